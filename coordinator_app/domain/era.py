@@ -1,0 +1,112 @@
+"""Japanese era (和暦) formatting and parsing.
+
+令和元年 = 2019 from 1 May 2019; 平成31年 runs until 30 April 2019.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Era:
+    name: str
+    letter: str
+    start: date
+
+    def year_of(self, day: date) -> int:
+        return day.year - self.start.year + 1
+
+
+# Newest first.
+ERAS: tuple[Era, ...] = (
+    Era("令和", "R", date(2019, 5, 1)),
+    Era("平成", "H", date(1989, 1, 8)),
+    Era("昭和", "S", date(1926, 12, 25)),
+    Era("大正", "T", date(1912, 7, 30)),
+    Era("明治", "M", date(1868, 1, 25)),
+)
+
+
+class EraError(ValueError):
+    """A 和暦 text that is not a valid date."""
+
+
+def era_of(day: date) -> Era:
+    for era in ERAS:
+        if day >= era.start:
+            return era
+    raise EraError(f"{day.isoformat()} は明治より前の日付です")
+
+
+def _year_text(n: int) -> str:
+    return "元" if n == 1 else str(n)
+
+
+def format_wareki(day: date, *, short: bool = False) -> str:
+    """``令和元年5月1日``, or ``R1.5.1`` when ``short``."""
+    era = era_of(day)
+    year = era.year_of(day)
+    if short:
+        return f"{era.letter}{year}.{day.month}.{day.day}"
+    return f"{era.name}{_year_text(year)}年{day.month}月{day.day}日"
+
+
+def format_wareki_year(day: date) -> str:
+    """``令和4年`` (the era year alone)."""
+    era = era_of(day)
+    return f"{era.name}{_year_text(era.year_of(day))}年"
+
+
+def format_fiscal_year(year: int, *, wareki: bool = False) -> str:
+    """``2022年度`` or ``令和4年度``."""
+    if not wareki:
+        return f"{year}年度"
+    era = era_of(date(year, 4, 1))
+    return f"{era.name}{_year_text(era.year_of(date(year, 4, 1)))}年度"
+
+
+_LONG = re.compile(
+    r"^(?P<era>明治|大正|昭和|平成|令和)\s*(?P<year>元|\d+)\s*年\s*(?P<month>\d+)\s*月\s*"
+    r"(?:(?P<day>\d+)\s*日|(?P<last>末日))$"
+)
+_SHORT = re.compile(r"^(?P<era>[MTSHR])\s*(?P<year>\d+)[./-](?P<month>\d+)[./-](?P<day>\d+)$")
+
+
+def parse_wareki(text: str) -> date:
+    """Parse ``令和4年9月30日``, ``令和4年9月末日``, ``R4.9.30`` or ``令和元年5月1日``.
+
+    Raises:
+        EraError: the text is not a date, or not a date within the named era.
+    """
+    norm = unicodedata.normalize("NFKC", text).strip().upper()
+    match = _LONG.match(norm) or _SHORT.match(norm)
+    if match is None:
+        raise EraError(f"「{text}」は和暦の日付として読めません")
+    era_key = match["era"]
+    era = next(e for e in ERAS if era_key in (e.name, e.letter))
+    year_in_era = 1 if match["year"] == "元" else int(match["year"])
+    if year_in_era < 1:
+        raise EraError(f"「{text}」の年が正しくありません")
+    year = era.start.year + year_in_era - 1
+    month = int(match["month"])
+    if not 1 <= month <= 12:
+        raise EraError(f"「{text}」の月が正しくありません")
+    if match.groupdict().get("last"):
+        day_number = calendar.monthrange(year, month)[1]
+    else:
+        day_number = int(match["day"])
+    try:
+        result = date(year, month, day_number)
+    except ValueError as exc:
+        raise EraError(f"「{text}」は存在しない日付です") from exc
+    if result < era.start:
+        raise EraError(f"「{text}」は{era.name}の始まり({format_wareki(era.start)})より前です")
+    newer = [e for e in ERAS if e.start > era.start]
+    if newer and result >= min(e.start for e in newer):
+        raise EraError(f"「{text}」は{era.name}の期間を過ぎています")
+    return result

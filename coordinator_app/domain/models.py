@@ -1,0 +1,309 @@
+"""The domain model: SQLModel tables named after the glossary.
+
+Every table carries a UUID primary key, ``created_at``/``updated_at`` in UTC
+and a soft-delete marker ``deleted_at``; later multi-user sync and the audit
+trail build on these columns. Link tables follow the same rule, so a removed
+link is soft-deleted like any other row.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from coordinator_app.domain.enums import (
+    AreaKind,
+    CouncilStatus,
+    MeetingKind,
+    MeetingMode,
+    OrgKind,
+    ProjectProgram,
+    ProjectStatus,
+    SupportCenterOperation,
+)
+from coordinator_app.domain.types import UTCDateTime, enum_column, utc_now
+
+
+def _timestamp(*, nullable: bool = False, index: bool = False) -> sa.Column:
+    return sa.Column(UTCDateTime(), nullable=nullable, index=index)
+
+
+class Record(SQLModel):
+    """Columns every table has."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime, nullable=False)
+    updated_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime, nullable=False)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+class Area(Record, table=True):
+    """圏域・地区・学区: a node of the municipality's area tree."""
+
+    __tablename__ = "area"
+
+    name: str = Field(max_length=200)
+    kana: str = Field(default="", max_length=200)
+    sort_kana: str = Field(default="", max_length=200, index=True)
+    kind: AreaKind = Field(sa_column=enum_column(AreaKind))
+    parent_id: uuid.UUID | None = Field(default=None, foreign_key="area.id", index=True)
+    notes: str = Field(default="")
+
+
+class Organisation(Record, table=True):
+    """関係機関: 包括, 社協, NPO, 町会 and the like."""
+
+    __tablename__ = "organisation"
+
+    name: str = Field(max_length=200)
+    kana: str = Field(default="", max_length=200)
+    sort_kana: str = Field(default="", max_length=200, index=True)
+    kind: OrgKind = Field(sa_column=enum_column(OrgKind, index=True))
+    operation: SupportCenterOperation | None = Field(
+        default=None, sa_column=enum_column(SupportCenterOperation, nullable=True)
+    )
+    address: str = Field(default="", max_length=300)
+    phone: str = Field(default="", max_length=40)
+    email: str = Field(default="", max_length=254)
+    website: str = Field(default="", max_length=500)
+    notes: str = Field(default="")
+
+
+class OrganisationArea(Record, table=True):
+    """An area an organisation serves."""
+
+    __tablename__ = "organisation_area"
+
+    organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
+    area_id: uuid.UUID = Field(foreign_key="area.id", index=True)
+
+
+class Contact(Record, table=True):
+    """A person at an organisation."""
+
+    __tablename__ = "contact"
+
+    organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
+    name: str = Field(max_length=200)
+    kana: str = Field(default="", max_length=200)
+    sort_kana: str = Field(default="", max_length=200, index=True)
+    role: str = Field(default="", max_length=200)
+    phone: str = Field(default="", max_length=40)
+    email: str = Field(default="", max_length=254)
+    notes: str = Field(default="")
+
+
+class Coordinator(Record, table=True):
+    """生活支援コーディネーター."""
+
+    __tablename__ = "coordinator"
+
+    name: str = Field(max_length=200)
+    kana: str = Field(default="", max_length=200)
+    sort_kana: str = Field(default="", max_length=200, index=True)
+    photo: bytes | None = Field(default=None, sa_column=sa.Column(sa.LargeBinary, nullable=True))
+    phone: str = Field(default="", max_length=40)
+    email: str = Field(default="", max_length=254)
+    office_hours: str = Field(default="", max_length=300)
+    message: str = Field(default="")
+    consult_topics: str = Field(
+        default="", description="One topic per line: こんな時にご相談ください"
+    )
+    notes: str = Field(default="")
+
+    @property
+    def consult_topic_list(self) -> list[str]:
+        return [line.strip() for line in self.consult_topics.splitlines() if line.strip()]
+
+
+class Assignment(Record, table=True):
+    """A coordinator's post: tier, area, employer, dates. History survives rotation."""
+
+    __tablename__ = "assignment"
+
+    coordinator_id: uuid.UUID = Field(foreign_key="coordinator.id", index=True)
+    tier: int = Field(ge=1, le=3)
+    tier_label: str = Field(default="", max_length=40)
+    area_id: uuid.UUID = Field(foreign_key="area.id", index=True)
+    organisation_id: uuid.UUID | None = Field(default=None, foreign_key="organisation.id")
+    concurrent: bool = Field(default=False)
+    start_date: date
+    end_date: date | None = None
+    notes: str = Field(default="")
+
+
+class Council(Record, table=True):
+    """協議体."""
+
+    __tablename__ = "council"
+
+    name: str = Field(max_length=200)
+    kana: str = Field(default="", max_length=200)
+    sort_kana: str = Field(default="", max_length=200, index=True)
+    tier: int = Field(ge=1, le=3)
+    area_id: uuid.UUID | None = Field(default=None, foreign_key="area.id", index=True)
+    purpose: str = Field(default="")
+    status: CouncilStatus = Field(sa_column=enum_column(CouncilStatus))
+    established_on: date | None = None
+    usual_venue: str = Field(default="", max_length=300)
+    notes: str = Field(default="")
+
+
+class CouncilMembership(Record, table=True):
+    """A council member: an organisation or a contact (exactly one)."""
+
+    __tablename__ = "council_membership"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "(organisation_id IS NULL) <> (contact_id IS NULL)",
+            name="ck_council_membership_one_member",
+        ),
+    )
+
+    council_id: uuid.UUID = Field(foreign_key="council.id", index=True)
+    organisation_id: uuid.UUID | None = Field(
+        default=None, foreign_key="organisation.id", index=True
+    )
+    contact_id: uuid.UUID | None = Field(default=None, foreign_key="contact.id", index=True)
+    role: str = Field(default="委員", max_length=100)
+    start_date: date | None = None
+    end_date: date | None = None
+
+
+class Project(Record, table=True):
+    """プロジェクト with a dated progress log."""
+
+    __tablename__ = "project"
+
+    title: str = Field(max_length=300)
+    program: ProjectProgram = Field(sa_column=enum_column(ProjectProgram))
+    area_id: uuid.UUID | None = Field(default=None, foreign_key="area.id", index=True)
+    lead_coordinator_id: uuid.UUID | None = Field(
+        default=None, foreign_key="coordinator.id", index=True
+    )
+    goal: str = Field(default="")
+    status: ProjectStatus = Field(sa_column=enum_column(ProjectStatus, index=True))
+    progress: int = Field(default=0, ge=0, le=100)
+    start_date: date | None = None
+    end_date: date | None = None
+    outcome: str = Field(default="")
+
+
+class ProjectOrganisation(Record, table=True):
+    """A partner organisation of a project."""
+
+    __tablename__ = "project_organisation"
+
+    project_id: uuid.UUID = Field(foreign_key="project.id", index=True)
+    organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
+
+
+class ProgressEntry(Record, table=True):
+    """進捗状況: one dated entry of a project's log."""
+
+    __tablename__ = "progress_entry"
+
+    project_id: uuid.UUID = Field(foreign_key="project.id", index=True)
+    entry_date: date = Field(index=True)
+    text: str
+    author: str = Field(default="", max_length=200)
+
+
+class Meeting(Record, table=True):
+    """A meeting: 協議体, 地域ケア会議, 連絡会, 研修会 …"""
+
+    __tablename__ = "meeting"
+
+    kind: MeetingKind = Field(sa_column=enum_column(MeetingKind, index=True))
+    title: str = Field(max_length=300)
+    held_on: date = Field(index=True)
+    start_time: time | None = None
+    end_time: time | None = None
+    venue: str = Field(default="", max_length=300)
+    mode: MeetingMode = Field(sa_column=enum_column(MeetingMode))
+    capacity_on_site: int | None = None
+    capacity_online: int | None = None
+    council_id: uuid.UUID | None = Field(default=None, foreign_key="council.id", index=True)
+    project_id: uuid.UUID | None = Field(default=None, foreign_key="project.id", index=True)
+    participants_on_site: int | None = None
+    participants_online: int | None = None
+    agenda: str = Field(default="")
+    minutes: str = Field(default="")
+    decisions: str = Field(default="")
+
+
+class MeetingCoordinator(Record, table=True):
+    """A coordinator who attended a meeting."""
+
+    __tablename__ = "meeting_coordinator"
+
+    meeting_id: uuid.UUID = Field(foreign_key="meeting.id", index=True)
+    coordinator_id: uuid.UUID = Field(foreign_key="coordinator.id", index=True)
+
+
+class MeetingOrganisation(Record, table=True):
+    """An organisation that attended a meeting."""
+
+    __tablename__ = "meeting_organisation"
+
+    meeting_id: uuid.UUID = Field(foreign_key="meeting.id", index=True)
+    organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
+
+
+class ActionItem(Record, table=True):
+    """対応事項: a to-do a meeting created."""
+
+    __tablename__ = "action_item"
+
+    meeting_id: uuid.UUID = Field(foreign_key="meeting.id", index=True)
+    text: str
+    owner_coordinator_id: uuid.UUID | None = Field(default=None, foreign_key="coordinator.id")
+    owner_contact_id: uuid.UUID | None = Field(default=None, foreign_key="contact.id")
+    due_date: date | None = Field(default=None, index=True)
+    done: bool = Field(default=False)
+
+
+class Attachment(Record, table=True):
+    """A photo or document attached to a progress entry, meeting or project.
+
+    The content lives in the database so that a backup carries it.
+    """
+
+    __tablename__ = "attachment"
+
+    progress_entry_id: uuid.UUID | None = Field(
+        default=None, foreign_key="progress_entry.id", index=True
+    )
+    meeting_id: uuid.UUID | None = Field(default=None, foreign_key="meeting.id", index=True)
+    project_id: uuid.UUID | None = Field(default=None, foreign_key="project.id", index=True)
+    filename: str = Field(max_length=255)
+    media_type: str = Field(default="application/octet-stream", max_length=100)
+    size: int = 0
+    content: bytes = Field(sa_column=sa.Column(sa.LargeBinary, nullable=False))
+
+
+ALL_TABLES: tuple[type[Record], ...] = (
+    Area,
+    Organisation,
+    OrganisationArea,
+    Contact,
+    Coordinator,
+    Assignment,
+    Council,
+    CouncilMembership,
+    Project,
+    ProjectOrganisation,
+    ProgressEntry,
+    Meeting,
+    MeetingCoordinator,
+    MeetingOrganisation,
+    ActionItem,
+    Attachment,
+)

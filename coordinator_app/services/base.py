@@ -1,0 +1,349 @@
+"""The shared shape of every service: one user action = one transaction.
+
+A service is built from a :class:`Database` and opens its own session per
+call. Entities leave a service detached (``expire_on_commit=False``) so the
+UI can read them but never lazy-load through them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, ClassVar, Generic, TypeVar
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from coordinator_app.domain import kana
+from coordinator_app.domain.models import Record
+from coordinator_app.domain.validation import Errors, ValidationError
+from coordinator_app.storage.database import Database
+
+T = TypeVar("T", bound=Record)
+L = TypeVar("L", bound=Record)
+
+
+class NotFoundError(LookupError):
+    """No (live) record with that id."""
+
+    def __init__(self, kind: str, record_id: uuid.UUID) -> None:
+        super().__init__(f"{kind}が見つかりません(削除された可能性があります)")
+        self.record_id = record_id
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Filter, sort and page of a list.
+
+    Attributes:
+        text: a substring matched against the name (kanji) and the reading
+            (kana, folded so that katakana/hiragana and widths do not matter).
+        sort: a key of the service's ``sort_keys``.
+        filters: service-specific equality filters, e.g. ``{"kind": OrgKind.NPO}``.
+    """
+
+    text: str = ""
+    sort: str = ""
+    descending: bool = False
+    offset: int = 0
+    limit: int | None = None
+    include_deleted: bool = False
+    filters: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    rows: list[T]
+    total: int
+
+
+@dataclass(frozen=True)
+class Row(Generic[T]):
+    """A list row: the record plus display values joined from other tables."""
+
+    record: T
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def live(model: type[Record]) -> Any:
+    return col(model.deleted_at).is_(None)
+
+
+class EntityService(Generic[T]):
+    """Create, update, soft-delete, restore, get and list one kind of record."""
+
+    model: ClassVar[type[Record]]
+    kind_label: ClassVar[str] = "データ"
+    text_columns: ClassVar[tuple[str, ...]] = ("name",)
+    kana_column: ClassVar[str | None] = "sort_kana"
+    sort_keys: ClassVar[dict[str, str]] = {"kana": "sort_kana", "name": "name"}
+    default_sort: ClassVar[str] = "kana"
+    filter_columns: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- reading -----------------------------------------------------------------
+
+    def get(self, record_id: uuid.UUID, *, include_deleted: bool = False) -> T:
+        with self.db.reading() as session:
+            return self._get(session, record_id, include_deleted=include_deleted)
+
+    def _get(self, session: Session, record_id: uuid.UUID, *, include_deleted: bool = False) -> T:
+        obj = session.get(self.model, record_id)
+        if obj is None or (obj.deleted_at is not None and not include_deleted):
+            raise NotFoundError(self.kind_label, record_id)
+        return obj  # type: ignore[return-value]
+
+    def list(self, query: ListQuery | None = None) -> Page[T]:
+        query = query or ListQuery()
+        with self.db.reading() as session:
+            stmt = self._filtered(select(self.model), query)
+            total = session.exec(
+                select(sa.func.count()).select_from(stmt.subquery())  # type: ignore[arg-type]
+            ).one()
+            stmt = self._sorted(stmt, query)
+            if query.offset:
+                stmt = stmt.offset(query.offset)
+            if query.limit is not None:
+                stmt = stmt.limit(query.limit)
+            rows = list(session.exec(stmt).all())
+            return Page(rows=rows, total=int(total))  # type: ignore[arg-type]
+
+    def list_rows(self, query: ListQuery | None = None) -> Page[Row[T]]:
+        """Like :meth:`list`, each record with the display values of ``decorate``."""
+        query = query or ListQuery()
+        page = self.list(query)
+        with self.db.reading() as session:
+            extras = self.decorate(session, page.rows)
+        return Page(
+            rows=[Row(record=r, extra=extras.get(r.id, {})) for r in page.rows],
+            total=page.total,
+        )
+
+    def decorate(self, session: Session, records: list[T]) -> dict[uuid.UUID, dict[str, Any]]:
+        """Display values for list rows, keyed by record id (one query per join)."""
+        return {}
+
+    def _filtered(self, stmt: Any, query: ListQuery) -> Any:
+        model = self.model
+        if not query.include_deleted:
+            stmt = stmt.where(live(model))
+        text = query.text.strip()
+        if text:
+            pattern = like_pattern(text)
+            clauses = [
+                getattr(model, name).like(pattern, escape="\\") for name in self.text_columns
+            ]
+            if self.kana_column:
+                folded = like_pattern(kana.normalise(text))
+                clauses.append(getattr(model, self.kana_column).like(folded, escape="\\"))
+            stmt = stmt.where(sa.or_(*clauses))
+        for key, value in query.filters.items():
+            if key not in self.filter_columns:
+                raise ValueError(f"unknown filter {key!r} for {model.__name__}")
+            if value is None:
+                continue
+            stmt = stmt.where(getattr(model, key) == value)
+        return stmt
+
+    def _sorted(self, stmt: Any, query: ListQuery) -> Any:
+        key = query.sort or self.default_sort
+        column_name = self.sort_keys.get(key)
+        if column_name is None:
+            raise ValueError(f"unknown sort key {key!r} for {self.model.__name__}")
+        column = getattr(self.model, column_name)
+        order = column.desc() if query.descending else column.asc()
+        return stmt.order_by(order, self.model.id)
+
+    # -- writing -----------------------------------------------------------------
+
+    def save(self, obj: T) -> T:
+        """Validate and insert or update ``obj``; returns the stored record.
+
+        Raises:
+            ValidationError: with a Japanese message per invalid field; nothing
+                is written.
+        """
+        with self.db.writing() as session:
+            stored = self._save(session, obj)
+        return stored
+
+    def _save(self, session: Session, obj: T) -> T:
+        self.clean(obj)
+        errors = Errors()
+        self.validate(session, obj, errors)
+        errors.raise_if_any()
+        existing = session.get(self.model, obj.id)
+        if existing is None:
+            obj.created_at = now()
+            obj.updated_at = obj.created_at
+            obj.deleted_at = None
+            session.add(obj)
+            session.flush()
+            return obj
+        if existing.deleted_at is not None:
+            raise NotFoundError(self.kind_label, obj.id)
+        for name in self._data_columns():
+            setattr(existing, name, getattr(obj, name))
+        existing.updated_at = now()
+        session.flush()
+        return existing  # type: ignore[return-value]
+
+    def _data_columns(self) -> Iterable[str]:
+        skip = {"id", "created_at", "updated_at", "deleted_at"}
+        return [c.key for c in sa.inspect(self.model).column_attrs if c.key not in skip]
+
+    def soft_delete(self, record_id: uuid.UUID) -> T:
+        with self.db.writing() as session:
+            obj = self._get(session, record_id)
+            self.before_delete(session, obj)
+            obj.deleted_at = now()
+            obj.updated_at = obj.deleted_at
+            session.flush()
+            return obj
+
+    def restore(self, record_id: uuid.UUID) -> T:
+        with self.db.writing() as session:
+            obj = self._get(session, record_id, include_deleted=True)
+            if obj.deleted_at is not None:
+                obj.deleted_at = None
+                obj.updated_at = now()
+                errors = Errors()
+                self.validate(session, obj, errors)
+                errors.raise_if_any()
+            session.flush()
+            return obj
+
+    # -- hooks -------------------------------------------------------------------
+
+    def clean(self, obj: T) -> None:
+        """Normalise field values in place (strip, fold, derive sort keys)."""
+
+    def validate(self, session: Session, obj: T, errors: Errors) -> None:
+        """Add an error per invalid field."""
+
+    def before_delete(self, session: Session, obj: T) -> None:
+        """Refuse (ValidationError) or cascade a soft delete."""
+
+
+def require_live(
+    session: Session,
+    errors: Errors,
+    field_name: str,
+    model: type[L],
+    record_id: uuid.UUID | None,
+    message: str,
+) -> L | None:
+    """The referenced live record, or an error on ``field_name`` when it is gone."""
+    if record_id is None:
+        return None
+    obj = session.get(model, record_id)
+    if obj is None or obj.deleted_at is not None:
+        errors.add(field_name, message)
+        return None
+    return obj
+
+
+def sync_links(
+    session: Session,
+    link_model: type[L],
+    *,
+    owner_column: str,
+    owner_id: uuid.UUID,
+    target_column: str,
+    target_ids: Sequence[uuid.UUID],
+) -> None:
+    """Make the live links of ``owner_id`` exactly ``target_ids``.
+
+    Removed links are soft-deleted; re-added ones are revived, so a link keeps
+    its id and history.
+    """
+    wanted = list(dict.fromkeys(target_ids))
+    rows = session.exec(
+        select(link_model).where(getattr(link_model, owner_column) == owner_id)
+    ).all()
+    by_target: dict[uuid.UUID, L] = {}
+    for row in rows:
+        target = getattr(row, target_column)
+        current = by_target.get(target)
+        if current is None or (current.deleted_at is not None and row.deleted_at is None):
+            by_target[target] = row
+    stamp = now()
+    for target, row in by_target.items():
+        if target not in wanted and row.deleted_at is None:
+            row.deleted_at = stamp
+            row.updated_at = stamp
+        elif target in wanted and row.deleted_at is not None:
+            row.deleted_at = None
+            row.updated_at = stamp
+    for target in wanted:
+        if target not in by_target:
+            session.add(link_model(**{owner_column: owner_id, target_column: target}))
+    session.flush()
+
+
+def live_link_targets(
+    session: Session,
+    link_model: type[L],
+    *,
+    owner_column: str,
+    owner_id: uuid.UUID,
+    target_column: str,
+) -> list[uuid.UUID]:
+    rows = session.exec(
+        select(getattr(link_model, target_column))
+        .where(getattr(link_model, owner_column) == owner_id)
+        .where(live(link_model))
+        .order_by(link_model.created_at)
+    ).all()
+    return list(rows)
+
+
+def names_by_id(
+    session: Session, model: type[Record], ids: Iterable[uuid.UUID | None], attr: str = "name"
+) -> dict[uuid.UUID, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = session.exec(
+        select(model.id, getattr(model, attr)).where(col(model.id).in_(wanted))
+    ).all()
+    return {row[0]: row[1] for row in rows}
+
+
+def clean_name_and_kana(obj: Any, *, name_attr: str = "name") -> None:
+    """Strip name and kana; derive the folded ``sort_kana`` used for sorting and filtering."""
+    from coordinator_app.domain.validation import clean_text
+
+    setattr(obj, name_attr, clean_text(getattr(obj, name_attr)))
+    obj.kana = clean_text(obj.kana)
+    obj.sort_kana = kana.sort_key(obj.kana, getattr(obj, name_attr))
+
+
+__all__ = [
+    "EntityService",
+    "ListQuery",
+    "NotFoundError",
+    "Page",
+    "Row",
+    "ValidationError",
+    "clean_name_and_kana",
+    "like_pattern",
+    "live",
+    "live_link_targets",
+    "names_by_id",
+    "require_live",
+    "sync_links",
+]

@@ -1,0 +1,200 @@
+"""関係機関 and their contact people."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from coordinator_app.domain.enums import OrgKind
+from coordinator_app.domain.models import (
+    Area,
+    Contact,
+    Council,
+    CouncilMembership,
+    Meeting,
+    MeetingOrganisation,
+    Organisation,
+    OrganisationArea,
+)
+from coordinator_app.domain.validation import (
+    Errors,
+    check_email,
+    check_kana,
+    check_length,
+    check_phone,
+    check_required,
+    clean_text,
+    normalise_phone,
+)
+from coordinator_app.services.base import (
+    EntityService,
+    clean_name_and_kana,
+    live,
+    live_link_targets,
+    names_by_id,
+    require_live,
+    sync_links,
+)
+
+
+def clean_contact_fields(obj: Any) -> None:
+    obj.phone = normalise_phone(clean_text(obj.phone))
+    obj.email = clean_text(obj.email)
+    obj.notes = clean_text(obj.notes, multiline=True)
+
+
+def check_person_fields(errors: Errors, obj: Any, name_label: str) -> None:
+    check_required(errors, "name", name_label, obj.name)
+    check_length(errors, "name", name_label, obj.name, 200)
+    check_length(errors, "kana", "ふりがな", obj.kana, 200)
+    check_kana(errors, "kana", obj.kana)
+    check_phone(errors, "phone", obj.phone)
+    check_length(errors, "phone", "電話番号", obj.phone, 40)
+    check_email(errors, "email", obj.email)
+    check_length(errors, "email", "メールアドレス", obj.email, 254)
+
+
+@dataclass(frozen=True)
+class Participation:
+    """The councils an organisation sits on and the meetings it attended."""
+
+    councils: list[tuple[Council, str]]
+    meetings: list[Meeting]
+
+
+class OrganisationService(EntityService[Organisation]):
+    model = Organisation
+    kind_label = "関係機関"
+    filter_columns = ("kind",)
+    sort_keys = {"kana": "sort_kana", "name": "name", "kind": "kind", "phone": "phone"}
+
+    def clean(self, obj: Organisation) -> None:
+        clean_name_and_kana(obj)
+        clean_contact_fields(obj)
+        obj.address = clean_text(obj.address)
+        obj.website = clean_text(obj.website)
+        if obj.kind != OrgKind.SUPPORT_CENTER:
+            obj.operation = None
+
+    def validate(self, session: Session, obj: Organisation, errors: Errors) -> None:
+        check_person_fields(errors, obj, "名称")
+        check_required(errors, "kind", "種別", obj.kind)
+        check_length(errors, "address", "住所", obj.address, 300)
+        check_length(errors, "website", "ウェブサイト", obj.website, 500)
+
+    def save(
+        self, obj: Organisation, *, area_ids: Sequence[uuid.UUID] | None = None
+    ) -> Organisation:
+        """Save the organisation and (when given) the areas it serves, in one transaction."""
+        with self.db.writing() as session:
+            stored = self._save(session, obj)
+            if area_ids is not None:
+                errors = Errors()
+                for area_id in area_ids:
+                    require_live(
+                        session, errors, "areas", Area, area_id, "担当地域が見つかりません"
+                    )
+                errors.raise_if_any()
+                sync_links(
+                    session,
+                    OrganisationArea,
+                    owner_column="organisation_id",
+                    owner_id=stored.id,
+                    target_column="area_id",
+                    target_ids=area_ids,
+                )
+        return stored
+
+    def area_ids(self, organisation_id: uuid.UUID) -> list[uuid.UUID]:
+        with self.db.reading() as session:
+            return live_link_targets(
+                session,
+                OrganisationArea,
+                owner_column="organisation_id",
+                owner_id=organisation_id,
+                target_column="area_id",
+            )
+
+    def decorate(
+        self, session: Session, records: list[Organisation]
+    ) -> dict[uuid.UUID, dict[str, Any]]:
+        ids = [r.id for r in records]
+        if not ids:
+            return {}
+        links = session.exec(
+            select(OrganisationArea.organisation_id, Area.name)
+            .join(Area, Area.id == OrganisationArea.area_id)
+            .where(col(OrganisationArea.organisation_id).in_(ids))
+            .where(live(OrganisationArea))
+            .order_by(Area.sort_kana)
+        ).all()
+        areas: dict[uuid.UUID, list[str]] = {}
+        for org_id, name in links:
+            areas.setdefault(org_id, []).append(name)
+        return {r.id: {"area_names": "、".join(areas.get(r.id, []))} for r in records}
+
+    def participation(self, organisation_id: uuid.UUID) -> Participation:
+        with self.db.reading() as session:
+            contact_ids = select(Contact.id).where(Contact.organisation_id == organisation_id)
+            memberships = session.exec(
+                select(Council, CouncilMembership.role)
+                .join(CouncilMembership, CouncilMembership.council_id == Council.id)
+                .where(
+                    sa.or_(
+                        CouncilMembership.organisation_id == organisation_id,
+                        col(CouncilMembership.contact_id).in_(contact_ids),
+                    )
+                )
+                .where(live(CouncilMembership))
+                .where(live(Council))
+                .order_by(Council.sort_kana)
+            ).all()
+            meetings = session.exec(
+                select(Meeting)
+                .join(MeetingOrganisation, MeetingOrganisation.meeting_id == Meeting.id)
+                .where(MeetingOrganisation.organisation_id == organisation_id)
+                .where(live(MeetingOrganisation))
+                .where(live(Meeting))
+                .order_by(col(Meeting.held_on).desc())
+            ).all()
+            seen: set[uuid.UUID] = set()
+            councils: list[tuple[Council, str]] = []
+            for council, role in memberships:
+                if council.id not in seen:
+                    seen.add(council.id)
+                    councils.append((council, role))
+            return Participation(councils=councils, meetings=list(meetings))
+
+
+class ContactService(EntityService[Contact]):
+    model = Contact
+    kind_label = "担当者"
+    filter_columns = ("organisation_id",)
+    sort_keys = {"kana": "sort_kana", "name": "name", "role": "role"}
+
+    def clean(self, obj: Contact) -> None:
+        clean_name_and_kana(obj)
+        clean_contact_fields(obj)
+        obj.role = clean_text(obj.role)
+
+    def validate(self, session: Session, obj: Contact, errors: Errors) -> None:
+        check_person_fields(errors, obj, "氏名")
+        check_length(errors, "role", "役職", obj.role, 200)
+        check_required(errors, "organisation_id", "所属機関", obj.organisation_id)
+        require_live(
+            session,
+            errors,
+            "organisation_id",
+            Organisation,
+            obj.organisation_id,
+            "所属機関が見つかりません",
+        )
+
+    def decorate(self, session: Session, records: list[Contact]) -> dict[uuid.UUID, dict[str, Any]]:
+        orgs = names_by_id(session, Organisation, (r.organisation_id for r in records))
+        return {r.id: {"organisation_name": orgs.get(r.organisation_id, "")} for r in records}

@@ -1,0 +1,168 @@
+"""プロジェクト and their dated progress log (進捗状況)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from coordinator_app.domain.models import (
+    Area,
+    Coordinator,
+    Organisation,
+    ProgressEntry,
+    Project,
+    ProjectOrganisation,
+)
+from coordinator_app.domain.validation import (
+    MAX_LONG_TEXT,
+    Errors,
+    check_date_order,
+    check_length,
+    check_required,
+    clean_text,
+)
+from coordinator_app.services.base import (
+    EntityService,
+    live,
+    live_link_targets,
+    names_by_id,
+    require_live,
+    sync_links,
+)
+
+
+class ProjectService(EntityService[Project]):
+    model = Project
+    kind_label = "プロジェクト"
+    text_columns = ("title", "goal")
+    kana_column = None
+    filter_columns = ("status", "program", "area_id", "lead_coordinator_id")
+    sort_keys = {
+        "title": "title",
+        "status": "status",
+        "progress": "progress",
+        "start": "start_date",
+    }
+    default_sort = "title"
+
+    def clean(self, obj: Project) -> None:
+        obj.title = clean_text(obj.title)
+        obj.goal = clean_text(obj.goal, multiline=True)
+        obj.outcome = clean_text(obj.outcome, multiline=True)
+
+    def validate(self, session: Session, obj: Project, errors: Errors) -> None:
+        check_required(errors, "title", "プロジェクト名", obj.title)
+        check_length(errors, "title", "プロジェクト名", obj.title, 300)
+        check_required(errors, "program", "プログラム", obj.program)
+        check_required(errors, "status", "状況", obj.status)
+        if obj.progress is None or not 0 <= obj.progress <= 100:
+            errors.add("progress", "進捗率は0から100の間で入力してください")
+        check_date_order(errors, "end_date", obj.start_date, obj.end_date)
+        check_length(errors, "goal", "目標", obj.goal, MAX_LONG_TEXT)
+        check_length(errors, "outcome", "成果", obj.outcome, MAX_LONG_TEXT)
+        require_live(session, errors, "area_id", Area, obj.area_id, "地域が見つかりません")
+        require_live(
+            session,
+            errors,
+            "lead_coordinator_id",
+            Coordinator,
+            obj.lead_coordinator_id,
+            "担当コーディネーターが見つかりません",
+        )
+
+    def save(self, obj: Project, *, partner_ids: Sequence[uuid.UUID] | None = None) -> Project:
+        """Save the project and (when given) its partner organisations, in one transaction."""
+        with self.db.writing() as session:
+            stored = self._save(session, obj)
+            if partner_ids is not None:
+                errors = Errors()
+                for oid in partner_ids:
+                    require_live(
+                        session, errors, "partners", Organisation, oid, "連携機関が見つかりません"
+                    )
+                errors.raise_if_any()
+                sync_links(
+                    session,
+                    ProjectOrganisation,
+                    owner_column="project_id",
+                    owner_id=stored.id,
+                    target_column="organisation_id",
+                    target_ids=partner_ids,
+                )
+        return stored
+
+    def partner_ids(self, project_id: uuid.UUID) -> list[uuid.UUID]:
+        with self.db.reading() as session:
+            return live_link_targets(
+                session,
+                ProjectOrganisation,
+                owner_column="project_id",
+                owner_id=project_id,
+                target_column="organisation_id",
+            )
+
+    def decorate(self, session: Session, records: list[Project]) -> dict[uuid.UUID, dict[str, Any]]:
+        ids = [r.id for r in records]
+        areas = names_by_id(session, Area, (r.area_id for r in records))
+        leads = names_by_id(session, Coordinator, (r.lead_coordinator_id for r in records))
+        last = (
+            dict(
+                session.exec(
+                    select(ProgressEntry.project_id, sa.func.max(ProgressEntry.entry_date))
+                    .where(col(ProgressEntry.project_id).in_(ids))
+                    .where(live(ProgressEntry))
+                    .group_by(ProgressEntry.project_id)
+                ).all()
+            )
+            if ids
+            else {}
+        )
+        return {
+            r.id: {
+                "area_name": areas.get(r.area_id, ""),
+                "lead_name": leads.get(r.lead_coordinator_id, ""),
+                "last_entry_date": last.get(r.id),
+            }
+            for r in records
+        }
+
+
+class ProgressEntryService(EntityService[ProgressEntry]):
+    model = ProgressEntry
+    kind_label = "進捗"
+    text_columns = ("text",)
+    kana_column = None
+    filter_columns = ("project_id",)
+    sort_keys = {"date": "entry_date"}
+    default_sort = "date"
+
+    def clean(self, obj: ProgressEntry) -> None:
+        obj.text = clean_text(obj.text, multiline=True)
+        obj.author = clean_text(obj.author)
+
+    def validate(self, session: Session, obj: ProgressEntry, errors: Errors) -> None:
+        require_live(
+            session, errors, "project_id", Project, obj.project_id, "プロジェクトが見つかりません"
+        )
+        check_required(errors, "entry_date", "日付", obj.entry_date)
+        check_required(errors, "text", "内容", obj.text)
+        check_length(errors, "text", "内容", obj.text, MAX_LONG_TEXT)
+        check_length(errors, "author", "記入者", obj.author, 200)
+
+    def log(self, project_id: uuid.UUID) -> list[ProgressEntry]:
+        """The project's progress entries, newest first."""
+        with self.db.reading() as session:
+            return list(
+                session.exec(
+                    select(ProgressEntry)
+                    .where(ProgressEntry.project_id == project_id)
+                    .where(live(ProgressEntry))
+                    .order_by(
+                        col(ProgressEntry.entry_date).desc(), col(ProgressEntry.created_at).desc()
+                    )
+                ).all()
+            )

@@ -1,0 +1,53 @@
+"""All services of one open database, built once by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coordinator_app.services.areas import AreaService
+from coordinator_app.services.coordinators import AssignmentService, CoordinatorService
+from coordinator_app.services.councils import CouncilMembershipService, CouncilService
+from coordinator_app.services.meetings import ActionItemService, MeetingService
+from coordinator_app.services.organisations import ContactService, OrganisationService
+from coordinator_app.services.projects import ProgressEntryService, ProjectService
+from coordinator_app.storage.database import Database
+
+
+@dataclass(frozen=True)
+class Services:
+    db: Database
+    areas: AreaService
+    organisations: OrganisationService
+    contacts: ContactService
+    coordinators: CoordinatorService
+    assignments: AssignmentService
+    councils: CouncilService
+    council_members: CouncilMembershipService
+    meetings: MeetingService
+    action_items: ActionItemService
+    projects: ProjectService
+    progress: ProgressEntryService
+
+    @classmethod
+    def create(cls, db: Database) -> Services:
+        return cls(
+            db=db,
+            areas=AreaService(db),
+            organisations=OrganisationService(db),
+            contacts=ContactService(db),
+            coordinators=CoordinatorService(db),
+            assignments=AssignmentService(db),
+            councils=CouncilService(db),
+            council_members=CouncilMembershipService(db),
+            meetings=MeetingService(db),
+            action_items=ActionItemService(db),
+            projects=ProjectService(db),
+            progress=ProgressEntryService(db),
+        )
+
+    def is_empty(self) -> bool:
+        """True when the database holds no records yet (offer demo data)."""
+        return all(
+            service.list().total == 0
+            for service in (self.areas, self.organisations, self.coordinators, self.meetings)
+        )

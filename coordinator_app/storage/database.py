@@ -1,0 +1,57 @@
+"""Opening a database file: engine, schema check, session factories."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from coordinator_app.storage.engine import create_sqlite_engine, writing
+from coordinator_app.storage.schema import SchemaReport, ensure_schema, refuse_if_too_new
+
+
+@dataclass
+class Database:
+    """An open database: the engine and how opening changed its schema."""
+
+    path: Path
+    engine: sa.Engine
+    schema: SchemaReport
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only unit of work (deferred transaction, rolled back at the end)."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One user action: an IMMEDIATE transaction, committed whole or not at all."""
+        with Session(writing(self.engine), expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path | str) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    path = Path(path)
+    refuse_if_too_new(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_sqlite_engine(path)
+    try:
+        report = ensure_schema(engine, path)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(path=path, engine=engine, schema=report)

@@ -1,0 +1,132 @@
+"""Schema versions: create, upgrade (with a backup first) or refuse a newer file."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+
+class SchemaTooNewError(RuntimeError):
+    """The file was written by a newer version of the app."""
+
+    def __init__(self, path: Path, revision: str) -> None:
+        super().__init__(
+            f"データベース「{path.name}」はこのアプリより新しい版で作成されています"
+            f"(スキーマ版 {revision})。アプリを更新してから開いてください。"
+            "ファイルは変更していません。"
+        )
+        self.path = path
+        self.revision = revision
+
+
+@dataclass(frozen=True)
+class SchemaReport:
+    """What opening did to the schema."""
+
+    created: bool
+    upgraded_from: str | None
+    backup_path: Path | None
+
+
+def alembic_config() -> Config:
+    config = Config()
+    location = resources.files("coordinator_app.storage") / "migrations"
+    config.set_main_option("script_location", str(location))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: sa.Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def _backup_before_upgrade(path: Path, revision: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def stored_revision(path: Path) -> str | None:
+    """The schema revision of an existing file, read without writing to it."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not has_table:
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    finally:
+        conn.close()
+
+
+def refuse_if_too_new(path: Path) -> None:
+    """Raise SchemaTooNewError, before anything opens the file for writing."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    revision = stored_revision(path)
+    if revision is not None and revision not in _known_revisions():
+        raise SchemaTooNewError(path, revision)
+
+
+def upgrade_to(engine: sa.Engine, revision: str = "head") -> None:
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+
+
+def ensure_schema(engine: sa.Engine, path: Path | None) -> SchemaReport:
+    """Bring the database to the head revision.
+
+    A file from an older revision is first copied (SQLite backup API) next to
+    itself. A file from a newer app is refused and left untouched.
+    """
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return SchemaReport(created=False, upgraded_from=None, backup_path=None)
+    if current is not None and current not in _known_revisions():
+        raise SchemaTooNewError(path or Path(":memory:"), current)
+    if current is None:
+        with engine.connect() as conn:
+            has_tables = bool(sa.inspect(conn).get_table_names())
+        if has_tables:
+            raise RuntimeError(
+                "このファイルはこのアプリのデータベースではありません(版情報がありません)。"
+            )
+        upgrade_to(engine)
+        return SchemaReport(created=True, upgraded_from=None, backup_path=None)
+    backup = _backup_before_upgrade(path, current) if path is not None else None
+    upgrade_to(engine)
+    return SchemaReport(created=False, upgraded_from=current, backup_path=backup)
