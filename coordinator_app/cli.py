@@ -26,7 +26,7 @@ def register_command(name: str, module: str, help_text: str) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coordinator-app",
-        description="生活支援コーディネーター業務管理 (livelihood support coordinator case manager)",
+        description="生活支援コーディネーター業務管理 (support coordinator case manager)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(

@@ -307,3 +307,22 @@ ALL_TABLES: tuple[type[Record], ...] = (
     ActionItem,
     Attachment,
 )
+
+
+class Setting(Record, table=True):
+    """A municipality-wide setting stored with the data (so backups carry it).
+
+    Per-user preferences (window layout, language) live in the UI's own
+    settings instead.
+    """
+
+    __tablename__ = "setting"
+
+    key: str = Field(max_length=100, sa_column_kwargs={"unique": True})
+    text_value: str = Field(default="")
+    blob_value: bytes | None = Field(
+        default=None, sa_column=sa.Column(sa.LargeBinary, nullable=True)
+    )
+
+
+ALL_TABLES = (*ALL_TABLES, Setting)

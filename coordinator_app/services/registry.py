@@ -10,6 +10,7 @@ from coordinator_app.services.councils import CouncilMembershipService, CouncilS
 from coordinator_app.services.meetings import ActionItemService, MeetingService
 from coordinator_app.services.organisations import ContactService, OrganisationService
 from coordinator_app.services.projects import ProgressEntryService, ProjectService
+from coordinator_app.services.settings import SettingsService
 from coordinator_app.storage.database import Database
 
 
@@ -27,6 +28,7 @@ class Services:
     action_items: ActionItemService
     projects: ProjectService
     progress: ProgressEntryService
+    settings: SettingsService
 
     @classmethod
     def create(cls, db: Database) -> Services:
@@ -43,6 +45,7 @@ class Services:
             action_items=ActionItemService(db),
             projects=ProjectService(db),
             progress=ProgressEntryService(db),
+            settings=SettingsService(db),
         )
 
     def is_empty(self) -> bool:
