@@ -1,0 +1,239 @@
+"""The demo municipality (若葉台市, fictional) loaded from data/demo_municipality.json."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date, time
+from importlib import resources
+from typing import Any
+
+from coordinator_app.domain.enums import (
+    AreaKind,
+    CouncilStatus,
+    MeetingKind,
+    MeetingMode,
+    OrgKind,
+    ProjectProgram,
+    ProjectStatus,
+    SupportCenterOperation,
+)
+from coordinator_app.domain.models import (
+    ActionItem,
+    Area,
+    Assignment,
+    Contact,
+    Coordinator,
+    Council,
+    CouncilMembership,
+    Meeting,
+    MeetingCoordinator,
+    MeetingOrganisation,
+    Organisation,
+    OrganisationArea,
+    ProgressEntry,
+    Project,
+    ProjectOrganisation,
+)
+from coordinator_app.services.base import sync_links
+from coordinator_app.services.registry import Services
+from coordinator_app.services.settings import MunicipalityProfile
+
+DEMO_RESOURCE = "demo_municipality.json"
+
+
+def demo_document() -> dict[str, Any]:
+    text = (resources.files("coordinator_app.data") / DEMO_RESOURCE).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _time(value: str | None) -> time | None:
+    return time.fromisoformat(value) if value else None
+
+
+def load_demo(services: Services) -> None:
+    """Load the demo municipality in one transaction (all of it or nothing)."""
+    doc = demo_document()
+    refs: dict[str, uuid.UUID] = {}
+    s = services
+    with s.db.writing() as session:
+
+        def link(
+            model: type, owner_column: str, owner: uuid.UUID, target_column: str, targets: list[str]
+        ) -> None:
+            sync_links(
+                session,
+                model,
+                owner_column=owner_column,
+                owner_id=owner,
+                target_column=target_column,
+                target_ids=[refs[t] for t in targets],
+            )
+
+        for a in doc["areas"]:
+            area = s.areas._save(
+                session,
+                Area(
+                    name=a["name"],
+                    kana=a["kana"],
+                    kind=AreaKind(a["kind"]),
+                    parent_id=refs.get(a.get("parent", "")),
+                ),
+            )
+            refs[a["ref"]] = area.id
+        for o in doc["organisations"]:
+            org = s.organisations._save(
+                session,
+                Organisation(
+                    name=o["name"],
+                    kana=o["kana"],
+                    kind=OrgKind(o["kind"]),
+                    operation=SupportCenterOperation(o["operation"])
+                    if o.get("operation")
+                    else None,
+                    address=o.get("address", ""),
+                    phone=o.get("phone", ""),
+                    email=o.get("email", ""),
+                    website=o.get("website", ""),
+                ),
+            )
+            refs[o["ref"]] = org.id
+            link(OrganisationArea, "organisation_id", org.id, "area_id", o.get("areas", []))
+        for c in doc["contacts"]:
+            contact = s.contacts._save(
+                session,
+                Contact(
+                    organisation_id=refs[c["organisation"]],
+                    name=c["name"],
+                    kana=c["kana"],
+                    role=c.get("role", ""),
+                    phone=c.get("phone", ""),
+                ),
+            )
+            refs[c["ref"]] = contact.id
+        for c in doc["coordinators"]:
+            person = s.coordinators._save(
+                session,
+                Coordinator(
+                    name=c["name"],
+                    kana=c["kana"],
+                    phone=c.get("phone", ""),
+                    email=c.get("email", ""),
+                    office_hours=c.get("office_hours", ""),
+                    message=c.get("message", ""),
+                    consult_topics=c.get("consult_topics", ""),
+                ),
+            )
+            refs[c["ref"]] = person.id
+        for a in doc["assignments"]:
+            s.assignments._save(
+                session,
+                Assignment(
+                    coordinator_id=refs[a["coordinator"]],
+                    tier=a["tier"],
+                    area_id=refs[a["area"]],
+                    organisation_id=refs.get(a.get("organisation", "")),
+                    concurrent=a.get("concurrent", False),
+                    start_date=_date(a["start"]),
+                    end_date=_date(a.get("end")),
+                    notes=a.get("notes", ""),
+                ),
+            )
+        for c in doc["councils"]:
+            council = s.councils._save(
+                session,
+                Council(
+                    name=c["name"],
+                    kana=c["kana"],
+                    tier=c["tier"],
+                    area_id=refs[c["area"]],
+                    purpose=c.get("purpose", ""),
+                    status=CouncilStatus(c["status"]),
+                    established_on=_date(c.get("established")),
+                    usual_venue=c.get("usual_venue", ""),
+                ),
+            )
+            refs[c["ref"]] = council.id
+            for member, role in c.get("members", []):
+                s.council_members._save(
+                    session,
+                    CouncilMembership(
+                        council_id=council.id,
+                        organisation_id=refs[member],
+                        role=role,
+                    ),
+                )
+        for p in doc["projects"]:
+            project = s.projects._save(
+                session,
+                Project(
+                    title=p["title"],
+                    program=ProjectProgram(p["program"]),
+                    area_id=refs.get(p.get("area", "")),
+                    lead_coordinator_id=refs.get(p.get("lead", "")),
+                    goal=p.get("goal", ""),
+                    status=ProjectStatus(p["status"]),
+                    progress=p.get("progress", 0),
+                    start_date=_date(p.get("start")),
+                    end_date=_date(p.get("end")),
+                    outcome=p.get("outcome", ""),
+                ),
+            )
+            refs[p["ref"]] = project.id
+            link(ProjectOrganisation, "project_id", project.id, "organisation_id", p["partners"])
+            lead_name = next(
+                (c["name"] for c in doc["coordinators"] if c["ref"] == p.get("lead")), ""
+            )
+            for entry_date, text in p.get("entries", []):
+                s.progress._save(
+                    session,
+                    ProgressEntry(
+                        project_id=project.id,
+                        entry_date=_date(entry_date),
+                        text=text,
+                        author=lead_name,
+                    ),
+                )
+        for m in doc["meetings"]:
+            meeting = s.meetings._save(
+                session,
+                Meeting(
+                    kind=MeetingKind(m["kind"]),
+                    title=m["title"],
+                    held_on=_date(m["date"]),
+                    start_time=_time(m.get("start")),
+                    end_time=_time(m.get("end")),
+                    venue=m.get("venue", ""),
+                    mode=MeetingMode(m.get("mode", "on_site")),
+                    capacity_on_site=m.get("capacity_on_site"),
+                    capacity_online=m.get("capacity_online"),
+                    participants_on_site=m.get("participants_on_site"),
+                    participants_online=m.get("participants_online"),
+                    council_id=refs.get(m.get("council") or ""),
+                    project_id=refs.get(m.get("project") or ""),
+                    agenda=m.get("agenda", ""),
+                    minutes=m.get("minutes", ""),
+                    decisions=m.get("decisions", ""),
+                ),
+            )
+            link(MeetingCoordinator, "meeting_id", meeting.id, "coordinator_id", m["coordinators"])
+            link(
+                MeetingOrganisation, "meeting_id", meeting.id, "organisation_id", m["organisations"]
+            )
+            for item in m.get("actions", []):
+                s.action_items._save(
+                    session,
+                    ActionItem(
+                        meeting_id=meeting.id,
+                        text=item["text"],
+                        owner_coordinator_id=refs.get(item.get("owner") or ""),
+                        due_date=_date(item.get("due")),
+                        done=item.get("done", False),
+                    ),
+                )
+    profile = MunicipalityProfile(**doc["municipality"])
+    s.settings.save_municipality(profile)
