@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from coordinator_app.domain.enums import (  # noqa: E402  (after the Qt platform is chosen)
+from coordinator_app.domain.enums import (
     AreaKind,
     CouncilStatus,
     MeetingKind,
@@ -20,7 +20,7 @@ from coordinator_app.domain.enums import (  # noqa: E402  (after the Qt platform
     ProjectProgram,
     ProjectStatus,
 )
-from coordinator_app.domain.models import (  # noqa: E402
+from coordinator_app.domain.models import (
     Area,
     Assignment,
     Contact,
@@ -30,8 +30,8 @@ from coordinator_app.domain.models import (  # noqa: E402
     Organisation,
     Project,
 )
-from coordinator_app.services.registry import Services  # noqa: E402
-from coordinator_app.storage.database import Database, open_database  # noqa: E402
+from coordinator_app.services.registry import Services
+from coordinator_app.storage.database import Database, open_database
 
 
 @pytest.fixture
@@ -63,7 +63,9 @@ class Factory:
     def area(self, name: str = "北部圏域", parent: Area | None = None) -> Area:
         parent = parent or self.city()
         return self.s.areas.save(
-            Area(name=name, kana="ほくぶけんいき", kind=AreaKind.DAILY_LIFE_AREA, parent_id=parent.id)
+            Area(
+                name=name, kana="ほくぶけんいき", kind=AreaKind.DAILY_LIFE_AREA, parent_id=parent.id
+            )
         )
 
     def organisation(self, name: str = "福生市社会福祉協議会", **kw: object) -> Organisation:
@@ -83,7 +85,10 @@ class Factory:
     def assignment(self, coordinator: Coordinator, area: Area, tier: int = 2) -> Assignment:
         return self.s.assignments.save(
             Assignment(
-                coordinator_id=coordinator.id, tier=tier, area_id=area.id, start_date=date(2022, 4, 1)
+                coordinator_id=coordinator.id,
+                tier=tier,
+                area_id=area.id,
+                start_date=date(2022, 4, 1),
             )
         )
 

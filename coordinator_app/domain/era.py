@@ -63,11 +63,17 @@ def format_wareki_year(day: date) -> str:
 
 
 def format_fiscal_year(year: int, *, wareki: bool = False) -> str:
-    """``2022年度`` or ``令和4年度``."""
+    """``2022年度`` or ``令和4年度``.
+
+    A fiscal year is named after the era in force on 1 May, i.e. for almost
+    all of the year: 2019年度 is 令和元年度 (as municipal records write it),
+    1988年度 stays 昭和63年度.
+    """
     if not wareki:
         return f"{year}年度"
-    era = era_of(date(year, 4, 1))
-    return f"{era.name}{_year_text(era.year_of(date(year, 4, 1)))}年度"
+    reference = date(year, 5, 1)
+    era = era_of(reference)
+    return f"{era.name}{_year_text(era.year_of(reference))}年度"
 
 
 _LONG = re.compile(

@@ -75,6 +75,24 @@ def _backup_before_upgrade(path: Path, revision: str) -> Path:
     return target
 
 
+class NotOurDatabaseError(RuntimeError):
+    """A SQLite file with tables but no schema version of this app."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"「{path.name}」はこのアプリのデータベースではありません(版情報がありません)。"
+            "ファイルは変更していません。"
+        )
+        self.path = path
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    return (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' LIMIT 1").fetchone()
+        is not None
+    )
+
+
 def stored_revision(path: Path) -> str | None:
     """The schema revision of an existing file, read without writing to it."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -91,12 +109,25 @@ def stored_revision(path: Path) -> str | None:
 
 
 def refuse_if_too_new(path: Path) -> None:
-    """Raise SchemaTooNewError, before anything opens the file for writing."""
+    """Refuse a file of a newer app or of another program before anything writes to it.
+
+    Raises:
+        SchemaTooNewError: written by a newer version of the app.
+        NotOurDatabaseError: a SQLite file of something else.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return
     revision = stored_revision(path)
     if revision is not None and revision not in _known_revisions():
         raise SchemaTooNewError(path, revision)
+    if revision is None:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            foreign = _has_tables(conn)
+        finally:
+            conn.close()
+        if foreign:
+            raise NotOurDatabaseError(path)
 
 
 def upgrade_to(engine: sa.Engine, revision: str = "head") -> None:
@@ -122,9 +153,7 @@ def ensure_schema(engine: sa.Engine, path: Path | None) -> SchemaReport:
         with engine.connect() as conn:
             has_tables = bool(sa.inspect(conn).get_table_names())
         if has_tables:
-            raise RuntimeError(
-                "このファイルはこのアプリのデータベースではありません(版情報がありません)。"
-            )
+            raise NotOurDatabaseError(path or Path(":memory:"))
         upgrade_to(engine)
         return SchemaReport(created=True, upgraded_from=None, backup_path=None)
     backup = _backup_before_upgrade(path, current) if path is not None else None
