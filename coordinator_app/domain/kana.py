@@ -33,11 +33,13 @@ def sort_key(kana: str | None, name: str) -> str:
 
 
 def is_kana_reading(text: str) -> bool:
-    """True when text is a plausible ふりがな (kana, spaces, long-vowel mark, middle dot)."""
-    for ch in unicodedata.normalize("NFKC", text):
-        if ch.isspace() or ch in "ー・ｰ･-":
-            continue
+    """True unless the reading contains kanji (the usual slip: a name typed twice).
+
+    Digits and Latin letters are allowed: readings such as ``NPOほうじん`` or
+    ``だい1しょうがっこう`` occur in municipal lists.
+    """
+    for ch in text:
         code = ord(ch)
-        if not (0x3041 <= code <= 0x309F or 0x30A0 <= code <= 0x30FF):
+        if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF:
             return False
     return True

@@ -24,4 +24,6 @@ def test_sort_key_falls_back_to_name() -> None:
 def test_kana_reading() -> None:
     assert is_kana_reading("さとう いちろう")
     assert is_kana_reading("サトウ・イチロー")
+    assert is_kana_reading("NPOほうじん だい1")
     assert not is_kana_reading("佐藤")
+    assert not is_kana_reading("さとう一郎")
