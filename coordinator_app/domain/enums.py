@@ -84,6 +84,13 @@ class ProjectProgram(StrEnum):
     OTHER = "other"
 
 
+class ProfileRole(StrEnum):
+    """Who is using the app: a coordinator logs, a supervisor reviews."""
+
+    COORDINATOR = "coordinator"
+    SUPERVISOR = "supervisor"
+
+
 LABELS: dict[object, str] = {
     AreaKind.MUNICIPALITY: "市域",
     AreaKind.DISTRICT: "地区",
@@ -131,6 +138,8 @@ LABELS: dict[object, str] = {
     ProjectProgram.PRO_BONO: "プロボノ",
     ProjectProgram.INDEPENDENT: "独自",
     ProjectProgram.OTHER: "その他",
+    ProfileRole.COORDINATOR: "コーディネーター",
+    ProfileRole.SUPERVISOR: "上司(確認者)",
 }
 
 

@@ -20,6 +20,7 @@ from coordinator_app.domain.enums import (
     MeetingKind,
     MeetingMode,
     OrgKind,
+    ProfileRole,
     ProjectProgram,
     ProjectStatus,
     SupportCenterOperation,
@@ -214,6 +215,22 @@ class ProgressEntry(Record, table=True):
     entry_date: date = Field(index=True)
     text: str
     author: str = Field(default="", max_length=200)
+    author_profile_id: uuid.UUID | None = Field(default=None, foreign_key="user_profile.id")
+
+
+class MeetingSeries(Record, table=True):
+    """A recurring meeting (a 9-session helper course, a monthly 連絡会).
+
+    Each session is an ordinary :class:`Meeting` with its own attendance.
+    """
+
+    __tablename__ = "meeting_series"
+
+    title: str = Field(max_length=300)
+    kind: MeetingKind = Field(sa_column=enum_column(MeetingKind))
+    council_id: uuid.UUID | None = Field(default=None, foreign_key="council.id")
+    project_id: uuid.UUID | None = Field(default=None, foreign_key="project.id")
+    notes: str = Field(default="")
 
 
 class Meeting(Record, table=True):
@@ -237,6 +254,8 @@ class Meeting(Record, table=True):
     agenda: str = Field(default="")
     minutes: str = Field(default="")
     decisions: str = Field(default="")
+    series_id: uuid.UUID | None = Field(default=None, foreign_key="meeting_series.id", index=True)
+    session_number: int | None = None
 
 
 class MeetingCoordinator(Record, table=True):
@@ -255,6 +274,15 @@ class MeetingOrganisation(Record, table=True):
 
     meeting_id: uuid.UUID = Field(foreign_key="meeting.id", index=True)
     organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
+
+
+class MeetingContact(Record, table=True):
+    """A contact person who attended a meeting."""
+
+    __tablename__ = "meeting_contact"
+
+    meeting_id: uuid.UUID = Field(foreign_key="meeting.id", index=True)
+    contact_id: uuid.UUID = Field(foreign_key="contact.id", index=True)
 
 
 class ActionItem(Record, table=True):
@@ -309,6 +337,35 @@ ALL_TABLES: tuple[type[Record], ...] = (
 )
 
 
+class UserProfile(Record, table=True):
+    """Who uses the app: entries carry their author and reviews their reviewer."""
+
+    __tablename__ = "user_profile"
+
+    name: str = Field(max_length=200)
+    kana: str = Field(default="", max_length=200)
+    sort_kana: str = Field(default="", max_length=200, index=True)
+    role: ProfileRole = Field(sa_column=enum_column(ProfileRole))
+    title: str = Field(default="", max_length=100, description="係長, 課長 …")
+    coordinator_id: uuid.UUID | None = Field(default=None, foreign_key="coordinator.id")
+
+
+class Review(Record, table=True):
+    """確認: a supervisor's review mark on a progress entry."""
+
+    __tablename__ = "review"
+
+    progress_entry_id: uuid.UUID = Field(foreign_key="progress_entry.id", index=True)
+    reviewer_profile_id: uuid.UUID = Field(foreign_key="user_profile.id", index=True)
+    comment: str = Field(default="")
+    reviewed_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime, nullable=False)
+    entry_updated_at: datetime = Field(
+        sa_type=UTCDateTime,
+        nullable=False,
+        description="the entry's updated_at when reviewed: a later edit needs a new review",
+    )
+
+
 class Setting(Record, table=True):
     """A municipality-wide setting stored with the data (so backups carry it).
 
@@ -325,4 +382,6 @@ class Setting(Record, table=True):
     )
 
 
-ALL_TABLES = (*ALL_TABLES, Setting)
+ALL_TABLES = (
+    *ALL_TABLES, Setting, MeetingSeries, MeetingContact, UserProfile, Review
+)

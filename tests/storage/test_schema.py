@@ -112,3 +112,20 @@ def test_foreign_file_without_version_is_refused(tmp_path: Path) -> None:
     with pytest.raises(NotOurDatabaseError, match="データベースではありません"):
         open_database(path)
     assert path.read_bytes() == before
+
+
+def test_every_revision_downgrades_and_upgrades_again(db_path: Path) -> None:
+    from alembic import command
+
+    from coordinator_app.storage.schema import alembic_config
+
+    engine = create_sqlite_engine(db_path)
+    upgrade_to(engine)
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, FIRST_REVISION)
+    assert stored_revision(db_path) == FIRST_REVISION
+    upgrade_to(engine)
+    engine.dispose()
+    assert stored_revision(db_path) == head_revision()
