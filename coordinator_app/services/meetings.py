@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+import calendar
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, time
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from coordinator_app.domain.fiscal import fiscal_year_range
 from coordinator_app.domain.models import (
-    ActionItem,
+    Area,
     Contact,
     Coordinator,
     Council,
+    CouncilMembership,
     Meeting,
+    MeetingContact,
     MeetingCoordinator,
     MeetingOrganisation,
+    MeetingSeries,
     Organisation,
     Project,
 )
 from coordinator_app.domain.validation import (
     MAX_LONG_TEXT,
     Errors,
+    ValidationError,
     check_count,
     check_length,
     check_required,
@@ -31,6 +39,7 @@ from coordinator_app.domain.validation import (
 )
 from coordinator_app.services.base import (
     EntityService,
+    ListQuery,
     live,
     live_link_targets,
     names_by_id,
@@ -38,13 +47,64 @@ from coordinator_app.services.base import (
     sync_links,
 )
 
+MAX_SERIES_SESSIONS = 60
+
+# Filters that are not a plain column equality.
+_SPECIAL_FILTERS = ("fiscal_year", "month", "coordinator_id", "area_id", "date_from", "date_to")
+
+
+@dataclass(frozen=True)
+class Attendance:
+    coordinator_ids: list[uuid.UUID]
+    organisation_ids: list[uuid.UUID]
+    contact_ids: list[uuid.UUID]
+
+
+@dataclass(frozen=True)
+class CouncilDefaults:
+    """What choosing a council offers: its current members and usual venue."""
+
+    organisation_ids: list[uuid.UUID]
+    contact_ids: list[uuid.UUID]
+    venue: str
+
+
+def area_subtree(session: Session, area_id: uuid.UUID) -> list[uuid.UUID]:
+    """``area_id`` and every live area below it."""
+    rows = session.exec(select(Area.id, Area.parent_id).where(live(Area))).all()
+    children: dict[uuid.UUID | None, list[uuid.UUID]] = {}
+    for child, parent in rows:
+        children.setdefault(parent, []).append(child)
+    result, stack = [], [area_id]
+    while stack:
+        current = stack.pop()
+        result.append(current)
+        stack.extend(children.get(current, []))
+    return result
+
+
+def month_range(fiscal: int | None, month: int | None) -> tuple[date | None, date | None]:
+    """Inclusive date bounds of 年度 ``fiscal`` or of one month of it."""
+    if fiscal is None:
+        return None, None
+    if month is None:
+        return fiscal_year_range(int(fiscal))
+    year = int(fiscal) if int(month) >= 4 else int(fiscal) + 1
+    last_day = calendar.monthrange(year, int(month))[1]
+    return date(year, int(month), 1), date(year, int(month), last_day)
+
 
 class MeetingService(EntityService[Meeting]):
+    """Meetings. List filters besides the columns: ``fiscal_year`` (int),
+    ``month`` (1-12, within the fiscal year when one is given), ``coordinator_id``
+    (attended), ``area_id`` (the meeting's council or project lies in that area
+    or below it), ``date_from``/``date_to`` (inclusive)."""
+
     model = Meeting
     kind_label = "会議"
     text_columns = ("title", "venue")
     kana_column = None
-    filter_columns = ("kind", "council_id", "project_id", "mode")
+    filter_columns = ("kind", "council_id", "project_id", "mode", "series_id")
     sort_keys = {"date": "held_on", "title": "title", "kind": "kind", "venue": "venue"}
     default_sort = "date"
 
@@ -74,69 +134,253 @@ class MeetingService(EntityService[Meeting]):
             session, errors, "project_id", Project, obj.project_id, "プロジェクトが見つかりません"
         )
 
+    def _filtered(self, stmt: Any, query: ListQuery) -> Any:
+        special = {k: query.filters[k] for k in _SPECIAL_FILTERS if k in query.filters}
+        plain = {k: v for k, v in query.filters.items() if k not in _SPECIAL_FILTERS}
+        stmt = super()._filtered(stmt, replace(query, filters=plain))
+        first, last = month_range(special.get("fiscal_year"), special.get("month"))
+        if first is not None:
+            stmt = stmt.where(Meeting.held_on >= first)
+        if last is not None:
+            stmt = stmt.where(Meeting.held_on <= last)
+        if special.get("fiscal_year") is None and special.get("month") is not None:
+            month = int(special["month"])
+            stmt = stmt.where(sa.func.strftime("%m", Meeting.held_on) == f"{month:02d}")
+        if special.get("date_from") is not None:
+            stmt = stmt.where(Meeting.held_on >= special["date_from"])
+        if special.get("date_to") is not None:
+            stmt = stmt.where(Meeting.held_on <= special["date_to"])
+        coordinator_id = special.get("coordinator_id")
+        if coordinator_id is not None:
+            attended = (
+                select(MeetingCoordinator.meeting_id)
+                .where(MeetingCoordinator.coordinator_id == coordinator_id)
+                .where(live(MeetingCoordinator))
+            )
+            stmt = stmt.where(col(Meeting.id).in_(attended))
+        area_id = special.get("area_id")
+        if area_id is not None:
+            with self.db.reading() as session:
+                areas = area_subtree(session, area_id)
+            in_councils = select(Council.id).where(col(Council.area_id).in_(areas))
+            in_projects = select(Project.id).where(col(Project.area_id).in_(areas))
+            stmt = stmt.where(
+                sa.or_(
+                    col(Meeting.council_id).in_(in_councils),
+                    col(Meeting.project_id).in_(in_projects),
+                )
+            )
+        return stmt
+
     def save(
         self,
         obj: Meeting,
         *,
         coordinator_ids: Sequence[uuid.UUID] | None = None,
         organisation_ids: Sequence[uuid.UUID] | None = None,
+        contact_ids: Sequence[uuid.UUID] | None = None,
     ) -> Meeting:
         """Save the meeting and (when given) its attendance, in one transaction."""
         with self.db.writing() as session:
             stored = self._save(session, obj)
-            errors = Errors()
-            for cid in coordinator_ids or ():
-                require_live(
-                    session,
-                    errors,
-                    "coordinators",
-                    Coordinator,
-                    cid,
-                    "出席コーディネーターが見つかりません",
-                )
-            for oid in organisation_ids or ():
-                require_live(
-                    session, errors, "organisations", Organisation, oid, "出席機関が見つかりません"
-                )
-            errors.raise_if_any()
-            if coordinator_ids is not None:
-                sync_links(
-                    session,
-                    MeetingCoordinator,
-                    owner_column="meeting_id",
-                    owner_id=stored.id,
-                    target_column="coordinator_id",
-                    target_ids=coordinator_ids,
-                )
-            if organisation_ids is not None:
-                sync_links(
-                    session,
-                    MeetingOrganisation,
-                    owner_column="meeting_id",
-                    owner_id=stored.id,
-                    target_column="organisation_id",
-                    target_ids=organisation_ids,
-                )
+            self._save_attendance(
+                session, stored.id, coordinator_ids, organisation_ids, contact_ids
+            )
         return stored
+
+    def _save_attendance(
+        self,
+        session: Session,
+        meeting_id: uuid.UUID,
+        coordinator_ids: Sequence[uuid.UUID] | None,
+        organisation_ids: Sequence[uuid.UUID] | None,
+        contact_ids: Sequence[uuid.UUID] | None,
+    ) -> None:
+        errors = Errors()
+        for cid in coordinator_ids or ():
+            require_live(
+                session,
+                errors,
+                "coordinators",
+                Coordinator,
+                cid,
+                "出席コーディネーターが見つかりません",
+            )
+        for oid in organisation_ids or ():
+            require_live(
+                session, errors, "organisations", Organisation, oid, "出席機関が見つかりません"
+            )
+        for cid in contact_ids or ():
+            require_live(session, errors, "contacts", Contact, cid, "出席者が見つかりません")
+        errors.raise_if_any()
+        for link, column, ids in (
+            (MeetingCoordinator, "coordinator_id", coordinator_ids),
+            (MeetingOrganisation, "organisation_id", organisation_ids),
+            (MeetingContact, "contact_id", contact_ids),
+        ):
+            if ids is not None:
+                sync_links(
+                    session,
+                    link,
+                    owner_column="meeting_id",
+                    owner_id=meeting_id,
+                    target_column=column,
+                    target_ids=ids,
+                )
 
     def attendance(self, meeting_id: uuid.UUID) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
         """(coordinator ids, organisation ids) that attended."""
+        full = self.full_attendance(meeting_id)
+        return full.coordinator_ids, full.organisation_ids
+
+    def full_attendance(self, meeting_id: uuid.UUID) -> Attendance:
+        """Coordinators, organisations and contacts that attended."""
         with self.db.reading() as session:
-            coordinators = live_link_targets(
-                session,
-                MeetingCoordinator,
-                owner_column="meeting_id",
-                owner_id=meeting_id,
-                target_column="coordinator_id",
+            ids = [
+                live_link_targets(
+                    session,
+                    link,
+                    owner_column="meeting_id",
+                    owner_id=meeting_id,
+                    target_column=column,
+                )
+                for link, column in (
+                    (MeetingCoordinator, "coordinator_id"),
+                    (MeetingOrganisation, "organisation_id"),
+                    (MeetingContact, "contact_id"),
+                )
+            ]
+        return Attendance(*ids)
+
+    # -- fast entry -------------------------------------------------------------
+
+    def venues(self, limit: int = 200) -> list[str]:
+        """Earlier venues, most recently used first (for completion)."""
+        with self.db.reading() as session:
+            rows = session.exec(
+                select(Meeting.venue, sa.func.max(Meeting.held_on).label("last"))
+                .where(live(Meeting))
+                .where(Meeting.venue != "")
+                .group_by(Meeting.venue)
+                .order_by(sa.desc("last"))
+                .limit(limit)
+            ).all()
+        return [row[0] for row in rows]
+
+    def last_time_slot(self) -> tuple[time | None, time | None]:
+        """Start and end time of the most recently entered meeting that had times."""
+        with self.db.reading() as session:
+            row = session.exec(
+                select(Meeting.start_time, Meeting.end_time)
+                .where(live(Meeting))
+                .where(col(Meeting.start_time).is_not(None))
+                .order_by(col(Meeting.created_at).desc())
+                .limit(1)
+            ).first()
+        return (row[0], row[1]) if row else (None, None)
+
+    def previous_meeting(
+        self,
+        *,
+        council_id: uuid.UUID | None = None,
+        series_id: uuid.UUID | None = None,
+        before: date | None = None,
+    ) -> Meeting | None:
+        """The latest meeting of the same council or series ("copy previous")."""
+        if council_id is None and series_id is None:
+            return None
+        with self.db.reading() as session:
+            stmt = select(Meeting).where(live(Meeting))
+            if series_id is not None:
+                stmt = stmt.where(Meeting.series_id == series_id)
+            else:
+                stmt = stmt.where(Meeting.council_id == council_id)
+            if before is not None:
+                stmt = stmt.where(Meeting.held_on <= before)
+            return session.exec(
+                stmt.order_by(col(Meeting.held_on).desc(), col(Meeting.created_at).desc())
+            ).first()
+
+    def council_defaults(self, council_id: uuid.UUID, on: date | None = None) -> CouncilDefaults:
+        """The council's members on ``on`` (default today) and its usual venue."""
+        on = on or date.today()
+        with self.db.reading() as session:
+            council = session.get(Council, council_id)
+            members = session.exec(
+                select(CouncilMembership)
+                .where(CouncilMembership.council_id == council_id)
+                .where(live(CouncilMembership))
+                .where(
+                    sa.or_(
+                        col(CouncilMembership.start_date).is_(None),
+                        col(CouncilMembership.start_date) <= on,
+                    )
+                )
+                .where(
+                    sa.or_(
+                        col(CouncilMembership.end_date).is_(None),
+                        col(CouncilMembership.end_date) >= on,
+                    )
+                )
+                .order_by(CouncilMembership.created_at)
+            ).all()
+        return CouncilDefaults(
+            organisation_ids=[m.organisation_id for m in members if m.organisation_id],
+            contact_ids=[m.contact_id for m in members if m.contact_id],
+            venue=council.usual_venue if council is not None else "",
+        )
+
+    def create_series(
+        self,
+        template: Meeting,
+        dates: Sequence[date],
+        *,
+        coordinator_ids: Sequence[uuid.UUID] = (),
+        organisation_ids: Sequence[uuid.UUID] = (),
+        contact_ids: Sequence[uuid.UUID] = (),
+    ) -> tuple[MeetingSeries, list[Meeting]]:
+        """A series of sessions from one template, all or nothing.
+
+        Session titles get ``(第n回)``; every session starts with the same
+        attendance and can then be edited on its own.
+        """
+        unique = sorted(dict.fromkeys(dates))
+        if not unique:
+            raise ValidationError({"dates": "開催日を1日以上選んでください"})
+        if len(unique) > MAX_SERIES_SESSIONS:
+            raise ValidationError({"dates": f"連続開催は{MAX_SERIES_SESSIONS}回までにしてください"})
+        base_title = clean_text(template.title)
+        with self.db.writing() as session:
+            series = MeetingSeries(
+                title=base_title,
+                kind=template.kind,
+                council_id=template.council_id,
+                project_id=template.project_id,
             )
-            organisations = live_link_targets(
-                session,
-                MeetingOrganisation,
-                owner_column="meeting_id",
-                owner_id=meeting_id,
-                target_column="organisation_id",
-            )
-        return coordinators, organisations
+            errors = Errors()
+            check_required(errors, "title", "会議名", base_title)
+            errors.raise_if_any()
+            session.add(series)
+            session.flush()
+            meetings = []
+            for number, day in enumerate(unique, start=1):
+                meeting = Meeting(
+                    **{
+                        name: getattr(template, name)
+                        for name in self._data_columns()
+                        if name not in ("held_on", "title", "series_id", "session_number")
+                    },
+                    held_on=day,
+                    title=f"{base_title}(第{number}回)",
+                    series_id=series.id,
+                    session_number=number,
+                )
+                stored = self._save(session, meeting)
+                self._save_attendance(
+                    session, stored.id, coordinator_ids, organisation_ids, contact_ids
+                )
+                meetings.append(stored)
+        return series, meetings
 
     def decorate(self, session: Session, records: list[Meeting]) -> dict[uuid.UUID, dict[str, Any]]:
         ids = [r.id for r in records]
@@ -157,52 +401,6 @@ class MeetingService(EntityService[Meeting]):
                 "council_name": councils.get(r.council_id, ""),
                 "project_title": projects.get(r.project_id, ""),
                 "attendee_count": counts.get(r.id, 0),
-            }
-            for r in records
-        }
-
-
-class ActionItemService(EntityService[ActionItem]):
-    model = ActionItem
-    kind_label = "対応事項"
-    text_columns = ("text",)
-    kana_column = None
-    filter_columns = ("meeting_id", "owner_coordinator_id", "owner_contact_id", "done")
-    sort_keys = {"due": "due_date", "created": "created_at"}
-    default_sort = "created"
-
-    def clean(self, obj: ActionItem) -> None:
-        obj.text = clean_text(obj.text, multiline=True)
-
-    def validate(self, session: Session, obj: ActionItem, errors: Errors) -> None:
-        check_required(errors, "text", "内容", obj.text)
-        check_length(errors, "text", "内容", obj.text, 4000)
-        require_live(session, errors, "meeting_id", Meeting, obj.meeting_id, "会議が見つかりません")
-        if obj.owner_coordinator_id is not None and obj.owner_contact_id is not None:
-            errors.add("owner", "担当者はコーディネーターか関係機関の担当者のどちらか一人です")
-        require_live(
-            session,
-            errors,
-            "owner",
-            Coordinator,
-            obj.owner_coordinator_id,
-            "担当のコーディネーターが見つかりません",
-        )
-        require_live(
-            session, errors, "owner", Contact, obj.owner_contact_id, "担当者が見つかりません"
-        )
-
-    def decorate(
-        self, session: Session, records: list[ActionItem]
-    ) -> dict[uuid.UUID, dict[str, Any]]:
-        coordinators = names_by_id(session, Coordinator, (r.owner_coordinator_id for r in records))
-        contacts = names_by_id(session, Contact, (r.owner_contact_id for r in records))
-        meetings = names_by_id(session, Meeting, (r.meeting_id for r in records), "title")
-        return {
-            r.id: {
-                "owner_name": coordinators.get(r.owner_coordinator_id)  # type: ignore[arg-type]
-                or contacts.get(r.owner_contact_id, ""),  # type: ignore[arg-type]
-                "meeting_title": meetings.get(r.meeting_id, ""),
             }
             for r in records
         }

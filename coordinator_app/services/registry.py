@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coordinator_app.services.action_items import ActionItemService
 from coordinator_app.services.areas import AreaService
+from coordinator_app.services.attachments import AttachmentService
+from coordinator_app.services.calendar_export import CalendarExportService
 from coordinator_app.services.coordinators import AssignmentService, CoordinatorService
 from coordinator_app.services.councils import CouncilMembershipService, CouncilService
-from coordinator_app.services.meetings import ActionItemService, MeetingService
+from coordinator_app.services.meetings import MeetingService
 from coordinator_app.services.organisations import ContactService, OrganisationService
 from coordinator_app.services.projects import ProgressEntryService, ProjectService
 from coordinator_app.services.settings import SettingsService
@@ -29,6 +32,8 @@ class Services:
     projects: ProjectService
     progress: ProgressEntryService
     settings: SettingsService
+    attachments: AttachmentService
+    calendar: CalendarExportService
 
     @classmethod
     def create(cls, db: Database) -> Services:
@@ -46,6 +51,8 @@ class Services:
             projects=ProjectService(db),
             progress=ProgressEntryService(db),
             settings=SettingsService(db),
+            attachments=AttachmentService(db),
+            calendar=CalendarExportService(db),
         )
 
     def is_empty(self) -> bool:

@@ -244,7 +244,9 @@ def test_action_items(services: Services, make: Factory) -> None:
         )
     )
     rows = services.action_items.list_rows(ListQuery(filters={"meeting_id": meeting.id})).rows
-    assert rows[0].extra == {"owner_name": coordinator.name, "meeting_title": meeting.title}
+    assert rows[0].extra["owner_name"] == coordinator.name
+    assert rows[0].extra["meeting_title"] == meeting.title
+    assert rows[0].extra["meeting_date"] == meeting.held_on
 
 
 def test_project_partners_and_progress_log(services: Services, make: Factory) -> None:
