@@ -16,6 +16,7 @@ from coordinator_app.domain.models import (
     ProgressEntry,
     Project,
     ProjectOrganisation,
+    UserProfile,
 )
 from coordinator_app.domain.validation import (
     MAX_LONG_TEXT,
@@ -33,6 +34,7 @@ from coordinator_app.services.base import (
     require_live,
     sync_links,
 )
+from coordinator_app.services.profiles import require_editor
 
 
 class ProjectService(EntityService[Project]):
@@ -152,6 +154,28 @@ class ProgressEntryService(EntityService[ProgressEntry]):
         check_required(errors, "text", "内容", obj.text)
         check_length(errors, "text", "内容", obj.text, MAX_LONG_TEXT)
         check_length(errors, "author", "記入者", obj.author, 200)
+
+    def save_by(self, obj: ProgressEntry, profile: UserProfile | None) -> ProgressEntry:
+        """Save an entry as ``profile``: a new entry records its author.
+
+        Raises:
+            ValidationError: the profile is a supervisor's (read-only), or a field
+                is invalid.
+        """
+        require_editor(profile)
+        with self.db.writing() as session:
+            existing = session.get(ProgressEntry, obj.id)
+            if existing is None and profile is not None:
+                obj.author = profile.name
+                obj.author_profile_id = profile.id
+            elif existing is not None:
+                obj.author = existing.author
+                obj.author_profile_id = existing.author_profile_id
+            return self._save(session, obj)
+
+    def delete_by(self, entry_id: uuid.UUID, profile: UserProfile | None) -> ProgressEntry:
+        require_editor(profile)
+        return self.soft_delete(entry_id)
 
     def log(self, project_id: uuid.UUID) -> list[ProgressEntry]:
         """The project's progress entries, newest first."""

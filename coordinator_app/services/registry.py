@@ -12,7 +12,10 @@ from coordinator_app.services.coordinators import AssignmentService, Coordinator
 from coordinator_app.services.councils import CouncilMembershipService, CouncilService
 from coordinator_app.services.meetings import MeetingService
 from coordinator_app.services.organisations import ContactService, OrganisationService
+from coordinator_app.services.profiles import ProfileService
 from coordinator_app.services.projects import ProgressEntryService, ProjectService
+from coordinator_app.services.reports import ReportService
+from coordinator_app.services.reviews import ReviewService
 from coordinator_app.services.settings import SettingsService
 from coordinator_app.storage.database import Database
 
@@ -34,6 +37,9 @@ class Services:
     settings: SettingsService
     attachments: AttachmentService
     calendar: CalendarExportService
+    profiles: ProfileService
+    reviews: ReviewService
+    reports: ReportService
 
     @classmethod
     def create(cls, db: Database) -> Services:
@@ -53,6 +59,9 @@ class Services:
             settings=SettingsService(db),
             attachments=AttachmentService(db),
             calendar=CalendarExportService(db),
+            profiles=ProfileService(db),
+            reviews=ReviewService(db),
+            reports=ReportService(db),
         )
 
     def is_empty(self) -> bool:

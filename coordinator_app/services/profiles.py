@@ -1,0 +1,66 @@
+"""User profiles: who is using the app (a coordinator or a supervisor)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlmodel import Session
+
+from coordinator_app.domain.enums import ProfileRole
+from coordinator_app.domain.models import Coordinator, UserProfile
+from coordinator_app.domain.validation import (
+    Errors,
+    ValidationError,
+    check_kana,
+    check_length,
+    check_required,
+    clean_text,
+)
+from coordinator_app.services.base import (
+    EntityService,
+    clean_name_and_kana,
+    names_by_id,
+    require_live,
+)
+
+READ_ONLY_MESSAGE = (
+    "上司(確認者)のプロファイルではプロジェクトの内容を編集できません。確認とコメントのみ行えます"
+)
+
+
+def require_editor(profile: UserProfile | None) -> None:
+    """Refuse project edits by a supervisor profile (reviews and comments only)."""
+    if profile is not None and profile.role == ProfileRole.SUPERVISOR:
+        raise ValidationError({"profile": READ_ONLY_MESSAGE})
+
+
+class ProfileService(EntityService[UserProfile]):
+    model = UserProfile
+    kind_label = "利用者"
+    filter_columns = ("role", "coordinator_id")
+
+    def clean(self, obj: UserProfile) -> None:
+        clean_name_and_kana(obj)
+        obj.title = clean_text(obj.title)
+
+    def validate(self, session: Session, obj: UserProfile, errors: Errors) -> None:
+        check_required(errors, "name", "氏名", obj.name)
+        check_length(errors, "name", "氏名", obj.name, 200)
+        check_kana(errors, "kana", obj.kana)
+        check_length(errors, "title", "役職", obj.title, 100)
+        check_required(errors, "role", "役割", obj.role)
+        require_live(
+            session,
+            errors,
+            "coordinator_id",
+            Coordinator,
+            obj.coordinator_id,
+            "コーディネーターが見つかりません",
+        )
+
+    def decorate(
+        self, session: Session, records: list[UserProfile]
+    ) -> dict[uuid.UUID, dict[str, Any]]:
+        people = names_by_id(session, Coordinator, (r.coordinator_id for r in records))
+        return {r.id: {"coordinator_name": people.get(r.coordinator_id, "")} for r in records}

@@ -1,0 +1,300 @@
+"""実績報告: the fiscal-year activity report, aggregated in SQL.
+
+The report data is a plain dataclass; the window, the .xlsx export and the PDF
+all render the same :class:`ActivityReport`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, timezone
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from coordinator_app.domain.enums import MeetingKind, ProjectStatus, label
+from coordinator_app.domain.era import format_fiscal_year
+from coordinator_app.domain.fiscal import fiscal_months, fiscal_year_range
+from coordinator_app.domain.models import (
+    Area,
+    Contact,
+    Coordinator,
+    Council,
+    Meeting,
+    MeetingCoordinator,
+    Organisation,
+    OrganisationArea,
+    Project,
+)
+from coordinator_app.services.base import live
+from coordinator_app.services.meetings import area_subtree
+from coordinator_app.storage.database import Database
+
+JST = timezone(timedelta(hours=9))
+
+
+@dataclass(frozen=True)
+class KindRow:
+    kind: MeetingKind
+    meetings: int
+    participants_on_site: int
+    participants_online: int
+
+    @property
+    def label(self) -> str:
+        return label(self.kind)
+
+    @property
+    def participants(self) -> int:
+        return self.participants_on_site + self.participants_online
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    year: int
+    month: int
+    meetings: int
+    participants: int
+
+
+@dataclass(frozen=True)
+class CouncilRow:
+    name: str
+    tier: int
+    meetings: int
+    participants: int
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    status: ProjectStatus
+    projects: int
+
+    @property
+    def label(self) -> str:
+        return label(self.status)
+
+
+@dataclass
+class ActivityReport:
+    fiscal_year: int
+    area_name: str = ""
+    coordinator_name: str = ""
+    by_kind: list[KindRow] = field(default_factory=list)
+    by_month: list[MonthRow] = field(default_factory=list)
+    councils: list[CouncilRow] = field(default_factory=list)
+    projects_by_status: list[StatusRow] = field(default_factory=list)
+    new_organisations: int = 0
+    new_contacts: int = 0
+
+    @property
+    def total_meetings(self) -> int:
+        return sum(r.meetings for r in self.by_kind)
+
+    @property
+    def total_participants(self) -> int:
+        return sum(r.participants for r in self.by_kind)
+
+    @property
+    def council_meetings(self) -> int:
+        return sum(r.meetings for r in self.councils)
+
+    def title(self, *, wareki: bool = False) -> str:
+        return (
+            f"{format_fiscal_year(self.fiscal_year, wareki=wareki)} 生活支援体制整備事業 実績報告"
+        )
+
+    def scope(self) -> str:
+        parts = [p for p in (self.area_name, self.coordinator_name) if p]
+        return " / ".join(parts) if parts else "全市"
+
+
+def fiscal_year_utc_bounds(year: int) -> tuple[datetime, datetime]:
+    """[start, end) of 年度 ``year`` in Japan, as UTC instants (for created_at)."""
+    first, last = fiscal_year_range(year)
+    start = datetime.combine(first, time(), JST).astimezone(UTC)
+    end = datetime.combine(last + timedelta(days=1), time(), JST).astimezone(UTC)
+    return start, end
+
+
+class ReportService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def available_years(self) -> list[int]:
+        """Fiscal years that have meetings, newest first."""
+        with self.db.reading() as session:
+            bounds = session.exec(
+                select(sa.func.min(Meeting.held_on), sa.func.max(Meeting.held_on)).where(
+                    live(Meeting)
+                )
+            ).one()
+        if bounds[0] is None:
+            return []
+        first, last = (b if isinstance(b, date) else date.fromisoformat(b) for b in bounds)
+        from coordinator_app.domain.fiscal import fiscal_year
+
+        return list(range(fiscal_year(last), fiscal_year(first) - 1, -1))
+
+    def activity_report(
+        self,
+        fiscal_year: int,
+        *,
+        area_id: uuid.UUID | None = None,
+        coordinator_id: uuid.UUID | None = None,
+    ) -> ActivityReport:
+        """Meetings by kind and month, councils held, participants, projects by
+        status, new organisations and contacts of one 年度.
+
+        ``area_id`` keeps meetings whose council or project lies in that area (or
+        below), projects in it and organisations serving it; ``coordinator_id``
+        keeps meetings the coordinator attended and projects they lead (new
+        organisations and contacts are not attributed to a coordinator).
+        """
+        first, last = fiscal_year_range(fiscal_year)
+        report = ActivityReport(fiscal_year=fiscal_year)
+        with self.db.reading() as session:
+            areas = area_subtree(session, area_id) if area_id is not None else None
+            if area_id is not None:
+                area = session.get(Area, area_id)
+                report.area_name = area.name if area else ""
+            if coordinator_id is not None:
+                person = session.get(Coordinator, coordinator_id)
+                report.coordinator_name = person.name if person else ""
+            meetings = self._meetings(session, first, last, areas, coordinator_id)
+            report.by_kind = self._by_kind(session, meetings)
+            report.by_month = self._by_month(session, meetings, fiscal_year)
+            report.councils = self._councils(session, meetings)
+            report.projects_by_status = self._projects(session, first, last, areas, coordinator_id)
+            if coordinator_id is None:
+                report.new_organisations, report.new_contacts = self._new_partners(
+                    session, fiscal_year, areas
+                )
+        return report
+
+    @staticmethod
+    def _meetings(
+        session: Session,
+        first: date,
+        last: date,
+        areas: list[uuid.UUID] | None,
+        coordinator_id: uuid.UUID | None,
+    ) -> sa.Subquery:
+        stmt = (
+            select(
+                Meeting.id,
+                Meeting.kind,
+                Meeting.held_on,
+                Meeting.council_id,
+                (sa.func.coalesce(Meeting.participants_on_site, 0)).label("on_site"),
+                (sa.func.coalesce(Meeting.participants_online, 0)).label("online"),
+            )
+            .where(live(Meeting))
+            .where(Meeting.held_on >= first)
+            .where(Meeting.held_on <= last)
+        )
+        if areas is not None:
+            stmt = stmt.where(
+                sa.or_(
+                    col(Meeting.council_id).in_(
+                        select(Council.id).where(col(Council.area_id).in_(areas))
+                    ),
+                    col(Meeting.project_id).in_(
+                        select(Project.id).where(col(Project.area_id).in_(areas))
+                    ),
+                )
+            )
+        if coordinator_id is not None:
+            stmt = stmt.where(
+                col(Meeting.id).in_(
+                    select(MeetingCoordinator.meeting_id)
+                    .where(MeetingCoordinator.coordinator_id == coordinator_id)
+                    .where(live(MeetingCoordinator))
+                )
+            )
+        return stmt.subquery()
+
+    @staticmethod
+    def _by_kind(session: Session, m: sa.Subquery) -> list[KindRow]:
+        rows = session.exec(
+            select(
+                m.c.kind, sa.func.count(), sa.func.sum(m.c.on_site), sa.func.sum(m.c.online)
+            ).group_by(m.c.kind)
+        ).all()
+        found = {MeetingKind(k): (n, a or 0, b or 0) for k, n, a, b in rows}
+        return [KindRow(kind, *found[kind]) for kind in MeetingKind if kind in found]
+
+    @staticmethod
+    def _by_month(session: Session, m: sa.Subquery, year: int) -> list[MonthRow]:
+        month = sa.func.strftime("%Y-%m", m.c.held_on)
+        rows = session.exec(
+            select(month, sa.func.count(), sa.func.sum(m.c.on_site + m.c.online)).group_by(month)
+        ).all()
+        found = {key: (n, p or 0) for key, n, p in rows}
+        return [
+            MonthRow(y, mo, *found.get(f"{y:04d}-{mo:02d}", (0, 0)))
+            for y, mo in fiscal_months(year)
+        ]
+
+    @staticmethod
+    def _councils(session: Session, m: sa.Subquery) -> list[CouncilRow]:
+        rows = session.exec(
+            select(
+                Council.name, Council.tier, sa.func.count(), sa.func.sum(m.c.on_site + m.c.online)
+            )
+            .join(m, m.c.council_id == Council.id)
+            .group_by(Council.id)
+            .order_by(Council.tier, Council.sort_kana)
+        ).all()
+        return [CouncilRow(name, tier, n, p or 0) for name, tier, n, p in rows]
+
+    @staticmethod
+    def _projects(
+        session: Session,
+        first: date,
+        last: date,
+        areas: list[uuid.UUID] | None,
+        coordinator_id: uuid.UUID | None,
+    ) -> list[StatusRow]:
+        stmt = (
+            select(Project.status, sa.func.count())
+            .where(live(Project))
+            .where(sa.or_(col(Project.start_date).is_(None), col(Project.start_date) <= last))
+            .where(sa.or_(col(Project.end_date).is_(None), col(Project.end_date) >= first))
+        )
+        if areas is not None:
+            stmt = stmt.where(col(Project.area_id).in_(areas))
+        if coordinator_id is not None:
+            stmt = stmt.where(Project.lead_coordinator_id == coordinator_id)
+        found = dict(session.exec(stmt.group_by(Project.status)).all())
+        return [StatusRow(s, found.get(s, 0)) for s in ProjectStatus]
+
+    @staticmethod
+    def _new_partners(
+        session: Session, year: int, areas: list[uuid.UUID] | None
+    ) -> tuple[int, int]:
+        start, end = fiscal_year_utc_bounds(year)
+        orgs = (
+            select(Organisation.id)
+            .where(live(Organisation))
+            .where(Organisation.created_at >= start)
+            .where(Organisation.created_at < end)
+        )
+        contacts = (
+            select(sa.func.count())
+            .select_from(Contact)
+            .where(live(Contact))
+            .where(Contact.created_at >= start)
+            .where(Contact.created_at < end)
+        )
+        if areas is not None:
+            serving = (
+                select(OrganisationArea.organisation_id)
+                .where(col(OrganisationArea.area_id).in_(areas))
+                .where(live(OrganisationArea))
+            )
+            orgs = orgs.where(col(Organisation.id).in_(serving))
+            contacts = contacts.where(col(Contact.organisation_id).in_(serving))
+        org_count = session.exec(select(sa.func.count()).select_from(orgs.subquery())).one()
+        return int(org_count), int(session.exec(contacts).one())

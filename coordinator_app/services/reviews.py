@@ -1,0 +1,303 @@
+"""確認: supervisors review progress entries; the review workspace over all projects."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from coordinator_app.domain.enums import ProfileRole, ProjectProgram, ProjectStatus
+from coordinator_app.domain.fiscal import fiscal_year_range
+from coordinator_app.domain.models import (
+    ActionItem,
+    Area,
+    Coordinator,
+    Meeting,
+    ProgressEntry,
+    Project,
+    Review,
+    UserProfile,
+)
+from coordinator_app.domain.validation import Errors, ValidationError, check_length, clean_text
+from coordinator_app.services.base import live, names_by_id, now
+from coordinator_app.services.meetings import area_subtree
+from coordinator_app.storage.database import Database
+
+DEFAULT_STALLED_DAYS = 30
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    review: Review
+    reviewer_name: str
+    entry_date: date
+    entry_text: str
+
+
+@dataclass(frozen=True)
+class EntryState:
+    """A progress entry with its review state."""
+
+    entry: ProgressEntry
+    reviewed: bool
+    changed_since_review: bool
+    last_review: Review | None
+
+
+@dataclass(frozen=True)
+class WorkspaceRow:
+    """One project in the supervisor's review table."""
+
+    project: Project
+    lead_name: str
+    area_name: str
+    last_entry_date: date | None
+    days_since: int | None
+    stalled: bool
+    open_items: int
+    overdue_items: int
+    unreviewed: int
+
+
+@dataclass(frozen=True)
+class WorkspaceFilter:
+    lead_coordinator_id: uuid.UUID | None = None
+    area_id: uuid.UUID | None = None
+    program: ProjectProgram | None = None
+    status: ProjectStatus | None = None
+    fiscal_year: int | None = None
+
+
+def _is_current(review: Review | None, entry: ProgressEntry) -> bool:
+    return review is not None and review.entry_updated_at >= entry.updated_at
+
+
+class ReviewService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def mark_reviewed(
+        self, entry_ids: Sequence[uuid.UUID], reviewer: UserProfile, comment: str = ""
+    ) -> list[Review]:
+        """Mark entries 確認済 with an optional comment, in one transaction."""
+        comment = clean_text(comment, multiline=True)
+        errors = Errors()
+        if reviewer.role != ProfileRole.SUPERVISOR:
+            errors.add("reviewer", "確認は上司(確認者)のプロファイルで行ってください")
+        check_length(errors, "comment", "コメント", comment, 4000)
+        if not entry_ids:
+            errors.add("entries", "確認する進捗を選んでください")
+        errors.raise_if_any()
+        stamp = now()
+        reviews = []
+        with self.db.writing() as session:
+            for entry_id in dict.fromkeys(entry_ids):
+                entry = session.get(ProgressEntry, entry_id)
+                if entry is None or entry.deleted_at is not None:
+                    raise ValidationError(
+                        {"entries": "進捗が見つかりません(削除された可能性があります)"}
+                    )
+                review = Review(
+                    progress_entry_id=entry.id,
+                    reviewer_profile_id=reviewer.id,
+                    comment=comment,
+                    reviewed_at=stamp,
+                    entry_updated_at=entry.updated_at,
+                )
+                session.add(review)
+                reviews.append(review)
+            session.flush()
+        return reviews
+
+    def _latest_reviews(
+        self, session: Session, entry_ids: list[uuid.UUID]
+    ) -> dict[uuid.UUID, Review]:
+        latest: dict[uuid.UUID, Review] = {}
+        if not entry_ids:
+            return latest
+        for review in session.exec(
+            select(Review)
+            .where(col(Review.progress_entry_id).in_(entry_ids))
+            .where(live(Review))
+            .order_by(Review.reviewed_at)
+        ).all():
+            latest[review.progress_entry_id] = review
+        return latest
+
+    def entry_states(self, project_id: uuid.UUID) -> list[EntryState]:
+        """The project's entries, newest first, each with its review state."""
+        with self.db.reading() as session:
+            entries = list(
+                session.exec(
+                    select(ProgressEntry)
+                    .where(ProgressEntry.project_id == project_id)
+                    .where(live(ProgressEntry))
+                    .order_by(
+                        col(ProgressEntry.entry_date).desc(), col(ProgressEntry.created_at).desc()
+                    )
+                ).all()
+            )
+            latest = self._latest_reviews(session, [e.id for e in entries])
+        return [
+            EntryState(
+                entry=e,
+                reviewed=_is_current(latest.get(e.id), e),
+                changed_since_review=e.id in latest and not _is_current(latest.get(e.id), e),
+                last_review=latest.get(e.id),
+            )
+            for e in entries
+        ]
+
+    def changed_since_last_review(
+        self, project_id: uuid.UUID, reviewer: UserProfile
+    ) -> list[ProgressEntry]:
+        """Entries added or edited after ``reviewer``'s last review of this project."""
+        with self.db.reading() as session:
+            last = session.exec(
+                select(sa.func.max(Review.reviewed_at))
+                .join(ProgressEntry, ProgressEntry.id == Review.progress_entry_id)
+                .where(ProgressEntry.project_id == project_id)
+                .where(Review.reviewer_profile_id == reviewer.id)
+                .where(live(Review))
+            ).one()
+            stmt = (
+                select(ProgressEntry)
+                .where(ProgressEntry.project_id == project_id)
+                .where(live(ProgressEntry))
+            )
+            if last is not None:
+                last_at = last if isinstance(last, datetime) else datetime.fromisoformat(str(last))
+                stmt = stmt.where(ProgressEntry.updated_at > last_at)
+            return list(session.exec(stmt.order_by(col(ProgressEntry.entry_date).desc())).all())
+
+    def history(self, project_id: uuid.UUID) -> list[ReviewRecord]:
+        """Every review of the project's entries, newest first (the 確認 tab)."""
+        with self.db.reading() as session:
+            rows = session.exec(
+                select(Review, ProgressEntry.entry_date, ProgressEntry.text)
+                .join(ProgressEntry, ProgressEntry.id == Review.progress_entry_id)
+                .where(ProgressEntry.project_id == project_id)
+                .where(live(Review))
+                .order_by(col(Review.reviewed_at).desc())
+            ).all()
+            names = names_by_id(session, UserProfile, (r[0].reviewer_profile_id for r in rows))
+        return [
+            ReviewRecord(
+                review=r,
+                reviewer_name=names.get(r.reviewer_profile_id, ""),
+                entry_date=d,
+                entry_text=t,
+            )
+            for r, d, t in rows
+        ]
+
+    def workspace(
+        self,
+        flt: WorkspaceFilter | None = None,
+        *,
+        stalled_days: int = DEFAULT_STALLED_DAYS,
+        today: date | None = None,
+    ) -> list[WorkspaceRow]:
+        """All projects with the figures a supervisor scans, aggregated in SQL."""
+        flt = flt or WorkspaceFilter()
+        today = today or date.today()
+        with self.db.reading() as session:
+            last_entry = (
+                select(ProgressEntry.project_id, sa.func.max(ProgressEntry.entry_date).label("d"))
+                .where(live(ProgressEntry))
+                .group_by(ProgressEntry.project_id)
+                .subquery()
+            )
+            items = (
+                select(
+                    Meeting.project_id.label("pid"),  # type: ignore[union-attr]
+                    sa.func.count().label("open"),
+                    sa.func.sum(sa.case((col(ActionItem.due_date) < today, 1), else_=0)).label(
+                        "overdue"
+                    ),
+                )
+                .join(ActionItem, ActionItem.meeting_id == Meeting.id)
+                .where(live(Meeting))
+                .where(live(ActionItem))
+                .where(col(ActionItem.done).is_(False))
+                .where(col(Meeting.project_id).is_not(None))
+                .group_by(Meeting.project_id)
+                .subquery()
+            )
+            latest_review = (
+                select(
+                    Review.progress_entry_id.label("eid"),  # type: ignore[attr-defined]
+                    sa.func.max(Review.entry_updated_at).label("at"),
+                )
+                .where(live(Review))
+                .group_by(Review.progress_entry_id)
+                .subquery()
+            )
+            unreviewed = (
+                select(ProgressEntry.project_id.label("pid"), sa.func.count().label("n"))  # type: ignore[attr-defined]
+                .outerjoin(latest_review, latest_review.c.eid == ProgressEntry.id)
+                .where(live(ProgressEntry))
+                .where(
+                    sa.or_(
+                        latest_review.c.at.is_(None),
+                        latest_review.c.at < ProgressEntry.updated_at,
+                    )
+                )
+                .group_by(ProgressEntry.project_id)
+                .subquery()
+            )
+            stmt = (
+                select(
+                    Project,
+                    last_entry.c.d,
+                    sa.func.coalesce(items.c.open, 0),
+                    sa.func.coalesce(items.c.overdue, 0),
+                    sa.func.coalesce(unreviewed.c.n, 0),
+                )
+                .outerjoin(last_entry, last_entry.c.project_id == Project.id)
+                .outerjoin(items, items.c.pid == Project.id)
+                .outerjoin(unreviewed, unreviewed.c.pid == Project.id)
+                .where(live(Project))
+            )
+            if flt.lead_coordinator_id is not None:
+                stmt = stmt.where(Project.lead_coordinator_id == flt.lead_coordinator_id)
+            if flt.area_id is not None:
+                stmt = stmt.where(col(Project.area_id).in_(area_subtree(session, flt.area_id)))
+            if flt.program is not None:
+                stmt = stmt.where(Project.program == flt.program)
+            if flt.status is not None:
+                stmt = stmt.where(Project.status == flt.status)
+            if flt.fiscal_year is not None:
+                first, last = fiscal_year_range(flt.fiscal_year)
+                stmt = stmt.where(
+                    sa.or_(col(Project.start_date).is_(None), col(Project.start_date) <= last)
+                ).where(sa.or_(col(Project.end_date).is_(None), col(Project.end_date) >= first))
+            rows = session.exec(stmt.order_by(Project.title)).all()
+            projects = [r[0] for r in rows]
+            leads = names_by_id(session, Coordinator, (p.lead_coordinator_id for p in projects))
+            areas = names_by_id(session, Area, (p.area_id for p in projects))
+        result = []
+        for project, last_day, open_n, overdue_n, unreviewed_n in rows:
+            if isinstance(last_day, str):
+                last_day = date.fromisoformat(last_day)
+            days = (today - last_day).days if last_day else None
+            active = project.status in (ProjectStatus.IN_PROGRESS, ProjectStatus.NOT_STARTED)
+            stalled = active and (days is None or days > stalled_days)
+            result.append(
+                WorkspaceRow(
+                    project=project,
+                    lead_name=leads.get(project.lead_coordinator_id, ""),
+                    area_name=areas.get(project.area_id, ""),
+                    last_entry_date=last_day,
+                    days_since=days,
+                    stalled=stalled,
+                    open_items=int(open_n),
+                    overdue_items=int(overdue_n or 0),
+                    unreviewed=int(unreviewed_n),
+                )
+            )
+        return result
