@@ -1,0 +1,106 @@
+"""Shared look of record documents (議事録, 実績報告): A4, one stylesheet, page footer.
+
+User text is escaped before it reaches a Paragraph, and characters the bundled
+font cannot draw are replaced by 〓 (the customary placeholder in Japanese
+print) and reported, so no document ever shows an empty box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from coordinator_app.flyers.fonts import describe_character, register_fonts, undrawable_characters
+
+PLACEHOLDER = "〓"
+PAGE_SIZE = A4
+MARGIN = 18 * mm
+INK = colors.HexColor("#1f2937")
+RULE = colors.HexColor("#9ca3af")
+HEADER_FILL = colors.HexColor("#eef2f7")
+
+
+@dataclass
+class TextGuard:
+    """Makes user text safe to print and remembers what it had to replace."""
+
+    replaced: dict[str, list[str]] = field(default_factory=dict)
+
+    def clean(self, text: str, field_label: str) -> str:
+        missing = undrawable_characters(text)
+        if missing:
+            self.replaced.setdefault(field_label, []).extend(missing)
+            for ch in missing:
+                text = text.replace(ch, PLACEHOLDER)
+        return text
+
+    def para(self, text: str, style: ParagraphStyle, field_label: str) -> Paragraph:
+        """A Paragraph printing ``text`` literally (no markup), line breaks kept."""
+        safe = self.clean(text, field_label)
+        return Paragraph("<br/>".join(escape(line) for line in safe.split("\n")), style)
+
+    def warnings(self) -> list[str]:
+        return [
+            f"{label}: {'、'.join(describe_character(ch) for ch in dict.fromkeys(chars))} "
+            f"はフォントにないため {PLACEHOLDER} で印刷しました"
+            for label, chars in self.replaced.items()
+        ]
+
+
+class RecordStyles:
+    """The one stylesheet of record documents."""
+
+    def __init__(self) -> None:
+        font = register_fonts()
+        self.font = font
+        self.title = ParagraphStyle(
+            "title",
+            fontName=font,
+            fontSize=16,
+            leading=22,
+            alignment=1,
+            textColor=INK,
+            spaceAfter=4 * mm,
+        )
+        self.subtitle = ParagraphStyle(
+            "subtitle",
+            fontName=font,
+            fontSize=10,
+            leading=14,
+            alignment=1,
+            textColor=INK,
+            spaceAfter=5 * mm,
+        )
+        self.heading = ParagraphStyle(
+            "heading",
+            fontName=font,
+            fontSize=11.5,
+            leading=16,
+            textColor=INK,
+            spaceBefore=5 * mm,
+            spaceAfter=2 * mm,
+        )
+        self.body = ParagraphStyle(
+            "body", fontName=font, fontSize=10, leading=15, textColor=INK, wordWrap="CJK"
+        )
+        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=9.5, leading=13.5)
+        self.label = ParagraphStyle("label", parent=self.cell, textColor=INK)
+        self.number = ParagraphStyle("number", parent=self.cell, alignment=2)
+
+
+def draw_footer(canvas: Canvas, footer: str) -> None:
+    """Page footer: issuer on the left, ``n`` on the right."""
+    canvas.saveState()
+    canvas.setFont(register_fonts(), 8)
+    canvas.setFillColor(RULE)
+    width, _ = PAGE_SIZE
+    canvas.drawString(MARGIN, 10 * mm, footer)
+    canvas.drawRightString(width - MARGIN, 10 * mm, f"{canvas.getPageNumber()}")
+    canvas.restoreState()

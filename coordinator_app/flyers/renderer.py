@@ -1,0 +1,357 @@
+"""The flyer renderer: design constants, drawing primitives, pages and imposition.
+
+:class:`FlyerRenderer` is the standard design; :class:`WarmFlyerRenderer`
+changes only constants. The compositions (what goes where on a flyer, a
+business card, a team page) live in :mod:`~coordinator_app.flyers.panels`
+and read the renderer's constants and primitives. A renderer never queries
+the database: it draws the :class:`FlyerData` it is given and returns bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from coordinator_app import __version__
+from coordinator_app.flyers.check import undrawable_issues
+from coordinator_app.flyers.data import (
+    FlyerData,
+    FlyerIssue,
+    FlyerOverflowError,
+    Layout,
+    RenderedFlyer,
+    TeamFlyerData,
+    UndrawableCharacterError,
+)
+from coordinator_app.flyers.fonts import register_fonts
+from coordinator_app.flyers.images import ImageProblem, cropped_photo, fitted_logo
+from coordinator_app.flyers.layouts import PAGE_TEMPLATES, PageTemplate, draw_crop_marks
+from coordinator_app.flyers.text import LineFit, TextFitter
+
+Progress = Callable[[int, int], bool]
+"""Called with (done, total) after each coordinator; returning False cancels."""
+
+
+class RenderCancelled(Exception):
+    """The progress callback asked to stop; no PDF was produced."""
+
+
+class FlyerRenderer:
+    """Standard design: municipal blue, straight rules, check-box bullets.
+
+    Subclasses change the constants below and nothing else.
+    """
+
+    key = "standard"
+    label = "スタンダード(青)"
+
+    ACCENT: Color = HexColor("#1D5A9E")
+    ACCENT_SOFT: Color = HexColor("#EDF3FA")
+    SECOND: Color = HexColor("#2E8557")
+    TEXT: Color = HexColor("#222222")
+    MUTED: Color = HexColor("#5A6270")
+    RULE: Color = HexColor("#C5D3E4")
+    PLACEHOLDER: Color = HexColor("#D5DEEA")
+
+    HEADING_ALIGN = "left"
+    HEADING_BAND = False
+    """True: the heading sits on a soft band instead of above a rule."""
+    RADIUS = 1.2 * mm
+    PHOTO_RADIUS = 0.0
+    BULLET = "check"
+    CONSULT_TITLE_TAB = False
+    """True: the consult title is a filled tab on the box edge."""
+    SOFT_PANELS = False
+    """True: contact panels are tinted instead of outlined."""
+    BOLD_STROKE = 0.035
+    """Faux bold: IPAexGothic has one weight, so headings are stroked as well as filled."""
+
+    def __init__(self) -> None:
+        self.font = register_fonts()
+
+    # -- entry points -------------------------------------------------------------
+
+    def render(
+        self,
+        flyers: Sequence[FlyerData],
+        layout: Layout,
+        *,
+        strict: bool = False,
+        progress: Progress | None = None,
+    ) -> RenderedFlyer:
+        """One PDF: each coordinator's flyer (or card sheet) in ``layout``.
+
+        Raises:
+            UndrawableCharacterError: before drawing, if any text holds a
+                character the font lacks.
+            FlyerOverflowError: with ``strict``, if any text had to be shortened.
+            RenderCancelled: ``progress`` returned False.
+        """
+        from coordinator_app.flyers.panels import CardPanel, FlyerPanel
+
+        if layout == Layout.TEAM:
+            raise ValueError("チーム紹介は render_team で作成します")
+        if not flyers:
+            raise ValueError("コーディネーターが選ばれていません")
+        self._refuse_undrawable(flyers)
+        template = PAGE_TEMPLATES[layout]
+        panel = CardPanel(self) if template.panel == "card" else FlyerPanel(self)
+        title = "生活支援コーディネーター紹介" + ("名刺" if template.panel == "card" else "チラシ")
+        if len(flyers) == 1:
+            title += f" {flyers[0].owner}"
+        c, out = self._canvas(template, title=title, issuer=flyers[0].issuer.name)
+        fitter = TextFitter(self.font, self.TEXT)
+        for index, data in enumerate(flyers):
+            fitter.owner = data.owner
+            form = f"panel{index}"
+            c.beginForm(form, lowerx=0, lowery=0, upperx=panel.WIDTH, uppery=panel.HEIGHT)
+            panel.draw(c, data, fitter)
+            c.endForm()
+            self._impose(c, template, form, panel.WIDTH, panel.HEIGHT)
+            if progress is not None and not progress(index + 1, len(flyers)):
+                raise RenderCancelled
+        return self._finish(c, out, fitter.issues, strict=strict)
+
+    def render_team(self, team: TeamFlyerData, *, strict: bool = False) -> RenderedFlyer:
+        """The team flyer (A4, continued on further pages when many coordinators)."""
+        from coordinator_app.flyers.team import TeamPages
+
+        self._refuse_undrawable([team])
+        template = PAGE_TEMPLATES[Layout.TEAM]
+        c, out = self._canvas(
+            template,
+            title=f"生活支援コーディネーター紹介 {team.area_name}",
+            issuer=team.issuer.name,
+        )
+        fitter = TextFitter(self.font, self.TEXT)
+        TeamPages(self).draw(c, team, fitter)
+        return self._finish(c, out, fitter.issues, strict=strict)
+
+    # -- document -----------------------------------------------------------------
+
+    def _refuse_undrawable(self, documents: Sequence[FlyerData | TeamFlyerData]) -> None:
+        issues = [issue for d in documents for issue in undrawable_issues(d)]
+        if issues:
+            raise UndrawableCharacterError(issues)
+
+    def _canvas(
+        self, template: PageTemplate, *, title: str, issuer: str
+    ) -> tuple[Canvas, io.BytesIO]:
+        out = io.BytesIO()
+        c = Canvas(out, pagesize=template.pagesize, pageCompression=1)
+        c.setTitle(title)
+        c.setAuthor(issuer or "coordinator-app")
+        c.setSubject("生活支援コーディネーター紹介")
+        c.setCreator(f"coordinator-app {__version__}")
+        return c, out
+
+    def _impose(
+        self, c: Canvas, template: PageTemplate, form: str, width: float, height: float
+    ) -> None:
+        for slot in template.slots:
+            scale = min(slot.width / width, slot.height / height)
+            c.saveState()
+            c.translate(
+                slot.x + (slot.width - width * scale) / 2,
+                slot.y + (slot.height - height * scale) / 2,
+            )
+            c.scale(scale, scale)
+            c.doForm(form)
+            c.restoreState()
+        draw_crop_marks(c, template)
+        c.showPage()
+
+    def _finish(
+        self, c: Canvas, out: io.BytesIO, issues: list[FlyerIssue], *, strict: bool
+    ) -> RenderedFlyer:
+        if strict and issues:
+            raise FlyerOverflowError(issues)
+        pages = c.getPageNumber() - 1
+        c.save()
+        return RenderedFlyer(pdf=out.getvalue(), pages=pages, warnings=tuple(issues))
+
+    # -- primitives ---------------------------------------------------------------
+
+    def text(
+        self,
+        c: Canvas,
+        fit: LineFit,
+        x: float,
+        y: float,
+        *,
+        colour: Color | None = None,
+        bold: bool = False,
+        align: str = "left",
+    ) -> None:
+        """Draw a fitted line with its baseline at ``y``."""
+        if align == "center":
+            x -= fit.width / 2
+        elif align == "right":
+            x -= fit.width
+        colour = colour or self.TEXT
+        c.saveState()
+        c.setFillColor(colour)
+        t = c.beginText()
+        t.setFont(self.font, fit.size)
+        if bold:
+            c.setStrokeColor(colour)
+            c.setLineWidth(fit.size * self.BOLD_STROKE)
+            t.setTextRenderMode(2)
+        t.setTextOrigin(x, y)
+        t.textOut(fit.text)
+        c.drawText(t)
+        c.restoreState()
+
+    def box(
+        self,
+        c: Canvas,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        *,
+        fill: Color | None = None,
+        stroke: Color | None = None,
+        radius: float | None = None,
+        line_width: float = 0.6,
+    ) -> None:
+        radius = self.RADIUS if radius is None else radius
+        c.saveState()
+        if fill is not None:
+            c.setFillColor(fill)
+        if stroke is not None:
+            c.setStrokeColor(stroke)
+            c.setLineWidth(line_width)
+        if radius > 0:
+            c.roundRect(
+                x, y, w, h, radius, stroke=int(stroke is not None), fill=int(fill is not None)
+            )
+        else:
+            c.rect(x, y, w, h, stroke=int(stroke is not None), fill=int(fill is not None))
+        c.restoreState()
+
+    def chip(self, c: Canvas, fit: LineFit, x: float, y: float, h: float) -> float:
+        """A filled label with white text, bottom-left at (x, y); returns its width."""
+        pad = fit.size * 0.7
+        w = fit.width + 2 * pad
+        self.box(c, x, y, w, h, fill=self.ACCENT, radius=min(self.RADIUS, h / 2))
+        self.text(c, fit, x + pad, y + (h - fit.size * 0.72) / 2, colour=white)
+        return w
+
+    def bullet(self, c: Canvas, x: float, y: float, size: float) -> None:
+        """A list marker whose box has its bottom-left at (x, y)."""
+        c.saveState()
+        if self.BULLET == "dot":
+            c.setFillColor(self.SECOND)
+            c.circle(x + size / 2, y + size / 2, size / 2, stroke=0, fill=1)
+            tick = white
+        else:
+            c.setStrokeColor(self.SECOND)
+            c.setLineWidth(size * 0.09)
+            c.roundRect(x, y, size, size, size * 0.15, stroke=1, fill=0)
+            tick = self.SECOND
+        c.setStrokeColor(tick)
+        c.setLineWidth(size * 0.14)
+        c.setLineCap(1)
+        c.setLineJoin(1)
+        path = c.beginPath()
+        path.moveTo(x + size * 0.24, y + size * 0.52)
+        path.lineTo(x + size * 0.43, y + size * 0.3)
+        path.lineTo(x + size * 0.78, y + size * 0.74)
+        c.drawPath(path, stroke=1, fill=0)
+        c.restoreState()
+
+    def photo(self, c: Canvas, data: bytes | None, x: float, y: float, w: float, h: float) -> bool:
+        """The photo cropped into the box, or a silhouette; False if unreadable."""
+        c.saveState()
+        clip = c.beginPath()
+        if self.PHOTO_RADIUS:
+            clip.roundRect(x, y, w, h, self.PHOTO_RADIUS)
+        else:
+            clip.rect(x, y, w, h)
+        c.clipPath(clip, stroke=0, fill=0)
+        readable = True
+        image = None
+        if data:
+            try:
+                image = cropped_photo(data, w, h)
+            except ImageProblem:
+                readable = False
+        if image is not None:
+            c.drawImage(image, x, y, w, h)
+        else:
+            c.setFillColor(self.ACCENT_SOFT)
+            c.rect(x, y, w, h, stroke=0, fill=1)
+            c.setFillColor(self.PLACEHOLDER)
+            c.circle(x + w / 2, y + h * 0.62, min(w, h) * 0.2, stroke=0, fill=1)
+            c.ellipse(x + w * 0.18, y - h * 0.25, x + w * 0.82, y + h * 0.45, stroke=0, fill=1)
+        c.restoreState()
+        return readable
+
+    def logo(
+        self, c: Canvas, data: bytes | None, right: float, top: float, w: float, h: float
+    ) -> bool:
+        """The logo fitted into a box whose top-right corner is (right, top)."""
+        if not data:
+            return True
+        try:
+            image, pw, ph = fitted_logo(data, w, h)
+        except ImageProblem:
+            return False
+        c.drawImage(image, right - pw, top - ph, pw, ph, mask="auto")
+        return True
+
+    def qr(
+        self, c: Canvas, payload: str, x: float, y: float, size: float, *, border: int = 2
+    ) -> None:
+        """A QR code (error correction M) with a white quiet zone of ``border`` modules."""
+        widget = QrCodeWidget(payload, barLevel="M", barBorder=border)
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+        drawing.add(widget)
+        self.box(c, x, y, size, size, fill=white, radius=0)
+        renderPDF.draw(drawing, c, x, y)
+
+
+class WarmFlyerRenderer(FlyerRenderer):
+    """A softer design: warm orange, rounded boxes, centred heading on a band."""
+
+    key = "warm"
+    label = "やさしい(オレンジ)"
+
+    ACCENT = HexColor("#C4561C")
+    ACCENT_SOFT = HexColor("#FDF2E8")
+    SECOND = HexColor("#E0892B")
+    TEXT = HexColor("#2E2420")
+    MUTED = HexColor("#6E6058")
+    RULE = HexColor("#EED2BC")
+    PLACEHOLDER = HexColor("#F1D9C6")
+
+    HEADING_ALIGN = "center"
+    HEADING_BAND = True
+    RADIUS = 3.5 * mm
+    PHOTO_RADIUS = 3 * mm
+    BULLET = "dot"
+    CONSULT_TITLE_TAB = True
+    SOFT_PANELS = True
+
+
+DESIGNS: dict[str, type[FlyerRenderer]] = {
+    FlyerRenderer.key: FlyerRenderer,
+    WarmFlyerRenderer.key: WarmFlyerRenderer,
+}
+"""Design code (the command line's ``--design``) -> renderer class."""
+
+
+def renderer_for(design: str) -> FlyerRenderer:
+    try:
+        return DESIGNS[design]()
+    except KeyError:
+        raise ValueError(f"デザイン「{design}」はありません") from None
