@@ -1,0 +1,458 @@
+"""Backups through SQLite's online backup API, their rotation, and restore.
+
+A live database is never copied as a file: its -wal may hold committed pages
+the main file lacks, and a copy taken mid-write is torn. The backup API
+reads one consistent snapshot through SQLite itself. Every copy is written to
+a temporary file, checked with ``PRAGMA integrity_check`` and only then moved
+into place, so a backup that exists is a good one.
+
+Photos, logos and attached files are blobs inside the database
+(``Coordinator.photo``, ``Setting.blob_value``, ``Attachment.content``), so
+a backup carries them.
+
+Automatic backups live in ``<database folder>/backups`` and are named
+``<stem>_<YYYYmmdd-HHMMSS>_<reason><suffix>``; they are rotated
+grandfather-father-son style (by default the newest of each of the last 7
+days, 4 weeks and 12 months is kept).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from sqlmodel import select
+
+from coordinator_app.domain.models import Setting
+from coordinator_app.domain.types import utc_now
+from coordinator_app.storage.database import Database
+from coordinator_app.storage.engine import BUSY_TIMEOUT_MS
+from coordinator_app.storage.integrity import (
+    InstanceLock,
+    OpenStatus,
+    check_database,
+    in_use_message,
+    quick_check_file,
+    read_only_uri,
+    side_files,
+)
+
+BACKUP_DIR_NAME = "backups"
+KEEP_BEFORE_RESTORE = 10
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+class BackupReason(StrEnum):
+    AUTO = "auto"
+    MANUAL = "manual"
+    BEFORE_RESTORE = "before-restore"
+    BEFORE_UPGRADE = "before-upgrade"
+
+
+REASON_LABELS = {
+    BackupReason.AUTO: "自動",
+    BackupReason.MANUAL: "手動",
+    BackupReason.BEFORE_RESTORE: "復元前",
+    BackupReason.BEFORE_UPGRADE: "更新前",
+}
+
+
+_ROTATED = (BackupReason.AUTO, BackupReason.MANUAL)
+
+
+class BackupError(RuntimeError):
+    """A backup or restore failed; the message is plain Japanese for the user."""
+
+
+@dataclass(frozen=True)
+class BackupPolicy:
+    """How many automatic backups rotation keeps: the newest of each day/week/month."""
+
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+
+    def __post_init__(self) -> None:
+        for name in ("daily", "weekly", "monthly"):
+            value = getattr(self, name)
+            if not 0 <= value <= 1000:
+                raise ValueError(f"{name} must be between 0 and 1000, not {value}")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    reason: BackupReason
+    size: int
+
+    @property
+    def reason_label(self) -> str:
+        return REASON_LABELS[self.reason]
+
+    def describe(self) -> str:
+        """``2024年5月1日 18:00(自動)``."""
+        t = self.taken_at
+        return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}({self.reason_label})"
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    """What a restore did.
+
+    Attributes:
+        restored_from: the backup now in place.
+        before_restore: the backup of the state that was replaced (healthy file).
+        set_aside: the damaged file and its side files, renamed and kept as they were.
+    """
+
+    restored_from: Path
+    before_restore: BackupInfo | None
+    set_aside: tuple[Path, ...]
+
+
+def default_backup_dir(db_path: Path) -> Path:
+    return db_path.parent / BACKUP_DIR_NAME
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":  # pragma: no cover - directories cannot be opened on Windows
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_quietly(path: Path) -> None:
+    for p in (path, *side_files(path)):
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+
+
+def copy_database(source: Path, target: Path, *, source_is_live: bool = True) -> None:
+    """Copy ``source`` to ``target`` with the online backup API, verified, atomically.
+
+    Args:
+        source: the database to copy.
+        target: the file to create or replace; replaced only by a verified copy.
+        source_is_live: True for the app's own database (read through a normal
+            connection so the WAL is honoured); False for a file that must not
+            be written at all (a backup being restored): it is opened read-only.
+
+    Raises:
+        BackupError: the source cannot be read, the copy fails the integrity
+            check, or the disk is full; ``target`` is then unchanged.
+    """
+    source, target = Path(source), Path(target)
+    if not source.exists():
+        raise BackupError(f"ファイル「{source}」が見つかりません。")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    _remove_quietly(tmp)
+    try:
+        if source_is_live:
+            src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            src = sqlite3.connect(read_only_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                # A self-contained single file: no -wal beside the backup.
+                dst.execute("PRAGMA journal_mode = DELETE")
+                rows = dst.execute("PRAGMA integrity_check").fetchall()
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if rows != [("ok",)]:
+            raise BackupError(
+                f"「{source.name}」のコピーが整合性チェックに通りませんでした"
+                f"(元のファイルが壊れている可能性があります)。詳細: {rows[0][0]}"
+            )
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except sqlite3.Error as exc:
+        raise BackupError(
+            f"「{source.name}」をコピーできませんでした(データベースとして読めないか、"
+            f"使用中です)。詳細: {exc}"
+        ) from exc
+    except OSError as exc:
+        raise BackupError(
+            f"「{target}」に書き込めませんでした(空き容量やアクセス権を確認してください)。"
+            f"詳細: {exc}"
+        ) from exc
+    finally:
+        _remove_quietly(tmp)
+
+
+class BackupManager:
+    """Automatic and manual backups of one database file, and restore.
+
+    Args:
+        db_path: the database file.
+        backup_dir: where automatic backups go (default ``<folder>/backups``).
+        policy: rotation of automatic backups.
+        clock: the current local time (tests pass a fake one).
+    """
+
+    def __init__(
+        self,
+        db_path: Path | str,
+        backup_dir: Path | str | None = None,
+        *,
+        policy: BackupPolicy | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.db_path = Path(db_path)
+        self.backup_dir = Path(backup_dir) if backup_dir else default_backup_dir(self.db_path)
+        self.policy = policy or BackupPolicy()
+        self.clock = clock
+
+    # -- listing -------------------------------------------------------------------
+
+    def _pattern(self) -> re.Pattern[str]:
+        stem, suffix = re.escape(self.db_path.stem), re.escape(self.db_path.suffix)
+        reasons = "|".join(re.escape(r.value) for r in BackupReason)
+        return re.compile(rf"^{stem}_(\d{{8}}-\d{{6}})(?:-(\d+))?_({reasons}){suffix}$")
+
+    def _upgrade_pattern(self) -> re.Pattern[str]:
+        stem, suffix = re.escape(self.db_path.stem), re.escape(self.db_path.suffix)
+        return re.compile(rf"^{stem}\.before-upgrade-.+-(\d{{8}}-\d{{6}}){suffix}$")
+
+    def backups(self) -> list[BackupInfo]:
+        """Every backup of this database, newest first."""
+        found: list[tuple[int, BackupInfo]] = []
+        candidates: list[tuple[Path, re.Pattern[str], BackupReason | None]] = []
+        if self.backup_dir.is_dir():
+            candidates += [(p, self._pattern(), None) for p in self.backup_dir.iterdir()]
+        if self.db_path.parent.is_dir():
+            candidates += [
+                (p, self._upgrade_pattern(), BackupReason.BEFORE_UPGRADE)
+                for p in self.db_path.parent.iterdir()
+            ]
+        for path, pattern, fixed in candidates:
+            match = pattern.match(path.name)
+            if match is None or not path.is_file():
+                continue
+            try:
+                taken = datetime.strptime(match.group(1), _STAMP)
+                size = path.stat().st_size
+            except (ValueError, OSError):
+                continue
+            reason = fixed or BackupReason(match.group(3))
+            sequence = int(match.group(2) or 1) if fixed is None else 1
+            found.append(
+                (sequence, BackupInfo(path=path, taken_at=taken, reason=reason, size=size))
+            )
+        found.sort(key=lambda item: (item[1].taken_at, item[0]), reverse=True)
+        return [info for _sequence, info in found]
+
+    def newest_good(self) -> BackupInfo | None:
+        """The newest backup that SQLite reads as sound (damaged ones are skipped)."""
+        for info in self.backups():
+            try:
+                if quick_check_file(info.path) is None:
+                    return info
+            except sqlite3.Error:
+                continue
+        return None
+
+    # -- taking backups -----------------------------------------------------------------
+
+    def _new_path(self, reason: BackupReason, when: datetime) -> Path:
+        # The sequence number orders backups taken within one second, whatever their reason.
+        base = f"{self.db_path.stem}_{when.strftime(_STAMP)}"
+        taken = (
+            {p.name for p in self.backup_dir.glob(f"{base}*")}
+            if self.backup_dir.is_dir()
+            else set()
+        )
+        stamp, n = base, 2
+        while any(name.startswith(f"{stamp}_") for name in taken):
+            stamp = f"{base}-{n}"
+            n += 1
+        return self.backup_dir / f"{stamp}_{reason.value}{self.db_path.suffix}"
+
+    def backup_now(self, reason: BackupReason = BackupReason.AUTO) -> BackupInfo:
+        """Take a verified backup into the backup folder and rotate the old ones.
+
+        Raises:
+            BackupError: nothing was written (and nothing was rotated away).
+        """
+        when = self.clock().replace(microsecond=0)
+        target = self._new_path(reason, when)
+        copy_database(self.db_path, target)
+        self.rotate()
+        return BackupInfo(path=target, taken_at=when, reason=reason, size=target.stat().st_size)
+
+    def is_due(self) -> bool:
+        """True when no backup was taken into the backup folder today."""
+        today = self.clock().date()
+        return not any(b.reason in _ROTATED and b.taken_at.date() == today for b in self.backups())
+
+    def backup_if_due(self) -> BackupInfo | None:
+        """The automatic backup at close: at most one a day."""
+        if not self.db_path.exists() or not self.is_due():
+            return None
+        return self.backup_now(BackupReason.AUTO)
+
+    def backup_to_file(self, target: Path | str) -> Path:
+        """A manual backup to a file the user chose (not rotated)."""
+        target = Path(target)
+        if target.exists() and target.resolve() == self.db_path.resolve():
+            raise BackupError("バックアップ先に、開いているデータベースそのものは指定できません。")
+        copy_database(self.db_path, target)
+        return target
+
+    def rotate(self) -> list[Path]:
+        """Delete automatic backups the policy no longer keeps; returns what was deleted."""
+        rotating = [b for b in self.backups() if b.reason in _ROTATED]
+        keep: set[Path] = {rotating[0].path} if rotating else set()
+
+        def newest_per(bucket: Callable[[datetime], Hashable], count: int) -> None:
+            seen: set[Hashable] = set()
+            for info in rotating:
+                key = bucket(info.taken_at)
+                if key in seen:
+                    continue
+                if len(seen) >= count:
+                    break
+                seen.add(key)
+                keep.add(info.path)
+
+        newest_per(lambda t: t.date(), self.policy.daily)
+        newest_per(lambda t: t.isocalendar()[:2], self.policy.weekly)
+        newest_per(lambda t: (t.year, t.month), self.policy.monthly)
+        before_restore = [b for b in self.backups() if b.reason == BackupReason.BEFORE_RESTORE]
+        keep.update(b.path for b in before_restore[:KEEP_BEFORE_RESTORE])
+        removed = []
+        for info in [*rotating, *before_restore]:
+            if info.path not in keep:
+                info.path.unlink(missing_ok=True)
+                removed.append(info.path)
+        return removed
+
+    # -- restore ---------------------------------------------------------------------
+
+    def _set_aside(self, when: datetime) -> tuple[Path, ...]:
+        stem, suffix = self.db_path.stem, self.db_path.suffix
+        base = self.db_path.with_name(f"{stem}.damaged-{when.strftime(_STAMP)}{suffix}")
+        moved = []
+        for path in (self.db_path, *side_files(self.db_path)):
+            target = base.with_name(base.name + path.name[len(self.db_path.name) :])
+            os.replace(path, target)
+            moved.append(target)
+        _fsync_dir(self.db_path.parent)
+        return tuple(moved)
+
+    def restore(self, source: Path | str, *, lock: InstanceLock | None = None) -> RestoreReport:
+        """Replace the database with the backup ``source``.
+
+        The current database must be closed by this process. A healthy current
+        file is backed up first (reason ``before-restore``); a damaged one is
+        renamed to ``<stem>.damaged-<time><suffix>`` and never written to.
+
+        Args:
+            source: a backup file (it is only read).
+            lock: this instance's lock on the database, if it holds one;
+                otherwise the lock is taken for the duration of the restore.
+
+        Raises:
+            BackupError: the backup is not a sound database of this app, or
+                another instance has the database open; nothing changed.
+        """
+        source = Path(source)
+        if not source.exists():
+            raise BackupError(f"バックアップファイル「{source}」が見つかりません。")
+        if self.db_path.exists() and source.resolve() == self.db_path.resolve():
+            raise BackupError("開いているデータベースそのものからは復元できません。")
+        verdict = check_database(source)
+        if verdict.status not in (OpenStatus.OK, OpenStatus.READ_ONLY, OpenStatus.IN_USE):
+            raise BackupError(
+                f"「{source.name}」は復元に使えません。{verdict.message} {verdict.detail}".strip()
+            )
+        own_lock = lock is None
+        held = lock or InstanceLock(self.db_path)
+        if not held.acquire():
+            raise BackupError(in_use_message(self.db_path, held.probe()))
+        try:
+            when = self.clock().replace(microsecond=0)
+            before: BackupInfo | None = None
+            set_aside: tuple[Path, ...] = ()
+            if self.db_path.exists():
+                current = check_database(self.db_path, lock=held)
+                if current.status == OpenStatus.LOCKED:
+                    raise BackupError(current.message)
+                if current.status == OpenStatus.OK:
+                    before = self.backup_now(BackupReason.BEFORE_RESTORE)
+                    if any(p.stat().st_size > 0 for p in side_files(self.db_path)
+                           if p.name.endswith("-wal")):  # fmt: skip
+                        raise BackupError(
+                            "データベースをほかのプログラムが使用中のため復元できません。"
+                            "ほかのプログラムを閉じてからもう一度お試しください。"
+                        )
+                else:
+                    set_aside = self._set_aside(when)
+            staged = self.db_path.with_name(f".{self.db_path.name}.restoring")
+            copy_database(source, staged, source_is_live=False)
+            for stale in side_files(self.db_path):
+                stale.unlink()
+            os.replace(staged, self.db_path)
+            _fsync_dir(self.db_path.parent)
+        finally:
+            if own_lock:
+                held.release()
+        return RestoreReport(restored_from=source, before_restore=before, set_aside=set_aside)
+
+
+# -- the policy, stored with the data ------------------------------------------------
+
+_POLICY_KEYS = {"daily": "backup.keep_daily", "weekly": "backup.keep_weekly",
+                "monthly": "backup.keep_monthly"}  # fmt: skip
+
+
+def load_policy(db: Database) -> BackupPolicy:
+    """The rotation policy saved in the database (the defaults when none is)."""
+    with db.reading() as session:
+        rows = session.exec(
+            select(Setting).where(Setting.key.in_(list(_POLICY_KEYS.values())))  # type: ignore[attr-defined]
+        ).all()
+    stored = {row.key: row.text_value for row in rows if row.deleted_at is None}
+    values: dict[str, int] = {}
+    for name, key in _POLICY_KEYS.items():
+        try:
+            values[name] = int(stored[key])
+        except (KeyError, ValueError):
+            continue
+    try:
+        return BackupPolicy(**values)
+    except ValueError:
+        return BackupPolicy()
+
+
+def save_policy(db: Database, policy: BackupPolicy) -> None:
+    with db.writing() as session:
+        existing = {
+            row.key: row
+            for row in session.exec(
+                select(Setting).where(Setting.key.in_(list(_POLICY_KEYS.values())))  # type: ignore[attr-defined]
+            ).all()
+        }
+        for name, key in _POLICY_KEYS.items():
+            row = existing.get(key) or Setting(key=key)
+            row.text_value = str(getattr(policy, name))
+            row.updated_at = utc_now()
+            row.deleted_at = None
+            session.add(row)
