@@ -16,6 +16,7 @@ from coordinator_app.flyers.records import (
     RecordStyles,
     TextGuard,
     draw_footer,
+    record_canvas,
 )
 
 
@@ -142,7 +143,7 @@ class MinutesRenderer:
         if not items:
             return self._box(Paragraph("(なし)", s.body))
         width = PAGE_SIZE[0] - 2 * MARGIN
-        widths = [width - 80 * mm, 35 * mm, 28 * mm, 17 * mm]
+        widths = [width - 86 * mm, 33 * mm, 38 * mm, 15 * mm]
         header = [Paragraph(h, s.label) for h in ("内容", "担当", "期限", "状況")]
         body = [
             [
@@ -182,7 +183,9 @@ class _Document:
             title="会議録",
             author="coordinator-app",
         )
-        doc.build(story, onFirstPage=self._footer, onLaterPages=self._footer)
+        doc.build(
+            story, onFirstPage=self._footer, onLaterPages=self._footer, canvasmaker=record_canvas
+        )
         return buffer.getvalue()
 
     def _footer(self, canvas, _doc) -> None:  # type: ignore[no-untyped-def]

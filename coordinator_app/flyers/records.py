@@ -95,6 +95,13 @@ class RecordStyles:
         self.number = ParagraphStyle("number", parent=self.cell, alignment=2)
 
 
+def record_canvas(*args, **kwargs) -> Canvas:  # type: ignore[no-untyped-def]
+    """A canvas whose initial font is the bundled one, so no unembedded
+    standard font (Helvetica) is ever referenced by the PDF."""
+    kwargs["initialFontName"] = register_fonts()
+    return Canvas(*args, **kwargs)
+
+
 def draw_footer(canvas: Canvas, footer: str) -> None:
     """Page footer: issuer on the left, ``n`` on the right."""
     canvas.saveState()

@@ -10,6 +10,7 @@ from coordinator_app.services.attachments import AttachmentService
 from coordinator_app.services.calendar_export import CalendarExportService
 from coordinator_app.services.coordinators import AssignmentService, CoordinatorService
 from coordinator_app.services.councils import CouncilMembershipService, CouncilService
+from coordinator_app.services.documents import DocumentService
 from coordinator_app.services.meetings import MeetingService
 from coordinator_app.services.organisations import ContactService, OrganisationService
 from coordinator_app.services.profiles import ProfileService
@@ -40,6 +41,7 @@ class Services:
     profiles: ProfileService
     reviews: ReviewService
     reports: ReportService
+    documents: DocumentService
 
     @classmethod
     def create(cls, db: Database) -> Services:
@@ -62,6 +64,7 @@ class Services:
             profiles=ProfileService(db),
             reviews=ReviewService(db),
             reports=ReportService(db),
+            documents=DocumentService(db),
         )
 
     def is_empty(self) -> bool:

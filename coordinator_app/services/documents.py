@@ -1,0 +1,128 @@
+"""Building document data from the database: the minutes of a meeting.
+
+The renderers in :mod:`coordinator_app.flyers` never query the database; this
+module gathers and formats what they print.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlmodel import col, select
+
+from coordinator_app.domain.enums import label
+from coordinator_app.domain.era import format_wareki
+from coordinator_app.domain.models import (
+    ActionItem,
+    Contact,
+    Coordinator,
+    Council,
+    Meeting,
+    Organisation,
+    Project,
+)
+from coordinator_app.services.base import NotFoundError, live, names_by_id
+from coordinator_app.services.meetings import MeetingService
+from coordinator_app.services.settings import SettingsService
+from coordinator_app.storage.database import Database
+
+WEEKDAYS = "月火水木金土日"
+
+
+def format_date(day: date | None, *, wareki: bool = False) -> str:
+    """``2024年6月15日(土)`` or ``令和6年6月15日(土)``."""
+    if day is None:
+        return ""
+    text = format_wareki(day) if wareki else f"{day.year}年{day.month}月{day.day}日"
+    return f"{text}({WEEKDAYS[day.weekday()]})"
+
+
+def _sorted_names(db_session, model, ids: list[uuid.UUID]) -> list[str]:  # type: ignore[no-untyped-def]
+    if not ids:
+        return []
+    rows = db_session.exec(
+        select(model.name).where(col(model.id).in_(ids)).order_by(model.sort_kana)
+    ).all()
+    return list(rows)
+
+
+class DocumentService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.meetings = MeetingService(db)
+        self.settings = SettingsService(db)
+
+    def minutes_data(self, meeting_id: uuid.UUID, *, wareki: bool = False):  # type: ignore[no-untyped-def]
+        """The :class:`~coordinator_app.flyers.minutes.MinutesData` of one meeting."""
+        from coordinator_app.flyers.minutes import MinutesActionItem, MinutesData
+
+        attendance = self.meetings.full_attendance(meeting_id)
+        profile = self.settings.municipality()
+        with self.db.reading() as session:
+            meeting = session.get(Meeting, meeting_id)
+            if meeting is None or meeting.deleted_at is not None:
+                raise NotFoundError("会議", meeting_id)
+            council = session.get(Council, meeting.council_id) if meeting.council_id else None
+            project = session.get(Project, meeting.project_id) if meeting.project_id else None
+            coordinators = _sorted_names(session, Coordinator, attendance.coordinator_ids)
+            organisations = _sorted_names(session, Organisation, attendance.organisation_ids)
+            contacts = _sorted_names(session, Contact, attendance.contact_ids)
+            items = session.exec(
+                select(ActionItem)
+                .where(ActionItem.meeting_id == meeting_id)
+                .where(live(ActionItem))
+                .order_by(ActionItem.created_at)
+            ).all()
+            owners = names_by_id(session, Coordinator, (i.owner_coordinator_id for i in items))
+            owners |= names_by_id(session, Contact, (i.owner_contact_id for i in items))
+        when = format_date(meeting.held_on, wareki=wareki)
+        if meeting.start_time is not None:
+            when += f" {meeting.start_time:%H:%M}"
+            if meeting.end_time is not None:
+                when += f"〜{meeting.end_time:%H:%M}"
+        return MinutesData(
+            title=meeting.title,
+            kind=label(meeting.kind),
+            date_time=when,
+            venue=meeting.venue,
+            mode=label(meeting.mode),
+            council=council.name if council else "",
+            project=project.title if project else "",
+            coordinators=coordinators,
+            organisations=organisations,
+            contacts=contacts,
+            participants=participants_text(meeting),
+            agenda=meeting.agenda,
+            minutes=meeting.minutes,
+            decisions=meeting.decisions,
+            action_items=[
+                MinutesActionItem(
+                    text=i.text,
+                    owner=owners.get(i.owner_coordinator_id or i.owner_contact_id, "")  # type: ignore[arg-type]
+                    if (i.owner_coordinator_id or i.owner_contact_id)
+                    else "",
+                    due=format_date(i.due_date, wareki=wareki),
+                    done=i.done,
+                )
+                for i in items
+            ],
+            issuer=" ".join(p for p in (profile.name, profile.department) if p),
+            created="作成日 " + format_date(date.today(), wareki=wareki),
+        )
+
+
+def participants_text(meeting: Meeting) -> str:
+    """``会場 18名(定員20名)/オンライン 24名(定員30名)``; empty when nothing is known."""
+    parts = []
+    for place, count, capacity in (
+        ("会場", meeting.participants_on_site, meeting.capacity_on_site),
+        ("オンライン", meeting.participants_online, meeting.capacity_online),
+    ):
+        if count is None and capacity is None:
+            continue
+        text = f"{place} {count if count is not None else '—'}名"
+        if capacity is not None:
+            text += f"(定員{capacity}名)"
+        parts.append(text)
+    return "/".join(parts)
