@@ -6,7 +6,7 @@ import io
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table
 
 from coordinator_app.flyers.records import (
     HEADER_FILL,
@@ -17,6 +17,7 @@ from coordinator_app.flyers.records import (
     TextGuard,
     draw_footer,
     record_canvas,
+    table_style,
 )
 
 
@@ -110,14 +111,12 @@ class MinutesRenderer:
         cells = [[Paragraph(k, s.label), guard.para(v, s.cell, k)] for k, v in rows]
         table = Table(cells, colWidths=[self.LABEL_WIDTH, width - self.LABEL_WIDTH])
         table.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                    ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ]
+            table_style(
+                ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             )
         )
         return table
@@ -127,13 +126,11 @@ class MinutesRenderer:
         width = PAGE_SIZE[0] - 2 * MARGIN
         table = Table([[paragraph]], colWidths=[width])
         table.setStyle(
-            TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 0.5, RULE),
-                    ("TOPPADDING", (0, 0), (-1, -1), 5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ]
+            table_style(
+                ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
             )
         )
         return table
@@ -156,12 +153,10 @@ class MinutesRenderer:
         ]
         table = Table([header, *body], colWidths=widths, repeatRows=1)
         table.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
+            table_style(
+                ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
             )
         )
         return table

@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, TableStyle
 
 from coordinator_app.flyers.fonts import describe_character, register_fonts, undrawable_characters
 
@@ -60,9 +60,10 @@ class RecordStyles:
     def __init__(self) -> None:
         font = register_fonts()
         self.font = font
+        base = ParagraphStyle("base", fontName=font, bulletFontName=font)
         self.title = ParagraphStyle(
             "title",
-            fontName=font,
+            parent=base,
             fontSize=16,
             leading=22,
             alignment=1,
@@ -71,7 +72,7 @@ class RecordStyles:
         )
         self.subtitle = ParagraphStyle(
             "subtitle",
-            fontName=font,
+            parent=base,
             fontSize=10,
             leading=14,
             alignment=1,
@@ -80,7 +81,7 @@ class RecordStyles:
         )
         self.heading = ParagraphStyle(
             "heading",
-            fontName=font,
+            parent=base,
             fontSize=11.5,
             leading=16,
             textColor=INK,
@@ -93,6 +94,12 @@ class RecordStyles:
         self.cell = ParagraphStyle("cell", parent=self.body, fontSize=9.5, leading=13.5)
         self.label = ParagraphStyle("label", parent=self.cell, textColor=INK)
         self.number = ParagraphStyle("number", parent=self.cell, alignment=2)
+
+
+def table_style(*commands: tuple) -> TableStyle:
+    """A TableStyle whose cells use the bundled font (Table sets a cell's font
+    even for Paragraph cells, which would otherwise pull in Helvetica)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts()), *commands])
 
 
 def record_canvas(*args, **kwargs) -> Canvas:  # type: ignore[no-untyped-def]
