@@ -1,0 +1,164 @@
+"""The composition root: QApplication -> database -> services -> main window.
+
+Nothing here runs at import time. ``run_gui`` is what the command line
+calls; ``start`` builds everything short of the event loop, so tests can
+drive it with fake prompts and a temporary settings file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from coordinator_app.services.registry import Services
+from coordinator_app.storage.database import Database, open_database
+from coordinator_app.storage.engine import default_database_path
+from coordinator_app.storage.schema import SchemaTooNewError
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.fonts import use_bundled_font
+from coordinator_app.ui.i18n import install_translators
+from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.prompts import DialogPrompts, Prompts
+from coordinator_app.ui.settings import AppSettings, settings_store
+
+DEMO_MODULE = "coordinator_app.services.demo"
+DEMO_FILENAME = "demo.sqlite3"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+@dataclass
+class StartedApp:
+    """Everything ``start`` built; ``close`` releases the database (and demo copy)."""
+
+    window: MainWindow
+    ctx: UiContext
+    db: Database
+    translators: list[QTranslator] = field(default_factory=list)
+    temp_dir: tempfile.TemporaryDirectory[str] | None = None
+
+    def close(self) -> None:
+        self.db.close()
+        if self.temp_dir is not None:
+            self.temp_dir.cleanup()
+            self.temp_dir = None
+
+
+def run_gui(*, db_path: Path | None, demo: bool, lang: str | None) -> int:
+    """Start the desktop app; returns the process exit code."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("coordinator-app")
+    app.setOrganizationName("coordinator-app")
+    started = start(
+        app,
+        db_path=db_path,
+        demo=demo,
+        lang=lang,
+        prompts=DialogPrompts(),
+        settings=AppSettings(settings_store()),
+    )
+    if started is None:
+        return 1
+    started.window.show()
+    try:
+        return int(app.exec())
+    finally:
+        started.close()
+
+
+def start(
+    app: QApplication,
+    *,
+    db_path: Path | None,
+    demo: bool,
+    lang: str | None,
+    prompts: Prompts,
+    settings: AppSettings,
+) -> StartedApp | None:
+    """Font, translations, database, services and main window (not shown).
+
+    Returns:
+        None when the database cannot be opened; the user has been told why
+        and the file was not changed.
+    """
+    use_bundled_font(app)
+    translators = install_translators(app, lang or settings.language)
+    temp_dir: tempfile.TemporaryDirectory[str] | None = None
+    if demo:
+        temp_dir = tempfile.TemporaryDirectory(prefix="coordinator-app-demo-")
+        path = Path(temp_dir.name) / DEMO_FILENAME
+    else:
+        path = db_path or default_database_path()
+    try:
+        db = open_database(path)
+    except SchemaTooNewError as exc:
+        _refuse(prompts, str(exc), temp_dir)
+        return None
+    except Exception as exc:  # any failure must reach the user as a message, not a traceback
+        _refuse(
+            prompts,
+            _tr("データベース「{path}」を開けませんでした。\n\n{error}").format(
+                path=path, error=exc
+            ),
+            temp_dir,
+        )
+        return None
+    services = Services.create(db)
+    ctx = UiContext.create(services=services, prompts=prompts, settings=settings)
+    if demo:
+        _load_demo(ctx)
+    elif services.is_empty() and _demo_loader() is not None:
+        _offer_demo(ctx)
+    window = MainWindow(ctx)
+    return StartedApp(window=window, ctx=ctx, db=db, translators=translators, temp_dir=temp_dir)
+
+
+def _refuse(prompts: Prompts, text: str, temp_dir: tempfile.TemporaryDirectory[str] | None) -> None:
+    prompts.warn(None, title=_tr("データベースを開けません"), text=text)
+    if temp_dir is not None:
+        temp_dir.cleanup()
+
+
+def _demo_loader() -> Callable[[Services], object] | None:
+    """``load_demo`` of the demo module, or None when this build has none."""
+    try:
+        module = importlib.import_module(DEMO_MODULE)
+    except ImportError:
+        return None
+    loader = getattr(module, "load_demo", None)
+    return loader if callable(loader) else None
+
+
+def _offer_demo(ctx: UiContext) -> None:
+    if ctx.prompts.confirm(
+        None,
+        title=_tr("デモデータ"),
+        text=_tr(
+            "データベースはまだ空です。架空の市のデモデータを読み込みますか?\n"
+            "(読み込んだデータは自由に編集・削除できます)"
+        ),
+        accept_text=_tr("読み込む"),
+    ):
+        _load_demo(ctx)
+
+
+def _load_demo(ctx: UiContext) -> None:
+    loader = _demo_loader()
+    if loader is None:
+        ctx.prompts.warn(
+            None,
+            title=_tr("デモデータ"),
+            text=_tr("このバージョンにはデモデータが含まれていません。"),
+        )
+        return
+    loader(ctx.services)

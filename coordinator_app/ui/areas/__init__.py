@@ -1,0 +1,1 @@
+"""地域: the area page."""

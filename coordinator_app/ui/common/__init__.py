@@ -1,0 +1,1 @@
+"""Widgets and base classes shared by the pages."""

@@ -1,0 +1,120 @@
+"""A photo picked from a file, shown as a thumbnail and stored as bytes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from coordinator_app.ui.prompts import Prompts
+
+THUMBNAIL = QSize(96, 120)
+MAX_STORED_BYTES = 5 * 1024 * 1024
+"""Larger files are scaled down (the service refuses more than 5 MB)."""
+MAX_SIDE = 2000
+
+
+class PhotoField(QWidget):
+    """Pick (through the prompts service), show and clear a photo.
+
+    Signals:
+        changed(): a photo was picked or removed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, prompts: Prompts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._prompts = prompts
+        self._photo: bytes | None = None
+        self.thumbnail = QLabel(self)
+        self.thumbnail.setFixedSize(THUMBNAIL)
+        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail.setStyleSheet("border: 1px solid #b0bec5; background: #fafafa;")
+        self.choose_button = QPushButton(
+            QCoreApplication.translate("PhotoField", "写真を選ぶ…"), self
+        )
+        self.clear_button = QPushButton(
+            QCoreApplication.translate("PhotoField", "写真を外す"), self
+        )
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.thumbnail)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.choose_button.clicked.connect(self.choose)
+        self.clear_button.clicked.connect(self.clear)
+        self._show()
+
+    def photo(self) -> bytes | None:
+        return self._photo
+
+    def set_photo(self, data: bytes | None) -> None:
+        self._photo = data
+        self._show()
+
+    def choose(self) -> None:
+        path = self._prompts.choose_image(self)
+        if path is None:
+            return
+        image = QImage(str(path))
+        if image.isNull():
+            self._prompts.warn(
+                self,
+                title=QCoreApplication.translate("PhotoField", "写真"),
+                text=QCoreApplication.translate(
+                    "PhotoField", "画像として読めないファイルです: {name}"
+                ).format(name=path.name),
+            )
+            return
+        data = path.read_bytes()
+        if len(data) > MAX_STORED_BYTES:
+            data = _shrink(image)
+        self.set_photo(data)
+        self.changed.emit()
+
+    def clear(self) -> None:
+        if self._photo is None:
+            return
+        self.set_photo(None)
+        self.changed.emit()
+
+    def _show(self) -> None:
+        self.clear_button.setEnabled(self._photo is not None)
+        if self._photo is None:
+            self.thumbnail.setPixmap(QPixmap())
+            self.thumbnail.setText(QCoreApplication.translate("PhotoField", "写真なし"))
+            return
+        pixmap = QPixmap()
+        if not pixmap.loadFromData(self._photo):
+            self.thumbnail.setText(QCoreApplication.translate("PhotoField", "表示できません"))
+            return
+        self.thumbnail.setText("")
+        self.thumbnail.setPixmap(
+            pixmap.scaled(
+                THUMBNAIL,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+
+def _shrink(image: QImage) -> bytes:
+    """Re-encode a too-large photo as a JPEG of at most MAX_SIDE pixels a side."""
+    if max(image.width(), image.height()) > MAX_SIDE:
+        image = image.scaled(
+            MAX_SIDE,
+            MAX_SIDE,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPEG", 90)
+    buffer.close()
+    return bytes(array.data())

@@ -1,0 +1,223 @@
+"""The detail form of a page: load a record, edit it, save it through the service."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from coordinator_app.domain.models import Record
+from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.base import EntityService, NotFoundError
+from coordinator_app.ui.common.form import FieldForm
+from coordinator_app.ui.common.saving import clear_errors, clone, input_errors, show_errors
+from coordinator_app.ui.context import UiContext
+
+
+class RecordEditor(QWidget):
+    """Base of the detail forms. Subclasses build fields and implement the hooks.
+
+    Nothing the user typed is lost on a failed save: the widgets are only
+    written by :meth:`load`, never after an error.
+
+    Signals:
+        saved(record_id): the record was stored.
+        dirty_changed(dirty: bool): the form has (or no longer has) unsaved edits.
+    """
+
+    saved = Signal(object)
+    dirty_changed = Signal(bool)
+
+    kind: ClassVar[str] = ""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.forms: list[FieldForm] = []
+        self.tabs: QTabWidget | None = None
+        self._record: Record | None = None
+        self._is_new = True
+        self._loading = False
+        self._dirty = False
+        self.first_field: QWidget | None = None
+        self.heading = QLabel(self)
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.heading)
+
+    # -- hooks -------------------------------------------------------------------
+
+    @property
+    def service(self) -> EntityService[Any]:
+        raise NotImplementedError
+
+    def blank(self) -> Record:
+        """A new record with default values."""
+        raise NotImplementedError
+
+    def fill(self, record: Record) -> None:
+        """Show ``record`` in the widgets."""
+        raise NotImplementedError
+
+    def apply(self, record: Record) -> None:
+        """Write the widgets' values into ``record`` (input errors are checked before)."""
+        raise NotImplementedError
+
+    def store(self, record: Record) -> Record:
+        """Save through the service (subclasses pass link ids along)."""
+        return self.service.save(record)
+
+    def fill_related(self, record_id: uuid.UUID | None) -> None:
+        """Load links and child lists of the record (None for a new one)."""
+
+    def refresh_choices(self) -> None:
+        """Reload the choices of pickers (other pages may have changed them)."""
+
+    def display_name(self, record: Record) -> str:
+        return str(getattr(record, "name", "") or getattr(record, "title", ""))
+
+    def new_heading(self) -> str:
+        return QCoreApplication.translate("RecordEditor", "新規登録")
+
+    # -- building helpers --------------------------------------------------------
+
+    def add_form(self, form: FieldForm) -> FieldForm:
+        self.forms.append(form)
+        form.changed.connect(self.mark_dirty)
+        return form
+
+    def add_tab(self, widget: QWidget, title: str, *, scroll: bool = True) -> QWidget:
+        """Add a tab (creating the tab widget on first use)."""
+        if self.tabs is None:
+            self.tabs = QTabWidget(self)
+            self.body.addWidget(self.tabs, 1)
+        page: QWidget = widget
+        if scroll:
+            area = QScrollArea(self.tabs)
+            area.setWidgetResizable(True)
+            area.setFrameShape(QScrollArea.Shape.NoFrame)
+            area.setWidget(widget)
+            page = area
+        self.tabs.addTab(page, title)
+        return page
+
+    def add_scrolled(self, widget: QWidget) -> None:
+        """Put ``widget`` under the heading in a scroll area (editors without tabs)."""
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(widget)
+        self.body.addWidget(area, 1)
+
+    # -- state -------------------------------------------------------------------
+
+    @property
+    def record(self) -> Record | None:
+        return self._record
+
+    @property
+    def current_id(self) -> uuid.UUID | None:
+        """The id of the stored record shown; None while a new one is being entered."""
+        if self._record is None or self._is_new:
+            return None
+        return self._record.id
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def mark_dirty(self) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    # -- actions -----------------------------------------------------------------
+
+    def focus_first(self) -> None:
+        """Put the cursor in the first field (after Ctrl+N)."""
+        if self.tabs is not None:
+            self.tabs.setCurrentIndex(0)
+        if self.first_field is not None:
+            self.first_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def load(self, record_id: uuid.UUID | None) -> None:
+        """Show the stored record ``record_id``, or an empty form for a new one."""
+        record: Record
+        if record_id is None:
+            record, is_new = self.blank(), True
+        else:
+            try:
+                record, is_new = self.service.get(record_id), False
+            except NotFoundError as exc:
+                self._warn(str(exc))
+                record, is_new = self.blank(), True
+        self._loading = True
+        try:
+            self._record, self._is_new = record, is_new
+            self.refresh_choices()
+            self.fill(record)
+            self.fill_related(None if is_new else record.id)
+            clear_errors(self.forms)
+            self._update_heading()
+        finally:
+            self._loading = False
+        self._set_dirty(False)
+
+    def save(self) -> bool:
+        """Validate and store the form; on failure show each message by its field."""
+        if self._record is None:
+            self.load(None)
+        assert self._record is not None
+        problems = input_errors(self.forms)
+        if problems:
+            self._show_errors(problems)
+            return False
+        record = clone(self._record)
+        self.apply(record)
+        try:
+            stored = self.store(record)
+        except ValidationError as exc:
+            self._show_errors(exc.errors)
+            return False
+        except NotFoundError as exc:
+            clear_errors(self.forms)
+            self._warn(str(exc))
+            return False
+        self.load(stored.id)
+        self.ctx.events.records_changed(self.kind)
+        self.saved.emit(stored.id)
+        return True
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        first = show_errors(self.forms, errors)
+        if first is None:
+            return
+        if self.tabs is not None:
+            for i in range(self.tabs.count()):
+                if self.tabs.widget(i).isAncestorOf(first):
+                    self.tabs.setCurrentIndex(i)
+                    break
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_heading(self) -> None:
+        if self._record is None or self._is_new:
+            self.heading.setText(self.new_heading())
+        else:
+            self.heading.setText(self.display_name(self._record))
+
+    def _warn(self, text: str) -> None:
+        self.ctx.prompts.warn(
+            self, title=QCoreApplication.translate("RecordEditor", "保存できません"), text=text
+        )

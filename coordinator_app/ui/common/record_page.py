@@ -1,0 +1,372 @@
+"""A page of the main window: a filtered, sorted list and the detail form."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import ClassVar
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.base import NotFoundError
+from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.record_editor import RecordEditor
+from coordinator_app.ui.common.table_model import RecordTableModel
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.events import RecordKind
+from coordinator_app.ui.undo import SoftDeleteCommand
+
+FILTER_DELAY_MS = 200
+
+
+class RecordPage(QWidget):
+    """List on the left (filter box, filter combos, table), detail form on the right.
+
+    Subclasses set ``kind``, ``watched`` (kinds whose changes alter what the
+    list shows), give the model and editor, and add their filter combos.
+    """
+
+    kind: ClassVar[str] = ""
+    watched: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        *,
+        model: RecordTableModel,
+        editor: RecordEditor,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = model
+        self.editor = editor
+        self._syncing = False
+        t = QCoreApplication.translate
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.filter_placeholder())
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter_text)
+        self.filter_edit.textChanged.connect(self._filter_timer.start)
+        self.filter_edit.returnPressed.connect(self.apply_filter_text)
+        self.filter_bar = QHBoxLayout()
+        self.filter_bar.addWidget(self.filter_edit, 1)
+        self.filter_combos: dict[str, QComboBox] = {}
+
+        self.table = QTableView(self)
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicator(
+            max(model.sort_column(), 0),
+            Qt.SortOrder.DescendingOrder if model.query.descending else Qt.SortOrder.AscendingOrder,
+        )
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.table.setSortingEnabled(True)
+        self.count_label = QLabel(self)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(self.filter_bar)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+
+        self.new_button = QPushButton(icon("new"), t("RecordPage", "新規"), self)
+        self.save_button = QPushButton(icon("save"), t("RecordPage", "保存"), self)
+        self.delete_button = QPushButton(icon("delete"), t("RecordPage", "削除"), self)
+        self.new_button.setToolTip(t("RecordPage", "新規 (Ctrl+N)"))
+        self.save_button.setToolTip(t("RecordPage", "保存 (Ctrl+S)"))
+        self.delete_button.setToolTip(t("RecordPage", "削除 (Delete)"))
+        self.new_button.clicked.connect(self.new_record)
+        self.save_button.clicked.connect(self.save_record)
+        self.delete_button.clicked.connect(self.delete_record)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_button)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        right_layout.addWidget(editor, 1)
+        right_layout.addLayout(buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        editor.saved.connect(self._editor_saved)
+        editor.dirty_changed.connect(self._update_buttons)
+        ctx.events.sig_records_changed.connect(self._records_changed)
+        ctx.events.sig_display_changed.connect(model.redisplay)
+        model.modelReset.connect(self._update_count)
+        model.rowsInserted.connect(self._update_count)
+
+        self.model.refresh()
+        self.editor.load(None)
+        self._update_buttons()
+
+    # -- subclass API ------------------------------------------------------------
+
+    def title(self) -> str:
+        """The page's name in the navigation."""
+        raise NotImplementedError
+
+    def icon_name(self) -> str:
+        return self.kind
+
+    def filter_placeholder(self) -> str:
+        return QCoreApplication.translate("RecordPage", "名前・ふりがなで絞り込み (Ctrl+F)")
+
+    def add_filter_combo(
+        self, key: str, all_text: str, choices: Iterable[tuple[object, str]]
+    ) -> QComboBox:
+        """A combo that filters the list by ``key`` (None = everything)."""
+        combo = QComboBox(self)
+        combo.addItem(all_text, None)
+        for value, text in choices:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda _i: self._combo_changed(key, combo))
+        self.filter_bar.addWidget(combo)
+        self.filter_combos[key] = combo
+        return combo
+
+    def filter_value(self, key: str, data: object) -> object:
+        """Turn a combo's item data back into a filter value (e.g. an enum member)."""
+        return data
+
+    # -- actions (the main window's shortcuts call these) --------------------------
+
+    def new_record(self) -> None:
+        if not self.confirm_discard():
+            return
+        self._select_id(None)
+        self.editor.load(None)
+        self.editor.focus_first()
+
+    def save_record(self) -> bool:
+        return self.editor.save()
+
+    def delete_record(self) -> bool:
+        """Soft-delete the record shown, after confirming; Ctrl+Z restores it."""
+        record = self.editor.record
+        record_id = self.editor.current_id
+        if record is None or record_id is None:
+            return False
+        name = self.editor.display_name(record)
+        t = QCoreApplication.translate
+        if not self.ctx.prompts.confirm(
+            self,
+            title=t("RecordPage", "削除の確認"),
+            text=t("RecordPage", "「{name}」を削除しますか?\n(Ctrl+Z で元に戻せます)").format(
+                name=name
+            ),
+            accept_text=t("RecordPage", "削除する"),
+        ):
+            return False
+        service = self.editor.service
+        try:
+            service.soft_delete(record_id)
+        except (ValidationError, NotFoundError) as exc:
+            self._warn(t("RecordPage", "削除できません"), str(exc))
+            return False
+        self.ctx.undo_stack.push(
+            SoftDeleteCommand(
+                service=service,
+                record_id=record_id,
+                kind=self.kind,
+                text=t("RecordPage", "「{name}」の削除").format(name=name),
+                events=self.ctx.events,
+                on_error=lambda text: self._warn(t("RecordPage", "元に戻せません"), text),
+            )
+        )
+        self.editor.load(None)
+        self.ctx.events.records_changed(self.kind)
+        return True
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def apply_filter_text(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_text(self.filter_edit.text())
+        self._reselect()
+
+    def select_record(self, record_id: uuid.UUID) -> bool:
+        """Show ``record_id`` in the list and the form (clearing filters if needed)."""
+        if not self.confirm_discard():
+            return False
+        if self.model.row_of(record_id) < 0:
+            self.model.fetch_all()
+        if self.model.row_of(record_id) < 0:
+            self.clear_filters()
+            self.model.fetch_all()
+        row = self.model.row_of(record_id)
+        self._select_row(row)
+        self.editor.load(record_id)
+        return row >= 0
+
+    def clear_filters(self) -> None:
+        self._syncing = True
+        try:
+            self.filter_edit.clear()
+            for combo in self.filter_combos.values():
+                combo.setCurrentIndex(0)
+        finally:
+            self._syncing = False
+        self._filter_timer.stop()
+        self.model.set_text("")
+        for key in self.filter_combos:
+            self.model.set_filter(key, None)
+
+    def confirm_discard(self) -> bool:
+        """True when there are no unsaved edits or the user agrees to drop them."""
+        if not self.editor.is_dirty:
+            return True
+        t = QCoreApplication.translate
+        return self.ctx.prompts.confirm(
+            self,
+            title=t("RecordPage", "未保存の変更"),
+            text=t(
+                "RecordPage", "{page}に保存していない変更があります。変更を破棄しますか?"
+            ).format(page=self.title()),
+            accept_text=t("RecordPage", "破棄する"),
+        )
+
+    # -- layout persistence ------------------------------------------------------
+
+    def save_layout(self) -> None:
+        name = self.objectName() or type(self).__name__
+        self.ctx.settings.set_layout_state(f"{name}/splitter", self.splitter.saveState())
+        self.ctx.settings.set_layout_state(
+            f"{name}/header", self.table.horizontalHeader().saveState()
+        )
+
+    def restore_layout(self) -> None:
+        name = self.objectName() or type(self).__name__
+        splitter = self.ctx.settings.layout_state(f"{name}/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header_state = self.ctx.settings.layout_state(f"{name}/header")
+        header = self.table.horizontalHeader()
+        if header_state is not None and header.restoreState(header_state):
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        else:
+            self.table.resizeColumnsToContents()
+
+    # -- internals ---------------------------------------------------------------
+
+    def _combo_changed(self, key: str, combo: QComboBox) -> None:
+        if self._syncing:
+            return
+        self.model.set_filter(key, self.filter_value(key, combo.currentData()))
+        self._reselect()
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if not self.model.is_sortable(column):
+            # The service cannot sort by this column: keep showing the real order.
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                self.model.sort_column(),
+                Qt.SortOrder.DescendingOrder
+                if self.model.query.descending
+                else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+            return
+        self._reselect()
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._syncing:
+            return
+        record_id = self.model.id_at(current.row()) if current.isValid() else None
+        if record_id is None or record_id == self.editor.current_id:
+            return
+        if not self.confirm_discard():
+            self._select_id(self.editor.current_id)
+            return
+        self.editor.load(record_id)
+        self._update_buttons()
+
+    def _editor_saved(self, record_id: uuid.UUID) -> None:
+        self._reselect()
+        self._update_buttons()
+
+    def _records_changed(self, kind: str) -> None:
+        if kind == RecordKind.ALL or kind == self.kind or kind in self.watched:
+            self.model.refresh()
+            self._reselect()
+            self.editor.refresh_choices()
+            if kind == RecordKind.ALL and not self.editor.is_dirty:
+                self.editor.load(self.editor.current_id)
+        self._update_buttons()
+
+    def _reselect(self) -> None:
+        self._select_id(self.editor.current_id)
+
+    def _select_id(self, record_id: uuid.UUID | None) -> None:
+        self._select_row(self.model.row_of(record_id))
+
+    def _select_row(self, row: int) -> None:
+        self._syncing = True
+        try:
+            selection = self.table.selectionModel()
+            if row < 0:
+                selection.clear()
+            else:
+                index = self.model.index(row, 0)
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            QCoreApplication.translate("RecordPage", "{count}件").format(count=self.model.total)
+        )
+
+    def _update_buttons(self, *_args: object) -> None:
+        self.delete_button.setEnabled(self.editor.current_id is not None)
+
+    def _warn(self, title: str, text: str) -> None:
+        self.ctx.prompts.warn(self, title=title, text=text)

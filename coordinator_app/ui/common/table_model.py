@@ -1,0 +1,258 @@
+"""Table models over service lists.
+
+:class:`RecordTableModel` shows a page list: filtering and sorting run in
+the service (SQL); rows arrive in pages as the view scrolls (fetchMore).
+:class:`ChildTableModel` shows a short list that belongs to one record
+(a coordinator's assignments, a council's members...).
+
+Subclasses declare named column constants and a :class:`Column` per constant.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from coordinator_app.domain.models import Record
+from coordinator_app.services.base import EntityService, ListQuery, Row
+from coordinator_app.ui.dates import DateFormat
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Data role giving the record id of a row."""
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its (translated) header and the service sort key, if sortable."""
+
+    header: str
+    sort_key: str | None = None
+    numeric: bool = False
+
+
+class _BaseTableModel(QAbstractTableModel, Generic[T]):
+    """Shared rendering: subclasses give ``columns`` and ``display``."""
+
+    def __init__(self, dates: DateFormat, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.dates = dates
+        self._rows: list[T] = []
+        self._columns: list[Column] = self.columns()
+
+    # -- subclass API ------------------------------------------------------------
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def display(self, row: T, column: int) -> object:
+        """The value shown in ``column``; dates are formatted by the base class."""
+        raise NotImplementedError
+
+    def record_id(self, row: T) -> uuid.UUID:
+        raise NotImplementedError
+
+    # -- Qt model ----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(self.display(row, index.column()))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self._text(self.display(row, index.column()))
+            return text if len(text) > 20 else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return self.record_id(row)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._columns):
+                return self._columns[section].header
+            return None
+        return section + 1
+
+    # -- helpers -----------------------------------------------------------------
+
+    def row_item(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def id_at(self, row: int) -> uuid.UUID | None:
+        item = self.row_item(row)
+        return self.record_id(item) if item is not None else None
+
+    def row_of(self, record_id: uuid.UUID | None) -> int:
+        """The row showing ``record_id``; -1 when it is not loaded."""
+        if record_id is None:
+            return -1
+        for i, row in enumerate(self._rows):
+            if self.record_id(row) == record_id:
+                return i
+        return -1
+
+    def describe(self, row: int) -> str:
+        """A short text naming the row (for confirmations): its first column."""
+        item = self.row_item(row)
+        return self._text(self.display(item, 0)) if item is not None else ""
+
+    def redisplay(self) -> None:
+        """Re-render every cell (e.g. after the date style changed)."""
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1)
+            )
+
+    def _text(self, value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return self.dates.format(value)
+        if isinstance(value, bool):
+            return "✓" if value else ""
+        return str(value)
+
+
+class RecordTableModel(_BaseTableModel[Row[Record]]):
+    """A service list with server-side filter, sort and paging."""
+
+    PAGE_SIZE = 200
+    DEFAULT_DESCENDING = False
+    """Initial direction of the default sort (newest first for dated lists)."""
+
+    def __init__(self, service: EntityService[Any], dates: DateFormat, parent: Any = None) -> None:
+        super().__init__(dates, parent)
+        self.service = service
+        self._query = ListQuery(limit=self.PAGE_SIZE, descending=self.DEFAULT_DESCENDING)
+        self._total = 0
+
+    @property
+    def total(self) -> int:
+        """How many rows match the filter (not only those loaded)."""
+        return self._total
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    def record_id(self, row: Row[Record]) -> uuid.UUID:
+        return row.record.id
+
+    def record_at(self, row: int) -> Record | None:
+        item = self.row_item(row)
+        return item.record if item is not None else None
+
+    def sort_column(self) -> int:
+        """The column showing the current sort key; -1 when none does."""
+        key = self._query.sort or self.service.default_sort
+        for i, column in enumerate(self._columns):
+            if column.sort_key == key:
+                return i
+        return -1
+
+    def is_sortable(self, column: int) -> bool:
+        return 0 <= column < len(self._columns) and self._columns[column].sort_key is not None
+
+    # -- changing the query ------------------------------------------------------
+
+    def set_text(self, text: str) -> None:
+        if text != self._query.text:
+            self._query = replace(self._query, text=text)
+            self.refresh()
+
+    def set_filter(self, key: str, value: object) -> None:
+        filters = dict(self._query.filters)
+        if value is None:
+            filters.pop(key, None)
+        else:
+            filters[key] = value
+        if filters != self._query.filters:
+            self._query = replace(self._query, filters=filters)
+            self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the service; columns without a sort key are ignored."""
+        if not self.is_sortable(column):
+            return
+        key = self._columns[column].sort_key
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key != self._query.sort or descending != self._query.descending:
+            self._query = replace(self._query, sort=key or "", descending=descending)
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the first page."""
+        page = self.service.list_rows(replace(self._query, offset=0))
+        self.beginResetModel()
+        self._rows = list(page.rows)
+        self._total = page.total
+        self.endResetModel()
+
+    # -- paging ------------------------------------------------------------------
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = self.service.list_rows(replace(self._query, offset=len(self._rows)))
+        if not page.rows:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self._rows.extend(page.rows)
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Load every matching row (for lookups by id in tests and navigation)."""
+        while self.canFetchMore():
+            self.fetchMore()
+
+
+class ChildTableModel(_BaseTableModel[T]):
+    """A short list belonging to one owner record, loaded whole."""
+
+    def __init__(self, dates: DateFormat, parent: Any = None) -> None:
+        super().__init__(dates, parent)
+        self.owner_id: uuid.UUID | None = None
+
+    def fetch(self, owner_id: uuid.UUID) -> Sequence[T]:
+        raise NotImplementedError
+
+    def load(self, owner_id: uuid.UUID | None) -> None:
+        self.owner_id = owner_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = list(self.fetch(self.owner_id)) if self.owner_id is not None else []
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()

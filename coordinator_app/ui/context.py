@@ -1,0 +1,50 @@
+"""What every view is given: services, event hub, prompts, settings, undo stack.
+
+Built once by the composition root (``app.py``) or a test and passed down
+through constructors; nothing here is global.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QUndoStack
+
+from coordinator_app.services.registry import Services
+from coordinator_app.ui.dates import DateFormat
+from coordinator_app.ui.events import EventHub
+from coordinator_app.ui.prompts import Prompts
+from coordinator_app.ui.settings import AppSettings
+
+
+@dataclass(frozen=True)
+class UiContext:
+    """The dependencies shared by the main window and its pages.
+
+    Attributes:
+        services: all services of the open database.
+        events: the event hub (see :class:`EventHub` for its signals).
+        prompts: confirmations, messages and file pickers.
+        settings: per-user preferences and window layout.
+        undo_stack: undoable actions (soft deletes) of this session.
+        dates: how dates are shown (ISO or 和暦).
+    """
+
+    services: Services
+    events: EventHub
+    prompts: Prompts
+    settings: AppSettings
+    undo_stack: QUndoStack
+    dates: DateFormat
+
+    @classmethod
+    def create(cls, *, services: Services, prompts: Prompts, settings: AppSettings) -> UiContext:
+        """A context with a fresh event hub and undo stack."""
+        return cls(
+            services=services,
+            events=EventHub(),
+            prompts=prompts,
+            settings=settings,
+            undo_stack=QUndoStack(),
+            dates=DateFormat(wareki=settings.wareki),
+        )

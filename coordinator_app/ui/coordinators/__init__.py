@@ -1,0 +1,1 @@
+"""コーディネーター: coordinators and their assignment history."""

@@ -1,0 +1,1 @@
+"""協議体: councils, their members and meeting history."""

@@ -1,0 +1,39 @@
+"""The meeting list as a table model."""
+
+from __future__ import annotations
+
+from coordinator_app.domain.models import Meeting
+from coordinator_app.services.base import Row
+from coordinator_app.ui.common.table_model import Column, RecordTableModel
+from coordinator_app.ui.labels import enum_label
+
+
+class MeetingTableModel(RecordTableModel):
+    """Meetings, newest first: date, kind, title, venue, council, attendees."""
+
+    DATE, KIND, TITLE, VENUE, COUNCIL, ATTENDEES = range(6)
+    DEFAULT_DESCENDING = True
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(self.tr("開催日"), "date"),
+            Column(self.tr("種類"), "kind"),
+            Column(self.tr("会議名"), "title"),
+            Column(self.tr("会場"), "venue"),
+            Column(self.tr("協議体")),
+            Column(self.tr("出席"), numeric=True),
+        ]
+
+    def display(self, row: Row[Meeting], column: int) -> object:  # type: ignore[override]
+        meeting = row.record
+        if column == self.DATE:
+            return meeting.held_on
+        if column == self.KIND:
+            return enum_label(meeting.kind)
+        if column == self.TITLE:
+            return meeting.title
+        if column == self.VENUE:
+            return meeting.venue
+        if column == self.COUNCIL:
+            return row.extra.get("council_name", "")
+        return row.extra.get("attendee_count", 0)

@@ -1,0 +1,1 @@
+"""関係機関: organisations, their contacts and participation."""

@@ -1,0 +1,1 @@
+"""プロジェクト: projects, partner organisations and the progress log."""
