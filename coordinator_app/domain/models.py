@@ -382,6 +382,4 @@ class Setting(Record, table=True):
     )
 
 
-ALL_TABLES = (
-    *ALL_TABLES, Setting, MeetingSeries, MeetingContact, UserProfile, Review
-)
+ALL_TABLES = (*ALL_TABLES, Setting, MeetingSeries, MeetingContact, UserProfile, Review)

@@ -1,0 +1,145 @@
+"""The activity report as an .xlsx workbook: one sheet per table, Japanese
+headers, laid out for A4 printing. openpyxl is imported only when exporting."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from coordinator_app.domain.era import format_fiscal_year
+from coordinator_app.domain.spreadsheet import is_formula_like
+from coordinator_app.services.reports import ActivityReport
+
+SHEET_SUMMARY = "概要"
+SHEET_KINDS = "種類別"
+SHEET_MONTHS = "月別"
+SHEET_COUNCILS = "協議体"
+SHEET_PROJECTS = "プロジェクト"
+FONT_NAME = "游ゴシック"
+
+
+def report_tables(
+    report: ActivityReport, *, wareki: bool = False
+) -> list[tuple[str, list[str], list[list[Any]]]]:
+    """(sheet name, headers, rows) of every table of the report."""
+    months = [[f"{m.year}年{m.month}月", m.meetings, m.participants] for m in report.by_month]
+    return [
+        (
+            SHEET_SUMMARY,
+            ["項目", "値"],
+            [
+                ["年度", format_fiscal_year(report.fiscal_year, wareki=wareki)],
+                ["対象", report.scope()],
+                ["会議の開催数", report.total_meetings],
+                ["参加者数(延べ)", report.total_participants],
+                ["協議体の開催数", report.council_meetings],
+                ["新規の関係機関", report.new_organisations],
+                ["新規の担当者", report.new_contacts],
+            ],
+        ),
+        (
+            SHEET_KINDS,
+            ["会議の種類", "開催数", "会場の参加者", "オンラインの参加者", "参加者計"],
+            [
+                [r.label, r.meetings, r.participants_on_site, r.participants_online, r.participants]
+                for r in report.by_kind
+            ]
+            + [
+                [
+                    "合計",
+                    report.total_meetings,
+                    sum(r.participants_on_site for r in report.by_kind),
+                    sum(r.participants_online for r in report.by_kind),
+                    report.total_participants,
+                ]
+            ],
+        ),
+        (SHEET_MONTHS, ["月", "開催数", "参加者数"], months),
+        (
+            SHEET_COUNCILS,
+            ["協議体", "層", "開催数", "参加者数"],
+            [[c.name, f"第{c.tier}層", c.meetings, c.participants] for c in report.councils],
+        ),
+        (
+            SHEET_PROJECTS,
+            ["状況", "件数"],
+            [[r.label, r.projects] for r in report.projects_by_status],
+        ),
+    ]
+
+
+def report_to_xlsx(report: ActivityReport, *, wareki: bool = False) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    thin = Side(style="thin", color="9CA3AF")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    header_fill = PatternFill("solid", fgColor="EEF2F7")
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    title = report.title(wareki=wareki)
+    for sheet_name, headers, rows in report_tables(report, wareki=wareki):
+        sheet = workbook.create_sheet(sheet_name)
+        sheet.append([f"{title}({sheet_name})"])
+        sheet["A1"].font = Font(name=FONT_NAME, size=14, bold=True)
+        sheet.append([f"対象: {report.scope()}"])
+        sheet["A2"].font = Font(name=FONT_NAME, size=10)
+        sheet.append(headers)
+        for col_index in range(1, len(headers) + 1):
+            cell = sheet.cell(row=3, column=col_index)
+            cell.font = Font(name=FONT_NAME, bold=True)
+            cell.fill = header_fill
+            cell.border = border
+            cell.alignment = Alignment(horizontal="center", vertical="center")
+        for row in rows:
+            sheet.append([None] * len(row))
+            for col_index, value in enumerate(row, start=1):
+                cell = sheet.cell(row=sheet.max_row, column=col_index)
+                _write(cell, value)
+                cell.font = Font(name=FONT_NAME)
+                cell.border = border
+                if isinstance(value, int):
+                    cell.number_format = "#,##0"
+        _fit_columns(sheet, headers, rows, get_column_letter)
+        sheet.freeze_panes = "A4"
+        sheet.print_title_rows = "3:3"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.orientation = "portrait"
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_options.horizontalCentered = True
+        sheet.oddFooter.center.text = "&P / &N"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _write(cell: Any, value: Any) -> None:
+    cell.value = value
+    if isinstance(value, str) and is_formula_like(value):
+        cell.data_type = "s"  # keep user text as text: never a formula
+
+
+def _fit_columns(sheet: Any, headers: Sequence[str], rows: list[list[Any]], letter: Any) -> None:
+    for index, header in enumerate(headers, start=1):
+        values = [header, *(str(r[index - 1]) for r in rows)]
+        # Japanese characters are about twice as wide as Latin ones in Excel's units.
+        width = max(sum(2 if ord(ch) > 0x2E80 else 1 for ch in v) for v in values)
+        sheet.column_dimensions[letter(index)].width = min(max(width + 2, 10), 60)
+
+
+def report_to_pdf(report: ActivityReport, *, wareki: bool = False, issuer: str = ""):  # type: ignore[no-untyped-def]
+    """The report as PDF (:class:`~coordinator_app.flyers.minutes.RenderedDocument`)."""
+    from coordinator_app.flyers.report import ReportRenderer
+
+    monthly = [(f"{m.month}月", m.meetings) for m in report.by_month]
+    return ReportRenderer().render(
+        title=report.title(wareki=wareki),
+        scope=report.scope(),
+        tables=report_tables(report, wareki=wareki),
+        monthly=monthly,
+        footer=issuer,
+    )
