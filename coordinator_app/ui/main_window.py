@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -226,6 +227,8 @@ class MainWindow(QMainWindow):
 
     def _undo_index_changed(self, _index: int) -> None:
         stack = self.ctx.undo_stack
+        if not shiboken6.isValid(stack) or not shiboken6.isValid(self.undo_label):
+            return  # the stack clears itself while being destroyed at shutdown
         if stack.canUndo():
             self.undo_label.setText(self.tr("{action}を行いました").format(action=stack.undoText()))
             self.undo_button.show()

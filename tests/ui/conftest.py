@@ -1,0 +1,150 @@
+"""GUI fixtures: a fake prompts service, a temporary settings file, the main window,
+and helpers that type like a user (IME commits for Japanese, key clicks for ASCII)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from coordinator_app.services.registry import Services
+from coordinator_app.storage.database import Database, open_database
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.settings import AppSettings, settings_store
+
+
+class FakePrompts:
+    """Answers questions from a queue (default: yes) and records everything asked."""
+
+    def __init__(self) -> None:
+        self.answers: list[bool] = []
+        self.default_answer = True
+        self.questions: list[str] = []
+        self.warnings: list[str] = []
+        self.infos: list[str] = []
+        self.images: list[Path | None] = []
+
+    def confirm(
+        self, parent: QWidget | None, *, title: str, text: str, accept_text: str = ""
+    ) -> bool:
+        self.questions.append(text)
+        return self.answers.pop(0) if self.answers else self.default_answer
+
+    def inform(self, parent: QWidget | None, *, title: str, text: str) -> None:
+        self.infos.append(text)
+
+    def warn(self, parent: QWidget | None, *, title: str, text: str) -> None:
+        self.warnings.append(text)
+
+    def choose_image(self, parent: QWidget | None) -> Path | None:
+        return self.images.pop(0) if self.images else None
+
+
+@pytest.fixture
+def prompts() -> FakePrompts:
+    return FakePrompts()
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "ui-settings.ini"
+
+
+@pytest.fixture
+def ui_settings(settings_path: Path) -> AppSettings:
+    return AppSettings(settings_store(settings_path))
+
+
+@pytest.fixture
+def ctx(services: Services, prompts: FakePrompts, ui_settings: AppSettings) -> UiContext:
+    return UiContext.create(services=services, prompts=prompts, settings=ui_settings)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ctx: UiContext) -> MainWindow:
+    main = MainWindow(ctx)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+# -- typing like a user ---------------------------------------------------------
+
+_CHUNKS = re.compile(r"[\x20-\x7e]+|[^\x20-\x7e]+")
+
+
+def commit_text(widget: QWidget, text: str) -> None:
+    """What an input method (IME) does when the user confirms Japanese text."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def clear_field(qtbot: QtBot, widget: QWidget) -> None:
+    """Select all and delete, as a user would."""
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+
+
+def enter(qtbot: QtBot, widget: QWidget, text: str, *, replace: bool = True) -> None:
+    """Type ``text`` into a line edit or plain-text edit.
+
+    QTest cannot click non-ASCII keys, so Japanese arrives the way an IME
+    delivers it (a commit string); ASCII goes through real key clicks.
+    Newlines are Return key presses.
+    """
+    assert isinstance(widget, QLineEdit | QPlainTextEdit)
+    if replace:
+        clear_field(qtbot, widget)
+    widget.setFocus()
+    for line_no, line in enumerate(text.split("\n")):
+        if line_no:
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        for chunk in _CHUNKS.findall(line):
+            if chunk.isascii():
+                qtbot.keyClicks(widget, chunk)
+            else:
+                commit_text(widget, chunk)
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    """Pick the item showing ``text`` (stripped of tree indentation)."""
+    for i in range(combo.count()):
+        if combo.itemText(i).strip("　 ") == text:
+            combo.setCurrentIndex(i)
+            return
+    raise AssertionError(
+        f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}"
+    )
+
+
+@contextmanager
+def reopened(db: Database) -> Iterator[Services]:
+    """Close ``db`` and open the same file again: what is there was really stored."""
+    db.close()
+    fresh = open_database(db.path)
+    try:
+        yield Services.create(fresh)
+    finally:
+        fresh.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform cannot pass size hints to a window system and says
+    # so at WARNING level whenever a window gets a minimum size; that is not
+    # an error of the app.
+    marker = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(marker)
