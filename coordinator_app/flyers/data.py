@@ -31,6 +31,13 @@ LAYOUT_LABELS: dict[Layout, str] = {
 }
 
 
+DESIGN_LABELS: dict[str, str] = {
+    "standard": "スタンダード(青)",
+    "warm": "やさしい(オレンジ)",
+}
+"""Design code (the command line's ``--design``) -> label; one renderer class each."""
+
+
 class QrContent(StrEnum):
     """What the QR code holds."""
 

@@ -10,18 +10,18 @@ the database: it draws the :class:`FlyerData` it is given and returns bytes.
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Callable, Sequence
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib.colors import Color, HexColor, white
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.colors import Color, HexColor, black, white
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from coordinator_app import __version__
 from coordinator_app.flyers.check import undrawable_issues
 from coordinator_app.flyers.data import (
+    DESIGN_LABELS,
     FlyerData,
     FlyerIssue,
     FlyerOverflowError,
@@ -50,7 +50,7 @@ class FlyerRenderer:
     """
 
     key = "standard"
-    label = "スタンダード(青)"
+    label = DESIGN_LABELS[key]
 
     ACCENT: Color = HexColor("#1D5A9E")
     ACCENT_SOFT: Color = HexColor("#EDF3FA")
@@ -145,7 +145,8 @@ class FlyerRenderer:
         self, template: PageTemplate, *, title: str, issuer: str
     ) -> tuple[Canvas, io.BytesIO]:
         out = io.BytesIO()
-        c = Canvas(out, pagesize=template.pagesize, pageCompression=1)
+        # The initial font is ours, so no page refers to an unembedded Helvetica.
+        c = Canvas(out, pagesize=template.pagesize, pageCompression=1, initialFontName=self.font)
         c.setTitle(title)
         c.setAuthor(issuer or "coordinator-app")
         c.setSubject("生活支援コーディネーター紹介")
@@ -311,20 +312,37 @@ class FlyerRenderer:
     def qr(
         self, c: Canvas, payload: str, x: float, y: float, size: float, *, border: int = 2
     ) -> None:
-        """A QR code (error correction M) with a white quiet zone of ``border`` modules."""
-        widget = QrCodeWidget(payload, barLevel="M", barBorder=border)
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-        drawing.add(widget)
+        """A QR code (error correction M) with a white quiet zone of ``border`` modules.
+
+        Drawn as one filled path from the encoder's modules: reportlab's
+        widget renderer would also reference Helvetica, an unembedded font.
+        """
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(payload)
+        code.make()
+        count = code.getModuleCount()
+        module = size / (count + 2 * border)
         self.box(c, x, y, size, size, fill=white, radius=0)
-        renderPDF.draw(drawing, c, x, y)
+        path = c.beginPath()
+        for row_index, row in enumerate(code.modules):
+            top = y + size - (border + row_index + 1) * module
+            column = 0
+            for dark, run in itertools.groupby(bool(m) for m in row):
+                length = len(list(run))
+                if dark:
+                    path.rect(x + (border + column) * module, top, length * module, module)
+                column += length
+        c.saveState()
+        c.setFillColor(black)
+        c.drawPath(path, stroke=0, fill=1)
+        c.restoreState()
 
 
 class WarmFlyerRenderer(FlyerRenderer):
     """A softer design: warm orange, rounded boxes, centred heading on a band."""
 
     key = "warm"
-    label = "やさしい(オレンジ)"
+    label = DESIGN_LABELS[key]
 
     ACCENT = HexColor("#C4561C")
     ACCENT_SOFT = HexColor("#FDF2E8")

@@ -1,0 +1,172 @@
+"""``coordinator-app flyer``: coordinator introduction flyers as PDF, for scripts.
+
+Examples::
+
+    coordinator-app flyer --all-active --layout a5x2 -o flyers.pdf
+    coordinator-app flyer --all-active --separate -o flyers/
+    coordinator-app flyer -c "佐藤 一郎" --layout cards --design warm -o cards.pdf
+    coordinator-app flyer --layout team --area 北部圏域 -o team.pdf
+
+Exit status: 0 done (warnings on stderr), 2 bad input or a character the
+font cannot print, 3 text overflow with ``--strict``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coordinator_app.flyers.data import (
+    DESIGN_LABELS,
+    LAYOUT_LABELS,
+    FlyerIssue,
+    FlyerOverflowError,
+    Layout,
+    QrContent,
+    UndrawableCharacterError,
+)
+
+if TYPE_CHECKING:
+    from coordinator_app.services.registry import Services
+
+EXIT_USAGE = 2
+EXIT_OVERFLOW = 3
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-c",
+        "--coordinator",
+        action="append",
+        default=[],
+        metavar="ID_OR_NAME",
+        help="コーディネーターのIDまたは氏名(繰り返し指定できます)",
+    )
+    parser.add_argument("--all-active", action="store_true", help="担当中のコーディネーター全員")
+    parser.add_argument(
+        "--area",
+        default=None,
+        metavar="ID_OR_NAME",
+        help="チーム紹介の地区(省略すると市全域)",
+    )
+    parser.add_argument(
+        "--layout",
+        choices=[layout.value for layout in Layout],
+        default=Layout.A4.value,
+        help=", ".join(f"{k.value}={v}" for k, v in LAYOUT_LABELS.items()),
+    )
+    parser.add_argument(
+        "--design",
+        choices=list(DESIGN_LABELS),
+        default=next(iter(DESIGN_LABELS)),
+        help=", ".join(f"{k}={label}" for k, label in DESIGN_LABELS.items()),
+    )
+    parser.add_argument(
+        "--qr",
+        choices=[q.value for q in QrContent],
+        default=QrContent.AUTO.value,
+        help="QRコードの内容 (auto: ホームページ、なければ連絡先)",
+    )
+    parser.add_argument(
+        "--separate",
+        action="store_true",
+        help="1人1ファイル(--output はフォルダ)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="枠に収まらない文字があればPDFを作らずに終了する",
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, help="出力先のPDFファイル(またはフォルダ)"
+    )
+
+
+def _find_coordinators(services: Services, wanted: list[str]) -> list[uuid.UUID]:
+    everyone = services.coordinators.list().rows
+    found: list[uuid.UUID] = []
+    for item in wanted:
+        try:
+            found.append(services.coordinators.get(uuid.UUID(item)).id)
+            continue
+        except ValueError:
+            pass
+        key = " ".join(item.split())
+        matches = [c for c in everyone if " ".join(c.name.split()) == key]
+        if not matches:
+            raise LookupError(f"コーディネーター「{item}」が見つかりません")
+        if len(matches) > 1:
+            raise LookupError(
+                f"「{item}」という名前のコーディネーターが複数います。IDで指定してください"
+            )
+        found.append(matches[0].id)
+    return list(dict.fromkeys(found))
+
+
+def _find_area(services: Services, wanted: str) -> uuid.UUID:
+    try:
+        return services.areas.get(uuid.UUID(wanted)).id
+    except ValueError:
+        pass
+    matches = [a for a in services.areas.list().rows if a.name == wanted.strip()]
+    if len(matches) != 1:
+        raise LookupError(f"地区「{wanted}」が見つからないか、同じ名前が複数あります")
+    return matches[0].id
+
+
+def run(args: argparse.Namespace) -> int:
+    from coordinator_app.services.registry import Services
+    from coordinator_app.storage.database import open_database
+    from coordinator_app.storage.engine import default_database_path
+
+    if getattr(args, "demo", False):
+        print(
+            "flyer: --demo はこのコマンドでは使えません。--db を指定してください", file=sys.stderr
+        )
+        return EXIT_USAGE
+    db = open_database(args.db or default_database_path())
+    try:
+        files, warnings = _make(Services.create(db), args)
+    except UndrawableCharacterError as exc:
+        print(f"flyer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except FlyerOverflowError as exc:
+        print(f"flyer: {exc}", file=sys.stderr)
+        return EXIT_OVERFLOW
+    except (LookupError, ValueError) as exc:
+        print(f"flyer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        db.close()
+    for warning in warnings:
+        print(f"注意: {warning}", file=sys.stderr)
+    for path in files:
+        print(path)
+    return 0
+
+
+def _make(services: Services, args: argparse.Namespace) -> tuple[list[Path], list[FlyerIssue]]:
+    from coordinator_app.flyers.batch import FlyerBatch, write_atomically
+    from coordinator_app.flyers.build import FlyerDataBuilder
+    from coordinator_app.flyers.renderer import renderer_for
+
+    builder = FlyerDataBuilder(services, qr=QrContent(args.qr))
+    renderer = renderer_for(args.design)
+    layout = Layout(args.layout)
+    if layout == Layout.TEAM:
+        area_id = _find_area(services, args.area) if args.area else None
+        rendered = renderer.render_team(builder.team(area_id), strict=args.strict)
+        write_atomically(args.output, rendered.pdf)
+        return [args.output], list(rendered.warnings)
+    ids = _find_coordinators(services, args.coordinator)
+    if args.all_active:
+        ids = list(dict.fromkeys([*ids, *builder.active_coordinator_ids()]))
+    if not ids:
+        raise LookupError("-c か --all-active でコーディネーターを選んでください")
+    result = FlyerBatch(builder, renderer, layout).run(
+        ids, args.output, separate=args.separate, strict=args.strict
+    )
+    return result.files, result.warnings
