@@ -23,6 +23,9 @@ def register_command(name: str, module: str, help_text: str) -> None:
     COMMANDS[name] = (module, help_text)
 
 
+register_command("flyer", "coordinator_app.commands.flyer", "紹介チラシ(PDF)を作成する")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coordinator-app",
