@@ -25,10 +25,12 @@ class RecordEditor(QWidget):
 
     Signals:
         saved(record_id): the record was stored.
+        loaded(record_id): a record (None: a new, empty one) is now shown.
         dirty_changed(dirty: bool): the form has (or no longer has) unsaved edits.
     """
 
     saved = Signal(object)
+    loaded = Signal(object)
     dirty_changed = Signal(bool)
 
     kind: ClassVar[str] = ""
@@ -174,6 +176,7 @@ class RecordEditor(QWidget):
         finally:
             self._loading = False
         self._set_dirty(False)
+        self.loaded.emit(self.current_id)
 
     def save(self) -> bool:
         """Validate and store the form; on failure show each message by its field."""

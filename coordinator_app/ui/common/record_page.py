@@ -131,6 +131,7 @@ class RecordPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         editor.saved.connect(self._editor_saved)
         editor.dirty_changed.connect(self._update_buttons)
+        editor.loaded.connect(self._update_buttons)
         ctx.events.sig_records_changed.connect(self._records_changed)
         ctx.events.sig_display_changed.connect(model.redisplay)
         model.modelReset.connect(self._update_count)
