@@ -31,6 +31,7 @@ class ActionItemService(EntityService[ActionItem]):
     earlier meetings left open."""
 
     model = ActionItem
+    search_kind = "action_item"
     kind_label = "対応事項"
     text_columns = ("text",)
     kana_column = None

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from coordinator_app.domain import kana
 from coordinator_app.domain.models import Record
 from coordinator_app.domain.validation import Errors, ValidationError
+from coordinator_app.services import search
 from coordinator_app.storage.database import Database
 
 T = TypeVar("T", bound=Record)
@@ -90,6 +91,8 @@ class EntityService(Generic[T]):
     sort_keys: ClassVar[dict[str, str]] = {"kana": "sort_kana", "name": "name"}
     default_sort: ClassVar[str] = "kana"
     filter_columns: ClassVar[tuple[str, ...]] = ()
+    search_kind: ClassVar[str | None] = None
+    """The kind of this record in the global search index (None: not searchable)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -191,15 +194,21 @@ class EntityService(Generic[T]):
             obj.updated_at = obj.created_at
             obj.deleted_at = None
             session.add(obj)
-            session.flush()
-            return obj
-        if existing.deleted_at is not None:
-            raise NotFoundError(self.kind_label, obj.id)
-        for name in self._data_columns():
-            setattr(existing, name, getattr(obj, name))
-        existing.updated_at = now()
+            stored = obj
+        else:
+            if existing.deleted_at is not None:
+                raise NotFoundError(self.kind_label, obj.id)
+            for name in self._data_columns():
+                setattr(existing, name, getattr(obj, name))
+            existing.updated_at = now()
+            stored = existing  # type: ignore[assignment]
         session.flush()
-        return existing  # type: ignore[return-value]
+        self._reindex(session, stored)
+        return stored
+
+    def _reindex(self, session: Session, obj: Record) -> None:
+        if self.search_kind is not None:
+            search.refresh(session, self.search_kind, [obj.id])
 
     def _data_columns(self) -> Iterable[str]:
         skip = {"id", "created_at", "updated_at", "deleted_at"}
@@ -212,6 +221,7 @@ class EntityService(Generic[T]):
             obj.deleted_at = now()
             obj.updated_at = obj.deleted_at
             session.flush()
+            self._reindex(session, obj)
             return obj
 
     def restore(self, record_id: uuid.UUID) -> T:
@@ -224,6 +234,7 @@ class EntityService(Generic[T]):
                 self.validate(session, obj, errors)
                 errors.raise_if_any()
             session.flush()
+            self._reindex(session, obj)
             return obj
 
     # -- hooks -------------------------------------------------------------------

@@ -39,6 +39,7 @@ def is_current(assignment: Assignment, today: date | None = None) -> bool:
 
 class CoordinatorService(EntityService[Coordinator]):
     model = Coordinator
+    search_kind = "coordinator"
     kind_label = "コーディネーター"
     sort_keys = {"kana": "sort_kana", "name": "name", "phone": "phone"}
 

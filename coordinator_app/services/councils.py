@@ -37,6 +37,7 @@ from coordinator_app.services.base import (
 
 class CouncilService(EntityService[Council]):
     model = Council
+    search_kind = "council"
     kind_label = "協議体"
     filter_columns = ("tier", "status", "area_id")
     sort_keys = {"kana": "sort_kana", "name": "name", "tier": "tier", "status": "status"}

@@ -69,6 +69,7 @@ class Participation:
 
 class OrganisationService(EntityService[Organisation]):
     model = Organisation
+    search_kind = "organisation"
     kind_label = "関係機関"
     filter_columns = ("kind",)
     sort_keys = {"kana": "sort_kana", "name": "name", "kind": "kind", "phone": "phone"}
@@ -173,6 +174,7 @@ class OrganisationService(EntityService[Organisation]):
 
 class ContactService(EntityService[Contact]):
     model = Contact
+    search_kind = "contact"
     kind_label = "担当者"
     filter_columns = ("organisation_id",)
     sort_keys = {"kana": "sort_kana", "name": "name", "role": "role"}

@@ -39,6 +39,7 @@ from coordinator_app.services.profiles import require_editor
 
 class ProjectService(EntityService[Project]):
     model = Project
+    search_kind = "project"
     kind_label = "プロジェクト"
     text_columns = ("title", "goal")
     kana_column = None
@@ -135,6 +136,7 @@ class ProjectService(EntityService[Project]):
 
 class ProgressEntryService(EntityService[ProgressEntry]):
     model = ProgressEntry
+    search_kind = "progress_entry"
     kind_label = "進捗"
     text_columns = ("text",)
     kana_column = None

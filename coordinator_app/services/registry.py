@@ -11,12 +11,13 @@ from coordinator_app.services.calendar_export import CalendarExportService
 from coordinator_app.services.coordinators import AssignmentService, CoordinatorService
 from coordinator_app.services.councils import CouncilMembershipService, CouncilService
 from coordinator_app.services.documents import DocumentService
-from coordinator_app.services.meetings import MeetingService
+from coordinator_app.services.meetings import MeetingService, area_subtree
 from coordinator_app.services.organisations import ContactService, OrganisationService
 from coordinator_app.services.profiles import ProfileService
 from coordinator_app.services.projects import ProgressEntryService, ProjectService
 from coordinator_app.services.reports import ReportService
 from coordinator_app.services.reviews import ReviewService
+from coordinator_app.services.search import SearchService
 from coordinator_app.services.settings import SettingsService
 from coordinator_app.storage.database import Database
 
@@ -42,6 +43,7 @@ class Services:
     reviews: ReviewService
     reports: ReportService
     documents: DocumentService
+    search: SearchService
 
     @classmethod
     def create(cls, db: Database) -> Services:
@@ -65,6 +67,7 @@ class Services:
             reviews=ReviewService(db),
             reports=ReportService(db),
             documents=DocumentService(db),
+            search=SearchService(db, area_subtree=area_subtree),
         )
 
     def is_empty(self) -> bool:

@@ -6,8 +6,14 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import coordinator_app.domain.models  # noqa: F401  (registers the tables)
+from coordinator_app.storage.search_schema import SEARCH_TABLES
 
 target_metadata = SQLModel.metadata
+
+
+def include_name(name: str | None, type_: str, _parents: dict[str, str | None]) -> bool:
+    """The search index is derived data managed by hand-written migrations."""
+    return not (type_ == "table" and name in SEARCH_TABLES)
 
 
 def run_migrations() -> None:
@@ -19,6 +25,7 @@ def run_migrations() -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
