@@ -32,10 +32,6 @@ DEMO_MODULE = "coordinator_app.services.demo"
 DEMO_FILENAME = "demo.sqlite3"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
-
-
 @dataclass
 class StartedApp:
     """Everything ``start`` built; ``close`` releases the database (and demo copy)."""
@@ -107,9 +103,9 @@ def start(
     except Exception as exc:  # any failure must reach the user as a message, not a traceback
         _refuse(
             prompts,
-            _tr("データベース「{path}」を開けませんでした。\n\n{error}").format(
-                path=path, error=exc
-            ),
+            QCoreApplication.translate(
+                "app", "データベース「{path}」を開けませんでした。\n\n{error}"
+            ).format(path=path, error=exc),
             temp_dir,
         )
         return None
@@ -124,7 +120,9 @@ def start(
 
 
 def _refuse(prompts: Prompts, text: str, temp_dir: tempfile.TemporaryDirectory[str] | None) -> None:
-    prompts.warn(None, title=_tr("データベースを開けません"), text=text)
+    prompts.warn(
+        None, title=QCoreApplication.translate("app", "データベースを開けません"), text=text
+    )
     if temp_dir is not None:
         temp_dir.cleanup()
 
@@ -142,12 +140,13 @@ def _demo_loader() -> Callable[[Services], object] | None:
 def _offer_demo(ctx: UiContext) -> None:
     if ctx.prompts.confirm(
         None,
-        title=_tr("デモデータ"),
-        text=_tr(
+        title=QCoreApplication.translate("app", "デモデータ"),
+        text=QCoreApplication.translate(
+            "app",
             "データベースはまだ空です。架空の市のデモデータを読み込みますか?\n"
-            "(読み込んだデータは自由に編集・削除できます)"
+            "(読み込んだデータは自由に編集・削除できます)",
         ),
-        accept_text=_tr("読み込む"),
+        accept_text=QCoreApplication.translate("app", "読み込む"),
     ):
         _load_demo(ctx)
 
@@ -157,8 +156,10 @@ def _load_demo(ctx: UiContext) -> None:
     if loader is None:
         ctx.prompts.warn(
             None,
-            title=_tr("デモデータ"),
-            text=_tr("このバージョンにはデモデータが含まれていません。"),
+            title=QCoreApplication.translate("app", "デモデータ"),
+            text=QCoreApplication.translate(
+                "app", "このバージョンにはデモデータが含まれていません。"
+            ),
         )
         return
     loader(ctx.services)

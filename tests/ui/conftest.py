@@ -123,9 +123,7 @@ def choose(combo: QComboBox, text: str) -> None:
         if combo.itemText(i).strip("　 ") == text:
             combo.setCurrentIndex(i)
             return
-    raise AssertionError(
-        f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}"
-    )
+    raise AssertionError(f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
 
 
 @contextmanager

@@ -75,9 +75,7 @@ def test_create_edit_delete_area(qtbot: QtBot, window: MainWindow, db: Database)
         assert services.areas.list().total == 2
 
 
-def test_filter_matches_kanji_and_kana(
-    qtbot: QtBot, window: MainWindow, make: Factory
-) -> None:
+def test_filter_matches_kanji_and_kana(qtbot: QtBot, window: MainWindow, make: Factory) -> None:
     city = make.city("若葉市")
     make.area("北部圏域", parent=city)  # reading ほくぶけんいき
     make.area("南部圏域", parent=city)
@@ -100,9 +98,7 @@ def test_filter_matches_kanji_and_kana(
     assert page.model.record_at(0).name == "若葉市"  # type: ignore[union-attr]
 
 
-def test_header_click_sorts_in_the_service(
-    qtbot: QtBot, window: MainWindow, make: Factory
-) -> None:
+def test_header_click_sorts_in_the_service(qtbot: QtBot, window: MainWindow, make: Factory) -> None:
     city = make.city("若葉市")
     make.area("あおば圏域", parent=city)
     page = _page(window)

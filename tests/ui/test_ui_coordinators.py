@@ -155,9 +155,7 @@ def test_assignment_history_add_edit_end_delete(
         assert [a.id for a, _, _ in services.assignments.history(person.id)] == [post_id]
 
 
-def test_current_post_appears_in_the_list(
-    qtbot: QtBot, window: MainWindow, make: Factory
-) -> None:
+def test_current_post_appears_in_the_list(qtbot: QtBot, window: MainWindow, make: Factory) -> None:
     city = make.city("若葉市")
     north = make.area("北部圏域", parent=city)
     person = make.coordinator()

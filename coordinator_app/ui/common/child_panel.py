@@ -143,14 +143,11 @@ class ChildPanel(QWidget):
         if record_id is None or not row:
             return False
         name = self.model.describe(row[0].row())
-        t = QCoreApplication.translate
         if not self.ctx.prompts.confirm(
             self,
-            title=t("ChildPanel", "削除の確認"),
-            text=t("ChildPanel", "「{name}」を削除しますか?\n(Ctrl+Z で元に戻せます)").format(
-                name=name
-            ),
-            accept_text=t("ChildPanel", "削除する"),
+            title=self.tr("削除の確認"),
+            text=self.tr("「{name}」を削除しますか?\n(Ctrl+Z で元に戻せます)").format(name=name),
+            accept_text=self.tr("削除する"),
         ):
             return False
         try:
@@ -163,7 +160,7 @@ class ChildPanel(QWidget):
                 service=self.service,
                 record_id=record_id,
                 kind=self.kind,
-                text=t("ChildPanel", "「{name}」の削除").format(name=name),
+                text=self.tr("「{name}」の削除").format(name=name),
                 events=self.ctx.events,
                 on_error=self._warn,
             )

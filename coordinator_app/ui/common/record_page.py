@@ -56,7 +56,6 @@ class RecordPage(QWidget):
         self.model = model
         self.editor = editor
         self._syncing = False
-        t = QCoreApplication.translate
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.filter_placeholder())
@@ -98,12 +97,12 @@ class RecordPage(QWidget):
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
 
-        self.new_button = QPushButton(icon("new"), t("RecordPage", "新規"), self)
-        self.save_button = QPushButton(icon("save"), t("RecordPage", "保存"), self)
-        self.delete_button = QPushButton(icon("delete"), t("RecordPage", "削除"), self)
-        self.new_button.setToolTip(t("RecordPage", "新規 (Ctrl+N)"))
-        self.save_button.setToolTip(t("RecordPage", "保存 (Ctrl+S)"))
-        self.delete_button.setToolTip(t("RecordPage", "削除 (Delete)"))
+        self.new_button = QPushButton(icon("new"), self.tr("新規"), self)
+        self.save_button = QPushButton(icon("save"), self.tr("保存"), self)
+        self.delete_button = QPushButton(icon("delete"), self.tr("削除"), self)
+        self.new_button.setToolTip(self.tr("新規 (Ctrl+N)"))
+        self.save_button.setToolTip(self.tr("保存 (Ctrl+S)"))
+        self.delete_button.setToolTip(self.tr("削除 (Delete)"))
         self.new_button.clicked.connect(self.new_record)
         self.save_button.clicked.connect(self.save_record)
         self.delete_button.clicked.connect(self.delete_record)
@@ -189,30 +188,27 @@ class RecordPage(QWidget):
         if record is None or record_id is None:
             return False
         name = self.editor.display_name(record)
-        t = QCoreApplication.translate
         if not self.ctx.prompts.confirm(
             self,
-            title=t("RecordPage", "削除の確認"),
-            text=t("RecordPage", "「{name}」を削除しますか?\n(Ctrl+Z で元に戻せます)").format(
-                name=name
-            ),
-            accept_text=t("RecordPage", "削除する"),
+            title=self.tr("削除の確認"),
+            text=self.tr("「{name}」を削除しますか?\n(Ctrl+Z で元に戻せます)").format(name=name),
+            accept_text=self.tr("削除する"),
         ):
             return False
         service = self.editor.service
         try:
             service.soft_delete(record_id)
         except (ValidationError, NotFoundError) as exc:
-            self._warn(t("RecordPage", "削除できません"), str(exc))
+            self._warn(self.tr("削除できません"), str(exc))
             return False
         self.ctx.undo_stack.push(
             SoftDeleteCommand(
                 service=service,
                 record_id=record_id,
                 kind=self.kind,
-                text=t("RecordPage", "「{name}」の削除").format(name=name),
+                text=self.tr("「{name}」の削除").format(name=name),
                 events=self.ctx.events,
-                on_error=lambda text: self._warn(t("RecordPage", "元に戻せません"), text),
+                on_error=lambda text: self._warn(self.tr("元に戻せません"), text),
             )
         )
         self.editor.load(None)
@@ -259,14 +255,13 @@ class RecordPage(QWidget):
         """True when there are no unsaved edits or the user agrees to drop them."""
         if not self.editor.is_dirty:
             return True
-        t = QCoreApplication.translate
         return self.ctx.prompts.confirm(
             self,
-            title=t("RecordPage", "未保存の変更"),
-            text=t(
-                "RecordPage", "{page}に保存していない変更があります。変更を破棄しますか?"
-            ).format(page=self.title()),
-            accept_text=t("RecordPage", "破棄する"),
+            title=self.tr("未保存の変更"),
+            text=self.tr("{page}に保存していない変更があります。変更を破棄しますか?").format(
+                page=self.title()
+            ),
+            accept_text=self.tr("破棄する"),
         )
 
     # -- layout persistence ------------------------------------------------------

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
 
 from coordinator_app.domain.models import ActionItem, Record
-from coordinator_app.services.base import ListQuery
 from coordinator_app.services.action_items import ActionItemService
+from coordinator_app.services.base import ListQuery
 from coordinator_app.ui.common.fields import DateField
 from coordinator_app.ui.common.pickers import Option, RecordCombo
 from coordinator_app.ui.common.record_dialog import RecordDialog

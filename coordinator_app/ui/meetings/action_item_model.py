@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from coordinator_app.domain.models import ActionItem
-from coordinator_app.services.base import ListQuery, Row
 from coordinator_app.services.action_items import ActionItemService
+from coordinator_app.services.base import ListQuery, Row
 from coordinator_app.ui.common.table_model import ChildTableModel, Column
 from coordinator_app.ui.dates import DateFormat
 
