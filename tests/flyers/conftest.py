@@ -68,6 +68,11 @@ PROFILE = MunicipalityProfile(
 
 @pytest.fixture
 def fussa(services: Services) -> Fussa:
+    return make_fussa(services)
+
+
+def make_fussa(services: Services) -> Fussa:
+    """Store Fussa's municipality profile, areas, employers and four coordinators."""
     profile = MunicipalityProfile(**{**PROFILE.__dict__, "logo": logo_png()})
     services.settings.save_municipality(profile)
     city = services.areas.save(Area(name="福生市", kana="ふっさし", kind=AreaKind.MUNICIPALITY))

@@ -1,0 +1,232 @@
+"""The チラシ作成 dialog: preview, per-print edits, save, print, batch with cancel."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from coordinator_app.flyers.data import Layout
+from coordinator_app.services.registry import Services
+from coordinator_app.ui.flyers.flyer_dialog import FlyerDialog
+from coordinator_app.ui.flyers.flyer_prompts import FlyerPrompts
+from tests.flyers.conftest import TODAY, Fussa, make_fussa
+
+MM = 72 / 25.4
+
+
+class FakeFlyerPrompts:
+    """Answers the dialog's pickers from queues and records every message."""
+
+    def __init__(self) -> None:
+        self.save_paths: list[Path | None] = []
+        self.folders: list[Path | None] = []
+        self.print_to: Path | None = None
+        self.infos: list[str] = []
+        self.warnings: list[str] = []
+        self.suggested: list[str] = []
+
+    def inform(self, parent: QWidget | None, *, title: str, text: str) -> None:
+        self.infos.append(text)
+
+    def warn(self, parent: QWidget | None, *, title: str, text: str) -> None:
+        self.warnings.append(text)
+
+    def save_pdf(self, parent: QWidget | None, *, suggested: str) -> Path | None:
+        self.suggested.append(suggested)
+        return self.save_paths.pop(0) if self.save_paths else None
+
+    def choose_folder(self, parent: QWidget | None, *, title: str) -> Path | None:
+        return self.folders.pop(0) if self.folders else None
+
+    def setup_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
+        if self.print_to is None:
+            return False
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.print_to))
+        return True
+
+
+@pytest.fixture
+def fussa(services: Services) -> Fussa:
+    return make_fussa(services)
+
+
+@pytest.fixture
+def fake() -> FakeFlyerPrompts:
+    prompts = FakeFlyerPrompts()
+    assert isinstance(prompts, FlyerPrompts)
+    return prompts
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, services: Services, fussa: Fussa, fake: FakeFlyerPrompts) -> FlyerDialog:
+    widget = FlyerDialog(services, fussa.everyone, prompts=fake, today=TODAY)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _texts(path: Path) -> list[str]:
+    return [p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages]
+
+
+def _select_layout(dialog: FlyerDialog, layout: Layout) -> None:
+    dialog.layout_combo.setCurrentIndex(dialog.layout_combo.findData(layout))
+    dialog.refresh_preview()
+
+
+def test_preview_shows_the_selected_coordinator(dialog: FlyerDialog) -> None:
+    assert dialog.preview.page_count == 1
+    assert dialog.last_render is not None and dialog.last_render.warnings == ()
+    assert "佐藤" in PdfReader(io.BytesIO(dialog.last_render.pdf)).pages[0].extract_text()
+    dialog.coordinator_list.setCurrentRow(2)
+    dialog.refresh_preview()
+    assert "高橋" in PdfReader(io.BytesIO(dialog.last_render.pdf)).pages[0].extract_text()
+
+
+def test_edits_for_this_print_reach_the_pdf_but_not_the_database(
+    qtbot: QtBot,
+    dialog: FlyerDialog,
+    fake: FakeFlyerPrompts,
+    services: Services,
+    fussa: Fussa,
+    tmp_path: Path,
+) -> None:
+    dialog.coordinator_list.setCurrentRow(1)  # 田中 花子 (ふりがな順)
+    assert dialog.coordinator_list.currentItem().text() == "田中 花子"
+    with qtbot.waitSignal(dialog.preview_updated, timeout=3000):
+        dialog.topics_edit.setPlainText("買い物の手伝いがほしい\n見守りをお願いしたい")
+    dialog.message_edit.setPlainText("北部の皆さん、<よろしく> & お元気で")
+    dialog.refresh_preview()
+    fake.save_paths.append(tmp_path / "saved.pdf")
+    qtbot.mouseClick(
+        dialog.save_button, pytest.importorskip("PySide6.QtCore").Qt.MouseButton.LeftButton
+    )
+    pages = _texts(tmp_path / "saved.pdf")
+    assert len(pages) == 4  # every coordinator of the selection, one PDF
+    tanaka = next(p for p in pages if "田中" in p)
+    assert "買い物の手伝いがほしい" in tanaka and "<よろしく> & お元気で" in tanaka
+    assert "地域の集まりや通いの場に参加したい" not in tanaka
+    others = [p for p in pages if "田中" not in p]
+    assert all("地域の集まりや通いの場に参加したい" in p for p in others)
+    stored = services.coordinators.get(fussa.tier2[0].id)
+    assert (stored.consult_topics, stored.message) == ("", "")
+    assert fake.warnings == []
+    # Back to what is stored.
+    dialog.reset_button.click()
+    assert dialog.topics_edit.toPlainText().startswith("地域の集まりや通いの場に参加したい")
+    assert fussa.tier2[0].id not in dialog.overrides
+
+
+def test_undrawable_character_blocks_the_pdf_and_names_the_field(dialog: FlyerDialog) -> None:
+    dialog.message_edit.setPlainText("よろしく\U0001f600")
+    dialog.refresh_preview()
+    assert dialog.last_render is None
+    assert dialog.preview.page_count == 0
+    assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
+    text = dialog.issues_label.text()
+    assert "【佐藤 一郎】「メッセージ」" in text and "U+1F600" in text
+
+
+def test_overflow_is_shown_but_saving_is_allowed(dialog: FlyerDialog) -> None:
+    dialog.message_edit.setPlainText("よろしくお願いします。" * 80)
+    dialog.refresh_preview()
+    assert dialog.last_render is not None
+    assert "「メッセージ」が枠に収まりません" in dialog.issues_label.text()
+    assert dialog.save_button.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("layout", "size_mm"),
+    [(Layout.A5, (148, 210)), (Layout.A5_TWO_UP, (297, 210)), (Layout.CARDS, (210, 297))],
+)
+def test_layout_choice_changes_the_preview(
+    dialog: FlyerDialog, layout: Layout, size_mm: tuple[int, int]
+) -> None:
+    dialog.design_combo.setCurrentIndex(1)
+    _select_layout(dialog, layout)
+    size = dialog.preview.document.pagePointSize(0)
+    assert (round(size.width() / MM), round(size.height() / MM)) == size_mm
+
+
+def test_opened_for_an_area_shows_its_team(
+    qtbot: QtBot, services: Services, fussa: Fussa, fake: FakeFlyerPrompts
+) -> None:
+    dialog = FlyerDialog(services, [], prompts=fake, area_id=fussa.areas[0].id, today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.layout_choice == Layout.TEAM
+    assert dialog.area_id == fussa.areas[0].id
+    assert not dialog.batch_button.isEnabled()
+    text = PdfReader(io.BytesIO(dialog.last_render.pdf)).pages[0].extract_text()
+    assert "北部圏域を担当する生活支援コーディネーター" in text
+    assert "田中" in text and "佐藤" in text and "渡辺" not in text
+
+
+def test_print_goes_through_the_print_dialog(
+    dialog: FlyerDialog, fake: FakeFlyerPrompts, tmp_path: Path
+) -> None:
+    assert dialog.print_flyers() is False  # cancelled in the print dialog
+    fake.print_to = tmp_path / "printed.pdf"
+    assert dialog.print_flyers() is True
+    reader = PdfReader(fake.print_to)
+    assert len(reader.pages) == 4
+    width, height = (float(v) / MM for v in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (210, 297)
+
+
+def test_batch_one_file_per_coordinator(
+    dialog: FlyerDialog, fake: FakeFlyerPrompts, tmp_path: Path
+) -> None:
+    _select_layout(dialog, Layout.A5)
+    fake.folders.append(tmp_path / "out")
+    dialog.batch_button.click()
+    files = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert files == sorted(
+        f"{n}_a5.pdf" for n in ("佐藤 一郎", "田中 花子", "高橋 美和", "渡辺 健太")
+    )
+    assert fake.infos == ["4人分のチラシを作成しました。"]
+
+
+def test_batch_combined_cancelled_writes_nothing(
+    dialog: FlyerDialog, fake: FakeFlyerPrompts, tmp_path: Path
+) -> None:
+    dialog.separate_check.setChecked(False)
+    target = tmp_path / "out" / "all.pdf"
+    fake.save_paths.append(target)
+    seen: list[int] = []
+
+    def cancel_while_rendering(done: int, total: int) -> None:
+        seen.append(done)
+        if done == 6:  # 4 built and checked, 2 of 4 drawn
+            assert dialog.batch_runner.progress_dialog is not None
+            dialog.batch_runner.progress_dialog.cancel()
+
+    dialog.batch_runner.progressed.connect(cancel_while_rendering)
+    dialog.batch_button.click()
+    assert seen == [1, 2, 3, 4, 5, 6]
+    assert not target.exists()
+    assert not (tmp_path / "out").exists()
+    assert fake.infos == ["中止しました。"]
+
+
+def test_batch_separate_cancelled_keeps_finished_files(
+    dialog: FlyerDialog, fake: FakeFlyerPrompts, tmp_path: Path
+) -> None:
+    fake.folders.append(tmp_path / "out")
+
+    def cancel(done: int, total: int) -> None:
+        if done == 6:
+            dialog.batch_runner.progress_dialog.cancel()  # type: ignore[union-attr]
+
+    dialog.batch_runner.progressed.connect(cancel)
+    dialog.batch_button.click()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "佐藤 一郎_a4.pdf",
+        "高橋 美和_a4.pdf",
+    ]
+    assert fake.infos == ["中止しました。作成済みのファイル: 2件"]
