@@ -397,8 +397,11 @@ class BackupManager:
                     raise BackupError(current.message)
                 if current.status == OpenStatus.OK:
                     before = self.backup_now(BackupReason.BEFORE_RESTORE)
-                    if any(p.stat().st_size > 0 for p in side_files(self.db_path)
-                           if p.name.endswith("-wal")):  # fmt: skip
+                    if any(
+                        p.stat().st_size > 0
+                        for p in side_files(self.db_path)
+                        if p.name.endswith("-wal")
+                    ):
                         raise BackupError(
                             "データベースをほかのプログラムが使用中のため復元できません。"
                             "ほかのプログラムを閉じてからもう一度お試しください。"
@@ -419,8 +422,11 @@ class BackupManager:
 
 # -- the policy, stored with the data ------------------------------------------------
 
-_POLICY_KEYS = {"daily": "backup.keep_daily", "weekly": "backup.keep_weekly",
-                "monthly": "backup.keep_monthly"}  # fmt: skip
+_POLICY_KEYS = {
+    "daily": "backup.keep_daily",
+    "weekly": "backup.keep_weekly",
+    "monthly": "backup.keep_monthly",
+}
 
 
 def load_policy(db: Database) -> BackupPolicy:

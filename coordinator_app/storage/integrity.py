@@ -337,9 +337,27 @@ def check_database(
 # -- network drives and cloud-synced folders ---------------------------------------
 
 NETWORK_FS_TYPES = frozenset(
-    {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afpfs", "webdav", "davfs",
-     "fuse.sshfs", "sshfs", "9p", "ncpfs", "fuse.rclone", "fuse.s3fs", "afs", "lustre"}
-)  # fmt: skip
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb",
+        "smb2",
+        "smb3",
+        "smbfs",
+        "afpfs",
+        "webdav",
+        "davfs",
+        "fuse.sshfs",
+        "sshfs",
+        "9p",
+        "ncpfs",
+        "fuse.rclone",
+        "fuse.s3fs",
+        "afs",
+        "lustre",
+    }
+)
 CLOUD_FOLDERS = (
     ("onedrive", "OneDrive"),
     ("dropbox", "Dropbox"),

@@ -1,0 +1,449 @@
+"""Importing a spreadsheet: a preview of every row, then all valid rows in one transaction.
+
+The preview and the import run the same code: each row is built, checked for
+duplicates, and saved through the record's service (its ``clean`` and
+``validate``) inside a savepoint, in one write transaction. The preview rolls
+that transaction back; the import commits it. So a row the preview accepts is
+a row the import stores, and the problems shown are the services' own
+messages (``ValidationError.errors``). Any unexpected error rolls back the
+whole import: all valid rows or nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from coordinator_app.domain import kana as kana_rules
+from coordinator_app.domain.enums import AreaKind, OrgKind, SupportCenterOperation
+from coordinator_app.domain.models import Area, Contact, Organisation, OrganisationArea, Record
+from coordinator_app.domain.validation import ValidationError, normalise_phone
+from coordinator_app.services.base import live, sync_links
+from coordinator_app.services.registry import Services
+from coordinator_app.services.transfer.cells import Sheet, write_csv
+from coordinator_app.services.transfer.fields import (
+    AREAS,
+    CONTACTS,
+    ORGANISATIONS,
+    ImportKind,
+    choices_text,
+    name_key,
+    parse_area_kind,
+    parse_operation,
+    parse_org_kind,
+    split_names,
+)
+from coordinator_app.services.transfer.mappings import Mapping, mapping_problems
+from coordinator_app.services.transfer.reading import SourceRow, SourceTable, TransferError
+from coordinator_app.storage.engine import writing
+from coordinator_app.storage.integrity import ReadOnlyDatabaseError
+
+# Service error keys that name a different import field.
+_ERROR_FIELDS = {"organisation_id": "organisation", "parent_id": "parent"}
+
+
+class RowStatus(StrEnum):
+    OK = "ok"
+    ERROR = "error"
+    DUPLICATE = "duplicate"
+
+
+STATUS_LABELS = {RowStatus.OK: "取り込み", RowStatus.ERROR: "エラー", RowStatus.DUPLICATE: "重複"}
+
+
+@dataclass
+class PreviewRow:
+    """One row of the file and what the import does with it.
+
+    Attributes:
+        line: the row number in the file (as Excel shows it).
+        values: the mapped texts, by field key.
+        problems: Japanese message per field key ("" for the row as a whole).
+        notes: what was adjusted on the way (a leading 0 restored …).
+        duplicate_of: the existing or earlier record this row repeats.
+        record_id: the stored record, after a committed import.
+    """
+
+    line: int
+    source: SourceRow
+    values: dict[str, str]
+    status: RowStatus = RowStatus.OK
+    problems: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    duplicate_of: str = ""
+    record_id: uuid.UUID | None = None
+
+    def reason(self, kind: ImportKind) -> str:
+        """The problems (or the duplicate) as one line of Japanese."""
+        if self.status == RowStatus.DUPLICATE:
+            return f"{self.duplicate_of}と重複しています"
+        labels = {f.key: f.label for f in kind.fields}
+        parts = []
+        for key, message in self.problems.items():
+            label = labels.get(key, "")
+            parts.append(f"{label}: {message}" if label and label not in message else message)
+        return " / ".join(parts)
+
+
+@dataclass
+class ImportOutcome:
+    kind: ImportKind
+    table: SourceTable
+    rows: list[PreviewRow]
+    committed: bool
+
+    def count(self, status: RowStatus) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def valid(self) -> int:
+        return self.count(RowStatus.OK)
+
+    @property
+    def skipped(self) -> list[PreviewRow]:
+        return [r for r in self.rows if r.status != RowStatus.OK]
+
+    def summary(self) -> str:
+        verb = "取り込みました" if self.committed else "取り込めます"
+        return (
+            f"{self.valid}件を{verb}。エラー {self.count(RowStatus.ERROR)}件、"
+            f"重複 {self.count(RowStatus.DUPLICATE)}件は取り込みません。"
+        )
+
+
+# -- looking records up by name inside the import's transaction -----------------------
+
+
+def _kana_key(text: str) -> str:
+    return "".join(kana_rules.normalise(text).split())
+
+
+def _phone_key(text: str) -> str:
+    return "".join(ch for ch in normalise_phone(text) if ch.isdigit())
+
+
+@dataclass
+class _Known:
+    id: uuid.UUID
+    name: str
+    kana: str
+    phone: str
+    scope: uuid.UUID | None
+    where: str
+
+
+class _Context:
+    """Names and duplicate keys of live records, kept current as rows are stored."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._names: dict[type[Record], dict[str, list[_Known]]] = {}
+
+    def known(self, model: type[Record]) -> dict[str, list[_Known]]:
+        if model not in self._names:
+            index: dict[str, list[_Known]] = {}
+            for obj in self.session.exec(select(model).where(live(model))).all():
+                self._add(index, obj, "登録済みの")
+            self._names[model] = index
+        return self._names[model]
+
+    @staticmethod
+    def _add(index: dict[str, list[_Known]], obj: Any, where: str) -> None:
+        scope = getattr(obj, "organisation_id", None) or getattr(obj, "parent_id", None)
+        if isinstance(obj, Organisation):
+            scope = None
+        entry = _Known(
+            id=obj.id,
+            name=obj.name,
+            kana=_kana_key(getattr(obj, "kana", "")),
+            phone=_phone_key(getattr(obj, "phone", "")),
+            scope=scope,
+            where=where,
+        )
+        index.setdefault(name_key(obj.name), []).append(entry)
+
+    def stored(self, obj: Record, line: int) -> None:
+        self._add(self.known(type(obj)), obj, f"{line}行目の")
+
+    def find(self, model: type[Record], name: str) -> list[_Known]:
+        return self.known(model).get(name_key(name), [])
+
+    def duplicate(self, obj: Any) -> _Known | None:
+        kana_key, phone_key = (
+            _kana_key(obj.kana),
+            _phone_key(obj.phone if hasattr(obj, "phone") else ""),
+        )
+        scope = (
+            None
+            if isinstance(obj, Organisation)
+            else (getattr(obj, "organisation_id", None) or getattr(obj, "parent_id", None))
+        )
+        for known in self.find(type(obj), obj.name):
+            if known.scope != scope:
+                continue
+            if kana_key and known.kana and kana_key != known.kana:
+                continue
+            if phone_key and known.phone and phone_key != known.phone:
+                continue
+            return known
+        return None
+
+
+# -- building a record from a row -------------------------------------------------------
+
+
+def _resolve(
+    ctx: _Context, model: type[Record], name: str, label: str, problems: dict[str, str], key: str
+) -> uuid.UUID | None:
+    found = ctx.find(model, name)
+    if not found:
+        problems[key] = f"{label}「{name}」が見つかりません(先に登録してください)"
+        return None
+    if len({k.id for k in found}) > 1:
+        problems[key] = f"{label}「{name}」が複数あります。区別できる名前にしてください"
+        return None
+    return found[0].id
+
+
+def _build(ctx: _Context, kind: ImportKind, row: PreviewRow) -> tuple[Any, list[uuid.UUID] | None]:
+    values, problems, notes = row.values, row.problems, row.notes
+    text = {k: v for k, v in values.items() if k in {f.key for f in kind.fields}}
+    plain: dict[str, Any] = {
+        k: v
+        for k, v in text.items()
+        if k not in ("kind", "operation", "areas", "organisation", "parent")
+    }
+    area_ids: list[uuid.UUID] | None = None
+    if kind is ORGANISATIONS:
+        org_kind = parse_org_kind(text.get("kind", "")) if text.get("kind") else OrgKind.OTHER
+        if not text.get("kind"):
+            notes.append("種別が空欄のため「その他」にしました")
+        if org_kind is None:
+            problems["kind"] = f"種別「{text['kind']}」が分かりません(例: {choices_text(OrgKind)})"
+        operation: SupportCenterOperation | None = None
+        if text.get("operation"):
+            operation = parse_operation(text["operation"])
+            if operation is None:
+                problems["operation"] = (
+                    f"運営形態は「直営」か「委託」で入力してください(「{text['operation']}」)"
+                )
+        if "areas" in text:
+            area_ids = []
+            for name in split_names(text["areas"]):
+                found = _resolve(ctx, Area, name, "担当地域", problems, "areas")
+                if found is not None:
+                    area_ids.append(found)
+        obj: Any = Organisation(**plain, kind=org_kind or OrgKind.OTHER, operation=operation)
+    elif kind is CONTACTS:
+        org_id = (
+            _resolve(
+                ctx,
+                Organisation,
+                text.get("organisation", ""),
+                "所属機関",
+                problems,
+                "organisation",
+            )
+            if text.get("organisation")
+            else None
+        )
+        obj = Contact(**plain, organisation_id=org_id)  # type: ignore[arg-type]  # None is refused by validate
+    elif kind is AREAS:
+        area_kind: AreaKind | None = None
+        if not text.get("kind"):
+            problems["kind"] = f"種別を入力してください(例: {choices_text(AreaKind)})"
+        else:
+            area_kind = parse_area_kind(text["kind"])
+            if area_kind is None:
+                problems["kind"] = (
+                    f"種別「{text['kind']}」が分かりません(例: {choices_text(AreaKind)})"
+                )
+        parent_id = (
+            _resolve(ctx, Area, text["parent"], "上位地域", problems, "parent")
+            if text.get("parent")
+            else None
+        )
+        obj = Area(**plain, kind=area_kind or AreaKind.OTHER, parent_id=parent_id)
+    else:
+        obj = kind.model(**plain)
+    return obj, area_ids
+
+
+def _row_values(
+    kind: ImportKind, source: SourceRow, mapping: Mapping
+) -> tuple[dict[str, str], list[str]]:
+    values: dict[str, str] = {}
+    notes: list[str] = []
+    for index, key in mapping.items():
+        if not key:
+            continue
+        value = source.get(index)
+        if (
+            key == "phone"
+            and index in source.numeric
+            and value.isdigit()
+            and not value.startswith("0")
+        ):
+            value = "0" + value
+            notes.append("電話番号が数値として保存されていたため、先頭の0を補いました")
+        values[key] = value
+    return values, notes
+
+
+def _processing_order(kind: ImportKind, table: SourceTable, mapping: Mapping) -> list[SourceRow]:
+    """Rows in file order, except that an area comes after the area it belongs to."""
+    if kind is not AREAS:
+        return list(table.rows)
+    name_column = next((i for i, k in mapping.items() if k == "name"), None)
+    parent_column = next((i for i, k in mapping.items() if k == "parent"), None)
+    if name_column is None or parent_column is None:
+        return list(table.rows)
+    by_name: dict[str, list[SourceRow]] = {}
+    for row in table.rows:
+        by_name.setdefault(name_key(row.get(name_column)), []).append(row)
+    ordered: list[SourceRow] = []
+    state: dict[int, str] = {}
+
+    def visit(row: SourceRow) -> None:
+        if state.get(row.line) is not None:
+            return  # done, or a cycle (reported by the service as an error)
+        state[row.line] = "visiting"
+        parent = row.get(parent_column)
+        for parent_row in by_name.get(name_key(parent), []) if parent else []:
+            visit(parent_row)
+        state[row.line] = "done"
+        ordered.append(row)
+
+    for row in table.rows:
+        visit(row)
+    return ordered
+
+
+def _store(
+    ctx: _Context, services: Services, kind: ImportKind, row: PreviewRow, include_duplicates: bool
+) -> None:
+    obj, area_ids = _build(ctx, kind, row)
+    if row.problems:
+        row.status = RowStatus.ERROR
+        return
+    service = getattr(services, kind.service_attr)
+    service.clean(obj)
+    duplicate = ctx.duplicate(obj)
+    if duplicate is not None and not include_duplicates:
+        row.status = RowStatus.DUPLICATE
+        row.duplicate_of = f"{duplicate.where}「{duplicate.name}」"
+        return
+    session = ctx.session
+    savepoint = session.begin_nested()
+    try:
+        stored = service._save(session, obj)
+        if area_ids is not None:
+            sync_links(
+                session,
+                OrganisationArea,
+                owner_column="organisation_id",
+                owner_id=stored.id,
+                target_column="area_id",
+                target_ids=area_ids,
+            )
+        savepoint.commit()
+    except ValidationError as exc:
+        savepoint.rollback()
+        row.status = RowStatus.ERROR
+        row.problems.update({_ERROR_FIELDS.get(k, k): v for k, v in exc.errors.items()})
+        return
+    row.record_id = stored.id
+    ctx.stored(stored, row.line)
+
+
+def _run(
+    services: Services,
+    kind: ImportKind,
+    table: SourceTable,
+    mapping: Mapping,
+    *,
+    commit: bool,
+    include_duplicates: bool,
+) -> ImportOutcome:
+    problems = mapping_problems(kind, table.headers, mapping)
+    if problems:
+        raise TransferError("\n".join(problems))
+    db = services.db
+    if getattr(db, "read_only", False):
+        raise ReadOnlyDatabaseError(db.path)
+    rows: dict[int, PreviewRow] = {}
+    with Session(writing(db.engine), expire_on_commit=False) as session:
+        try:
+            ctx = _Context(session)
+            for source in _processing_order(kind, table, mapping):
+                values, notes = _row_values(kind, source, mapping)
+                row = PreviewRow(line=source.line, source=source, values=values, notes=notes)
+                _store(ctx, services, kind, row, include_duplicates)
+                rows[source.line] = row
+            if commit:
+                session.commit()
+            else:
+                session.rollback()
+        except BaseException:
+            session.rollback()
+            raise
+    ordered = [rows[source.line] for source in table.rows]
+    if not commit:
+        for row in ordered:
+            row.record_id = None
+    return ImportOutcome(kind=kind, table=table, rows=ordered, committed=commit)
+
+
+def preview_import(
+    services: Services,
+    kind: ImportKind,
+    table: SourceTable,
+    mapping: Mapping,
+    *,
+    include_duplicates: bool = False,
+) -> ImportOutcome:
+    """Every row with its problems, exactly as :func:`run_import` would treat it; writes nothing.
+
+    Raises:
+        TransferError: the mapping lacks a required field or maps one twice.
+    """
+    return _run(services, kind, table, mapping, commit=False, include_duplicates=include_duplicates)
+
+
+def run_import(
+    services: Services,
+    kind: ImportKind,
+    table: SourceTable,
+    mapping: Mapping,
+    *,
+    include_duplicates: bool = False,
+) -> ImportOutcome:
+    """Store every valid row in one transaction; rows with problems and duplicates are skipped.
+
+    Raises:
+        TransferError: the mapping is unusable; nothing was stored.
+    """
+    return _run(services, kind, table, mapping, commit=True, include_duplicates=include_duplicates)
+
+
+def skip_report_sheet(outcome: ImportOutcome, rows: Iterable[PreviewRow] | None = None) -> Sheet:
+    headers = ["行", "状態", "理由", *outcome.table.headers]
+    sheet = Sheet(title=f"{outcome.kind.label}の取り込み結果", headers=headers, name="report")
+    for row in outcome.skipped if rows is None else rows:
+        sheet.rows.append(
+            [row.line, STATUS_LABELS[row.status], row.reason(outcome.kind), *row.source.values]
+        )
+    return sheet
+
+
+def write_skip_report(outcome: ImportOutcome, path: Path | str) -> Path:
+    """The skipped rows with their reasons and original cells, as CSV (UTF-8 with BOM)."""
+    path = Path(path)
+    write_csv(skip_report_sheet(outcome), path)
+    return path
