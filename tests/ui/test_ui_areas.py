@@ -46,6 +46,7 @@ def test_create_edit_delete_area(qtbot: QtBot, window: MainWindow, db: Database)
 
     # Edit: select it in the list, change the name, save with Ctrl+S.
     page.select_record(north_id)
+    assert editor.parent_combo.currentText().strip("　") == "若葉市"
     enter(qtbot, editor.name_edit, "北部地域包括圏域")
     qtbot.keyClick(editor.name_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not editor.is_dirty

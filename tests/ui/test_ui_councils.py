@@ -42,6 +42,9 @@ def test_create_edit_delete_council(
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     council_id = editor.current_id
     assert council_id is not None
+    # Reloaded from the service, the pickers show the stored choices.
+    assert editor.area_combo.currentText() == "若葉市"
+    assert editor.tier_combo.currentText() == "第1層"
 
     choose(editor.status_combo, "設置済")
     enter(qtbot, editor.established_field, "R5.7.1")

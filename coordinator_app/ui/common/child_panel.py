@@ -66,6 +66,7 @@ class ChildPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._double_clicked)
@@ -109,6 +110,7 @@ class ChildPanel(QWidget):
     def set_owner(self, owner_id: uuid.UUID | None) -> None:
         """Show the children of ``owner_id`` (None: a new, unsaved record)."""
         self.model.load(owner_id)
+        self.table.resizeColumnsToContents()
         self.hint.setVisible(owner_id is None)
         self._update_buttons()
 

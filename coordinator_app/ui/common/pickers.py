@@ -38,11 +38,17 @@ class Option:
 
 
 class RecordCombo(QComboBox):
-    """Choose one record (or none). The data of each item is its id."""
+    """Choose one record (or none).
+
+    Item data is a text key: Qt compares Python objects such as UUIDs by
+    identity, so equal ids would not be found again; the values themselves
+    are kept on the Python side.
+    """
 
     def __init__(self, parent: QWidget | None = None, *, none_text: str | None = None) -> None:
         super().__init__(parent)
         self._none_text = none_text
+        self._values: dict[str, object] = {}
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
 
@@ -52,16 +58,18 @@ class RecordCombo(QComboBox):
         self.blockSignals(True)
         try:
             self.clear()
+            self._values.clear()
             if self._none_text is not None:
                 self.addItem(self._none_text, None)
             for option in options:
-                self.addItem(option.text, option.value)
+                self._add(option.text, option.value)
             self._select(current)
         finally:
             self.blockSignals(False)
 
     def current_value(self) -> object:
-        return self.currentData()
+        key = self.currentData()
+        return self._values.get(key) if isinstance(key, str) else None
 
     def set_current_value(self, value: object) -> None:
         """Select ``value``; a value that is not among the choices (a deleted record)
@@ -73,10 +81,19 @@ class RecordCombo(QComboBox):
         finally:
             self.blockSignals(False)
 
+    def _add(self, text: str, value: object) -> None:
+        key = str(value)
+        self._values[key] = value
+        self.addItem(text, key)
+
     def _select(self, value: object) -> None:
-        index = self.findData(value) if value is not None else (0 if self.count() else -1)
-        if value is not None and index < 0:
-            self.addItem(QCoreApplication.translate("RecordCombo", "(見つかりません)"), value)
+        if value is None:
+            index = self.findData(None) if self._none_text is not None else 0
+            self.setCurrentIndex(index if self.count() else -1)
+            return
+        index = self.findData(str(value))
+        if index < 0:
+            self._add(QCoreApplication.translate("RecordCombo", "(見つかりません)"), value)
             index = self.count() - 1
         self.setCurrentIndex(index)
 

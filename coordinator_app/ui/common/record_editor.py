@@ -103,21 +103,13 @@ class RecordEditor(QWidget):
             self.body.addWidget(self.tabs, 1)
         page: QWidget = widget
         if scroll:
-            area = QScrollArea(self.tabs)
-            area.setWidgetResizable(True)
-            area.setFrameShape(QScrollArea.Shape.NoFrame)
-            area.setWidget(widget)
-            page = area
+            page = _scrolled(widget, self.tabs)
         self.tabs.addTab(page, title)
         return page
 
     def add_scrolled(self, widget: QWidget) -> None:
         """Put ``widget`` under the heading in a scroll area (editors without tabs)."""
-        area = QScrollArea(self)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QScrollArea.Shape.NoFrame)
-        area.setWidget(widget)
-        self.body.addWidget(area, 1)
+        self.body.addWidget(_scrolled(widget, self), 1)
 
     # -- state -------------------------------------------------------------------
 
@@ -224,3 +216,17 @@ class RecordEditor(QWidget):
         self.ctx.prompts.warn(
             self, title=QCoreApplication.translate("RecordEditor", "保存できません"), text=text
         )
+
+
+def _scrolled(widget: QWidget, parent: QWidget) -> QScrollArea:
+    """``widget`` at its natural height at the top of a scroll area."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(widget)
+    column.addStretch(1)
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(holder)
+    return area
