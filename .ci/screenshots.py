@@ -17,10 +17,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+# A UI tool that lives beside the package, so the Qt ban on non-UI code does not apply.
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: TID251
 
-from coordinator_app.app import start  # noqa: E402
-from coordinator_app.ui.settings import AppSettings, settings_store  # noqa: E402
+from coordinator_app.app import start
+from coordinator_app.ui.settings import AppSettings, settings_store
 
 
 class Answers:
@@ -73,7 +74,8 @@ def main() -> int:
                 if tabs is not None:
                     tabs.setCurrentIndex(tab)
                 grab(window, args.out / f"{prefix}_{index + 1}_{name}_tab{tab + 1}.png")
-            for panel_name in ("contacts", "assignments", "members", "action_items", "progress_log"):
+            panels = ("contacts", "assignments", "members", "action_items", "progress_log")
+            for panel_name in panels:
                 panel = getattr(page.editor, panel_name, None)
                 if panel is None or panel.owner_id is None:
                     continue
