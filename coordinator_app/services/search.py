@@ -36,6 +36,7 @@ KINDS: tuple[str, ...] = (
     "contact",
     "coordinator",
 )
+UNDATED_KINDS = frozenset({"coordinator", "contact", "organisation"})
 KIND_LABELS = {
     "meeting": "会議",
     "progress_entry": "進捗",
@@ -56,6 +57,8 @@ class SearchDocument:
     fields: Sequence[str]
     held_on: date | None = None
     area_id: uuid.UUID | None = None
+    sort_day: date | None = None
+    """The day that orders results (held_on, or the day an undated record was created)."""
 
 
 def fold(text: str) -> str:
@@ -89,22 +92,67 @@ def _conn(session: Any) -> Any:
     return session.connection()
 
 
+# Index row ids encode kind and day, so that "newest first" is descending rowid
+# order and a kind (or a fiscal year of it) is a rowid range: FTS5 walks a range
+# backwards and stops after the first page, whatever the number of matches.
+KIND_SHIFT = 52
+DAY_SHIFT = 20
+DAY_SLOTS = 1 << DAY_SHIFT
+
+
+def kind_number(kind: str) -> int:
+    return KINDS.index(kind) + 1
+
+
+def id_range(kind: str, first: date | None = None, last: date | None = None) -> tuple[int, int]:
+    """Inclusive rowid bounds of ``kind`` (optionally of days ``first``..``last``)."""
+    base = kind_number(kind) << KIND_SHIFT
+    low = base + ((first.toordinal() << DAY_SHIFT) if first else 0)
+    high = (
+        base + ((last.toordinal() + 1) << DAY_SHIFT) - 1 if last else base + (1 << KIND_SHIFT) - 1
+    )
+    return low, high
+
+
+def _free_id(conn: Any, kind: str, day: date) -> int:
+    low, high = id_range(kind, day, day)
+    current = conn.exec_driver_sql(
+        "SELECT max(id) FROM search_entry WHERE id BETWEEN ? AND ?", (low, high)
+    ).scalar()
+    if current is None:
+        return low
+    if current >= high:
+        # A day holds a million slots per kind; reuse a gap if one is ever exhausted.
+        used = {
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT id FROM search_entry WHERE id BETWEEN ? AND ?", (low, high)
+            ).all()
+        }
+        return next(i for i in range(low, high + 1) if i not in used)
+    return current + 1
+
+
+def _delete_row(conn: Any, rowid: int, body: str) -> None:
+    conn.exec_driver_sql(
+        "INSERT INTO search_bigram (search_bigram, rowid, bigrams) VALUES ('delete', ?, ?)",
+        (rowid, bigram_tokens(body)),
+    )
+    conn.exec_driver_sql("DELETE FROM search_entry WHERE id = ?", (rowid,))
+
+
 def index_document(session: Any, doc: SearchDocument) -> None:
     """Insert or replace the index row of one record (inside the caller's transaction)."""
     conn = _conn(session)
     body = folded_body(doc.fields)
+    day = doc.sort_day or doc.held_on or date.today()
     old = conn.exec_driver_sql(
         "SELECT id, body FROM search_entry WHERE kind = ? AND record_id = ?",
         (doc.kind, doc.record_id.hex),
     ).first()
     params = (doc.title, body, doc.held_on, _hex(doc.area_id))
-    if old is None:
-        rowid = conn.exec_driver_sql(
-            "INSERT INTO search_entry (kind, record_id, title, body, held_on, area_id) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (doc.kind, doc.record_id.hex, *params),
-        ).lastrowid
-    else:
+    low, high = id_range(doc.kind, day, day)
+    if old is not None and low <= old[0] <= high:
         rowid = old[0]
         conn.exec_driver_sql(
             "INSERT INTO search_bigram (search_bigram, rowid, bigrams) VALUES ('delete', ?, ?)",
@@ -113,6 +161,15 @@ def index_document(session: Any, doc: SearchDocument) -> None:
         conn.exec_driver_sql(
             "UPDATE search_entry SET title = ?, body = ?, held_on = ?, area_id = ? WHERE id = ?",
             (*params, rowid),
+        )
+    else:
+        if old is not None:
+            _delete_row(conn, old[0], old[1])
+        rowid = _free_id(conn, doc.kind, day)
+        conn.exec_driver_sql(
+            "INSERT INTO search_entry (id, kind, record_id, title, body, held_on, area_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (rowid, doc.kind, doc.record_id.hex, *params),
         )
     conn.exec_driver_sql(
         "INSERT INTO search_bigram (rowid, bigrams) VALUES (?, ?)", (rowid, bigram_tokens(body))
@@ -125,13 +182,8 @@ def remove_document(session: Any, kind: str, record_id: uuid.UUID) -> None:
         "SELECT id, body FROM search_entry WHERE kind = ? AND record_id = ?",
         (kind, record_id.hex),
     ).first()
-    if old is None:
-        return
-    conn.exec_driver_sql(
-        "INSERT INTO search_bigram (search_bigram, rowid, bigrams) VALUES ('delete', ?, ?)",
-        (old[0], bigram_tokens(old[1])),
-    )
-    conn.exec_driver_sql("DELETE FROM search_entry WHERE id = ?", (old[0],))
+    if old is not None:
+        _delete_row(conn, old[0], old[1])
 
 
 # -- what is indexed: one query per kind, used to index, rebuild and show snippets --
@@ -139,7 +191,7 @@ def remove_document(session: Any, kind: str, record_id: uuid.UUID) -> None:
 
 @dataclass(frozen=True)
 class KindQuery:
-    """Columns: id, title, date, area id, then the searchable fields."""
+    """Columns: id, title, date (or NULL), sort day, area id, then the searchable fields."""
 
     sql: str
     id_column: str
@@ -147,46 +199,52 @@ class KindQuery:
 
 KIND_QUERIES: dict[str, KindQuery] = {
     "coordinator": KindQuery(
-        "SELECT id, name, NULL, NULL, name, kana, message, consult_topics, office_hours "
+        "SELECT id, name, NULL, date(created_at), NULL, name, kana, message, consult_topics, "
+        "office_hours "
         "FROM coordinator WHERE deleted_at IS NULL",
         "id",
     ),
     "contact": KindQuery(
-        "SELECT c.id, c.name, NULL, NULL, c.name, c.kana, c.role, o.name FROM contact c "
+        "SELECT c.id, c.name, NULL, date(c.created_at), NULL, c.name, c.kana, c.role, o.name "
+        "FROM contact c "
         "LEFT JOIN organisation o ON o.id = c.organisation_id WHERE c.deleted_at IS NULL",
         "c.id",
     ),
     "organisation": KindQuery(
-        "SELECT id, name, NULL, NULL, name, kana, address, notes FROM organisation "
+        "SELECT id, name, NULL, date(created_at), NULL, name, kana, address, notes "
+        "FROM organisation "
         "WHERE deleted_at IS NULL",
         "id",
     ),
     "council": KindQuery(
-        "SELECT id, name, established_on, area_id, name, kana, purpose, usual_venue "
+        "SELECT id, name, established_on, coalesce(established_on, date(created_at)), area_id, "
+        "name, kana, purpose, usual_venue "
         "FROM council WHERE deleted_at IS NULL",
         "id",
     ),
     "meeting": KindQuery(
-        "SELECT m.id, m.title, m.held_on, coalesce(c.area_id, p.area_id), m.title, m.venue, "
+        "SELECT m.id, m.title, m.held_on, m.held_on, coalesce(c.area_id, p.area_id), m.title, "
+        "m.venue, "
         "m.agenda, m.minutes, m.decisions FROM meeting m "
         "LEFT JOIN council c ON c.id = m.council_id LEFT JOIN project p ON p.id = m.project_id "
         "WHERE m.deleted_at IS NULL",
         "m.id",
     ),
     "action_item": KindQuery(
-        "SELECT a.id, a.text, m.held_on, coalesce(c.area_id, p.area_id), a.text "
+        "SELECT a.id, a.text, m.held_on, m.held_on, coalesce(c.area_id, p.area_id), a.text "
         "FROM action_item a JOIN meeting m ON m.id = a.meeting_id "
         "LEFT JOIN council c ON c.id = m.council_id LEFT JOIN project p ON p.id = m.project_id "
         "WHERE a.deleted_at IS NULL AND m.deleted_at IS NULL",
         "a.id",
     ),
     "project": KindQuery(
-        "SELECT id, title, start_date, area_id, title, goal, outcome FROM project "
+        "SELECT id, title, start_date, coalesce(start_date, date(created_at)), area_id, title, "
+        "goal, outcome FROM project "
         "WHERE deleted_at IS NULL",
         "id",
     ),
     "progress_entry": KindQuery(
-        "SELECT e.id, substr(e.text, 1, 80), e.entry_date, p.area_id, e.text "
+        "SELECT e.id, substr(e.text, 1, 80), e.entry_date, e.entry_date, p.area_id, e.text "
         "FROM progress_entry e JOIN project p ON p.id = e.project_id "
         "WHERE e.deleted_at IS NULL AND p.deleted_at IS NULL",
         "e.id",
@@ -223,8 +281,9 @@ def _document(kind: str, row: Sequence[Any]) -> SearchDocument:
         record_id=_as_uuid(row[0]),  # type: ignore[arg-type]
         title=" ".join((row[1] or "").split()),
         held_on=_as_date(row[2]),
-        area_id=_as_uuid(row[3]),
-        fields=[v or "" for v in row[4:]],
+        sort_day=_as_date(row[3]),
+        area_id=_as_uuid(row[4]),
+        fields=[v or "" for v in row[5:]],
     )
 
 
@@ -258,19 +317,19 @@ def rebuild_index(connection: Any) -> int:
     count = 0
     for kind, query in KIND_QUERIES.items():
         for row in connection.exec_driver_sql(query.sql).all():
-            doc = _document(kind, row)
-            body = folded_body(doc.fields)
-            rowid = connection.exec_driver_sql(
-                "INSERT INTO search_entry (kind, record_id, title, body, held_on, area_id) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (kind, doc.record_id.hex, doc.title, body, doc.held_on, _hex(doc.area_id)),
-            ).lastrowid
-            connection.exec_driver_sql(
-                "INSERT INTO search_bigram (rowid, bigrams) VALUES (?, ?)",
-                (rowid, bigram_tokens(body)),
-            )
+            index_document(_Bound(connection), _document(kind, row))
             count += 1
     return count
+
+
+class _Bound:
+    """Lets the index functions run on a bare Connection (migrations)."""
+
+    def __init__(self, connection: Any) -> None:
+        self._connection = connection
+
+    def connection(self) -> Any:
+        return self._connection
 
 
 # -- querying -------------------------------------------------------------------------
@@ -360,37 +419,34 @@ class SearchService:
         area_id: uuid.UUID | None = None,
         per_kind: int = 10,
     ) -> SearchResults:
+        """Up to ``per_kind`` hits of each kind, newest first, and whether more exist.
+
+        A fiscal-year filter keeps dated records only (meetings, action items,
+        progress entries, projects and councils).
+        """
         folded = fold(query)
         results = SearchResults(query=query)
         if not folded:
             return results
+        first = last = None
+        if fiscal_year is not None:
+            first, last = fiscal_year_range(fiscal_year)
         wanted = [k for k in KINDS if kinds is None or k in kinds]
         with self.db.reading() as session:
             conn = session.connection()
-            match_sql, match_param = self._match(folded)
-            conditions = [f"e.id IN ({match_sql})"]
-            params: list[Any] = [match_param] if match_param is not None else []
-            if fiscal_year is not None:
-                first, last = fiscal_year_range(fiscal_year)
-                conditions.append("e.held_on BETWEEN ? AND ?")
-                params += [first, last]
+            area_clause, area_params = "", []
             if area_id is not None:
                 areas = [a.hex for a in self._area_subtree(session, area_id)]
-                conditions.append(f"e.area_id IN ({','.join('?' * len(areas))})")
-                params += areas
-            if match_param is None:
-                conditions.append("e.body LIKE ? ESCAPE '\\'")
-                params.append(
-                    "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                )
-            where = " AND ".join(conditions)
+                area_clause = f" AND e.area_id IN ({','.join('?' * len(areas))})"
+                area_params = areas
             hits: dict[str, list[tuple[Any, ...]]] = {}
             for kind in wanted:
+                if fiscal_year is not None and kind in UNDATED_KINDS:
+                    continue
+                low, high = id_range(kind, first, last)
+                sql, params = self._statement(folded, area_clause)
                 rows = conn.exec_driver_sql(
-                    "SELECT e.record_id, e.title, e.held_on FROM search_entry e "
-                    f"WHERE e.kind = ? AND {where} "
-                    "ORDER BY e.held_on IS NULL, e.held_on DESC, e.id DESC LIMIT ?",
-                    (kind, *params, per_kind + 1),
+                    sql, (*params, low, high, *area_params, per_kind + 1)
                 ).all()
                 if rows:
                     hits[kind] = rows
@@ -410,28 +466,35 @@ class SearchService:
         return results
 
     @staticmethod
-    def _match(folded: str) -> tuple[str, str | None]:
-        """The rowid subquery for a folded term, and its parameter (None: LIKE only).
+    def _statement(folded: str, area_clause: str) -> tuple[str, tuple[Any, ...]]:
+        """SQL walking one rowid range backwards, and the term's parameters.
 
         Three characters or more: the trigram index answers ``LIKE '%term%'``
         exactly. Two: one bigram token. One: a bigram prefix query. Terms with
-        LIKE wildcards or characters the bigram tokenizer drops fall back to a
-        scan.
+        LIKE wildcards or characters the bigram tokenizer drops scan the range.
         """
-        if "%" in folded or "_" in folded:
-            return "SELECT id FROM search_entry", None
-        if len(folded) >= 3:
+        columns = "SELECT e.record_id, e.title, e.held_on"
+        tail = f"{area_clause} ORDER BY t.rowid DESC LIMIT ?"
+        plain = "%" not in folded and "_" not in folded
+        if plain and len(folded) >= 3:
             return (
-                "SELECT rowid FROM search_trigram WHERE body LIKE ?",
-                f"%{folded}%",
+                f"{columns} FROM search_trigram t CROSS JOIN search_entry e ON e.id = t.rowid "
+                f"WHERE t.body LIKE ? AND t.rowid BETWEEN ? AND ?{tail}",
+                (f"%{folded}%",),
             )
-        if all(_is_token_char(ch) for ch in folded):
-            phrase = _fts_phrase(folded)
+        if plain and all(_is_token_char(ch) for ch in folded):
+            phrase = _fts_phrase(folded) + ("" if len(folded) == 2 else "*")
             return (
-                "SELECT rowid FROM search_bigram WHERE search_bigram MATCH ?",
-                phrase if len(folded) == 2 else phrase + "*",
+                f"{columns} FROM search_bigram t CROSS JOIN search_entry e ON e.id = t.rowid "
+                f"WHERE search_bigram MATCH ? AND t.rowid BETWEEN ? AND ?{tail}",
+                (phrase,),
             )
-        return "SELECT id FROM search_entry", None
+        escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return (
+            f"{columns} FROM search_entry e WHERE e.body LIKE ? ESCAPE '\\' "
+            f"AND e.id BETWEEN ? AND ?{area_clause} ORDER BY e.id DESC LIMIT ?",
+            (f"%{escaped}%",),
+        )
 
     @staticmethod
     def _originals(conn: Any, hits: dict[str, list[tuple[Any, ...]]]) -> dict[str, list[str]]:
@@ -443,5 +506,5 @@ class SearchService:
             marks = ",".join("?" * len(ids))
             sql = f"{query.sql} AND {query.id_column} IN ({marks})"
             for row in conn.exec_driver_sql(sql, ids).all():
-                found[str(row[0])] = [v or "" for v in row[4:]]
+                found[str(row[0])] = [v or "" for v in row[5:]]
         return found

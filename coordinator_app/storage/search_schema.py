@@ -47,8 +47,6 @@ CREATE_STATEMENTS = (
         UNIQUE (kind, record_id)
     )
     """,
-    "CREATE INDEX ix_search_entry_kind_held_on ON search_entry (kind, held_on)",
-    "CREATE INDEX ix_search_entry_held_on ON search_entry (held_on)",
     """
     CREATE VIRTUAL TABLE search_trigram USING fts5(
         body, content='search_entry', content_rowid='id', tokenize='trigram', detail='none'
@@ -56,7 +54,8 @@ CREATE_STATEMENTS = (
     """,
     """
     CREATE VIRTUAL TABLE search_bigram USING fts5(
-        bigrams, content='', tokenize='unicode61 remove_diacritics 0', detail='none'
+        bigrams, content='', tokenize='unicode61 remove_diacritics 0', detail='none',
+        prefix='1'
     )
     """,
     """
