@@ -87,8 +87,9 @@ def start(
         None when the database cannot be opened; the user has been told why
         and the file was not changed.
     """
-    use_bundled_font(app)
-    translators = install_translators(app, lang or settings.language)
+    language = lang or settings.language
+    use_bundled_font(app, latin_first=language != "ja")
+    translators = install_translators(app, language)
     temp_dir: tempfile.TemporaryDirectory[str] | None = None
     if demo:
         temp_dir = tempfile.TemporaryDirectory(prefix="coordinator-app-demo-")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 FONT_FILE = "ipaexg.ttf"
@@ -31,12 +31,23 @@ def register_bundled_font() -> str | None:
     return families[0] if families else None
 
 
-def use_bundled_font(app: QApplication) -> str | None:
-    """Register the bundled font and make it the application font (with fallbacks)."""
+def use_bundled_font(app: QApplication, *, latin_first: bool = False) -> str | None:
+    """Register the bundled font and make it the application font (with fallbacks).
+
+    Args:
+        latin_first: for an English UI, keep the system's own font first so Latin
+            text and punctuation look native; Japanese data still falls back to
+            the bundled font. A Japanese UI uses the bundled font throughout.
+    """
     family = register_bundled_font()
     if family is None:
         return None
     font = QFont(app.font())
-    font.setFamilies([family, *FALLBACK_FAMILIES])
+    # The default family may be an alias ("Sans Serif"): ask what it resolves to.
+    system_family = QFontInfo(font).family()
+    if latin_first and system_family and system_family != family:
+        font.setFamilies([system_family, family, *FALLBACK_FAMILIES])
+    else:
+        font.setFamilies([family, *FALLBACK_FAMILIES])
     app.setFont(font)
     return family
