@@ -14,7 +14,7 @@ from coordinator_app.ui.coordinators.assignment_dialog import AssignmentDialog
 from coordinator_app.ui.coordinators.coordinator_page import CoordinatorPage
 from coordinator_app.ui.main_window import MainWindow
 from tests.conftest import Factory
-from tests.ui.conftest import FakePrompts, choose, enter, reopened
+from tests.ui.conftest import FakePrompts, accept, choose, enter, reopened
 
 
 def _page(window: MainWindow) -> CoordinatorPage:
@@ -99,8 +99,7 @@ def test_assignment_history_add_edit_end_delete(
     choose(dialog.organisation_combo, "若葉市北部地域包括支援センター")
     qtbot.keyClick(dialog.concurrent_check, Qt.Key.Key_Space)
     enter(qtbot, dialog.start_field, "2022-04-01")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
     assert panel.model.rowCount() == 1
     post_id = panel.model.id_at(0)
 
@@ -111,8 +110,7 @@ def test_assignment_history_add_edit_end_delete(
     assert isinstance(dialog, AssignmentDialog)
     enter(qtbot, dialog.tier_label_edit, "第2層(北部)")
     enter(qtbot, dialog.notes_edit, "包括の職員と兼務")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
 
     # End: the end button opens the post with today's date as the end date.
     panel.select_row(0)
@@ -121,8 +119,7 @@ def test_assignment_history_add_edit_end_delete(
     assert isinstance(dialog, AssignmentDialog)
     assert dialog.end_field.date() == date.today()
     enter(qtbot, dialog.end_field, "令和6年3月31日")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
 
     # A second post (rotation), then deleted.
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
@@ -131,8 +128,7 @@ def test_assignment_history_add_edit_end_delete(
     choose(dialog.tier_combo, "第1層")
     choose(dialog.area_combo, "若葉市")
     enter(qtbot, dialog.start_field, "2024/4/1")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
     assert panel.model.rowCount() == 2
     assert panel.model.id_at(0) != post_id  # newest first
     doomed_id = panel.model.id_at(0)

@@ -14,7 +14,7 @@ from coordinator_app.ui.councils.council_page import CouncilPage
 from coordinator_app.ui.councils.membership_dialog import MembershipDialog
 from coordinator_app.ui.main_window import MainWindow
 from tests.conftest import Factory
-from tests.ui.conftest import choose, enter, reopened
+from tests.ui.conftest import accept, choose, enter, reopened
 
 
 def _page(window: MainWindow) -> CouncilPage:
@@ -91,8 +91,7 @@ def test_members_add_edit_delete(
     dialog.role_combo.setCurrentText("")
     enter(qtbot, dialog.role_combo.lineEdit(), "事務局")
     enter(qtbot, dialog.start_field, "2023-04-01")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
 
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
@@ -101,15 +100,13 @@ def test_members_add_edit_delete(
     assert dialog.contact_combo.isEnabled() and not dialog.organisation_combo.isEnabled()
     choose(dialog.contact_combo, "山田 花子(若葉市社会福祉協議会)")
     choose(dialog.role_combo, "座長")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
 
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     assert isinstance(dialog, MembershipDialog)
     choose(dialog.organisation_combo, "若葉台町会")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
     assert panel.model.rowCount() == 3
     members = {panel.model.index(r, 0).data(): panel.model.id_at(r) for r in range(3)}
     chair_id = members["山田 花子(若葉市社会福祉協議会)"]
@@ -123,8 +120,7 @@ def test_members_add_edit_delete(
     assert isinstance(dialog, MembershipDialog)
     assert dialog.contact_radio.isChecked()
     enter(qtbot, dialog.end_field, "2025-03-31")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
 
     panel.select_row(next(r for r in range(3) if panel.model.id_at(r) == doomed_id))
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)

@@ -14,7 +14,7 @@ from coordinator_app.ui.main_window import MainWindow
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.meeting_page import MeetingPage
 from tests.conftest import Factory
-from tests.ui.conftest import choose, enter, reopened
+from tests.ui.conftest import accept, choose, enter, reopened
 
 
 def _page(window: MainWindow) -> MeetingPage:
@@ -112,8 +112,7 @@ def test_action_items_add_edit_delete(
     enter(qtbot, dialog.text_edit, "町会長に協議体への参加を依頼する")
     choose(dialog.owner_combo, "高橋 美咲(コーディネーター)")
     enter(qtbot, dialog.due_field, "2023-07-31")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
     item_id = panel.model.id_at(0)
 
     panel.select_row(0)
@@ -122,16 +121,14 @@ def test_action_items_add_edit_delete(
     assert isinstance(dialog, ActionItemDialog)
     choose(dialog.owner_combo, "山田 花子(若葉市社会福祉協議会)")
     qtbot.keyClick(dialog.done_check, Qt.Key.Key_Space)
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
     assert panel.model.index(0, panel.model.DONE).data() == "✓"
 
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     assert isinstance(dialog, ActionItemDialog)
     enter(qtbot, dialog.text_edit, "不要になった対応")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
     assert panel.model.rowCount() == 2
     doomed_id = panel.model.id_at(1)
     panel.select_row(1)

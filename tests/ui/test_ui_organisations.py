@@ -13,7 +13,7 @@ from coordinator_app.ui.main_window import MainWindow
 from coordinator_app.ui.organisations.contact_dialog import ContactDialog
 from coordinator_app.ui.organisations.organisation_page import OrganisationPage
 from tests.conftest import Factory
-from tests.ui.conftest import choose, enter, reopened
+from tests.ui.conftest import accept, choose, enter, reopened
 
 
 def _page(window: MainWindow) -> OrganisationPage:
@@ -99,8 +99,7 @@ def test_contacts_add_edit_delete(
     enter(qtbot, dialog.role_edit, "地域福祉係長")
     enter(qtbot, dialog.phone_edit, "042-555-0202")
     enter(qtbot, dialog.email_edit, "suzuki@example.jp")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
     assert panel.model.rowCount() == 1
     contact_id = panel.model.id_at(0)
 
@@ -110,15 +109,13 @@ def test_contacts_add_edit_delete(
     assert isinstance(dialog, ContactDialog)
     assert dialog.name_edit.text() == "鈴木 次郎"
     enter(qtbot, dialog.role_edit, "事務局長")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
 
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     assert isinstance(dialog, ContactDialog)
     enter(qtbot, dialog.name_edit, "異動 予定")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
     assert panel.model.rowCount() == 2
     row = next(r for r in range(2) if panel.model.id_at(r) != contact_id)
     doomed_id = panel.model.id_at(row)

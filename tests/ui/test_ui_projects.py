@@ -13,7 +13,7 @@ from coordinator_app.ui.main_window import MainWindow
 from coordinator_app.ui.projects.progress_entry_dialog import ProgressEntryDialog
 from coordinator_app.ui.projects.project_page import ProjectPage
 from tests.conftest import Factory
-from tests.ui.conftest import choose, enter, reopened
+from tests.ui.conftest import accept, choose, enter, reopened
 
 
 def _page(window: MainWindow) -> ProjectPage:
@@ -94,8 +94,7 @@ def test_progress_log_add_edit_delete(
     enter(qtbot, dialog.date_field, "2023-05-20")
     enter(qtbot, dialog.text_edit, "町会役員と打合せ。\n移動販売の候補地を2か所選んだ。")
     enter(qtbot, dialog.author_edit, "高橋")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
     entry_id = panel.model.id_at(0)
 
     panel.select_row(0)
@@ -103,16 +102,14 @@ def test_progress_log_add_edit_delete(
     dialog = panel.dialog
     assert isinstance(dialog, ProgressEntryDialog)
     enter(qtbot, dialog.author_edit, "高橋 美咲")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
 
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     assert isinstance(dialog, ProgressEntryDialog)
     enter(qtbot, dialog.date_field, "2023-06-01")
     enter(qtbot, dialog.text_edit, "誤って記録")
-    with qtbot.waitSignal(dialog.accepted):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    accept(qtbot, dialog, dialog.save_button)
     assert panel.model.rowCount() == 2
     doomed_id = panel.model.id_at(0)  # newest first
     panel.select_row(0)
