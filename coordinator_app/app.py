@@ -23,7 +23,7 @@ from coordinator_app.storage.engine import default_database_path
 from coordinator_app.storage.schema import SchemaTooNewError
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.fonts import use_bundled_font
-from coordinator_app.ui.i18n import install_translators
+from coordinator_app.ui.i18n import install_translators, remove_translators
 from coordinator_app.ui.main_window import MainWindow
 from coordinator_app.ui.prompts import DialogPrompts, Prompts
 from coordinator_app.ui.settings import AppSettings, settings_store
@@ -43,6 +43,7 @@ class StartedApp:
     temp_dir: tempfile.TemporaryDirectory[str] | None = None
 
     def close(self) -> None:
+        """Close the database and delete the demo copy; translators stay installed."""
         self.db.close()
         if self.temp_dir is not None:
             self.temp_dir.cleanup()
@@ -100,6 +101,7 @@ def start(
         db = open_database(path)
     except SchemaTooNewError as exc:
         _refuse(prompts, str(exc), temp_dir)
+        remove_translators(app, translators)
         return None
     except Exception as exc:  # any failure must reach the user as a message, not a traceback
         _refuse(
@@ -109,6 +111,7 @@ def start(
             ).format(path=path, error=exc),
             temp_dir,
         )
+        remove_translators(app, translators)
         return None
     services = Services.create(db)
     ctx = UiContext.create(services=services, prompts=prompts, settings=settings)

@@ -42,7 +42,16 @@ class DateField(QLineEdit):
         return parse_date(self.text())
 
     def set_date(self, value: date | None) -> None:
+        """Show ``value`` in the current date style."""
+        self._show_example()
         self.setText(self._dates.format(value))
+
+    def _show_example(self) -> None:
+        self.setPlaceholderText(
+            QCoreApplication.translate("DateField", "例: {example}").format(
+                example=self._dates.example()
+            )
+        )
 
     def input_error(self) -> str | None:
         try:

@@ -133,6 +133,7 @@ class RecordPage(QWidget):
         editor.loaded.connect(self._update_buttons)
         ctx.events.sig_records_changed.connect(self._records_changed)
         ctx.events.sig_display_changed.connect(model.redisplay)
+        ctx.events.sig_display_changed.connect(self._display_changed)
         model.modelReset.connect(self._update_count)
         model.rowsInserted.connect(self._update_count)
 
@@ -332,6 +333,11 @@ class RecordPage(QWidget):
             if kind == RecordKind.ALL and not self.editor.is_dirty:
                 self.editor.load(self.editor.current_id)
         self._update_buttons()
+
+    def _display_changed(self) -> None:
+        # Show the form's dates in the new style, unless that would drop edits.
+        if not self.editor.is_dirty:
+            self.editor.load(self.editor.current_id)
 
     def _reselect(self) -> None:
         self._select_id(self.editor.current_id)
