@@ -24,13 +24,25 @@ class ImageProblem(ValueError):
     """The bytes are not a JPEG or PNG image Pillow can read."""
 
 
-def _open(data: bytes) -> Image.Image:
+def _open(data: bytes, *, at_least: tuple[int, int] | None = None) -> Image.Image:
     try:
         image = Image.open(io.BytesIO(data))
+        if at_least is not None and image.format == "JPEG":
+            # Decode a JPEG at 1/2, 1/4 or 1/8 scale when that still covers the
+            # box: several times faster than decoding a phone photo in full.
+            image.draft("RGB", _scaled_need(image, at_least))
         image.load()
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ImageProblem(str(exc)) from exc
     return ImageOps.exif_transpose(image)
+
+
+def _scaled_need(image: Image.Image, box: tuple[int, int]) -> tuple[int, int]:
+    # The crop keeps the full width or the full height: ask for a decoded size
+    # whose cropped part still has ``box`` pixels.
+    w, h = image.size
+    scale = max(box[0] / w, box[1] / h)
+    return (max(1, round(w * scale)), max(1, round(h * scale)))
 
 
 def _pixels(points: float) -> int:
@@ -58,7 +70,8 @@ def cropped_photo(data: bytes, width: float, height: float) -> ImageReader:
     Raises:
         ImageProblem: the bytes are not a readable image.
     """
-    image = _flatten(_open(data))
+    size = (_pixels(width), _pixels(height))
+    image = _flatten(_open(data, at_least=size))
     target = width / height
     w, h = image.size
     if w / h > target:
@@ -70,9 +83,10 @@ def cropped_photo(data: bytes, width: float, height: float) -> ImageReader:
         top = round((h - crop_h) * FACE_BIAS)
         box = (0, top, w, top + crop_h)
     image = image.crop(box)
-    size = (_pixels(width), _pixels(height))
     if image.width > size[0]:
-        image = image.resize(size, Image.Resampling.LANCZOS)
+        # Bicubic: at 250 dpi no one sees the difference to Lanczos, and it is
+        # several times faster on a batch.
+        image = image.resize(size, Image.Resampling.BICUBIC)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
     out.seek(0)

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import io
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
 
+from reportlab import rl_config
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color, HexColor, black, white
 from reportlab.lib.units import mm
@@ -106,18 +109,19 @@ class FlyerRenderer:
         title = "生活支援コーディネーター紹介" + ("名刺" if template.panel == "card" else "チラシ")
         if len(flyers) == 1:
             title += f" {flyers[0].owner}"
-        c, out = self._canvas(template, title=title, issuer=flyers[0].issuer.name)
         fitter = TextFitter(self.font, self.TEXT)
-        for index, data in enumerate(flyers):
-            fitter.owner = data.owner
-            form = f"panel{index}"
-            c.beginForm(form, lowerx=0, lowery=0, upperx=panel.WIDTH, uppery=panel.HEIGHT)
-            panel.draw(c, data, fitter)
-            c.endForm()
-            self._impose(c, template, form, panel.WIDTH, panel.HEIGHT)
-            if progress is not None and not progress(index + 1, len(flyers)):
-                raise RenderCancelled
-        return self._finish(c, out, fitter.issues, strict=strict)
+        with _binary_streams():
+            c, out = self._canvas(template, title=title, issuer=flyers[0].issuer.name)
+            for index, data in enumerate(flyers):
+                fitter.owner = data.owner
+                form = f"panel{index}"
+                c.beginForm(form, lowerx=0, lowery=0, upperx=panel.WIDTH, uppery=panel.HEIGHT)
+                panel.draw(c, data, fitter)
+                c.endForm()
+                self._impose(c, template, form, panel.WIDTH, panel.HEIGHT)
+                if progress is not None and not progress(index + 1, len(flyers)):
+                    raise RenderCancelled
+            return self._finish(c, out, fitter.issues, strict=strict)
 
     def render_team(self, team: TeamFlyerData, *, strict: bool = False) -> RenderedFlyer:
         """The team flyer (A4, continued on further pages when many coordinators)."""
@@ -125,14 +129,15 @@ class FlyerRenderer:
 
         self._refuse_undrawable([team])
         template = PAGE_TEMPLATES[Layout.TEAM]
-        c, out = self._canvas(
-            template,
-            title=f"生活支援コーディネーター紹介 {team.area_name}",
-            issuer=team.issuer.name,
-        )
         fitter = TextFitter(self.font, self.TEXT)
-        TeamPages(self).draw(c, team, fitter)
-        return self._finish(c, out, fitter.issues, strict=strict)
+        with _binary_streams():
+            c, out = self._canvas(
+                template,
+                title=f"生活支援コーディネーター紹介 {team.area_name}",
+                issuer=team.issuer.name,
+            )
+            TeamPages(self).draw(c, team, fitter)
+            return self._finish(c, out, fitter.issues, strict=strict)
 
     # -- document -----------------------------------------------------------------
 
@@ -317,25 +322,47 @@ class FlyerRenderer:
         Drawn as one filled path from the encoder's modules: reportlab's
         widget renderer would also reference Helvetica, an unembedded font.
         """
-        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-        code.addData(payload)
-        code.make()
-        count = code.getModuleCount()
-        module = size / (count + 2 * border)
+        modules = qr_modules(payload)
+        count = len(modules)
         self.box(c, x, y, size, size, fill=white, radius=0)
+        c.saveState()
+        # Draw in module units: whole-number coordinates keep the stream short.
+        module = size / (count + 2 * border)
+        c.translate(x + border * module, y + size - border * module)
+        c.scale(module, -module)
         path = c.beginPath()
-        for row_index, row in enumerate(code.modules):
-            top = y + size - (border + row_index + 1) * module
+        for row_index, row in enumerate(modules):
             column = 0
-            for dark, run in itertools.groupby(bool(m) for m in row):
+            for dark, run in itertools.groupby(row):
                 length = len(list(run))
                 if dark:
-                    path.rect(x + (border + column) * module, top, length * module, module)
+                    path.rect(column, row_index, length, 1)
                 column += length
-        c.saveState()
         c.setFillColor(black)
         c.drawPath(path, stroke=0, fill=1)
         c.restoreState()
+
+
+@lru_cache(maxsize=256)
+def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR symbol's dark modules, row by row (cached: a batch shares one website)."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(payload)
+    code.make()
+    return tuple(tuple(bool(m) for m in row) for row in code.modules)
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    # reportlab wraps every stream in ASCII85 (printable, 25 % larger, and
+    # encoded in pure Python here). PDF is a binary format anyway, so streams
+    # are written as plain Flate. The switch is reportlab's only, global one.
+    previous = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = previous
 
 
 class WarmFlyerRenderer(FlyerRenderer):
