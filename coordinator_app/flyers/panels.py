@@ -119,7 +119,8 @@ class FlyerPanel(_Panel):
     LOGO_TOP, LOGO_W, LOGO_H = 9.0, 34.0, 9.0
     BAND_TOP, BAND_BOTTOM = 19.0, 42.0
     KICKER_BASE, HEADING_BASE, RULE_AT = 26.5, 36.5, 40.0
-    ROLE_TOP, ROLE_H = 44.5, 19.0
+    ROLE_TOP, ROLE_H = 44.5, 16.5
+    """Ends above the warm design's consult tab, which rises 4 mm above its box."""
     CONSULT_TOP, CONSULT_H = 66.0, 45.0
     PROFILE_TOP, PHOTO_W, PHOTO_H = 115.0, 35.0, 47.0
     PROFILE_GAP = 5.0

@@ -29,9 +29,9 @@ class TeamPages(FlyerPanel):
     BAND_TOP, BAND_BOTTOM = 21.0, 56.0
     KICKER_BASE, HEADING_BASE, RULE_AT = 29.0, 41.0, 56.0
     SUB_BASE = 50.0
-    ROLE_TOP, ROLE_H = 61.0, 18.0
-    CONSULT_TOP, CONSULT_H = 82.0, 50.0
-    GRID_TOP, GRID_BOTTOM = 137.0, 243.0
+    ROLE_TOP, ROLE_H = 61.0, 17.0
+    CONSULT_TOP, CONSULT_H = 84.0, 50.0
+    GRID_TOP, GRID_BOTTOM = 139.0, 243.0
     NEXT_GRID_TOP = 34.0
     INQUIRY_TOP, INQUIRY_H = 247.0, 32.0
     FOOTER_RULE, FOOTER_BASE = 283.5, 288.0
@@ -45,7 +45,7 @@ class TeamPages(FlyerPanel):
     KICKER = TextSpec(12, 9)
     HEADING = TextSpec(26, 16)
     SUBHEADING = TextSpec(12.5, 9)
-    ROLE = TextSpec(10, 8, leading=1.7)
+    ROLE = TextSpec(10, 8, leading=1.6)
     CONSULT_TITLE = TextSpec(14, 10)
     CONSULT_ITEM = TextSpec(11, 8, leading=1.4)
     CHIP = TextSpec(7.5, 6)
