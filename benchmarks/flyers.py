@@ -343,9 +343,10 @@ def machine() -> str:
                 break
     except OSError:
         model = platform.processor() or model
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
     return (
         f"{os.cpu_count()} CPUs (nproc), {model}; {platform.system()} {platform.release()}; "
-        f"Python {platform.python_version()}, reportlab {REPORTLAB_VERSION}"
+        f"Python {platform.python_version()}, reportlab {REPORTLAB_VERSION}; load average {load}"
     )
 
 

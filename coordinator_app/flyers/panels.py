@@ -29,7 +29,7 @@ class _Panel:
         self.r = renderer
 
     def y(self, top_mm: float) -> float:
-        return self.HEIGHT - top_mm * mm
+        return float(self.HEIGHT - top_mm * mm)
 
     def _image_issue(self, fitter: TextFitter, field: str, what: str) -> None:
         fitter.issues.append(

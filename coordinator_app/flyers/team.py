@@ -120,7 +120,7 @@ class TeamPages(FlyerPanel):
             c.showPage()
 
     def _heading_width(self) -> float:
-        return self.CONTENT_W * mm - (8 * mm if self.r.HEADING_BAND else 0)
+        return float(self.CONTENT_W * mm - (8 * mm if self.r.HEADING_BAND else 0))
 
     def _rows_that_fit(self, top: float, bottom: float) -> int:
         return max(1, int((bottom - top + self.ROW_GAP) // (self.CARD_MIN_H + self.ROW_GAP)))

@@ -113,7 +113,7 @@ class TextFitter:
     # -- single lines -------------------------------------------------------------
 
     def width(self, text: str, size: float) -> float:
-        return stringWidth(text, self.font, size)
+        return float(stringWidth(text, self.font, size))
 
     def line(self, text: str, spec: TextSpec, width: float, *, field: str) -> LineFit:
         """One line: shrink down to ``spec.min_size``, else shorten with "…" and warn."""

@@ -207,7 +207,7 @@ class FlyerDialog(QDialog):
             data = self._builder.flyer(coordinator_id)
             self._stored[coordinator_id] = (data.consult_topics, data.coordinator.message)
             item = QListWidgetItem(data.coordinator.name, self.coordinator_list)
-            item.setData(Qt.ItemDataRole.UserRole, coordinator_id)
+            item.setData(Qt.ItemDataRole.UserRole, str(coordinator_id))
         self._stored[_TEAM_KEY] = (self._builder.consult_topics(), "")
         if self._ids:
             self.coordinator_list.setCurrentRow(0)
@@ -251,7 +251,7 @@ class FlyerDialog(QDialog):
         if self.layout_choice == Layout.TEAM:
             return _TEAM_KEY
         item = self.coordinator_list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else _TEAM_KEY
+        return uuid.UUID(item.data(Qt.ItemDataRole.UserRole)) if item is not None else _TEAM_KEY
 
     def _load_editors(self) -> None:
         key = self._edit_key()
