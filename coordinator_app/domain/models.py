@@ -62,6 +62,7 @@ class Organisation(Record, table=True):
     """関係機関: 包括, 社協, NPO, 町会 and the like."""
 
     __tablename__ = "organisation"
+    __table_args__ = (sa.Index("ix_organisation_kind_sort_kana", "kind", "sort_kana"),)
 
     name: str = Field(max_length=200)
     kana: str = Field(default="", max_length=200)
@@ -210,6 +211,7 @@ class ProgressEntry(Record, table=True):
     """進捗状況: one dated entry of a project's log."""
 
     __tablename__ = "progress_entry"
+    __table_args__ = (sa.Index("ix_progress_entry_project_date", "project_id", "entry_date"),)
 
     project_id: uuid.UUID = Field(foreign_key="project.id", index=True)
     entry_date: date = Field(index=True)
@@ -237,6 +239,12 @@ class Meeting(Record, table=True):
     """A meeting: 協議体, 地域ケア会議, 連絡会, 研修会 …"""
 
     __tablename__ = "meeting"
+    __table_args__ = (
+        # The meeting list sorts by these; the date breaks ties (newest first).
+        sa.Index("ix_meeting_kind_held_on", "kind", "held_on"),
+        sa.Index("ix_meeting_title_held_on", "title", "held_on"),
+        sa.Index("ix_meeting_venue_held_on", "venue", "held_on"),
+    )
 
     kind: MeetingKind = Field(sa_column=enum_column(MeetingKind, index=True))
     title: str = Field(max_length=300)
@@ -354,6 +362,7 @@ class Review(Record, table=True):
     """確認: a supervisor's review mark on a progress entry."""
 
     __tablename__ = "review"
+    __table_args__ = (sa.Index("ix_review_entry_updated", "progress_entry_id", "entry_updated_at"),)
 
     progress_entry_id: uuid.UUID = Field(foreign_key="progress_entry.id", index=True)
     reviewer_profile_id: uuid.UUID = Field(foreign_key="user_profile.id", index=True)

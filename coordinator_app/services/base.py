@@ -18,12 +18,16 @@ from sqlmodel import Session, col, select
 
 from coordinator_app.domain import kana
 from coordinator_app.domain.models import Record
-from coordinator_app.domain.validation import Errors, ValidationError
+from coordinator_app.domain.validation import Errors, ValidationError, clean_text
 from coordinator_app.services import search
 from coordinator_app.storage.database import Database
 
 T = TypeVar("T", bound=Record)
 L = TypeVar("L", bound=Record)
+
+
+MAX_SEARCH_CHARS = 5_000
+"""Longer search texts are cut: no name is that long, and SQLite caps LIKE patterns."""
 
 
 class NotFoundError(LookupError):
@@ -89,6 +93,8 @@ class EntityService(Generic[T]):
     text_columns: ClassVar[tuple[str, ...]] = ("name",)
     kana_column: ClassVar[str | None] = "sort_kana"
     sort_keys: ClassVar[dict[str, str]] = {"kana": "sort_kana", "name": "name"}
+    """Sort key -> column names (comma-separated: ties broken by the next column,
+    each such combination backed by an index where lists are long)."""
     default_sort: ClassVar[str] = "kana"
     filter_columns: ClassVar[tuple[str, ...]] = ()
     search_kind: ClassVar[str | None] = None
@@ -143,14 +149,16 @@ class EntityService(Generic[T]):
         model = self.model
         if not query.include_deleted:
             stmt = stmt.where(live(model))
-        text = query.text.strip()
+        # A search box can hand over anything: drop what SQLite cannot bind (lone
+        # surrogates) and stay below its LIKE pattern limit (50,000 bytes).
+        text = clean_text(query.text)[:MAX_SEARCH_CHARS]
         if text:
             pattern = like_pattern(text)
             clauses = [
                 getattr(model, name).like(pattern, escape="\\") for name in self.text_columns
             ]
             if self.kana_column:
-                folded = like_pattern(kana.normalise(text))
+                folded = like_pattern(kana.normalise(text)[:MAX_SEARCH_CHARS])
                 clauses.append(getattr(model, self.kana_column).like(folded, escape="\\"))
             stmt = stmt.where(sa.or_(*clauses))
         for key, value in query.filters.items():
@@ -163,12 +171,12 @@ class EntityService(Generic[T]):
 
     def _sorted(self, stmt: Any, query: ListQuery) -> Any:
         key = query.sort or self.default_sort
-        column_name = self.sort_keys.get(key)
-        if column_name is None:
+        column_names = self.sort_keys.get(key)
+        if column_names is None:
             raise ValueError(f"unknown sort key {key!r} for {self.model.__name__}")
-        column = getattr(self.model, column_name)
-        order = column.desc() if query.descending else column.asc()
-        return stmt.order_by(order, self.model.id)
+        columns = [getattr(self.model, name) for name in column_names.split(",")]
+        orders = [c.desc() if query.descending else c.asc() for c in columns]
+        return stmt.order_by(*orders, self.model.id)
 
     # -- writing -----------------------------------------------------------------
 

@@ -106,7 +106,12 @@ class MeetingService(EntityService[Meeting]):
     text_columns = ("title", "venue")
     kana_column = None
     filter_columns = ("kind", "council_id", "project_id", "mode", "series_id")
-    sort_keys = {"date": "held_on", "title": "title", "kind": "kind", "venue": "venue"}
+    sort_keys = {
+        "date": "held_on",
+        "title": "title,held_on",
+        "kind": "kind,held_on",
+        "venue": "venue,held_on",
+    }
     default_sort = "date"
 
     def clean(self, obj: Meeting) -> None:

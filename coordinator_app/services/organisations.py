@@ -72,7 +72,7 @@ class OrganisationService(EntityService[Organisation]):
     search_kind = "organisation"
     kind_label = "関係機関"
     filter_columns = ("kind",)
-    sort_keys = {"kana": "sort_kana", "name": "name", "kind": "kind", "phone": "phone"}
+    sort_keys = {"kana": "sort_kana", "name": "name", "kind": "kind,sort_kana", "phone": "phone"}
 
     def clean(self, obj: Organisation) -> None:
         clean_name_and_kana(obj)

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -201,83 +202,51 @@ class ReviewService:
         *,
         stalled_days: int = DEFAULT_STALLED_DAYS,
         today: date | None = None,
+        offset: int = 0,
+        limit: int | None = None,
     ) -> list[WorkspaceRow]:
-        """All projects with the figures a supervisor scans, aggregated in SQL."""
+        """Projects (by title) with the figures a supervisor scans.
+
+        The figures are correlated subqueries per project, answered from the
+        (project_id, entry_date) and review indexes, so a page of the table
+        costs the same whatever the size of the whole log.
+        """
         flt = flt or WorkspaceFilter()
         today = today or date.today()
+        p = Project.__table__
+        e = ProgressEntry.__table__
+        r = Review.__table__
+        m = Meeting.__table__
+        a = ActionItem.__table__
+        live_entries = sa.and_(e.c.project_id == p.c.id, e.c.deleted_at.is_(None))
+        last_entry = select(sa.func.max(e.c.entry_date)).where(live_entries).scalar_subquery()
+        open_items = (
+            select(
+                sa.func.count(),
+            )
+            .select_from(a.join(m, m.c.id == a.c.meeting_id))
+            .where(m.c.project_id == p.c.id, m.c.deleted_at.is_(None), a.c.deleted_at.is_(None))
+            .where(a.c.done.is_(False))
+        )
+        overdue_items = open_items.where(a.c.due_date < today).scalar_subquery()
+        reviewed = (
+            select(r.c.id)
+            .where(r.c.progress_entry_id == e.c.id, r.c.deleted_at.is_(None))
+            .where(r.c.entry_updated_at >= e.c.updated_at)
+        )
+        unreviewed = (
+            select(sa.func.count()).where(live_entries).where(~sa.exists(reviewed))
+        ).scalar_subquery()
+        stmt = select(
+            Project, last_entry, open_items.scalar_subquery(), overdue_items, unreviewed
+        ).where(live(Project))
         with self.db.reading() as session:
-            last_entry = (
-                select(ProgressEntry.project_id, sa.func.max(ProgressEntry.entry_date).label("d"))
-                .where(live(ProgressEntry))
-                .group_by(ProgressEntry.project_id)
-                .subquery()
-            )
-            items = (
-                select(
-                    Meeting.project_id.label("pid"),  # type: ignore[union-attr]
-                    sa.func.count().label("open"),
-                    sa.func.sum(sa.case((col(ActionItem.due_date) < today, 1), else_=0)).label(
-                        "overdue"
-                    ),
-                )
-                .join(ActionItem, ActionItem.meeting_id == Meeting.id)
-                .where(live(Meeting))
-                .where(live(ActionItem))
-                .where(col(ActionItem.done).is_(False))
-                .where(col(Meeting.project_id).is_not(None))
-                .group_by(Meeting.project_id)
-                .subquery()
-            )
-            latest_review = (
-                select(
-                    Review.progress_entry_id.label("eid"),  # type: ignore[attr-defined]
-                    sa.func.max(Review.entry_updated_at).label("at"),
-                )
-                .where(live(Review))
-                .group_by(Review.progress_entry_id)
-                .subquery()
-            )
-            unreviewed = (
-                select(ProgressEntry.project_id.label("pid"), sa.func.count().label("n"))  # type: ignore[attr-defined]
-                .outerjoin(latest_review, latest_review.c.eid == ProgressEntry.id)
-                .where(live(ProgressEntry))
-                .where(
-                    sa.or_(
-                        latest_review.c.at.is_(None),
-                        latest_review.c.at < ProgressEntry.updated_at,
-                    )
-                )
-                .group_by(ProgressEntry.project_id)
-                .subquery()
-            )
-            stmt = (
-                select(
-                    Project,
-                    last_entry.c.d,
-                    sa.func.coalesce(items.c.open, 0),
-                    sa.func.coalesce(items.c.overdue, 0),
-                    sa.func.coalesce(unreviewed.c.n, 0),
-                )
-                .outerjoin(last_entry, last_entry.c.project_id == Project.id)
-                .outerjoin(items, items.c.pid == Project.id)
-                .outerjoin(unreviewed, unreviewed.c.pid == Project.id)
-                .where(live(Project))
-            )
-            if flt.lead_coordinator_id is not None:
-                stmt = stmt.where(Project.lead_coordinator_id == flt.lead_coordinator_id)
-            if flt.area_id is not None:
-                stmt = stmt.where(col(Project.area_id).in_(area_subtree(session, flt.area_id)))
-            if flt.program is not None:
-                stmt = stmt.where(Project.program == flt.program)
-            if flt.status is not None:
-                stmt = stmt.where(Project.status == flt.status)
-            if flt.fiscal_year is not None:
-                first, last = fiscal_year_range(flt.fiscal_year)
-                stmt = stmt.where(
-                    sa.or_(col(Project.start_date).is_(None), col(Project.start_date) <= last)
-                ).where(sa.or_(col(Project.end_date).is_(None), col(Project.end_date) >= first))
-            rows = session.exec(stmt.order_by(Project.title)).all()
-            projects = [r[0] for r in rows]
+            stmt = self._filter(session, stmt, flt)
+            stmt = stmt.order_by(Project.title, Project.id).offset(offset)
+            if limit is not None:
+                stmt = stmt.limit(limit)
+            rows = session.exec(stmt).all()
+            projects = [row[0] for row in rows]
             leads = names_by_id(session, Coordinator, (p.lead_coordinator_id for p in projects))
             areas = names_by_id(session, Area, (p.area_id for p in projects))
         result = []
@@ -286,7 +255,6 @@ class ReviewService:
                 last_day = date.fromisoformat(last_day)
             days = (today - last_day).days if last_day else None
             active = project.status in (ProjectStatus.IN_PROGRESS, ProjectStatus.NOT_STARTED)
-            stalled = active and (days is None or days > stalled_days)
             result.append(
                 WorkspaceRow(
                     project=project,
@@ -294,10 +262,36 @@ class ReviewService:
                     area_name=areas.get(project.area_id, ""),
                     last_entry_date=last_day,
                     days_since=days,
-                    stalled=stalled,
-                    open_items=int(open_n),
+                    stalled=active and (days is None or days > stalled_days),
+                    open_items=int(open_n or 0),
                     overdue_items=int(overdue_n or 0),
-                    unreviewed=int(unreviewed_n),
+                    unreviewed=int(unreviewed_n or 0),
                 )
             )
         return result
+
+    def workspace_count(self, flt: WorkspaceFilter | None = None) -> int:
+        with self.db.reading() as session:
+            stmt = self._filter(
+                session,
+                select(sa.func.count(Project.id)).where(live(Project)),
+                flt or WorkspaceFilter(),
+            )
+            return int(session.exec(stmt).one())
+
+    @staticmethod
+    def _filter(session: Session, stmt: Any, flt: WorkspaceFilter) -> Any:
+        if flt.lead_coordinator_id is not None:
+            stmt = stmt.where(Project.lead_coordinator_id == flt.lead_coordinator_id)
+        if flt.area_id is not None:
+            stmt = stmt.where(col(Project.area_id).in_(area_subtree(session, flt.area_id)))
+        if flt.program is not None:
+            stmt = stmt.where(Project.program == flt.program)
+        if flt.status is not None:
+            stmt = stmt.where(Project.status == flt.status)
+        if flt.fiscal_year is not None:
+            first, last = fiscal_year_range(flt.fiscal_year)
+            stmt = stmt.where(
+                sa.or_(col(Project.start_date).is_(None), col(Project.start_date) <= last)
+            ).where(sa.or_(col(Project.end_date).is_(None), col(Project.end_date) >= first))
+        return stmt
