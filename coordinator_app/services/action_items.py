@@ -45,6 +45,7 @@ class ActionItemService(EntityService[ActionItem]):
     def validate(self, session: Session, obj: ActionItem, errors: Errors) -> None:
         check_required(errors, "text", "内容", obj.text)
         check_length(errors, "text", "内容", obj.text, 4000)
+        check_required(errors, "meeting_id", "会議", obj.meeting_id)
         require_live(session, errors, "meeting_id", Meeting, obj.meeting_id, "会議が見つかりません")
         if obj.owner_coordinator_id is not None and obj.owner_contact_id is not None:
             errors.add("owner", "担当者はコーディネーターか関係機関の担当者のどちらか一人です")

@@ -64,6 +64,7 @@ class AttachmentService:
             errors.add("content", "添付ファイルは25MB以下にしてください")
         if sum(v is not None for v in owners.values()) != 1:
             errors.add("owner", "添付先(会議・プロジェクト・進捗)を一つ指定してください")
+        media_type = clean_text(media_type) if media_type else None
         guessed = media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
         with self.db.writing() as session:
             for column, owner_id in owners.items():

@@ -115,6 +115,7 @@ class CouncilMembershipService(EntityService[CouncilMembership]):
         obj.role = clean_text(obj.role)
 
     def validate(self, session: Session, obj: CouncilMembership, errors: Errors) -> None:
+        check_required(errors, "council_id", "協議体", obj.council_id)
         require_live(
             session, errors, "council_id", Council, obj.council_id, "協議体が見つかりません"
         )

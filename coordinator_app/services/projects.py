@@ -149,6 +149,7 @@ class ProgressEntryService(EntityService[ProgressEntry]):
         obj.author = clean_text(obj.author)
 
     def validate(self, session: Session, obj: ProgressEntry, errors: Errors) -> None:
+        check_required(errors, "project_id", "プロジェクト", obj.project_id)
         require_live(
             session, errors, "project_id", Project, obj.project_id, "プロジェクトが見つかりません"
         )
@@ -156,6 +157,14 @@ class ProgressEntryService(EntityService[ProgressEntry]):
         check_required(errors, "text", "内容", obj.text)
         check_length(errors, "text", "内容", obj.text, MAX_LONG_TEXT)
         check_length(errors, "author", "記入者", obj.author, 200)
+        require_live(
+            session,
+            errors,
+            "author_profile_id",
+            UserProfile,
+            obj.author_profile_id,
+            "記入者の利用者情報が見つかりません",
+        )
 
     def save_by(self, obj: ProgressEntry, profile: UserProfile | None) -> ProgressEntry:
         """Save an entry as ``profile``: a new entry records its author.
