@@ -24,6 +24,8 @@ def register_command(name: str, module: str, help_text: str) -> None:
 
 
 register_command("flyer", "coordinator_app.commands.flyer", "紹介チラシ(PDF)を作成する")
+register_command("backup", "coordinator_app.commands.backup", "データベースをバックアップする")
+register_command("restore", "coordinator_app.commands.restore", "バックアップから復元する")
 
 
 def build_parser() -> argparse.ArgumentParser:
