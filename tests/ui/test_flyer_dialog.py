@@ -230,3 +230,14 @@ def test_batch_separate_cancelled_keeps_finished_files(
         "高橋 美和_a4.pdf",
     ]
     assert fake.infos == ["中止しました。作成済みのファイル: 2件"]
+
+
+def test_a_coordinator_deleted_since_the_selection_is_left_out(
+    qtbot: QtBot, services: Services, fussa: Fussa, fake: FakeFlyerPrompts
+) -> None:
+    services.coordinators.soft_delete(fussa.tier2[0].id)
+    dialog = FlyerDialog(services, fussa.everyone, prompts=fake, today=TODAY)
+    qtbot.addWidget(dialog)
+    names = [dialog.coordinator_list.item(i).text() for i in range(dialog.coordinator_list.count())]
+    assert names == ["佐藤 一郎", "高橋 美和", "渡辺 健太"]
+    assert dialog.last_render is not None

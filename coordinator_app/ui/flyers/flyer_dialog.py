@@ -47,6 +47,7 @@ from coordinator_app.flyers.data import (
     RenderedFlyer,
 )
 from coordinator_app.flyers.renderer import FlyerRenderer, renderer_for
+from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.flyers.batch_runner import BatchRunner
 from coordinator_app.ui.flyers.flyer_prompts import flyer_prompts
@@ -203,8 +204,13 @@ class FlyerDialog(QDialog):
             self.area_combo.addItem("  " * node.depth + node.area.name, str(node.area.id))
         if area_id is not None:
             self.area_combo.setCurrentIndex(max(0, self.area_combo.findData(str(area_id))))
-        for coordinator_id in self._ids:
-            data = self._builder.flyer(coordinator_id)
+        for coordinator_id in list(self._ids):
+            try:
+                data = self._builder.flyer(coordinator_id)
+            except NotFoundError:
+                # Deleted since the selection was made: leave it out.
+                self._ids.remove(coordinator_id)
+                continue
             self._stored[coordinator_id] = (data.consult_topics, data.coordinator.message)
             item = QListWidgetItem(data.coordinator.name, self.coordinator_list)
             item.setData(Qt.ItemDataRole.UserRole, str(coordinator_id))
