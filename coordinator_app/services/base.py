@@ -56,12 +56,24 @@ class ListQuery:
     limit: int | None = None
     include_deleted: bool = False
     filters: dict[str, Any] = field(default_factory=dict)
+    with_total: bool = True
+    """False skips counting all matches (``Page.total`` is then -1): a next
+    page of a long list does not need the count again."""
 
 
 @dataclass(frozen=True)
 class Page(Generic[T]):
     rows: list[T]
     total: int
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A light option for pickers: no ORM object, just what a list shows."""
+
+    id: uuid.UUID
+    label: str
+    reading: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,9 +131,13 @@ class EntityService(Generic[T]):
         query = query or ListQuery()
         with self.db.reading() as session:
             stmt = self._filtered(select(self.model), query)
-            total = session.exec(
-                select(sa.func.count()).select_from(stmt.subquery())  # type: ignore[arg-type]
-            ).one()
+            total = (
+                session.exec(
+                    select(sa.func.count()).select_from(stmt.subquery())  # type: ignore[arg-type]
+                ).one()
+                if query.with_total
+                else -1
+            )
             stmt = self._sorted(stmt, query)
             if query.offset:
                 stmt = stmt.offset(query.offset)
@@ -129,6 +145,39 @@ class EntityService(Generic[T]):
                 stmt = stmt.limit(query.limit)
             rows = list(session.exec(stmt).all())
             return Page(rows=rows, total=int(total))  # type: ignore[arg-type]
+
+    label_column: ClassVar[str] = "name"
+    """The column a picker shows."""
+
+    def choices(
+        self,
+        text: str = "",
+        *,
+        limit: int | None = 50,
+        ids: Sequence[uuid.UUID] | None = None,
+        filters: dict[str, Any] | None = None,
+    ) -> list[Choice]:
+        """Options for a picker, filtered and sorted in SQL (by reading when there is one).
+
+        Args:
+            text: kanji/kana substring, as in the list filter.
+            limit: at most this many (None: all; pickers search instead).
+            ids: only these records (to show what a form has already chosen).
+        """
+        model = self.model
+        label = getattr(model, self.label_column)
+        reading = getattr(model, "kana", None)
+        columns = [model.id, label] + ([reading] if reading is not None else [])
+        query = ListQuery(text=text, filters=dict(filters or {}))
+        with self.db.reading() as session:
+            stmt = self._filtered(select(*columns), query)
+            if ids is not None:
+                stmt = stmt.where(col(model.id).in_(list(ids)))
+            stmt = self._sorted(stmt, ListQuery(sort=self.default_sort))
+            if limit is not None:
+                stmt = stmt.limit(limit)
+            rows = session.exec(stmt).all()
+        return [Choice(row[0], row[1], row[2] if len(row) > 2 else "") for row in rows]
 
     def list_rows(self, query: ListQuery | None = None) -> Page[Row[T]]:
         """Like :meth:`list`, each record with the display values of ``decorate``."""
@@ -352,6 +401,7 @@ def clean_name_and_kana(obj: Any, *, name_attr: str = "name") -> None:
 
 
 __all__ = [
+    "Choice",
     "EntityService",
     "ListQuery",
     "NotFoundError",

@@ -101,6 +101,7 @@ class MeetingService(EntityService[Meeting]):
     or below it), ``date_from``/``date_to`` (inclusive)."""
 
     model = Meeting
+    label_column = "title"
     search_kind = "meeting"
     kind_label = "会議"
     text_columns = ("title", "venue")

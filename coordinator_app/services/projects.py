@@ -39,6 +39,7 @@ from coordinator_app.services.profiles import require_editor
 
 class ProjectService(EntityService[Project]):
     model = Project
+    label_column = "title"
     search_kind = "project"
     kind_label = "プロジェクト"
     text_columns = ("title", "goal")

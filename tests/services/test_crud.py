@@ -289,3 +289,28 @@ def test_demo_data_loads_completely(services: Services) -> None:
     ]
     assert len(tier1) == 1
     assert not isinstance(Coordinator, type(None))
+
+
+def test_choices_are_light_filtered_and_sorted(services: Services, make: Factory) -> None:
+    make.organisation("渡辺商店", kana="わたなべしょうてん", kind=OrgKind.COMPANY)
+    second = make.organisation(
+        "青木町会", kana="あおきちょうかい", kind=OrgKind.NEIGHBOURHOOD_ASSOCIATION
+    )
+    make.organisation("削除済み", kana="さくじょずみ", kind=OrgKind.NPO)
+    services.organisations.soft_delete(
+        services.organisations.list(ListQuery(text="削除")).rows[0].id
+    )
+    choices = services.organisations.choices()
+    assert [c.label for c in choices] == ["青木町会", "渡辺商店"]
+    assert choices[0].reading == "あおきちょうかい"
+    assert [c.label for c in services.organisations.choices("ワタナベ")] == ["渡辺商店"]
+    assert [c.id for c in services.organisations.choices(ids=[second.id])] == [second.id]
+    assert len(services.organisations.choices(limit=1)) == 1
+    project = make.project(title="通いの場ガイドブック")
+    assert [c.label for c in services.projects.choices("ガイド")] == [project.title]
+
+
+def test_pages_without_total(services: Services, make: Factory) -> None:
+    make.coordinator()
+    page = services.coordinators.list(ListQuery(with_total=False))
+    assert page.total == -1 and len(page.rows) == 1
