@@ -32,6 +32,17 @@ def portrait(width: int = 900, height: int = 1200, *, fmt: str = "JPEG", hue: in
     return out.getvalue()
 
 
+def camera_photo() -> bytes:
+    """A 2400 x 3200 JPEG of grain, about 4.6 MB: as hard to compress as a phone photo."""
+    grain = Image.effect_noise((2400, 3200), 80)
+    image = Image.blend(
+        Image.new("RGB", grain.size, (180, 200, 220)), Image.merge("RGB", [grain] * 3), 0.5
+    )
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
 def logo_png() -> bytes:
     image = Image.new("RGBA", (400, 120), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)

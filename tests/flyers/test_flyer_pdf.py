@@ -18,7 +18,7 @@ from coordinator_app.flyers.build import FlyerDataBuilder
 from coordinator_app.flyers.data import FlyerCoordinator, Layout, QrContent
 from coordinator_app.flyers.renderer import DESIGNS, FlyerRenderer, RenderCancelled
 from coordinator_app.services.registry import Services
-from tests.flyers.conftest import TODAY, Fussa, portrait
+from tests.flyers.conftest import TODAY, Fussa, camera_photo
 
 MM = 72 / 25.4
 SINGLE_LAYOUTS = [Layout.A4, Layout.A5, Layout.A5_TWO_UP]
@@ -175,7 +175,8 @@ def test_font_is_embedded_as_a_subset_and_nothing_else(
 
 def test_single_flyer_is_small_even_with_a_large_photo(services: Services, fussa: Fussa) -> None:
     person = services.coordinators.get(fussa.tier2[0].id)
-    person.photo = portrait(3000, 4000)
+    person.photo = camera_photo()
+    assert len(person.photo) > 4_000_000
     services.coordinators.save(person)
     data = FlyerDataBuilder(services, today=TODAY).flyer(person.id)
     for design in DESIGNS.values():
