@@ -1,0 +1,76 @@
+"""Questions, messages and file pickers of the data safety dialogs, as an injectable object.
+
+The method names of ``confirm``/``inform``/``warn`` match the app's
+``ui.prompts.Prompts``; the file pickers are the extra that importing,
+exporting and restoring need. Tests pass a fake that answers from a queue.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class SafetyPrompts(Protocol):
+    def confirm(
+        self, parent: QWidget | None, *, title: str, text: str, accept_text: str = ""
+    ) -> bool:
+        """Ask a yes/no question; True when the user accepts."""
+        ...
+
+    def inform(self, parent: QWidget | None, *, title: str, text: str) -> None: ...
+
+    def warn(self, parent: QWidget | None, *, title: str, text: str) -> None: ...
+
+    def choose_open_file(self, parent: QWidget | None, *, title: str, filters: str) -> Path | None:
+        """A file to read; None when cancelled."""
+        ...
+
+    def choose_save_file(
+        self, parent: QWidget | None, *, title: str, suggested: str, filters: str
+    ) -> Path | None:
+        """A file to write (the dialog asks before overwriting); None when cancelled."""
+        ...
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SafetyPrompts", text)
+
+
+class DialogSafetyPrompts:
+    """The real prompts: modal message boxes and native file dialogs."""
+
+    def confirm(
+        self, parent: QWidget | None, *, title: str, text: str, accept_text: str = ""
+    ) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        yes = box.addButton(accept_text or _t("はい"), QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(_t("いいえ"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def inform(self, parent: QWidget | None, *, title: str, text: str) -> None:
+        self._show(parent, QMessageBox.Icon.Information, title, text)
+
+    def warn(self, parent: QWidget | None, *, title: str, text: str) -> None:
+        self._show(parent, QMessageBox.Icon.Warning, title, text)
+
+    def choose_open_file(self, parent: QWidget | None, *, title: str, filters: str) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return Path(name) if name else None
+
+    def choose_save_file(
+        self, parent: QWidget | None, *, title: str, suggested: str, filters: str
+    ) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return Path(name) if name else None
+
+    @staticmethod
+    def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = QMessageBox(icon, title, text, parent=parent)
+        box.addButton(_t("閉じる"), QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
