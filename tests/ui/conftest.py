@@ -3,9 +3,7 @@ and helpers that type like a user (IME commits for Japanese, key clicks for ASCI
 
 from __future__ import annotations
 
-import ctypes
 import re
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,28 +27,6 @@ from coordinator_app.storage.database import Database, open_database
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.main_window import MainWindow
 from coordinator_app.ui.settings import AppSettings, settings_store
-
-# PySide6 6.12's SignalInstance.disconnect() returns True without taking a new
-# reference, so every disconnect steals one reference to the True singleton;
-# enough of them and the interpreter aborts at exit ("Fatal Python error:
-# bool_dealloc"), failing the whole run. pytest-qt disconnects in waitSignal and
-# in qtmodeltester's teardown. The tests here avoid both; this reserve of
-# permanent references covers disconnects elsewhere in the suite. (From
-# Python 3.12 True and False are immortal and this is not needed.)
-if sys.version_info < (3, 12):
-    for _ in range(20_000):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(False))
-
-
-@pytest.fixture
-def qtmodeltester(request: pytest.FixtureRequest) -> Iterator[object]:
-    """pytest-qt's model tester without its teardown disconnects (see above);
-    the models die with the test and take their connections along."""
-    # Imported late: the module needs pytest-qt's Qt API, chosen at configure time.
-    from pytestqt.modeltest import ModelTester
-
-    yield ModelTester(request.config)
 
 
 class FakePrompts:
@@ -152,7 +128,7 @@ def enter(qtbot: QtBot, widget: QWidget, text: str, *, replace: bool = True) -> 
 def accept(qtbot: QtBot, dialog: QDialog, button: QPushButton) -> None:
     """Click the dialog's save button and check that it closed accepted.
 
-    Accepting is synchronous, so no waitSignal (which disconnects, see above).
+    Accepting is synchronous: by the time the click returns the record is stored.
     """
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted, "the dialog refused to save"
