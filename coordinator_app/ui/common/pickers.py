@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain import kana
+from coordinator_app.services.base import Choice
 from coordinator_app.ui.labels import enum_choices
 
 
@@ -35,6 +36,15 @@ class Option:
         return needle in kana.normalise(self.text) or (
             bool(self.reading) and needle in kana.normalise(self.reading)
         )
+
+
+class ChoiceSource(Protocol):
+    def choices(self, text: str = "", *, limit: int | None = 50) -> list[Choice]: ...
+
+
+def options_of(service: ChoiceSource) -> list[Option]:
+    """Every live record of a service as picker options (light rows, sorted in SQL)."""
+    return [Option(c.id, c.label, c.reading) for c in service.choices(limit=None)]
 
 
 class RecordCombo(QComboBox):

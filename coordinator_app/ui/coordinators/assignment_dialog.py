@@ -13,7 +13,7 @@ from coordinator_app.domain.enums import Tier
 from coordinator_app.domain.models import Assignment, Record
 from coordinator_app.services.coordinators import AssignmentService
 from coordinator_app.ui.common.fields import DateField
-from coordinator_app.ui.common.pickers import EnumCombo, Option, RecordCombo
+from coordinator_app.ui.common.pickers import EnumCombo, Option, RecordCombo, options_of
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
@@ -52,9 +52,7 @@ class AssignmentDialog(RecordDialog):
         self.area_combo.set_options(
             Option(node.area.id, "　" * node.depth + node.area.name) for node in areas.tree()
         )
-        self.organisation_combo.set_options(
-            Option(org.id, org.name) for org in ctx.services.organisations.list().rows
-        )
+        self.organisation_combo.set_options(options_of(ctx.services.organisations))
         form = self.form
         form.add_field("tier", self.tr("層"), self.tier_combo, required=True)
         form.add_field("tier_label", self.tr("層の呼び名"), self.tier_label_edit)

@@ -11,7 +11,7 @@ from coordinator_app.domain.models import CouncilMembership, Record
 from coordinator_app.services.base import ListQuery
 from coordinator_app.services.councils import CouncilMembershipService
 from coordinator_app.ui.common.fields import DateField
-from coordinator_app.ui.common.pickers import Option, RecordCombo
+from coordinator_app.ui.common.pickers import Option, RecordCombo, options_of
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
@@ -52,9 +52,7 @@ class MembershipDialog(RecordDialog):
         self.role_combo.addItems(ROLES)
         self.start_field = DateField(ctx.dates)
         self.end_field = DateField(ctx.dates)
-        self.organisation_combo.set_options(
-            Option(org.id, org.name) for org in ctx.services.organisations.list().rows
-        )
+        self.organisation_combo.set_options(options_of(ctx.services.organisations))
         contacts = ctx.services.contacts.list_rows(ListQuery(sort="kana")).rows
         self.contact_combo.set_options(
             Option(row.record.id, f"{row.record.name}({row.extra.get('organisation_name', '')})")

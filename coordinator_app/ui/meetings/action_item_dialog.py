@@ -43,8 +43,8 @@ class ActionItemDialog(RecordDialog):
         services = ctx.services
         coordinator_label = self.tr("コーディネーター")
         options = [
-            Option(f"{_COORDINATOR}{c.id}", f"{c.name}({coordinator_label})")
-            for c in services.coordinators.list().rows
+            Option(f"{_COORDINATOR}{c.id}", f"{c.label}({coordinator_label})", c.reading)
+            for c in services.coordinators.choices(limit=None)
         ]
         options += [
             Option(

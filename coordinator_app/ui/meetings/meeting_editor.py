@@ -14,7 +14,7 @@ from coordinator_app.services.meetings import MeetingService
 from coordinator_app.ui.common.child_panel import ChildPanel
 from coordinator_app.ui.common.fields import DateField, NumberField, TimeField
 from coordinator_app.ui.common.form import FieldForm
-from coordinator_app.ui.common.pickers import CheckList, EnumCombo, Option, RecordCombo
+from coordinator_app.ui.common.pickers import CheckList, EnumCombo, RecordCombo, options_of
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
@@ -115,14 +115,10 @@ class MeetingEditor(RecordEditor):
 
     def refresh_choices(self) -> None:
         services = self.ctx.services
-        self.council_combo.set_options(Option(c.id, c.name) for c in services.councils.list().rows)
-        self.project_combo.set_options(Option(p.id, p.title) for p in services.projects.list().rows)
-        self.coordinator_list.set_options(
-            [Option(c.id, c.name, c.kana) for c in services.coordinators.list().rows]
-        )
-        self.organisation_list.set_options(
-            [Option(o.id, o.name, o.kana) for o in services.organisations.list().rows]
-        )
+        self.council_combo.set_options(options_of(services.councils))
+        self.project_combo.set_options(options_of(services.projects))
+        self.coordinator_list.set_options(options_of(services.coordinators))
+        self.organisation_list.set_options(options_of(services.organisations))
 
     def fill(self, record: Any) -> None:
         meeting: Meeting = record

@@ -13,7 +13,7 @@ from coordinator_app.services.projects import ProjectService
 from coordinator_app.ui.common.child_panel import ChildPanel
 from coordinator_app.ui.common.fields import DateField
 from coordinator_app.ui.common.form import FieldForm
-from coordinator_app.ui.common.pickers import CheckList, EnumCombo, Option, RecordCombo
+from coordinator_app.ui.common.pickers import CheckList, EnumCombo, Option, RecordCombo, options_of
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
@@ -90,10 +90,8 @@ class ProjectEditor(RecordEditor):
             Option(node.area.id, "　" * node.depth + node.area.name)
             for node in services.areas.tree()
         )
-        self.lead_combo.set_options(Option(c.id, c.name) for c in services.coordinators.list().rows)
-        self.partner_list.set_options(
-            [Option(o.id, o.name, o.kana) for o in services.organisations.list().rows]
-        )
+        self.lead_combo.set_options(options_of(services.coordinators))
+        self.partner_list.set_options(options_of(services.organisations))
 
     def fill(self, record: Any) -> None:
         project: Project = record
