@@ -34,6 +34,7 @@ from typing import IO, TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from coordinator_app.domain.validation import ValidationError
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.engine import BUSY_TIMEOUT_MS
 from coordinator_app.storage.schema import (
@@ -611,13 +612,21 @@ def wait_for_instance_lock(
 # -- opening read-only -------------------------------------------------------------
 
 
-class ReadOnlyDatabaseError(PermissionError):
-    """A write was attempted on a database opened read-only."""
+class ReadOnlyDatabaseError(ValidationError):
+    """A write was attempted on a database opened read-only.
+
+    A :class:`ValidationError` (on the pseudo-field ``database``), so a form
+    shows it like any refused save instead of crashing.
+    """
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"データベース「{path.name}」は読み取り専用で開いているため、保存できません。"
+            {
+                "database": f"データベース「{path.name}」は読み取り専用で開いているため、"
+                "保存できません。"
+            }
         )
+        self.path = path
 
 
 @dataclass

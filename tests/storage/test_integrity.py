@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from coordinator_app.domain.enums import OrgKind
 from coordinator_app.domain.models import Organisation
+from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database, open_database
 from coordinator_app.storage.integrity import (
@@ -136,8 +137,11 @@ def test_read_only_file_opens_read_only(closed_db: Path) -> None:
         try:
             services = Services.create(db)
             assert services.organisations.list().total == 120
-            with pytest.raises(ReadOnlyDatabaseError, match="読み取り専用"):
+            with pytest.raises(ReadOnlyDatabaseError, match="読み取り専用") as refused:
                 services.organisations.save(Organisation(name="x", kind=OrgKind.NPO))
+            # Forms show it like any refused save (a ValidationError on "database").
+            assert isinstance(refused.value, ValidationError)
+            assert "読み取り専用" in refused.value.errors["database"]
             with pytest.raises(sa.exc.OperationalError, match="readonly"), db.engine.begin() as c:
                 c.exec_driver_sql("DELETE FROM organisation")
         finally:
@@ -224,6 +228,7 @@ WRITER = """
 import sys
 from coordinator_app.domain.enums import OrgKind
 from coordinator_app.domain.models import Organisation
+from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import open_database
 db = open_database(sys.argv[1])

@@ -248,3 +248,27 @@ def test_network_warning_is_shown_once(qtbot: QtBot, db_path: Path) -> None:
     assert opened is not None and not opened.read_only
     assert len(prompts.warnings) == 1 and "ネットワーク" in prompts.warnings[0]
     safety.close(opened.db, backup=False)
+
+
+def test_the_app_prompts_are_given_file_pickers() -> None:
+    from coordinator_app.ui.data_safety.prompts import with_file_pickers
+
+    class AppPrompts:
+        def __init__(self) -> None:
+            self.warnings: list[str] = []
+
+        def confirm(self, parent: object, *, title: str, text: str, accept_text: str = "") -> bool:
+            return False
+
+        def inform(self, parent: object, *, title: str, text: str) -> None: ...
+
+        def warn(self, parent: object, *, title: str, text: str) -> None:
+            self.warnings.append(text)
+
+    plain = AppPrompts()
+    wrapped = with_file_pickers(plain)
+    wrapped.warn(None, title="t", text="注意")
+    assert plain.warnings == ["注意"] and not wrapped.confirm(None, title="t", text="?")
+    assert callable(wrapped.choose_open_file) and callable(wrapped.choose_save_file)
+    fake = FakeSafetyPrompts()
+    assert with_file_pickers(fake) is fake

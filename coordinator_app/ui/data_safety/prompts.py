@@ -74,3 +74,44 @@ class DialogSafetyPrompts:
         box = QMessageBox(icon, title, text, parent=parent)
         box.addButton(_t("閉じる"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
+
+
+class _WithFilePickers:
+    """Another prompts object's questions and messages, plus real file dialogs."""
+
+    def __init__(self, prompts: object) -> None:
+        self._prompts = prompts
+        self._files = DialogSafetyPrompts()
+
+    def confirm(
+        self, parent: QWidget | None, *, title: str, text: str, accept_text: str = ""
+    ) -> bool:
+        return bool(
+            self._prompts.confirm(parent, title=title, text=text, accept_text=accept_text)  # type: ignore[attr-defined]
+        )
+
+    def inform(self, parent: QWidget | None, *, title: str, text: str) -> None:
+        self._prompts.inform(parent, title=title, text=text)  # type: ignore[attr-defined]
+
+    def warn(self, parent: QWidget | None, *, title: str, text: str) -> None:
+        self._prompts.warn(parent, title=title, text=text)  # type: ignore[attr-defined]
+
+    def choose_open_file(self, parent: QWidget | None, *, title: str, filters: str) -> Path | None:
+        return self._files.choose_open_file(parent, title=title, filters=filters)
+
+    def choose_save_file(
+        self, parent: QWidget | None, *, title: str, suggested: str, filters: str
+    ) -> Path | None:
+        return self._files.choose_save_file(
+            parent, title=title, suggested=suggested, filters=filters
+        )
+
+
+def with_file_pickers(prompts: object) -> SafetyPrompts:
+    """``prompts`` itself if it can pick files, else it wrapped with real file dialogs.
+
+    Lets the main window pass its own prompts (``ui.prompts.Prompts``) to these dialogs.
+    """
+    if hasattr(prompts, "choose_open_file") and hasattr(prompts, "choose_save_file"):
+        return prompts  # type: ignore[return-value]
+    return _WithFilePickers(prompts)
