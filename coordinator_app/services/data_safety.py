@@ -51,6 +51,7 @@ __all__ = [
     "BackupPolicy",
     "BackupReason",
     "DataSafetyService",
+    "Database",
     "InstanceLockedError",
     "LockHolder",
     "OpenCheck",

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from coordinator_app.services.data_safety import (
     BackupError,
     BackupInfo,
+    Database,
     DataSafetyService,
     InstanceLockedError,
     OpenCheck,
@@ -144,3 +145,20 @@ class StartupOpener:
         dialog = WaitForCloseDialog(self.safety.try_lock, holder, self.parent)
         dialog.exec()
         return dialog.acquired
+
+
+def close_with_backup(safety: DataSafetyService, db: Database | None, prompts: object) -> None:
+    """Close ``db`` with the day's automatic backup; a failed backup is told, never raised.
+
+    ``prompts`` needs only ``warn`` (the app's own prompts will do).
+    """
+    try:
+        safety.close(db)
+    except BackupError as exc:
+        prompts.warn(  # type: ignore[attr-defined]
+            None,
+            title=_t("自動バックアップができませんでした"),
+            text=_t(
+                "データは保存されています。バックアップだけができませんでした。\n\n{error}"
+            ).format(error=exc),
+        )
