@@ -17,11 +17,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from coordinator_app.services.data_safety import DataSafetyService, OpenStatus
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database, open_database
 from coordinator_app.storage.engine import default_database_path
 from coordinator_app.storage.schema import SchemaTooNewError
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.data_safety.prompts import with_file_pickers
+from coordinator_app.ui.data_safety.startup import StartupOpener, close_with_backup
 from coordinator_app.ui.fonts import use_bundled_font
 from coordinator_app.ui.i18n import install_translators, remove_translators
 from coordinator_app.ui.main_window import MainWindow
@@ -41,10 +44,15 @@ class StartedApp:
     db: Database
     translators: list[QTranslator] = field(default_factory=list)
     temp_dir: tempfile.TemporaryDirectory[str] | None = None
+    safety: DataSafetyService | None = None
 
     def close(self) -> None:
-        """Close the database and delete the demo copy; translators stay installed."""
-        self.db.close()
+        """Close the database (with the day's automatic backup) and delete the demo copy;
+        translators stay installed."""
+        if self.safety is None:
+            self.db.close()
+        else:
+            close_with_backup(self.safety, self.db, self.ctx.prompts)
         if self.temp_dir is not None:
             self.temp_dir.cleanup()
             self.temp_dir = None
@@ -97,8 +105,12 @@ def start(
         path = Path(temp_dir.name) / DEMO_FILENAME
     else:
         path = db_path or default_database_path()
+    safety = None if demo else DataSafetyService(path)
     try:
-        db = open_database(path)
+        db = open_database(path) if safety is None else _open_checked(safety, prompts)
+        if db is None:
+            remove_translators(app, translators)
+            return None
     except SchemaTooNewError as exc:
         _refuse(prompts, str(exc), temp_dir)
         remove_translators(app, translators)
@@ -120,7 +132,26 @@ def start(
     elif services.is_empty() and _demo_loader() is not None:
         _offer_demo(ctx)
     window = MainWindow(ctx)
-    return StartedApp(window=window, ctx=ctx, db=db, translators=translators, temp_dir=temp_dir)
+    return StartedApp(
+        window=window, ctx=ctx, db=db, translators=translators, temp_dir=temp_dir, safety=safety
+    )
+
+
+def _open_checked(safety: DataSafetyService, prompts: Prompts) -> Database | None:
+    """Check the file before opening it (never writing to a damaged one); the open-failure
+    dialog offers the newest good backup, read-only opening or waiting when that helps."""
+    verdict = safety.check()
+    no_way_out = verdict.offers_backup and safety.newest_good_backup() is None
+    if verdict.status in (OpenStatus.TOO_NEW, OpenStatus.FOREIGN) or no_way_out:
+        text = verdict.message
+        if verdict.status != OpenStatus.TOO_NEW:
+            text = QCoreApplication.translate(
+                "app", "データベース「{path}」を開けませんでした。\n\n{error}"
+            ).format(path=verdict.path, error=verdict.message)
+        _refuse(prompts, text, None)
+        return None
+    opened = StartupOpener(safety, with_file_pickers(prompts)).open()
+    return opened.db if opened is not None else None
 
 
 def _refuse(prompts: Prompts, text: str, temp_dir: tempfile.TemporaryDirectory[str] | None) -> None:
