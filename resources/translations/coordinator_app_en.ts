@@ -207,6 +207,145 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>バックアップと復元</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>アプリを閉じるときに、1日1回自動でバックアップします。写真や添付ファイルもデータベースに含まれるため、一緒にバックアップされます。
+保存先: {folder}</source>
+        <translation>When the app closes, a backup is taken automatically once a day. Photos and attachments are part of the database, so they are backed up too.
+Folder: {folder}</translation>
+    </message>
+    <message>
+        <source>バックアップはまだありません。</source>
+        <translation>There are no backups yet.</translation>
+    </message>
+    <message>
+        <source>今すぐバックアップ</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>ファイルに保存…</source>
+        <translation>Save to a file…</translation>
+    </message>
+    <message>
+        <source>選んだバックアップから復元…</source>
+        <translation>Restore the selected backup…</translation>
+    </message>
+    <message>
+        <source>ファイルから復元…</source>
+        <translation>Restore from a file…</translation>
+    </message>
+    <message>
+        <source>保存数を変更</source>
+        <translation>Change retention</translation>
+    </message>
+    <message>
+        <source>毎日</source>
+        <translation>Keep daily:</translation>
+    </message>
+    <message>
+        <source>日分、毎週</source>
+        <translation>days, weekly:</translation>
+    </message>
+    <message>
+        <source>週分、毎月</source>
+        <translation>weeks, monthly:</translation>
+    </message>
+    <message>
+        <source>か月分を残す</source>
+        <translation>months</translation>
+    </message>
+    <message>
+        <source>自動バックアップの保存数</source>
+        <translation>Automatic backups to keep</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>バックアップできませんでした</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>バックアップしました</source>
+        <translation>Backed up</translation>
+    </message>
+    <message>
+        <source>バックアップしました。
+{path}</source>
+        <translation>Backed up.
+{path}</translation>
+    </message>
+    <message>
+        <source>バックアップの保存先</source>
+        <translation>Save the backup to</translation>
+    </message>
+    <message>
+        <source>バックアップを保存しました。
+{path}</source>
+        <translation>The backup was saved.
+{path}</translation>
+    </message>
+    <message>
+        <source>復元するバックアップを選ぶ</source>
+        <translation>Choose a backup to restore</translation>
+    </message>
+    <message>
+        <source>バックアップから復元</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>データベースを「{name}」の内容に戻します。
+今の内容は、復元の前に自動でバックアップします。よろしいですか?</source>
+        <translation>The database will be returned to the contents of “{name}”.
+The current contents are backed up automatically first. Continue?</translation>
+    </message>
+    <message>
+        <source>復元する</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>復元できませんでした</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>「{name}」から復元しました。</source>
+        <translation>Restored from “{name}”.</translation>
+    </message>
+    <message>
+        <source>復元前の内容は「{path}」に保存してあります。</source>
+        <translation>The contents before the restore are kept in “{path}”.</translation>
+    </message>
+    <message>
+        <source>復元しました</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>保存数を変更できません</source>
+        <translation>Cannot change retention</translation>
+    </message>
+    <message>
+        <source>少なくとも1つは残すようにしてください。</source>
+        <translation>Keep at least one backup.</translation>
+    </message>
+    <message>
+        <source>保存できませんでした</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>保存数を変更しました</source>
+        <translation>Retention changed</translation>
+    </message>
+    <message>
+        <source>次のバックアップから、この保存数で古いものを整理します。</source>
+        <translation>From the next backup on, old backups are pruned to these numbers.</translation>
+    </message>
+</context>
+<context>
     <name>BatchRunner</name>
     <message>
         <source>チラシを作成しています…</source>
@@ -610,6 +749,87 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Excel・CSVへ書き出し</source>
+        <translation>Export to Excel/CSV</translation>
+    </message>
+    <message>
+        <source>一覧</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>データベース全体(表ごとのシート)</source>
+        <translation>Whole database (a sheet per table)</translation>
+    </message>
+    <message>
+        <source>書き出す内容</source>
+        <translation>What to export</translation>
+    </message>
+    <message>
+        <source>Excel ブック(.xlsx)</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV(UTF-8 BOM付き。全体はZIPにまとめます)</source>
+        <translation>CSV (UTF-8 with BOM; the whole database as a ZIP)</translation>
+    </message>
+    <message>
+        <source>形式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>「=」「+」「-」「@」で始まるセルは、表計算ソフトが式として実行しないよう先頭に「&apos;」を付けて書き出します。写真・添付ファイルは含まれません(すべてを残すにはバックアップをお使いください)。</source>
+        <translation>Cells starting with =, +, - or @ get a leading &apos; so that spreadsheets do not run them as formulas. Photos and attachments are not included (use a backup to keep everything).</translation>
+    </message>
+    <message>
+        <source>書き出す…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>データベース全体</source>
+        <translation>Whole database</translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV を収めた ZIP (*.zip)</source>
+        <translation>ZIP of CSV files (*.zip)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>書き出し先</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <source>書き出せませんでした</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>書き出しました。
+{path}</source>
+        <translation>Exported.
+{path}</translation>
+    </message>
+    <message>
+        <source>Excel の上限(1セル32,767文字)を超えた{count}件の文章は途中までです。全文は CSV で書き出せます。</source>
+        <translation>{count} texts longer than Excel’s limit (32,767 characters per cell) were cut. CSV keeps the full text.</translation>
+    </message>
+    <message>
+        <source>書き出しました</source>
+        <translation>Exported</translation>
+    </message>
+</context>
+<context>
     <name>FlyerDialog</name>
     <message>
         <source>チラシ作成</source>
@@ -729,6 +949,29 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Excel・CSVから取り込み</source>
+        <translation>Import from Excel/CSV</translation>
+    </message>
+    <message>
+        <source>次へ &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; 戻る</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
     <name>LinkedList</name>
     <message>
         <source>ダブルクリックで開きます</source>
@@ -816,6 +1059,33 @@
 Database: {path}
 
 Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>列の対応</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>ファイルの各列を、どの項目として取り込むか選んでください(* は必須)。</source>
+        <translation>Choose the field each column of the file goes to (* required).</translation>
+    </message>
+    <message>
+        <source>ファイルの列</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>内容の例</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <source>取り込む項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>(取り込まない)</source>
+        <translation>(skip)</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1306,63 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     </message>
 </context>
 <context>
+    <name>OpenFailureDialog</name>
+    <message>
+        <source>ファイル: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <source>詳しい情報</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>このバックアップから復元して開く</source>
+        <translation>Restore this backup and open it</translation>
+    </message>
+    <message>
+        <source>バックアップファイルを選んで復元…</source>
+        <translation>Choose a backup file to restore…</translation>
+    </message>
+    <message>
+        <source>読み取り専用で開く</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <source>閉じられるまで待つ</source>
+        <translation>Wait until it is closed</translation>
+    </message>
+    <message>
+        <source>もう一度試す</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>終了する</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>データベースは使用中です</source>
+        <translation>The database is in use</translation>
+    </message>
+    <message>
+        <source>データベースは読み取り専用です</source>
+        <translation>The database is read-only</translation>
+    </message>
+    <message>
+        <source>データベースを開けません</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>正常なバックアップが見つかりませんでした。バックアップのファイルをお持ちなら、「バックアップファイルを選んで復元」から選んでください。</source>
+        <translation>No good backup was found. If you have a backup file, choose it with “Choose a backup file to restore”.</translation>
+    </message>
+    <message>
+        <source>最新の正常なバックアップ: {when}
+復元すると、このバックアップの時点の内容に戻ります。壊れたファイルは名前を変えてそのまま残します。</source>
+        <translation>Newest good backup: {when}
+Restoring returns to the contents at that time. The damaged file is kept under another name.</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationEditor</name>
     <message>
         <source>名称</source>
@@ -1157,6 +1484,29 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <source>表示できません</source>
         <translation>Cannot display</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>取り込みの確認</source>
+        <translation>Check the import</translation>
+    </message>
+    <message>
+        <source>問題のない行だけを、まとめて一度に取り込みます。エラーや重複の行は取り込まず、あとで一覧として保存できます。</source>
+        <translation>Only rows without problems are imported, all at once. Rows with errors or duplicates are skipped and can be saved as a list afterwards.</translation>
+    </message>
+    <message>
+        <source>取り込む</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>重複と判定した行も取り込む</source>
+        <translation>Import rows judged duplicates too</translation>
+    </message>
+    <message>
+        <source>取り込めませんでした</source>
+        <translation>Import failed</translation>
     </message>
 </context>
 <context>
@@ -1417,6 +1767,47 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     </message>
 </context>
 <context>
+    <name>ResultPage</name>
+    <message>
+        <source>取り込みの結果</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <source>取り込んだ記録は、それぞれの一覧に表示されます。</source>
+        <translation>Imported records appear in their lists.</translation>
+    </message>
+    <message>
+        <source>取り込まなかった行を保存…</source>
+        <translation>Save the skipped rows…</translation>
+    </message>
+    <message>
+        <source>{kind}_取り込めなかった行.csv</source>
+        <translation>{kind}_skipped_rows.csv</translation>
+    </message>
+    <message>
+        <source>一覧の保存先</source>
+        <translation>Save the list to</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>保存できませんでした</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>保存しました</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>取り込まなかった行と理由を保存しました。
+{path}</source>
+        <translation>The skipped rows and the reasons were saved.
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>設定</source>
@@ -1448,6 +1839,53 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     </message>
 </context>
 <context>
+    <name>SourcePage</name>
+    <message>
+        <source>取り込むファイル</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
+        <source>Excel(.xlsx)か CSV を選んでください。表の上にある題名の行や空の行は自動で読み飛ばします。</source>
+        <translation>Choose an Excel (.xlsx) or CSV file. Title rows above the table and empty rows are skipped automatically.</translation>
+    </message>
+    <message>
+        <source>参照…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>自動</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>取り込む内容</source>
+        <translation>What to import</translation>
+    </message>
+    <message>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>シート</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>見出しの行</source>
+        <translation>Header row</translation>
+    </message>
+    <message>
+        <source>取り込むファイルを選ぶ</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>{line}行目を見出しとして読み取りました。データは{count}行です。</source>
+        <translation>Read row {line} as the header; {count} data rows.</translation>
+    </message>
+    <message>
+        <source>文字コード: {encoding}</source>
+        <translation>Encoding: {encoding}</translation>
+    </message>
+</context>
+<context>
     <name>TimeField</name>
     <message>
         <source>例: 13:30</source>
@@ -1456,6 +1894,23 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <source>時刻として読めません(例: 13:30)</source>
         <translation>Not a time (e.g. 13:30)</translation>
+    </message>
+</context>
+<context>
+    <name>WaitForCloseDialog</name>
+    <message>
+        <source>データベースが閉じられるのを待っています</source>
+        <translation>Waiting for the database to be closed</translation>
+    </message>
+    <message>
+        <source>{holder}でデータベースが開かれています。
+そちらを閉じると、自動的にこのまま開きます。</source>
+        <translation>The database is open in {holder}.
+When it is closed there, it opens here automatically.</translation>
+    </message>
+    <message>
+        <source>待つのをやめる</source>
+        <translation>Stop waiting</translation>
     </message>
 </context>
 <context>
