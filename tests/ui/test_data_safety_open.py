@@ -272,3 +272,45 @@ def test_the_app_prompts_are_given_file_pickers() -> None:
     assert callable(wrapped.choose_open_file) and callable(wrapped.choose_save_file)
     fake = FakeSafetyPrompts()
     assert with_file_pickers(fake) is fake
+
+
+def test_the_app_restores_on_start_and_backs_up_at_close(
+    qtbot: QtBot,
+    qapp: QApplication,
+    tmp_path: Path,
+    with_backup: tuple[DataSafetyService, BackupInfo],
+    db_path: Path,
+) -> None:
+    from coordinator_app.app import start
+    from coordinator_app.ui.i18n import remove_translators
+    from coordinator_app.ui.settings import AppSettings, settings_store
+
+    _safety, backup = with_backup
+    _zero_page(db_path)
+    damaged = db_path.read_bytes()
+
+    def click_restore() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, OpenFailureDialog)
+        assert db_path.read_bytes() == damaged
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(100, click_restore)
+    prompts = FakeSafetyPrompts()
+    settings = AppSettings(settings_store(tmp_path / "ui.ini"))
+    started = start(
+        qapp, db_path=db_path, demo=False, lang="ja", prompts=prompts, settings=settings
+    )
+    assert started is not None
+    try:
+        assert started.ctx.services.organisations.list().total == 150
+        assert any("復元して開きました" in text for text in prompts.infos)
+        assert DataSafetyService(db_path).check().status == OpenStatus.IN_USE
+        backup.path.unlink()  # today's only backup: the one at close is now due
+    finally:
+        started.window.close()
+        started.close()
+        remove_translators(qapp, started.translators)
+    reasons = [b.reason for b in DataSafetyService(db_path).backups()]
+    assert "auto" in reasons, "the automatic backup is taken at close"
+    assert DataSafetyService(db_path).check().status == OpenStatus.OK
