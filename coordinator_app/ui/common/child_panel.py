@@ -22,7 +22,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_dialog import RecordDialog
-from coordinator_app.ui.common.table_model import ChildTableModel
+from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.undo import SoftDeleteCommand
 
@@ -110,7 +110,7 @@ class ChildPanel(QWidget):
     def set_owner(self, owner_id: uuid.UUID | None) -> None:
         """Show the children of ``owner_id`` (None: a new, unsaved record)."""
         self.model.load(owner_id)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.hint.setVisible(owner_id is None)
         self._update_buttons()
 
@@ -190,6 +190,7 @@ class ChildPanel(QWidget):
     def _records_changed(self, kind: str) -> None:
         if kind == "*" or kind in self._watched:
             self.model.refresh()
+            fit_columns(self.table)
             self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from coordinator_app.ui.common.table_model import ChildTableModel
+from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
 from coordinator_app.ui.context import UiContext
 
 
@@ -55,7 +55,7 @@ class LinkedList(QWidget):
 
     def set_owner(self, owner_id: uuid.UUID | None) -> None:
         self.model.load(owner_id)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
 
     def _open(self, index: QModelIndex) -> None:
         record_id = self.model.id_at(index.row()) if index.isValid() else None

@@ -25,7 +25,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_editor import RecordEditor
-from coordinator_app.ui.common.table_model import RecordTableModel
+from coordinator_app.ui.common.table_model import RecordTableModel, fit_columns
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.undo import SoftDeleteCommand
@@ -284,7 +284,7 @@ class RecordPage(QWidget):
         if header_state is not None and header.restoreState(header_state):
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         else:
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table)
 
     # -- internals ---------------------------------------------------------------
 

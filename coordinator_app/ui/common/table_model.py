@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QTableView
 
 from coordinator_app.domain.models import Record
 from coordinator_app.services.base import EntityService, ListQuery, Row
@@ -256,3 +257,15 @@ class ChildTableModel(_BaseTableModel[T]):
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+
+MAX_COLUMN_WIDTH = 320
+
+
+def fit_columns(view: QTableView) -> None:
+    """Size columns to their contents, but no column wider than MAX_COLUMN_WIDTH."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionSize(column) > MAX_COLUMN_WIDTH:
+            header.resizeSection(column, MAX_COLUMN_WIDTH)

@@ -13,9 +13,9 @@ from coordinator_app.ui.dates import DateFormat
 
 
 class ProgressEntryTableModel(ChildTableModel[ProgressEntry]):
-    """Entries newest first: date, text (first line), author."""
+    """Entries newest first: date, author, text (first line; the last column stretches)."""
 
-    DATE, TEXT, AUTHOR = range(3)
+    DATE, AUTHOR, TEXT = range(3)
 
     def __init__(
         self, service: ProgressEntryService, dates: DateFormat, parent: Any = None
@@ -24,7 +24,7 @@ class ProgressEntryTableModel(ChildTableModel[ProgressEntry]):
         self.service = service
 
     def columns(self) -> list[Column]:
-        return [Column(self.tr("日付")), Column(self.tr("内容")), Column(self.tr("記入者"))]
+        return [Column(self.tr("日付")), Column(self.tr("記入者")), Column(self.tr("内容"))]
 
     def fetch(self, owner_id: uuid.UUID) -> Sequence[ProgressEntry]:
         return self.service.log(owner_id)
@@ -34,7 +34,7 @@ class ProgressEntryTableModel(ChildTableModel[ProgressEntry]):
 
     def display(self, row: ProgressEntry, column: int) -> object:
         first_line = row.text.splitlines()[0] if row.text else ""
-        return (row.entry_date, first_line, row.author)[column]
+        return (row.entry_date, row.author, first_line)[column]
 
     def describe(self, row: int) -> str:
         item = self.row_item(row)
