@@ -127,11 +127,13 @@ class MeetingService(EntityService[Meeting]):
         check_length(errors, "title", "会議名", obj.title, 300)
         check_required(errors, "held_on", "開催日", obj.held_on)
         check_time_order(errors, "end_time", obj.start_time, obj.end_time)
+        check_required(errors, "mode", "開催方法", obj.mode)
         check_length(errors, "venue", "会場", obj.venue, 300)
         check_count(errors, "capacity_on_site", "会場の定員", obj.capacity_on_site)
         check_count(errors, "capacity_online", "オンラインの定員", obj.capacity_online)
         check_count(errors, "participants_on_site", "会場の参加者数", obj.participants_on_site)
         check_count(errors, "participants_online", "オンラインの参加者数", obj.participants_online)
+        check_count(errors, "session_number", "回", obj.session_number)
         for name, label in (("agenda", "議題"), ("minutes", "議事録"), ("decisions", "決定事項")):
             check_length(errors, name, label, getattr(obj, name), MAX_LONG_TEXT)
         require_live(
