@@ -54,7 +54,7 @@ from coordinator_app.services.settings import MunicipalityProfile
 from tests.conftest import Factory
 
 SETTINGS = settings(
-    max_examples=40,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
