@@ -185,8 +185,16 @@ class DataSafetyService:
         return self.manager.backup_to_file(target)
 
     def restore(self, source: Path | str) -> RestoreReport:
-        """Replace the (closed) database with ``source``; the current state is backed up first."""
-        return self.manager.restore(source, lock=self.lock if self.lock.held else None)
+        """Replace the (closed) database with ``source``; the current state is backed up first.
+
+        The restored file is brought to the current schema at once (an older
+        backup is upgraded, with its own before-upgrade copy), so a
+        :class:`Database` closed before the restore can simply be used again:
+        its engine reconnects to the restored file.
+        """
+        report = self.manager.restore(source, lock=self.lock if self.lock.held else None)
+        open_database(self.db_path).close()
+        return report
 
     def policy(self) -> BackupPolicy:
         return self.manager.policy

@@ -91,3 +91,26 @@ def test_rotation_policy_is_saved_and_applied(db_path: Path) -> None:
         assert later.policy() == BackupPolicy(daily=2, weekly=1, monthly=3)
     finally:
         later.close(reopened.db, backup=False)
+
+
+def test_restore_upgrades_an_old_backup_and_the_closed_database_object_works_again(
+    db_path: Path, tmp_path: Path
+) -> None:
+    from coordinator_app.storage.engine import create_sqlite_engine
+    from coordinator_app.storage.schema import head_revision, stored_revision, upgrade_to
+
+    old = tmp_path / "old-version.sqlite3"
+    engine = create_sqlite_engine(old)
+    upgrade_to(engine, "0001")
+    engine.dispose()
+    safety = DataSafetyService(db_path)
+    opened = safety.open()
+    services = Services.create(opened.db)
+    _save(services, "今の記録")
+    opened.db.close()  # what the main window does before a restore
+    report = safety.restore(old)
+    assert report.before_restore is not None
+    assert stored_revision(db_path) == head_revision()
+    assert services.organisations.list().total == 0, "the same objects read the restored file"
+    _save(services, "復元後の記録")
+    safety.close(opened.db, backup=False)

@@ -48,8 +48,10 @@ class BackupDialog(QDialog):
         safety: the data safety service of the open database file.
         prompts: questions, messages and file pickers.
         current_services: the services of the open database (None while closed).
-        close_database: closes the open database (before a restore).
-        reopen_database: opens it again (after a restore, or after a failed one).
+        close_database: closes the open database before a restore (``db.close()``
+            is enough: the restored file is upgraded and the same ``Database``
+            reconnects to it on next use).
+        reopen_database: called after a restore, or a failed one: reload every view.
 
     Signals:
         restored(RestoreReport): the database was replaced; every view must reload.
