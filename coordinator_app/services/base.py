@@ -362,6 +362,56 @@ def sync_links(
     session.flush()
 
 
+@dataclass(frozen=True)
+class LinkSpec:
+    """A many-to-many link of a record: which table, columns and target kind."""
+
+    link_model: type[Record]
+    owner_column: str
+    target_column: str
+    target_model: type[Record]
+    field: str
+    """The form field a missing target is reported on."""
+    missing_message: str
+
+
+def save_links(
+    session: Session, spec: LinkSpec, owner_id: uuid.UUID, target_ids: Sequence[uuid.UUID] | None
+) -> None:
+    """Check every target is live, then make the owner's links exactly ``target_ids``.
+
+    ``None`` leaves the links as they are.
+    """
+    if target_ids is None:
+        return
+    errors = Errors()
+    for target_id in target_ids:
+        require_live(
+            session, errors, spec.field, spec.target_model, target_id, spec.missing_message
+        )
+    errors.raise_if_any()
+    sync_links(
+        session,
+        spec.link_model,
+        owner_column=spec.owner_column,
+        owner_id=owner_id,
+        target_column=spec.target_column,
+        target_ids=target_ids,
+    )
+
+
+def read_links(db: Database, spec: LinkSpec, owner_id: uuid.UUID) -> list[uuid.UUID]:
+    """The live link targets of one owner, in the order they were linked."""
+    with db.reading() as session:
+        return live_link_targets(
+            session,
+            spec.link_model,
+            owner_column=spec.owner_column,
+            owner_id=owner_id,
+            target_column=spec.target_column,
+        )
+
+
 def live_link_targets(
     session: Session,
     link_model: type[L],
@@ -403,6 +453,7 @@ def clean_name_and_kana(obj: Any, *, name_attr: str = "name") -> None:
 __all__ = [
     "Choice",
     "EntityService",
+    "LinkSpec",
     "ListQuery",
     "NotFoundError",
     "Page",
@@ -413,6 +464,8 @@ __all__ = [
     "live",
     "live_link_targets",
     "names_by_id",
+    "read_links",
     "require_live",
+    "save_links",
     "sync_links",
 ]

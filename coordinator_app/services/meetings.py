@@ -39,18 +39,43 @@ from coordinator_app.domain.validation import (
 )
 from coordinator_app.services.base import (
     EntityService,
+    LinkSpec,
     ListQuery,
     live,
-    live_link_targets,
     names_by_id,
+    read_links,
     require_live,
-    sync_links,
+    save_links,
 )
 
 MAX_SERIES_SESSIONS = 60
 
 # Filters that are not a plain column equality.
 _SPECIAL_FILTERS = ("fiscal_year", "month", "coordinator_id", "area_id", "date_from", "date_to")
+
+
+ATTENDANCE = (
+    LinkSpec(
+        MeetingCoordinator,
+        "meeting_id",
+        "coordinator_id",
+        Coordinator,
+        "coordinators",
+        "出席コーディネーターが見つかりません",
+    ),
+    LinkSpec(
+        MeetingOrganisation,
+        "meeting_id",
+        "organisation_id",
+        Organisation,
+        "organisations",
+        "出席機関が見つかりません",
+    ),
+    LinkSpec(
+        MeetingContact, "meeting_id", "contact_id", Contact, "contacts", "出席者が見つかりません"
+    ),
+)
+"""Who attended: coordinators, organisations, contacts (the order of Attendance)."""
 
 
 @dataclass(frozen=True)
@@ -205,37 +230,10 @@ class MeetingService(EntityService[Meeting]):
         organisation_ids: Sequence[uuid.UUID] | None,
         contact_ids: Sequence[uuid.UUID] | None,
     ) -> None:
-        errors = Errors()
-        for cid in coordinator_ids or ():
-            require_live(
-                session,
-                errors,
-                "coordinators",
-                Coordinator,
-                cid,
-                "出席コーディネーターが見つかりません",
-            )
-        for oid in organisation_ids or ():
-            require_live(
-                session, errors, "organisations", Organisation, oid, "出席機関が見つかりません"
-            )
-        for cid in contact_ids or ():
-            require_live(session, errors, "contacts", Contact, cid, "出席者が見つかりません")
-        errors.raise_if_any()
-        for link, column, ids in (
-            (MeetingCoordinator, "coordinator_id", coordinator_ids),
-            (MeetingOrganisation, "organisation_id", organisation_ids),
-            (MeetingContact, "contact_id", contact_ids),
+        for spec, ids in zip(
+            ATTENDANCE, (coordinator_ids, organisation_ids, contact_ids), strict=True
         ):
-            if ids is not None:
-                sync_links(
-                    session,
-                    link,
-                    owner_column="meeting_id",
-                    owner_id=meeting_id,
-                    target_column=column,
-                    target_ids=ids,
-                )
+            save_links(session, spec, meeting_id, ids)
 
     def attendance(self, meeting_id: uuid.UUID) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
         """(coordinator ids, organisation ids) that attended."""
@@ -244,22 +242,7 @@ class MeetingService(EntityService[Meeting]):
 
     def full_attendance(self, meeting_id: uuid.UUID) -> Attendance:
         """Coordinators, organisations and contacts that attended."""
-        with self.db.reading() as session:
-            ids = [
-                live_link_targets(
-                    session,
-                    link,
-                    owner_column="meeting_id",
-                    owner_id=meeting_id,
-                    target_column=column,
-                )
-                for link, column in (
-                    (MeetingCoordinator, "coordinator_id"),
-                    (MeetingOrganisation, "organisation_id"),
-                    (MeetingContact, "contact_id"),
-                )
-            ]
-        return Attendance(*ids)
+        return Attendance(*(read_links(self.db, spec, meeting_id) for spec in ATTENDANCE))
 
     # -- fast entry -------------------------------------------------------------
 

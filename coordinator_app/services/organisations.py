@@ -33,12 +33,13 @@ from coordinator_app.domain.validation import (
 )
 from coordinator_app.services.base import (
     EntityService,
+    LinkSpec,
     clean_name_and_kana,
     live,
-    live_link_targets,
     names_by_id,
+    read_links,
     require_live,
-    sync_links,
+    save_links,
 )
 
 
@@ -65,6 +66,11 @@ class Participation:
 
     councils: list[tuple[Council, str]]
     meetings: list[Meeting]
+
+
+SERVED_AREAS = LinkSpec(
+    OrganisationArea, "organisation_id", "area_id", Area, "areas", "担当地域が見つかりません"
+)
 
 
 class OrganisationService(EntityService[Organisation]):
@@ -94,32 +100,11 @@ class OrganisationService(EntityService[Organisation]):
         """Save the organisation and (when given) the areas it serves, in one transaction."""
         with self.db.writing() as session:
             stored = self._save(session, obj)
-            if area_ids is not None:
-                errors = Errors()
-                for area_id in area_ids:
-                    require_live(
-                        session, errors, "areas", Area, area_id, "担当地域が見つかりません"
-                    )
-                errors.raise_if_any()
-                sync_links(
-                    session,
-                    OrganisationArea,
-                    owner_column="organisation_id",
-                    owner_id=stored.id,
-                    target_column="area_id",
-                    target_ids=area_ids,
-                )
+            save_links(session, SERVED_AREAS, stored.id, area_ids)
         return stored
 
     def area_ids(self, organisation_id: uuid.UUID) -> list[uuid.UUID]:
-        with self.db.reading() as session:
-            return live_link_targets(
-                session,
-                OrganisationArea,
-                owner_column="organisation_id",
-                owner_id=organisation_id,
-                target_column="area_id",
-            )
+        return read_links(self.db, SERVED_AREAS, organisation_id)
 
     def decorate(
         self, session: Session, records: list[Organisation]

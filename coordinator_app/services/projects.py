@@ -28,13 +28,23 @@ from coordinator_app.domain.validation import (
 )
 from coordinator_app.services.base import (
     EntityService,
+    LinkSpec,
     live,
-    live_link_targets,
     names_by_id,
+    read_links,
     require_live,
-    sync_links,
+    save_links,
 )
 from coordinator_app.services.profiles import require_editor
+
+PARTNERS = LinkSpec(
+    ProjectOrganisation,
+    "project_id",
+    "organisation_id",
+    Organisation,
+    "partners",
+    "連携機関が見つかりません",
+)
 
 
 class ProjectService(EntityService[Project]):
@@ -82,32 +92,11 @@ class ProjectService(EntityService[Project]):
         """Save the project and (when given) its partner organisations, in one transaction."""
         with self.db.writing() as session:
             stored = self._save(session, obj)
-            if partner_ids is not None:
-                errors = Errors()
-                for oid in partner_ids:
-                    require_live(
-                        session, errors, "partners", Organisation, oid, "連携機関が見つかりません"
-                    )
-                errors.raise_if_any()
-                sync_links(
-                    session,
-                    ProjectOrganisation,
-                    owner_column="project_id",
-                    owner_id=stored.id,
-                    target_column="organisation_id",
-                    target_ids=partner_ids,
-                )
+            save_links(session, PARTNERS, stored.id, partner_ids)
         return stored
 
     def partner_ids(self, project_id: uuid.UUID) -> list[uuid.UUID]:
-        with self.db.reading() as session:
-            return live_link_targets(
-                session,
-                ProjectOrganisation,
-                owner_column="project_id",
-                owner_id=project_id,
-                target_column="organisation_id",
-            )
+        return read_links(self.db, PARTNERS, project_id)
 
     def decorate(self, session: Session, records: list[Project]) -> dict[uuid.UUID, dict[str, Any]]:
         ids = [r.id for r in records]
