@@ -1666,6 +1666,18 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <source>(見つかりません)</source>
         <translation>(not found)</translation>
     </message>
+    <message>
+        <source>上位{limit}件を表示しています。名前・ふりがなで絞り込んでください。</source>
+        <translation>Showing the first {limit}. Type part of the name or reading to narrow them down.</translation>
+    </message>
+    <message>
+        <source>名前・ふりがなで検索</source>
+        <translation>Search by name or reading</translation>
+    </message>
+    <message>
+        <source>該当するものがありません</source>
+        <translation>Nothing matches</translation>
+    </message>
 </context>
 <context>
     <name>RecordDialog</name>
@@ -1764,6 +1776,14 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>{count}件</source>
         <translation>{count} records</translation>
+    </message>
+    <message>
+        <source>{count}件以上</source>
+        <translation>{count} or more</translation>
+    </message>
+    <message>
+        <source>件数を数える</source>
+        <translation>Count them</translation>
     </message>
 </context>
 <context>

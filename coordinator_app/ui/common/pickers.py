@@ -1,100 +1,229 @@
-"""Pickers of related records: a single choice (combo) and a multiple choice (check list)."""
+"""Pickers of related records: a single choice (combo) and a multiple choice (check list).
+
+Both search their :class:`OptionSource` as the user types and hold only what
+is chosen plus at most :data:`SEARCH_LIMIT` matches, so a form stays quick
+with 20,000 organisations. ``set_options`` takes a source (``options_of(
+service)``) or, for short fixed lists such as areas, the options themselves.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from enum import Enum
-from typing import Any, Protocol
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QFrame,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from coordinator_app.domain import kana
-from coordinator_app.services.base import Choice
+from coordinator_app.ui.common.option_sources import (
+    ContactOptions,
+    Option,
+    OptionSource,
+    ServiceOptions,
+    StaticOptions,
+    TaggedOptions,
+    options_of,
+)
 from coordinator_app.ui.labels import enum_choices
 
+__all__ = [
+    "SEARCH_DELAY_MS",
+    "SEARCH_LIMIT",
+    "CheckList",
+    "ContactOptions",
+    "EnumCombo",
+    "Option",
+    "OptionSource",
+    "RecordCombo",
+    "ServiceOptions",
+    "StaticOptions",
+    "TaggedOptions",
+    "options_of",
+]
 
-@dataclass(frozen=True)
-class Option:
-    """One choice: the value stored (usually a record id), its label and reading."""
-
-    value: object
-    text: str
-    reading: str = ""
-
-    def matches(self, needle: str) -> bool:
-        """True when ``needle`` (already normalised) is in the text or the reading."""
-        return needle in kana.normalise(self.text) or (
-            bool(self.reading) and needle in kana.normalise(self.reading)
-        )
+SEARCH_LIMIT = 50
+"""Most matches a picker shows at once; typing narrows them down."""
+SEARCH_DELAY_MS = 150
+"""Typing pauses this long before the picker searches."""
 
 
-class ChoiceSource(Protocol):
-    def choices(self, text: str = "", *, limit: int | None = 50) -> list[Choice]: ...
+def _as_source(options: OptionSource | Iterable[Option]) -> OptionSource:
+    if hasattr(options, "search") and hasattr(options, "lookup"):
+        return options  # type: ignore[return-value]
+    return StaticOptions(options)  # type: ignore[arg-type]
 
 
-def options_of(service: ChoiceSource) -> list[Option]:
-    """Every live record of a service as picker options (light rows, sorted in SQL)."""
-    return [Option(c.id, c.label, c.reading) for c in service.choices(limit=None)]
+def _missing() -> str:
+    return QCoreApplication.translate("RecordCombo", "(見つかりません)")
+
+
+def _more_hint() -> str:
+    return QCoreApplication.translate(
+        "RecordCombo", "上位{limit}件を表示しています。名前・ふりがなで絞り込んでください。"
+    ).format(limit=SEARCH_LIMIT)
 
 
 class RecordCombo(QComboBox):
-    """Choose one record (or none).
+    """Choose one record (or none), searching as the user types.
+
+    The items are the "none" item (when ``none_text`` is given), the current
+    choice, then the matches of the last search. Clicking the combo, Space, F4
+    or typing a character opens :class:`SearchPopup`: a search field over
+    those items.
 
     Item data is a text key: Qt compares Python objects such as UUIDs by
     identity, so equal ids would not be found again; the values themselves
     are kept on the Python side.
+
+    Attributes:
+        more: the last search found more than :data:`SEARCH_LIMIT` matches.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, none_text: str | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        none_text: str | None = None,
+        source: OptionSource | None = None,
+    ) -> None:
         super().__init__(parent)
         self._none_text = none_text
+        self._source: OptionSource = source if source is not None else StaticOptions(())
         self._values: dict[str, object] = {}
+        self.search_text = ""
+        self.more = False
+        self.popup: SearchPopup | None = None
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
+        if none_text is not None:
+            self.addItem(none_text, None)
 
-    def set_options(self, options: Iterable[Option]) -> None:
-        """Replace the choices, keeping the current one when it still exists."""
-        current = self.current_value()
-        self.blockSignals(True)
-        try:
-            self.clear()
-            self._values.clear()
-            if self._none_text is not None:
-                self.addItem(self._none_text, None)
-            for option in options:
-                self._add(option.text, option.value)
-            self._select(current)
-        finally:
-            self.blockSignals(False)
+    # -- choices -------------------------------------------------------------------
+
+    @property
+    def source(self) -> OptionSource:
+        return self._source
+
+    def set_options(self, options: OptionSource | Iterable[Option]) -> None:
+        """Use ``options`` (a source, or a short fixed list), keeping the current choice
+        when it still exists."""
+        self._source = _as_source(options)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Search again (records may have changed); a current choice that is gone shows as
+        「(見つかりません)」 so that saving reports it instead of silently dropping it."""
+        self._fill(self._source.search(self.search_text, limit=SEARCH_LIMIT + 1), verify=True)
+
+    def search(self, text: str) -> int:
+        """Show the matches of ``text`` after the none item and the current choice.
+
+        Returns:
+            The row of the first match; -1 when nothing matches.
+        """
+        self.search_text = text
+        return self._fill(self._source.search(text, limit=SEARCH_LIMIT + 1), verify=False)
 
     def current_value(self) -> object:
         key = self.currentData()
         return self._values.get(key) if isinstance(key, str) else None
 
     def set_current_value(self, value: object) -> None:
-        """Select ``value``; a value that is not among the choices (a deleted record)
-        is kept as a visible placeholder so that saving reports it instead of
-        silently dropping it."""
+        """Select ``value``, looking it up when it is not among the items; a value that
+        no longer exists (a deleted record) is kept as a visible placeholder."""
         self.blockSignals(True)
         try:
+            if value is not None and self.findData(str(value)) < 0:
+                found = self._source.lookup([value])
+                text = found[0].text if found else _missing()
+                self._insert(self._first_record_row(), text, value)
             self._select(value)
         finally:
             self.blockSignals(False)
 
+    # -- popup ---------------------------------------------------------------------
+
+    def showPopup(self) -> None:
+        self.open_search("")
+
+    def hidePopup(self) -> None:
+        if self.popup is not None:
+            self.popup.hide()
+        super().hidePopup()
+
+    def open_search(self, text: str = "") -> SearchPopup:
+        """Open the search popup with ``text`` already typed."""
+        if self.popup is None:
+            self.popup = SearchPopup(self)
+        self.popup.open_with(text)
+        return self.popup
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if plain and text and text.isprintable() and not text.isspace():
+            self.open_search(text)
+            return
+        super().keyPressEvent(event)
+
+    # -- internals -----------------------------------------------------------------
+
+    def _first_record_row(self) -> int:
+        return 1 if self._none_text is not None else 0
+
+    def _current_option(self) -> Option | None:
+        value = self.current_value()
+        return None if value is None else Option(value, self.currentText())
+
+    def _fill(self, found: list[Option], *, verify: bool) -> int:
+        self.more = len(found) > SEARCH_LIMIT
+        found = found[:SEARCH_LIMIT]
+        current = self._current_option()
+        if current is not None and all(o.value != current.value for o in found):
+            if verify:
+                still = self._source.lookup([current.value])
+                text = still[0].text if still else _missing()
+                current = Option(current.value, text)
+        else:
+            current = None  # the current choice is among the matches
+        self.blockSignals(True)
+        try:
+            value = self.current_value()
+            self.clear()
+            self._values.clear()
+            if self._none_text is not None:
+                self.addItem(self._none_text, None)
+            if current is not None:
+                self._add(current.text, current.value)
+            first = self.count()
+            for option in found:
+                self._add(option.text, option.value)
+            self._select(value)
+        finally:
+            self.blockSignals(False)
+        return first if found else -1
+
     def _add(self, text: str, value: object) -> None:
+        self._insert(self.count(), text, value)
+
+    def _insert(self, row: int, text: str, value: object) -> None:
         key = str(value)
         self._values[key] = value
-        self.addItem(text, key)
+        self.insertItem(row, text, key)
 
     def _select(self, value: object) -> None:
         if value is None:
@@ -103,21 +232,116 @@ class RecordCombo(QComboBox):
             return
         index = self.findData(str(value))
         if index < 0:
-            self._add(QCoreApplication.translate("RecordCombo", "(見つかりません)"), value)
-            index = self.count() - 1
+            self._insert(self._first_record_row(), _missing(), value)
+            index = self._first_record_row()
         self.setCurrentIndex(index)
 
 
+class SearchPopup(QFrame):
+    """The drop-down of a :class:`RecordCombo`: a search field over the combo's items.
+
+    Up/Down move in the list, Enter chooses, Esc closes without changing anything.
+    """
+
+    def __init__(self, combo: RecordCombo) -> None:
+        super().__init__(combo, Qt.WindowType.Popup)
+        self.combo = combo
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(
+            QCoreApplication.translate("RecordCombo", "名前・ふりがなで検索")
+        )
+        self.edit.setClearButtonEnabled(True)
+        self.view = QListView(self)
+        self.view.setModel(combo.model())
+        self.view.setUniformItemSizes(True)
+        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.edit.textChanged.connect(self._timer.start)
+        self.edit.installEventFilter(self)
+        self.view.clicked.connect(lambda index: self.choose_row(index.row()))
+
+    def open_with(self, text: str) -> None:
+        combo = self.combo
+        width, height = max(combo.width(), 300), 320
+        below = combo.mapToGlobal(QPoint(0, combo.height()))
+        screen = combo.screen().availableGeometry()
+        if below.y() + height > screen.bottom():
+            below.setY(max(screen.top(), combo.mapToGlobal(QPoint(0, 0)).y() - height))
+        self.setGeometry(below.x(), below.y(), width, height)
+        self.edit.blockSignals(True)
+        self.edit.setText(text)
+        self.edit.blockSignals(False)
+        self.run_search()
+        self.show()
+        self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def run_search(self) -> None:
+        """Search now (typing waits :data:`SEARCH_DELAY_MS` first)."""
+        self._timer.stop()
+        text = self.edit.text()
+        first = self.combo.search(text)
+        row = first if text and first >= 0 else self.combo.currentIndex()
+        self.view.setCurrentIndex(self.combo.model().index(row, 0))
+        if text and first < 0:
+            self.hint.setText(QCoreApplication.translate("RecordCombo", "該当するものがありません"))
+        elif self.combo.more:
+            self.hint.setText(_more_hint())
+        self.hint.setVisible((bool(text) and first < 0) or self.combo.more)
+
+    def choose_row(self, row: int) -> None:
+        """Make ``row`` the combo's choice and close."""
+        self.hide()
+        if 0 <= row < self.combo.count():
+            self.combo.setCurrentIndex(row)
+        self.combo.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                QApplication.sendEvent(self.view, event)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._timer.isActive():
+                    self.run_search()
+                self.choose_row(self.view.currentIndex().row())
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.hide()
+                return True
+        return super().eventFilter(watched, event)
+
+
 class CheckList(QWidget):
-    """Choose several records: a filter box over a list of check boxes.
+    """Choose several records: a search box over a list of check boxes.
+
+    The list shows the checked records first, then at most
+    :data:`SEARCH_LIMIT` matches of the search box.
 
     Signals:
         changed(): the user checked or unchecked an item.
+
+    Attributes:
+        more: the last search found more than :data:`SEARCH_LIMIT` matches.
     """
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, source: OptionSource | None = None):
         super().__init__(parent)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(
@@ -127,59 +351,67 @@ class CheckList(QWidget):
         self.list = QListWidget(self)
         self.list.setMinimumHeight(120)
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
         layout.addWidget(self.summary)
-        self._options: list[Option] = []
+        self._source: OptionSource = source if source is not None else StaticOptions(())
+        self._checked: dict[object, Option] = {}
+        self._matches: list[Option] = []
+        self._shown: list[Option] = []
+        self.more = False
         self._loading = False
-        self.filter.textChanged.connect(self._apply_filter)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.filter.textChanged.connect(self._timer.start)
+        self.filter.returnPressed.connect(self.run_search)
         self.list.itemChanged.connect(self._item_changed)
         self._update_summary()
 
-    def set_options(self, options: Sequence[Option]) -> None:
-        """Replace the choices, keeping the checked ones that still exist."""
-        checked = set(self.checked_values())
-        self._options = list(options)
-        self._loading = True
-        try:
-            self.list.clear()
-            for option in self._options:
-                item = QListWidgetItem(option.text, self.list)
-                item.setData(Qt.ItemDataRole.UserRole, option.value)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(
-                    Qt.CheckState.Checked if option.value in checked else Qt.CheckState.Unchecked
-                )
-        finally:
-            self._loading = False
-        self._apply_filter(self.filter.text())
-        self._update_summary()
+    @property
+    def source(self) -> OptionSource:
+        return self._source
+
+    def set_options(self, options: OptionSource | Iterable[Option]) -> None:
+        """Use ``options`` (a source, or a short fixed list), keeping the checked ones
+        that still exist."""
+        self._source = _as_source(options)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Search again and drop checked records that no longer exist."""
+        if self._checked:
+            still = {o.value: o for o in self._source.lookup(list(self._checked))}
+            self._checked = {v: still[v] for v in self._checked if v in still}
+        self.run_search()
+
+    def search(self, text: str) -> None:
+        """Show the matches of ``text`` (what the search box does after a pause)."""
+        self.filter.blockSignals(True)
+        self.filter.setText(text)
+        self.filter.blockSignals(False)
+        self.run_search()
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        found = self._source.search(self.filter.text(), limit=SEARCH_LIMIT + 1)
+        self.more = len(found) > SEARCH_LIMIT
+        self._matches = found[:SEARCH_LIMIT]
+        self._show()
 
     def checked_values(self) -> list[object]:
-        """The checked values, in the order of the choices."""
-        return [
-            self.list.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        """The checked values (those loaded first, in display order, then newly checked)."""
+        return list(self._checked)
 
     def set_checked_values(self, values: Iterable[object]) -> None:
-        wanted = set(values)
-        self._loading = True
-        try:
-            for i in range(self.list.count()):
-                item = self.list.item(i)
-                state = (
-                    Qt.CheckState.Checked
-                    if item.data(Qt.ItemDataRole.UserRole) in wanted
-                    else Qt.CheckState.Unchecked
-                )
-                item.setCheckState(state)
-        finally:
-            self._loading = False
-        self._update_summary()
+        wanted = list(dict.fromkeys(values))
+        found = {o.value: o for o in self._source.lookup(wanted)} if wanted else {}
+        self._checked = {v: found[v] for v in wanted if v in found}
+        self._show()
 
     def item_for(self, value: object) -> QListWidgetItem | None:
         for i in range(self.list.count()):
@@ -187,23 +419,47 @@ class CheckList(QWidget):
                 return self.list.item(i)
         return None
 
-    def _apply_filter(self, text: str) -> None:
-        needle = kana.normalise(text)
-        for i, option in enumerate(self._options):
-            self.list.item(i).setHidden(bool(needle) and not option.matches(needle))
+    def _show(self) -> None:
+        self._shown = list(self._checked.values()) + [
+            o for o in self._matches if o.value not in self._checked
+        ]
+        self._loading = True
+        try:
+            self.list.clear()
+            for option in self._shown:
+                item = QListWidgetItem(option.text, self.list)
+                item.setData(Qt.ItemDataRole.UserRole, option.value)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    Qt.CheckState.Checked
+                    if option.value in self._checked
+                    else Qt.CheckState.Unchecked
+                )
+        finally:
+            self._loading = False
+        self._update_summary()
 
-    def _item_changed(self, _item: QListWidgetItem) -> None:
+    def _item_changed(self, item: QListWidgetItem) -> None:
         if self._loading:
             return
+        row = self.list.row(item)
+        if not 0 <= row < len(self._shown):
+            return
+        option = self._shown[row]
+        if item.checkState() == Qt.CheckState.Checked:
+            self._checked[option.value] = option
+        else:
+            self._checked.pop(option.value, None)
         self._update_summary()
         self.changed.emit()
 
     def _update_summary(self) -> None:
-        self.summary.setText(
-            QCoreApplication.translate("CheckList", "{count}件を選択").format(
-                count=len(self.checked_values())
-            )
+        text = QCoreApplication.translate("CheckList", "{count}件を選択").format(
+            count=len(self._checked)
         )
+        if self.more:
+            text += "  " + _more_hint()
+        self.summary.setText(text)
 
 
 class EnumCombo(QComboBox):

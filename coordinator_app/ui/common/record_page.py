@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +32,9 @@ from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.undo import SoftDeleteCommand
 
 FILTER_DELAY_MS = 200
+SELECT_SEARCH_ROWS = 1000
+"""Opening a record loads at most this many list rows to show it selected; a record
+further down (say a meeting from ten years ago among 500,000) opens in the form only."""
 
 
 class RecordPage(QWidget):
@@ -89,6 +93,9 @@ class RecordPage(QWidget):
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.table.setSortingEnabled(True)
         self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.RichText)
+        self.count_label.linkActivated.connect(self._count_requested)
+        self._stale = False
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -226,15 +233,19 @@ class RecordPage(QWidget):
         self._reselect()
 
     def select_record(self, record_id: uuid.UUID) -> bool:
-        """Show ``record_id`` in the list and the form (clearing filters if needed)."""
+        """Show ``record_id`` in the form, and in the list when it is among its first
+        :data:`SELECT_SEARCH_ROWS` rows (clearing filters if they hide it).
+
+        Returns:
+            True when the list shows it too.
+        """
         if not self.confirm_discard():
             return False
-        if self.model.row_of(record_id) < 0:
-            self.model.fetch_all()
-        if self.model.row_of(record_id) < 0:
+        self._refresh_if_stale()
+        row = self.model.fetch_until(record_id, max_rows=SELECT_SEARCH_ROWS)
+        if row < 0 and self._has_filters():
             self.clear_filters()
-            self.model.fetch_all()
-        row = self.model.row_of(record_id)
+            row = self.model.fetch_until(record_id, max_rows=SELECT_SEARCH_ROWS)
         self._select_row(row)
         self.editor.load(record_id)
         return row >= 0
@@ -325,10 +336,33 @@ class RecordPage(QWidget):
         self._reselect()
         self._update_buttons()
 
-    def _records_changed(self, kind: str) -> None:
-        if kind == RecordKind.ALL or kind == self.kind or kind in self.watched:
+    def showEvent(self, event: QShowEvent) -> None:
+        self._refresh_if_stale()
+        super().showEvent(event)
+
+    def _has_filters(self) -> bool:
+        return bool(self.model.query.text) or any(
+            v is not None for v in self.model.query.filters.values()
+        )
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale:
+            self._stale = False
             self.model.refresh()
             self._reselect()
+
+    def _count_requested(self, _link: str) -> None:
+        _ = self.model.total  # counts in SQL
+        self._update_count()
+
+    def _records_changed(self, kind: str) -> None:
+        if kind == RecordKind.ALL or kind == self.kind or kind in self.watched:
+            # A hidden page reloads its list when it is shown again.
+            if self.isVisible():
+                self.model.refresh()
+                self._reselect()
+            else:
+                self._stale = True
             self.editor.refresh_choices()
             if kind == RecordKind.ALL and not self.editor.is_dirty:
                 self.editor.load(self.editor.current_id)
@@ -363,9 +397,16 @@ class RecordPage(QWidget):
             self._syncing = False
 
     def _update_count(self) -> None:
-        self.count_label.setText(
-            QCoreApplication.translate("RecordPage", "{count}件").format(count=self.model.total)
-        )
+        total = self.model.known_total
+        if total is not None:
+            text = QCoreApplication.translate("RecordPage", "{count}件").format(count=total)
+        else:
+            text = QCoreApplication.translate("RecordPage", "{count}件以上").format(
+                count=self.model.rowCount()
+            ) + ' <a href="count">{}</a>'.format(
+                QCoreApplication.translate("RecordPage", "件数を数える")
+            )
+        self.count_label.setText(text)
 
     def _update_buttons(self, *_args: object) -> None:
         self.delete_button.setEnabled(self.editor.current_id is not None)

@@ -141,7 +141,12 @@ class _BaseTableModel(QAbstractTableModel, Generic[T]):
 
 
 class RecordTableModel(_BaseTableModel[Row[Record]]):
-    """A service list with server-side filter, sort and paging."""
+    """A service list with server-side filter, sort and paging.
+
+    Pages are read with one row more than shown, to know whether another page
+    exists; nothing counts every match (on 500,000 meetings that count costs
+    more than the page) until :attr:`total` is asked for.
+    """
 
     PAGE_SIZE = 200
     DEFAULT_DESCENDING = False
@@ -150,12 +155,34 @@ class RecordTableModel(_BaseTableModel[Row[Record]]):
     def __init__(self, service: EntityService[Any], dates: DateFormat, parent: Any = None) -> None:
         super().__init__(dates, parent)
         self.service = service
-        self._query = ListQuery(limit=self.PAGE_SIZE, descending=self.DEFAULT_DESCENDING)
-        self._total = 0
+        self._query = ListQuery(
+            limit=self.PAGE_SIZE, descending=self.DEFAULT_DESCENDING, with_total=False
+        )
+        self._has_more = False
+        self._total: int | None = None
+
+    @property
+    def has_more(self) -> bool:
+        """More rows match than are loaded."""
+        return self._has_more
+
+    @property
+    def known_total(self) -> int | None:
+        """How many rows match, when known without counting (every row loaded, or
+        counted before); None otherwise."""
+        if not self._has_more:
+            return len(self._rows)
+        return self._total
 
     @property
     def total(self) -> int:
-        """How many rows match the filter (not only those loaded)."""
+        """How many rows match the filter (not only those loaded); counts in SQL the
+        first time it is asked after a refresh."""
+        known = self.known_total
+        if known is not None:
+            return known
+        page = self.service.list(replace(self._query, offset=0, limit=0, with_total=True))
+        self._total = page.total
         return self._total
 
     @property
@@ -209,33 +236,48 @@ class RecordTableModel(_BaseTableModel[Row[Record]]):
 
     def refresh(self) -> None:
         """Reload the first page."""
-        page = self.service.list_rows(replace(self._query, offset=0))
+        rows, more = self._page(0)
         self.beginResetModel()
-        self._rows = list(page.rows)
-        self._total = page.total
+        self._rows = rows
+        self._has_more = more
+        self._total = None
         self.endResetModel()
 
     # -- paging ------------------------------------------------------------------
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._has_more
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or not self._has_more:
             return
-        page = self.service.list_rows(replace(self._query, offset=len(self._rows)))
-        if not page.rows:
-            self._total = len(self._rows)
+        rows, more = self._page(len(self._rows))
+        self._has_more = more
+        if not rows:
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-        self._rows.extend(page.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
         self.endInsertRows()
 
+    def fetch_until(self, record_id: uuid.UUID, *, max_rows: int) -> int:
+        """Load pages until ``record_id`` is loaded or ``max_rows`` rows are; its row or -1."""
+        row = self.row_of(record_id)
+        while row < 0 and self._has_more and len(self._rows) < max_rows:
+            self.fetchMore()
+            row = self.row_of(record_id)
+        return row
+
     def fetch_all(self) -> None:
-        """Load every matching row (for lookups by id in tests and navigation)."""
+        """Load every matching row (tests; never on a list that can be long)."""
         while self.canFetchMore():
             self.fetchMore()
+
+    def _page(self, offset: int) -> tuple[list[Row[Record]], bool]:
+        """Rows from ``offset`` and whether more exist (one extra row is read)."""
+        limit = self._query.limit or self.PAGE_SIZE
+        page = self.service.list_rows(replace(self._query, offset=offset, limit=limit + 1))
+        return list(page.rows[:limit]), len(page.rows) > limit
 
 
 class ChildTableModel(_BaseTableModel[T]):

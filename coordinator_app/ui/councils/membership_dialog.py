@@ -8,10 +8,9 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QGridLayout, QRadioButton, QWidget
 
 from coordinator_app.domain.models import CouncilMembership, Record
-from coordinator_app.services.base import ListQuery
 from coordinator_app.services.councils import CouncilMembershipService
 from coordinator_app.ui.common.fields import DateField
-from coordinator_app.ui.common.pickers import Option, RecordCombo, options_of
+from coordinator_app.ui.common.pickers import ContactOptions, RecordCombo, options_of
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
@@ -53,11 +52,7 @@ class MembershipDialog(RecordDialog):
         self.start_field = DateField(ctx.dates)
         self.end_field = DateField(ctx.dates)
         self.organisation_combo.set_options(options_of(ctx.services.organisations))
-        contacts = ctx.services.contacts.list_rows(ListQuery(sort="kana")).rows
-        self.contact_combo.set_options(
-            Option(row.record.id, f"{row.record.name}({row.extra.get('organisation_name', '')})")
-            for row in contacts
-        )
+        self.contact_combo.set_options(ContactOptions(ctx.services))
         self.form.add_field("member", self.tr("委員"), member, required=True)
         self.form.add_field("role", self.tr("役割"), self.role_combo, required=True)
         self.form.add_field("start_date", self.tr("開始日"), self.start_field)

@@ -9,9 +9,13 @@ from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
 
 from coordinator_app.domain.models import ActionItem, Record
 from coordinator_app.services.action_items import ActionItemService
-from coordinator_app.services.base import ListQuery
 from coordinator_app.ui.common.fields import DateField
-from coordinator_app.ui.common.pickers import Option, RecordCombo
+from coordinator_app.ui.common.pickers import (
+    ContactOptions,
+    RecordCombo,
+    TaggedOptions,
+    options_of,
+)
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
@@ -42,18 +46,14 @@ class ActionItemDialog(RecordDialog):
         self.done_check = QCheckBox(self.tr("完了した"))
         services = ctx.services
         coordinator_label = self.tr("コーディネーター")
-        options = [
-            Option(f"{_COORDINATOR}{c.id}", f"{c.label}({coordinator_label})", c.reading)
-            for c in services.coordinators.choices(limit=None)
-        ]
-        options += [
-            Option(
-                f"{_CONTACT}{row.record.id}",
-                f"{row.record.name}({row.extra.get('organisation_name', '')})",
+        self.owner_combo.set_options(
+            TaggedOptions(
+                [
+                    (_COORDINATOR, options_of(services.coordinators), f"({coordinator_label})"),
+                    (_CONTACT, ContactOptions(services), ""),
+                ]
             )
-            for row in services.contacts.list_rows(ListQuery(sort="kana")).rows
-        ]
-        self.owner_combo.set_options(options)
+        )
         self.form.add_field("text", self.tr("内容"), self.text_edit, required=True)
         self.form.add_field("owner", self.tr("担当"), self.owner_combo)
         self.form.add_field("due_date", self.tr("期限"), self.due_field)
