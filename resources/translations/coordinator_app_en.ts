@@ -41,6 +41,17 @@
     </message>
 </context>
 <context>
+    <name>ActionItemPanel</name>
+    <message>
+        <source>追加すると、会議もその時点の内容で保存されます</source>
+        <translation>Adding an item also saves the meeting as it is now</translation>
+    </message>
+    <message>
+        <source>対応事項を追加します(未保存の会議は先に保存します)</source>
+        <translation>Add an action item (an unsaved meeting is saved first)</translation>
+    </message>
+</context>
+<context>
     <name>ActionItemTableModel</name>
     <message>
         <source>内容</source>
@@ -57,6 +68,170 @@
     <message>
         <source>完了</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <source>期限を過ぎています</source>
+        <translation>Past its due date</translation>
+    </message>
+</context>
+<context>
+    <name>ActionItemView</name>
+    <message>
+        <source>すべての担当者</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <source>期限切れのみ</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>内容・担当・会議名で絞り込み</source>
+        <translation>Filter by text, owner or meeting</translation>
+    </message>
+    <message>
+        <source>担当(&amp;O)</source>
+        <translation>&amp;Owner</translation>
+    </message>
+    <message>
+        <source>完了にする</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>選んだ対応事項を完了にします (Space、Ctrl+Z で戻せます)</source>
+        <translation>Mark the selected items done (Space; Ctrl+Z undoes)</translation>
+    </message>
+    <message>
+        <source>編集…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>会議を開く</source>
+        <translation>Open meeting</translation>
+    </message>
+    <message>
+        <source>対応事項を決めた会議を開きます (Enter)</source>
+        <translation>Open the meeting that decided the item (Enter)</translation>
+    </message>
+    <message>
+        <source>対応事項</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>未完了 {count}件(うち期限切れ {overdue}件)</source>
+        <translation>{count} open ({overdue} overdue)</translation>
+    </message>
+    <message>
+        <source>操作できません</source>
+        <translation>Cannot do that</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityReportWindow</name>
+    <message>
+        <source>実績報告</source>
+        <translation>Activity report</translation>
+    </message>
+    <message>
+        <source>全市(地域を限定しない)</source>
+        <translation>Whole municipality (any area)</translation>
+    </message>
+    <message>
+        <source>すべてのコーディネーター</source>
+        <translation>All coordinators</translation>
+    </message>
+    <message>
+        <source>Excelで保存…</source>
+        <translation>Save as Excel…</translation>
+    </message>
+    <message>
+        <source>PDFで保存…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>コーディネーター</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <source>会議の開催数</source>
+        <translation>Meetings held</translation>
+    </message>
+    <message>
+        <source>参加者数(延べ)</source>
+        <translation>Participants (total)</translation>
+    </message>
+    <message>
+        <source>協議体の開催数</source>
+        <translation>Council meetings</translation>
+    </message>
+    <message>
+        <source>新規の関係機関</source>
+        <translation>New organisations</translation>
+    </message>
+    <message>
+        <source>新規の担当者</source>
+        <translation>New contacts</translation>
+    </message>
+    <message>
+        <source>Excelで保存</source>
+        <translation>Save as Excel</translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDFで保存</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDFの注意</source>
+        <translation>PDF notes</translation>
+    </message>
+    <message>
+        <source>PDFは保存しましたが、次の点を確認してください:
+{items}</source>
+        <translation>The PDF was saved, but please check the following:
+{items}</translation>
+    </message>
+    <message>
+        <source>対象: {scope}</source>
+        <translation>Scope: {scope}</translation>
+    </message>
+    <message>
+        <source>月別の会議開催数</source>
+        <translation>Meetings by month</translation>
+    </message>
+    <message>
+        <source>{month}月</source>
+        <translation>M{month}</translation>
+    </message>
+    <message>
+        <source>実績報告_{year}</source>
+        <translation>activity-report_{year}</translation>
+    </message>
+    <message>
+        <source>保存できません</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>「{path}」に保存できませんでした: {error}</source>
+        <translation>Could not save “{path}”: {error}</translation>
+    </message>
+    <message>
+        <source>保存しました: {path}</source>
+        <translation>Saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -204,6 +379,129 @@
     <message>
         <source>終了日</source>
         <translation>End</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <source>写真や配布資料を会議に添付します(1ファイル{limit}まで)。</source>
+        <translation>Attach photos and handouts to the meeting (up to {limit} per file).</translation>
+    </message>
+    <message>
+        <source>追加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>開く</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>別名で保存…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>写真・文書</source>
+        <translation>Photos and documents</translation>
+    </message>
+    <message>
+        <source>すべてのファイル</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <source>添付するファイルを選ぶ</source>
+        <translation>Choose files to attach</translation>
+    </message>
+    <message>
+        <source>「{name}」を開くアプリが見つかりません。</source>
+        <translation>No application was found to open “{name}”.</translation>
+    </message>
+    <message>
+        <source>添付ファイルを保存</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <source>削除の確認</source>
+        <translation>Confirm deletion</translation>
+    </message>
+    <message>
+        <source>添付ファイル「{name}」を削除しますか?
+(Ctrl+Z で元に戻せます)</source>
+        <translation>Delete the attachment “{name}”?
+(Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <source>削除する</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>添付ファイル「{name}」の削除</source>
+        <translation>deleting the attachment “{name}”</translation>
+    </message>
+    <message>
+        <source>プレビューなし</source>
+        <translation>No preview</translation>
+    </message>
+    <message>
+        <source>添付できません</source>
+        <translation>Cannot attach</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentTableModel</name>
+    <message>
+        <source>ファイル名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>サイズ</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>追加日</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>写真・画像</source>
+        <translation>Photo / image</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>テキスト</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>文書</source>
+        <translation>Document</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeePicker</name>
+    <message>
+        <source>コーディネーター</source>
+        <translation>Coordinators</translation>
+    </message>
+    <message>
+        <source>関係機関</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>出席者(担当者)</source>
+        <translation>Attendees (contacts)</translation>
+    </message>
+    <message>
+        <source>出席 {total}件(コーディネーター {c}・関係機関 {o}・担当者 {p})</source>
+        <translation>{total} attending ({c} coordinators, {o} organisations, {p} contacts)</translation>
     </message>
 </context>
 <context>
@@ -366,6 +664,52 @@ The current contents are backed up automatically first. Continue?</translation>
     <message>
         <source>PDFを作成しています… (%1 / %2)</source>
         <translation>Creating PDFs… (%1 / %2)</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityNote</name>
+    <message>
+        <source>会場</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <source>オンライン</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>{place} {count}名</source>
+        <translation>{place} {count}</translation>
+    </message>
+    <message>
+        <source>{place} {count} / 定員{capacity}名</source>
+        <translation>{place} {count} of {capacity}</translation>
+    </message>
+    <message>
+        <source>(定員を超えています)</source>
+        <translation> (over capacity)</translation>
+    </message>
+</context>
+<context>
+    <name>CarriedOverPanel</name>
+    <message>
+        <source>ダブルクリックで、その対応事項を決めた会議を開きます</source>
+        <translation>Double-click to open the meeting that decided the item</translation>
+    </message>
+    <message>
+        <source>完了にする</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>前回までの未完了の対応事項 {count}件</source>
+        <translation>{count} open items carried over from earlier meetings</translation>
+    </message>
+    <message>
+        <source>前回までの未完了の対応事項はありません</source>
+        <translation>No open items carried over from earlier meetings</translation>
+    </message>
+    <message>
+        <source>操作できません</source>
+        <translation>Cannot do that</translation>
     </message>
 </context>
 <context>
@@ -749,6 +1093,48 @@ The current contents are backed up automatically first. Continue?</translation>
     </message>
 </context>
 <context>
+    <name>DoneCommand</name>
+    <message>
+        <source>対応事項{count}件の完了</source>
+        <translation>marking {count} action items done</translation>
+    </message>
+    <message>
+        <source>対応事項{count}件の未完了への戻し</source>
+        <translation>reopening {count} action items</translation>
+    </message>
+</context>
+<context>
+    <name>DraftRestore</name>
+    <message>
+        <source>保存されていない下書き</source>
+        <translation>Unsaved draft</translation>
+    </message>
+    <message>
+        <source>前回、保存されないまま終了した会議の下書きがあります。
+
+「{title}」({when} 自動保存)
+
+復元しますか?</source>
+        <translation>The app ended last time before this meeting was saved.
+
+“{title}” (saved automatically at {when})
+
+Restore it?</translation>
+    </message>
+    <message>
+        <source>復元する</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>破棄する</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>あとで</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Excel・CSVへ書き出し</source>
@@ -827,6 +1213,35 @@ The current contents are backed up automatically first. Continue?</translation>
     <message>
         <source>書き出しました</source>
         <translation>Exported</translation>
+    </message>
+</context>
+<context>
+    <name>FastEntry</name>
+    <message>
+        <source>協議体の委員 {count}件を出席に入れました。欠席の方はチェックを外してください。</source>
+        <translation>Added {count} council members as attendees. Untick those who were absent.</translation>
+    </message>
+    <message>
+        <source>前回をコピー</source>
+        <translation>Copy previous</translation>
+    </message>
+    <message>
+        <source>コピーできる前回の会議がありません。
+協議体を選ぶと、その協議体の直近の会議をコピーできます。</source>
+        <translation>There is no previous meeting to copy.
+Choose a council to copy its latest meeting.</translation>
+    </message>
+    <message>
+        <source>入力中の内容を「{title}」({date})の内容で置き換えますか?</source>
+        <translation>Replace what you have entered with “{title}” ({date})?</translation>
+    </message>
+    <message>
+        <source>置き換える</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>「{title}」({date})をコピーしました。日付と内容を確認してください。</source>
+        <translation>Copied “{title}” ({date}). Check the date and the contents.</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1416,10 @@ The current contents are backed up automatically first. Continue?</translation>
         <translation>Filter</translation>
     </message>
     <message>
+        <source>すべてを検索…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
@@ -1021,6 +1440,26 @@ The current contents are backed up automatically first. Continue?</translation>
         <translation>About</translation>
     </message>
     <message>
+        <source>チラシ作成…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地域のチームのチラシ作成…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel・CSVから取り込み…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel・CSVへ書き出し…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>バックアップと復元…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -1033,6 +1472,10 @@ The current contents are backed up automatically first. Continue?</translation>
         <translation>&amp;View</translation>
     </message>
     <message>
+        <source>ツール(&amp;T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1041,12 +1484,20 @@ The current contents are backed up automatically first. Continue?</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
+        <source>すべてを検索 (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{action}を行いました</source>
         <translation>Done: {action}</translation>
     </message>
     <message>
         <source>{action}を取り消しました</source>
         <translation>Undone: {action}</translation>
+    </message>
+    <message>
+        <source>検索</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>生活支援コーディネーター業務管理 {version}
@@ -1059,6 +1510,30 @@ The current contents are backed up automatically first. Continue?</translation>
 Database: {path}
 
 Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>コーディネーター</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>関係機関</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>協議体</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>プロジェクト</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1089,10 +1564,106 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     </message>
 </context>
 <context>
+    <name>MeetingCalendar</name>
+    <message>
+        <source>前の月 (PageUp)</source>
+        <translation>Previous month (PageUp)</translation>
+    </message>
+    <message>
+        <source>次の月 (PageDown)</source>
+        <translation>Next month (PageDown)</translation>
+    </message>
+    <message>
+        <source>今月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>この月の会議 {count}件</source>
+        <translation>{count} meetings this month</translation>
+    </message>
+    <message>
+        <source>{era_year}{month}月</source>
+        <translation>{era_year} month {month}</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{year}-{month:02d}</translation>
+    </message>
+    <message>
+        <source>{date}の会議 {count}件</source>
+        <translation>{count} meetings on {date}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDateField</name>
+    <message>
+        <source>「{text}」の月が正しくありません(1〜12月)</source>
+        <translation>“{text}”: the month must be 1 to 12</translation>
+    </message>
+    <message>
+        <source>「{text}」は存在しない日付です({month}月は{last}日まで)</source>
+        <translation>“{text}” does not exist (month {month} has {last} days)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>連続開催…</source>
+        <translation>Recurring…</translation>
+    </message>
+    <message>
+        <source>この内容で、毎週・毎月などの会議をまとめて作成します</source>
+        <translation>Create weekly, monthly… sessions from this meeting in one go</translation>
+    </message>
+    <message>
+        <source>議事録PDF…</source>
+        <translation>Minutes PDF…</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>未保存の変更</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>この会議に保存していない変更があります。保存しますか?</source>
+        <translation>This meeting has changes that are not saved. Save them?</translation>
+    </message>
+    <message>
+        <source>会議の記録 — {name}</source>
+        <translation>Meeting log — {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDraft</name>
+    <message>
+        <source>(会議名なし)</source>
+        <translation>(untitled meeting)</translation>
+    </message>
+</context>
+<context>
     <name>MeetingEditor</name>
     <message>
         <source>(なし)</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>前回をコピー(&amp;P)</source>
+        <translation>Copy &amp;previous</translation>
+    </message>
+    <message>
+        <source>同じ協議体(連続開催では同じシリーズ)の直近の会議から入力を始めます</source>
+        <translation>Start from the latest meeting of the same council (or of the same series)</translation>
     </message>
     <message>
         <source>種類</source>
@@ -1139,6 +1710,18 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <translation>Participants (online)</translation>
     </message>
     <message>
+        <source>{time}の下書きを復元しました。内容を確認して保存してください。</source>
+        <translation>Restored the draft of {time}. Check it and save.</translation>
+    </message>
+    <message>
+        <source>下書きを自動保存しました({time})</source>
+        <translation>Draft saved automatically ({time})</translation>
+    </message>
+    <message>
+        <source>下書きを保存できません: {error}</source>
+        <translation>Cannot save the draft: {error}</translation>
+    </message>
+    <message>
         <source>協議体</source>
         <translation>Council</translation>
     </message>
@@ -1151,16 +1734,16 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <source>コーディネーター</source>
-        <translation>Coordinators</translation>
-    </message>
-    <message>
-        <source>関係機関</source>
-        <translation>Organisations</translation>
-    </message>
-    <message>
         <source>出席</source>
         <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>議事録に見出し(報告事項・協議事項・次回予定)を入れる</source>
+        <translation>Put section headings (reports, discussion, next meeting) into the minutes</translation>
+    </message>
+    <message>
+        <source>何も書かなかった見出しは保存するときに取り除かれます</source>
+        <translation>Headings left empty are removed when the meeting is saved</translation>
     </message>
     <message>
         <source>議題</source>
@@ -1179,12 +1762,142 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <translation>Record</translation>
     </message>
     <message>
+        <source>この会議で決まった対応事項</source>
+        <translation>Action items decided at this meeting</translation>
+    </message>
+    <message>
         <source>対応事項</source>
         <translation>Action items</translation>
     </message>
     <message>
+        <source>添付</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
         <source>新しい会議</source>
         <translation>New meeting</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingFilterBar</name>
+    <message>
+        <source>すべての協議体</source>
+        <translation>All councils</translation>
+    </message>
+    <message>
+        <source>すべてのプロジェクト</source>
+        <translation>All projects</translation>
+    </message>
+    <message>
+        <source>すべてのコーディネーター</source>
+        <translation>All coordinators</translation>
+    </message>
+    <message>
+        <source>すべての地域</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>すべての月</source>
+        <translation>All months</translation>
+    </message>
+    <message>
+        <source>すべての年度</source>
+        <translation>All fiscal years</translation>
+    </message>
+    <message>
+        <source>{era_year}度</source>
+        <translation>FY {era_year}</translation>
+    </message>
+    <message>
+        <source>{year}年度</source>
+        <translation>FY{year}</translation>
+    </message>
+    <message>
+        <source>1月</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>2月</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>3月</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>4月</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>5月</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>6月</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>7月</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>8月</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>9月</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>10月</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>11月</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>12月</source>
+        <translation>December</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingOutput</name>
+    <message>
+        <source>議事録をPDFで保存</source>
+        <translation>Save the minutes as PDF</translation>
+    </message>
+    <message>
+        <source>「{path}」に保存できませんでした。
+
+{error}</source>
+        <translation>Could not save “{path}”.
+
+{error}</translation>
+    </message>
+    <message>
+        <source>一部の文字を置き換えました</source>
+        <translation>Some characters were replaced</translation>
+    </message>
+    <message>
+        <source>議事録を保存しました:
+{path}</source>
+        <translation>Minutes saved:
+{path}</translation>
+    </message>
+    <message>
+        <source>カレンダーに書き出す</source>
+        <translation>Export to a calendar</translation>
+    </message>
+    <message>
+        <source>書き出す会議を一覧で選んでください(Ctrl+クリックで複数選べます)。</source>
+        <translation>Select the meetings to export in the list (Ctrl+click selects several).</translation>
+    </message>
+    <message>
+        <source>{count}件の会議を書き出しました:
+{path}</source>
+        <translation>Exported {count} meetings:
+{path}</translation>
     </message>
 </context>
 <context>
@@ -1194,12 +1907,60 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <translation>All kinds</translation>
     </message>
     <message>
+        <source>連続開催…</source>
+        <translation>Recurring…</translation>
+    </message>
+    <message>
+        <source>右の入力内容で、毎週・毎月などの会議をまとめて作成します</source>
+        <translation>Create weekly, monthly… sessions from the form on the right in one go</translation>
+    </message>
+    <message>
+        <source>議事録PDF…</source>
+        <translation>Minutes PDF…</translation>
+    </message>
+    <message>
+        <source>表示中の会議の議事録をPDFで保存します</source>
+        <translation>Save the minutes of the meeting shown as PDF</translation>
+    </message>
+    <message>
+        <source>カレンダーに書き出す…</source>
+        <translation>Export to calendar…</translation>
+    </message>
+    <message>
+        <source>選んだ会議を .ics ファイルに書き出します(Outlook・Googleカレンダーなど)</source>
+        <translation>Export the selected meetings to an .ics file (Outlook, Google Calendar…)</translation>
+    </message>
+    <message>
+        <source>一覧</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>カレンダー</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
         <source>会議</source>
         <translation>Meetings</translation>
     </message>
     <message>
         <source>会議名・会場で絞り込み (Ctrl+F)</source>
         <translation>Filter by title or venue (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>議事録PDF</source>
+        <translation>Minutes PDF</translation>
+    </message>
+    <message>
+        <source>議事録を作る会議を一覧で選んでください。</source>
+        <translation>Select the meeting whose minutes you want in the list.</translation>
+    </message>
+    <message>
+        <source>未保存の変更</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>{page}に保存していない変更があります。保存しますか?</source>
+        <translation>{page} has changes that are not saved. Save them?</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1976,21 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <source>会議名</source>
         <translation>Title</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPrompts</name>
+    <message>
+        <source>保存する</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>破棄する</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +2075,41 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     </message>
 </context>
 <context>
+    <name>MonthModel</name>
+    <message>
+        <source>他{count}件</source>
+        <translation>+{count} more</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>月</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>火</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>水</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>木</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>金</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>土</source>
+        <translation>Sat</translation>
+    </message>
+</context>
+<context>
     <name>NumberField</name>
     <message>
         <source>数字で入力してください</source>
@@ -1360,6 +2171,53 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
 復元すると、このバックアップの時点の内容に戻ります。壊れたファイルは名前を変えてそのまま残します。</source>
         <translation>Newest good backup: {when}
 Restoring returns to the contents at that time. The damaged file is kept under another name.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenItemModel</name>
+    <message>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>開催日</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>(期限なし)</source>
+        <translation>(no due date)</translation>
+    </message>
+    <message>
+        <source>(未定)</source>
+        <translation>(not decided)</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>期限切れ</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>未完了</source>
+        <translation>Open</translation>
     </message>
 </context>
 <context>
@@ -1510,7 +2368,70 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     </message>
 </context>
 <context>
+    <name>ProfilePickerDialog</name>
+    <message>
+        <source>利用者を選ぶ</source>
+        <translation>Choose the user</translation>
+    </message>
+    <message>
+        <source>この端末でアプリを使う人を選んでください。記録した進捗には記入者として、確認には確認者としてこの名前が残ります(あとで設定から変更できます)。</source>
+        <translation>Choose who uses the app on this computer. Progress entries record this name as their author and reviews as their reviewer (you can change it later in Settings).</translation>
+    </message>
+    <message>
+        <source>例: 係長、課長、第1層コーディネーター</source>
+        <translation>e.g. section chief, division head, tier-1 coordinator</translation>
+    </message>
+    <message>
+        <source>(紐づけない)</source>
+        <translation>(not linked)</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ふりがな</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>役職</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>コーディネーター</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <source>登録して選ぶ</source>
+        <translation>Register and choose</translation>
+    </message>
+    <message>
+        <source>新しい利用者を登録</source>
+        <translation>Register a new user</translation>
+    </message>
+    <message>
+        <source>この利用者で始める</source>
+        <translation>Start as this user</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>登録済みの利用者</source>
+        <translation>Registered users</translation>
+    </message>
+</context>
+<context>
     <name>ProgressEntryDialog</name>
+    <message>
+        <source>進捗</source>
+        <translation>Progress entry</translation>
+    </message>
     <message>
         <source>進捗を記録</source>
         <translation>Log progress</translation>
@@ -1531,6 +2452,14 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <source>記入者</source>
         <translation>Author</translation>
     </message>
+    <message>
+        <source>記入者は利用者の名前で記録されます</source>
+        <translation>The author is recorded as the current user</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>ProgressEntryTableModel</name>
@@ -1548,10 +2477,214 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     </message>
 </context>
 <context>
+    <name>ProgressLogModel</name>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>確認</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>記入者</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>記録日時</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>添付</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>確認済</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>確認後に変更</source>
+        <translation>Changed after review</translation>
+    </message>
+    <message>
+        <source>未確認</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <source>最終更新: {stamp}</source>
+        <translation>Last changed: {stamp}</translation>
+    </message>
+    <message>
+        <source>{name}が{stamp}に確認</source>
+        <translation>Reviewed by {name} on {stamp}</translation>
+    </message>
+    <message>
+        <source>確認のあとで内容が変更されました</source>
+        <translation>The entry was changed after the review</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressLogPanel</name>
+    <message>
+        <source>先に概要を保存してください</source>
+        <translation>Save the overview first</translation>
+    </message>
+    <message>
+        <source>前回の確認以降の変更だけを表示</source>
+        <translation>Only changes since my last review</translation>
+    </message>
+    <message>
+        <source>選んだ進捗の添付ファイル(写真・資料)</source>
+        <translation>Files of the selected entry (photos, documents)</translation>
+    </message>
+    <message>
+        <source>追加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>編集…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>選んだ進捗を確認済にする…</source>
+        <translation>Mark selected as reviewed…</translation>
+    </message>
+    <message>
+        <source>未確認をすべて確認済にする…</source>
+        <translation>Mark all unreviewed as reviewed…</translation>
+    </message>
+    <message>
+        <source>削除の確認</source>
+        <translation>Confirm deletion</translation>
+    </message>
+    <message>
+        <source>「{name}」を削除しますか?
+(Ctrl+Z で元に戻せます)</source>
+        <translation>Delete “{name}”?
+(Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <source>削除する</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>「{name}」の削除</source>
+        <translation>deletion of “{name}”</translation>
+    </message>
+    <message>
+        <source>未確認 {unreviewed}件(このプロジェクトはまだ確認していません)</source>
+        <translation>{unreviewed} not reviewed (you have not reviewed this project yet)</translation>
+    </message>
+    <message>
+        <source>未確認 {unreviewed}件・前回の確認({stamp})以降に追加・変更された進捗 {count}件</source>
+        <translation>{unreviewed} not reviewed · {count} added or changed since your last review ({stamp})</translation>
+    </message>
+    <message>
+        <source>表示…</source>
+        <translation>View…</translation>
+    </message>
+    <message>
+        <source>操作できません</source>
+        <translation>Not possible</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectActionItemModel</name>
+    <message>
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>期限切れ</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectAttachmentPanel</name>
+    <message>
+        <source>ファイルを添付…</source>
+        <translation>Attach a file…</translation>
+    </message>
+    <message>
+        <source>名前を付けて保存…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>開く</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>添付を外す</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>添付するファイルを選ぶ</source>
+        <translation>Choose a file to attach</translation>
+    </message>
+    <message>
+        <source>すべてのファイル (*);;画像 (*.png *.jpg *.jpeg *.gif *.bmp);;PDF (*.pdf)</source>
+        <translation>All files (*);;Images (*.png *.jpg *.jpeg *.gif *.bmp);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ファイルを読めません: {error}</source>
+        <translation>Cannot read the file: {error}</translation>
+    </message>
+    <message>
+        <source>添付ファイルを保存</source>
+        <translation>Save the attachment</translation>
+    </message>
+    <message>
+        <source>「{name}」を外しますか?
+(Ctrl+Z で元に戻せます)</source>
+        <translation>Remove “{name}”?
+(Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <source>外す</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>「{name}」の添付の取り外し</source>
+        <translation>removal of the attachment “{name}”</translation>
+    </message>
+    <message>
+        <source>添付ファイル</source>
+        <translation>Attachments</translation>
+    </message>
+</context>
+<context>
     <name>ProjectEditor</name>
     <message>
         <source>(未設定)</source>
         <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>上司(確認者)のプロファイルでは、閲覧と確認(コメント)だけができます。</source>
+        <translation>As a supervisor (reviewer) you can read and review (comment) only.</translation>
     </message>
     <message>
         <source>プロジェクト名</source>
@@ -1590,12 +2723,28 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Goal</translation>
     </message>
     <message>
-        <source>成果</source>
-        <translation>Outcome</translation>
+        <source>概要</source>
+        <translation>Overview</translation>
     </message>
     <message>
-        <source>基本情報</source>
-        <translation>Details</translation>
+        <source>このプロジェクトの会議(ダブルクリックで会議を開きます)</source>
+        <translation>Meetings of this project (double-click opens the meeting)</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>会議で決まった対応事項(ダブルクリックでその会議を開きます)</source>
+        <translation>Action items decided in the meetings (double-click opens the meeting)</translation>
+    </message>
+    <message>
+        <source>対応事項</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>成果</source>
+        <translation>Outcome</translation>
     </message>
     <message>
         <source>連携機関</source>
@@ -1606,8 +2755,39 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Progress log</translation>
     </message>
     <message>
+        <source>成果物の添付ファイル(チラシ・報告書・写真など)</source>
+        <translation>Outcome files (flyers, reports, photos…)</translation>
+    </message>
+    <message>
+        <source>確認</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
         <source>新しいプロジェクト</source>
         <translation>New project</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMeetingModel</name>
+    <message>
+        <source>開催日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>出席機関・SC</source>
+        <translation>Orgs &amp; coordinators</translation>
+    </message>
+    <message>
+        <source>参加者数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>会議名</source>
+        <translation>Meeting</translation>
     </message>
 </context>
 <context>
@@ -1627,6 +2807,29 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>プロジェクト名・目標で絞り込み (Ctrl+F)</source>
         <translation>Filter by title or goal (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>削除できません</source>
+        <translation>Cannot delete</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSummary</name>
+    <message>
+        <source>最終記録: {date}({days}日前)</source>
+        <translation>Last entry: {date} ({days} days ago)</translation>
+    </message>
+    <message>
+        <source>進捗{count}件(未確認{unreviewed}件)</source>
+        <translation>{count} entries ({unreviewed} not reviewed)</translation>
+    </message>
+    <message>
+        <source>進捗の記録はまだありません</source>
+        <translation>No progress entries yet</translation>
+    </message>
+    <message>
+        <source>対応事項: 未完了{open}件(期限切れ{overdue}件)</source>
+        <translation>Action items: {open} open ({overdue} overdue)</translation>
     </message>
 </context>
 <context>
@@ -1828,6 +3031,291 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>確認済にする</source>
+        <translation>Mark as reviewed</translation>
+    </message>
+    <message>
+        <source>次の{count}件の進捗を確認済にします。</source>
+        <translation>These {count} progress entries will be marked as reviewed.</translation>
+    </message>
+    <message>
+        <source>コメント(任意): 担当者への助言や指示など</source>
+        <translation>Comment (optional): advice or instructions for the coordinator</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>コメント</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>利用者が選ばれていません。設定で利用者を選んでください。</source>
+        <translation>No user is chosen. Choose the user in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewHistoryModel</name>
+    <message>
+        <source>確認日時</source>
+        <translation>Reviewed at</translation>
+    </message>
+    <message>
+        <source>確認者</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>進捗の日付</source>
+        <translation>Entry date</translation>
+    </message>
+    <message>
+        <source>進捗</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>コメント</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewHistoryPanel</name>
+    <message>
+        <source>このプロジェクトの進捗はまだ確認されていません。</source>
+        <translation>No entry of this project has been reviewed yet.</translation>
+    </message>
+    <message>
+        <source>確認 {count}件(確認者: {names})</source>
+        <translation>{count} reviews (reviewers: {names})</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWorkspace</name>
+    <message>
+        <source>確認ワークスペース</source>
+        <translation>Review workspace</translation>
+    </message>
+    <message>
+        <source>すべての担当者</source>
+        <translation>All coordinators</translation>
+    </message>
+    <message>
+        <source>すべての地域</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>すべてのプログラム</source>
+        <translation>All programs</translation>
+    </message>
+    <message>
+        <source>すべての状況</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>プロジェクト画面で開く</source>
+        <translation>Open on the Projects page</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>概要と成果の変更を保存します</source>
+        <translation>Saves the changes to the overview and the outcome</translation>
+    </message>
+    <message>
+        <source>表のプロジェクトを選ぶと、ここに概要・進捗状況・確認などが表示されます。</source>
+        <translation>Choose a project in the table to see its overview, progress log and reviews here.</translation>
+    </message>
+    <message>
+        <source>すべての年度</source>
+        <translation>All fiscal years</translation>
+    </message>
+    <message>
+        <source>利用者: {name}</source>
+        <translation>User: {name}</translation>
+    </message>
+    <message>
+        <source>利用者: (未設定)</source>
+        <translation>User: (not chosen)</translation>
+    </message>
+    <message>
+        <source>{count}件のプロジェクト</source>
+        <translation>{count} projects</translation>
+    </message>
+    <message>
+        <source>色付きの行: {days}日以上進捗の記録がない進行中・未着手のプロジェクト</source>
+        <translation>Coloured rows: active projects without a progress entry for {days} days or more</translation>
+    </message>
+    <message>
+        <source>未保存の変更</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>「{name}」に保存していない変更があります。変更を破棄しますか?</source>
+        <translation>“{name}” has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <source>破棄する</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
+    <name>SearchKinds</name>
+    <message>
+        <source>会議</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>進捗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>対応事項</source>
+        <translation type="unfinished">Action items</translation>
+    </message>
+    <message>
+        <source>プロジェクト</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>協議体</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>関係機関</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <translation type="unfinished">Contacts</translation>
+    </message>
+    <message>
+        <source>コーディネーター</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <source>{count}件以上</source>
+        <translation type="unfinished">{count} or more</translation>
+    </message>
+    <message>
+        <source>{count}件</source>
+        <translation type="unfinished">{count} records</translation>
+    </message>
+    <message>
+        <source>キーワード(1文字から・かなの種類や全角半角は区別しません)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>すべての種類</source>
+        <translation type="unfinished">All kinds</translation>
+    </message>
+    <message>
+        <source>すべての地域</source>
+        <translation type="unfinished">All areas</translation>
+    </message>
+    <message>
+        <source>「{query}」は見つかりませんでした</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>「{query}」: {count}件を表示(新しい順)。種類を選ぶと、その種類をさらに表示します</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>「{query}」: {count}件(新しい順)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>この記録は削除されています</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>すべての年度</source>
+        <translation type="unfinished">All fiscal years</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>連続開催の会議を作成</source>
+        <translation>Create a recurring meeting</translation>
+    </message>
+    <message>
+        <source>毎週</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>隔週</source>
+        <translation>Every other week</translation>
+    </message>
+    <message>
+        <source>毎月(同じ日)</source>
+        <translation>Monthly (same date)</translation>
+    </message>
+    <message>
+        <source>毎月(同じ週の同じ曜日)</source>
+        <translation>Monthly (same weekday of the same week)</translation>
+    </message>
+    <message>
+        <source>回</source>
+        <translation> sessions</translation>
+    </message>
+    <message>
+        <source>「{title}」の内容(時刻・会場・出席者など)で、各回を別々の会議として作成します。</source>
+        <translation>Each session is created as a meeting of its own with the contents of “{title}” (times, venue, attendees…).</translation>
+    </message>
+    <message>
+        <source>(会議名なし)</source>
+        <translation>(untitled meeting)</translation>
+    </message>
+    <message>
+        <source>初回</source>
+        <translation>First session</translation>
+    </message>
+    <message>
+        <source>繰り返し</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>回数</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>開催日</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>作成</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>初回の日付を入力してください</source>
+        <translation>Enter the date of the first session</translation>
+    </message>
+    <message>
+        <source>第{n}回 {date}({weekday})</source>
+        <translation>Session {n}: {date} ({weekday})</translation>
+    </message>
+    <message>
+        <source>開催日を1日以上選んでください</source>
+        <translation>Choose at least one date</translation>
+    </message>
+    <message>
+        <source>作成できませんでした。会議の入力内容を確認してください。</source>
+        <translation>Could not create the sessions. Check the meeting form.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>設定</source>
@@ -1842,12 +3330,28 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Show dates in the Japanese era (e.g. {wareki}; off: {iso})</translation>
     </message>
     <message>
+        <source>(選ばない)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source> 日</source>
+        <translation> days</translation>
+    </message>
+    <message>
         <source>表示言語</source>
         <translation>Language</translation>
     </message>
     <message>
         <source>日付</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>利用者</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>停滞とみなす日数</source>
+        <translation>Stalled after</translation>
     </message>
     <message>
         <source>OK</source>
@@ -1931,6 +3435,57 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>待つのをやめる</source>
         <translation>Stop waiting</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceTableModel</name>
+    <message>
+        <source>プロジェクト名</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>進捗率</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>最終記録日</source>
+        <translation>Last entry</translation>
+    </message>
+    <message>
+        <source>経過日数</source>
+        <translation>Days since</translation>
+    </message>
+    <message>
+        <source>未完了の対応事項</source>
+        <translation>Open items</translation>
+    </message>
+    <message>
+        <source>期限切れ</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>未確認</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <source>停滞: 進捗の記録がありません</source>
+        <translation>Stalled: no progress entry</translation>
+    </message>
+    <message>
+        <source>停滞: {days}日間、進捗の記録がありません(目安 {limit}日)</source>
+        <translation>Stalled: no progress entry for {days} days (threshold {limit} days)</translation>
     </message>
 </context>
 <context>
@@ -2139,6 +3694,17 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>独自</source>
         <translation>Independent</translation>
+    </message>
+</context>
+<context>
+    <name>profiles</name>
+    <message>
+        <source>上司(確認者)</source>
+        <translation>Supervisor (reviewer)</translation>
+    </message>
+    <message>
+        <source>コーディネーター</source>
+        <translation>Coordinator</translation>
     </message>
 </context>
 </TS>

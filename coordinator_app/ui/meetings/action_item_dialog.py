@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
 
 from coordinator_app.domain.models import ActionItem, Record
@@ -41,6 +42,7 @@ class ActionItemDialog(RecordDialog):
         self.setWindowTitle(self.tr("対応事項を追加") if self.is_new else self.tr("対応事項を編集"))
         self.text_edit = QPlainTextEdit()
         self.text_edit.setMaximumHeight(110)
+        self.text_edit.setTabChangesFocus(True)  # Tab moves to 担当; keyboard-only entry
         self.owner_combo = RecordCombo(none_text=self.tr("(未定)"))
         self.due_field = DateField(ctx.dates)
         self.done_check = QCheckBox(self.tr("完了した"))
@@ -59,6 +61,11 @@ class ActionItemDialog(RecordDialog):
         self.form.add_field("due_date", self.tr("期限"), self.due_field)
         self.form.add_field("done", self.tr("状況"), self.done_check)
         self.finish_setup()
+        # The buttons exist before the fields: put the fields first and the cursor in 内容.
+        chain = [self.text_edit, self.owner_combo, self.due_field, self.done_check]
+        for first, second in zip(chain, [*chain[1:], self.save_button], strict=True):
+            QWidget.setTabOrder(first, second)
+        self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def service(self) -> ActionItemService:

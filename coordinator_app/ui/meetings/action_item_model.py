@@ -6,10 +6,13 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from coordinator_app.domain.models import ActionItem
 from coordinator_app.services.action_items import ActionItemService
 from coordinator_app.services.base import ListQuery, Row
-from coordinator_app.ui.common.table_model import ChildTableModel, Column
+from coordinator_app.ui.action_items.open_item_model import OVERDUE_COLOUR
+from coordinator_app.ui.common.table_model import AnyIndex, ChildTableModel, Column
 from coordinator_app.ui.dates import DateFormat
 
 
@@ -41,3 +44,11 @@ class ActionItemTableModel(ChildTableModel[Row[ActionItem]]):
         item = row.record
         first_line = item.text.splitlines()[0] if item.text else ""
         return (first_line, row.extra.get("owner_name", ""), item.due_date, item.done)[column]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_item(index.row()) if index.isValid() else None
+        if role == Qt.ItemDataRole.ForegroundRole and row is not None and row.extra.get("overdue"):
+            return OVERDUE_COLOUR
+        if role == Qt.ItemDataRole.ToolTipRole and row is not None and row.extra.get("overdue"):
+            return self.tr("期限を過ぎています")
+        return super().data(index, role)

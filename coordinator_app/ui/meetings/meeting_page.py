@@ -1,24 +1,55 @@
-"""The 会議 page: the meeting list and the meeting form."""
+"""The 会議 page: the meeting list (or its month calendar) and the meeting form."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import uuid
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coordinator_app.domain.enums import MeetingKind
+from coordinator_app.domain.fiscal import fiscal_year
+from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
+from coordinator_app.ui.meetings.meeting_calendar import MeetingCalendar
 from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
+from coordinator_app.ui.meetings.meeting_filters import MeetingFilterBar
 from coordinator_app.ui.meetings.meeting_model import MeetingTableModel
+from coordinator_app.ui.meetings.meeting_output import export_ics, export_minutes_pdf
+from coordinator_app.ui.meetings.meeting_prompts import DISCARD, SAVE, unsaved_choices
+from coordinator_app.ui.meetings.series_dialog import SeriesDialog
+
+LIST_TAB, CALENDAR_TAB = range(2)
 
 
 class MeetingPage(RecordPage):
-    """Meetings, newest first, with a filter by kind."""
+    """Meetings, newest first, filtered by 種類, 年度, 月, 協議体, プロジェクト,
+    コーディネーター and 地域; the same meetings as a month calendar.
+
+    Attributes:
+        series_dialog: the 連続開催 dialog opened last (None before the first).
+    """
 
     kind = RecordKind.MEETING
     watched = frozenset(
-        {RecordKind.COUNCIL, RecordKind.PROJECT, RecordKind.COORDINATOR, RecordKind.ORGANISATION}
+        {
+            RecordKind.COUNCIL,
+            RecordKind.PROJECT,
+            RecordKind.COORDINATOR,
+            RecordKind.ORGANISATION,
+            RecordKind.CONTACT,
+            RecordKind.AREA,
+        }
     )
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -29,9 +60,48 @@ class MeetingPage(RecordPage):
             parent=parent,
         )
         self.setObjectName("meeting_page")
+        self.series_dialog: SeriesDialog | None = None
         self.kind_filter = self.add_filter_combo(
             "kind", self.tr("すべての種類"), [(m.value, t) for m, t in enum_choices(MeetingKind)]
         )
+        self.filters = MeetingFilterBar(ctx, self)
+        self.filters.filter_changed.connect(self._filter_changed)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.calendar = MeetingCalendar(ctx, self)
+        self.calendar.meeting_activated.connect(self.select_record)
+        self.views = QTabWidget(self)
+        self.views.setDocumentMode(True)
+
+        self.series_button = QPushButton(self.tr("連続開催…"), self)
+        self.series_button.setToolTip(
+            self.tr("右の入力内容で、毎週・毎月などの会議をまとめて作成します")
+        )
+        self.pdf_button = QPushButton(self.tr("議事録PDF…"), self)
+        self.pdf_button.setToolTip(self.tr("表示中の会議の議事録をPDFで保存します"))
+        self.ics_button = QPushButton(icon("calendar"), self.tr("カレンダーに書き出す…"), self)
+        self.ics_button.setToolTip(
+            self.tr("選んだ会議を .ics ファイルに書き出します(Outlook・Googleカレンダーなど)")
+        )
+        self.series_button.clicked.connect(self.open_series)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.ics_button.clicked.connect(self.export_ics)
+        tools = QHBoxLayout()
+        tools.addWidget(self.series_button)
+        tools.addWidget(self.pdf_button)
+        tools.addWidget(self.ics_button)
+        tools.addStretch(1)
+
+        # RecordPage lays out filter row, table and count; the list and the calendar
+        # share the table's place as two tabs, with the second filter row above them.
+        left = self.table.parentWidget().layout()
+        assert isinstance(left, QVBoxLayout)
+        left.replaceWidget(self.table, self.views)
+        self.views.addTab(self.table, icon("meeting"), self.tr("一覧"))
+        self.views.addTab(self.calendar, icon("calendar"), self.tr("カレンダー"))
+        left.insertWidget(1, self.filters)
+        left.addLayout(tools)
+        self.model.modelReset.connect(self._sync_calendar)
+        self._sync_calendar()
 
     def title(self) -> str:
         return self.tr("会議")
@@ -44,3 +114,91 @@ class MeetingPage(RecordPage):
 
     def filter_value(self, key: str, data: object) -> object:
         return MeetingKind(data) if data is not None else None
+
+    # -- actions -----------------------------------------------------------------
+
+    def selected_ids(self) -> list[uuid.UUID]:
+        """The meetings selected in the list (the one shown when none is)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = [i for i in (self.model.id_at(row) for row in rows) if i is not None]
+        if not ids and self.editor.current_id is not None:
+            ids = [self.editor.current_id]
+        return ids
+
+    def show_calendar(self, visible: bool = True) -> None:
+        self.views.setCurrentIndex(CALENDAR_TAB if visible else LIST_TAB)
+
+    def open_series(self) -> SeriesDialog:
+        dialog = SeriesDialog(self.ctx, self.editor, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.series_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export_pdf(self) -> bool:
+        """The minutes of the meeting shown (saved first when it has edits)."""
+        if self.editor.is_dirty and not self.save_record():
+            return False
+        meeting_id = self.editor.current_id
+        if meeting_id is None:
+            self.ctx.prompts.inform(
+                self,
+                title=self.tr("議事録PDF"),
+                text=self.tr("議事録を作る会議を一覧で選んでください。"),
+            )
+            return False
+        return export_minutes_pdf(self.ctx, self.editor.prompts, meeting_id, self) is not None
+
+    def export_ics(self) -> bool:
+        return export_ics(self.ctx, self.editor.prompts, self.selected_ids(), self) is not None
+
+    def confirm_discard(self) -> bool:
+        """Unsaved edits: 保存する, 破棄する (the draft goes too) or キャンセル."""
+        if not self.editor.is_dirty:
+            return True
+        self.editor.draft_writer.flush()
+        answer = self.editor.prompts.ask(
+            self,
+            title=self.tr("未保存の変更"),
+            text=self.tr("{page}に保存していない変更があります。保存しますか?").format(
+                page=self.title()
+            ),
+            choices=unsaved_choices(),
+        )
+        if answer == SAVE:
+            return self.editor.save()
+        if answer == DISCARD:
+            self.editor.discard_draft()
+            return True
+        return False
+
+    def clear_filters(self) -> None:
+        self.filters.clear()
+        super().clear_filters()
+        for key in self.filters.combos:
+            self.model.set_filter(key, None)
+
+    # -- internals ---------------------------------------------------------------
+
+    def _filter_changed(self, key: str, value: object) -> None:
+        self.model.set_filter(key, value)
+        self._reselect()
+        if key in ("fiscal_year", "month"):
+            self._jump_calendar()
+
+    def _jump_calendar(self) -> None:
+        """Show the month the 年度/月 filters point at."""
+        year, month = self.filters.value("fiscal_year"), self.filters.value("month")
+        if not isinstance(month, int):
+            if not isinstance(year, int):
+                return
+            shown = date(self.calendar.model.year, self.calendar.model.month, 1)
+            if fiscal_year(shown) == year:
+                return
+            month = 4
+        if not isinstance(year, int):
+            year = fiscal_year(date.today())
+        self.calendar.show_month(year if month >= 4 else year + 1, month)
+
+    def _sync_calendar(self) -> None:
+        self.calendar.set_query(self.model.query)

@@ -1,0 +1,1 @@
+"""対応事項: the open and overdue action items of all meetings."""

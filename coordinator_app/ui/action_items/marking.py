@@ -1,0 +1,94 @@
+"""Marking action items done (or open again) as one undoable action."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.action_items import ActionItemService
+from coordinator_app.services.base import NotFoundError
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.events import EventHub, RecordKind
+
+
+def set_done(service: ActionItemService, item_ids: Sequence[uuid.UUID], done: bool) -> list[str]:
+    """Set the done flag of each item; returns the messages of those that failed."""
+    problems = []
+    for item_id in item_ids:
+        try:
+            item = service.get(item_id)
+            if item.done != done:
+                item.done = done
+                service.save(item)
+        except (ValidationError, NotFoundError) as exc:
+            problems.append(str(exc))
+    return problems
+
+
+class DoneCommand(QUndoCommand):
+    """Items already marked done (or open); undo flips them back, redo again."""
+
+    def __init__(
+        self,
+        *,
+        service: ActionItemService,
+        item_ids: Sequence[uuid.UUID],
+        done: bool,
+        events: EventHub,
+        on_error: Callable[[str], None],
+    ) -> None:
+        text = (
+            QCoreApplication.translate("DoneCommand", "対応事項{count}件の完了")
+            if done
+            else QCoreApplication.translate("DoneCommand", "対応事項{count}件の未完了への戻し")
+        )
+        super().__init__(text.format(count=len(item_ids)))
+        self._service = service
+        self._ids = list(item_ids)
+        self._done = done
+        self._events = events
+        self._on_error = on_error
+        self._first = True
+
+    def undo(self) -> None:
+        self._apply(not self._done)
+
+    def redo(self) -> None:
+        if self._first:  # already done before the push
+            self._first = False
+            return
+        self._apply(self._done)
+
+    def _apply(self, done: bool) -> None:
+        problems = set_done(self._service, self._ids, done)
+        if problems:
+            self._on_error("\n".join(problems))
+        self._events.records_changed(RecordKind.ACTION_ITEM)
+
+
+def mark_done(
+    ctx: UiContext, item_ids: Sequence[uuid.UUID], *, on_error: Callable[[str], None]
+) -> bool:
+    """Mark ``item_ids`` done now and put the action on the undo stack (Ctrl+Z)."""
+    if not item_ids:
+        return False
+    problems = set_done(ctx.services.action_items, item_ids, True)
+    if problems:
+        on_error("\n".join(problems))
+        ctx.events.records_changed(RecordKind.ACTION_ITEM)
+        return False
+    ctx.undo_stack.push(
+        DoneCommand(
+            service=ctx.services.action_items,
+            item_ids=item_ids,
+            done=True,
+            events=ctx.events,
+            on_error=on_error,
+        )
+    )
+    ctx.events.records_changed(RecordKind.ACTION_ITEM)
+    return True

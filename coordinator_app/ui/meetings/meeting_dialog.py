@@ -1,0 +1,157 @@
+"""会議の記録: the meeting form in a window of its own, for fast entry from anywhere.
+
+The window is not modal: the main window stays usable while a meeting is
+being logged. Ctrl+S saves and keeps the window open (to add action items
+and attachments); Esc or 閉じる closes it and, with unsaved changes, asks
+保存する / 破棄する / キャンセル. Drafts restored after a crash open here.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from coordinator_app.services.drafts import Draft
+from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
+from coordinator_app.ui.meetings.meeting_output import export_minutes_pdf
+from coordinator_app.ui.meetings.meeting_prompts import DISCARD, SAVE, unsaved_choices
+from coordinator_app.ui.meetings.series_dialog import SeriesDialog
+
+
+class MeetingDialog(QDialog):
+    """A :class:`MeetingEditor` with 保存, 連続開催…, 議事録PDF… and 閉じる.
+
+    Args:
+        ctx: the shared UI context.
+        parent: the window it belongs to (it stays on top of it).
+        meeting_id: a stored meeting to edit; None for a new one.
+        draft: a draft to restore exactly as it was typed (takes precedence).
+
+    Attributes:
+        series_dialog: the 連続開催 dialog opened last (None before the first).
+    """
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        meeting_id: uuid.UUID | None = None,
+        draft: Draft | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("meeting_dialog")
+        self.ctx = ctx
+        self.series_dialog: SeriesDialog | None = None
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.editor = MeetingEditor(ctx, self)
+        self.prompts = self.editor.prompts
+        self.save_button = QPushButton(icon("save"), self.tr("保存"), self)
+        self.save_button.setToolTip(self.tr("保存 (Ctrl+S)"))
+        self.series_button = QPushButton(self.tr("連続開催…"), self)
+        self.series_button.setToolTip(
+            self.tr("この内容で、毎週・毎月などの会議をまとめて作成します")
+        )
+        self.pdf_button = QPushButton(self.tr("議事録PDF…"), self)
+        self.close_button = QPushButton(self.tr("閉じる"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.series_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        for button in (self.save_button, self.series_button, self.pdf_button, self.close_button):
+            # Enter in a field must not save or close the window: only Ctrl+S and Esc do.
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.editor, 1)
+        layout.addLayout(buttons)
+        self.save_button.clicked.connect(self.save)
+        self.series_button.clicked.connect(self.open_series)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.close_button.clicked.connect(self.reject)
+        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_shortcut.activated.connect(self.save)
+        self.editor.loaded.connect(self._update_title)
+        self.editor.dirty_changed.connect(self._update_title)
+        self.resize(900, 720)
+        if draft is not None:
+            self.editor.restore_draft(draft)
+        else:
+            self.editor.load(meeting_id)
+        self._update_title()
+        self.editor.focus_first()
+
+    # -- actions -----------------------------------------------------------------
+
+    def save(self) -> bool:
+        return self.editor.save()
+
+    def open_series(self) -> SeriesDialog:
+        dialog = SeriesDialog(self.ctx, self.editor, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.series_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export_pdf(self) -> bool:
+        """Save the meeting (when needed) and export its minutes."""
+        if self.editor.is_dirty and not self.save():
+            return False
+        meeting_id = self.editor.ensure_saved()
+        if meeting_id is None:
+            return False
+        return export_minutes_pdf(self.ctx, self.prompts, meeting_id, self) is not None
+
+    def confirm_close(self) -> bool:
+        """True when the window may close: nothing unsaved, saved now, or thrown away."""
+        if not self.editor.is_dirty:
+            return True
+        self.editor.draft_writer.flush()
+        answer = self.prompts.ask(
+            self,
+            title=self.tr("未保存の変更"),
+            text=self.tr("この会議に保存していない変更があります。保存しますか?"),
+            choices=unsaved_choices(),
+        )
+        if answer == SAVE:
+            return self.save()
+        if answer == DISCARD:
+            self.editor.discard_draft()
+            return True
+        return False  # キャンセル (or the question was closed): keep editing
+
+    def reject(self) -> None:
+        # closeEvent and Esc both come here.
+        if self.confirm_close():
+            super().reject()
+
+    def _update_title(self, *_args: object) -> None:
+        mark = " *" if self.editor.is_dirty else ""
+        self.setWindowTitle(
+            self.tr("会議の記録 — {name}").format(name=self.editor.heading.text()) + mark
+        )
+
+
+def open_meeting_dialog(
+    ctx: UiContext,
+    parent: QWidget | None = None,
+    *,
+    meeting_id: uuid.UUID | None = None,
+    draft: Draft | None = None,
+) -> MeetingDialog:
+    """Show a meeting window (new, ``meeting_id`` or a restored ``draft``); it deletes
+    itself when closed."""
+    dialog = MeetingDialog(ctx, parent, meeting_id=meeting_id, draft=draft)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog

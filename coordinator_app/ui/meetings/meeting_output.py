@@ -1,0 +1,139 @@
+"""Output of the meeting log: one meeting's minutes (議事録) as PDF, meetings as an .ics file."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from coordinator_app.services.base import NotFoundError
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.meetings.meeting_prompts import MeetingPrompts
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def safe_filename(text: str, *, limit: int = 60) -> str:
+    """``text`` usable as a file name on every system (no separators, no reserved marks)."""
+    return _UNSAFE.sub("_", text).strip("._")[:limit] or "meeting"
+
+
+def _with_suffix(path: Path, suffix: str) -> Path:
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def export_minutes_pdf(
+    ctx: UiContext, prompts: MeetingPrompts, meeting_id: uuid.UUID, parent: QWidget | None
+) -> Path | None:
+    """Ask where, render the minutes and write them; report replaced characters.
+
+    Returns:
+        The file written; None when cancelled or failed (the user was told why).
+    """
+    title = QCoreApplication.translate("MeetingOutput", "議事録をPDFで保存")
+    try:
+        meeting = ctx.services.meetings.get(meeting_id)
+    except NotFoundError as exc:
+        prompts.warn(parent, title=title, text=str(exc))
+        return None
+    suggested = f"議事録_{meeting.held_on:%Y%m%d}_{safe_filename(meeting.title)}.pdf"
+    path = prompts.choose_save_file(parent, title=title, suggested=suggested, filters="PDF (*.pdf)")
+    if path is None:
+        return None
+    path = _with_suffix(path, ".pdf")
+    # reportlab loads only now: it costs start-up time the meeting log should not pay.
+    from coordinator_app.flyers.minutes import MinutesRenderer
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        data = ctx.services.documents.minutes_data(meeting_id, wareki=ctx.dates.wareki)
+        rendered = MinutesRenderer().render(data)
+        path.write_bytes(rendered.pdf)
+    except NotFoundError as exc:
+        prompts.warn(parent, title=title, text=str(exc))
+        return None
+    except OSError as exc:
+        prompts.warn(
+            parent,
+            title=title,
+            text=QCoreApplication.translate(
+                "MeetingOutput", "「{path}」に保存できませんでした。\n\n{error}"
+            ).format(path=path, error=exc.strerror or exc),
+        )
+        return None
+    finally:
+        QApplication.restoreOverrideCursor()
+    if rendered.warnings:
+        prompts.warn(
+            parent,
+            title=QCoreApplication.translate("MeetingOutput", "一部の文字を置き換えました"),
+            text=QCoreApplication.translate(
+                "MeetingOutput", "議事録を保存しました:\n{path}"
+            ).format(path=path)
+            + "\n\n"
+            + "\n".join(rendered.warnings),
+        )
+    else:
+        prompts.inform(
+            parent,
+            title=title,
+            text=QCoreApplication.translate(
+                "MeetingOutput", "議事録を保存しました:\n{path}"
+            ).format(path=path),
+        )
+    return path
+
+
+def export_ics(
+    ctx: UiContext,
+    prompts: MeetingPrompts,
+    meeting_ids: Sequence[uuid.UUID],
+    parent: QWidget | None,
+) -> Path | None:
+    """Write ``meeting_ids`` to an .ics file for Outlook, Google or Apple calendars."""
+    title = QCoreApplication.translate("MeetingOutput", "カレンダーに書き出す")
+    if not meeting_ids:
+        prompts.inform(
+            parent,
+            title=title,
+            text=QCoreApplication.translate(
+                "MeetingOutput", "書き出す会議を一覧で選んでください(Ctrl+クリックで複数選べます)。"
+            ),
+        )
+        return None
+    suggested = "会議予定.ics"
+    if len(meeting_ids) == 1:
+        try:
+            meeting = ctx.services.meetings.get(meeting_ids[0])
+            suggested = f"{meeting.held_on:%Y%m%d}_{safe_filename(meeting.title)}.ics"
+        except NotFoundError:
+            pass  # the export below reports nothing for a meeting deleted meanwhile
+    path = prompts.choose_save_file(
+        parent, title=title, suggested=suggested, filters="iCalendar (*.ics)"
+    )
+    if path is None:
+        return None
+    path = _with_suffix(path, ".ics")
+    try:
+        path.write_bytes(ctx.services.calendar.export(meeting_ids))
+    except OSError as exc:
+        prompts.warn(
+            parent,
+            title=title,
+            text=QCoreApplication.translate(
+                "MeetingOutput", "「{path}」に保存できませんでした。\n\n{error}"
+            ).format(path=path, error=exc.strerror or exc),
+        )
+        return None
+    prompts.inform(
+        parent,
+        title=title,
+        text=QCoreApplication.translate(
+            "MeetingOutput", "{count}件の会議を書き出しました:\n{path}"
+        ).format(count=len(meeting_ids), path=path),
+    )
+    return path
