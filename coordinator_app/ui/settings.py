@@ -6,12 +6,17 @@ file lives; tests point it at a temporary path.
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from coordinator_app.services.reviews import DEFAULT_STALLED_DAYS
+
 LANGUAGES = ("ja", "en")
 DEFAULT_LANGUAGE = "ja"
+MAX_STALLED_DAYS = 365
 
 
 def settings_store(path: Path | None = None) -> QSettings:
@@ -54,6 +59,39 @@ class AppSettings:
     def wareki(self, value: bool) -> None:
         self.store.setValue("ui/wareki", bool(value))
 
+    # -- current user and review -------------------------------------------------
+
+    def profile_id(self, database: Path) -> uuid.UUID | None:
+        """The profile chosen on this machine for ``database``; None before the first choice.
+
+        Kept per database file: profiles live in the database, so the demo copy
+        or a second database must not overwrite the choice made for the real one.
+        """
+        value = self.store.value(_profile_key(database))
+        try:
+            return uuid.UUID(str(value)) if value else None
+        except ValueError:
+            return None
+
+    def set_profile_id(self, database: Path, profile_id: uuid.UUID | None) -> None:
+        if profile_id is None:
+            self.store.remove(_profile_key(database))
+        else:
+            self.store.setValue(_profile_key(database), str(profile_id))
+
+    @property
+    def stalled_days(self) -> int:
+        """Days without a progress entry after which an active project counts as stalled."""
+        try:
+            value = int(self.store.value("review/stalled_days", DEFAULT_STALLED_DAYS))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return DEFAULT_STALLED_DAYS
+        return min(max(value, 1), MAX_STALLED_DAYS)
+
+    @stalled_days.setter
+    def stalled_days(self, value: int) -> None:
+        self.store.setValue("review/stalled_days", min(max(int(value), 1), MAX_STALLED_DAYS))
+
     # -- layout ------------------------------------------------------------------
 
     @property
@@ -77,6 +115,11 @@ class AppSettings:
 
     def sync(self) -> None:
         self.store.sync()
+
+
+def _profile_key(database: Path) -> str:
+    digest = hashlib.sha1(str(database.resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"profile/{digest}"
 
 
 def _as_bool(value: object) -> bool:

@@ -1417,7 +1417,7 @@ Choose a council to copy its latest meeting.</translation>
     </message>
     <message>
         <source>すべてを検索…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search everything…</translation>
     </message>
     <message>
         <source>元に戻す</source>
@@ -1441,23 +1441,23 @@ Choose a council to copy its latest meeting.</translation>
     </message>
     <message>
         <source>チラシ作成…</source>
-        <translation type="unfinished"></translation>
+        <translation>Make a flyer…</translation>
     </message>
     <message>
         <source>地域のチームのチラシ作成…</source>
-        <translation type="unfinished"></translation>
+        <translation>Make an area team flyer…</translation>
     </message>
     <message>
         <source>Excel・CSVから取り込み…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from Excel/CSV…</translation>
     </message>
     <message>
         <source>Excel・CSVへ書き出し…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to Excel/CSV…</translation>
     </message>
     <message>
         <source>バックアップと復元…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup and restore…</translation>
     </message>
     <message>
         <source>ファイル(&amp;F)</source>
@@ -1473,7 +1473,7 @@ Choose a council to copy its latest meeting.</translation>
     </message>
     <message>
         <source>ツール(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tools</translation>
     </message>
     <message>
         <source>ヘルプ(&amp;H)</source>
@@ -1485,7 +1485,7 @@ Choose a council to copy its latest meeting.</translation>
     </message>
     <message>
         <source>すべてを検索 (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search everything (Ctrl+K)</translation>
     </message>
     <message>
         <source>{action}を行いました</source>
@@ -1497,7 +1497,7 @@ Choose a council to copy its latest meeting.</translation>
     </message>
     <message>
         <source>検索</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <source>生活支援コーディネーター業務管理 {version}
@@ -1513,27 +1513,27 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     </message>
     <message>
         <source>地域</source>
-        <translation type="unfinished"></translation>
+        <translation>Areas</translation>
     </message>
     <message>
         <source>コーディネーター</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinators</translation>
     </message>
     <message>
         <source>関係機関</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisations</translation>
     </message>
     <message>
         <source>協議体</source>
-        <translation type="unfinished"></translation>
+        <translation>Councils</translation>
     </message>
     <message>
         <source>会議</source>
-        <translation type="unfinished"></translation>
+        <translation>Meetings</translation>
     </message>
     <message>
         <source>プロジェクト</source>
-        <translation type="unfinished"></translation>
+        <translation>Projects</translation>
     </message>
 </context>
 <context>
@@ -3166,78 +3166,78 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <name>SearchKinds</name>
     <message>
         <source>会議</source>
-        <translation type="unfinished"></translation>
+        <translation>Meetings</translation>
     </message>
     <message>
         <source>進捗</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress entries</translation>
     </message>
     <message>
         <source>対応事項</source>
-        <translation type="unfinished">Action items</translation>
+        <translation>Action items</translation>
     </message>
     <message>
         <source>プロジェクト</source>
-        <translation type="unfinished"></translation>
+        <translation>Projects</translation>
     </message>
     <message>
         <source>協議体</source>
-        <translation type="unfinished"></translation>
+        <translation>Councils</translation>
     </message>
     <message>
         <source>関係機関</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisations</translation>
     </message>
     <message>
         <source>担当者</source>
-        <translation type="unfinished">Contacts</translation>
+        <translation>Contacts</translation>
     </message>
     <message>
         <source>コーディネーター</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinators</translation>
     </message>
 </context>
 <context>
     <name>SearchView</name>
     <message>
         <source>{count}件以上</source>
-        <translation type="unfinished">{count} or more</translation>
+        <translation>{count}+</translation>
     </message>
     <message>
         <source>{count}件</source>
-        <translation type="unfinished">{count} records</translation>
+        <translation>{count}</translation>
     </message>
     <message>
         <source>キーワード(1文字から・かなの種類や全角半角は区別しません)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyword (from one character; hiragana/katakana and full/half width are treated alike)</translation>
     </message>
     <message>
         <source>すべての種類</source>
-        <translation type="unfinished">All kinds</translation>
+        <translation>All kinds</translation>
     </message>
     <message>
         <source>すべての地域</source>
-        <translation type="unfinished">All areas</translation>
+        <translation>All areas</translation>
     </message>
     <message>
         <source>「{query}」は見つかりませんでした</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing found for “{query}”</translation>
     </message>
     <message>
         <source>「{query}」: {count}件を表示(新しい順)。種類を選ぶと、その種類をさらに表示します</source>
-        <translation type="unfinished"></translation>
+        <translation>“{query}”: showing {count}, newest first. Choose a kind to see more of it.</translation>
     </message>
     <message>
         <source>「{query}」: {count}件(新しい順)</source>
-        <translation type="unfinished"></translation>
+        <translation>“{query}”: {count}, newest first</translation>
     </message>
     <message>
         <source>この記録は削除されています</source>
-        <translation type="unfinished"></translation>
+        <translation>This record has been deleted</translation>
     </message>
     <message>
         <source>すべての年度</source>
-        <translation type="unfinished">All fiscal years</translation>
+        <translation>All fiscal years</translation>
     </message>
 </context>
 <context>

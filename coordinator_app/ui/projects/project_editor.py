@@ -1,29 +1,41 @@
-"""The detail form of a project: data, partner organisations, progress log."""
+"""The detail form of a project: 概要, 進捗状況, 会議, 対応事項, 成果 and 確認 tabs."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
 
 from coordinator_app.domain.enums import ProjectProgram, ProjectStatus
-from coordinator_app.domain.models import ProgressEntry, Project, Record
+from coordinator_app.domain.models import Project, Record
+from coordinator_app.services.profiles import require_editor
 from coordinator_app.services.projects import ProjectService
-from coordinator_app.ui.common.child_panel import ChildPanel
 from coordinator_app.ui.common.fields import DateField
 from coordinator_app.ui.common.form import FieldForm
+from coordinator_app.ui.common.linked_list import LinkedList
 from coordinator_app.ui.common.pickers import CheckList, EnumCombo, Option, RecordCombo, options_of
-from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
-from coordinator_app.ui.projects.progress_entry_dialog import ProgressEntryDialog
-from coordinator_app.ui.projects.progress_entry_model import ProgressEntryTableModel
+from coordinator_app.ui.profiles.current import current_profile, is_supervisor
+from coordinator_app.ui.projects.progress_panel import ProgressLogPanel
+from coordinator_app.ui.projects.project_attachments import ProjectAttachmentPanel
+from coordinator_app.ui.projects.project_meeting_model import (
+    ProjectActionItemModel,
+    ProjectMeetingModel,
+)
+from coordinator_app.ui.projects.project_summary import project_summary
+from coordinator_app.ui.review.review_history_panel import ReviewHistoryPanel
 
 
 class ProjectEditor(RecordEditor):
-    """Tabs: 基本情報, 連携機関, 進捗状況."""
+    """Tabs: 概要, 進捗状況, 会議, 対応事項, 成果, 確認.
+
+    In a supervisor's profile everything but reviewing is read-only: the
+    widgets are disabled and :meth:`store` is refused as the service refuses
+    progress edits.
+    """
 
     kind = RecordKind.PROJECT
 
@@ -43,7 +55,15 @@ class ProjectEditor(RecordEditor):
         self.goal_edit = QPlainTextEdit()
         self.goal_edit.setMaximumHeight(110)
         self.outcome_edit = QPlainTextEdit()
-        self.outcome_edit.setMaximumHeight(110)
+        self.outcome_edit.setMinimumHeight(160)
+        self.read_only_label = QLabel(
+            self.tr("上司(確認者)のプロファイルでは、閲覧と確認(コメント)だけができます。")
+        )
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.setStyleSheet("color: #5d4037; background: #fff3e0; padding: 4px;")
+        self.body.addWidget(self.read_only_label)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
         form = self.add_form(FieldForm())
         form.add_field("title", self.tr("プロジェクト名"), self.title_edit, required=True)
         form.add_field("program", self.tr("プログラム"), self.program_combo, required=True)
@@ -54,23 +74,53 @@ class ProjectEditor(RecordEditor):
         form.add_field("start_date", self.tr("開始日"), self.start_field)
         form.add_field("end_date", self.tr("終了日"), self.end_field)
         form.add_field("goal", self.tr("目標"), self.goal_edit)
-        form.add_field("outcome", self.tr("成果"), self.outcome_edit)
-        self.add_tab(form, self.tr("基本情報"))
         self.first_field = self.title_edit
 
         self.partner_list = CheckList()
         partners = self.add_form(FieldForm())
         partners.add_field("partners", self.tr("連携機関"), self.partner_list)
-        self.add_tab(partners, self.tr("連携機関"))
+        overview = QWidget()
+        column = QVBoxLayout(overview)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.summary_label)
+        column.addWidget(form)
+        column.addWidget(partners)
+        self.add_tab(overview, self.tr("概要"))
 
-        self.progress_log = ChildPanel(
-            ctx,
-            model=ProgressEntryTableModel(ctx.services.progress, ctx.dates),
-            service=ctx.services.progress,
-            kind=RecordKind.PROGRESS_ENTRY,
-            make_dialog=self._entry_dialog,
-        )
+        self.progress_log = ProgressLogPanel(ctx)
         self.add_tab(self.progress_log, self.tr("進捗状況"), scroll=False)
+        self.meetings = LinkedList(
+            ctx,
+            title=self.tr("このプロジェクトの会議(ダブルクリックで会議を開きます)"),
+            model=ProjectMeetingModel(ctx.services, ctx.dates),
+            opens=RecordKind.MEETING,
+            watched=(RecordKind.MEETING,),
+        )
+        self.add_tab(self.meetings, self.tr("会議"), scroll=False)
+        self.action_items = LinkedList(
+            ctx,
+            title=self.tr("会議で決まった対応事項(ダブルクリックでその会議を開きます)"),
+            model=ProjectActionItemModel(ctx.services, ctx.dates),
+            opens=RecordKind.MEETING,
+            watched=(RecordKind.MEETING, RecordKind.ACTION_ITEM),
+        )
+        self.add_tab(self.action_items, self.tr("対応事項"), scroll=False)
+        outcome = self.add_form(FieldForm())
+        outcome.add_field("outcome", self.tr("成果"), self.outcome_edit)
+        self.outcome_files = ProjectAttachmentPanel(
+            ctx, owner="project_id", title=self.tr("成果物の添付ファイル(チラシ・報告書・写真など)")
+        )
+        outcome_page = QWidget()
+        column = QVBoxLayout(outcome_page)
+        column.addWidget(outcome)
+        column.addWidget(self.outcome_files, 1)
+        self.add_tab(outcome_page, self.tr("成果"), scroll=False)
+        self.reviews = ReviewHistoryPanel(ctx)
+        self.add_tab(self.reviews, self.tr("確認"), scroll=False)
+        ctx.events.sig_display_changed.connect(self.update_role)
+        self.progress_log.model.modelReset.connect(self.update_summary)
+        self.action_items.model.modelReset.connect(self.update_summary)
+        self.update_role()
 
     @property
     def service(self) -> ProjectService:
@@ -110,7 +160,10 @@ class ProjectEditor(RecordEditor):
         self.partner_list.set_checked_values(
             self.service.partner_ids(record_id) if record_id is not None else []
         )
-        self.progress_log.set_owner(record_id)
+        for tab in (self.progress_log, self.meetings, self.action_items, self.reviews):
+            tab.set_owner(record_id)
+        self.outcome_files.set_owner(record_id)
+        self.update_summary()
 
     def apply(self, record: Any) -> None:
         project: Project = record
@@ -127,9 +180,45 @@ class ProjectEditor(RecordEditor):
 
     def store(self, record: Record) -> Record:
         assert isinstance(record, Project)
+        require_editor(current_profile(self.ctx))
         partner_ids = [v for v in self.partner_list.checked_values() if isinstance(v, uuid.UUID)]
         return self.service.save(record, partner_ids=partner_ids)
 
-    def _entry_dialog(self, owner_id: uuid.UUID, record: Record | None) -> RecordDialog:
-        assert record is None or isinstance(record, ProgressEntry)
-        return ProgressEntryDialog(self.ctx, owner_id=owner_id, record=record, parent=self)
+    # -- role and summary ------------------------------------------------------
+
+    def update_role(self) -> None:
+        """Re-read the current profile: a supervisor's is read-only apart from reviews."""
+        read_only = is_supervisor(self.ctx)
+        self.read_only_label.setVisible(read_only)
+        for edit in (self.title_edit, self.goal_edit, self.outcome_edit):
+            edit.setReadOnly(read_only)
+        for widget in (
+            self.program_combo,
+            self.status_combo,
+            self.progress_spin,
+            self.area_combo,
+            self.lead_combo,
+            self.start_field,
+            self.end_field,
+            self.partner_list,
+        ):
+            widget.setEnabled(not read_only)
+        self.progress_log.update_role()
+        self.outcome_files.set_editable(not read_only)
+
+    def update_summary(self) -> None:
+        """The 概要 tab's first line: last entry, reviews, open action items."""
+        record_id = self.current_id
+        self.summary_label.setVisible(record_id is not None)
+        if record_id is None:
+            return
+        items = self.action_items.model
+        assert isinstance(items, ProjectActionItemModel)
+        self.summary_label.setText(
+            project_summary(
+                self.ctx,
+                states=self.progress_log.model.rows(),
+                open_items=items.open_count(),
+                overdue_items=items.overdue_count(),
+            )
+        )

@@ -5,16 +5,23 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.domain.enums import ProjectProgram, ProjectStatus
+from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.profiles import require_editor
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
+from coordinator_app.ui.profiles.current import current_profile, is_supervisor
 from coordinator_app.ui.projects.project_editor import ProjectEditor
 from coordinator_app.ui.projects.project_model import ProjectTableModel
 
 
 class ProjectPage(RecordPage):
-    """Projects with filters by status and program."""
+    """Projects with filters by status and program.
+
+    In a supervisor's profile 新規, 保存 and 削除 are disabled and refused
+    (reviews are made in the 進捗状況 tab).
+    """
 
     kind = RecordKind.PROJECT
     watched = frozenset(
@@ -44,6 +51,8 @@ class ProjectPage(RecordPage):
             self.tr("すべてのプログラム"),
             [(m.value, t) for m, t in enum_choices(ProjectProgram)],
         )
+        ctx.events.sig_display_changed.connect(self._update_buttons)
+        self._update_buttons()
 
     def title(self) -> str:
         return self.tr("プロジェクト")
@@ -58,3 +67,27 @@ class ProjectPage(RecordPage):
         if data is None:
             return None
         return ProjectStatus(data) if key == "status" else ProjectProgram(data)
+
+    # -- a supervisor's profile is read-only ---------------------------------------
+
+    def new_record(self) -> None:
+        if is_supervisor(self.ctx):
+            return
+        super().new_record()
+
+    def delete_record(self) -> bool:
+        try:
+            require_editor(current_profile(self.ctx))
+        except ValidationError as exc:
+            self._warn(self.tr("削除できません"), str(exc))
+            return False
+        return super().delete_record()
+
+    def _update_buttons(self, *_args: object) -> None:
+        super()._update_buttons()
+        if is_supervisor(self.ctx):
+            for button in (self.new_button, self.save_button, self.delete_button):
+                button.setEnabled(False)
+        else:
+            self.new_button.setEnabled(True)
+            self.save_button.setEnabled(True)

@@ -1,0 +1,1 @@
+"""確認: the supervisor's review workspace, the review dialog and the review history."""

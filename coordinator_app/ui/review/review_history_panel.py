@@ -1,0 +1,64 @@
+"""The 確認 tab: who reviewed which progress entry when, with their comments."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from coordinator_app.ui.common.table_model import fit_columns
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.events import RecordKind
+from coordinator_app.ui.projects.display import REVIEW
+from coordinator_app.ui.review.review_history_model import ReviewHistoryModel
+
+
+class ReviewHistoryPanel(QWidget):
+    """A project's reviews, newest first, under a count of reviews and reviewers."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = ReviewHistoryModel(ctx.services.reviews, ctx.dates, self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        ctx.events.sig_records_changed.connect(self._records_changed)
+        ctx.events.sig_display_changed.connect(self.model.redisplay)
+        self.set_owner(None)
+
+    def set_owner(self, owner_id: uuid.UUID | None) -> None:
+        self.model.load(owner_id)
+        self._after_load()
+
+    def _after_load(self) -> None:
+        fit_columns(self.table)
+        reviewers = {
+            self.model.index(r, ReviewHistoryModel.REVIEWER).data()
+            for r in range(self.model.rowCount())
+        }
+        if self.model.owner_id is None:
+            self.summary.clear()
+        elif self.model.rowCount() == 0:
+            self.summary.setText(self.tr("このプロジェクトの進捗はまだ確認されていません。"))
+        else:
+            self.summary.setText(
+                self.tr("確認 {count}件(確認者: {names})").format(
+                    count=self.model.rowCount(), names="、".join(sorted(n for n in reviewers if n))
+                )
+            )
+
+    def _records_changed(self, kind: str) -> None:
+        if kind in (RecordKind.ALL, RecordKind.PROGRESS_ENTRY, REVIEW):
+            self.model.refresh()
+            self._after_load()

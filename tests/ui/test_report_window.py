@@ -1,0 +1,135 @@
+"""実績報告 window: figures checked against SQL, the chart, and the .xlsx and PDF exports."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from coordinator_app.services.registry import Services
+from coordinator_app.storage.database import Database
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.reports.month_chart import MonthChart, _PaintedBars
+from coordinator_app.ui.reports.report_window import ActivityReportWindow
+from coordinator_app.ui.settings import AppSettings
+from tests.ui.test_project_tabs import FilePrompts, enter_setagaya, sql
+
+
+@pytest.fixture
+def file_prompts() -> FilePrompts:
+    return FilePrompts()
+
+
+@pytest.fixture
+def file_ctx(services: Services, file_prompts: FilePrompts, ui_settings: AppSettings) -> UiContext:
+    return UiContext.create(services=services, prompts=file_prompts, settings=ui_settings)
+
+
+def _window(qtbot: QtBot, ctx: UiContext, year: int = 2017) -> ActivityReportWindow:
+    window = ActivityReportWindow(ctx, year=year)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_xlsx_export_has_the_sheets_and_the_figures(
+    qtbot: QtBot,
+    file_ctx: UiContext,
+    file_prompts: FilePrompts,
+    db: Database,
+    services: Services,
+    tmp_path: Path,
+) -> None:
+    enter_setagaya(services)
+    window = _window(qtbot, file_ctx)
+    file_prompts.save_files.append(tmp_path / "report")  # the suffix is added
+    qtbot.mouseClick(window.xlsx_button, Qt.MouseButton.LeftButton)
+    assert file_prompts.save_titles == ["実績報告_2017年度.xlsx"]
+    saved = tmp_path / "report.xlsx"
+    assert window.status_label.text() == f"保存しました: {saved}"
+
+    book = load_workbook(io.BytesIO(saved.read_bytes()))
+    assert book.sheetnames == ["概要", "種類別", "月別", "協議体", "プロジェクト"]
+    summary = {row[0]: row[1] for row in book["概要"].iter_rows(min_row=4, values_only=True)}
+    meetings = sql(
+        db,
+        "SELECT COUNT(*) FROM meeting WHERE deleted_at IS NULL"
+        " AND held_on BETWEEN '2017-04-01' AND '2018-03-31'",
+    )[0][0]
+    assert summary["年度"] == "2017年度"
+    assert summary["対象"] == "全市"
+    assert summary["会議の開催数"] == meetings == 3
+    months = {row[0]: row[1] for row in book["月別"].iter_rows(min_row=4, values_only=True)}
+    by_month = dict(
+        sql(
+            db,
+            "SELECT strftime('%Y年', held_on) || CAST(strftime('%m', held_on) AS INTEGER) || '月',"
+            " COUNT(*) FROM meeting WHERE deleted_at IS NULL GROUP BY strftime('%Y-%m', held_on)",
+        )
+    )
+    assert {k: v for k, v in months.items() if v} == by_month == {"2017年9月": 1, "2017年11月": 2}
+    assert len(months) == 12
+    kinds = list(book["種類別"].iter_rows(min_row=4, values_only=True))
+    assert kinds[0][:2] == ("講座", 2) and kinds[-1][:2] == ("合計", 3)
+    statuses = {
+        row[0]: row[1] for row in book["プロジェクト"].iter_rows(min_row=4, values_only=True)
+    }
+    assert statuses == {"未着手": 0, "進行中": 0, "完了": 1, "中止": 0}
+    assert book["概要"]["A1"].value == "2017年度 生活支援体制整備事業 実績報告(概要)"
+
+
+def test_pdf_export_in_wareki(
+    qtbot: QtBot,
+    file_ctx: UiContext,
+    file_prompts: FilePrompts,
+    services: Services,
+    tmp_path: Path,
+) -> None:
+    enter_setagaya(services)
+    file_ctx.dates.wareki = True
+    window = _window(qtbot, file_ctx)
+    assert window.year_combo.currentText() == "平成29年度"
+    file_prompts.save_files.append(tmp_path / "報告.pdf")
+    assert window.export_pdf() == tmp_path / "報告.pdf"
+    reader = PdfReader(tmp_path / "報告.pdf")
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "平成29年度 生活支援体制整備事業 実績報告" in text
+    assert "講座" in text and "月別" in text
+
+
+def test_cancelled_export_writes_nothing(
+    qtbot: QtBot, file_ctx: UiContext, file_prompts: FilePrompts, services: Services
+) -> None:
+    enter_setagaya(services)
+    window = _window(qtbot, file_ctx)
+    assert window.export_xlsx() is None
+    assert window.export_pdf() is None
+    assert window.status_label.text() == ""
+
+
+def test_report_follows_new_meetings(qtbot: QtBot, ctx: UiContext, services: Services) -> None:
+    seed = enter_setagaya(services)
+    window = _window(qtbot, ctx)
+    services.meetings.soft_delete(seed.meetings[0].id)
+    ctx.events.records_changed("meeting")
+    assert window.figures["会議の開催数"].text() == "2"
+    assert window.chart.values[5] == 0
+
+
+def test_the_chart_draws_with_qtcharts_and_without(qtbot: QtBot) -> None:
+    chart = MonthChart()
+    qtbot.addWidget(chart)
+    chart.set_data(title="月別の会議開催数", labels=["4月", "5月"], values=[3, 0])
+    assert chart.uses_qtcharts
+    assert not chart.grab().isNull()
+    painted = _PaintedBars()
+    qtbot.addWidget(painted)
+    painted.resize(400, 260)
+    painted.show_bars("月別の会議開催数", ["4月", "5月"], [3, 0])
+    image = painted.grab().toImage()
+    bar = image.pixelColor(int(36 + (400 - 48) / 2 * 0.5), 200)
+    assert bar.name() == "#2f6f9f"
