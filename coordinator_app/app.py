@@ -17,12 +17,18 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from coordinator_app.services.data_safety import DataSafetyService, OpenStatus
+from coordinator_app.services.data_safety import (
+    BackupInfo,
+    DataSafetyService,
+    OpenCheck,
+    OpenStatus,
+)
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database, open_database
 from coordinator_app.storage.engine import default_database_path
 from coordinator_app.storage.schema import SchemaTooNewError
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.data_safety.open_failure_dialog import OpenChoice, OpenFailureDialog
 from coordinator_app.ui.data_safety.prompts import with_file_pickers
 from coordinator_app.ui.data_safety.startup import StartupOpener, close_with_backup
 from coordinator_app.ui.fonts import use_bundled_font
@@ -131,7 +137,7 @@ def start(
         _load_demo(ctx)
     elif services.is_empty() and _demo_loader() is not None:
         _offer_demo(ctx)
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, safety=safety)
     return StartedApp(
         window=window, ctx=ctx, db=db, translators=translators, temp_dir=temp_dir, safety=safety
     )
@@ -139,18 +145,27 @@ def start(
 
 def _open_checked(safety: DataSafetyService, prompts: Prompts) -> Database | None:
     """Check the file before opening it (never writing to a damaged one); the open-failure
-    dialog offers the newest good backup, read-only opening or waiting when that helps."""
-    verdict = safety.check()
-    no_way_out = verdict.offers_backup and safety.newest_good_backup() is None
-    if verdict.status in (OpenStatus.TOO_NEW, OpenStatus.FOREIGN) or no_way_out:
-        text = verdict.message
-        if verdict.status != OpenStatus.TOO_NEW:
-            text = QCoreApplication.translate(
-                "app", "データベース「{path}」を開けませんでした。\n\n{error}"
-            ).format(path=verdict.path, error=verdict.message)
-        _refuse(prompts, text, None)
-        return None
-    opened = StartupOpener(safety, with_file_pickers(prompts)).open()
+    dialog offers the newest good backup, read-only opening or waiting when that helps.
+
+    The opener checks the file once: the check reads all of it (SQLite's quick_check),
+    which takes seconds on a big database, so it is not repeated here.
+    """
+
+    def ask(verdict: OpenCheck, backup: BackupInfo | None) -> OpenChoice:
+        no_way_out = verdict.offers_backup and backup is None
+        if verdict.status in (OpenStatus.TOO_NEW, OpenStatus.FOREIGN) or no_way_out:
+            text = verdict.message
+            if verdict.status != OpenStatus.TOO_NEW:
+                text = QCoreApplication.translate(
+                    "app", "データベース「{path}」を開けませんでした。\n\n{error}"
+                ).format(path=verdict.path, error=verdict.message)
+            _refuse(prompts, text, None)
+            return OpenChoice.QUIT
+        dialog = OpenFailureDialog(verdict, backup, None)
+        dialog.exec()
+        return dialog.choice
+
+    opened = StartupOpener(safety, with_file_pickers(prompts), ask=ask).open()
     return opened.db if opened is not None else None
 
 

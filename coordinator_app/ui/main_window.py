@@ -1,59 +1,79 @@
-"""The main window: navigation between the pages, menus, shortcuts, undo."""
+"""The main window: navigation between the pages, menus, shortcuts, undo, global search.
+
+Pages are built the first time they are shown (only the page shown at start
+reads its list); dialogs and the search view are built when first opened, so
+reportlab, openpyxl and QtPdf are imported only when a flyer, an import or an
+export is asked for.
+"""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
 from coordinator_app import __version__
-from coordinator_app.ui.areas.area_page import AreaPage
 from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.lazy_pages import PAGE_KINDS, PAGE_SPECS, Pages
 from coordinator_app.ui.common.record_page import RecordPage
+from coordinator_app.ui.common.window_dialogs import WindowDialogs
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.coordinators.coordinator_page import CoordinatorPage
-from coordinator_app.ui.councils.council_page import CouncilPage
 from coordinator_app.ui.events import RecordKind
-from coordinator_app.ui.meetings.meeting_page import MeetingPage
-from coordinator_app.ui.organisations.organisation_page import OrganisationPage
-from coordinator_app.ui.projects.project_page import ProjectPage
 from coordinator_app.ui.settings_dialog import SettingsDialog
 
-PAGE_KINDS = (
-    RecordKind.AREA,
-    RecordKind.COORDINATOR,
-    RecordKind.ORGANISATION,
-    RecordKind.COUNCIL,
-    RecordKind.MEETING,
-    RecordKind.PROJECT,
-)
-"""The pages in navigation order (Ctrl+1 … Ctrl+6)."""
+if TYPE_CHECKING:
+    from coordinator_app.services.data_safety import DataSafetyService
+    from coordinator_app.ui.search.search_view import SearchView
 
 
 class MainWindow(QMainWindow):
-    """Navigation on the left, the current page on the right.
+    """Navigation on the left, the current page on the right, search in a dock.
 
     Every page gets the same :class:`UiContext`; the window routes the
     shortcuts (Ctrl+N/S/F, Delete, Ctrl+Z) to the page shown.
+
+    Menus are in :attr:`menus` (``"file"``, ``"edit"``, ``"view"``, ``"tools"``,
+    ``"help"``); :meth:`add_command` adds an item to one of them, which is how
+    further views are wired in.
+
+    Args:
+        safety: the data safety service of the open file (None for the demo
+            copy: no backups).
     """
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        safety: DataSafetyService | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.safety = safety
         self.settings_dialog: SettingsDialog | None = None
+        self.dialogs = WindowDialogs(self)
+        self.search_dock: QDockWidget | None = None
+        self.search_view: SearchView | None = None
         self.setWindowTitle(
             self.tr("生活支援コーディネーター業務管理 — {name}").format(
                 name=ctx.services.db.path.name
@@ -61,25 +81,19 @@ class MainWindow(QMainWindow):
         )
         self.setWindowIcon(icon("coordinator"))
 
-        self.pages: list[RecordPage] = [
-            AreaPage(ctx),
-            CoordinatorPage(ctx),
-            OrganisationPage(ctx),
-            CouncilPage(ctx),
-            MeetingPage(ctx),
-            ProjectPage(ctx),
-        ]
+        self._built: dict[int, RecordPage] = {}
+        self.pages = Pages(self)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setSpacing(2)
         self.stack = QStackedWidget(self)
-        for page in self.pages:
-            QListWidgetItem(icon(page.icon_name()), page.title(), self.nav)
-            self.stack.addWidget(page)
+        for spec in PAGE_SPECS:
+            QListWidgetItem(icon(spec.icon_name), spec.title(), self.nav)
+            self.stack.addWidget(QWidget(self.stack))  # replaced by the page when first shown
         self.nav.setMinimumWidth(120)
         self.nav.setMaximumWidth(220)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._nav_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
@@ -87,6 +101,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+        self.menus: dict[str, QMenu] = {}
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
@@ -97,16 +112,42 @@ class MainWindow(QMainWindow):
 
     @property
     def current_page(self) -> RecordPage:
-        page = self.stack.currentWidget()
-        assert isinstance(page, RecordPage)
+        return self.page_at(self.stack.currentIndex())
+
+    def built_pages(self) -> list[RecordPage]:
+        """The pages built so far, in navigation order."""
+        return [self._built[i] for i in sorted(self._built)]
+
+    def page_at(self, index: int) -> RecordPage:
+        """The page at ``index``, built (and its list loaded) on first use."""
+        if index < 0:
+            index += len(PAGE_SPECS)
+        page = self._built.get(index)
+        if page is not None:
+            return page
+        page = PAGE_SPECS[index].build(self.ctx)
+        current = self.stack.currentIndex()
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self._built[index] = page
+        page.restore_layout()
+        self.page_built(index, page)
         return page
 
+    def page_built(self, index: int, page: RecordPage) -> None:
+        """Extra wiring of a page once it exists (e.g. チラシ作成 on the coordinator page)."""
+        if PAGE_SPECS[index].kind == RecordKind.COORDINATOR:
+            page.add_page_action(self.action_flyer)
+
     def show_page(self, index: int) -> None:
-        if 0 <= index < len(self.pages):
+        if 0 <= index < len(PAGE_SPECS):
             self.nav.setCurrentRow(index)
 
     def page_for(self, kind: str) -> RecordPage:
-        return self.pages[PAGE_KINDS.index(kind)]
+        return self.page_at(PAGE_KINDS.index(kind))
 
     def open_record(self, kind: str, record_id: uuid.UUID) -> None:
         """Switch to the page of ``kind`` and show ``record_id``."""
@@ -115,7 +156,29 @@ class MainWindow(QMainWindow):
         self.show_page(PAGE_KINDS.index(kind))
         self.page_for(kind).select_record(record_id)
 
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGE_SPECS):
+            self.page_at(row)
+            self.stack.setCurrentIndex(row)
+
     # -- building ----------------------------------------------------------------
+
+    def add_command(
+        self,
+        menu: str,
+        text: str,
+        slot: Callable[[], object],
+        *,
+        shortcuts: Sequence[str] = (),
+        icon_name: str = "",
+        toolbar: bool = False,
+    ) -> QAction:
+        """An action in menu ``menu`` (a key of :attr:`menus`), optionally on the toolbar."""
+        action = self._action(text, slot, [QKeySequence(s) for s in shortcuts], icon_name)
+        self.menus[menu].addAction(action)
+        if toolbar:
+            self.toolbar.insertAction(self.toolbar_end, action)
+        return action
 
     def _action(
         self,
@@ -147,6 +210,9 @@ class MainWindow(QMainWindow):
         self.action_find = self._action(
             self.tr("絞り込み"), lambda: self.current_page.focus_filter(), [key("Ctrl+F")], "search"
         )
+        self.action_search = self._action(
+            self.tr("すべてを検索…"), self.open_search, [key("Ctrl+K")], "search"
+        )
         self.action_undo = self._action(
             self.tr("元に戻す"), self.ctx.undo_stack.undo, [key("Ctrl+Z")], "undo"
         )
@@ -161,13 +227,27 @@ class MainWindow(QMainWindow):
         )
         self.action_quit = self._action(self.tr("終了"), self.close, [key("Ctrl+Q")])
         self.action_about = self._action(self.tr("このアプリについて"), self._about)
+        self.action_flyer = self._action(
+            self.tr("チラシ作成…"), self.dialogs.open_flyer, icon_name="coordinator"
+        )
+        self.action_team_flyer = self._action(
+            self.tr("地域のチームのチラシ作成…"), self.dialogs.open_team_flyer
+        )
+        self.action_import = self._action(
+            self.tr("Excel・CSVから取り込み…"), self.dialogs.open_import
+        )
+        self.action_export = self._action(
+            self.tr("Excel・CSVへ書き出し…"), self.dialogs.open_export
+        )
+        self.action_backup = self._action(self.tr("バックアップと復元…"), self.dialogs.open_backup)
+        self.action_backup.setEnabled(self.safety is not None)
         self.page_actions: list[QAction] = []
-        for i, page in enumerate(self.pages):
+        for i, spec in enumerate(PAGE_SPECS):
             action = self._action(
-                page.title(),
+                spec.title(),
                 lambda i=i: self.show_page(i),  # type: ignore[misc]
                 [key(f"Ctrl+{i + 1}")],
-                page.icon_name(),
+                spec.icon_name,
             )
             self.page_actions.append(action)
         self.ctx.undo_stack.canUndoChanged.connect(self.action_undo.setEnabled)
@@ -177,29 +257,25 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("ファイル(&F)"))
-        file_menu.addAction(self.action_settings)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_quit)
-        edit_menu = bar.addMenu(self.tr("編集(&E)"))
-        for action in (self.action_new, self.action_save, self.action_delete):
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.action_undo)
-        edit_menu.addAction(self.action_redo)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.action_find)
-        view_menu = bar.addMenu(self.tr("表示(&V)"))
-        for action in self.page_actions:
-            view_menu.addAction(action)
-        help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
-        help_menu.addAction(self.action_about)
-        self.file_menu, self.edit_menu, self.view_menu, self.help_menu = (
-            file_menu,
-            edit_menu,
-            view_menu,
-            help_menu,
+        for name, title in (
+            ("file", self.tr("ファイル(&F)")),
+            ("edit", self.tr("編集(&E)")),
+            ("view", self.tr("表示(&V)")),
+            ("tools", self.tr("ツール(&T)")),
+            ("help", self.tr("ヘルプ(&H)")),
+        ):
+            self.menus[name] = bar.addMenu(title)
+        self.file_menu, self.edit_menu, self.view_menu, self.tools_menu, self.help_menu = (
+            self.menus[n] for n in ("file", "edit", "view", "tools", "help")
         )
+        _fill(self.file_menu, self.action_import, self.action_export, None, self.action_backup)
+        _fill(self.file_menu, None, self.action_settings, None, self.action_quit)
+        _fill(self.edit_menu, self.action_new, self.action_save, self.action_delete, None)
+        _fill(self.edit_menu, self.action_undo, self.action_redo, None, self.action_find)
+        _fill(self.view_menu, *self.page_actions, None, self.action_search)
+        _fill(self.tools_menu, self.action_flyer, self.action_team_flyer)
+        _fill(self.help_menu, self.action_about)
+
         toolbar = self.addToolBar(self.tr("ツールバー"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -209,6 +285,18 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.action_undo)
         toolbar.addAction(self.action_redo)
+        self.toolbar_end = toolbar.addSeparator()
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.search_field = QLineEdit(toolbar)
+        self.search_field.setObjectName("global_search_field")
+        self.search_field.setPlaceholderText(self.tr("すべてを検索 (Ctrl+K)"))
+        self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_field.setMaximumWidth(280)
+        self.search_field.textEdited.connect(self._search_field_edited)
+        self.search_field.returnPressed.connect(lambda: self.open_search(self.search_field.text()))
+        toolbar.addWidget(self.search_field)
         self.toolbar = toolbar
 
     def _build_status_bar(self) -> None:
@@ -239,6 +327,35 @@ class MainWindow(QMainWindow):
                 else ""
             )
             self.undo_button.hide()
+
+    # -- global search -----------------------------------------------------------
+
+    def open_search(self, text: str | None = None) -> SearchView:
+        """Show the search dock (built on first use) and focus its query field;
+        ``text`` replaces the query."""
+        if self.search_view is None or self.search_dock is None:
+            from coordinator_app.ui.search.search_view import SearchView
+
+            self.search_view = SearchView(self.ctx)
+            self.search_dock = QDockWidget(self.tr("検索"), self)
+            self.search_dock.setObjectName("search_dock")
+            self.search_dock.setWidget(self.search_view)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+            self.restoreDockWidget(self.search_dock)
+            if self.search_dock.isFloating() is False and self.search_dock.width() < 320:
+                self.resizeDocks([self.search_dock], [420], Qt.Orientation.Horizontal)
+        self.search_dock.show()
+        self.search_dock.raise_()
+        if text is None:
+            self.search_view.focus_query()
+        else:
+            self.search_view.set_query(text)
+            self.search_field.clear()
+        return self.search_view
+
+    def _search_field_edited(self, text: str) -> None:
+        if text.strip():
+            self.open_search(text)
 
     # -- settings and layout -----------------------------------------------------
 
@@ -280,9 +397,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([160, 1120])
-        for page in self.pages:
-            page.restore_layout()
-        self.show_page(min(max(settings.last_page, 0), len(self.pages) - 1))
+        self.show_page(min(max(settings.last_page, 0), len(PAGE_SPECS) - 1))
 
     def save_layout(self) -> None:
         settings = self.ctx.settings
@@ -290,12 +405,12 @@ class MainWindow(QMainWindow):
         settings.set_layout_state("main/state", self.saveState())
         settings.set_layout_state("main/splitter", self.splitter.saveState())
         settings.last_page = self.nav.currentRow()
-        for page in self.pages:
+        for page in self.built_pages():
             page.save_layout()
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for index, page in enumerate(self.pages):
+        for index, page in sorted(self._built.items()):
             if page.editor.is_dirty:
                 self.show_page(index)
                 if not page.confirm_discard():
@@ -303,3 +418,16 @@ class MainWindow(QMainWindow):
                     return
         self.save_layout()
         event.accept()
+
+    def current_dialog(self) -> QDialog | None:
+        """The dialog the window opened last (tests and the screenshot script use it)."""
+        return self.dialogs.last
+
+
+def _fill(menu: QMenu, *actions: QAction | None) -> None:
+    """Add ``actions`` to ``menu``; None is a separator."""
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)

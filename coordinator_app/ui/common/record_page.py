@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -116,6 +117,7 @@ class RecordPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
+        self.button_row = buttons
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
 
@@ -172,6 +174,14 @@ class RecordPage(QWidget):
         self.filter_bar.addWidget(combo)
         self.filter_combos[key] = combo
         return combo
+
+    def add_page_action(self, action: QAction) -> QToolButton:
+        """A button for ``action`` next to 新規 (e.g. チラシ作成 on the coordinator page)."""
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button_row.insertWidget(1, button)
+        return button
 
     def filter_value(self, key: str, data: object) -> object:
         """Turn a combo's item data back into a filter value (e.g. an enum member)."""

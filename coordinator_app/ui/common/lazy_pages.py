@@ -1,0 +1,86 @@
+"""The main window's pages: what they are, and building each on first use.
+
+Only the page shown at start is built (and reads its list); the others are
+imported and built the first time they are shown or asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, overload
+
+from PySide6.QtCore import QCoreApplication
+
+from coordinator_app.ui.common.record_page import RecordPage
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.events import RecordKind
+
+if TYPE_CHECKING:
+    from coordinator_app.ui.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page of the navigation: its kind (also its icon) and its class
+    ``coordinator_app.ui.<package>.<kind>_page.<class_name>``."""
+
+    kind: str
+    package: str
+    class_name: str
+
+    @property
+    def icon_name(self) -> str:
+        return self.kind
+
+    def title(self) -> str:
+        titles = {
+            RecordKind.AREA: QCoreApplication.translate("MainWindow", "地域"),
+            RecordKind.COORDINATOR: QCoreApplication.translate("MainWindow", "コーディネーター"),
+            RecordKind.ORGANISATION: QCoreApplication.translate("MainWindow", "関係機関"),
+            RecordKind.COUNCIL: QCoreApplication.translate("MainWindow", "協議体"),
+            RecordKind.MEETING: QCoreApplication.translate("MainWindow", "会議"),
+            RecordKind.PROJECT: QCoreApplication.translate("MainWindow", "プロジェクト"),
+        }
+        return titles[self.kind]
+
+    def build(self, ctx: UiContext) -> RecordPage:
+        module = importlib.import_module(f"coordinator_app.ui.{self.package}.{self.kind}_page")
+        page = getattr(module, self.class_name)(ctx)
+        assert isinstance(page, RecordPage)
+        return page
+
+
+PAGE_SPECS = (
+    PageSpec(RecordKind.AREA, "areas", "AreaPage"),
+    PageSpec(RecordKind.COORDINATOR, "coordinators", "CoordinatorPage"),
+    PageSpec(RecordKind.ORGANISATION, "organisations", "OrganisationPage"),
+    PageSpec(RecordKind.COUNCIL, "councils", "CouncilPage"),
+    PageSpec(RecordKind.MEETING, "meetings", "MeetingPage"),
+    PageSpec(RecordKind.PROJECT, "projects", "ProjectPage"),
+)
+PAGE_KINDS = tuple(spec.kind for spec in PAGE_SPECS)
+"""The pages in navigation order (Ctrl+1 … Ctrl+6)."""
+
+
+class Pages(Sequence[RecordPage]):
+    """The window's pages; indexing one builds it if it was not built yet."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __len__(self) -> int:
+        return len(PAGE_SPECS)
+
+    @overload
+    def __getitem__(self, index: int) -> RecordPage: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[RecordPage]: ...
+    def __getitem__(self, index: int | slice) -> RecordPage | Sequence[RecordPage]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        return self._window.page_at(index)
+
+    def __iter__(self) -> Iterator[RecordPage]:
+        return (self[i] for i in range(len(self)))

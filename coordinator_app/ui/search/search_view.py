@@ -1,0 +1,258 @@
+"""The global search view: a query field, filters (kind, 年度, area) and grouped results.
+
+Typing searches after a short pause; Down or Enter in the query field moves
+to the first hit; Enter or a double-click on a hit opens it through the event
+hub (a child record opens the record it belongs to). The results follow
+edits: when the hub says records changed, the query runs again.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.domain.era import format_fiscal_year
+from coordinator_app.domain.fiscal import fiscal_year
+from coordinator_app.services.base import ListQuery, NotFoundError
+from coordinator_app.services.search import KINDS, SearchResults
+from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.pickers import Option, RecordCombo
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.search.owners import owning_record
+from coordinator_app.ui.search.result_model import (
+    HighlightDelegate,
+    SearchResultModel,
+    kind_labels,
+)
+
+SEARCH_DELAY_MS = 250
+"""Typing pauses this long before the search runs."""
+PER_KIND = 10
+"""Hits shown per kind when every kind is searched."""
+PER_KIND_ONE = 50
+"""Hits shown when one kind is chosen."""
+
+
+class SearchView(QWidget):
+    """Search across every kind of record.
+
+    Attributes:
+        results: the last results shown (None before the first search).
+    """
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("search_view")
+        self.ctx = ctx
+        self.results: SearchResults | None = None
+        self.query_edit = QLineEdit(self)
+        self.query_edit.setObjectName("search_query")
+        self.query_edit.setPlaceholderText(
+            self.tr("キーワード(1文字から・かなの種類や全角半角は区別しません)")
+        )
+        self.query_edit.setClearButtonEnabled(True)
+        self.query_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.addItem(self.tr("すべての種類"), None)
+        labels = kind_labels()
+        for kind in KINDS:
+            self.kind_combo.addItem(labels[kind], kind)
+        self.year_combo = QComboBox(self)
+        self.area_combo = RecordCombo(self, none_text=self.tr("すべての地域"))
+        self._fill_filters()
+
+        self.model = SearchResultModel(ctx.dates, self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("search_results")
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegate(HighlightDelegate(self.tree))
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setIndentation(12)
+        self.tree.doubleClicked.connect(self._open_index)
+        self.tree.installEventFilter(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("search_status")
+        self.status.setWordWrap(True)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_combo)
+        filters.addWidget(self.year_combo)
+        filters.addWidget(self.area_combo, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.query_edit)
+        layout.addLayout(filters)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.status)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run)
+        self.query_edit.textChanged.connect(self._timer.start)
+        self._follow_timer = QTimer(self)  # coalesces a burst of change signals into one search
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.setInterval(0)
+        self._follow_timer.timeout.connect(self.run)
+        self.query_edit.installEventFilter(self)
+        for combo in (self.kind_combo, self.year_combo, self.area_combo):
+            combo.currentIndexChanged.connect(self.run)
+        ctx.events.sig_records_changed.connect(self._records_changed)
+        ctx.events.sig_display_changed.connect(self._display_changed)
+
+    # -- searching -----------------------------------------------------------------
+
+    def set_query(self, text: str) -> None:
+        """Put ``text`` in the query field (the search runs after the usual pause)."""
+        self.query_edit.setText(text)
+        self.query_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.query_edit.end(False)
+
+    def focus_query(self) -> None:
+        self.query_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query_edit.selectAll()
+
+    def run(self) -> None:
+        """Search now with the query and filters."""
+        self._timer.stop()
+        text = self.query_edit.text().strip()
+        if not text:
+            self.results = None
+            self.model.clear()
+            self.status.clear()
+            return
+        kind = self.kind_combo.currentData()
+        area = self.area_combo.current_value()
+        results = self.ctx.services.search.search(
+            text,
+            kinds=[kind] if kind else None,
+            fiscal_year=self.year_combo.currentData(),
+            area_id=area,  # type: ignore[arg-type]
+            per_kind=PER_KIND_ONE if kind else PER_KIND,
+        )
+        self.show_results(results)
+
+    def show_results(self, results: SearchResults) -> None:
+        self.results = results
+        self.model.show_results(results)
+        self.tree.expandAll()
+        shown = results.total_shown
+        if not shown:
+            self.status.setText(
+                self.tr("「{query}」は見つかりませんでした").format(query=results.query)
+            )
+        elif any(results.more.values()):
+            self.status.setText(
+                self.tr(
+                    "「{query}」: {count}件を表示(新しい順)。"
+                    "種類を選ぶと、その種類をさらに表示します"
+                ).format(query=results.query, count=shown)
+            )
+        else:
+            self.status.setText(
+                self.tr("「{query}」: {count}件(新しい順)").format(query=results.query, count=shown)
+            )
+
+    # -- opening -------------------------------------------------------------------
+
+    def open_current(self) -> bool:
+        """Open the selected hit; False when none is selected or it is gone."""
+        return self._open_index(self.tree.currentIndex())
+
+    def _open_index(self, index: QModelIndex) -> bool:
+        hit = self.model.hit_at(index)
+        if hit is None:
+            return False
+        try:
+            kind, record_id = owning_record(self.ctx.services, hit.kind, hit.record_id)
+        except NotFoundError:
+            self.status.setText(self.tr("この記録は削除されています"))
+            self.run()
+            return False
+        self.ctx.events.open_record(kind, record_id)
+        return True
+
+    def select_first_hit(self) -> bool:
+        index = self.model.first_hit()
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if watched is self.query_edit and (enter or key == Qt.Key.Key_Down):
+                if self._timer.isActive() or self.results is None:
+                    self.run()
+                self.select_first_hit()
+                return True
+            if watched is self.tree and enter:
+                self.open_current()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- keeping up ----------------------------------------------------------------
+
+    def _fill_filters(self) -> None:
+        wareki = self.ctx.dates.wareki
+        current = self.year_combo.currentData()
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        self.year_combo.addItem(self.tr("すべての年度"), None)
+        for year in self._years():
+            self.year_combo.addItem(format_fiscal_year(year, wareki=wareki), year)
+        index = self.year_combo.findData(current) if current is not None else 0
+        self.year_combo.setCurrentIndex(max(index, 0))
+        self.year_combo.blockSignals(False)
+        self.area_combo.set_options(
+            Option(node.area.id, "　" * node.depth + node.area.name, node.area.kana)
+            for node in self.ctx.services.areas.tree()
+        )
+
+    def _years(self) -> list[int]:
+        """Fiscal years from the newest meeting (or this year) back to the oldest."""
+        meetings = self.ctx.services.meetings
+        days = [
+            page.rows[0].held_on
+            for descending in (False, True)
+            if (
+                page := meetings.list(
+                    ListQuery(sort="date", descending=descending, limit=1, with_total=False)
+                )
+            ).rows
+        ]
+        this_year = fiscal_year(date.today())
+        newest = max([this_year, *(fiscal_year(d) for d in days)])
+        oldest = min([newest, *(fiscal_year(d) for d in days)])
+        return list(range(newest, oldest - 1, -1))
+
+    def _records_changed(self, kind: str) -> None:
+        if kind in ("*", "area"):
+            self._fill_filters()
+        if self.query_edit.text().strip():
+            self._follow_timer.start()
+
+    def _display_changed(self) -> None:
+        self._fill_filters()
+        if self.results is not None:
+            self.show_results(self.results)
