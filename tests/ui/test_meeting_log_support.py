@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -24,6 +25,14 @@ from tests.conftest import Factory
 from tests.ui.conftest import FakePrompts, commit_text
 
 _ASCII = range(0x20, 0x7F)
+
+OFFSCREEN_WINDOWS = pytest.mark.qt_log_ignore(
+    # The offscreen platform cannot size or raise windows (restored drafts open raised);
+    # one marker with every pattern, because pytest-qt reads only the closest one.
+    "does not support propagateSizeHints",
+    "does not support raise",
+    "does not support grabbing the keyboard",
+)
 
 
 class FakeMeetingPrompts(FakePrompts):
