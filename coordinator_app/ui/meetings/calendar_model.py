@@ -6,7 +6,13 @@ from collections.abc import Iterable
 from datetime import date, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from coordinator_app.domain.enums import MeetingKind
@@ -131,15 +137,24 @@ class MonthModel(QAbstractTableModel):
         return None
 
     def _weekdays(self) -> list[str]:
-        return [
-            self.tr("日"),
-            self.tr("月"),
-            self.tr("火"),
-            self.tr("水"),
-            self.tr("木"),
-            self.tr("金"),
-            self.tr("土"),
-        ]
+        return weekday_names()
+
+
+def weekday_names() -> list[str]:
+    """Short weekday names, Sunday first, in the UI language (日 月 火 … / Sun Mon …)."""
+    return [
+        QCoreApplication.translate("MonthModel", "日"),
+        QCoreApplication.translate("MonthModel", "月"),
+        QCoreApplication.translate("MonthModel", "火"),
+        QCoreApplication.translate("MonthModel", "水"),
+        QCoreApplication.translate("MonthModel", "木"),
+        QCoreApplication.translate("MonthModel", "金"),
+        QCoreApplication.translate("MonthModel", "土"),
+    ]
+
+
+def weekday_name(day: date) -> str:
+    return weekday_names()[(day.weekday() + 1) % 7]
 
 
 def kind_colour(kind: MeetingKind) -> QColor:

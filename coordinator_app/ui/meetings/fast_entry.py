@@ -118,15 +118,20 @@ class FastEntry(QObject):
     # -- copy previous ---------------------------------------------------------------
 
     def previous(self) -> Meeting | None:
-        """The latest other meeting of the series shown, or of the council chosen."""
+        """The latest other meeting of the series shown (or of the council chosen) on
+        or before the form's date: sessions planned ahead are not "previous"."""
         e = self.editor
         series_id = e.record.series_id if isinstance(e.record, Meeting) else None
         council_id = e.council_combo.current_value()
         if series_id is None and not isinstance(council_id, uuid.UUID):
             return None
         kwargs = {"series_id": series_id} if series_id is not None else {"council_id": council_id}
+        try:
+            before = e.date_field.date()
+        except ValueError:
+            before = None
         meetings = self.services.meetings
-        found = meetings.previous_meeting(**kwargs)  # type: ignore[arg-type]
+        found = meetings.previous_meeting(**kwargs, before=before)  # type: ignore[arg-type]
         if found is not None and found.id == e.current_id:
             found = meetings.previous_meeting(
                 **kwargs,  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +27,7 @@ from coordinator_app.domain.models import Meeting
 from coordinator_app.services.meetings import MAX_SERIES_SESSIONS
 from coordinator_app.ui.common.form import ERROR_STYLE
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.meetings.calendar_model import weekday_name
 from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from coordinator_app.ui.meetings.meeting_fields import MeetingDateField
 from coordinator_app.ui.meetings.recurrence import Repeat, series_dates
@@ -116,9 +117,8 @@ class SeriesDialog(QDialog):
             return
         self._error("")
         repeat = Repeat(self.repeat_combo.currentData())
-        locale = QLocale()
         for number, day in enumerate(series_dates(first, repeat, self.count_spin.value()), 1):
-            weekday = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+            weekday = weekday_name(day)
             item = QListWidgetItem(
                 self.tr("第{n}回 {date}({weekday})").format(
                     n=number, date=self.ctx.dates.format(day), weekday=weekday
