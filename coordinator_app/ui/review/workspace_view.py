@@ -94,8 +94,6 @@ class ReviewWorkspace(QWidget):
             filters.addWidget(combo)
             combo.currentIndexChanged.connect(self.apply_filters)
         filters.addStretch(1)
-        self.user_label = QLabel(self)
-        filters.addWidget(self.user_label)
 
         self.model = WorkspaceTableModel(
             ctx.services.reviews, ctx.dates, stalled_days=ctx.settings.stalled_days, parent=self
@@ -109,12 +107,17 @@ class ReviewWorkspace(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(WorkspaceTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.count_label = QLabel(self)
+        self.user_label = QLabel(self)
+        self.user_label.setStyleSheet("color: #455a64;")
         self.legend = QLabel(self)
         self.legend.setStyleSheet("background: #ffe0b2; padding: 2px 6px;")
         counts = QHBoxLayout()
         counts.addWidget(self.count_label)
+        counts.addSpacing(16)
+        counts.addWidget(self.user_label)
         counts.addStretch(1)
         counts.addWidget(self.legend)
         top = QWidget(self)
