@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from coordinator_app.services.registry import Services
@@ -11,7 +12,7 @@ from coordinator_app.storage.database import Database
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.drafts.draft_restore import offer_draft_restore, pending_drafts
 from coordinator_app.ui.drafts.draft_writer import DRAFT_DELAY_MS
-from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
+from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog, close_meeting_windows
 from coordinator_app.ui.meetings.meeting_page import MeetingPage
 from coordinator_app.ui.meetings.meeting_prompts import CANCEL, DISCARD, SAVE
 from tests.conftest import Factory
@@ -171,3 +172,22 @@ def test_the_page_form_keeps_a_draft_and_discarding_drops_it(
     page.new_record()
     assert page.editor.title_edit.text() == ""
     assert pending_drafts(ctx) == []
+
+
+def test_quitting_asks_each_open_meeting_window(
+    qtbot: QtBot, ctx: UiContext, prompts: FakeMeetingPrompts
+) -> None:
+    main = QWidget()
+    qtbot.addWidget(main)
+    clean = MeetingDialog(ctx, main)
+    busy = MeetingDialog(ctx, main)
+    for dialog in (clean, busy):
+        dialog.show()
+    enter(qtbot, busy.editor.title_edit, "閉じる前の会議")
+    prompts.choices.append(CANCEL)
+    assert not close_meeting_windows(main)  # the user keeps working: do not quit
+    assert busy.isVisible()
+    prompts.choices.append(DISCARD)
+    assert close_meeting_windows(main)
+    assert not busy.isVisible() and not clean.isVisible()
+    assert len(prompts.asked) == 2  # the untouched window closed without a question

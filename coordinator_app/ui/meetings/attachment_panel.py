@@ -16,6 +16,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -63,7 +64,9 @@ class AttachmentPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            AttachmentTableModel.NAME, QHeaderView.ResizeMode.Stretch
+        )
         self.table.doubleClicked.connect(self._double_clicked)
         self.preview = QLabel(self)
         self.preview.setObjectName("attachment_preview")

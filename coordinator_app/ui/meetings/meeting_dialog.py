@@ -155,3 +155,16 @@ def open_meeting_dialog(
     dialog.raise_()
     dialog.activateWindow()
     return dialog
+
+
+def close_meeting_windows(parent: QWidget) -> bool:
+    """Close the open meeting windows of ``parent`` (the main window, at quit), each
+    asking about its unsaved changes.
+
+    Returns:
+        False when the user chose キャンセル in one: the caller should not quit.
+    """
+    for dialog in parent.findChildren(MeetingDialog):
+        if dialog.isVisible() and not dialog.close():
+            return False
+    return True

@@ -37,6 +37,7 @@ class MeetingPage(RecordPage):
     コーディネーター and 地域; the same meetings as a month calendar.
 
     Attributes:
+        meeting_editor: the form (``editor``, typed as the meeting form).
         series_dialog: the 連続開催 dialog opened last (None before the first).
     """
 
@@ -53,12 +54,14 @@ class MeetingPage(RecordPage):
     )
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        editor = MeetingEditor(ctx)
         super().__init__(
             ctx,
             model=MeetingTableModel(ctx.services.meetings, ctx.dates),
-            editor=MeetingEditor(ctx),
+            editor=editor,
             parent=parent,
         )
+        self.meeting_editor = editor
         self.setObjectName("meeting_page")
         self.series_dialog: SeriesDialog | None = None
         self.kind_filter = self.add_filter_combo(
@@ -93,7 +96,9 @@ class MeetingPage(RecordPage):
 
         # RecordPage lays out filter row, table and count; the list and the calendar
         # share the table's place as two tabs, with the second filter row above them.
-        left = self.table.parentWidget().layout()
+        holder = self.table.parentWidget()
+        assert holder is not None
+        left = holder.layout()
         assert isinstance(left, QVBoxLayout)
         left.replaceWidget(self.table, self.views)
         self.views.addTab(self.table, icon("meeting"), self.tr("一覧"))
@@ -113,7 +118,7 @@ class MeetingPage(RecordPage):
         return self.tr("会議名・会場で絞り込み (Ctrl+F)")
 
     def filter_value(self, key: str, data: object) -> object:
-        return MeetingKind(data) if data is not None else None
+        return MeetingKind(str(data)) if data is not None else None
 
     # -- actions -----------------------------------------------------------------
 
@@ -129,7 +134,7 @@ class MeetingPage(RecordPage):
         self.views.setCurrentIndex(CALENDAR_TAB if visible else LIST_TAB)
 
     def open_series(self) -> SeriesDialog:
-        dialog = SeriesDialog(self.ctx, self.editor, self)
+        dialog = SeriesDialog(self.ctx, self.meeting_editor, self)
         dialog.finished.connect(dialog.deleteLater)
         self.series_dialog = dialog
         dialog.open()
@@ -147,17 +152,21 @@ class MeetingPage(RecordPage):
                 text=self.tr("議事録を作る会議を一覧で選んでください。"),
             )
             return False
-        return export_minutes_pdf(self.ctx, self.editor.prompts, meeting_id, self) is not None
+        return (
+            export_minutes_pdf(self.ctx, self.meeting_editor.prompts, meeting_id, self) is not None
+        )
 
     def export_ics(self) -> bool:
-        return export_ics(self.ctx, self.editor.prompts, self.selected_ids(), self) is not None
+        return (
+            export_ics(self.ctx, self.meeting_editor.prompts, self.selected_ids(), self) is not None
+        )
 
     def confirm_discard(self) -> bool:
         """Unsaved edits: 保存する, 破棄する (the draft goes too) or キャンセル."""
         if not self.editor.is_dirty:
             return True
-        self.editor.draft_writer.flush()
-        answer = self.editor.prompts.ask(
+        self.meeting_editor.draft_writer.flush()
+        answer = self.meeting_editor.prompts.ask(
             self,
             title=self.tr("未保存の変更"),
             text=self.tr("{page}に保存していない変更があります。保存しますか?").format(
@@ -168,7 +177,7 @@ class MeetingPage(RecordPage):
         if answer == SAVE:
             return self.editor.save()
         if answer == DISCARD:
-            self.editor.discard_draft()
+            self.meeting_editor.discard_draft()
             return True
         return False
 
