@@ -114,10 +114,18 @@ def test_cancelled_export_writes_nothing(
 def test_report_follows_new_meetings(qtbot: QtBot, ctx: UiContext, services: Services) -> None:
     seed = enter_setagaya(services)
     window = _window(qtbot, ctx)
+    window.show()
     services.meetings.soft_delete(seed.meetings[0].id)
     ctx.events.records_changed("meeting")
     assert window.figures["会議の開催数"].text() == "2"
     assert window.chart.values[5] == 0
+    # A hidden window catches up when it is shown again.
+    window.hide()
+    services.meetings.soft_delete(seed.meetings[1].id)
+    ctx.events.records_changed("meeting")
+    assert window.figures["会議の開催数"].text() == "2"
+    window.show()
+    assert window.figures["会議の開催数"].text() == "1"
 
 
 def test_the_chart_draws_with_qtcharts_and_without(qtbot: QtBot) -> None:

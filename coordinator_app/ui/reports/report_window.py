@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -64,6 +64,7 @@ class ActivityReportWindow(QWidget):
         self.setWindowIcon(icon("meeting"))
         self.report: ActivityReport | None = None
         self.tables: dict[str, QTableView] = {}
+        self._stale = False
 
         self.year_combo = QComboBox(self)
         self.area_combo = RecordCombo(none_text=self.tr("全市(地域を限定しない)"))
@@ -319,6 +320,10 @@ class ActivityReportWindow(QWidget):
         return path
 
     def _records_changed(self, kind: str) -> None:
+        if not self.isVisible():
+            # Aggregating a year is not free: a hidden window catches up when shown.
+            self._stale = True
+            return
         if kind in (RecordKind.ALL, RecordKind.AREA, RecordKind.COORDINATOR):
             self.refresh_choices()
         if kind in (
@@ -336,3 +341,10 @@ class ActivityReportWindow(QWidget):
     def _display_changed(self) -> None:
         self.refresh_choices()
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh_choices()
+            self.refresh()
+        super().showEvent(event)

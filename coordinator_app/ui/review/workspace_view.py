@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -68,6 +68,7 @@ class ReviewWorkspace(QWidget):
         self.setObjectName("review_workspace")
         self.ctx = ctx
         self._syncing = False
+        self._stale = False
         self.setWindowTitle(self.tr("確認ワークスペース"))
         self.setWindowIcon(icon("project"))
 
@@ -260,6 +261,10 @@ class ReviewWorkspace(QWidget):
             self.editor.tabs.setCurrentIndex(PROGRESS_TAB)
 
     def _records_changed(self, kind: str) -> None:
+        if not self.isVisible():
+            # A hidden window catches up when shown (the figures cost a query per page).
+            self._stale = self._stale or kind in WATCHED
+            return
         if kind in (RecordKind.ALL, RecordKind.COORDINATOR, RecordKind.AREA):
             self.refresh_choices()
         if kind in WATCHED:
@@ -355,6 +360,12 @@ class ReviewWorkspace(QWidget):
             "review_workspace/header", self.table.horizontalHeader().saveState()
         )
         settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self._records_changed(RecordKind.ALL)
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._confirm_discard():
