@@ -3239,6 +3239,10 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <source>すべての年度</source>
         <translation>All fiscal years</translation>
     </message>
+    <message>
+        <source>{year}年度</source>
+        <translation>FY{year}</translation>
+    </message>
 </context>
 <context>
     <name>SeriesDialog</name>

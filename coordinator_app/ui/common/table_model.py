@@ -230,7 +230,8 @@ class RecordTableModel(_BaseTableModel[Row[Record]]):
             return
         key = self._columns[column].sort_key
         descending = order == Qt.SortOrder.DescendingOrder
-        if key != self._query.sort or descending != self._query.descending:
+        current = self._query.sort or self.service.default_sort
+        if key != current or descending != self._query.descending:
             self._query = replace(self._query, sort=key or "", descending=descending)
             self.refresh()
 

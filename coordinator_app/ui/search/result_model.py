@@ -20,7 +20,13 @@ from PySide6.QtGui import (
     QStandardItemModel,
     QTextDocument,
 )
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+)
 
 from coordinator_app.services.search import KIND_LABELS, SearchHit, SearchResults
 from coordinator_app.ui.dates import DateFormat
@@ -34,6 +40,9 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 
 MATCH_STYLE = "background-color: #ffe082; font-weight: 600;"
 DATE_STYLE = "color: #666666;"
+
+ROW_GAP = 4
+"""Extra pixels under each hit."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -138,13 +147,21 @@ class SearchResultModel(QStandardItemModel):
 class HighlightDelegate(QStyledItemDelegate):
     """Draws hit rows from their :data:`HTML_ROLE` rich text; group rows as usual."""
 
-    def _document(self, option: QStyleOptionViewItem, index: AnyIndex) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, index: AnyIndex, width: int) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)  # type: ignore[attr-defined]
         document.setDocumentMargin(3)
         document.setHtml(str(index.data(HTML_ROLE)))
-        document.setTextWidth(max(option.rect.width(), 200))  # type: ignore[attr-defined]
+        document.setTextWidth(max(width, 120))
         return document
+
+    @staticmethod
+    def _available_width(option: QStyleOptionViewItem) -> int:
+        """The width a hit gets in the tree (sizeHint is asked before rows have a rect)."""
+        view = option.widget  # type: ignore[attr-defined]
+        if isinstance(view, QTreeView):
+            return view.viewport().width() - 2 * view.indentation() - 4
+        return option.rect.width()  # type: ignore[attr-defined]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         if index.data(HTML_ROLE) is None:
@@ -152,7 +169,7 @@ class HighlightDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        document = self._document(opt, index)
+        document = self._document(opt, index, opt.rect.width())  # type: ignore[attr-defined]
         opt.text = ""  # type: ignore[attr-defined]
         style = opt.widget.style() if opt.widget else QApplication.style()  # type: ignore[attr-defined]
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # type: ignore[attr-defined]
@@ -171,5 +188,5 @@ class HighlightDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        document = self._document(opt, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()))
+        document = self._document(opt, index, self._available_width(opt))
+        return QSize(int(document.idealWidth()), int(document.size().height()) + ROW_GAP)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QTreeView,
@@ -39,6 +39,8 @@ from coordinator_app.ui.search.result_model import (
 
 SEARCH_DELAY_MS = 250
 """Typing pauses this long before the search runs."""
+MIN_WIDTH = 320
+"""Narrower than this, titles and snippets wrap into unreadable columns."""
 PER_KIND = 10
 """Hits shown per kind when every kind is searched."""
 PER_KIND_ONE = 50
@@ -55,6 +57,7 @@ class SearchView(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("search_view")
+        self.setMinimumWidth(MIN_WIDTH)
         self.ctx = ctx
         self.results: SearchResults | None = None
         self.query_edit = QLineEdit(self)
@@ -71,6 +74,11 @@ class SearchView(QWidget):
             self.kind_combo.addItem(labels[kind], kind)
         self.year_combo = QComboBox(self)
         self.area_combo = RecordCombo(self, none_text=self.tr("すべての地域"))
+        for combo in (self.kind_combo, self.year_combo, self.area_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(5)
         self._fill_filters()
 
         self.model = SearchResultModel(ctx.dates, self)
@@ -85,15 +93,21 @@ class SearchView(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setIndentation(12)
         self.tree.doubleClicked.connect(self._open_index)
+        self.tree.header().setStretchLastSection(True)
         self.tree.installEventFilter(self)
+        self.tree.viewport().installEventFilter(self)
+        self._relayout = QTimer(self)  # hit heights depend on the width: lay out after a resize
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.tree.doItemsLayout)
         self.status = QLabel(self)
         self.status.setObjectName("search_status")
         self.status.setWordWrap(True)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.kind_combo)
-        filters.addWidget(self.year_combo)
-        filters.addWidget(self.area_combo, 1)
+        filters = QGridLayout()  # two rows: the dock is often narrow
+        filters.addWidget(self.kind_combo, 0, 0)
+        filters.addWidget(self.year_combo, 0, 1)
+        filters.addWidget(self.area_combo, 1, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query_edit)
@@ -197,6 +211,8 @@ class SearchView(QWidget):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.tree.viewport():
+            self._relayout.start()
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
@@ -220,7 +236,12 @@ class SearchView(QWidget):
         self.year_combo.clear()
         self.year_combo.addItem(self.tr("すべての年度"), None)
         for year in self._years():
-            self.year_combo.addItem(format_fiscal_year(year, wareki=wareki), year)
+            text = (
+                format_fiscal_year(year, wareki=True)
+                if wareki
+                else self.tr("{year}年度").format(year=year)
+            )
+            self.year_combo.addItem(text, year)
         index = self.year_combo.findData(current) if current is not None else 0
         self.year_combo.setCurrentIndex(max(index, 0))
         self.year_combo.blockSignals(False)
