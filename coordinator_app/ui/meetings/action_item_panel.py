@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -32,6 +33,7 @@ from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
+from coordinator_app.ui.meetings.action_item_model import ActionItemTableModel
 
 
 class ActionItemPanel(ChildPanel):
@@ -60,6 +62,10 @@ class ActionItemPanel(ChildPanel):
             parent=parent,
         )
         self._ensure_saved = ensure_saved
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, QLabel(self.tr("この会議で決まった対応事項"), self))
+        _stretch_text(self.table, ActionItemTableModel.TEXT)
         self.add_button.setToolTip(self.tr("対応事項を追加します(未保存の会議は先に保存します)"))
 
     def add(self) -> RecordDialog | None:
@@ -92,6 +98,7 @@ class CarriedOverPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setToolTip(self.tr("ダブルクリックで、その対応事項を決めた会議を開きます"))
+        _stretch_text(self.table, OpenItemModel.TEXT)
         self.table.doubleClicked.connect(self._open)
         self.done_button = QPushButton(self.tr("完了にする"), self)
         self.done_button.clicked.connect(self.mark_selected_done)
@@ -163,3 +170,10 @@ class CarriedOverPanel(QWidget):
 
     def _warn(self, text: str) -> None:
         self.ctx.prompts.warn(self, title=self.tr("操作できません"), text=text)
+
+
+def _stretch_text(table: QTableView, column: int) -> None:
+    """The item text takes the free width; the short columns fit their contents."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -178,7 +177,7 @@ class MeetingEditor(RecordEditor):
         )
         self.carried_over = CarriedOverPanel(ctx)
         items = QSplitter(Qt.Orientation.Vertical)
-        items.addWidget(_titled(self.tr("この会議で決まった対応事項"), self.action_items))
+        items.addWidget(self.action_items)
         items.addWidget(self.carried_over)
         items.setChildrenCollapsible(False)
         self.add_tab(items, self.tr("対応事項"), scroll=False)
@@ -475,15 +474,6 @@ def _left_aligned(widget: QWidget) -> QWidget:
     layout.addWidget(widget)
     layout.addStretch(1)
     return row
-
-
-def _titled(title: str, widget: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(QLabel(title))
-    layout.addWidget(widget, 1)
-    return box
 
 
 def _ids(values: list[object]) -> list[uuid.UUID]:
