@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Final
 
+from PySide6.QtCore import QCoreApplication
+
+from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.ui.dates import DateFormat
 
 ATTACHMENT: Final = "attachment"
@@ -28,3 +31,10 @@ def format_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size // 1024} KB"
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+def fiscal_year_text(dates: DateFormat, year: int) -> str:
+    """``2022年度`` (English: ``FY2022``), or ``令和4年度`` when dates are shown in 和暦."""
+    if dates.wareki:
+        return format_fiscal_year(year, wareki=True)
+    return QCoreApplication.translate("FiscalYear", "{year}年度").format(year=year)

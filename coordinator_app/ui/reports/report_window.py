@@ -32,6 +32,7 @@ from coordinator_app.ui.common.pickers import Option, RecordCombo, options_of
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.data_safety.prompts import with_file_pickers
 from coordinator_app.ui.events import RecordKind
+from coordinator_app.ui.projects.display import fiscal_year_text
 from coordinator_app.ui.reports.month_chart import MonthChart
 from coordinator_app.ui.reports.report_table_model import ReportTableModel
 
@@ -149,9 +150,7 @@ class ActivityReportWindow(QWidget):
         try:
             self.year_combo.clear()
             for year in sorted({*years, int(current)}, reverse=True):
-                self.year_combo.addItem(
-                    format_fiscal_year(year, wareki=self.ctx.dates.wareki), year
-                )
+                self.year_combo.addItem(fiscal_year_text(self.ctx.dates, year), year)
             self.year_combo.setCurrentIndex(max(self.year_combo.findData(int(current)), 0))
         finally:
             self.year_combo.blockSignals(False)
@@ -174,9 +173,7 @@ class ActivityReportWindow(QWidget):
         try:
             index = self.year_combo.findData(year)
             if index < 0:
-                self.year_combo.addItem(
-                    format_fiscal_year(year, wareki=self.ctx.dates.wareki), year
-                )
+                self.year_combo.addItem(fiscal_year_text(self.ctx.dates, year), year)
                 index = self.year_combo.count() - 1
             self.year_combo.setCurrentIndex(index)
             self.area_combo.set_current_value(area_id)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.enums import ProjectProgram, ProjectStatus
-from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.services.reviews import WorkspaceFilter
 from coordinator_app.ui.common.icons import icon
@@ -31,7 +30,7 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
 from coordinator_app.ui.profiles.current import current_profile, is_supervisor, profile_text
-from coordinator_app.ui.projects.display import REVIEW
+from coordinator_app.ui.projects.display import REVIEW, fiscal_year_text
 from coordinator_app.ui.projects.project_editor import ProjectEditor
 from coordinator_app.ui.review.workspace_model import WorkspaceTableModel
 
@@ -193,9 +192,7 @@ class ReviewWorkspace(QWidget):
             self.year_filter.clear()
             self.year_filter.addItem(self.tr("すべての年度"), None)
             for year in range(max(years), min(years) - 1, -1):
-                self.year_filter.addItem(
-                    format_fiscal_year(year, wareki=self.ctx.dates.wareki), year
-                )
+                self.year_filter.addItem(fiscal_year_text(self.ctx.dates, year), year)
             self.year_filter.setCurrentIndex(max(self.year_filter.findData(current), 0))
         finally:
             self.year_filter.blockSignals(False)
