@@ -47,6 +47,10 @@
         <translation>Adding an item also saves the meeting as it is now</translation>
     </message>
     <message>
+        <source>この会議で決まった対応事項</source>
+        <translation>Action items decided at this meeting</translation>
+    </message>
+    <message>
         <source>対応事項を追加します(未保存の会議は先に保存します)</source>
         <translation>Add an action item (an unsaved meeting is saved first)</translation>
     </message>
@@ -1767,10 +1771,6 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <source>記録</source>
         <translation>Record</translation>
-    </message>
-    <message>
-        <source>この会議で決まった対応事項</source>
-        <translation>Action items decided at this meeting</translation>
     </message>
     <message>
         <source>対応事項</source>
