@@ -64,37 +64,45 @@ def bare(launched: float) -> None:
 
 
 def app(launched: float, db: str) -> None:
-    """The app's start-up, with the time its start-up integrity check took (``check_ms``)."""
+    """The app's start-up, with the time its start-up integrity check took (``check_ms``).
+
+    Imports happen in the order and with the garbage collector paused as in
+    ``coordinator_app.app.run_gui``.
+    """
     from pathlib import Path
 
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from coordinator_app.app import start
-    from coordinator_app.services.data_safety import DataSafetyService
-    from coordinator_app.ui.settings import AppSettings
+    from coordinator_app.app import collector_paused, import_data_layer, start
 
     checks: list[float] = []
-    check = DataSafetyService.check
+    # As run_gui does: the app's modules are imported with the garbage collector paused.
+    with collector_paused():
+        import_data_layer()
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
 
-    def timed_check(self: DataSafetyService):  # type: ignore[no-untyped-def]
-        began = time.perf_counter()
-        try:
-            return check(self)
-        finally:
-            checks.append((time.perf_counter() - began) * 1000)
+        from coordinator_app.services.data_safety import DataSafetyService
+        from coordinator_app.ui.settings import AppSettings
 
-    DataSafetyService.check = timed_check  # type: ignore[method-assign]
-    qapp = QApplication(sys.argv)
-    settings = AppSettings(QSettings(os.environ["BENCH_SETTINGS"], QSettings.Format.IniFormat))
-    started = start(
-        qapp,
-        db_path=Path(db),
-        demo=False,
-        lang="ja",
-        prompts=QuietPrompts(),  # type: ignore[arg-type]
-        settings=settings,
-    )
+        check = DataSafetyService.check
+
+        def timed_check(self: DataSafetyService):  # type: ignore[no-untyped-def]
+            began = time.perf_counter()
+            try:
+                return check(self)
+            finally:
+                checks.append((time.perf_counter() - began) * 1000)
+
+        DataSafetyService.check = timed_check  # type: ignore[method-assign]
+        qapp = QApplication(sys.argv)
+        settings = AppSettings(QSettings(os.environ["BENCH_SETTINGS"], QSettings.Format.IniFormat))
+        started = start(
+            qapp,
+            db_path=Path(db),
+            demo=False,
+            lang="ja",
+            prompts=QuietPrompts(),  # type: ignore[arg-type]
+            settings=settings,
+        )
     assert started is not None
     started.window.resize(1200, 800)
     heavy = sorted(m for m in HEAVY_MODULES if m in sys.modules)

@@ -3,39 +3,38 @@
 Nothing here runs at import time. ``run_gui`` is what the command line
 calls; ``start`` builds everything short of the event loop, so tests can
 drive it with fake prompts and a temporary settings file.
+
+Start-up time is mostly imports, so their order and timing is deliberate:
+the database layer (SQLAlchemy, SQLModel, alembic, the ORM classes) is
+imported before Qt (:func:`import_data_layer`), and everything is imported
+inside ``run_gui``/``start`` with the cyclic garbage collector paused
+(:func:`collector_paused`).
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
 
-from coordinator_app.services.data_safety import (
-    BackupInfo,
-    DataSafetyService,
-    OpenCheck,
-    OpenStatus,
-)
-from coordinator_app.services.registry import Services
-from coordinator_app.storage.database import Database, open_database
-from coordinator_app.storage.engine import default_database_path
-from coordinator_app.storage.schema import SchemaTooNewError
-from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.data_safety.open_failure_dialog import OpenChoice, OpenFailureDialog
-from coordinator_app.ui.data_safety.prompts import with_file_pickers
-from coordinator_app.ui.data_safety.startup import StartupOpener, close_with_backup
-from coordinator_app.ui.fonts import use_bundled_font
-from coordinator_app.ui.i18n import install_translators, remove_translators
-from coordinator_app.ui.main_window import MainWindow
-from coordinator_app.ui.prompts import DialogPrompts, Prompts
-from coordinator_app.ui.settings import AppSettings, settings_store
+    from coordinator_app.services.data_safety import BackupInfo, DataSafetyService, OpenCheck
+    from coordinator_app.services.registry import Services
+    from coordinator_app.storage.database import Database
+    from coordinator_app.ui.context import UiContext
+    from coordinator_app.ui.data_safety.open_failure_dialog import OpenChoice
+    from coordinator_app.ui.main_window import MainWindow
+    from coordinator_app.ui.prompts import Prompts
+    from coordinator_app.ui.settings import AppSettings
 
 DEMO_MODULE = "coordinator_app.services.demo"
 DEMO_FILENAME = "demo.sqlite3"
@@ -55,6 +54,8 @@ class StartedApp:
     def close(self) -> None:
         """Close the database (with the day's automatic backup) and delete the demo copy;
         translators stay installed."""
+        from coordinator_app.ui.data_safety.startup import close_with_backup
+
         if self.safety is None:
             self.db.close()
         else:
@@ -66,21 +67,29 @@ class StartedApp:
 
 def run_gui(*, db_path: Path | None, demo: bool, lang: str | None) -> int:
     """Start the desktop app; returns the process exit code."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName("coordinator-app")
-    app.setOrganizationName("coordinator-app")
-    started = start(
-        app,
-        db_path=db_path,
-        demo=demo,
-        lang=lang,
-        prompts=DialogPrompts(),
-        settings=AppSettings(settings_store()),
-    )
+    with collector_paused():
+        import_data_layer()
+        from PySide6.QtWidgets import QApplication
+
+        from coordinator_app.ui.prompts import DialogPrompts
+        from coordinator_app.ui.settings import AppSettings, settings_store
+
+        app = QApplication.instance() or QApplication(sys.argv)
+        assert isinstance(app, QApplication)
+        app.setApplicationName("coordinator-app")
+        app.setOrganizationName("coordinator-app")
+        started = start(
+            app,
+            db_path=db_path,
+            demo=demo,
+            lang=lang,
+            prompts=DialogPrompts(),
+            settings=AppSettings(settings_store()),
+        )
     if started is None:
         return 1
     started.window.show()
+    gc.freeze()  # what start-up built lives until the end: later collections skip it
     try:
         return int(app.exec())
     finally:
@@ -102,6 +111,63 @@ def start(
         None when the database cannot be opened; the user has been told why
         and the file was not changed.
     """
+    with collector_paused():
+        import_data_layer()
+        return _start(
+            app, db_path=db_path, demo=demo, lang=lang, prompts=prompts, settings=settings
+        )
+
+
+def import_data_layer() -> None:
+    """Import the database layer, before Qt if Qt is not imported yet.
+
+    PySide6 installs an import hook that reads the source of every module
+    imported after it; SQLAlchemy, SQLModel, pydantic and alembic imported
+    first skip it (about 80 ms on the benchmark machine).
+    """
+    import coordinator_app.services.data_safety
+    import coordinator_app.services.registry  # noqa: F401 (SQLAlchemy, SQLModel, the ORM)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause CPython's cyclic garbage collector during start-up.
+
+    Start-up creates a few hundred thousand long-lived objects (SQLAlchemy,
+    pydantic and ORM classes, Qt wrappers) and next to no garbage, yet the
+    collector walks them again and again as they are allocated: about 130 ms
+    of an 850 ms start on the benchmark machine (benchmarks/README.md).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _start(
+    app: QApplication,
+    *,
+    db_path: Path | None,
+    demo: bool,
+    lang: str | None,
+    prompts: Prompts,
+    settings: AppSettings,
+) -> StartedApp | None:
+    from PySide6.QtCore import QCoreApplication
+
+    from coordinator_app.services.data_safety import DataSafetyService
+    from coordinator_app.services.registry import Services
+    from coordinator_app.storage.database import open_database
+    from coordinator_app.storage.engine import default_database_path
+    from coordinator_app.storage.schema import SchemaTooNewError
+    from coordinator_app.ui.context import UiContext
+    from coordinator_app.ui.fonts import use_bundled_font
+    from coordinator_app.ui.i18n import install_translators, remove_translators
+    from coordinator_app.ui.main_window import MainWindow
+
     language = lang or settings.language
     use_bundled_font(app, latin_first=language != "ja")
     translators = install_translators(app, language)
@@ -150,6 +216,12 @@ def _open_checked(safety: DataSafetyService, prompts: Prompts) -> Database | Non
     The opener checks the file once: the check reads all of it (SQLite's quick_check),
     which takes seconds on a big database, so it is not repeated here.
     """
+    from PySide6.QtCore import QCoreApplication
+
+    from coordinator_app.services.data_safety import OpenStatus
+    from coordinator_app.ui.data_safety.open_failure_dialog import OpenChoice, OpenFailureDialog
+    from coordinator_app.ui.data_safety.prompts import with_file_pickers
+    from coordinator_app.ui.data_safety.startup import StartupOpener
 
     def ask(verdict: OpenCheck, backup: BackupInfo | None) -> OpenChoice:
         no_way_out = verdict.offers_backup and backup is None
@@ -170,6 +242,8 @@ def _open_checked(safety: DataSafetyService, prompts: Prompts) -> Database | Non
 
 
 def _refuse(prompts: Prompts, text: str, temp_dir: tempfile.TemporaryDirectory[str] | None) -> None:
+    from PySide6.QtCore import QCoreApplication
+
     prompts.warn(
         None, title=QCoreApplication.translate("app", "データベースを開けません"), text=text
     )
@@ -188,6 +262,8 @@ def _demo_loader() -> Callable[[Services], object] | None:
 
 
 def _offer_demo(ctx: UiContext) -> None:
+    from PySide6.QtCore import QCoreApplication
+
     if ctx.prompts.confirm(
         None,
         title=QCoreApplication.translate("app", "デモデータ"),
@@ -202,6 +278,8 @@ def _offer_demo(ctx: UiContext) -> None:
 
 
 def _load_demo(ctx: UiContext) -> None:
+    from PySide6.QtCore import QCoreApplication
+
     loader = _demo_loader()
     if loader is None:
         ctx.prompts.warn(
