@@ -18,7 +18,7 @@ from tests.conftest import Factory
 from tests.ui.conftest import commit_text, enter
 
 MINUTES = "北山町会の見守り活動と買い物支援について社協と包括が意見交換した。"
-MARK = "<span style='background-color: #ffe082; font-weight: 600;'>"
+MARK = "<span style='background-color: #ffe082; color: #000000; font-weight: 600;'>"
 
 
 @pytest.fixture

@@ -38,7 +38,7 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 """The rich text the delegate draws for a hit."""
 
-MATCH_STYLE = "background-color: #ffe082; font-weight: 600;"
+MATCH_STYLE = "background-color: #ffe082; color: #000000; font-weight: 600;"
 DATE_STYLE = "color: #666666;"
 
 ROW_GAP = 4
