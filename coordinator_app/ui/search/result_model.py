@@ -140,9 +140,6 @@ class SearchResultModel(QStandardItemModel):
                 return self.index(0, 0, group)
         return QModelIndex()
 
-    def hit_count(self) -> int:
-        return sum(self.rowCount(self.index(r, 0)) for r in range(self.rowCount()))
-
 
 class HighlightDelegate(QStyledItemDelegate):
     """Draws hit rows from their :data:`HTML_ROLE` rich text; group rows as usual."""
