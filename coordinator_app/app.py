@@ -69,6 +69,7 @@ def run_gui(*, db_path: Path | None, demo: bool, lang: str | None) -> int:
     """Start the desktop app; returns the process exit code."""
     with collector_paused():
         import_data_layer()
+        from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 
         from coordinator_app.ui.prompts import DialogPrompts
@@ -90,10 +91,23 @@ def run_gui(*, db_path: Path | None, demo: bool, lang: str | None) -> int:
         return 1
     started.window.show()
     gc.freeze()  # what start-up built lives until the end: later collections skip it
+    QTimer.singleShot(0, lambda: after_show(started, demo=demo))
     try:
         return int(app.exec())
     finally:
         started.close()
+
+
+def after_show(started: StartedApp, *, demo: bool) -> None:
+    """What asks the user once the window is up: who is using the app (first
+    start; not for the throw-away demo, whose database is new each time) and
+    which unsaved meeting drafts to restore after a crash."""
+    from coordinator_app.ui.drafts.draft_restore import offer_draft_restore
+    from coordinator_app.ui.profiles.profile_picker import ask_for_profile
+
+    if not demo:
+        ask_for_profile(started.ctx, started.window)
+    offer_draft_restore(started.ctx, started.window)
 
 
 def start(

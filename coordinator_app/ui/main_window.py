@@ -38,6 +38,7 @@ from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.common.window_dialogs import WindowDialogs
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
+from coordinator_app.ui.feature_windows import FeatureWindows
 from coordinator_app.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
+        self.features = FeatureWindows(self)
+        self.features.install()
         ctx.events.sig_open_record.connect(self.open_record)
         self._restore_layout()
 
@@ -199,7 +202,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         key = QKeySequence
         self.action_new = self._action(
-            self.tr("新規"), lambda: self.current_page.new_record(), [key("Ctrl+N")], "new"
+            self.tr("新規"), lambda: self.current_page.new_record(), [key("Ctrl+Shift+N")], "new"
         )
         self.action_save = self._action(
             self.tr("保存"), lambda: self.current_page.save_record(), [key("Ctrl+S")], "save"
@@ -360,7 +363,7 @@ class MainWindow(QMainWindow):
     # -- settings and layout -----------------------------------------------------
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.ctx.settings, parent=self)
+        dialog = SettingsDialog(self.ctx.settings, parent=self, services=self.ctx.services)
         dialog.accepted.connect(lambda: self._settings_accepted(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.settings_dialog = dialog
@@ -369,7 +372,7 @@ class MainWindow(QMainWindow):
 
     def _settings_accepted(self, dialog: SettingsDialog) -> None:
         dialog.apply()
-        if self.ctx.dates.wareki != self.ctx.settings.wareki:
+        if self.ctx.dates.wareki != self.ctx.settings.wareki or dialog.review_changed:
             self.ctx.dates.wareki = self.ctx.settings.wareki
             self.ctx.events.sig_display_changed.emit()
 
@@ -410,6 +413,11 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from coordinator_app.ui.meetings.meeting_dialog import close_meeting_windows
+
+        if not close_meeting_windows(self):
+            event.ignore()
+            return
         for index, page in sorted(self._built.items()):
             if page.editor.is_dirty:
                 self.show_page(index)

@@ -1249,6 +1249,29 @@ Choose a council to copy its latest meeting.</translation>
     </message>
 </context>
 <context>
+    <name>FeatureWindows</name>
+    <message>
+        <source>会議を記録…</source>
+        <translation>Log a meeting…</translation>
+    </message>
+    <message>
+        <source>対応事項</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>確認ワークスペース…</source>
+        <translation>Review workspace…</translation>
+    </message>
+    <message>
+        <source>実績報告…</source>
+        <translation>Activity report…</translation>
+    </message>
+    <message>
+        <source>利用者の切り替え…</source>
+        <translation>Switch user…</translation>
+    </message>
+</context>
+<context>
     <name>FiscalYear</name>
     <message>
         <source>{year}年度</source>
