@@ -246,27 +246,37 @@ class MeetingService(EntityService[Meeting]):
 
     # -- fast entry -------------------------------------------------------------
 
+    VENUE_LOOKBACK = 5000
+    """Venues are completed from this many most recent meetings (an index walk,
+    whatever the size of the archive)."""
+
     def venues(self, limit: int = 200) -> list[str]:
-        """Earlier venues, most recently used first (for completion)."""
+        """Venues of recent meetings, most recently used first (for completion)."""
+        recent = (
+            select(Meeting.venue, Meeting.held_on)
+            .where(live(Meeting))
+            .order_by(col(Meeting.held_on).desc())
+            .limit(self.VENUE_LOOKBACK)
+            .subquery()
+        )
         with self.db.reading() as session:
             rows = session.exec(
-                select(Meeting.venue, sa.func.max(Meeting.held_on).label("last"))
-                .where(live(Meeting))
-                .where(Meeting.venue != "")
-                .group_by(Meeting.venue)
+                select(recent.c.venue, sa.func.max(recent.c.held_on).label("last"))
+                .where(recent.c.venue != "")
+                .group_by(recent.c.venue)
                 .order_by(sa.desc("last"))
                 .limit(limit)
             ).all()
         return [row[0] for row in rows]
 
     def last_time_slot(self) -> tuple[time | None, time | None]:
-        """Start and end time of the most recently entered meeting that had times."""
+        """Start and end time of the latest meeting (by date) that had times."""
         with self.db.reading() as session:
             row = session.exec(
                 select(Meeting.start_time, Meeting.end_time)
                 .where(live(Meeting))
                 .where(col(Meeting.start_time).is_not(None))
-                .order_by(col(Meeting.created_at).desc())
+                .order_by(col(Meeting.held_on).desc(), col(Meeting.created_at).desc())
                 .limit(1)
             ).first()
         return (row[0], row[1]) if row else (None, None)

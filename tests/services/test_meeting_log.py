@@ -60,7 +60,8 @@ def test_venues_and_last_time_slot(services: Services, make: Factory) -> None:
         venue="北山地区会館", held_on=date(2024, 4, 1), start_time=time(14), end_time=time(15, 30)
     )
     assert services.meetings.venues() == ["市役所 第2会議室", "北山地区会館"]
-    assert services.meetings.last_time_slot() == (time(14), time(15, 30))
+    # The latest meeting by date that had times: 2024-05-01, 10:00-11:00.
+    assert services.meetings.last_time_slot() == (time(10), time(11))
 
 
 def test_copy_previous_and_council_defaults(services: Services, make: Factory) -> None:

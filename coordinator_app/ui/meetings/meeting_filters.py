@@ -108,7 +108,9 @@ class MeetingFilterBar(QWidget):
         current = fiscal_year(date.today())
         first = last = current
         for descending in (False, True):
-            page = meetings.list(ListQuery(sort="date", descending=descending, limit=1))
+            page = meetings.list(
+                ListQuery(sort="date", descending=descending, limit=1, with_total=False)
+            )
             if page.rows:
                 year = fiscal_year(page.rows[0].held_on)
                 first, last = min(first, year), max(last, year)
