@@ -108,6 +108,54 @@ def after_show(started: StartedApp, *, demo: bool) -> None:
     if not demo:
         ask_for_profile(started.ctx, started.window)
     offer_draft_restore(started.ctx, started.window)
+    check_in_background(started)
+
+
+def check_in_background(started: StartedApp) -> None:
+    """A file too big to be read whole before opening (see
+    ``storage.integrity.FULL_CHECK_LIMIT``) gets SQLite's quick_check in a
+    background thread on a read-only connection; a problem is reported with
+    the advice to restore a backup."""
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from coordinator_app.storage.integrity import FULL_CHECK_LIMIT, quick_check_file
+
+    path = started.db.path
+    if not path.exists() or path.stat().st_size <= FULL_CHECK_LIMIT:
+        return
+    result: list[str | None] = []
+
+    def work() -> None:
+        try:
+            result.append(quick_check_file(path))
+        except Exception as exc:  # a locked or vanished file: report, never crash the thread
+            result.append(str(exc))
+
+    thread = threading.Thread(target=work, name="quick-check", daemon=True)
+    thread.start()
+    timer = QTimer(started.window)
+
+    def poll() -> None:
+        if thread.is_alive():
+            return
+        timer.stop()
+        problem = result[0] if result else None
+        if problem:
+            started.ctx.prompts.warn(
+                started.window,
+                title=QCoreApplication.translate("app", "データベースの点検"),
+                text=QCoreApplication.translate(
+                    "app",
+                    "データベースの点検で問題が見つかりました。これ以上の入力は控え、"
+                    "「ファイル > バックアップと復元」から最新のバックアップを復元してください。"
+                    "\n\n{detail}",
+                ).format(detail=problem),
+            )
+
+    timer.timeout.connect(poll)
+    timer.start(500)
 
 
 def start(

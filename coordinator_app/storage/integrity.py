@@ -16,6 +16,7 @@ location gets a warning rather than a refusal.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import socket
@@ -111,6 +112,9 @@ class OpenCheck:
     detail: str = ""
     warnings: tuple[str, ...] = ()
     holder: LockHolder | None = None
+    deep_check_pending: bool = False
+    """True when the file was too big for a full quick_check before opening:
+    run :func:`quick_check_file` in the background once the window is up."""
 
     @property
     def can_open(self) -> bool:
@@ -171,6 +175,34 @@ def read_only_uri(path: Path) -> str:
     """
     base = path.resolve().as_uri()
     return f"{base}?mode=ro" if side_files(path) else f"{base}?immutable=1"
+
+
+FULL_CHECK_LIMIT = 256 * 1024 * 1024
+"""Files up to this size get SQLite's quick_check (which reads the whole file)
+before opening; bigger ones get a structural check first (header, size against
+the page count, the schema readable) and the quick_check in the background,
+so that a large archive does not take seconds to start."""
+
+
+def structural_check_file(path: Path) -> str | None:
+    """A fast check for big files: the schema is readable and the file is not
+    shorter than SQLite's page count says (a truncated copy)."""
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=CHECK_TIMEOUT_S)
+    try:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            if _is_locked(exc) or "unable to open" in str(exc):
+                raise
+            return str(exc)
+        wal = path.with_name(path.name + "-wal")
+        if pages * page_size > path.stat().st_size and not wal.exists():
+            return "database disk image is malformed (file shorter than its page count)"
+        return None
+    finally:
+        conn.close()
 
 
 def quick_check_file(path: Path, *, full: bool = False) -> str | None:
@@ -307,8 +339,9 @@ def check_database(
         return verdict(OpenStatus.UNREADABLE, str(exc))
     if found is not None:
         return verdict(*found)
+    deep_pending = path.stat().st_size > FULL_CHECK_LIMIT
     try:
-        problem = quick_check_file(path)
+        problem = structural_check_file(path) if deep_pending else quick_check_file(path)
     except sqlite3.DatabaseError as exc:
         if _is_locked(exc):
             return verdict(OpenStatus.LOCKED, str(exc))
@@ -332,7 +365,7 @@ def check_database(
             )
     if not is_writable(path):
         return verdict(OpenStatus.READ_ONLY, "file or folder is not writable")
-    return verdict(OpenStatus.OK)
+    return dataclasses.replace(verdict(OpenStatus.OK), deep_check_pending=deep_pending)
 
 
 # -- network drives and cloud-synced folders ---------------------------------------

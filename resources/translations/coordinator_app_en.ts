@@ -3525,6 +3525,18 @@ When it is closed there, it opens here automatically.</translation>
 <context>
     <name>app</name>
     <message>
+        <source>データベースの点検</source>
+        <translation>Database check</translation>
+    </message>
+    <message>
+        <source>データベースの点検で問題が見つかりました。これ以上の入力は控え、「ファイル &gt; バックアップと復元」から最新のバックアップを復元してください。
+
+{detail}</source>
+        <translation>The database check found a problem. Please stop entering data and restore the newest backup from File &gt; Backup and restore.
+
+{detail}</translation>
+    </message>
+    <message>
         <source>データベース「{path}」を開けませんでした。
 
 {error}</source>
