@@ -6,11 +6,14 @@ import uuid
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.events import EventHub
+from coordinator_app.ui.prompts import Prompts
 
 
 class SoftDeletable(Protocol):
@@ -66,3 +69,50 @@ class SoftDeleteCommand(QUndoCommand):
             return
         self._done = True
         self._events.records_changed(self._kind)
+
+
+def delete_with_undo(
+    *,
+    parent: QWidget,
+    prompts: Prompts,
+    undo_stack: QUndoStack,
+    events: EventHub,
+    service: SoftDeletable,
+    record_id: uuid.UUID,
+    kind: str,
+    name: str,
+    on_refused: Callable[[str], None],
+    on_undo_error: Callable[[str], None],
+) -> bool:
+    """Confirm, soft-delete and push the undo command (Ctrl+Z restores).
+
+    Returns:
+        False when the user cancelled or the service refused (``on_refused``
+        gets the service's message); nothing is pushed then.
+    """
+    if not prompts.confirm(
+        parent,
+        title=QCoreApplication.translate("delete", "削除の確認"),
+        text=QCoreApplication.translate(
+            "delete", "「{name}」を削除しますか?\n(Ctrl+Z で元に戻せます)"
+        ).format(name=name),
+        accept_text=QCoreApplication.translate("delete", "削除する"),
+    ):
+        return False
+    try:
+        service.soft_delete(record_id)
+    except (ValidationError, NotFoundError) as exc:
+        on_refused(str(exc))
+        return False
+    undo_stack.push(
+        SoftDeleteCommand(
+            service=service,
+            record_id=record_id,
+            kind=kind,
+            text=QCoreApplication.translate("delete", "「{name}」の削除").format(name=name),
+            events=events,
+            on_error=on_undo_error,
+        )
+    )
+    events.records_changed(kind)
+    return True

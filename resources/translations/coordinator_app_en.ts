@@ -435,7 +435,7 @@
         <source>添付ファイル「{name}」を削除しますか?
 (Ctrl+Z で元に戻せます)</source>
         <translation>Delete the attachment “{name}”?
-(Ctrl+Z undoes it)</translation>
+(Ctrl+Z undoes it.)</translation>
     </message>
     <message>
         <source>削除する</source>
@@ -744,24 +744,6 @@ The current contents are backed up automatically first. Continue?</translation>
     <message>
         <source>削除</source>
         <translation>Delete</translation>
-    </message>
-    <message>
-        <source>削除の確認</source>
-        <translation>Confirm deletion</translation>
-    </message>
-    <message>
-        <source>「{name}」を削除しますか?
-(Ctrl+Z で元に戻せます)</source>
-        <translation>Delete “{name}”?
-(Ctrl+Z undoes it.)</translation>
-    </message>
-    <message>
-        <source>削除する</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>「{name}」の削除</source>
-        <translation>deletion of “{name}”</translation>
     </message>
     <message>
         <source>操作できません</source>
@@ -2592,24 +2574,6 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Mark all unreviewed as reviewed…</translation>
     </message>
     <message>
-        <source>削除の確認</source>
-        <translation>Confirm deletion</translation>
-    </message>
-    <message>
-        <source>「{name}」を削除しますか?
-(Ctrl+Z で元に戻せます)</source>
-        <translation>Delete “{name}”?
-(Ctrl+Z undoes it)</translation>
-    </message>
-    <message>
-        <source>削除する</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>「{name}」の削除</source>
-        <translation>deletion of “{name}”</translation>
-    </message>
-    <message>
         <source>未確認 {unreviewed}件(このプロジェクトはまだ確認していません)</source>
         <translation>{unreviewed} not reviewed (you have not reviewed this project yet)</translation>
     </message>
@@ -2691,7 +2655,7 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <source>「{name}」を外しますか?
 (Ctrl+Z で元に戻せます)</source>
         <translation>Remove “{name}”?
-(Ctrl+Z undoes it)</translation>
+(Ctrl+Z undoes it.)</translation>
     </message>
     <message>
         <source>外す</source>
@@ -2969,26 +2933,8 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Filter by name or reading (Ctrl+F)</translation>
     </message>
     <message>
-        <source>削除の確認</source>
-        <translation>Confirm deletion</translation>
-    </message>
-    <message>
-        <source>「{name}」を削除しますか?
-(Ctrl+Z で元に戻せます)</source>
-        <translation>Delete “{name}”?
-(Ctrl+Z undoes it.)</translation>
-    </message>
-    <message>
-        <source>削除する</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
         <source>削除できません</source>
         <translation>Cannot delete</translation>
-    </message>
-    <message>
-        <source>「{name}」の削除</source>
-        <translation>deletion of “{name}”</translation>
     </message>
     <message>
         <source>元に戻せません</source>
@@ -3565,6 +3511,27 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>このバージョンにはデモデータが含まれていません。</source>
         <translation>This version contains no demo data.</translation>
+    </message>
+</context>
+<context>
+    <name>delete</name>
+    <message>
+        <source>削除の確認</source>
+        <translation>Confirm deletion</translation>
+    </message>
+    <message>
+        <source>「{name}」を削除しますか?
+(Ctrl+Z で元に戻せます)</source>
+        <translation>Delete “{name}”?
+(Ctrl+Z undoes it.)</translation>
+    </message>
+    <message>
+        <source>削除する</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>「{name}」の削除</source>
+        <translation>deletion of “{name}”</translation>
     </message>
 </context>
 <context>

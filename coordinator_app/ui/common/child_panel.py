@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.models import Record
-from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.undo import SoftDeleteCommand
+from coordinator_app.ui.undo import delete_with_undo
 
 DialogFactory = Callable[[uuid.UUID, Record | None], RecordDialog]
 
@@ -144,31 +143,18 @@ class ChildPanel(QWidget):
         record_id = self.selected_id()
         if record_id is None or not row:
             return False
-        name = self.model.describe(row[0].row())
-        if not self.ctx.prompts.confirm(
-            self,
-            title=self.tr("削除の確認"),
-            text=self.tr("「{name}」を削除しますか?\n(Ctrl+Z で元に戻せます)").format(name=name),
-            accept_text=self.tr("削除する"),
-        ):
-            return False
-        try:
-            self.service.soft_delete(record_id)
-        except (ValidationError, NotFoundError) as exc:
-            self._warn(str(exc))
-            return False
-        self.ctx.undo_stack.push(
-            SoftDeleteCommand(
-                service=self.service,
-                record_id=record_id,
-                kind=self.kind,
-                text=self.tr("「{name}」の削除").format(name=name),
-                events=self.ctx.events,
-                on_error=self._warn,
-            )
+        return delete_with_undo(
+            parent=self,
+            prompts=self.ctx.prompts,
+            undo_stack=self.ctx.undo_stack,
+            events=self.ctx.events,
+            service=self.service,
+            record_id=record_id,
+            kind=self.kind,
+            name=self.model.describe(row[0].row()),
+            on_refused=self._warn,
+            on_undo_error=self._warn,
         )
-        self.ctx.events.records_changed(self.kind)
-        return True
 
     # -- internals ---------------------------------------------------------------
 

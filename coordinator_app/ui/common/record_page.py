@@ -23,14 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain.validation import ValidationError
-from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.common.table_model import RecordTableModel, fit_columns
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
-from coordinator_app.ui.undo import SoftDeleteCommand
+from coordinator_app.ui.undo import delete_with_undo
 
 FILTER_DELAY_MS = 200
 SELECT_SEARCH_ROWS = 1000
@@ -205,33 +203,21 @@ class RecordPage(QWidget):
         record_id = self.editor.current_id
         if record is None or record_id is None:
             return False
-        name = self.editor.display_name(record)
-        if not self.ctx.prompts.confirm(
-            self,
-            title=self.tr("削除の確認"),
-            text=self.tr("「{name}」を削除しますか?\n(Ctrl+Z で元に戻せます)").format(name=name),
-            accept_text=self.tr("削除する"),
-        ):
-            return False
-        service = self.editor.service
-        try:
-            service.soft_delete(record_id)
-        except (ValidationError, NotFoundError) as exc:
-            self._warn(self.tr("削除できません"), str(exc))
-            return False
-        self.ctx.undo_stack.push(
-            SoftDeleteCommand(
-                service=service,
-                record_id=record_id,
-                kind=self.kind,
-                text=self.tr("「{name}」の削除").format(name=name),
-                events=self.ctx.events,
-                on_error=lambda text: self._warn(self.tr("元に戻せません"), text),
-            )
+        deleted = delete_with_undo(
+            parent=self,
+            prompts=self.ctx.prompts,
+            undo_stack=self.ctx.undo_stack,
+            events=self.ctx.events,
+            service=self.editor.service,
+            record_id=record_id,
+            kind=self.kind,
+            name=self.editor.display_name(record),
+            on_refused=lambda text: self._warn(self.tr("削除できません"), text),
+            on_undo_error=lambda text: self._warn(self.tr("元に戻せません"), text),
         )
-        self.editor.load(None)
-        self.ctx.events.records_changed(self.kind)
-        return True
+        if deleted:
+            self.editor.load(None)
+        return deleted
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

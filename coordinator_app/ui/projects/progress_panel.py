@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.enums import ProfileRole
-from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.table_model import fit_columns
@@ -31,7 +30,7 @@ from coordinator_app.ui.projects.progress_entry_dialog import ProgressEntryDialo
 from coordinator_app.ui.projects.progress_log_model import ProgressLogModel
 from coordinator_app.ui.projects.project_attachments import ProjectAttachmentPanel
 from coordinator_app.ui.review.review_dialog import ReviewDialog
-from coordinator_app.ui.undo import SoftDeleteCommand
+from coordinator_app.ui.undo import delete_with_undo
 
 
 class ProgressLogPanel(QWidget):
@@ -194,31 +193,18 @@ class ProgressLogPanel(QWidget):
         row = self.model.row_of(entry_id)
         if entry_id is None:
             return False
-        name = self.model.describe(row)
-        if not self.ctx.prompts.confirm(
-            self,
-            title=self.tr("削除の確認"),
-            text=self.tr("「{name}」を削除しますか?\n(Ctrl+Z で元に戻せます)").format(name=name),
-            accept_text=self.tr("削除する"),
-        ):
-            return False
-        try:
-            self.entries.soft_delete(entry_id)
-        except (ValidationError, NotFoundError) as exc:
-            self._warn(str(exc))
-            return False
-        self.ctx.undo_stack.push(
-            SoftDeleteCommand(
-                service=self.entries,
-                record_id=entry_id,
-                kind=RecordKind.PROGRESS_ENTRY,
-                text=self.tr("「{name}」の削除").format(name=name),
-                events=self.ctx.events,
-                on_error=self._warn,
-            )
+        return delete_with_undo(
+            parent=self,
+            prompts=self.ctx.prompts,
+            undo_stack=self.ctx.undo_stack,
+            events=self.ctx.events,
+            service=self.entries,
+            record_id=entry_id,
+            kind=RecordKind.PROGRESS_ENTRY,
+            name=self.model.describe(row),
+            on_refused=self._warn,
+            on_undo_error=self._warn,
         )
-        self.ctx.events.records_changed(RecordKind.PROGRESS_ENTRY)
-        return True
 
     def review_selected(self) -> ReviewDialog | None:
         """Open 確認済にする for the selected entries."""
