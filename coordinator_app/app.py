@@ -14,10 +14,9 @@ inside ``run_gui``/``start`` with the cyclic garbage collector paused
 from __future__ import annotations
 
 import gc
-import importlib
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from coordinator_app.services.data_safety import BackupInfo, DataSafetyService, OpenCheck
-    from coordinator_app.services.registry import Services
     from coordinator_app.storage.database import Database
     from coordinator_app.ui.context import UiContext
     from coordinator_app.ui.data_safety.open_failure_dialog import OpenChoice
@@ -36,7 +34,6 @@ if TYPE_CHECKING:
     from coordinator_app.ui.prompts import Prompts
     from coordinator_app.ui.settings import AppSettings
 
-DEMO_MODULE = "coordinator_app.services.demo"
 DEMO_FILENAME = "demo.sqlite3"
 
 
@@ -263,7 +260,7 @@ def _start(
     ctx = UiContext.create(services=services, prompts=prompts, settings=settings)
     if demo:
         _load_demo(ctx)
-    elif services.is_empty() and _demo_loader() is not None:
+    elif services.is_empty():
         _offer_demo(ctx)
     window = MainWindow(ctx, safety=safety)
     return StartedApp(
@@ -313,16 +310,6 @@ def _refuse(prompts: Prompts, text: str, temp_dir: tempfile.TemporaryDirectory[s
         temp_dir.cleanup()
 
 
-def _demo_loader() -> Callable[[Services], object] | None:
-    """``load_demo`` of the demo module, or None when this build has none."""
-    try:
-        module = importlib.import_module(DEMO_MODULE)
-    except ImportError:
-        return None
-    loader = getattr(module, "load_demo", None)
-    return loader if callable(loader) else None
-
-
 def _offer_demo(ctx: UiContext) -> None:
     from PySide6.QtCore import QCoreApplication
 
@@ -340,16 +327,6 @@ def _offer_demo(ctx: UiContext) -> None:
 
 
 def _load_demo(ctx: UiContext) -> None:
-    from PySide6.QtCore import QCoreApplication
+    from coordinator_app.services.demo import load_demo
 
-    loader = _demo_loader()
-    if loader is None:
-        ctx.prompts.warn(
-            None,
-            title=QCoreApplication.translate("app", "デモデータ"),
-            text=QCoreApplication.translate(
-                "app", "このバージョンにはデモデータが含まれていません。"
-            ),
-        )
-        return
-    loader(ctx.services)
+    load_demo(ctx.services)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from coordinator_app.domain.enums import label
 from coordinator_app.domain.era import format_wareki
@@ -21,11 +22,15 @@ from coordinator_app.domain.models import (
     Meeting,
     Organisation,
     Project,
+    Record,
 )
 from coordinator_app.services.base import NotFoundError, live, names_by_id
 from coordinator_app.services.meetings import MeetingService
 from coordinator_app.services.settings import SettingsService
 from coordinator_app.storage.database import Database
+
+if TYPE_CHECKING:
+    from coordinator_app.flyers.minutes import MinutesData
 
 WEEKDAYS = "月火水木金土日"
 
@@ -38,10 +43,11 @@ def format_date(day: date | None, *, wareki: bool = False) -> str:
     return f"{text}({WEEKDAYS[day.weekday()]})"
 
 
-def _sorted_names(db_session, model, ids: list[uuid.UUID]) -> list[str]:  # type: ignore[no-untyped-def]
+def _sorted_names(session: Session, model: type[Record], ids: list[uuid.UUID]) -> list[str]:
+    """Names of ``ids``, by reading (ふりがな)."""
     if not ids:
         return []
-    rows = db_session.exec(
+    rows = session.exec(
         select(model.name).where(col(model.id).in_(ids)).order_by(model.sort_kana)
     ).all()
     return list(rows)
@@ -53,8 +59,9 @@ class DocumentService:
         self.meetings = MeetingService(db)
         self.settings = SettingsService(db)
 
-    def minutes_data(self, meeting_id: uuid.UUID, *, wareki: bool = False):  # type: ignore[no-untyped-def]
-        """The :class:`~coordinator_app.flyers.minutes.MinutesData` of one meeting."""
+    def minutes_data(self, meeting_id: uuid.UUID, *, wareki: bool = False) -> MinutesData:
+        """The :class:`~coordinator_app.flyers.minutes.MinutesData` of one meeting
+        (the flyers package is imported here, on first use: it loads reportlab)."""
         from coordinator_app.flyers.minutes import MinutesActionItem, MinutesData
 
         attendance = self.meetings.full_attendance(meeting_id)

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.domain.spreadsheet import is_formula_like
 from coordinator_app.services.reports import ActivityReport
+
+if TYPE_CHECKING:
+    from coordinator_app.flyers.minutes import RenderedDocument
 
 SHEET_SUMMARY = "概要"
 SHEET_KINDS = "種類別"
@@ -131,7 +134,9 @@ def _fit_columns(sheet: Any, headers: Sequence[str], rows: list[list[Any]], lett
         sheet.column_dimensions[letter(index)].width = min(max(width + 2, 10), 60)
 
 
-def report_to_pdf(report: ActivityReport, *, wareki: bool = False, issuer: str = ""):  # type: ignore[no-untyped-def]
+def report_to_pdf(
+    report: ActivityReport, *, wareki: bool = False, issuer: str = ""
+) -> RenderedDocument:
     """The report as PDF (:class:`~coordinator_app.flyers.minutes.RenderedDocument`)."""
     from coordinator_app.flyers.report import ReportRenderer
 

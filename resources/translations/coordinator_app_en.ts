@@ -3508,10 +3508,6 @@ When it is closed there, it opens here automatically.</translation>
         <source>読み込む</source>
         <translation>Load</translation>
     </message>
-    <message>
-        <source>このバージョンにはデモデータが含まれていません。</source>
-        <translation>This version contains no demo data.</translation>
-    </message>
 </context>
 <context>
     <name>delete</name>
