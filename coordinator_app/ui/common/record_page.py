@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable
 from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_editor import RecordEditor
-from coordinator_app.ui.common.table_model import RecordTableModel, fit_columns
+from coordinator_app.ui.common.table_model import RecordTableModel, fit_columns, select_row
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.undo import delete_with_undo
@@ -378,17 +378,7 @@ class RecordPage(QWidget):
     def _select_row(self, row: int) -> None:
         self._syncing = True
         try:
-            selection = self.table.selectionModel()
-            if row < 0:
-                selection.clear()
-            else:
-                index = self.model.index(row, 0)
-                selection.setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.scrollTo(index)
+            select_row(self.table, row)
         finally:
             self._syncing = False
 

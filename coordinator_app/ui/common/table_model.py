@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -312,3 +313,17 @@ def fit_columns(view: QTableView) -> None:
     for column in range(header.count()):
         if header.sectionSize(column) > MAX_COLUMN_WIDTH:
             header.resizeSection(column, MAX_COLUMN_WIDTH)
+
+
+def select_row(view: QTableView, row: int) -> None:
+    """Make ``row`` the current, only selected row and scroll to it (-1 clears)."""
+    selection = view.selectionModel()
+    if row < 0:
+        selection.clear()
+        return
+    index = view.model().index(row, 0)
+    selection.setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    view.scrollTo(index)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.services.reviews import WorkspaceFilter
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.pickers import Option, RecordCombo, options_of
-from coordinator_app.ui.common.table_model import fit_columns
+from coordinator_app.ui.common.table_model import fit_columns, select_row
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
@@ -311,17 +311,7 @@ class ReviewWorkspace(QWidget):
     def _select_row(self, row: int) -> None:
         self._syncing = True
         try:
-            selection = self.table.selectionModel()
-            if row < 0:
-                selection.clear()
-            else:
-                index = self.model.index(row, 0)
-                selection.setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.scrollTo(index)
+            select_row(self.table, row)
         finally:
             self._syncing = False
 
