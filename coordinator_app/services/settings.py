@@ -45,8 +45,10 @@ class MunicipalityProfile:
     department: str = ""
     address: str = ""
     phone: str = ""
+    fax: str = ""
     email: str = ""
     website: str = ""
+    reception_hours: str = ""
     role_explanation: str = DEFAULT_ROLE_EXPLANATION
     default_consult_topics: str = DEFAULT_CONSULT_TOPICS
     logo: bytes | None = field(default=None, repr=False)
@@ -85,6 +87,8 @@ class SettingsService:
         for name in ("name", "department", "address", "email", "website"):
             setattr(profile, name, clean_text(getattr(profile, name)))
         profile.phone = normalise_phone(clean_text(profile.phone))
+        profile.fax = normalise_phone(clean_text(profile.fax))
+        profile.reception_hours = clean_text(profile.reception_hours)
         profile.role_explanation = clean_text(profile.role_explanation, multiline=True)
         profile.default_consult_topics = clean_text(profile.default_consult_topics, multiline=True)
         errors = Errors()
@@ -92,6 +96,8 @@ class SettingsService:
         check_length(errors, "department", "担当部署", profile.department, 200)
         check_length(errors, "address", "住所", profile.address, 300)
         check_phone(errors, "phone", profile.phone)
+        check_phone(errors, "fax", profile.fax)
+        check_length(errors, "reception_hours", "受付時間", profile.reception_hours, 100)
         check_email(errors, "email", profile.email)
         check_length(errors, "role_explanation", "役割の説明", profile.role_explanation, 1000)
         check_length(
