@@ -85,10 +85,12 @@ class ProjectProgram(StrEnum):
 
 
 class ProfileRole(StrEnum):
-    """Who is using the app: a coordinator logs, a supervisor reviews."""
+    """Who is using the app: a coordinator logs, a supervisor reviews, an admin manages
+    the municipality's server (users, devices, settings)."""
 
     COORDINATOR = "coordinator"
     SUPERVISOR = "supervisor"
+    ADMIN = "admin"
 
 
 LABELS: dict[object, str] = {
@@ -140,6 +142,7 @@ LABELS: dict[object, str] = {
     ProjectProgram.OTHER: "その他",
     ProfileRole.COORDINATOR: "コーディネーター",
     ProfileRole.SUPERVISOR: "上司(確認者)",
+    ProfileRole.ADMIN: "管理者",
 }
 
 

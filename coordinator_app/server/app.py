@@ -1,0 +1,364 @@
+"""The HTTP API (FastAPI), versioned under ``/v1/``. Handlers are thin: they
+authenticate, open one connection from the municipality's pool, and call the
+plain functions of ``accounts`` and ``sync``.
+
+Every refusal is ``{"error": {"code", "message"}}`` with a Japanese message;
+an unexpected error is logged and answered with ``internal_error`` — never a
+stack trace.
+"""
+
+# No ``from __future__ import annotations`` here: FastAPI reads the handlers'
+# annotations at runtime, and the dependencies are local to create_app.
+import hashlib
+import logging
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+import psycopg
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from psycopg_pool import ConnectionPool, PoolTimeout
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from coordinator_app.domain.enums import ProfileRole
+from coordinator_app.server import accounts, sync
+from coordinator_app.server.codec import table_specs
+from coordinator_app.server.config import ServerConfig, desk_revisions
+from coordinator_app.server.errors import ApiError
+from coordinator_app.server.limits import BodyLimit
+from coordinator_app.server.policy import Actor
+
+log = logging.getLogger("coordinator_app.server")
+API_VERSION = "1"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LoginIn(_Strict):
+    municipality: str | None = Field(default=None, max_length=40)
+    user: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=1, max_length=200)
+    device_id: uuid.UUID
+    device_name: str = Field(min_length=1, max_length=200)
+
+
+class RowChangeIn(_Strict):
+    table: str = Field(max_length=63)
+    id: str = Field(max_length=64)
+    op: Literal["insert", "update", "delete"]
+    fields: dict[str, tuple[Any, Any]] = Field(max_length=200)
+
+
+class PushTxIn(_Strict):
+    tx: int = Field(ge=0, le=2**62)
+    changes: list[RowChangeIn] = Field(min_length=1, max_length=20000)
+
+
+class PushIn(_Strict):
+    incarnation: uuid.UUID
+    transactions: list[PushTxIn] = Field(min_length=1, max_length=1000)
+
+
+class UserIn(_Strict):
+    name: str = Field(min_length=1, max_length=100)
+    role: ProfileRole
+    password: str = Field(min_length=1, max_length=200)
+    coordinator: str | None = Field(default=None, max_length=200)
+
+
+@dataclass
+class Session:
+    """An authenticated request: who, from which device, on which connection."""
+
+    actor: Actor
+    device_id: str
+    municipality: str
+    schema: str
+    conn: psycopg.Connection
+
+
+def create_app(config: ServerConfig) -> FastAPI:
+    """The API for the municipalities in ``config``; pools open with the app."""
+    pools: dict[str, tuple[str, ConnectionPool]] = {}
+    login_policy = accounts.LoginPolicy(
+        token_ttl_days=config.token_ttl_days,
+        failed_login_delay=config.failed_login_delay,
+        max_failed_logins=config.max_failed_logins,
+        lockout_minutes=config.lockout_minutes,
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        for name, (schema, dsn) in config.municipality_dsns.items():
+            pool = ConnectionPool(
+                dsn,
+                min_size=1,
+                max_size=config.pool_size,
+                kwargs={"autocommit": True, "options": f"-c search_path={schema}"},
+                timeout=30,
+                open=False,
+                name=f"coordinator-{name}",
+            )
+            pool.open(wait=False)
+            pools[name] = (schema, pool)
+        try:
+            yield
+        finally:
+            for _schema, pool in pools.values():
+                pool.close()
+
+    app = FastAPI(
+        title="coordinator-server",
+        version=API_VERSION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.add_middleware(
+        BodyLimit,
+        default_limit=config.max_request_bytes,
+        prefix_limits={"/v1/blobs/": config.max_blob_bytes},
+    )
+    _install_error_handlers(app)
+
+    def pool_for(municipality: str | None, *, unknown: str) -> tuple[str, str, ConnectionPool]:
+        if municipality is None:
+            if len(pools) != 1:
+                raise ApiError("municipality_required")
+            municipality = next(iter(pools))
+        if municipality not in pools:
+            raise ApiError(unknown)
+        schema, pool = pools[municipality]
+        return municipality, schema, pool
+
+    def schema_revision(
+        x_schema_revision: Annotated[str | None, Header(max_length=40)] = None,
+    ) -> str:
+        if not x_schema_revision:
+            raise ApiError("schema_revision_missing")
+        if x_schema_revision not in desk_revisions():
+            raise ApiError("server_outdated", revision=x_schema_revision)
+        if x_schema_revision not in config.accepted_revisions:
+            raise ApiError("client_outdated", revision=x_schema_revision)
+        return x_schema_revision
+
+    def session(
+        _revision: Annotated[str, Depends(schema_revision)],
+        authorization: Annotated[str | None, Header(max_length=300)] = None,
+    ) -> Iterator[Session]:
+        if not authorization or not authorization.startswith("Bearer "):
+            raise ApiError("token_missing")
+        token = authorization.removeprefix("Bearer ").strip()
+        municipality, _, _secret = token.partition(".")
+        municipality, schema, pool = pool_for(municipality or "?", unknown="token_invalid")
+        with pool.connection() as conn:
+            actor, device_id = accounts.authenticate(conn, token)
+            yield Session(actor, device_id, municipality, schema, conn)
+
+    def admin_session(s: Annotated[Session, Depends(session)]) -> Session:
+        if s.actor.role != ProfileRole.ADMIN:
+            raise ApiError("forbidden", "この操作は管理者だけができます")
+        return s
+
+    SessionDep = Annotated[Session, Depends(session)]
+    AdminDep = Annotated[Session, Depends(admin_session)]
+    RevisionDep = Annotated[str, Depends(schema_revision)]
+
+    @app.get("/v1/health")
+    def health() -> dict[str, Any]:
+        status = {}
+        for name, (_schema, pool) in pools.items():
+            try:
+                with pool.connection(timeout=5) as conn:
+                    conn.execute("SELECT 1")
+                status[name] = "ok"
+            except (psycopg.Error, PoolTimeout):
+                status[name] = "unavailable"
+        ok = all(v == "ok" for v in status.values())
+        body = {
+            "status": "ok" if ok else "degraded",
+            "api_version": API_VERSION,
+            "schema_revisions": sorted(config.accepted_revisions),
+            "municipalities": status,
+        }
+        if not ok:
+            raise ApiError("database_unavailable", **body)
+        return body
+
+    @app.post("/v1/login")
+    def login(body: LoginIn, _revision: RevisionDep) -> dict[str, Any]:
+        municipality, _schema, pool = pool_for(body.municipality, unknown="unknown_municipality")
+        with pool.connection() as conn:
+            return accounts.login(
+                conn,
+                login_policy,
+                municipality=municipality,
+                name=body.user,
+                password=body.password,
+                device_id=str(body.device_id),
+                device_name=body.device_name,
+            )
+
+    @app.post("/v1/logout")
+    def logout(s: SessionDep, authorization: Annotated[str, Header()]) -> dict[str, Any]:
+        token = authorization.removeprefix("Bearer ").strip()
+        s.conn.execute(
+            "UPDATE access_token SET revoked_at = now() WHERE token_hash = %s",
+            [hashlib.sha256(token.encode("utf-8")).hexdigest()],
+        )
+        return {"status": "logged_out"}
+
+    @app.get("/v1/me")
+    def me(s: SessionDep) -> dict[str, Any]:
+        return {
+            "name": s.actor.name,
+            "role": s.actor.role.value,
+            "profile_id": s.actor.profile_id,
+            "device_id": s.device_id,
+            "municipality": s.municipality,
+        }
+
+    @app.post("/v1/push")
+    def push(body: PushIn, s: SessionDep) -> dict[str, Any]:
+        results = [
+            sync.push_transaction(
+                s.conn,
+                schema=s.schema,
+                actor=s.actor,
+                device_id=s.device_id,
+                incarnation=str(body.incarnation),
+                transaction=sync.PushTransaction(
+                    tx.tx,
+                    [sync.RowChange(c.table, c.id, c.op, c.fields) for c in tx.changes],
+                ),
+            )
+            for tx in body.transactions
+        ]
+        s.conn.execute("UPDATE device SET last_seen_at = now() WHERE id = %s", [s.device_id])
+        return {"results": results}
+
+    @app.get("/v1/pull")
+    def pull(
+        s: SessionDep,
+        after: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=sync.MAX_PULL_LIMIT)] = 1000,
+    ) -> dict[str, Any]:
+        return sync.pull(s.conn, after=after, limit=limit)
+
+    @app.get("/v1/history/{kind}/{row_id}")
+    def history(kind: str, row_id: uuid.UUID, s: SessionDep) -> dict[str, Any]:
+        if kind not in table_specs():
+            raise ApiError("not_found", f"「{kind}」という種類の記録はありません")
+        return {
+            "kind": kind,
+            "id": str(row_id),
+            "changes": sync.history(s.conn, table=kind, row_id=str(row_id)),
+        }
+
+    @app.get("/v1/conflicts")
+    def conflicts(s: SessionDep) -> dict[str, Any]:
+        mine = None if s.actor.role == ProfileRole.ADMIN else s.actor.user_id
+        return {"conflicts": sync.open_conflicts(s.conn, user_id=mine)}
+
+    @app.put("/v1/blobs/{sha256}")
+    async def put_blob(sha256: str, request: Request, s: SessionDep) -> dict[str, Any]:
+        if s.actor.role == ProfileRole.SUPERVISOR:
+            raise ApiError("forbidden", "上司(確認者)は添付ファイルを送れません")
+        content = await request.body()
+        if hashlib.sha256(content).hexdigest() != sha256.lower():
+            raise ApiError("blob_mismatch")
+
+        def store() -> None:
+            s.conn.execute(
+                "INSERT INTO blob (sha256, size, content) VALUES (%s, %s, %s)"
+                " ON CONFLICT (sha256) DO NOTHING",
+                [sha256.lower(), len(content), content],
+            )
+
+        await run_in_threadpool(store)
+        return {"sha256": sha256.lower(), "size": len(content)}
+
+    @app.get("/v1/blobs/{sha256}")
+    def get_blob(sha256: str, s: SessionDep) -> Response:
+        row = s.conn.execute(
+            "SELECT content FROM blob WHERE sha256 = %s", [sha256.lower()]
+        ).fetchone()
+        if row is None:
+            raise ApiError("not_found", "添付ファイルの内容がサーバーにありません")
+        return Response(bytes(row[0]), media_type="application/octet-stream")
+
+    @app.get("/v1/users")
+    def users(s: AdminDep) -> dict[str, Any]:
+        return {"users": accounts.list_users(s.conn)}
+
+    @app.post("/v1/users", status_code=201)
+    def add_user(body: UserIn, s: AdminDep) -> dict[str, Any]:
+        return accounts.create_user(
+            s.conn,
+            schema=s.schema,
+            name=body.name,
+            role=body.role,
+            password=body.password,
+            coordinator=body.coordinator,
+            actor=s.actor,
+            device_id=s.device_id,
+        )
+
+    @app.post("/v1/users/{name}/disable")
+    def disable_user(name: str, s: AdminDep) -> dict[str, Any]:
+        accounts.disable_user(s.conn, name)
+        return {"status": "disabled"}
+
+    @app.get("/v1/devices")
+    def devices(s: AdminDep) -> dict[str, Any]:
+        return {"devices": accounts.list_devices(s.conn)}
+
+    @app.post("/v1/devices/{device_id}/revoke")
+    def revoke_device(device_id: str, s: AdminDep) -> dict[str, Any]:
+        accounts.revoke_device(s.conn, device_id)
+        return {"status": "revoked"}
+
+    return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, error: ApiError) -> JSONResponse:
+        return JSONResponse(error.body(), status_code=error.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def malformed(request: Request, error: RequestValidationError) -> JSONResponse:
+        places = [".".join(str(p) for p in e.get("loc", ())) for e in error.errors()][:20]
+        refusal = ApiError("malformed_request", fields=places)
+        return JSONResponse(refusal.body(), status_code=refusal.status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code)
+        refusal = ApiError(code or "malformed_request")
+        return JSONResponse(refusal.body(), status_code=error.status_code)
+
+    @app.exception_handler(psycopg.OperationalError)
+    async def database_down(request: Request, error: Exception) -> JSONResponse:
+        log.warning("database unavailable: %s", error)
+        refusal = ApiError("database_unavailable")
+        return JSONResponse(refusal.body(), status_code=refusal.status)
+
+    @app.exception_handler(PoolTimeout)
+    async def pool_timeout(request: Request, error: Exception) -> JSONResponse:
+        return await database_down(request, error)
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, error: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        refusal = ApiError("internal_error")
+        return JSONResponse(refusal.body(), status_code=refusal.status)

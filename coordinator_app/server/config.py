@@ -1,0 +1,168 @@
+"""Settings: the server directory's ``server.json`` and the running server's config.
+
+``server.json`` (mode 0600, it holds database passwords) records where the
+database is — a private cluster in the directory or an existing PostgreSQL
+(``--dsn``) — and each municipality's schema and API role. :class:`ServerConfig`
+is built once at start and passed down; nothing here is global.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+CONFIG_NAME = "server.json"
+_MUNICIPALITY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+# The oldest desk schema this server's tables can take pushes from.
+MIN_CLIENT_REVISION = "0005"
+
+
+class ConfigError(RuntimeError):
+    """The server directory is missing or unusable; the message is Japanese."""
+
+
+def check_municipality(name: str) -> str:
+    if not _MUNICIPALITY.match(name):
+        raise ConfigError(
+            "自治体名は半角の英小文字・数字・-・_ で40文字以内にしてください"
+            f"(例: wakabadai, 131001): {name!r}"
+        )
+    return name
+
+
+def schema_for(municipality: str) -> str:
+    return "m_" + check_municipality(municipality).replace("-", "_")
+
+
+@dataclass
+class Municipality:
+    name: str
+    schema: str
+    api_password: str
+
+
+@dataclass
+class ServerDir:
+    """The contents of ``DIR/server.json``."""
+
+    root: Path
+    owner_dsn: str
+    """Owner connection (migrations, user administration); for a private cluster
+    the host is the socket directory inside ``root``."""
+    embedded: bool
+    os_user: str | None = None
+    bindir: str | None = None
+    municipalities: dict[str, Municipality] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    def api_dsn(self, municipality: Municipality) -> str:
+        params = conninfo_to_dict(self.owner_dsn)
+        params.update(user=f"{municipality.schema}_api", password=municipality.api_password)
+        return make_conninfo(**params)  # type: ignore[arg-type]
+
+    def municipality(self, name: str | None) -> Municipality:
+        if name is None:
+            if len(self.municipalities) != 1:
+                raise ConfigError(
+                    "自治体が複数あります。--municipality で指定してください: "
+                    + ", ".join(sorted(self.municipalities))
+                )
+            return next(iter(self.municipalities.values()))
+        try:
+            return self.municipalities[name]
+        except KeyError:
+            raise ConfigError(f"自治体 {name} はこのサーバーにありません") from None
+
+    def save(self) -> None:
+        data: dict[str, Any] = {
+            "format": 1,
+            "owner_dsn": self.owner_dsn,
+            "embedded": self.embedded,
+            "os_user": self.os_user,
+            "bindir": self.bindir,
+            "municipalities": {
+                m.name: {"schema": m.schema, "api_password": m.api_password}
+                for m in self.municipalities.values()
+            },
+        }
+        tmp = self.path.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, indent=2)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, self.path)
+
+    @classmethod
+    def load(cls, root: Path) -> ServerDir:
+        path = root / CONFIG_NAME
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(
+                f"{root} はサーバーのディレクトリではありません(先に init を実行してください)"
+            ) from None
+        except (OSError, ValueError) as error:
+            raise ConfigError(f"{path} を読めません: {error}") from error
+        return cls(
+            root=root,
+            owner_dsn=data["owner_dsn"],
+            embedded=bool(data["embedded"]),
+            os_user=data.get("os_user"),
+            bindir=data.get("bindir"),
+            municipalities={
+                name: Municipality(name, m["schema"], m["api_password"])
+                for name, m in data["municipalities"].items()
+            },
+        )
+
+
+@cache
+def desk_revisions() -> tuple[str, ...]:
+    """The desk's Alembic revisions, oldest first (read from the packaged scripts)."""
+    from importlib import resources
+
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory(str(resources.files("coordinator_app.storage.migrations")))
+    return tuple(reversed([rev.revision for rev in scripts.walk_revisions()]))
+
+
+def accepted_revisions(minimum: str = MIN_CLIENT_REVISION) -> frozenset[str]:
+    """The window of desk schema revisions this server takes: ``minimum`` … head."""
+    revisions = desk_revisions()
+    start = revisions.index(minimum) if minimum in revisions else len(revisions) - 1
+    return frozenset(revisions[start:])
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """Everything the API needs, built once at start."""
+
+    municipality_dsns: dict[str, tuple[str, str]]
+    """municipality -> (schema, API connection string)."""
+    accepted_revisions: frozenset[str] = field(default_factory=accepted_revisions)
+    max_request_bytes: int = 16 * 1024 * 1024
+    max_blob_bytes: int = 64 * 1024 * 1024
+    token_ttl_days: int = 180
+    failed_login_delay: float = 1.0
+    max_failed_logins: int = 5
+    lockout_minutes: int = 15
+    pool_size: int = 10
+
+    @classmethod
+    def from_dir(cls, server_dir: ServerDir, **overrides: Any) -> ServerConfig:
+        dsns = {
+            m.name: (m.schema, server_dir.api_dsn(m)) for m in server_dir.municipalities.values()
+        }
+        return cls(municipality_dsns=dsns, **overrides)

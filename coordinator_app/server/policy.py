@@ -1,0 +1,147 @@
+"""Who may write what: the role table of the design note as plain functions.
+
+======================================== =========== =========== =====
+data                                     coordinator supervisor  admin
+======================================== =========== =========== =====
+meetings, attendance, action items,      write       read        all
+projects, progress entries, attachments
+organisations, contacts, coordinators,   write       read        all
+councils, areas (and their link rows)    (delete:
+                                         admin)
+reviews (確認)                           —           write own   all
+user profiles, settings                  own profile own profile all
+======================================== =========== =========== =====
+
+A progress entry's author is the user who pushed it: the server stamps it
+on insert and nobody but an admin changes it later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from coordinator_app.domain.enums import ProfileRole
+
+OPERATIONAL = frozenset(
+    {
+        "meeting",
+        "meeting_series",
+        "meeting_coordinator",
+        "meeting_organisation",
+        "meeting_contact",
+        "action_item",
+        "project",
+        "project_organisation",
+        "progress_entry",
+        "attachment",
+    }
+)
+MASTER = frozenset(
+    {
+        "area",
+        "organisation",
+        "organisation_area",
+        "contact",
+        "coordinator",
+        "assignment",
+        "council",
+        "council_membership",
+    }
+)
+# Deleting one of these takes an admin; their link rows are ordinary edits.
+MASTER_ENTITIES = frozenset({"area", "organisation", "contact", "coordinator", "council"})
+REVIEWS = frozenset({"review"})
+ADMINISTRATIVE = frozenset({"user_profile", "setting"})
+OWN_PROFILE_FIELDS = frozenset({"name", "kana", "sort_kana", "title", "updated_at"})
+AUTHOR_FIELDS = frozenset({"author", "author_profile_id"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The user a push or request acts for."""
+
+    user_id: str | None
+    name: str
+    role: ProfileRole
+    profile_id: str | None
+
+
+@dataclass(frozen=True)
+class Refusal:
+    code: str
+    message: str
+
+
+def check_change(
+    actor: Actor,
+    *,
+    table: str,
+    row_id: str,
+    op: str,
+    new_values: Mapping[str, Any],
+    current: Mapping[str, Any] | None,
+) -> Refusal | None:
+    """Why ``actor`` may not make this row change, or None when allowed.
+
+    ``new_values`` maps every column the change sets to its new wire value;
+    ``current`` is the server's row (None when it does not exist yet).
+    """
+    if actor.role == ProfileRole.ADMIN:
+        return None
+    if table in OPERATIONAL:
+        if actor.role != ProfileRole.COORDINATOR:
+            return Refusal(
+                "role_forbidden", "上司(確認者)は会議・プロジェクトなどの記録を変更できません"
+            )
+        if table == "progress_entry" and current is not None:
+            changed = {
+                k for k in AUTHOR_FIELDS & new_values.keys() if new_values[k] != current.get(k)
+            }
+            if changed:
+                return Refusal("author_locked", "進捗の記入者は変更できません")
+        return None
+    if table in MASTER:
+        if actor.role != ProfileRole.COORDINATOR:
+            return Refusal(
+                "role_forbidden", "上司(確認者)は関係機関・地域などの情報を変更できません"
+            )
+        if table in MASTER_ENTITIES and _deletes(new_values, current):
+            return Refusal(
+                "admin_only_delete",
+                "関係機関・連絡先・コーディネーター・協議体・地域の削除は管理者だけができます",
+            )
+        return None
+    if table in REVIEWS:
+        if actor.role != ProfileRole.SUPERVISOR:
+            return Refusal("role_forbidden", "確認(レビュー)は上司(確認者)だけが記録できます")
+        owner = current.get("reviewer_profile_id") if current is not None else None
+        claimed = new_values.get("reviewer_profile_id", owner)
+        if claimed != actor.profile_id or (current is not None and owner != actor.profile_id):
+            return Refusal("not_own_review", "他の人の確認(レビュー)は変更できません")
+        return None
+    if table == "user_profile":
+        own = current is not None and row_id == actor.profile_id
+        if own and set(new_values) <= OWN_PROFILE_FIELDS:
+            return None
+        return Refusal(
+            "admin_only", "利用者の情報は本人(氏名・ふりがな・役職)と管理者だけが変更できます"
+        )
+    if table in ADMINISTRATIVE:
+        return Refusal("admin_only", "自治体の設定は管理者だけが変更できます")
+    return Refusal("unknown_table", f"同期できない表です: {table}")
+
+
+def _deletes(new_values: Mapping[str, Any], current: Mapping[str, Any] | None) -> bool:
+    if new_values.get("deleted_at") is None:
+        return False
+    return current is None or current.get("deleted_at") is None
+
+
+def stamp_author(actor: Actor, table: str, op: str, fields: dict[str, tuple[Any, Any]]) -> None:
+    """On a new progress entry, make the pusher its author (in place)."""
+    if table != "progress_entry" or op != "insert" or actor.profile_id is None:
+        return
+    fields["author"] = (None, actor.name)
+    fields["author_profile_id"] = (None, actor.profile_id)

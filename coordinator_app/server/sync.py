@@ -1,0 +1,346 @@
+"""Push, pull, history and conflicts against a municipality's schema.
+
+A push transaction is applied in one PostgreSQL transaction under the
+municipality's advisory lock, at most once per ``(device, incarnation, tx)``:
+a replay returns the stored result. A refused change (role, bad value,
+missing reference) rolls back its whole transaction and says why; nothing of
+it is written. Pull reads the change log in sequence order and never splits
+a server transaction across pages.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from coordinator_app.domain.types import utc_now
+from coordinator_app.server.changes import ChangeWriter
+from coordinator_app.server.codec import (
+    WireValueError,
+    canonical,
+    from_wire,
+    table_specs,
+    to_wire,
+)
+from coordinator_app.server.merge import MergeOutcome, merge_row
+from coordinator_app.server.policy import Actor, check_change, stamp_author
+
+MAX_PULL_LIMIT = 5000
+
+
+class Refused(Exception):
+    """A change the server does not take; its transaction is rolled back."""
+
+    def __init__(self, code: str, message: str, *, change: int | None = None) -> None:
+        super().__init__(code)
+        self.code = code
+        self.message = message
+        self.change = change
+
+
+@dataclass(frozen=True)
+class RowChange:
+    table: str
+    id: str
+    op: str
+    fields: Mapping[str, Sequence[Any]]
+
+
+@dataclass(frozen=True)
+class PushTransaction:
+    tx: int
+    changes: Sequence[RowChange]
+
+
+def push_transaction(
+    conn: psycopg.Connection,
+    *,
+    schema: str,
+    actor: Actor,
+    device_id: str,
+    incarnation: str,
+    transaction: PushTransaction,
+) -> dict[str, Any]:
+    """Apply one desk transaction; returns its result (``applied`` or ``refused``)."""
+    try:
+        with conn.transaction():
+            writer = ChangeWriter(conn, schema, actor, device_id)
+            writer.lock()
+            stored = conn.execute(
+                "SELECT result FROM applied_tx"
+                " WHERE device_id = %s AND incarnation = %s AND client_tx = %s",
+                [device_id, incarnation, transaction.tx],
+            ).fetchone()
+            if stored is not None:
+                return {**stored[0], "replayed": True}
+            writer.begin()
+            conflicts: list[dict[str, Any]] = []
+            for index, change in enumerate(transaction.changes):
+                try:
+                    conflicts += _apply_change(writer, actor, change)
+                except Refused as refused:
+                    refused.change = index
+                    raise
+            _store_conflicts(conn, writer, actor, device_id, transaction.tx, conflicts)
+            first, last = writer.finish()
+            result = {
+                "tx": transaction.tx,
+                "status": "applied",
+                "server_tx": writer.server_tx,
+                "first_seq": first,
+                "last_seq": last,
+                "conflicts": conflicts,
+            }
+            conn.execute(
+                "INSERT INTO applied_tx (server_tx, device_id, incarnation, client_tx, user_id,"
+                " result) VALUES (%s, %s, %s, %s, %s, %s)",
+                [
+                    writer.server_tx,
+                    device_id,
+                    incarnation,
+                    transaction.tx,
+                    actor.user_id,
+                    Jsonb(result),
+                ],
+            )
+        return result
+    except Refused as refused:
+        return _refusal(transaction.tx, refused.code, refused.message, refused.change)
+    except psycopg.errors.IntegrityError as error:
+        return _refusal(transaction.tx, "integrity", _integrity_message(error), None)
+    except psycopg.errors.DataError:
+        return _refusal(transaction.tx, "invalid_value", "値の形式が正しくありません", None)
+
+
+def _refusal(tx: int, code: str, message: str, change: int | None) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "tx": tx,
+        "status": "refused",
+        "error": {"code": code, "message": message},
+    }
+    if change is not None:
+        result["change"] = change
+    return result
+
+
+def _integrity_message(error: psycopg.errors.IntegrityError) -> str:
+    if isinstance(error, psycopg.errors.ForeignKeyViolation):
+        return "参照している記録がサーバーにありません(先に送るべき変更が届いていません)"
+    if isinstance(error, psycopg.errors.UniqueViolation):
+        return "同じ値を持つ記録がサーバーに既にあります"
+    if isinstance(error, psycopg.errors.NotNullViolation):
+        return "必須の項目が空です"
+    return "記録の整合性の条件を満たしていません"
+
+
+def _decode(change: RowChange) -> tuple[str, dict[str, tuple[Any, Any]]]:
+    spec = table_specs().get(change.table)
+    if spec is None:
+        raise Refused("unknown_table", f"同期できない表です: {change.table}")
+    try:
+        row_id = str(uuid.UUID(change.id))
+    except (ValueError, TypeError, AttributeError):
+        raise Refused("invalid_value", "記録の ID が正しくありません") from None
+    if change.op == "delete":
+        raise Refused("hard_delete", "記録の削除は削除日時(deleted_at)の更新として送ってください")
+    fields: dict[str, tuple[Any, Any]] = {}
+    for name, pair in change.fields.items():
+        column = spec.columns.get(name)
+        if column is None or name == "id":
+            raise Refused("unknown_column", f"{change.table} に {name} という項目はありません")
+        old, new = pair
+        try:
+            from_wire(column, new)
+            fields[name] = (canonical(column, old), canonical(column, new))
+        except WireValueError as error:
+            raise Refused("invalid_value", str(error)) from None
+    return row_id, fields
+
+
+def _apply_change(writer: ChangeWriter, actor: Actor, change: RowChange) -> list[dict[str, Any]]:
+    row_id, fields = _decode(change)
+    table = change.table
+    current = writer.read_row(table, row_id)
+    if current is None:
+        if change.op != "insert":
+            raise Refused("unknown_row", "サーバーにない記録を更新しようとしました")
+        spec = table_specs()[table]
+        now = to_wire(spec.columns["created_at"], utc_now())
+        for name, value in {**spec.defaults, "created_at": now, "updated_at": now}.items():
+            fields.setdefault(name, (None, value))
+    stamp_author(actor, table, change.op, fields)
+    refusal = check_change(
+        actor,
+        table=table,
+        row_id=row_id,
+        op=change.op,
+        new_values={name: new for name, (_old, new) in fields.items()},
+        current=current,
+    )
+    if refusal is not None:
+        raise Refused(refusal.code, refusal.message)
+    outcome: MergeOutcome = merge_row(fields, current, table=table)
+    if outcome.invalid:
+        raise Refused("invalid_value", outcome.invalid)
+    _check_blobs(writer.conn, table, outcome.apply)
+    writer.write(table, row_id, outcome.apply, current)
+    return [
+        {
+            "table": table,
+            "id": row_id,
+            "field": c.field,
+            "kind": c.kind,
+            "base": c.base,
+            "pushed": c.pushed,
+            "current": c.current,
+        }
+        for c in outcome.conflicts
+    ]
+
+
+def _check_blobs(conn: psycopg.Connection, table: str, values: Mapping[str, Any]) -> None:
+    columns = table_specs()[table].columns
+    for name, value in values.items():
+        if columns[name].kind == "blob" and value is not None:
+            digest = value.removeprefix("sha256:")
+            if conn.execute("SELECT 1 FROM blob WHERE sha256 = %s", [digest]).fetchone() is None:
+                raise Refused(
+                    "missing_blob",
+                    "添付ファイルの内容が先に送られていません(アップロードが必要です)",
+                )
+
+
+def _store_conflicts(
+    conn: psycopg.Connection,
+    writer: ChangeWriter,
+    actor: Actor,
+    device_id: str,
+    client_tx: int,
+    conflicts: list[dict[str, Any]],
+) -> None:
+    for conflict in conflicts:
+        conflict["conflict_id"] = str(uuid.uuid4())
+        conn.execute(
+            "INSERT INTO conflict (id, server_tx, table_name, row_id, kind, field, base_value,"
+            " pushed_value, current_value, user_id, device_id, client_tx)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            [
+                conflict["conflict_id"],
+                writer.server_tx,
+                conflict["table"],
+                conflict["id"],
+                conflict["kind"],
+                conflict["field"],
+                Jsonb(conflict["base"]),
+                Jsonb(conflict["pushed"]),
+                Jsonb(conflict["current"]),
+                actor.user_id,
+                device_id,
+                client_tx,
+            ],
+        )
+
+
+def pull(conn: psycopg.Connection, *, after: int, limit: int) -> dict[str, Any]:
+    """Change-log rows after ``after``, whole server transactions, grouped by row."""
+    limit = max(1, min(limit, MAX_PULL_LIMIT))
+    with conn.transaction():
+        rows = conn.execute(
+            "SELECT seq, server_tx, table_name, row_id, op, field, new_value, old_value,"
+            " actor_name, device_id, at FROM change_log WHERE seq > %s ORDER BY seq LIMIT %s",
+            [after, limit],
+        ).fetchall()
+        if rows:
+            # Finish the last transaction so a page never holds half of one.
+            rows += conn.execute(
+                "SELECT seq, server_tx, table_name, row_id, op, field, new_value, old_value,"
+                " actor_name, device_id, at FROM change_log"
+                " WHERE server_tx = %s AND seq > %s ORDER BY seq",
+                [rows[-1][1], rows[-1][0]],
+            ).fetchall()
+        cursor = rows[-1][0] if rows else after
+        more = (
+            conn.execute("SELECT 1 FROM change_log WHERE seq > %s LIMIT 1", [cursor]).fetchone()
+            is not None
+        )
+    transactions: list[dict[str, Any]] = []
+    by_row: dict[tuple[str, str], dict[str, Any]] = {}
+    for seq, server_tx, table, row_id, op, field, new, old, actor, device, at in rows:
+        if not transactions or transactions[-1]["server_tx"] != server_tx:
+            transactions.append(
+                {
+                    "server_tx": server_tx,
+                    "actor": actor,
+                    "device": str(device) if device else None,
+                    "at": at.isoformat(),
+                    "changes": [],
+                }
+            )
+            by_row = {}
+        key = (table, str(row_id))
+        change = by_row.get(key)
+        if change is None:
+            change = {"table": table, "id": str(row_id), "op": op, "version": seq, "fields": {}}
+            by_row[key] = change
+            transactions[-1]["changes"].append(change)
+        change["version"] = seq
+        change["fields"][field] = [old, new]
+    return {"cursor": cursor, "more": more, "transactions": transactions}
+
+
+def history(conn: psycopg.Connection, *, table: str, row_id: str) -> list[dict[str, Any]]:
+    """Every field change of one record, oldest first."""
+    rows = conn.execute(
+        "SELECT seq, server_tx, op, field, old_value, new_value, actor_name, device_id, at"
+        " FROM change_log WHERE table_name = %s AND row_id = %s ORDER BY seq",
+        [table, row_id],
+    ).fetchall()
+    return [
+        {
+            "seq": seq,
+            "server_tx": server_tx,
+            "op": op,
+            "field": field,
+            "old": old,
+            "new": new,
+            "actor": actor,
+            "device": str(device) if device else None,
+            "at": at.isoformat(),
+        }
+        for seq, server_tx, op, field, old, new, actor, device, at in rows
+    ]
+
+
+def open_conflicts(conn: psycopg.Connection, *, user_id: str | None) -> list[dict[str, Any]]:
+    """Open conflicts: one user's (``user_id``) or the whole municipality's (None)."""
+    query = (
+        "SELECT c.id, c.table_name, c.row_id, c.kind, c.field, c.base_value, c.pushed_value,"
+        " c.current_value, u.name, c.device_id, c.created_at FROM conflict c"
+        " JOIN user_account u ON u.id = c.user_id WHERE c.resolved_at IS NULL"
+    )
+    params: list[Any] = []
+    if user_id is not None:
+        query += " AND c.user_id = %s"
+        params.append(user_id)
+    rows = conn.execute(query + " ORDER BY c.created_at", params).fetchall()
+    return [
+        {
+            "id": str(cid),
+            "table": table,
+            "row_id": str(row_id),
+            "kind": kind,
+            "field": field,
+            "base": base,
+            "pushed": pushed,
+            "current": current,
+            "user": user,
+            "device": str(device),
+            "at": at.isoformat(),
+        }
+        for cid, table, row_id, kind, field, base, pushed, current, user, device, at in rows
+    ]
