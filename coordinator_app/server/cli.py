@@ -119,7 +119,7 @@ def _read_password() -> str:
     return password
 
 
-def _cluster(server_dir: ServerDir) -> Cluster:
+def cluster_of(server_dir: ServerDir) -> Cluster:
     bindir = Path(server_dir.bindir) if server_dir.bindir else find_bindir()
     if bindir is None or not bindir.exists():
         bindir = find_bindir()
@@ -132,7 +132,7 @@ def _cluster(server_dir: ServerDir) -> Cluster:
 def database_up(server_dir: ServerDir) -> Iterator[None]:
     """Start the private cluster for the duration of a command unless it already runs."""
     started = False
-    cluster = _cluster(server_dir) if server_dir.embedded else None
+    cluster = cluster_of(server_dir) if server_dir.embedded else None
     if cluster is not None:
         started = cluster.start()
     try:
@@ -148,65 +148,83 @@ def owner_connection(server_dir: ServerDir, schema: str | None = None) -> psycop
 
 
 def _init(args: argparse.Namespace) -> int:
-    root: Path = args.dir.resolve()
-    name = check_municipality(args.municipality)
     password = _read_password()
+    root: Path = args.dir.resolve()
+    municipality, applied = initialise(
+        root, municipality=args.municipality, admin=args.admin, password=password, dsn=args.dsn
+    )
+    print(
+        f"自治体 {municipality.name} のサーバーを準備しました(スキーマ {municipality.schema}、"
+        f"適用した移行 {', '.join(applied) or 'なし'}、管理者 {args.admin})。"
+        f"起動: coordinator-server run {root}"
+    )
+    return 0
+
+
+def initialise(
+    root: Path,
+    *,
+    municipality: str,
+    admin: str,
+    password: str,
+    dsn: str | None = None,
+) -> tuple[Municipality, list[str]]:
+    """``init``: the database (a private cluster unless ``dsn``), a municipality, its admin.
+
+    Leaves a private cluster stopped, as it found it.
+    """
+    name = check_municipality(municipality)
     try:
-        server_dir = ServerDir.load(root)
+        server_dir: ServerDir | None = ServerDir.load(root)
     except ConfigError:
         server_dir = None
     if server_dir is not None:
         if name in server_dir.municipalities:
             raise ConfigError(f"自治体 {name} は {root} に既にあります")
-    elif args.dsn:
+    elif dsn:
         root.mkdir(parents=True, exist_ok=True)
-        server_dir = ServerDir(root=root, owner_dsn=args.dsn, embedded=False)
+        server_dir = ServerDir(root=root, owner_dsn=dsn, embedded=False)
     else:
-        bindir = find_bindir()
-        if bindir is None:
-            raise ClusterError(
-                "PostgreSQL のプログラム(initdb)が見つかりません。"
-                "apt-get install postgresql などで入れるか、"
-                "--dsn で既存のサーバーを指定してください"
-            )
-        os_user = cluster_user()
-        cluster = Cluster(root, bindir, os_user)
-        owner_password = secrets.token_urlsafe(24)
-        print(f"PostgreSQL を {cluster.data_dir} に作成しています…", file=sys.stderr)
-        cluster.create(owner_password)
-        server_dir = ServerDir(
-            root=root,
-            owner_dsn=cluster.conninfo(user=SUPERUSER, password=owner_password),
-            embedded=True,
-            os_user=os_user,
-            bindir=str(bindir),
-        )
-        with database_up(server_dir):
-            admin_dsn = cluster.conninfo(user=SUPERUSER, password=owner_password, dbname="postgres")
-            with psycopg.connect(admin_dsn, autocommit=True) as conn:
-                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
-        server_dir.save()
-    municipality = Municipality(name, schema_for(name), secrets.token_urlsafe(24))
+        server_dir = _create_cluster(root)
+    entry = Municipality(name, schema_for(name), secrets.token_urlsafe(24))
     with database_up(server_dir):
         with owner_connection(server_dir) as conn:
-            applied = migrate(conn, municipality.schema)
-            ensure_api_role(conn, municipality.schema, municipality.api_password)
-        with owner_connection(server_dir, municipality.schema) as conn:
+            applied = migrate(conn, entry.schema)
+            ensure_api_role(conn, entry.schema, entry.api_password)
+        with owner_connection(server_dir, entry.schema) as conn:
             accounts.create_user(
-                conn,
-                schema=municipality.schema,
-                name=args.admin,
-                role=ProfileRole.ADMIN,
-                password=password,
+                conn, schema=entry.schema, name=admin, role=ProfileRole.ADMIN, password=password
             )
-    server_dir.municipalities[name] = municipality
+    server_dir.municipalities[name] = entry
     server_dir.save()
-    print(
-        f"自治体 {name} のサーバーを準備しました(スキーマ {municipality.schema}、"
-        f"適用した移行 {', '.join(applied) or 'なし'}、管理者 {args.admin})。"
-        f"起動: coordinator-server run {root}"
+    return entry, applied
+
+
+def _create_cluster(root: Path) -> ServerDir:
+    bindir = find_bindir()
+    if bindir is None:
+        raise ClusterError(
+            "PostgreSQL のプログラム(initdb)が見つかりません。"
+            "apt-get install postgresql などで入れるか、"
+            "--dsn で既存のサーバーを指定してください"
+        )
+    cluster = Cluster(root, bindir, cluster_user())
+    owner_password = secrets.token_urlsafe(24)
+    print(f"PostgreSQL を {cluster.data_dir} に作成しています…", file=sys.stderr)
+    cluster.create(owner_password)
+    server_dir = ServerDir(
+        root=root,
+        owner_dsn=cluster.conninfo(user=SUPERUSER, password=owner_password),
+        embedded=True,
+        os_user=cluster.os_user,
+        bindir=str(bindir),
     )
-    return 0
+    with database_up(server_dir):
+        admin_dsn = cluster.conninfo(user=SUPERUSER, password=owner_password, dbname="postgres")
+        with psycopg.connect(admin_dsn, autocommit=True) as conn:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
+    server_dir.save()
+    return server_dir
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -35,7 +35,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from coordinator_app.domain import models
-from coordinator_app.domain.types import UTCDateTime
+from coordinator_app.domain.types import UTCDateTime, utc_now
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -58,7 +58,7 @@ class TableSpec:
     name: str
     columns: Mapping[str, ColumnSpec]
     defaults: Mapping[str, Any]
-    """Wire values the desk may omit on insert (the model's plain defaults)."""
+    """Wire values the desk may omit on insert (the model's plain defaults; :data:`NOW`)."""
 
 
 def column_kind(column: sa.Column) -> tuple[str, int | None]:
@@ -86,9 +86,17 @@ def column_kind(column: sa.Column) -> tuple[str, int | None]:
     raise TypeError(f"no wire kind for {column}")
 
 
+NOW = object()
+"""A default meaning "the server's time now" (fields created with ``utc_now``)."""
+
+
 def _plain_default(model: type[models.Record], name: str) -> tuple[bool, Any]:
     field = model.model_fields.get(name)
-    if field is None or field.is_required() or field.default_factory is not None:
+    if field is None or field.is_required():
+        return False, None
+    if field.default_factory is utc_now:
+        return True, NOW
+    if field.default_factory is not None:
         return False, None
     default = field.default
     if default is None or isinstance(default, str | int | bool):

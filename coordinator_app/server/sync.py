@@ -21,6 +21,7 @@ from psycopg.types.json import Jsonb
 from coordinator_app.domain.types import utc_now
 from coordinator_app.server.changes import ChangeWriter
 from coordinator_app.server.codec import (
+    NOW,
     WireValueError,
     canonical,
     from_wire,
@@ -134,7 +135,8 @@ def _integrity_message(error: psycopg.errors.IntegrityError) -> str:
     if isinstance(error, psycopg.errors.UniqueViolation):
         return "同じ値を持つ記録がサーバーに既にあります"
     if isinstance(error, psycopg.errors.NotNullViolation):
-        return "必須の項目が空です"
+        column = error.diag.column_name or ""
+        return f"必須の項目 {column} が空です" if column else "必須の項目が空です"
     return "記録の整合性の条件を満たしていません"
 
 
@@ -171,8 +173,8 @@ def _apply_change(writer: ChangeWriter, actor: Actor, change: RowChange) -> list
             raise Refused("unknown_row", "サーバーにない記録を更新しようとしました")
         spec = table_specs()[table]
         now = to_wire(spec.columns["created_at"], utc_now())
-        for name, value in {**spec.defaults, "created_at": now, "updated_at": now}.items():
-            fields.setdefault(name, (None, value))
+        for name, value in spec.defaults.items():
+            fields.setdefault(name, (None, now if value is NOW else value))
     stamp_author(actor, table, change.op, fields)
     refusal = check_change(
         actor,

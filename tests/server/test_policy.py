@@ -1,0 +1,254 @@
+"""The role table, table-driven (plain functions, no database)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from coordinator_app.domain.enums import ProfileRole
+from coordinator_app.server.policy import Actor, check_change, stamp_author
+
+COORD = Actor("u1", "高橋 美咲", ProfileRole.COORDINATOR, "p-coord")
+BOSS = Actor("u2", "山本 健", ProfileRole.SUPERVISOR, "p-boss")
+ADMIN = Actor("u3", "管理者", ProfileRole.ADMIN, "p-admin")
+NOW = "2026-04-01T00:00:00.000000Z"
+
+# (actor, table, row_id, op, new values, current row, expected refusal code or None)
+CASES: list[tuple[str, Actor, str, str, str, dict[str, Any], dict[str, Any] | None, str | None]] = [
+    ("coordinator writes a meeting", COORD, "meeting", "m", "insert", {"title": "x"}, None, None),
+    (
+        "supervisor may not write a meeting",
+        BOSS,
+        "meeting",
+        "m",
+        "update",
+        {"venue": "x"},
+        {"venue": "y"},
+        "role_forbidden",
+    ),
+    (
+        "supervisor may not add a progress entry",
+        BOSS,
+        "progress_entry",
+        "e",
+        "insert",
+        {"text": "x"},
+        None,
+        "role_forbidden",
+    ),
+    ("admin writes anything", ADMIN, "meeting", "m", "update", {"venue": "x"}, {}, None),
+    (
+        "coordinator edits an organisation",
+        COORD,
+        "organisation",
+        "o",
+        "update",
+        {"name": "x"},
+        {"deleted_at": None},
+        None,
+    ),
+    (
+        "coordinator may not delete an organisation",
+        COORD,
+        "organisation",
+        "o",
+        "update",
+        {"deleted_at": NOW},
+        {"deleted_at": None},
+        "admin_only_delete",
+    ),
+    (
+        "coordinator removes a served area (a link row)",
+        COORD,
+        "organisation_area",
+        "l",
+        "update",
+        {"deleted_at": NOW},
+        {"deleted_at": None},
+        None,
+    ),
+    (
+        "admin deletes an organisation",
+        ADMIN,
+        "organisation",
+        "o",
+        "update",
+        {"deleted_at": NOW},
+        {"deleted_at": None},
+        None,
+    ),
+    (
+        "supervisor may not edit a contact",
+        BOSS,
+        "contact",
+        "c",
+        "update",
+        {"name": "x"},
+        {},
+        "role_forbidden",
+    ),
+    (
+        "coordinator may not write a review",
+        COORD,
+        "review",
+        "r",
+        "insert",
+        {"reviewer_profile_id": "p-coord"},
+        None,
+        "role_forbidden",
+    ),
+    (
+        "supervisor writes their own review",
+        BOSS,
+        "review",
+        "r",
+        "insert",
+        {"reviewer_profile_id": "p-boss"},
+        None,
+        None,
+    ),
+    (
+        "supervisor may not review in another's name",
+        BOSS,
+        "review",
+        "r",
+        "insert",
+        {"reviewer_profile_id": "p-other"},
+        None,
+        "not_own_review",
+    ),
+    (
+        "supervisor may not edit another's review",
+        BOSS,
+        "review",
+        "r",
+        "update",
+        {"comment": "x"},
+        {"reviewer_profile_id": "p-other"},
+        "not_own_review",
+    ),
+    (
+        "supervisor may not take over another's review",
+        BOSS,
+        "review",
+        "r",
+        "update",
+        {"reviewer_profile_id": "p-boss"},
+        {"reviewer_profile_id": "p-other"},
+        "not_own_review",
+    ),
+    (
+        "supervisor edits their own review",
+        BOSS,
+        "review",
+        "r",
+        "update",
+        {"comment": "x"},
+        {"reviewer_profile_id": "p-boss"},
+        None,
+    ),
+    (
+        "coordinator may not change a progress entry's author",
+        COORD,
+        "progress_entry",
+        "e",
+        "update",
+        {"author": "誰か"},
+        {"author": "高橋 美咲"},
+        "author_locked",
+    ),
+    (
+        "coordinator edits the text of a colleague's entry",
+        COORD,
+        "progress_entry",
+        "e",
+        "update",
+        {"text": "x"},
+        {"author": "別の人"},
+        None,
+    ),
+    (
+        "a user edits their own profile's name",
+        COORD,
+        "user_profile",
+        "p-coord",
+        "update",
+        {"name": "高橋 美咲子"},
+        {"role": "coordinator"},
+        None,
+    ),
+    (
+        "nobody but an admin changes a role",
+        COORD,
+        "user_profile",
+        "p-coord",
+        "update",
+        {"role": "admin"},
+        {"role": "coordinator"},
+        "admin_only",
+    ),
+    (
+        "nobody edits another's profile",
+        BOSS,
+        "user_profile",
+        "p-coord",
+        "update",
+        {"name": "x"},
+        {"role": "coordinator"},
+        "admin_only",
+    ),
+    (
+        "settings are the admin's",
+        COORD,
+        "setting",
+        "s",
+        "update",
+        {"text_value": "x"},
+        {},
+        "admin_only",
+    ),
+    ("admin changes a setting", ADMIN, "setting", "s", "update", {"text_value": "x"}, {}, None),
+    (
+        "unknown tables are refused",
+        COORD,
+        "sqlite_sequence",
+        "x",
+        "insert",
+        {},
+        None,
+        "unknown_table",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("actor", "table", "row_id", "op", "new_values", "current", "expected"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_check_change(
+    actor: Actor,
+    table: str,
+    row_id: str,
+    op: str,
+    new_values: dict[str, Any],
+    current: dict[str, Any] | None,
+    expected: str | None,
+) -> None:
+    refusal = check_change(
+        actor, table=table, row_id=row_id, op=op, new_values=new_values, current=current
+    )
+    assert (refusal.code if refusal else None) == expected
+    if refusal:
+        assert refusal.message  # a Japanese reason for the desk's list of refused changes
+
+
+def test_a_new_progress_entry_is_stamped_with_the_pusher() -> None:
+    fields: dict[str, tuple[Any, Any]] = {"text": (None, "x"), "author": (None, "なりすまし")}
+    stamp_author(COORD, "progress_entry", "insert", fields)
+    assert fields["author"] == (None, "高橋 美咲")
+    assert fields["author_profile_id"] == (None, "p-coord")
+    other: dict[str, tuple[Any, Any]] = {"text": ("a", "b")}
+    stamp_author(COORD, "progress_entry", "update", other)
+    assert other == {"text": ("a", "b")}
