@@ -8,6 +8,7 @@ removed at the end. Never a shared or pre-existing server.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import socket
@@ -62,12 +63,9 @@ def server_dir() -> Iterator[ServerDir]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def api(server_dir: ServerDir) -> Iterator[str]:
-    """The base URL of the API served by uvicorn in a thread (real HTTP on loopback)."""
-    config = ServerConfig.from_dir(
-        server_dir, failed_login_delay=0.01, max_failed_logins=3, max_request_bytes=1024 * 1024
-    )
+@contextlib.contextmanager
+def serving(config: ServerConfig) -> Iterator[str]:
+    """Serve the API for ``config`` with uvicorn in a thread; yields its base URL."""
     server = uvicorn.Server(uvicorn.Config(create_app(config), log_level="warning"))
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -84,6 +82,20 @@ def api(server_dir: ServerDir) -> Iterator[str]:
         server.should_exit = True
         thread.join()
         sock.close()
+
+
+def fast_config(server_dir: ServerDir) -> ServerConfig:
+    """Fast failed-login delay, lock-out after 3 failures, 1 MiB request limit."""
+    return ServerConfig.from_dir(
+        server_dir, failed_login_delay=0.01, max_failed_logins=3, max_request_bytes=1024 * 1024
+    )
+
+
+@pytest.fixture(scope="session")
+def api(server_dir: ServerDir) -> Iterator[str]:
+    """The base URL of the API (real HTTP on loopback)."""
+    with serving(fast_config(server_dir)) as base:
+        yield base
 
 
 @pytest.fixture
