@@ -9,7 +9,6 @@ names). Nothing here loads an attachment's content.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -19,7 +18,7 @@ from sqlmodel import col, select
 from coordinator_app.domain.models import Attachment, ProgressEntry, Project, Review, UserProfile
 from coordinator_app.services.attachments import AttachmentInfo
 from coordinator_app.services.base import live, names_by_id
-from coordinator_app.services.reviews import EntryState
+from coordinator_app.services.reviews import EntryState, ReviewService, WorkspaceFilter
 from coordinator_app.storage.database import Database
 
 
@@ -220,15 +219,14 @@ class ProgressTimelineService:
         self,
         *,
         after_project_id: uuid.UUID | None = None,
-        project_ids: Sequence[uuid.UUID] | None = None,
+        flt: WorkspaceFilter | None = None,
     ) -> UnreviewedTarget | None:
         """The next project (by title, after ``after_project_id``, wrapping round)
         with an unreviewed entry, and its oldest unreviewed entry.
 
         Args:
             after_project_id: the project shown now (None: start at the first).
-            project_ids: limit the search to these projects (e.g. a filtered
-                table); None searches every project.
+            flt: search only the projects the review workspace's filter shows.
         """
         e = ProgressEntry.__table__
         p = Project.__table__
@@ -244,9 +242,10 @@ class ProgressTimelineService:
             )
             .order_by(p.c.title, p.c.id)
         )
-        if project_ids is not None:
-            stmt = stmt.where(p.c.id.in_(list(project_ids)))
         with self.db.reading() as session:
+            if flt is not None:
+                # The workspace's own filter, so "next" never leaves its table.
+                stmt = ReviewService._filter(session, stmt, flt)
             projects = [(row[1], str(row[0]), row[0]) for row in session.exec(stmt).all()]
             if not projects:
                 return None
