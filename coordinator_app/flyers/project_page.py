@@ -122,12 +122,11 @@ def photo_jpeg(content: bytes, max_pixels: int) -> tuple[bytes, int, int]:
     return out.getvalue(), image.width, image.height
 
 
-def photo_warning(photo: PagePhoto, reason: str = "") -> str:
+def photo_warning(photo: PagePhoto) -> str:
+    """Names a photo that could not go on the page, in words a user understands."""
     if photo.content is None:
         return f"写真「{photo.filename}」が見つからないため載せませんでした"
-    return f"写真「{photo.filename}」を画像として読み込めないため載せませんでした" + (
-        f"({reason})" if reason else ""
-    )
+    return f"写真「{photo.filename}」は画像として読み込めないため載せませんでした"
 
 
 class ProjectPageRenderer:
@@ -233,8 +232,8 @@ class ProjectPageRenderer:
                 continue
             try:
                 jpeg, w, h = photo_jpeg(photo.content, self.PHOTO_PIXELS)
-            except PhotoProblem as exc:
-                warnings.append(photo_warning(photo, str(exc)))
+            except PhotoProblem:
+                warnings.append(photo_warning(photo))
                 continue
             scale = min(self.PHOTO_WIDTH / w, self.PHOTO_HEIGHT / h)
             images.append(PdfImage(io.BytesIO(jpeg), width=w * scale, height=h * scale))

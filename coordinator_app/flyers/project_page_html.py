@@ -124,8 +124,8 @@ class ProjectPageHtmlRenderer:
             return ""
         try:
             jpeg, width, height = photo_jpeg(photo.content, PHOTO_PIXELS)
-        except PhotoProblem as exc:
-            warnings.append(photo_warning(photo, str(exc)))
+        except PhotoProblem:
+            warnings.append(photo_warning(photo))
             return ""
         uri = "data:image/jpeg;base64," + base64.b64encode(jpeg).decode("ascii")
         return (

@@ -184,7 +184,7 @@ def test_unreadable_and_missing_photos_are_named(services: Services, setagaya: S
     data = services.project_pages.build(setagaya.project.id, photo_ids=[bad.id, gone.id, good.id])
     assert data.problems == ["写真「消した写真.png」は削除されているため載せませんでした"]
     rendered = ProjectPageRenderer().render(data)
-    assert any("壊れた写真.jpg" in w for w in rendered.warnings)
+    assert "写真「壊れた写真.jpg」は画像として読み込めないため載せませんでした" in rendered.warnings
     assert any("消した写真.png" in w for w in rendered.warnings)
     assert (
         len(PdfReader(io.BytesIO(rendered.pdf)).pages[0].images)
