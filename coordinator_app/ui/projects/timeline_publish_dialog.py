@@ -6,18 +6,22 @@ them. The 紹介文 typed here is kept with the project for the next page.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,6 +35,7 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.data_safety.prompts import with_file_pickers
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+PHOTO_ICON = QSize(64, 48)
 
 
 class ProjectPageDialog(QDialog):
@@ -66,6 +71,11 @@ class ProjectPageDialog(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("載せる進捗と写真"), self.tr("確認")])
         self.tree.setRootIsDecorated(True)
+        self.tree.setIconSize(PHOTO_ICON)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.candidates = self.service.candidates(project_id)
         self._fill(self.candidates)
         self.status_label = QLabel(self)
@@ -126,10 +136,26 @@ class ProjectPageDialog(QDialog):
                 child = QTreeWidgetItem([photo.filename, ""])
                 child.setData(0, ID_ROLE, photo.id)
                 child.setCheckState(0, Qt.CheckState.Checked)
+                child.setIcon(0, self._thumbnail(photo.id))
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
             item.setExpanded(True)
-        self.tree.resizeColumnToContents(1)
+
+    def _thumbnail(self, attachment_id: uuid.UUID) -> QIcon:
+        image = QImage()
+        with contextlib.suppress(NotFoundError):  # deleted meanwhile: a file icon
+            image.loadFromData(self.ctx.services.attachments.content(attachment_id))
+        if image.isNull():
+            return self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        return QIcon(
+            QPixmap.fromImage(
+                image.scaled(
+                    PHOTO_ICON,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        )
 
     def _include_toggled(self, include: bool) -> None:
         for i, candidate in enumerate(self.candidates):
