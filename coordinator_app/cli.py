@@ -24,6 +24,11 @@ def register_command(name: str, module: str, help_text: str) -> None:
 
 
 register_command("flyer", "coordinator_app.commands.flyer", "紹介チラシ(PDF)を作成する")
+register_command(
+    "project-page",
+    "coordinator_app.commands.project_page",
+    "プロジェクト紹介ページ(PDF・HTML)を作成する",
+)
 register_command("backup", "coordinator_app.commands.backup", "データベースをバックアップする")
 register_command("restore", "coordinator_app.commands.restore", "バックアップから復元する")
 

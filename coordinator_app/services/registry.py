@@ -14,6 +14,8 @@ from coordinator_app.services.documents import DocumentService
 from coordinator_app.services.meetings import MeetingService, area_subtree
 from coordinator_app.services.organisations import ContactService, OrganisationService
 from coordinator_app.services.profiles import ProfileService
+from coordinator_app.services.progress_timeline import ProgressTimelineService
+from coordinator_app.services.project_pages import ProjectPageService
 from coordinator_app.services.projects import ProgressEntryService, ProjectService
 from coordinator_app.services.reports import ReportService
 from coordinator_app.services.reviews import ReviewService
@@ -36,6 +38,8 @@ class Services:
     action_items: ActionItemService
     projects: ProjectService
     progress: ProgressEntryService
+    timeline: ProgressTimelineService
+    project_pages: ProjectPageService
     settings: SettingsService
     attachments: AttachmentService
     calendar: CalendarExportService
@@ -60,6 +64,8 @@ class Services:
             action_items=ActionItemService(db),
             projects=ProjectService(db),
             progress=ProgressEntryService(db),
+            timeline=ProgressTimelineService(db),
+            project_pages=ProjectPageService(db),
             settings=SettingsService(db),
             attachments=AttachmentService(db),
             calendar=CalendarExportService(db),

@@ -1410,6 +1410,45 @@ Choose a council to copy its latest meeting.</translation>
     </message>
 </context>
 <context>
+    <name>LogBar</name>
+    <message>
+        <source>タイムライン</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>進捗を全文・写真つきで日付順に表示します</source>
+        <translation>Show the entries in full, with photos, by date</translation>
+    </message>
+    <message>
+        <source>進捗を1行ずつの表で表示します</source>
+        <translation>Show the entries as a table, one line each</translation>
+    </message>
+    <message>
+        <source>新しい順</source>
+        <translation>Newest first</translation>
+    </message>
+    <message>
+        <source>古い順</source>
+        <translation>Oldest first</translation>
+    </message>
+    <message>
+        <source>前回の確認以降の変更だけを表示</source>
+        <translation>Only changes since my last review</translation>
+    </message>
+    <message>
+        <source>未確認 {unreviewed}件(このプロジェクトはまだ確認していません)</source>
+        <translation>{unreviewed} not reviewed (you have not reviewed this project yet)</translation>
+    </message>
+    <message>
+        <source>未確認 {unreviewed}件・前回の確認({stamp})以降に追加・変更された進捗 {count}件</source>
+        <translation>{unreviewed} not reviewed · {count} added or changed since your last review ({stamp})</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>生活支援コーディネーター業務管理 — {name}</source>
@@ -2330,6 +2369,17 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     </message>
 </context>
 <context>
+    <name>PhotoDialog</name>
+    <message>
+        <source>「{name}」は画像として表示できません</source>
+        <translation>“{name}” cannot be shown as an image</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>PhotoField</name>
     <message>
         <source>写真を選ぶ…</source>
@@ -2546,10 +2596,6 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Save the overview first</translation>
     </message>
     <message>
-        <source>前回の確認以降の変更だけを表示</source>
-        <translation>Only changes since my last review</translation>
-    </message>
-    <message>
         <source>選んだ進捗の添付ファイル(写真・資料)</source>
         <translation>Files of the selected entry (photos, documents)</translation>
     </message>
@@ -2566,20 +2612,24 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Delete</translation>
     </message>
     <message>
+        <source>紹介ページ(PDF・HTML)…</source>
+        <translation>Project page (PDF/HTML)…</translation>
+    </message>
+    <message>
+        <source>このプロジェクトを公開用のページ(PDF・HTML)にします</source>
+        <translation>Make this project into a page to publish (PDF/HTML)</translation>
+    </message>
+    <message>
         <source>選んだ進捗を確認済にする…</source>
         <translation>Mark selected as reviewed…</translation>
     </message>
     <message>
+        <source>タイムラインでは K キーでも確認できます</source>
+        <translation>In the timeline, the K key marks an entry reviewed too</translation>
+    </message>
+    <message>
         <source>未確認をすべて確認済にする…</source>
         <translation>Mark all unreviewed as reviewed…</translation>
-    </message>
-    <message>
-        <source>未確認 {unreviewed}件(このプロジェクトはまだ確認していません)</source>
-        <translation>{unreviewed} not reviewed (you have not reviewed this project yet)</translation>
-    </message>
-    <message>
-        <source>未確認 {unreviewed}件・前回の確認({stamp})以降に追加・変更された進捗 {count}件</source>
-        <translation>{unreviewed} not reviewed · {count} added or changed since your last review ({stamp})</translation>
     </message>
     <message>
         <source>表示…</source>
@@ -2808,6 +2858,85 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     </message>
 </context>
 <context>
+    <name>ProjectPageDialog</name>
+    <message>
+        <source>紹介ページ(PDF・HTML)</source>
+        <translation>Project page (PDF/HTML)</translation>
+    </message>
+    <message>
+        <source>紹介文(任意): 概要の後に載せる、取り組みの背景や経緯</source>
+        <translation>Narrative (optional): the background and story, printed after the overview</translation>
+    </message>
+    <message>
+        <source>未確認の進捗も載せる</source>
+        <translation>Include unreviewed entries</translation>
+    </message>
+    <message>
+        <source>日付を和暦で表示</source>
+        <translation>Dates in the Japanese calendar</translation>
+    </message>
+    <message>
+        <source>載せる進捗と写真</source>
+        <translation>Entries and photos to include</translation>
+    </message>
+    <message>
+        <source>確認</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>PDFを保存…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>HTMLを保存…</source>
+        <translation>Save HTML…</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>「{title}」を公開用のページにします。</source>
+        <translation>Make “{title}” into a page to publish.</translation>
+    </message>
+    <message>
+        <source>紹介文</source>
+        <translation>Narrative</translation>
+    </message>
+    <message>
+        <source>確認済</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>未確認</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <source>紹介ページを保存</source>
+        <translation>Save project page</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html *.htm)</source>
+        <translation>HTML (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>保存できませんでした: {error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+    <message>
+        <source>保存しました: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>紹介ページ</source>
+        <translation>Project page</translation>
+    </message>
+</context>
+<context>
     <name>ProjectSummary</name>
     <message>
         <source>最終記録: {date}({days}日前)</source>
@@ -3025,6 +3154,10 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Ctrl+Enter でも確認済にできます</source>
+        <translation>Ctrl+Enter marks them reviewed too</translation>
+    </message>
+    <message>
         <source>コメント</source>
         <translation>Comment</translation>
     </message>
@@ -3094,6 +3227,14 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Open on the Projects page</translation>
     </message>
     <message>
+        <source>次の未確認へ (F8)</source>
+        <translation>Next unreviewed (F8)</translation>
+    </message>
+    <message>
+        <source>未確認の進捗がある次のプロジェクトを開き、その最も古い未確認の進捗を選びます(F8)。プロジェクト内の次の未確認はタイムラインで N キーです</source>
+        <translation>Open the next project with unreviewed entries and select its oldest unreviewed entry (F8). Within a project, N in the timeline goes to the next unreviewed entry</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -3108,6 +3249,10 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>すべての年度</source>
         <translation>All fiscal years</translation>
+    </message>
+    <message>
+        <source>表のプロジェクトに未確認の進捗はありません。</source>
+        <translation>No project in the table has unreviewed entries.</translation>
     </message>
     <message>
         <source>利用者: {name}</source>
@@ -3398,6 +3543,52 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>時刻として読めません(例: 13:30)</source>
         <translation>Not a time (e.g. 13:30)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDelegate</name>
+    <message>
+        <source>確認済({name})</source>
+        <translation>Reviewed ({name})</translation>
+    </message>
+    <message>
+        <source>確認済</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>確認後に変更・未確認</source>
+        <translation>Changed after review, not reviewed</translation>
+    </message>
+    <message>
+        <source>未確認</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <source>(記入者なし)</source>
+        <translation>(no author)</translation>
+    </message>
+    <message>
+        <source>確認コメント: {comment}</source>
+        <translation>Review comment: {comment}</translation>
+    </message>
+    <message>
+        <source>添付: {names}</source>
+        <translation>Files: {names}</translation>
+    </message>
+    <message>
+        <source>確認する (K)</source>
+        <translation>Review (K)</translation>
+    </message>
+    <message>
+        <source>表示できません</source>
+        <translation>Cannot show</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>↑↓: 進捗を移動・Enter: 開く(編集)・K: 確認済にする(コメント付き)・N: 次の未確認へ・写真をクリックすると原寸で表示します</source>
+        <translation>↑↓: move between entries · Enter: open (edit) · K: mark reviewed (with a comment) · N: next unreviewed · click a photo to see it full size</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,7 @@ def test_setagaya_project_shows_in_every_tab(
     assert editor.summary_label.text().startswith("最終記録: 平成29年11月28日")
     assert "進捗6件(未確認6件)" in editor.summary_label.text()
     # 進捗状況: newest first, dates in 和暦
+    editor.progress_log.show_table()
     log = editor.progress_log.model
     assert log.rowCount() == 6
     shown = [log.index(r, ProgressLogModel.DATE).data() for r in range(6)]

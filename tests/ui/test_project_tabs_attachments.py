@@ -62,6 +62,7 @@ def test_attach_a_photo_to_an_entry_and_a_flyer_to_the_outcome(
     qtbot.addWidget(page)
     page.select_record(project.id)
     panel = page.editor.progress_log
+    panel.show_table()
     assert not panel.attachments.add_button.isEnabled()  # no entry selected yet
     panel.select_row(0)
     file_prompts.open_files.append(photo)

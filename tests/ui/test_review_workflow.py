@@ -101,6 +101,7 @@ def test_coordinator_logs_supervisor_reviews_two_of_three(
     unreviewed = workspace.model.index(row, WorkspaceTableModel.UNREVIEWED)
     assert unreviewed.data() == "3"
     panel = workspace.editor.progress_log
+    panel.show_table()
     assert panel.review_button.isVisibleTo(panel) and not panel.add_button.isEnabled()
     selection = panel.table.selectionModel()
     for entry_row in (0, 2):  # the newest and the oldest

@@ -86,6 +86,7 @@ def test_progress_log_add_edit_delete(
     page.model.refresh()
     page.select_record(project.id)
     panel = page.editor.progress_log
+    panel.show_table()  # the table view of the log (the timeline is the default)
 
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog

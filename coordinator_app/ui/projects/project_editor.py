@@ -118,7 +118,7 @@ class ProjectEditor(RecordEditor):
         self.reviews = ReviewHistoryPanel(ctx)
         self.add_tab(self.reviews, self.tr("確認"), scroll=False)
         ctx.events.sig_display_changed.connect(self.update_role)
-        self.progress_log.model.modelReset.connect(self.update_summary)
+        self.progress_log.summary_changed.connect(self.update_summary)
         self.action_items.model.modelReset.connect(self.update_summary)
         self.update_role()
 
@@ -217,7 +217,7 @@ class ProjectEditor(RecordEditor):
         self.summary_label.setText(
             project_summary(
                 self.ctx,
-                states=self.progress_log.model.rows(),
+                log=self.progress_log.log_summary(),
                 open_items=items.open_count(),
                 overdue_items=items.overdue_count(),
             )

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from coordinator_app.services.reviews import EntryState
+from coordinator_app.services.progress_timeline import LogSummary
 from coordinator_app.ui.context import UiContext
 
 
 def project_summary(
     ctx: UiContext,
     *,
-    states: Sequence[EntryState],
+    log: LogSummary,
     open_items: int,
     overdue_items: int,
     today: date | None = None,
@@ -22,18 +21,18 @@ def project_summary(
     """``最終記録: 2017-11-28(210日前)・進捗6件(未確認1件)・対応事項: 未完了2件(期限切れ1件)``."""
     today = today or date.today()
     parts = []
-    if states:
-        last = max(s.entry.entry_date for s in states)
+    if log.total and log.last_date is not None:
+        last = log.last_date
         parts.append(
             QCoreApplication.translate("ProjectSummary", "最終記録: {date}({days}日前)").format(
                 date=ctx.dates.format(last), days=(today - last).days
             )
         )
-        unreviewed = sum(not s.reviewed for s in states)
+        unreviewed = log.unreviewed
         parts.append(
             QCoreApplication.translate(
                 "ProjectSummary", "進捗{count}件(未確認{unreviewed}件)"
-            ).format(count=len(states), unreviewed=unreviewed)
+            ).format(count=log.total, unreviewed=unreviewed)
         )
     else:
         parts.append(QCoreApplication.translate("ProjectSummary", "進捗の記録はまだありません"))

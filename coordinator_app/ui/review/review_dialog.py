@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -58,6 +59,7 @@ class ReviewDialog(QDialog):
         self.comment_edit = QPlainTextEdit(self)
         self.comment_edit.setPlaceholderText(self.tr("コメント(任意): 担当者への助言や指示など"))
         self.comment_edit.setMaximumHeight(120)
+        self.comment_edit.setTabChangesFocus(True)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("error_general")
         self.error_label.setStyleSheet(ERROR_STYLE)
@@ -71,6 +73,8 @@ class ReviewDialog(QDialog):
             self.tr("キャンセル"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Ctrl+Enter でも確認済にできます"))
+        self.comment_edit.installEventFilter(self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,6 +85,19 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Ctrl+Enter in the comment box saves (Enter alone starts a new line).
+        if (
+            watched is self.comment_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def accept(self) -> None:
         if self.save():

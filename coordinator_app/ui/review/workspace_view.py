@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -129,10 +129,19 @@ class ReviewWorkspace(QWidget):
 
         self.editor = ProjectEditor(ctx)
         self.open_button = QPushButton(icon("project"), self.tr("プロジェクト画面で開く"), self)
+        self.next_button = QPushButton(self.tr("次の未確認へ (F8)"), self)
+        self.next_button.setShortcut(QKeySequence(Qt.Key.Key_F8))
+        self.next_button.setToolTip(
+            self.tr(
+                "未確認の進捗がある次のプロジェクトを開き、その最も古い未確認の進捗を選びます"
+                "(F8)。プロジェクト内の次の未確認はタイムラインで N キーです"
+            )
+        )
         self.save_button = QPushButton(icon("save"), self.tr("保存"), self)
         self.save_button.setToolTip(self.tr("概要と成果の変更を保存します"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.next_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         bottom = QWidget(self)
@@ -160,6 +169,7 @@ class ReviewWorkspace(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(self._double_clicked)
         self.open_button.clicked.connect(self.open_in_page)
+        self.next_button.clicked.connect(self.next_unreviewed)
         self.save_button.clicked.connect(self.save)
         self.editor.dirty_changed.connect(self._update_buttons)
         self.editor.loaded.connect(self._update_buttons)
@@ -229,6 +239,31 @@ class ReviewWorkspace(QWidget):
         self._select_row(row)
         self.editor.load(project_id if row >= 0 else None)
         return row >= 0
+
+    def next_unreviewed(self) -> uuid.UUID | None:
+        """Jump to the next project (in the table's order, wrapping) with an
+        unreviewed entry, show its timeline and select its oldest unreviewed entry.
+
+        Returns:
+            the entry selected; None when there is none (the user is told).
+        """
+        target = self.ctx.services.timeline.next_unreviewed(
+            after_project_id=self.editor.current_id, flt=self.current_filter()
+        )
+        if target is None:
+            self.ctx.prompts.inform(
+                self,
+                title=self.tr("確認ワークスペース"),
+                text=self.tr("表のプロジェクトに未確認の進捗はありません。"),
+            )
+            return None
+        if not self.select_project(target.project_id):
+            return None
+        if self.editor.tabs is not None:
+            self.editor.tabs.setCurrentIndex(PROGRESS_TAB)
+        log = self.editor.progress_log
+        log.show_timeline()
+        return target.entry_id if log.select_entry(target.entry_id) else None
 
     def open_in_page(self) -> None:
         """Ask the main window to show the project on its プロジェクト page."""

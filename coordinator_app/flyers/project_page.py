@@ -1,0 +1,254 @@
+"""プロジェクト紹介ページ: a project as the page a municipality publishes (PDF).
+
+Overview (title, program, municipality and department, goal, narrative),
+then 進捗状況 as dated paragraphs with the chosen photos, then 成果. The
+renderer reads only :class:`ProjectPageData` (built by
+``services.project_pages``) and returns bytes; the HTML variant is in
+:mod:`coordinator_app.flyers.project_page_html`.
+
+User text is printed literally: it is escaped before it reaches a Paragraph.
+A photo that is missing or cannot be read is named in the warnings and left
+out; the page is made all the same.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
+from reportlab.platypus import (
+    Image as PdfImage,
+)
+
+from coordinator_app.flyers.minutes import RenderedDocument
+from coordinator_app.flyers.records import (
+    HEADER_FILL,
+    INK,
+    MARGIN,
+    PAGE_SIZE,
+    RULE,
+    RecordStyles,
+    TextGuard,
+    draw_footer,
+    record_canvas,
+    table_style,
+)
+
+ACCENT = colors.HexColor("#1D5A9E")
+
+
+@dataclass(frozen=True)
+class PagePhoto:
+    """A chosen photo; ``content`` None when it could not be found."""
+
+    filename: str
+    content: bytes | None
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """One dated paragraph of 進捗状況 (``date_text`` already in the chosen calendar)."""
+
+    date_text: str
+    text: str
+    photos: list[PagePhoto] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ProjectPageData:
+    """Everything a project page shows, already formatted."""
+
+    title: str
+    program: str
+    municipality: str = ""
+    department: str = ""
+    status: str = ""
+    period: str = ""
+    goal: str = ""
+    narrative: str = ""
+    entries: list[PageEntry] = field(default_factory=list)
+    outcome: str = ""
+    updated: str = ""
+    """最終更新: the date of the newest entry shown."""
+    issuer: str = ""
+    problems: list[str] = field(default_factory=list)
+    """What the builder could not include (e.g. a photo deleted meanwhile)."""
+
+    @property
+    def organisation_line(self) -> str:
+        return "".join(p for p in (self.municipality, self.department) if p)
+
+
+class PhotoProblem(ValueError):
+    """A photo's bytes are not an image Pillow can read."""
+
+
+def photo_jpeg(content: bytes, max_pixels: int) -> tuple[bytes, int, int]:
+    """The photo turned upright, flattened to RGB, at most ``max_pixels`` on its
+    longer side, as JPEG bytes with its width and height.
+
+    Raises:
+        PhotoProblem: the bytes are not a readable image.
+    """
+    try:
+        image = Image.open(io.BytesIO(content))
+        image.load()
+        image = ImageOps.exif_transpose(image)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise PhotoProblem(str(exc)) from exc
+    if image.mode in ("RGBA", "LA", "P"):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image.getchannel("A"))
+        image = background
+    else:
+        image = image.convert("RGB")
+    image.thumbnail((max_pixels, max_pixels), Image.Resampling.BICUBIC)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85, optimize=True)
+    return out.getvalue(), image.width, image.height
+
+
+def photo_warning(photo: PagePhoto) -> str:
+    """Names a photo that could not go on the page, in words a user understands."""
+    if photo.content is None:
+        return f"写真「{photo.filename}」が見つからないため載せませんでした"
+    return f"写真「{photo.filename}」は画像として読み込めないため載せませんでした"
+
+
+class ProjectPageRenderer:
+    """A4 portrait; renders :class:`ProjectPageData`, never touches the database."""
+
+    LABEL_WIDTH = 30 * mm
+    PHOTO_WIDTH = 78 * mm
+    PHOTO_HEIGHT = 58 * mm
+    PHOTO_GAP = 4 * mm
+    PHOTO_PIXELS = 900
+
+    def __init__(self) -> None:
+        self.styles = RecordStyles()
+        s = self.styles
+        self.lead = ParagraphStyle(
+            "lead", parent=s.body, fontSize=11.5, leading=18, textColor=ACCENT, spaceAfter=3 * mm
+        )
+        self.date = ParagraphStyle(
+            "date", parent=s.body, fontSize=10.5, leading=15, textColor=ACCENT, spaceBefore=3 * mm
+        )
+        self.paragraph = ParagraphStyle("paragraph", parent=s.body, spaceAfter=2 * mm)
+        self.note = ParagraphStyle("note", parent=s.cell, textColor=RULE)
+
+    def render(self, data: ProjectPageData) -> RenderedDocument:
+        guard = TextGuard()
+        warnings = list(data.problems)
+        s = self.styles
+        width = PAGE_SIZE[0] - 2 * MARGIN
+        story: list[Flowable] = [
+            guard.para(data.title, s.title, "プロジェクト名"),
+        ]
+        if data.organisation_line:
+            story.append(guard.para(data.organisation_line, s.subtitle, "担当部署"))
+        story.append(self._facts(guard, data, width))
+        if data.goal:
+            story.append(Spacer(1, 4 * mm))
+            story.append(guard.para(data.goal, self.lead, "目標"))
+        if data.narrative:
+            story.extend(self._paragraphs(guard, data.narrative, "紹介文"))
+        story.append(Paragraph("進捗状況", s.heading))
+        if data.updated:
+            story.append(Paragraph(f"最終更新 {escape(data.updated)}", self.note))
+        if not data.entries:
+            story.append(Paragraph("(掲載する進捗はありません)", s.body))
+        for entry in data.entries:
+            block: list[Flowable] = [
+                guard.para(entry.date_text, self.date, "日付"),
+                guard.para(entry.text, self.paragraph, f"{entry.date_text}の進捗"),
+            ]
+            photos = self._photos(entry.photos, warnings, width)
+            story.append(KeepTogether(block))
+            if photos is not None:
+                story.append(photos)
+        story.append(Paragraph("成果", s.heading))
+        story.extend(self._paragraphs(guard, data.outcome or "(記載なし)", "成果"))
+        doc = SimpleDocTemplate(
+            io.BytesIO(),
+            pagesize=PAGE_SIZE,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN + 4 * mm,
+            title=data.title,
+            author=data.issuer or "coordinator-app",
+        )
+        buffer = io.BytesIO()
+        doc.filename = buffer
+        footer = " ".join(p for p in (data.issuer, data.title) if p)
+
+        def footer_cb(canvas, _doc) -> None:  # type: ignore[no-untyped-def]
+            draw_footer(canvas, guard.clean(footer, "フッター"))
+
+        doc.build(story, onFirstPage=footer_cb, onLaterPages=footer_cb, canvasmaker=record_canvas)
+        return RenderedDocument(pdf=buffer.getvalue(), warnings=warnings + guard.warnings())
+
+    def _facts(self, guard: TextGuard, data: ProjectPageData, width: float) -> Table:
+        s = self.styles
+        rows = [("プログラム", data.program)]
+        if data.status:
+            rows.append(("状況", data.status))
+        if data.period:
+            rows.append(("期間", data.period))
+        cells = [[Paragraph(k, s.label), guard.para(v, s.cell, k)] for k, v in rows]
+        table = Table(cells, colWidths=[self.LABEL_WIDTH, width - self.LABEL_WIDTH])
+        table.setStyle(
+            table_style(
+                ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            )
+        )
+        return table
+
+    def _paragraphs(self, guard: TextGuard, text: str, label: str) -> list[Flowable]:
+        blocks = [b.strip("\n") for b in text.split("\n\n") if b.strip()]
+        return [guard.para(b, self.paragraph, label) for b in blocks]
+
+    def _photos(self, photos: list[PagePhoto], warnings: list[str], width: float) -> Table | None:
+        images: list[Flowable] = []
+        for photo in photos:
+            if photo.content is None:
+                warnings.append(photo_warning(photo))
+                continue
+            try:
+                jpeg, w, h = photo_jpeg(photo.content, self.PHOTO_PIXELS)
+            except PhotoProblem:
+                warnings.append(photo_warning(photo))
+                continue
+            scale = min(self.PHOTO_WIDTH / w, self.PHOTO_HEIGHT / h)
+            images.append(PdfImage(io.BytesIO(jpeg), width=w * scale, height=h * scale))
+        if not images:
+            return None
+        per_row = max(1, int((width + self.PHOTO_GAP) // (self.PHOTO_WIDTH + self.PHOTO_GAP)))
+        rows = [images[i : i + per_row] for i in range(0, len(images), per_row)]
+        rows[-1] = rows[-1] + [Spacer(1, 1)] * (per_row - len(rows[-1]))
+        table = Table(rows, colWidths=[self.PHOTO_WIDTH + self.PHOTO_GAP] * per_row, hAlign="LEFT")
+        table.setStyle(
+            table_style(
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), self.PHOTO_GAP),
+                ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            )
+        )
+        return table
