@@ -314,10 +314,6 @@
         <translation>Edit assignment</translation>
     </message>
     <message>
-        <source>任意(例: 第1.5層)</source>
-        <translation>Optional (e.g. Tier 1.5)</translation>
-    </message>
-    <message>
         <source>(なし)</source>
         <translation>(none)</translation>
     </message>
@@ -328,10 +324,6 @@
     <message>
         <source>層</source>
         <translation>Tier</translation>
-    </message>
-    <message>
-        <source>層の呼び名</source>
-        <translation>Local tier label</translation>
     </message>
     <message>
         <source>担当地域</source>
@@ -1407,6 +1399,53 @@ Choose a council to copy its latest meeting.</translation>
     <message>
         <source>ダブルクリックで開きます</source>
         <translation>Double-click to open</translation>
+    </message>
+</context>
+<context>
+    <name>LocalTierDialog</name>
+    <message>
+        <source>層の呼び名</source>
+        <translation>Local tier names</translation>
+    </message>
+    <message>
+        <source>この自治体独自の層の呼び名(例: 倉敷市の0層・1.5層)を登録します。一覧や帳票には呼び名が表示され、実績報告では「集計する層」に数えます。</source>
+        <translation>Register this municipality&apos;s own tier names (e.g. Kurashiki&apos;s tier 0 and tier 1.5). Lists and documents show the local name; the activity report counts each under its &quot;counted as&quot; tier.</translation>
+    </message>
+    <message>
+        <source>呼び名</source>
+        <translation>Local name</translation>
+    </message>
+    <message>
+        <source>集計する層</source>
+        <translation>Counted as</translation>
+    </message>
+    <message>
+        <source>使用件数</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>0層・1.5層を追加</source>
+        <translation>Add tier 0 and tier 1.5</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{row}行目: {text}</source>
+        <translation>Row {row}: {text}</translation>
     </message>
 </context>
 <context>
@@ -3390,6 +3429,25 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     </message>
 </context>
 <context>
+    <name>TierField</name>
+    <message>
+        <source>呼び名…</source>
+        <translation>Local names…</translation>
+    </message>
+    <message>
+        <source>0層・1.5層など、この自治体の層の呼び名と集計先を設定します</source>
+        <translation>Set this municipality&apos;s own tier names (tier 0, tier 1.5 …) and the tier each is counted as</translation>
+    </message>
+    <message>
+        <source>{label}({tier}として集計)</source>
+        <translation>{label} (counted as {tier})</translation>
+    </message>
+    <message>
+        <source>{label}(一覧にない呼び名)</source>
+        <translation>{label} (not on the list)</translation>
+    </message>
+</context>
+<context>
     <name>TimeField</name>
     <message>
         <source>例: 13:30</source>
@@ -3535,6 +3593,10 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>市域</source>
         <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Region</translation>
     </message>
     <message>
         <source>地区</source>
