@@ -104,7 +104,13 @@ class AreaService(EntityService[Area]):
     model = Area
     kind_label = "地域"
     filter_columns = ("kind", "parent_id")
-    sort_keys = {"kana": "sort_kana", "name": "name", "kind": "kind"}
+    sort_keys = {
+        "kana": "sort_kana",
+        "name": "name",
+        "kind": "kind",
+        "population": "population",
+        "aging_rate": "aging_rate",
+    }
 
     def clean(self, obj: Area) -> None:
         clean_name_and_kana(obj)

@@ -241,8 +241,32 @@
 <context>
     <name>AreaEditor</name>
     <message>
+        <source>人口 {n}人</source>
+        <translation>Population {n}</translation>
+    </message>
+    <message>
+        <source>世帯数 {n}</source>
+        <translation>Households {n}</translation>
+    </message>
+    <message>
+        <source>高齢化率 {rate}%</source>
+        <translation>Aged 65+ {rate}%</translation>
+    </message>
+    <message>
+        <source>・</source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>({date}現在)</source>
+        <translation> (as of {date})</translation>
+    </message>
+    <message>
         <source>(なし・最上位)</source>
         <translation>(none – top level)</translation>
+    </message>
+    <message>
+        <source>令和4年9月末日 のようにも入力できます</source>
+        <translation>You can also type a date such as 令和4年9月末日 (end of September, Reiwa 4)</translation>
     </message>
     <message>
         <source>地域名</source>
@@ -265,6 +289,26 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>人口(人)</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>世帯数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>高齢化率(%)</source>
+        <translation>Aged 65+ (%)</translation>
+    </message>
+    <message>
+        <source>基準日</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>地域の統計</source>
+        <translation>Area statistics</translation>
+    </message>
+    <message>
         <source>新しい地域</source>
         <translation>New area</translation>
     </message>
@@ -274,6 +318,14 @@
     <message>
         <source>すべての種別</source>
         <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>すべて展開</source>
+        <translation>Expand all</translation>
+    </message>
+    <message>
+        <source>すべて折りたたむ</source>
+        <translation>Collapse all</translation>
     </message>
     <message>
         <source>地域</source>
@@ -295,8 +347,20 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <source>上位地域</source>
-        <translation>Parent area</translation>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>高齢化率</source>
+        <translation>Aged 65+</translation>
+    </message>
+    <message>
+        <source>クリックまたは→キーで展開</source>
+        <translation>Click or press → to expand</translation>
+    </message>
+    <message>
+        <source>クリックまたは←キーで折りたたみ</source>
+        <translation>Click or press ← to collapse</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +2958,17 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>最終記録日</source>
         <translation>Last entry</translation>
+    </message>
+</context>
+<context>
+    <name>RateField</name>
+    <message>
+        <source>例: 27.8</source>
+        <translation>e.g. 27.8</translation>
+    </message>
+    <message>
+        <source>数字で入力してください(例: 27.8)</source>
+        <translation>Enter a number (e.g. 27.8)</translation>
     </message>
 </context>
 <context>
