@@ -1821,6 +1821,10 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <translation>Capacity (online)</translation>
     </message>
     <message>
+        <source>地域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
         <source>参加者数(会場)</source>
         <translation>Participants (on site)</translation>
     </message>
@@ -2338,6 +2342,10 @@ Restoring returns to the contents at that time. The damaged file is kept under a
 <context>
     <name>OrganisationEditor</name>
     <message>
+        <source>活動を始めた日・設立日。実績報告の「新規の関係機関」はこの日の年度で数えます(空欄なら登録した日)</source>
+        <translation>The day it was founded or began its activity. The activity report counts new organisations in this day&apos;s fiscal year (the day it was entered when empty)</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -2368,6 +2376,10 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>ウェブサイト</source>
         <translation>Website</translation>
+    </message>
+    <message>
+        <source>設立日</source>
+        <translation>Founded</translation>
     </message>
     <message>
         <source>メモ</source>
@@ -2820,6 +2832,10 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Goal</translation>
     </message>
     <message>
+        <source>メンバー</source>
+        <translation>Members</translation>
+    </message>
+    <message>
         <source>概要</source>
         <translation>Overview</translation>
     </message>
@@ -2885,6 +2901,41 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>会議名</source>
         <translation>Meeting</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMemberPanel</name>
+    <message>
+        <source>(メンバーを選ぶ)</source>
+        <translation>(choose a member)</translation>
+    </message>
+    <message>
+        <source>コーディネーター</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>外す</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所属</source>
+        <translation>Affiliation</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>役割は一覧から選ぶか入力します(リーダー、メンバーなど)。保存で確定します。</source>
+        <translation>Choose a role from the list or type one (leader, member …). Saved with the project.</translation>
     </message>
 </context>
 <context>

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
 
 from coordinator_app.domain.models import Assignment, Record
 from coordinator_app.services.coordinators import AssignmentService
+from coordinator_app.ui.areas.area_options import area_options
 from coordinator_app.ui.common.fields import DateField
-from coordinator_app.ui.common.pickers import Option, RecordCombo, options_of
+from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.coordinators.tier_field import TierField
@@ -47,9 +48,7 @@ class AssignmentDialog(RecordDialog):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(80)
         areas = ctx.services.areas
-        self.area_combo.set_options(
-            Option(node.area.id, "　" * node.depth + node.area.name) for node in areas.tree()
-        )
+        self.area_combo.set_options(area_options(areas))
         self.organisation_combo.set_options(options_of(ctx.services.organisations))
         form = self.form
         form.add_field(
