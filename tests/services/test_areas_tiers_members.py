@@ -310,3 +310,21 @@ def test_meeting_model_keeps_its_area(services: Services, make: Factory) -> None
     meeting = make.meeting(area_id=city.id)
     with services.db.reading() as session:
         assert session.get(Meeting, meeting.id).area_id == city.id  # type: ignore[union-attr]
+
+
+def test_demo_has_statistics_members_start_dates_and_meeting_areas(services: Services) -> None:
+    from coordinator_app.services.demo import load_demo
+
+    load_demo(services)
+    city = next(n.area for n in services.areas.tree() if n.depth == 0)
+    stats = services.areas.statistics(city.id)
+    assert stats.population == 68420 and stats.as_of == date(2025, 9, 30)
+    project = next(
+        p for p in services.projects.list().rows if p.title == "通いの場ガイドブックの作成"
+    )
+    team = services.projects.members(project.id)
+    assert team[0].role == "リーダー" and len(team) == 3
+    north = next(n.area for n in services.areas.tree() if n.area.name == "北部圏域")
+    assert services.meetings.list(ListQuery(filters={"area_id": north.id})).total >= 2
+    founded = [o for o in services.organisations.list().rows if o.established_on is not None]
+    assert len(founded) == 4

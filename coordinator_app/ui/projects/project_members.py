@@ -79,7 +79,9 @@ class ProjectMemberPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AFFILIATION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Fixed)
+        # Room for the longest offered role and the combo's arrow.
+        header.resizeSection(ROLE, self.fontMetrics().horizontalAdvance("サブリーダー") + 48)
         hint = QLabel(
             self.tr("役割は一覧から選ぶか入力します(リーダー、メンバーなど)。保存で確定します。"),
             self,
