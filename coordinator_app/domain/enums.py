@@ -11,6 +11,8 @@ from enum import IntEnum, StrEnum
 
 class AreaKind(StrEnum):
     MUNICIPALITY = "municipality"
+    REGION = "region"
+    """地域: a ward's large division (Setagaya: 5 地域 over 27 日常生活圏域)."""
     DISTRICT = "district"
     DAILY_LIFE_AREA = "daily_life_area"
     SCHOOL_DISTRICT = "school_district"
@@ -95,6 +97,7 @@ class ProfileRole(StrEnum):
 
 LABELS: dict[object, str] = {
     AreaKind.MUNICIPALITY: "市域",
+    AreaKind.REGION: "地域",
     AreaKind.DISTRICT: "地区",
     AreaKind.DAILY_LIFE_AREA: "日常生活圏域",
     AreaKind.SCHOOL_DISTRICT: "学区",

@@ -56,6 +56,11 @@ class Area(Record, table=True):
     kind: AreaKind = Field(sa_column=enum_column(AreaKind))
     parent_id: uuid.UUID | None = Field(default=None, foreign_key="area.id", index=True)
     notes: str = Field(default="")
+    # 地域の統計 (人口・世帯数・高齢化率) as of a 基準日, e.g. 令和4年9月末日.
+    population: int | None = None
+    households: int | None = None
+    aging_rate: float | None = Field(default=None, description="高齢化率 in percent, 0–100")
+    stats_as_of: date | None = None
 
 
 class Organisation(Record, table=True):
@@ -76,6 +81,9 @@ class Organisation(Record, table=True):
     email: str = Field(default="", max_length=254)
     website: str = Field(default="", max_length=500)
     notes: str = Field(default="")
+    established_on: date | None = Field(
+        default=None, description="設立日・活動開始日: the report counts new partners by it"
+    )
 
 
 class OrganisationArea(Record, table=True):
@@ -150,6 +158,7 @@ class Council(Record, table=True):
     kana: str = Field(default="", max_length=200)
     sort_kana: str = Field(default="", max_length=200, index=True)
     tier: int = Field(ge=1, le=3)
+    tier_label: str = Field(default="", max_length=40)
     area_id: uuid.UUID | None = Field(default=None, foreign_key="area.id", index=True)
     purpose: str = Field(default="")
     status: CouncilStatus = Field(sa_column=enum_column(CouncilStatus))
@@ -207,6 +216,26 @@ class ProjectOrganisation(Record, table=True):
     organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
 
 
+class ProjectCoordinator(Record, table=True):
+    """A coordinator on a project's team, with a role (リーダー, メンバー …)."""
+
+    __tablename__ = "project_coordinator"
+
+    project_id: uuid.UUID = Field(foreign_key="project.id", index=True)
+    coordinator_id: uuid.UUID = Field(foreign_key="coordinator.id", index=True)
+    role: str = Field(default="メンバー", max_length=100)
+
+
+class ProjectContact(Record, table=True):
+    """A contact person on a project's team, with a role."""
+
+    __tablename__ = "project_contact"
+
+    project_id: uuid.UUID = Field(foreign_key="project.id", index=True)
+    contact_id: uuid.UUID = Field(foreign_key="contact.id", index=True)
+    role: str = Field(default="メンバー", max_length=100)
+
+
 class ProgressEntry(Record, table=True):
     """進捗状況: one dated entry of a project's log."""
 
@@ -257,6 +286,7 @@ class Meeting(Record, table=True):
     capacity_online: int | None = None
     council_id: uuid.UUID | None = Field(default=None, foreign_key="council.id", index=True)
     project_id: uuid.UUID | None = Field(default=None, foreign_key="project.id", index=True)
+    area_id: uuid.UUID | None = Field(default=None, foreign_key="area.id", index=True)
     participants_on_site: int | None = None
     participants_online: int | None = None
     agenda: str = Field(default="")
@@ -392,3 +422,4 @@ class Setting(Record, table=True):
 
 
 ALL_TABLES = (*ALL_TABLES, Setting, MeetingSeries, MeetingContact, UserProfile, Review)
+ALL_TABLES = (*ALL_TABLES, ProjectCoordinator, ProjectContact)

@@ -19,6 +19,7 @@ from coordinator_app.services.base import (
     names_by_id,
     require_live,
 )
+from coordinator_app.services.organisations import live_contact_names
 
 
 def is_overdue(item: ActionItem, today: date) -> bool:
@@ -65,7 +66,8 @@ class ActionItemService(EntityService[ActionItem]):
         self, session: Session, records: list[ActionItem]
     ) -> dict[uuid.UUID, dict[str, Any]]:
         coordinators = names_by_id(session, Coordinator, (r.owner_coordinator_id for r in records))
-        contacts = names_by_id(session, Contact, (r.owner_contact_id for r in records))
+        # Not a deleted contact, nor the contact of a deleted organisation (until undone).
+        contacts = live_contact_names(session, (r.owner_contact_id for r in records))
         meetings = (
             {
                 m.id: m

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, select
@@ -20,24 +22,95 @@ from coordinator_app.domain.validation import (
 )
 from coordinator_app.services.base import (
     EntityService,
+    ListQuery,
     clean_name_and_kana,
     live,
     names_by_id,
     require_live,
 )
 
+MAX_POPULATION = 100_000_000
+"""More people than Japan has is a typing error."""
+
 
 @dataclass(frozen=True)
 class AreaNode:
+    """An area in tree order.
+
+    Attributes:
+        depth: 0 for a top-level area.
+        matched: False for an ancestor shown only to keep a match in its place.
+        has_children: live areas lie below it (whether or not they are shown).
+    """
+
     area: Area
     depth: int
+    matched: bool = True
+    has_children: bool = False
+
+
+@dataclass(frozen=True)
+class AreaStatistics:
+    """地域の統計: what reports and flyers print about an area (None: not entered)."""
+
+    area_id: uuid.UUID
+    area_name: str
+    population: int | None
+    households: int | None
+    aging_rate: float | None
+    as_of: date | None
+
+    @property
+    def is_empty(self) -> bool:
+        return self.population is None and self.households is None and self.aging_rate is None
+
+
+def statistics_of(area: Area) -> AreaStatistics:
+    return AreaStatistics(
+        area_id=area.id,
+        area_name=area.name,
+        population=area.population,
+        households=area.households,
+        aging_rate=area.aging_rate,
+        as_of=area.stats_as_of,
+    )
+
+
+def check_statistics(errors: Errors, area: Area) -> None:
+    """Counts are whole numbers ≥ 0, the rate a percentage, and figures have a 基準日."""
+    for name, caption, value in (
+        ("population", "人口", area.population),
+        ("households", "世帯数", area.households),
+    ):
+        if value is not None and value < 0:
+            errors.add(name, f"{caption}は0以上の数で入力してください")
+        elif value is not None and value > MAX_POPULATION:
+            errors.add(name, f"{caption}が大きすぎます({MAX_POPULATION:,}以下で入力してください)")
+    rate = area.aging_rate
+    if rate is not None and (math.isnan(rate) or not 0 <= rate <= 100):
+        errors.add("aging_rate", "高齢化率は0から100までの数(%)で入力してください")
+    if (
+        area.population is not None
+        and area.households is not None
+        and area.households > area.population >= 0
+    ):
+        errors.add("households", "世帯数が人口より多くなっています。数を確かめてください")
+    figures = (area.population, area.households, area.aging_rate)
+    if area.stats_as_of is None and any(v is not None for v in figures):
+        errors.add("stats_as_of", "人口などの数には基準日(例: 令和4年9月末日)を入力してください")
 
 
 class AreaService(EntityService[Area]):
     model = Area
     kind_label = "地域"
     filter_columns = ("kind", "parent_id")
-    sort_keys = {"kana": "sort_kana", "name": "name", "kind": "kind"}
+    sort_keys = {
+        "kana": "sort_kana",
+        "name": "name",
+        "kind": "kind",
+        "population": "population",
+        "aging_rate": "aging_rate",
+    }
 
     def clean(self, obj: Area) -> None:
         clean_name_and_kana(obj)
@@ -49,6 +122,7 @@ class AreaService(EntityService[Area]):
         check_length(errors, "kana", "ふりがな", obj.kana, 200)
         check_kana(errors, "kana", obj.kana)
         check_required(errors, "kind", "種別", obj.kind)
+        check_statistics(errors, obj)
         if obj.parent_id is None:
             return
         if obj.kind == AreaKind.MUNICIPALITY:
@@ -86,20 +160,61 @@ class AreaService(EntityService[Area]):
         parents = names_by_id(session, Area, (r.parent_id for r in records))
         return {r.id: {"parent_name": parents.get(r.parent_id, "")} for r in records}
 
-    def tree(self) -> list[AreaNode]:
-        """Every live area, depth-first, siblings by reading."""
+    def statistics(self, area_id: uuid.UUID) -> AreaStatistics:
+        """The area's population figures (for reports and flyers)."""
+        return statistics_of(self.get(area_id))
+
+    def tree(
+        self,
+        text: str = "",
+        *,
+        kind: AreaKind | None = None,
+        sort: str = "kana",
+        descending: bool = False,
+    ) -> list[AreaNode]:
+        """Live areas depth-first, siblings ordered by ``sort`` (a list sort key).
+
+        With a ``text`` (kanji or kana) or ``kind`` filter only the matching
+        areas are marked ``matched``; their ancestors come along, so each match
+        stays in its place in the hierarchy.
+        """
+        columns = [getattr(Area, c) for c in self.sort_keys.get(sort, "sort_kana").split(",")]
+        order = [c.desc() if descending else c.asc() for c in columns]
         with self.db.reading() as session:
-            areas = list(session.exec(select(Area).where(live(Area)).order_by(Area.sort_kana)))
+            areas = list(
+                session.exec(select(Area).where(live(Area)).order_by(*order, Area.sort_kana))
+            )
+            matched: set[uuid.UUID] | None = None
+            if text.strip() or kind is not None:
+                query = ListQuery(text=text, filters={"kind": kind})
+                matched = set(session.exec(self._filtered(select(Area.id), query)).all())
+        by_id = {a.id: a for a in areas}
         children: dict[uuid.UUID | None, list[Area]] = {}
-        ids = {a.id for a in areas}
         for area in areas:
-            parent = area.parent_id if area.parent_id in ids else None
+            parent = area.parent_id if area.parent_id in by_id else None
             children.setdefault(parent, []).append(area)
+        shown: set[uuid.UUID] | None = None
+        if matched is not None:
+            shown = set()
+            for area_id in matched:
+                current: uuid.UUID | None = area_id
+                while current is not None and current in by_id and current not in shown:
+                    shown.add(current)
+                    current = by_id[current].parent_id
         result: list[AreaNode] = []
 
         def walk(parent: uuid.UUID | None, depth: int) -> None:
             for area in children.get(parent, []):
-                result.append(AreaNode(area, depth))
+                if shown is not None and area.id not in shown:
+                    continue
+                result.append(
+                    AreaNode(
+                        area,
+                        depth,
+                        matched=matched is None or area.id in matched,
+                        has_children=bool(children.get(area.id)),
+                    )
+                )
                 walk(area.id, depth + 1)
 
         walk(None, 0)

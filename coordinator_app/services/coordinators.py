@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from coordinator_app.domain.enums import tier_label
 from coordinator_app.domain.models import Area, Assignment, Coordinator, Organisation
+from coordinator_app.domain.tiers import check_tier, normalise_label, tier_display
 from coordinator_app.domain.validation import (
     Errors,
     area_fits_tier,
@@ -26,6 +26,7 @@ from coordinator_app.services.base import (
     require_live,
 )
 from coordinator_app.services.organisations import check_person_fields, clean_contact_fields
+from coordinator_app.services.tiers import read_local_tiers
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 
@@ -78,7 +79,7 @@ class CoordinatorService(EntityService[Coordinator]):
         posts: dict[uuid.UUID, list[str]] = {}
         employers: dict[uuid.UUID, list[str]] = {}
         for a in rows:
-            text = f"{tier_label(a.tier, a.tier_label)} {areas.get(a.area_id, '')}"
+            text = f"{tier_display(a.tier, a.tier_label)} {areas.get(a.area_id, '')}"
             if a.concurrent:
                 text += "(兼務)"
             posts.setdefault(a.coordinator_id, []).append(text)
@@ -103,7 +104,7 @@ class AssignmentService(EntityService[Assignment]):
     default_sort = "start"
 
     def clean(self, obj: Assignment) -> None:
-        obj.tier_label = clean_text(obj.tier_label)
+        obj.tier_label = normalise_label(clean_text(obj.tier_label))
         obj.notes = clean_text(obj.notes, multiline=True)
 
     def validate(self, session: Session, obj: Assignment, errors: Errors) -> None:
@@ -116,9 +117,9 @@ class AssignmentService(EntityService[Assignment]):
             obj.coordinator_id,
             "コーディネーターが見つかりません",
         )
-        if obj.tier not in (1, 2, 3):
-            errors.add("tier", "層は第1層・第2層・第3層から選んでください")
-        check_length(errors, "tier_label", "層の呼び名", obj.tier_label, 40)
+        tier_problem = check_tier(obj.tier, obj.tier_label, read_local_tiers(session))
+        if tier_problem:
+            errors.add("tier", tier_problem)
         check_required(errors, "area_id", "担当地域", obj.area_id)
         area = require_live(
             session, errors, "area_id", Area, obj.area_id, "担当地域が見つかりません"
@@ -172,7 +173,7 @@ class AssignmentService(EntityService[Assignment]):
                 "area_name": areas.get(a.area_id, ""),
                 "organisation_name": orgs.get(a.organisation_id, "") if a.organisation_id else "",
                 "coordinator_name": people.get(a.coordinator_id, ""),
-                "tier_text": tier_label(a.tier, a.tier_label),
+                "tier_text": tier_display(a.tier, a.tier_label),
             }
             for a in records
         }

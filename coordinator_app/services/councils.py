@@ -17,6 +17,7 @@ from coordinator_app.domain.models import (
     Meeting,
     Organisation,
 )
+from coordinator_app.domain.tiers import check_tier, normalise_label, tier_display
 from coordinator_app.domain.validation import (
     Errors,
     area_fits_tier,
@@ -28,11 +29,29 @@ from coordinator_app.domain.validation import (
 )
 from coordinator_app.services.base import (
     EntityService,
+    ListQuery,
     clean_name_and_kana,
     live,
     names_by_id,
     require_live,
 )
+from coordinator_app.services.tiers import read_local_tiers
+
+
+def member_is_live() -> Any:
+    """The membership's organisation, or its contact and the contact's organisation, are live.
+
+    A deleted organisation (or contact) drops out of every council list until
+    its deletion is undone; the membership itself is kept untouched for that.
+    """
+    live_orgs = select(Organisation.id).where(live(Organisation))
+    live_contacts = (
+        select(Contact.id).where(live(Contact)).where(col(Contact.organisation_id).in_(live_orgs))
+    )
+    return sa.or_(
+        col(CouncilMembership.organisation_id).in_(live_orgs),
+        col(CouncilMembership.contact_id).in_(live_contacts),
+    )
 
 
 class CouncilService(EntityService[Council]):
@@ -44,6 +63,7 @@ class CouncilService(EntityService[Council]):
 
     def clean(self, obj: Council) -> None:
         clean_name_and_kana(obj)
+        obj.tier_label = normalise_label(clean_text(obj.tier_label))
         obj.purpose = clean_text(obj.purpose, multiline=True)
         obj.usual_venue = clean_text(obj.usual_venue)
         obj.notes = clean_text(obj.notes, multiline=True)
@@ -54,8 +74,9 @@ class CouncilService(EntityService[Council]):
         check_kana(errors, "kana", obj.kana)
         check_length(errors, "kana", "ふりがな", obj.kana, 200)
         check_length(errors, "usual_venue", "主な会場", obj.usual_venue, 300)
-        if obj.tier not in (1, 2, 3):
-            errors.add("tier", "層は第1層・第2層・第3層から選んでください")
+        tier_problem = check_tier(obj.tier, obj.tier_label, read_local_tiers(session))
+        if tier_problem:
+            errors.add("tier", tier_problem)
         check_required(errors, "status", "状況", obj.status)
         area = require_live(session, errors, "area_id", Area, obj.area_id, "地域が見つかりません")
         if area is not None and obj.tier in (1, 2, 3) and not area_fits_tier(obj.tier, area.kind):
@@ -77,6 +98,7 @@ class CouncilService(EntityService[Council]):
                     select(CouncilMembership.council_id, sa.func.count())
                     .where(col(CouncilMembership.council_id).in_(ids))
                     .where(live(CouncilMembership))
+                    .where(member_is_live())
                     .where(col(CouncilMembership.end_date).is_(None))
                     .group_by(CouncilMembership.council_id)
                 ).all()
@@ -85,7 +107,11 @@ class CouncilService(EntityService[Council]):
             else {}
         )
         return {
-            r.id: {"area_name": areas.get(r.area_id, ""), "member_count": counts.get(r.id, 0)}
+            r.id: {
+                "area_name": areas.get(r.area_id, ""),
+                "member_count": counts.get(r.id, 0),
+                "tier_text": tier_display(r.tier, r.tier_label),
+            }
             for r in records
         }
 
@@ -110,6 +136,10 @@ class CouncilMembershipService(EntityService[CouncilMembership]):
     filter_columns = ("council_id", "organisation_id", "contact_id")
     sort_keys = {"created": "created_at", "role": "role", "start": "start_date"}
     default_sort = "created"
+
+    def _filtered(self, stmt: Any, query: ListQuery) -> Any:
+        stmt = super()._filtered(stmt, query)
+        return stmt if query.include_deleted else stmt.where(member_is_live())
 
     def clean(self, obj: CouncilMembership) -> None:
         obj.role = clean_text(obj.role)

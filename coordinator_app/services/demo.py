@@ -36,6 +36,7 @@ from coordinator_app.domain.models import (
     ProjectOrganisation,
 )
 from coordinator_app.services.base import sync_links
+from coordinator_app.services.projects import ProjectMember
 from coordinator_app.services.registry import Services
 from coordinator_app.services.settings import MunicipalityProfile
 
@@ -82,6 +83,10 @@ def load_demo(services: Services) -> None:
                     kana=a["kana"],
                     kind=AreaKind(a["kind"]),
                     parent_id=refs.get(a.get("parent", "")),
+                    population=a.get("population"),
+                    households=a.get("households"),
+                    aging_rate=a.get("aging_rate"),
+                    stats_as_of=_date(a.get("stats_as_of")),
                 ),
             )
             refs[a["ref"]] = area.id
@@ -99,6 +104,7 @@ def load_demo(services: Services) -> None:
                     phone=o.get("phone", ""),
                     email=o.get("email", ""),
                     website=o.get("website", ""),
+                    established_on=_date(o.get("established")),
                 ),
             )
             refs[o["ref"]] = org.id
@@ -185,6 +191,11 @@ def load_demo(services: Services) -> None:
             )
             refs[p["ref"]] = project.id
             link(ProjectOrganisation, "project_id", project.id, "organisation_id", p["partners"])
+            s.projects._save_members(
+                session,
+                project.id,
+                [ProjectMember(kind, refs[person], role) for kind, person, role in p["members"]],
+            )
             lead_name = next(
                 (c["name"] for c in doc["coordinators"] if c["ref"] == p.get("lead")), ""
             )
@@ -215,6 +226,7 @@ def load_demo(services: Services) -> None:
                     participants_online=m.get("participants_online"),
                     council_id=refs.get(m.get("council") or ""),
                     project_id=refs.get(m.get("project") or ""),
+                    area_id=refs.get(m.get("area") or ""),
                     agenda=m.get("agenda", ""),
                     minutes=m.get("minutes", ""),
                     decisions=m.get("decisions", ""),

@@ -47,6 +47,7 @@ from coordinator_app.services.base import (
     require_live,
     save_links,
 )
+from coordinator_app.services.councils import member_is_live
 
 MAX_SERIES_SESSIONS = 60
 
@@ -122,8 +123,8 @@ def month_range(fiscal: int | None, month: int | None) -> tuple[date | None, dat
 class MeetingService(EntityService[Meeting]):
     """Meetings. List filters besides the columns: ``fiscal_year`` (int),
     ``month`` (1-12, within the fiscal year when one is given), ``coordinator_id``
-    (attended), ``area_id`` (the meeting's council or project lies in that area
-    or below it), ``date_from``/``date_to`` (inclusive)."""
+    (attended), ``area_id`` (the meeting's own area, or its council's or
+    project's, lies in that area or below it), ``date_from``/``date_to`` (inclusive)."""
 
     model = Meeting
     label_column = "title"
@@ -167,6 +168,7 @@ class MeetingService(EntityService[Meeting]):
         require_live(
             session, errors, "project_id", Project, obj.project_id, "プロジェクトが見つかりません"
         )
+        require_live(session, errors, "area_id", Area, obj.area_id, "地域が見つかりません")
 
     def _filtered(self, stmt: Any, query: ListQuery) -> Any:
         special = {k: query.filters[k] for k in _SPECIAL_FILTERS if k in query.filters}
@@ -200,6 +202,7 @@ class MeetingService(EntityService[Meeting]):
             in_projects = select(Project.id).where(col(Project.area_id).in_(areas))
             stmt = stmt.where(
                 sa.or_(
+                    col(Meeting.area_id).in_(areas),
                     col(Meeting.council_id).in_(in_councils),
                     col(Meeting.project_id).in_(in_projects),
                 )
@@ -312,6 +315,7 @@ class MeetingService(EntityService[Meeting]):
                 select(CouncilMembership)
                 .where(CouncilMembership.council_id == council_id)
                 .where(live(CouncilMembership))
+                .where(member_is_live())
                 .where(
                     sa.or_(
                         col(CouncilMembership.start_date).is_(None),

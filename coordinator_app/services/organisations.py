@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,7 @@ from coordinator_app.domain.validation import (
 from coordinator_app.services.base import (
     EntityService,
     LinkSpec,
+    ListQuery,
     clean_name_and_kana,
     live,
     names_by_id,
@@ -58,6 +59,33 @@ def check_person_fields(errors: Errors, obj: Any, name_label: str) -> None:
     check_length(errors, "phone", "電話番号", obj.phone, 40)
     check_email(errors, "email", obj.email)
     check_length(errors, "email", "メールアドレス", obj.email, 254)
+
+
+def live_contacts() -> Any:
+    """Ids of contacts that are live and whose organisation is live too."""
+    return (
+        select(Contact.id)
+        .join(Organisation, Organisation.id == Contact.organisation_id)
+        .where(live(Contact))
+        .where(live(Organisation))
+    )
+
+
+def live_contact_names(session: Session, ids: Iterable[uuid.UUID | None]) -> dict[uuid.UUID, str]:
+    """Names of the contacts among ``ids`` that are live, at a live organisation.
+
+    A deleted organisation takes its people out of sight (as an action item's
+    owner, a council member …) until the deletion is undone.
+    """
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = session.exec(
+        select(Contact.id, Contact.name)
+        .where(col(Contact.id).in_(wanted))
+        .where(col(Contact.id).in_(live_contacts()))
+    ).all()
+    return {row[0]: row[1] for row in rows}
 
 
 @dataclass(frozen=True)
@@ -181,6 +209,14 @@ class ContactService(EntityService[Contact]):
             obj.organisation_id,
             "所属機関が見つかりません",
         )
+
+    def _filtered(self, stmt: Any, query: ListQuery) -> Any:
+        stmt = super()._filtered(stmt, query)
+        if query.include_deleted:
+            return stmt
+        # The people of a deleted organisation are out of sight until it is restored.
+        live_orgs = select(Organisation.id).where(live(Organisation))
+        return stmt.where(col(Contact.organisation_id).in_(live_orgs))
 
     def decorate(self, session: Session, records: list[Contact]) -> dict[uuid.UUID, dict[str, Any]]:
         orgs = names_by_id(session, Organisation, (r.organisation_id for r in records))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -11,10 +12,13 @@ from sqlmodel import Session, col, select
 
 from coordinator_app.domain.models import (
     Area,
+    Contact,
     Coordinator,
     Organisation,
     ProgressEntry,
     Project,
+    ProjectContact,
+    ProjectCoordinator,
     ProjectOrganisation,
     UserProfile,
 )
@@ -31,10 +35,13 @@ from coordinator_app.services.base import (
     LinkSpec,
     live,
     names_by_id,
+    now,
     read_links,
     require_live,
     save_links,
+    sync_links,
 )
+from coordinator_app.services.organisations import live_contacts
 from coordinator_app.services.profiles import require_editor
 
 PARTNERS = LinkSpec(
@@ -45,6 +52,48 @@ PARTNERS = LinkSpec(
     "partners",
     "連携機関が見つかりません",
 )
+
+MEMBER_ROLES = ("リーダー", "サブリーダー", "メンバー", "アドバイザー", "事務局")
+"""Roles the member editor offers; any other text (≤ 100 characters) is accepted."""
+
+COORDINATOR_MEMBER = "coordinator"
+CONTACT_MEMBER = "contact"
+MEMBER_LINKS = {
+    COORDINATOR_MEMBER: LinkSpec(
+        ProjectCoordinator,
+        "project_id",
+        "coordinator_id",
+        Coordinator,
+        "members",
+        "メンバーのコーディネーターが見つかりません(削除された可能性があります)",
+    ),
+    CONTACT_MEMBER: LinkSpec(
+        ProjectContact,
+        "project_id",
+        "contact_id",
+        Contact,
+        "members",
+        "メンバーの担当者が見つかりません(削除された可能性があります)",
+    ),
+}
+"""A project's team: coordinators and contact people, each link with a role."""
+
+
+@dataclass(frozen=True)
+class ProjectMember:
+    """A person on a project's team.
+
+    Attributes:
+        kind: :data:`COORDINATOR_MEMBER` or :data:`CONTACT_MEMBER`.
+        person_id: the coordinator's or contact's id.
+        name, organisation_name: filled when read (ignored when saving).
+    """
+
+    kind: str
+    person_id: uuid.UUID
+    role: str = "メンバー"
+    name: str = ""
+    organisation_name: str = ""
 
 
 class ProjectService(EntityService[Project]):
@@ -88,12 +137,123 @@ class ProjectService(EntityService[Project]):
             "担当コーディネーターが見つかりません",
         )
 
-    def save(self, obj: Project, *, partner_ids: Sequence[uuid.UUID] | None = None) -> Project:
-        """Save the project and (when given) its partner organisations, in one transaction."""
+    def save(
+        self,
+        obj: Project,
+        *,
+        partner_ids: Sequence[uuid.UUID] | None = None,
+        members: Sequence[ProjectMember] | None = None,
+    ) -> Project:
+        """Save the project and (when given) its partners and members, in one transaction."""
         with self.db.writing() as session:
             stored = self._save(session, obj)
             save_links(session, PARTNERS, stored.id, partner_ids)
+            if members is not None:
+                self._save_members(session, stored.id, members)
         return stored
+
+    def _save_members(
+        self, session: Session, project_id: uuid.UUID, members: Sequence[ProjectMember]
+    ) -> None:
+        """Make the team exactly ``members`` (removed ones are soft-deleted links).
+
+        A member whose person (or whose organisation) was deleted is not shown,
+        so it is not in ``members``; its link is kept as it is, and undoing
+        that deletion brings the member back.
+        """
+        errors = Errors()
+        roles: dict[tuple[str, uuid.UUID], str] = {}
+        for member in members:
+            spec = MEMBER_LINKS.get(member.kind)
+            if spec is None:
+                raise ValueError(f"unknown member kind {member.kind!r}")
+            role = clean_text(member.role)
+            if not role:
+                errors.add("members", "メンバーの役割を入力してください")
+            elif len(role) > 100:
+                errors.add("members", "メンバーの役割は100文字以内で入力してください")
+            require_live(
+                session,
+                errors,
+                "members",
+                spec.target_model,
+                member.person_id,
+                spec.missing_message,
+            )
+            roles[(member.kind, member.person_id)] = role
+        if errors:
+            errors.raise_if_any()
+        for kind, spec in MEMBER_LINKS.items():
+            model: Any = spec.link_model
+            target = getattr(model, spec.target_column)
+            linked = set(
+                session.exec(
+                    select(target).where(model.project_id == project_id).where(live(model))
+                ).all()
+            )
+            shown = (
+                select(Coordinator.id).where(live(Coordinator))
+                if kind == COORDINATOR_MEMBER
+                else live_contacts()
+            )
+            hidden = linked - set(
+                session.exec(
+                    select(target).where(target.in_(shown)).where(model.project_id == project_id)
+                ).all()
+            )
+            wanted = [person for (k, person) in roles if k == kind]
+            sync_links(
+                session,
+                model,
+                owner_column=spec.owner_column,
+                owner_id=project_id,
+                target_column=spec.target_column,
+                target_ids=[*wanted, *sorted(hidden)],
+            )
+            for link in session.exec(
+                select(model).where(model.project_id == project_id).where(live(model))
+            ).all():
+                role = roles.get((kind, getattr(link, spec.target_column)))
+                if role is not None and link.role != role:
+                    link.role = role
+                    link.updated_at = now()
+        session.flush()
+
+    def members(self, project_id: uuid.UUID) -> list[ProjectMember]:
+        """The team, in the order people joined; deleted people (or people of a
+        deleted organisation) are left out."""
+        with self.db.reading() as session:
+            coordinators = session.exec(
+                select(ProjectCoordinator, Coordinator.name)
+                .join(Coordinator, Coordinator.id == ProjectCoordinator.coordinator_id)
+                .where(ProjectCoordinator.project_id == project_id)
+                .where(live(ProjectCoordinator))
+                .where(live(Coordinator))
+            ).all()
+            contacts = session.exec(
+                select(ProjectContact, Contact.name, Organisation.name)
+                .join(Contact, Contact.id == ProjectContact.contact_id)
+                .join(Organisation, Organisation.id == Contact.organisation_id)
+                .where(ProjectContact.project_id == project_id)
+                .where(live(ProjectContact))
+                .where(live(Contact))
+                .where(live(Organisation))
+            ).all()
+        rows: list[tuple[Any, ProjectMember]] = [
+            (
+                link.created_at,
+                ProjectMember(COORDINATOR_MEMBER, link.coordinator_id, link.role, name),
+            )
+            for link, name in coordinators
+        ] + [
+            (
+                link.created_at,
+                ProjectMember(CONTACT_MEMBER, link.contact_id, link.role, name, org),
+            )
+            for link, name, org in contacts
+        ]
+        rows.sort(key=lambda pair: pair[0])
+        return [member for _, member in rows]
 
     def partner_ids(self, project_id: uuid.UUID) -> list[uuid.UUID]:
         return read_links(self.db, PARTNERS, project_id)

@@ -21,6 +21,7 @@ from coordinator_app.services.reports import ReportService
 from coordinator_app.services.reviews import ReviewService
 from coordinator_app.services.search import SearchService
 from coordinator_app.services.settings import SettingsService
+from coordinator_app.services.tiers import LocalTierService
 from coordinator_app.storage.database import Database
 
 
@@ -48,6 +49,7 @@ class Services:
     reports: ReportService
     documents: DocumentService
     search: SearchService
+    tiers: LocalTierService
 
     @classmethod
     def create(cls, db: Database) -> Services:
@@ -74,6 +76,7 @@ class Services:
             reports=ReportService(db),
             documents=DocumentService(db),
             search=SearchService(db, area_subtree=area_subtree),
+            tiers=LocalTierService(db),
         )
 
     def is_empty(self) -> bool:

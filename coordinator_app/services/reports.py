@@ -275,11 +275,23 @@ class ReportService:
         session: Session, year: int, areas: list[uuid.UUID] | None
     ) -> tuple[int, int]:
         start, end = fiscal_year_utc_bounds(year)
+        first, last = fiscal_year_range(year)
+        # An organisation counts in the year it began (設立日); one without that
+        # date in the year it was entered.
+        established = col(Organisation.established_on)
         orgs = (
             select(Organisation.id)
             .where(live(Organisation))
-            .where(Organisation.created_at >= start)
-            .where(Organisation.created_at < end)
+            .where(
+                sa.or_(
+                    sa.and_(established.is_not(None), established >= first, established <= last),
+                    sa.and_(
+                        established.is_(None),
+                        Organisation.created_at >= start,
+                        Organisation.created_at < end,
+                    ),
+                )
+            )
         )
         contacts = (
             select(sa.func.count())

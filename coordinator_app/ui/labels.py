@@ -28,6 +28,7 @@ from coordinator_app.domain.enums import (
 def _labels() -> dict[object, str]:
     return {
         AreaKind.MUNICIPALITY: QCoreApplication.translate("labels", "市域"),
+        AreaKind.REGION: QCoreApplication.translate("labels", "地域"),
         AreaKind.DISTRICT: QCoreApplication.translate("labels", "地区"),
         AreaKind.DAILY_LIFE_AREA: QCoreApplication.translate("labels", "日常生活圏域"),
         AreaKind.SCHOOL_DISTRICT: QCoreApplication.translate("labels", "学区"),

@@ -94,7 +94,7 @@ def test_assignment_history_add_edit_end_delete(
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     assert isinstance(dialog, AssignmentDialog)
-    choose(dialog.tier_combo, "第2層")
+    choose(dialog.tier_field.combo, "第2層")
     choose(dialog.area_combo, "北部圏域")
     choose(dialog.organisation_combo, "若葉市北部地域包括支援センター")
     qtbot.keyClick(dialog.concurrent_check, Qt.Key.Key_Space)
@@ -103,12 +103,19 @@ def test_assignment_history_add_edit_end_delete(
     assert panel.model.rowCount() == 1
     post_id = panel.model.id_at(0)
 
-    # Edit: a local tier label (第1.5層 style) and notes.
+    # Edit: a local tier (defined through 呼び名…: 1.5層 counted as 第2層) and notes.
     panel.select_row(0)
     qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     assert isinstance(dialog, AssignmentDialog)
-    enter(qtbot, dialog.tier_label_edit, "第2層(北部)")
+    qtbot.mouseClick(dialog.tier_field.edit_button, Qt.MouseButton.LeftButton)
+    tiers_dialog = dialog.tier_field.dialog
+    qtbot.mouseClick(tiers_dialog.suggest_button, Qt.MouseButton.LeftButton)
+    assert [tiers_dialog.table.item(r, 0).text() for r in range(2)] == ["0層", "1.5層"]
+    choose(tiers_dialog.table.cellWidget(1, 1), "第2層")
+    qtbot.mouseClick(tiers_dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not tiers_dialog.isVisible()
+    choose(dialog.tier_field.combo, "1.5層(第2層として集計)")
     enter(qtbot, dialog.notes_edit, "包括の職員と兼務")
     accept(qtbot, dialog, dialog.save_button)
 
@@ -125,7 +132,7 @@ def test_assignment_history_add_edit_end_delete(
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     assert isinstance(dialog, AssignmentDialog)
-    choose(dialog.tier_combo, "第1層")
+    choose(dialog.tier_field.combo, "第1層")
     choose(dialog.area_combo, "若葉市")
     enter(qtbot, dialog.start_field, "2024/4/1")
     accept(qtbot, dialog, dialog.save_button)
@@ -141,7 +148,7 @@ def test_assignment_history_add_edit_end_delete(
         post = services.assignments.get(post_id)  # type: ignore[arg-type]
         assert post.coordinator_id == person.id
         assert post.tier == 2
-        assert post.tier_label == "第2層(北部)"
+        assert post.tier_label == "1.5層"
         assert post.organisation_id == org.id
         assert post.concurrent is True
         assert post.start_date == date(2022, 4, 1)

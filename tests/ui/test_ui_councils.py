@@ -34,7 +34,7 @@ def test_create_edit_delete_council(
     page.new_record()
     enter(qtbot, editor.name_edit, "若葉市第1層協議体")
     enter(qtbot, editor.kana_edit, "わかばしだいいっそうきょうぎたい")
-    choose(editor.tier_combo, "第1層")
+    choose(editor.tier_field.combo, "第1層")
     choose(editor.area_combo, "若葉市")
     choose(editor.status_combo, "準備中")
     enter(qtbot, editor.venue_edit, "若葉市役所 第2会議室")
@@ -44,7 +44,7 @@ def test_create_edit_delete_council(
     assert council_id is not None
     # Reloaded from the service, the pickers show the stored choices.
     assert editor.area_combo.currentText() == "若葉市"
-    assert editor.tier_combo.currentText() == "第1層"
+    assert editor.tier_field.combo.currentText() == "第1層"
 
     choose(editor.status_combo, "設置済")
     enter(qtbot, editor.established_field, "R5.7.1")
@@ -53,7 +53,7 @@ def test_create_edit_delete_council(
 
     page.new_record()
     enter(qtbot, editor.name_edit, "統合された協議体")
-    choose(editor.tier_combo, "第1層")
+    choose(editor.tier_field.combo, "第1層")
     assert page.save_record()
     doomed_id = editor.current_id
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)

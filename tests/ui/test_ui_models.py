@@ -59,7 +59,7 @@ def world(make: Factory) -> dict[str, object]:
     }
 
 
-class SmallPageAreaModel(AreaTableModel):
+class SmallPageOrganisationModel(OrganisationTableModel):
     PAGE_SIZE = 3
 
 
@@ -96,10 +96,10 @@ def test_list_models(
 def test_list_model_pages_with_fetch_more(
     qtmodeltester: ModelTester, services: Services, make: Factory
 ) -> None:
-    city = make.city("若葉市")
-    for i in range(7):
-        make.area(f"圏域{i}", parent=city)
-    model = SmallPageAreaModel(services.areas, DateFormat())
+    # (The area list is a tree read whole; organisations page.)
+    for i in range(8):
+        make.organisation(f"町会{i}", kana=f"ちょうかい{i}")
+    model = SmallPageOrganisationModel(services.organisations, DateFormat())
     model.refresh()
     assert (model.rowCount(), model.total) == (3, 8)
     assert model.canFetchMore()

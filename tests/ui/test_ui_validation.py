@@ -85,7 +85,7 @@ def test_end_before_start_in_a_dialog_keeps_it_open(
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     assert isinstance(dialog, AssignmentDialog)
-    choose(dialog.tier_combo, "第1層")
+    choose(dialog.tier_field.combo, "第1層")
     choose(dialog.area_combo, "北部圏域")  # tier 1 needs the whole municipality
     enter(qtbot, dialog.start_field, "2023-04-01")
     enter(qtbot, dialog.end_field, "2022-03-31")

@@ -18,6 +18,8 @@ TABLE_LABELS: dict[str, str] = {
     "council_membership": "協議体の委員",
     "project": "プロジェクト",
     "project_organisation": "プロジェクトの連携機関",
+    "project_coordinator": "プロジェクトのメンバー(コーディネーター)",
+    "project_contact": "プロジェクトのメンバー(担当者)",
     "progress_entry": "進捗",
     "meeting_series": "会議シリーズ",
     "meeting": "会議",
@@ -106,6 +108,10 @@ COLUMN_LABELS: dict[str, str] = {
     "office_hours": "相談受付時間",
     "message": "メッセージ",
     "consult_topics": "相談できること",
+    "population": "人口",
+    "households": "世帯数",
+    "aging_rate": "高齢化率(%)",
+    "stats_as_of": "統計の基準日",
 }
 
 TABLE_COLUMN_LABELS: dict[tuple[str, str], str] = {
@@ -128,6 +134,9 @@ TABLE_COLUMN_LABELS: dict[tuple[str, str], str] = {
     ("meeting_series", "kind"): "会議の種類",
     ("organisation_area", "area_id"): "担当地域",
     ("project_organisation", "organisation_id"): "連携機関",
+    ("organisation", "established_on"): "設立日",
+    ("project_coordinator", "coordinator_id"): "メンバー(コーディネーター)",
+    ("project_contact", "contact_id"): "メンバー(担当者)",
     ("meeting_organisation", "organisation_id"): "出席機関",
     ("meeting_coordinator", "coordinator_id"): "出席コーディネーター",
     ("meeting_contact", "contact_id"): "出席者",

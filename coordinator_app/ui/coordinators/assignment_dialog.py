@@ -7,15 +7,16 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
 
-from coordinator_app.domain.enums import Tier
 from coordinator_app.domain.models import Assignment, Record
 from coordinator_app.services.coordinators import AssignmentService
+from coordinator_app.ui.areas.area_options import area_options
 from coordinator_app.ui.common.fields import DateField
-from coordinator_app.ui.common.pickers import EnumCombo, Option, RecordCombo, options_of
+from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.coordinators.tier_field import TierField
 from coordinator_app.ui.events import RecordKind
 
 
@@ -38,9 +39,7 @@ class AssignmentDialog(RecordDialog):
             self.setWindowTitle(self.tr("担当を終了"))
         else:
             self.setWindowTitle(self.tr("担当を追加") if self.is_new else self.tr("担当を編集"))
-        self.tier_combo = EnumCombo(Tier)
-        self.tier_label_edit = QLineEdit()
-        self.tier_label_edit.setPlaceholderText(self.tr("任意(例: 第1.5層)"))
+        self.tier_field = TierField(ctx)
         self.area_combo = RecordCombo()
         self.organisation_combo = RecordCombo(none_text=self.tr("(なし)"))
         self.concurrent_check = QCheckBox(self.tr("兼務(ほかの職と兼ねている)"))
@@ -49,13 +48,12 @@ class AssignmentDialog(RecordDialog):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(80)
         areas = ctx.services.areas
-        self.area_combo.set_options(
-            Option(node.area.id, "　" * node.depth + node.area.name) for node in areas.tree()
-        )
+        self.area_combo.set_options(area_options(areas))
         self.organisation_combo.set_options(options_of(ctx.services.organisations))
         form = self.form
-        form.add_field("tier", self.tr("層"), self.tier_combo, required=True)
-        form.add_field("tier_label", self.tr("層の呼び名"), self.tier_label_edit)
+        form.add_field(
+            "tier", self.tr("層"), self.tier_field, required=True, aliases=("tier_label",)
+        )
         form.add_field("area_id", self.tr("担当地域"), self.area_combo, required=True)
         form.add_field("organisation_id", self.tr("所属機関"), self.organisation_combo)
         form.add_field("concurrent", self.tr("兼務"), self.concurrent_check)
@@ -80,8 +78,7 @@ class AssignmentDialog(RecordDialog):
 
     def fill(self, record: Any) -> None:
         post: Assignment = record
-        self.tier_combo.set_value(Tier(post.tier) if post.tier in (1, 2, 3) else None)
-        self.tier_label_edit.setText(post.tier_label)
+        self.tier_field.set_value(post.tier, post.tier_label)
         self.area_combo.set_current_value(post.area_id)
         self.organisation_combo.set_current_value(post.organisation_id)
         self.concurrent_check.setChecked(post.concurrent)
@@ -91,9 +88,7 @@ class AssignmentDialog(RecordDialog):
 
     def apply(self, record: Any) -> None:
         post: Assignment = record
-        tier = self.tier_combo.value()
-        post.tier = int(tier) if tier is not None else 0
-        post.tier_label = self.tier_label_edit.text()
+        post.tier, post.tier_label = self.tier_field.value() or (0, "")
         post.area_id = self.area_combo.current_value()  # type: ignore[assignment]
         post.organisation_id = self.organisation_combo.current_value()  # type: ignore[assignment]
         post.concurrent = self.concurrent_check.isChecked()

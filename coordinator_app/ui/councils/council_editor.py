@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from coordinator_app.domain.enums import CouncilStatus, Tier
+from coordinator_app.domain.enums import CouncilStatus
 from coordinator_app.domain.models import Council, CouncilMembership, Record
 from coordinator_app.services.councils import CouncilService
 from coordinator_app.ui.common.child_panel import ChildPanel
@@ -18,6 +18,7 @@ from coordinator_app.ui.common.pickers import EnumCombo, Option, RecordCombo
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.coordinators.tier_field import TierField
 from coordinator_app.ui.councils.council_meeting_model import CouncilMeetingModel
 from coordinator_app.ui.councils.membership_dialog import MembershipDialog
 from coordinator_app.ui.councils.membership_model import MembershipTableModel
@@ -33,7 +34,7 @@ class CouncilEditor(RecordEditor):
         super().__init__(ctx, parent)
         self.name_edit = QLineEdit()
         self.kana_edit = QLineEdit()
-        self.tier_combo = EnumCombo(Tier)
+        self.tier_field = TierField(ctx)
         self.area_combo = RecordCombo(none_text=self.tr("(未設定)"))
         self.status_combo = EnumCombo(CouncilStatus)
         self.established_field = DateField(ctx.dates)
@@ -45,7 +46,9 @@ class CouncilEditor(RecordEditor):
         form = self.add_form(FieldForm())
         form.add_field("name", self.tr("協議体名"), self.name_edit, required=True)
         form.add_field("kana", self.tr("ふりがな"), self.kana_edit)
-        form.add_field("tier", self.tr("層"), self.tier_combo, required=True)
+        form.add_field(
+            "tier", self.tr("層"), self.tier_field, required=True, aliases=("tier_label",)
+        )
         form.add_field("area_id", self.tr("地域"), self.area_combo)
         form.add_field("status", self.tr("状況"), self.status_combo, required=True)
         form.add_field("established_on", self.tr("設置日"), self.established_field)
@@ -84,6 +87,7 @@ class CouncilEditor(RecordEditor):
         return Council(name="", tier=2, status=CouncilStatus.PREPARING)
 
     def refresh_choices(self) -> None:
+        self.tier_field.reload()
         self.area_combo.set_options(
             Option(node.area.id, "　" * node.depth + node.area.name, node.area.kana)
             for node in self.ctx.services.areas.tree()
@@ -93,7 +97,7 @@ class CouncilEditor(RecordEditor):
         council: Council = record
         self.name_edit.setText(council.name)
         self.kana_edit.setText(council.kana)
-        self.tier_combo.set_value(Tier(council.tier) if council.tier in (1, 2, 3) else None)
+        self.tier_field.set_value(council.tier, council.tier_label)
         self.area_combo.set_current_value(council.area_id)
         self.status_combo.set_value(council.status)
         self.established_field.set_date(council.established_on)
@@ -109,8 +113,7 @@ class CouncilEditor(RecordEditor):
         council: Council = record
         council.name = self.name_edit.text()
         council.kana = self.kana_edit.text()
-        tier = self.tier_combo.value()
-        council.tier = int(tier) if tier is not None else 0
+        council.tier, council.tier_label = self.tier_field.value() or (0, "")
         council.area_id = self.area_combo.current_value()  # type: ignore[assignment]
         council.status = self.status_combo.value()
         council.established_on = self.established_field.date()

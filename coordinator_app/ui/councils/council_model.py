@@ -28,7 +28,7 @@ class CouncilTableModel(RecordTableModel):
         if column == self.NAME:
             return council.name
         if column == self.TIER:
-            return tier_text(council.tier)
+            return tier_text(council.tier, council.tier_label)
         if column == self.AREA:
             return row.extra.get("area_name", "")
         if column == self.STATUS:

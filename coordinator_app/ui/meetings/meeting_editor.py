@@ -31,6 +31,7 @@ from coordinator_app.domain.models import ActionItem, Meeting, Record
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.drafts import Draft
 from coordinator_app.services.meetings import MeetingService
+from coordinator_app.ui.areas.area_options import area_options
 from coordinator_app.ui.common.fields import NumberField, TimeField
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.pickers import (
@@ -97,6 +98,7 @@ class MeetingEditor(RecordEditor):
         self.capacity_online = NumberField()
         self.council_combo = RecordCombo(none_text=self.tr("(なし)"))
         self.project_combo = RecordCombo(none_text=self.tr("(なし)"))
+        self.area_combo = RecordCombo(none_text=self.tr("(なし)"))
         self.participants_on_site = NumberField()
         self.participants_online = NumberField()
         self.copy_button = QPushButton(self.tr("前回をコピー(&P)"))
@@ -117,6 +119,7 @@ class MeetingEditor(RecordEditor):
         form.add_field("capacity_on_site", self.tr("定員(会場)"), self.capacity_on_site)
         form.add_field("capacity_online", self.tr("定員(オンライン)"), self.capacity_online)
         form.add_field("project_id", self.tr("プロジェクト"), self.project_combo)
+        form.add_field("area_id", self.tr("地域"), self.area_combo)
         self.add_tab(form, self.tr("基本情報"))
         self.first_field = self.kind_combo
 
@@ -255,6 +258,7 @@ class MeetingEditor(RecordEditor):
         services = self.ctx.services
         self.council_combo.set_options(options_of(services.councils))
         self.project_combo.set_options(options_of(services.projects))
+        self.area_combo.set_options(area_options(services.areas))
         self.coordinator_list.set_options(options_of(services.coordinators))
         self.organisation_list.set_options(options_of(services.organisations))
 
@@ -278,6 +282,7 @@ class MeetingEditor(RecordEditor):
         self.participants_online.set_number(meeting.participants_online)
         self.council_combo.set_current_value(meeting.council_id)
         self.project_combo.set_current_value(meeting.project_id)
+        self.area_combo.set_current_value(meeting.area_id)
         self.agenda_edit.setPlainText(meeting.agenda)
         use_template = self.template_setting.enabled
         self.template_check.blockSignals(True)
@@ -312,6 +317,7 @@ class MeetingEditor(RecordEditor):
         meeting.participants_online = self.participants_online.number()
         meeting.council_id = self.council_combo.current_value()  # type: ignore[assignment]
         meeting.project_id = self.project_combo.current_value()  # type: ignore[assignment]
+        meeting.area_id = self.area_combo.current_value()  # type: ignore[assignment]
         meeting.agenda = self.agenda_edit.toPlainText()
         meeting.minutes = strip_empty_sections(self.minutes_edit.toPlainText())
         meeting.decisions = self.decisions_edit.toPlainText()

@@ -11,6 +11,7 @@ from coordinator_app.domain.enums import OrgKind, SupportCenterOperation
 from coordinator_app.domain.models import Contact, Organisation, Record
 from coordinator_app.services.organisations import OrganisationService
 from coordinator_app.ui.common.child_panel import ChildPanel
+from coordinator_app.ui.common.fields import DateField
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.linked_list import LinkedList
 from coordinator_app.ui.common.pickers import CheckList, EnumCombo, Option
@@ -41,6 +42,13 @@ class OrganisationEditor(RecordEditor):
         self.phone_edit = QLineEdit()
         self.email_edit = QLineEdit()
         self.website_edit = QLineEdit()
+        self.established_field = DateField(ctx.dates)
+        self.established_field.setToolTip(
+            self.tr(
+                "活動を始めた日・設立日。実績報告の「新規の関係機関」はこの日の年度で数えます"
+                "(空欄なら登録した日)"
+            )
+        )
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(110)
         form = self.add_form(FieldForm())
@@ -52,6 +60,7 @@ class OrganisationEditor(RecordEditor):
         form.add_field("phone", self.tr("電話番号"), self.phone_edit)
         form.add_field("email", self.tr("メールアドレス"), self.email_edit)
         form.add_field("website", self.tr("ウェブサイト"), self.website_edit)
+        form.add_field("established_on", self.tr("設立日"), self.established_field)
         form.add_field("notes", self.tr("メモ"), self.notes_edit)
         self.add_tab(form, self.tr("基本情報"))
         self.first_field = self.name_edit
@@ -119,6 +128,7 @@ class OrganisationEditor(RecordEditor):
         self.phone_edit.setText(org.phone)
         self.email_edit.setText(org.email)
         self.website_edit.setText(org.website)
+        self.established_field.set_date(org.established_on)
         self.notes_edit.setPlainText(org.notes)
         self._kind_changed()
 
@@ -140,6 +150,7 @@ class OrganisationEditor(RecordEditor):
         org.phone = self.phone_edit.text()
         org.email = self.email_edit.text()
         org.website = self.website_edit.text()
+        org.established_on = self.established_field.date()
         org.notes = self.notes_edit.toPlainText()
 
     def store(self, record: Record) -> Record:

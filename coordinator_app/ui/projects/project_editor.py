@@ -11,10 +11,11 @@ from coordinator_app.domain.enums import ProjectProgram, ProjectStatus
 from coordinator_app.domain.models import Project, Record
 from coordinator_app.services.profiles import require_editor
 from coordinator_app.services.projects import ProjectService
+from coordinator_app.ui.areas.area_options import area_options
 from coordinator_app.ui.common.fields import DateField
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.linked_list import LinkedList
-from coordinator_app.ui.common.pickers import CheckList, EnumCombo, Option, RecordCombo, options_of
+from coordinator_app.ui.common.pickers import CheckList, EnumCombo, RecordCombo, options_of
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
@@ -25,6 +26,7 @@ from coordinator_app.ui.projects.project_meeting_model import (
     ProjectActionItemModel,
     ProjectMeetingModel,
 )
+from coordinator_app.ui.projects.project_members import ProjectMemberPanel
 from coordinator_app.ui.projects.project_summary import project_summary
 from coordinator_app.ui.review.review_history_panel import ReviewHistoryPanel
 
@@ -79,12 +81,16 @@ class ProjectEditor(RecordEditor):
         self.partner_list = CheckList()
         partners = self.add_form(FieldForm())
         partners.add_field("partners", self.tr("連携機関"), self.partner_list)
+        self.member_panel = ProjectMemberPanel(ctx)
+        team = self.team_form = self.add_form(FieldForm())
+        team.add_field("members", self.tr("メンバー"), self.member_panel)
         overview = QWidget()
         column = QVBoxLayout(overview)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.summary_label)
         column.addWidget(form)
         column.addWidget(partners)
+        column.addWidget(team)
         self.add_tab(overview, self.tr("概要"))
 
         self.progress_log = ProgressLogPanel(ctx)
@@ -136,10 +142,7 @@ class ProjectEditor(RecordEditor):
 
     def refresh_choices(self) -> None:
         services = self.ctx.services
-        self.area_combo.set_options(
-            Option(node.area.id, "　" * node.depth + node.area.name)
-            for node in services.areas.tree()
-        )
+        self.area_combo.set_options(area_options(services.areas))
         self.lead_combo.set_options(options_of(services.coordinators))
         self.partner_list.set_options(options_of(services.organisations))
 
@@ -157,6 +160,9 @@ class ProjectEditor(RecordEditor):
         self.outcome_edit.setPlainText(project.outcome)
 
     def fill_related(self, record_id: uuid.UUID | None) -> None:
+        self.member_panel.set_members(
+            self.service.members(record_id) if record_id is not None else []
+        )
         self.partner_list.set_checked_values(
             self.service.partner_ids(record_id) if record_id is not None else []
         )
@@ -182,7 +188,9 @@ class ProjectEditor(RecordEditor):
         assert isinstance(record, Project)
         require_editor(current_profile(self.ctx))
         partner_ids = [v for v in self.partner_list.checked_values() if isinstance(v, uuid.UUID)]
-        return self.service.save(record, partner_ids=partner_ids)
+        return self.service.save(
+            record, partner_ids=partner_ids, members=self.member_panel.members()
+        )
 
     # -- role and summary ------------------------------------------------------
 
@@ -203,6 +211,7 @@ class ProjectEditor(RecordEditor):
             self.partner_list,
         ):
             widget.setEnabled(not read_only)
+        self.member_panel.set_editable(not read_only)
         self.progress_log.update_role()
         self.outcome_files.set_editable(not read_only)
 
