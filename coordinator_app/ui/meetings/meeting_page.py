@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QPushButton,
     QTabWidget,
@@ -27,7 +28,7 @@ from coordinator_app.ui.meetings.meeting_filters import MeetingFilterBar
 from coordinator_app.ui.meetings.meeting_model import MeetingTableModel
 from coordinator_app.ui.meetings.meeting_output import export_ics, export_minutes_pdf
 from coordinator_app.ui.meetings.meeting_prompts import DISCARD, SAVE, unsaved_choices
-from coordinator_app.ui.meetings.series_dialog import SeriesDialog
+from coordinator_app.ui.meetings.series_edit_dialog import open_series_for
 
 LIST_TAB, CALENDAR_TAB = range(2)
 
@@ -63,7 +64,7 @@ class MeetingPage(RecordPage):
         )
         self.meeting_editor = editor
         self.setObjectName("meeting_page")
-        self.series_dialog: SeriesDialog | None = None
+        self.series_dialog: QDialog | None = None
         self.kind_filter = self.add_filter_combo(
             "kind", self.tr("すべての種類"), [(m.value, t) for m, t in enum_choices(MeetingKind)]
         )
@@ -133,11 +134,10 @@ class MeetingPage(RecordPage):
     def show_calendar(self, visible: bool = True) -> None:
         self.views.setCurrentIndex(CALENDAR_TAB if visible else LIST_TAB)
 
-    def open_series(self) -> SeriesDialog:
-        dialog = SeriesDialog(self.ctx, self.meeting_editor, self)
-        dialog.finished.connect(dialog.deleteLater)
+    def open_series(self) -> QDialog | None:
+        """連続開催…: a new series, or (for a session of one) edit that series."""
+        dialog = open_series_for(self.ctx, self.meeting_editor, self)
         self.series_dialog = dialog
-        dialog.open()
         return dialog
 
     def export_pdf(self) -> bool:
