@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -22,6 +23,7 @@ from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
+from coordinator_app.ui.meetings.column_widths import ensure_min_widths
 from coordinator_app.ui.meetings.meeting_calendar import MeetingCalendar
 from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from coordinator_app.ui.meetings.meeting_filters import MeetingFilterBar
@@ -107,10 +109,24 @@ class MeetingPage(RecordPage):
         left.insertWidget(1, self.filters)
         left.addLayout(tools)
         self.model.modelReset.connect(self._sync_calendar)
+        ctx.events.sig_display_changed.connect(self._readable_columns)
+        self._readable_columns()
         self._sync_calendar()
 
     def title(self) -> str:
         return self.tr("会議")
+
+    def restore_layout(self) -> None:
+        super().restore_layout()
+        self._readable_columns()
+
+    def _readable_columns(self) -> None:
+        """Whole dates (also 和暦) and whole headers (also English), whatever was saved;
+        the title takes the free width (not the last column)."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(MeetingTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        ensure_min_widths(self.table, date_columns=(MeetingTableModel.DATE,), dates=self.ctx.dates)
 
     def icon_name(self) -> str:
         return "meeting"
