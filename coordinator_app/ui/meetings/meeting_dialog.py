@@ -22,6 +22,7 @@ from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from coordinator_app.ui.meetings.meeting_output import export_minutes_pdf
 from coordinator_app.ui.meetings.meeting_prompts import DISCARD, SAVE, unsaved_choices
 from coordinator_app.ui.meetings.series_edit_dialog import open_series_for
+from coordinator_app.ui.screen_fit import fit_to_screen
 
 
 class MeetingDialog(QDialog):
@@ -87,6 +88,7 @@ class MeetingDialog(QDialog):
         self.editor.loaded.connect(self._update_title)
         self.editor.dirty_changed.connect(self._update_title)
         self.resize(900, 720)
+        fit_to_screen(self)
         if draft is not None:
             self.editor.restore_draft(draft)
         else:
