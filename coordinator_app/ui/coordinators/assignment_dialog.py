@@ -13,7 +13,8 @@ from coordinator_app.domain.enums import Tier
 from coordinator_app.domain.models import Assignment, Record
 from coordinator_app.services.coordinators import AssignmentService
 from coordinator_app.ui.common.fields import DateField
-from coordinator_app.ui.common.pickers import EnumCombo, Option, RecordCombo, options_of
+from coordinator_app.ui.common.option_sources import area_options
+from coordinator_app.ui.common.pickers import EnumCombo, RecordCombo, options_of
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
@@ -49,9 +50,7 @@ class AssignmentDialog(RecordDialog):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(80)
         areas = ctx.services.areas
-        self.area_combo.set_options(
-            Option(node.area.id, "　" * node.depth + node.area.name) for node in areas.tree()
-        )
+        self.area_combo.set_options(area_options(areas.tree()))
         self.organisation_combo.set_options(options_of(ctx.services.organisations))
         form = self.form
         form.add_field("tier", self.tr("層"), self.tier_combo, required=True)

@@ -14,7 +14,8 @@ from coordinator_app.services.projects import ProjectService
 from coordinator_app.ui.common.fields import DateField
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.linked_list import LinkedList
-from coordinator_app.ui.common.pickers import CheckList, EnumCombo, Option, RecordCombo, options_of
+from coordinator_app.ui.common.option_sources import area_options
+from coordinator_app.ui.common.pickers import CheckList, EnumCombo, RecordCombo, options_of
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
@@ -136,10 +137,7 @@ class ProjectEditor(RecordEditor):
 
     def refresh_choices(self) -> None:
         services = self.ctx.services
-        self.area_combo.set_options(
-            Option(node.area.id, "　" * node.depth + node.area.name)
-            for node in services.areas.tree()
-        )
+        self.area_combo.set_options(area_options(services.areas.tree()))
         self.lead_combo.set_options(options_of(services.coordinators))
         self.partner_list.set_options(options_of(services.organisations))
 
