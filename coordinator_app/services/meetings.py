@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from coordinator_app.domain.enums import MeetingKind
 from coordinator_app.domain.fiscal import fiscal_year_range
 from coordinator_app.domain.models import (
     Area,
@@ -23,14 +24,12 @@ from coordinator_app.domain.models import (
     MeetingContact,
     MeetingCoordinator,
     MeetingOrganisation,
-    MeetingSeries,
     Organisation,
     Project,
 )
 from coordinator_app.domain.validation import (
     MAX_LONG_TEXT,
     Errors,
-    ValidationError,
     check_count,
     check_length,
     check_required,
@@ -48,8 +47,7 @@ from coordinator_app.services.base import (
     save_links,
 )
 from coordinator_app.services.councils import member_is_live
-
-MAX_SERIES_SESSIONS = 60
+from coordinator_app.services.meeting_series import SeriesActions
 
 # Filters that are not a plain column equality.
 _SPECIAL_FILTERS = ("fiscal_year", "month", "coordinator_id", "area_id", "date_from", "date_to")
@@ -120,7 +118,7 @@ def month_range(fiscal: int | None, month: int | None) -> tuple[date | None, dat
     return date(year, int(month), 1), date(year, int(month), last_day)
 
 
-class MeetingService(EntityService[Meeting]):
+class MeetingService(SeriesActions, EntityService[Meeting]):
     """Meetings. List filters besides the columns: ``fiscal_year`` (int),
     ``month`` (1-12, within the fiscal year when one is given), ``coordinator_id``
     (attended), ``area_id`` (the meeting's own area, or its council's or
@@ -289,17 +287,24 @@ class MeetingService(EntityService[Meeting]):
         *,
         council_id: uuid.UUID | None = None,
         series_id: uuid.UUID | None = None,
+        project_id: uuid.UUID | None = None,
+        kind: MeetingKind | None = None,
         before: date | None = None,
     ) -> Meeting | None:
-        """The latest meeting of the same council or series ("copy previous")."""
-        if council_id is None and series_id is None:
+        """The latest meeting like this one ("copy previous"): of the same series, else
+        of the same council, else of the same project, else of the same kind."""
+        if council_id is None and series_id is None and project_id is None and kind is None:
             return None
         with self.db.reading() as session:
             stmt = select(Meeting).where(live(Meeting))
             if series_id is not None:
                 stmt = stmt.where(Meeting.series_id == series_id)
-            else:
+            elif council_id is not None:
                 stmt = stmt.where(Meeting.council_id == council_id)
+            elif project_id is not None:
+                stmt = stmt.where(Meeting.project_id == project_id)
+            else:
+                stmt = stmt.where(Meeting.kind == kind)
             if before is not None:
                 stmt = stmt.where(Meeting.held_on <= before)
             return session.exec(
@@ -336,77 +341,40 @@ class MeetingService(EntityService[Meeting]):
             venue=council.usual_venue if council is not None else "",
         )
 
-    def create_series(
-        self,
-        template: Meeting,
-        dates: Sequence[date],
-        *,
-        coordinator_ids: Sequence[uuid.UUID] = (),
-        organisation_ids: Sequence[uuid.UUID] = (),
-        contact_ids: Sequence[uuid.UUID] = (),
-    ) -> tuple[MeetingSeries, list[Meeting]]:
-        """A series of sessions from one template, all or nothing.
-
-        Session titles get ``(第n回)``; every session starts with the same
-        attendance and can then be edited on its own.
-        """
-        unique = sorted(dict.fromkeys(dates))
-        if not unique:
-            raise ValidationError({"dates": "開催日を1日以上選んでください"})
-        if len(unique) > MAX_SERIES_SESSIONS:
-            raise ValidationError({"dates": f"連続開催は{MAX_SERIES_SESSIONS}回までにしてください"})
-        base_title = clean_text(template.title)
-        with self.db.writing() as session:
-            series = MeetingSeries(
-                title=base_title,
-                kind=template.kind,
-                council_id=template.council_id,
-                project_id=template.project_id,
-            )
-            errors = Errors()
-            check_required(errors, "title", "会議名", base_title)
-            errors.raise_if_any()
-            session.add(series)
-            session.flush()
-            meetings = []
-            for number, day in enumerate(unique, start=1):
-                meeting = Meeting(
-                    **{
-                        name: getattr(template, name)
-                        for name in self._data_columns()
-                        if name not in ("held_on", "title", "series_id", "session_number")
-                    },
-                    held_on=day,
-                    title=f"{base_title}(第{number}回)",
-                    series_id=series.id,
-                    session_number=number,
-                )
-                stored = self._save(session, meeting)
-                self._save_attendance(
-                    session, stored.id, coordinator_ids, organisation_ids, contact_ids
-                )
-                meetings.append(stored)
-        return series, meetings
-
     def decorate(self, session: Session, records: list[Meeting]) -> dict[uuid.UUID, dict[str, Any]]:
         ids = [r.id for r in records]
         councils = names_by_id(session, Council, (r.council_id for r in records))
         projects = names_by_id(session, Project, (r.project_id for r in records), "title")
         counts: dict[uuid.UUID, int] = {}
+        contacts: dict[uuid.UUID, int] = {}
         if ids:
-            for link in (MeetingCoordinator, MeetingOrganisation):
+            for link, into in (
+                (MeetingCoordinator, counts),
+                (MeetingOrganisation, counts),
+                (MeetingContact, contacts),
+            ):
                 for mid, n in session.exec(
                     select(link.meeting_id, sa.func.count())
                     .where(col(link.meeting_id).in_(ids))
                     .where(live(link))
                     .group_by(link.meeting_id)
                 ).all():
-                    counts[mid] = counts.get(mid, 0) + n
+                    into[mid] = into.get(mid, 0) + n
         return {
             r.id: {
                 "council_name": councils.get(r.council_id, ""),
                 "project_title": projects.get(r.project_id, ""),
+                # Coordinators and organisations (the project view's 出席機関・SC).
                 "attendee_count": counts.get(r.id, 0),
+                # Every named attendee, as the form's 出席 total counts them.
+                "named_attendees": counts.get(r.id, 0) + contacts.get(r.id, 0),
+                "participants": participants(r),
             }
             for r in records
         }
+
+
+def participants(meeting: Meeting) -> int | None:
+    """参加者数: on site plus online; None when neither was entered."""
+    counts = (meeting.participants_on_site, meeting.participants_online)
+    return None if counts == (None, None) else sum(c or 0 for c in counts)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from coordinator_app.ui.main_window import MainWindow
@@ -105,6 +106,7 @@ class FeatureWindows:
         if widget is None:
             widget = build()
             self._windows[key] = widget
+            fit_to_screen(widget)  # a 1366×768 laptop shows it whole
         widget.show()
         widget.raise_()
         widget.activateWindow()

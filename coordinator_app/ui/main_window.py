@@ -39,6 +39,7 @@ from coordinator_app.ui.common.window_dialogs import WindowDialogs
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.feature_windows import FeatureWindows
+from coordinator_app.ui.screen_fit import fit_to_screen
 from coordinator_app.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
@@ -392,6 +393,7 @@ class MainWindow(QMainWindow):
         geometry = settings.layout_state("main/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
+            fit_to_screen(self)  # 800 px is taller than a 1366×768 laptop
         state = settings.layout_state("main/state")
         if state is not None:
             self.restoreState(state)

@@ -131,9 +131,11 @@ def test_copy_previous_starts_from_the_councils_latest_meeting(
         )
     dialog = _dialog(qtbot, ctx)
     editor = dialog.editor
+    choose(editor.kind_combo, "講座")
     qtbot.mouseClick(editor.copy_button, Qt.MouseButton.LeftButton)
-    assert "協議体を選ぶと" in prompts.infos[-1]  # nothing to copy from yet
+    assert "コピーできる前回の会議がありません" in prompts.infos[-1]  # no 講座 yet
 
+    choose(editor.kind_combo, "協議体")
     choose(editor.council_combo, council.name)
     enter(qtbot, editor.title_edit, "打ち合わせメモ")
     qtbot.mouseClick(editor.copy_button, Qt.MouseButton.LeftButton)
@@ -179,6 +181,53 @@ def test_copy_previous_in_a_series_takes_the_previous_session(
     assert editor.venue_edit.text() == "若葉市民会館"
     assert editor.agenda_edit.toPlainText() == "オリエンテーション"
     assert editor.date_field.date() == date(2024, 5, 8)
+
+
+@pytest.mark.parametrize(
+    ("kind", "kind_text", "title", "counted"),
+    [
+        (MeetingKind.TRAINING, "研修会", "介護予防研修 第5回", "介護予防研修 第6回"),
+        (MeetingKind.LIAISON, "連絡会", "第５回 SC連絡会", "第６回 SC連絡会"),
+        (MeetingKind.COURSE, "講座", "第九回 サロン講座", "第十回 サロン講座"),
+    ],
+)
+def test_copy_previous_works_for_every_kind_and_counts_the_session_up(
+    qtbot: QtBot,
+    ctx: UiContext,
+    services: Services,
+    db: Database,
+    kind: MeetingKind,
+    kind_text: str,
+    title: str,
+    counted: str,
+) -> None:
+    services.meetings.save(
+        Meeting(
+            kind=kind,
+            title=title,
+            held_on=date(2024, 5, 8),
+            venue="若葉市民会館",
+            mode=MeetingMode.ON_SITE,
+        )
+    )
+    services.meetings.save(  # another kind, later: not "previous" for this one
+        Meeting(
+            kind=MeetingKind.OTHER,
+            title="別の会議 第8回",
+            held_on=date(2024, 5, 20),
+            mode=MeetingMode.ON_SITE,
+        )
+    )
+    dialog = _dialog(qtbot, ctx)
+    editor = dialog.editor
+    choose(editor.kind_combo, kind_text)
+    qtbot.mouseClick(editor.copy_button, Qt.MouseButton.LeftButton)
+    assert editor.title_edit.text() == counted
+    assert editor.venue_edit.text() == "若葉市民会館"
+    assert dialog.save()
+    with reopened(db) as stored:
+        meeting = stored.meetings.get(editor.current_id)  # type: ignore[arg-type]
+        assert (meeting.title, meeting.kind) == (counted, kind)
 
 
 def test_the_minutes_template_can_be_turned_off_and_is_remembered(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,7 +36,10 @@ from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
+from coordinator_app.ui.meetings.column_widths import ensure_min_widths
 
+HEADER_STATE = "action_item_view/header2"
+"""Saved column widths (2: the item text stretches; older states squeezed it)."""
 COORDINATOR_PREFIX = "coordinator:"
 CONTACT_PREFIX = "contact:"
 WATCHED = frozenset(
@@ -91,7 +95,6 @@ class ActionItemView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setTabKeyNavigation(False)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("action_item_count")
@@ -136,6 +139,8 @@ class ActionItemView(QWidget):
             shortcut.activated.connect(slot)
         ctx.events.sig_records_changed.connect(self._records_changed)
         ctx.events.sig_display_changed.connect(self.model.redisplay)
+        ctx.events.sig_display_changed.connect(self._readable_columns)
+        self._readable_columns()
         self.refresh_owners()
         self.refresh()
 
@@ -152,17 +157,25 @@ class ActionItemView(QWidget):
         self.filter_edit.selectAll()
 
     def save_layout(self) -> None:
-        self.ctx.settings.set_layout_state(
-            "action_item_view/header", self.table.horizontalHeader().saveState()
-        )
+        self.ctx.settings.set_layout_state(HEADER_STATE, self.table.horizontalHeader().saveState())
 
     def restore_layout(self) -> None:
-        state = self.ctx.settings.layout_state("action_item_view/header")
+        state = self.ctx.settings.layout_state(HEADER_STATE)
         if state is None or not self.table.horizontalHeader().restoreState(state):
             fit_columns(self.table)
-            self.table.horizontalHeader().resizeSection(
-                OpenItemModel.TEXT, max(self.table.columnWidth(OpenItemModel.TEXT), 320)
-            )
+        self._readable_columns()
+
+    def _readable_columns(self) -> None:
+        """The item text takes the free width; the others show whole dates and headers."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(OpenItemModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        ensure_min_widths(
+            self.table,
+            date_columns=(OpenItemModel.DUE, OpenItemModel.HELD_ON),
+            dates=self.ctx.dates,
+        )
 
     # -- data --------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, time
 
-from PySide6.QtCore import QCoreApplication, QDate, QPoint
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidgetAction
 
 from coordinator_app.ui.common.icons import icon
@@ -30,8 +31,10 @@ class DateField(QLineEdit):
         )
         self.setClearButtonEnabled(True)
         pick = self.addAction(icon("calendar"), QLineEdit.ActionPosition.TrailingPosition)
-        pick.setToolTip(QCoreApplication.translate("DateField", "カレンダーから選ぶ"))
+        pick.setToolTip(QCoreApplication.translate("DateField", "カレンダーから選ぶ (Alt+↓)"))
         pick.triggered.connect(self.show_calendar)
+        self.calendar_menu: QMenu | None = None
+        """The calendar popup open now (None when closed)."""
 
     def date(self) -> date | None:
         """The date typed; None when empty.
@@ -62,10 +65,22 @@ class DateField(QLineEdit):
             )
         return None
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Alt+↓ or F4 opens the calendar, as in a combo box; there the arrows move,
+        # PageUp/PageDown change the month, Enter picks and Esc closes.
+        alt_down = event.key() == Qt.Key.Key_Down and bool(
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        if alt_down or event.key() == Qt.Key.Key_F4:
+            self.show_calendar()
+            return
+        super().keyPressEvent(event)
+
     def show_calendar(self) -> None:
         menu = QMenu(self)
         calendar = QCalendarWidget(menu)
         calendar.setGridVisible(True)
+        self.decorate_calendar(calendar)
         try:
             current = self.date()
         except ValueError:
@@ -82,7 +97,14 @@ class DateField(QLineEdit):
             menu.close()
 
         calendar.clicked.connect(chosen)
+        calendar.activated.connect(chosen)  # Enter on the selected day
+        menu.aboutToHide.connect(lambda: setattr(self, "calendar_menu", None))
+        self.calendar_menu = menu
         menu.popup(self.mapToGlobal(QPoint(0, self.height())))
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def decorate_calendar(self, calendar: QCalendarWidget) -> None:
+        """Subclasses mark days (祝日…) on the popup calendar."""
 
 
 class TimeField(QLineEdit):

@@ -178,6 +178,18 @@ def _share(limit: int, available: list[int]) -> list[int]:
     return quotas
 
 
+def area_options(nodes: Iterable[Any]) -> list[Option]:
+    """Areas as tree-indented options that match by name and by ふりがな.
+
+    Args:
+        nodes: :class:`~coordinator_app.services.areas.AreaNode` items, depth first
+            (``AreaService.tree()``).
+    """
+    return [
+        Option(node.area.id, "　" * node.depth + node.area.name, node.area.kana) for node in nodes
+    ]
+
+
 def as_ids(values: Iterable[object]) -> list[uuid.UUID]:
     """The values that are record ids (UUIDs or their text)."""
     ids: list[uuid.UUID] = []

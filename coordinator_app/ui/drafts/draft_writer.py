@@ -1,4 +1,5 @@
-"""Writing a form's draft while the user types: debounced, and at once when focus leaves a field.
+"""Writing a form's draft while the user types: after a pause, at least every second
+while the typing goes on, and at once when focus leaves a field.
 
 The form decides what its state is (a JSON-able dict); :class:`DraftWriter`
 decides when to write it and keeps one draft file per editing session.
@@ -6,6 +7,7 @@ decides when to write it and keeps one draft file per editing session.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -18,6 +20,8 @@ from coordinator_app.ui.context import UiContext
 
 DRAFT_DELAY_MS = 500
 """Quiet time after the last keystroke before the draft is written."""
+DRAFT_MAX_WAIT_MS = 1000
+"""Longest an edit waits while the user keeps typing: a crash loses at most this much."""
 
 
 def draft_store_for(ctx: UiContext) -> DraftStore:
@@ -29,9 +33,15 @@ class DraftWriter(QObject):
     """Keeps a durable draft of one form while it has unsaved edits.
 
     Call :meth:`schedule` on every edit; the draft is written
-    :data:`DRAFT_DELAY_MS` after the last one, or at once when the keyboard
-    focus leaves ``form``'s widgets. :meth:`discard` deletes it (saved or
-    thrown away) and starts a new session.
+    :data:`DRAFT_DELAY_MS` after the last one, but never later than
+    :data:`DRAFT_MAX_WAIT_MS` after the first edit not yet written (steady
+    typing never pauses), and at once when the keyboard focus leaves
+    ``form``'s widgets. :meth:`discard` deletes it (saved or thrown away) and
+    starts a new session.
+
+    Attributes:
+        clock: seconds, monotonic (``time.monotonic``; tests give their own,
+            so that "a second of typing" does not depend on the machine).
 
     Signals:
         written(saved_at: datetime): the draft is on disk.
@@ -52,6 +62,8 @@ class DraftWriter(QObject):
         record_id: Callable[[], str | None],
         wanted: Callable[[], bool],
         delay_ms: int = DRAFT_DELAY_MS,
+        max_wait_ms: int = DRAFT_MAX_WAIT_MS,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(form)
         self.store = store
@@ -63,9 +75,12 @@ class DraftWriter(QObject):
         self._wanted = wanted
         self._draft_id = store.new_id()
         self._on_disk = False
+        self.clock = clock
+        self._delay_ms = delay_ms
+        self._max_wait_ms = max_wait_ms
+        self._waiting_since: float | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.write)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -86,8 +101,16 @@ class DraftWriter(QObject):
         return self._on_disk
 
     def schedule(self) -> None:
-        """An edit happened: write the draft once the user pauses."""
-        self._timer.start()
+        """An edit happened: write the draft once the user pauses, or now when the
+        oldest unwritten edit has waited :data:`DRAFT_MAX_WAIT_MS`."""
+        now = self.clock()
+        if self._waiting_since is None:
+            self._waiting_since = now
+        waited_ms = (now - self._waiting_since) * 1000
+        if waited_ms >= self._max_wait_ms:
+            self.write()
+            return
+        self._timer.start(int(min(self._delay_ms, self._max_wait_ms - waited_ms)))
 
     def flush(self) -> None:
         """Write now if an edit is waiting."""
@@ -97,6 +120,7 @@ class DraftWriter(QObject):
     def write(self) -> None:
         """Write the draft now (nothing when the form has no unsaved edits)."""
         self._timer.stop()
+        self._waiting_since = None
         if not self._wanted():
             return
         try:
@@ -116,6 +140,7 @@ class DraftWriter(QObject):
     def discard(self) -> None:
         """Delete the draft (saved or thrown away) and start a new session."""
         self._timer.stop()
+        self._waiting_since = None
         if self._on_disk:
             self.store.discard(self._draft_id)
         self._draft_id = self.store.new_id()
@@ -124,6 +149,7 @@ class DraftWriter(QObject):
     def adopt(self, draft_id: str) -> None:
         """Continue an existing draft (one restored after a crash) under its id."""
         self._timer.stop()
+        self._waiting_since = None
         self._draft_id = draft_id
         self._on_disk = True
 

@@ -53,6 +53,7 @@ from coordinator_app.ui.flyers.batch_runner import BatchRunner
 from coordinator_app.ui.flyers.flyer_prompts import flyer_prompts
 from coordinator_app.ui.flyers.pdf_preview import PdfPreview
 from coordinator_app.ui.flyers.printing import match_paper, print_pdf
+from coordinator_app.ui.screen_fit import fit_to_screen
 
 PREVIEW_DELAY_MS = 300
 """Typing pauses this long before the preview is redrawn."""
@@ -99,6 +100,7 @@ class FlyerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("チラシ作成"))
         self.resize(1100, 760)
+        fit_to_screen(self)
         self._services = services
         self._prompts = flyer_prompts(prompts)
         self._builder = FlyerDataBuilder(services, today=today)

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from coordinator_app.domain.enums import MeetingKind
+from coordinator_app.domain.japanese_holidays import holidays_between
 from coordinator_app.domain.models import Meeting
 
 WEEKS = 6
@@ -25,6 +26,8 @@ DATE_ROLE = Qt.ItemDataRole.UserRole + 1
 """Data role giving the :class:`~datetime.date` of a cell."""
 MEETINGS_ROLE = Qt.ItemDataRole.UserRole + 2
 """Data role giving the cell's meetings, by start time."""
+HOLIDAY_ROLE = Qt.ItemDataRole.UserRole + 3
+"""Data role giving the 祝日's name of a cell (None on an ordinary day)."""
 SUNDAY = QColor("#c62828")
 SATURDAY = QColor("#1565c0")
 OTHER_MONTH = QColor("#9e9e9e")
@@ -48,6 +51,7 @@ class MonthModel(QAbstractTableModel):
         self.year, self.month = today.year, today.month
         self.today = today
         self._by_day: dict[date, list[Meeting]] = {}
+        self._holidays: dict[date, str] = {}
 
     @property
     def first_day(self) -> date:
@@ -61,6 +65,7 @@ class MonthModel(QAbstractTableModel):
         self.beginResetModel()
         self.year, self.month = year, month
         self.today = date.today()
+        self._holidays = holidays_between(self.first_day, self.last_day)
         self._by_day = {}
         for meeting in sorted(meetings, key=lambda m: (m.held_on, m.start_time or time.min)):
             self._by_day.setdefault(meeting.held_on, []).append(meeting)
@@ -74,6 +79,10 @@ class MonthModel(QAbstractTableModel):
         if not 0 <= offset < WEEKS * DAYS:
             return QModelIndex()
         return self.index(offset // DAYS, offset % DAYS)
+
+    def holiday_on(self, day: date) -> str | None:
+        """The 祝日 on ``day`` (天皇誕生日…), None on an ordinary day."""
+        return self._holidays.get(day)
 
     def meetings_on(self, day: date) -> list[Meeting]:
         return list(self._by_day.get(day, []))
@@ -114,24 +123,29 @@ class MonthModel(QAbstractTableModel):
             return None
         day = self.day_at(index)
         meetings = self._by_day.get(day, [])
+        holiday = self._holidays.get(day)
         if role == Qt.ItemDataRole.DisplayRole:
-            lines = [str(day.day)]
+            lines = [f"{day.day} {holiday}" if holiday else str(day.day)]
             lines += [_line(m) for m in meetings[:LINES_PER_DAY]]
             if len(meetings) > LINES_PER_DAY:
                 lines.append(self.tr("他{count}件").format(count=len(meetings) - LINES_PER_DAY))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(_line(m) for m in meetings) or None
+            return "\n".join([holiday] * bool(holiday) + [_line(m) for m in meetings]) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.ForegroundRole:
             if day.month != self.month:
                 return QBrush(OTHER_MONTH)
+            if holiday is not None:
+                return QBrush(SUNDAY)  # 祝日 are red, as on a Japanese calendar
             return {6: QBrush(SUNDAY), 5: QBrush(SATURDAY)}.get(day.weekday())
         if role == Qt.ItemDataRole.BackgroundRole and day == self.today:
             return QBrush(TODAY)
         if role == DATE_ROLE:
             return day
+        if role == HOLIDAY_ROLE:
+            return holiday
         if role == MEETINGS_ROLE:
             return list(meetings)
         return None

@@ -4,7 +4,8 @@
   name as the title (only where the user has not typed something else);
 - a new meeting starts today at the last used time slot;
 - the venue completes from earlier venues;
-- 前回をコピー starts from the latest meeting of the same council or series.
+- 前回をコピー starts from the latest meeting of the same series, council,
+  project or kind, with 「第n回」 in its title counted up.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter
 
+from coordinator_app.domain.enums import MeetingKind
 from coordinator_app.domain.models import Meeting
+from coordinator_app.domain.session_titles import next_session_title
 from coordinator_app.services.meetings import Attendance, CouncilDefaults
 from coordinator_app.ui.events import RecordKind
 
@@ -118,14 +121,24 @@ class FastEntry(QObject):
     # -- copy previous ---------------------------------------------------------------
 
     def previous(self) -> Meeting | None:
-        """The latest other meeting of the series shown (or of the council chosen) on
-        or before the form's date: sessions planned ahead are not "previous"."""
+        """The latest other meeting like the one shown, on or before the form's date
+        (sessions planned ahead are not "previous"): of its series, else of the
+        council chosen, else of the project chosen, else of the same kind."""
         e = self.editor
         series_id = e.record.series_id if isinstance(e.record, Meeting) else None
         council_id = e.council_combo.current_value()
-        if series_id is None and not isinstance(council_id, uuid.UUID):
+        project_id = e.project_combo.current_value()
+        kwargs: dict[str, object]
+        if series_id is not None:
+            kwargs = {"series_id": series_id}
+        elif isinstance(council_id, uuid.UUID):
+            kwargs = {"council_id": council_id}
+        elif isinstance(project_id, uuid.UUID):
+            kwargs = {"project_id": project_id}
+        elif isinstance(e.kind_combo.value(), MeetingKind):
+            kwargs = {"kind": e.kind_combo.value()}
+        else:
             return None
-        kwargs = {"series_id": series_id} if series_id is not None else {"council_id": council_id}
         try:
             before = e.date_field.date()
         except ValueError:
@@ -149,7 +162,7 @@ class FastEntry(QObject):
                 title=self.tr("前回をコピー"),
                 text=self.tr(
                     "コピーできる前回の会議がありません。\n"
-                    "協議体を選ぶと、その協議体の直近の会議をコピーできます。"
+                    "同じ協議体・プロジェクト・種類の会議が、この開催日より前にありません。"
                 ),
             )
             return False
@@ -177,7 +190,8 @@ class FastEntry(QObject):
             e.kind_combo.set_value(previous.kind)
             e.council_combo.set_current_value(previous.council_id)
             e.project_combo.set_current_value(previous.project_id)
-            e.title_edit.setText(previous.title)
+            # 第5回 → 第6回 (also ５ → ６ and 五 → 六): this is the next meeting.
+            e.title_edit.setText(next_session_title(previous.title))
             e.start_field.set_time(previous.start_time)
             e.end_field.set_time(previous.end_time)
             e.venue_edit.setText(previous.venue)

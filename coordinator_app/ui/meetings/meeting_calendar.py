@@ -45,6 +45,7 @@ from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_label
 from coordinator_app.ui.meetings.calendar_model import (
     DATE_ROLE,
+    HOLIDAY_ROLE,
     MEETINGS_ROLE,
     MonthModel,
     kind_colour,
@@ -88,6 +89,17 @@ class DayDelegate(QStyledItemDelegate):
         painter.setPen(text_colour if selected or brush is None else brush.color())
         painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), 0, str(day.day))
         painter.setFont(opt.font)
+        holiday = index.data(HOLIDAY_ROLE)
+        if holiday:
+            # The holiday's name beside the day number, in the same red.
+            number_width = QFontMetrics(bold).horizontalAdvance(f"{day.day} ")
+            name_rect = QRect(rect.left() + number_width, rect.top(), rect.width(), line)
+            name_rect.setWidth(max(rect.width() - number_width, 0))
+            painter.drawText(
+                name_rect,
+                0,
+                metrics.elidedText(holiday, Qt.TextElideMode.ElideRight, name_rect.width()),
+            )
         painter.setPen(text_colour)
         room = max((rect.bottom() + 1 - rect.top() - line) // line, 0)
         per_meeting = 2 if meetings and len(meetings) * 2 <= room else 1

@@ -8,6 +8,7 @@ and attachments); Esc or 閉じる closes it and, with unsaved changes, asks
 
 from __future__ import annotations
 
+import itertools
 import uuid
 
 from PySide6.QtCore import Qt
@@ -20,7 +21,8 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from coordinator_app.ui.meetings.meeting_output import export_minutes_pdf
 from coordinator_app.ui.meetings.meeting_prompts import DISCARD, SAVE, unsaved_choices
-from coordinator_app.ui.meetings.series_dialog import SeriesDialog
+from coordinator_app.ui.meetings.series_edit_dialog import open_series_for
+from coordinator_app.ui.screen_fit import fit_to_screen
 
 
 class MeetingDialog(QDialog):
@@ -47,7 +49,7 @@ class MeetingDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("meeting_dialog")
         self.ctx = ctx
-        self.series_dialog: SeriesDialog | None = None
+        self.series_dialog: QDialog | None = None
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.editor = MeetingEditor(ctx, self)
@@ -73,6 +75,10 @@ class MeetingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor, 1)
         layout.addLayout(buttons)
+        # Tab goes through the bottom row left to right, as it reads.
+        order = (self.series_button, self.pdf_button, self.save_button, self.close_button)
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
         self.save_button.clicked.connect(self.save)
         self.series_button.clicked.connect(self.open_series)
         self.pdf_button.clicked.connect(self.export_pdf)
@@ -82,23 +88,27 @@ class MeetingDialog(QDialog):
         self.editor.loaded.connect(self._update_title)
         self.editor.dirty_changed.connect(self._update_title)
         self.resize(900, 720)
+        fit_to_screen(self)
         if draft is not None:
             self.editor.restore_draft(draft)
         else:
             self.editor.load(meeting_id)
         self._update_title()
-        self.editor.focus_first()
+        if draft is not None:
+            # Back where the user was typing: the tab of the draft, its first field.
+            self.editor.show_tab(self.editor.tabs.currentIndex() if self.editor.tabs else 0)
+        else:
+            self.editor.focus_first()
 
     # -- actions -----------------------------------------------------------------
 
     def save(self) -> bool:
         return self.editor.save()
 
-    def open_series(self) -> SeriesDialog:
-        dialog = SeriesDialog(self.ctx, self.editor, self)
-        dialog.finished.connect(dialog.deleteLater)
+    def open_series(self) -> QDialog | None:
+        """連続開催…: a new series, or (for a session of one) edit that series."""
+        dialog = open_series_for(self.ctx, self.editor, self)
         self.series_dialog = dialog
-        dialog.open()
         return dialog
 
     def export_pdf(self) -> bool:

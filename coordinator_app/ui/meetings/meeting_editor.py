@@ -53,6 +53,7 @@ from coordinator_app.ui.meetings.action_item_model import ActionItemTableModel
 from coordinator_app.ui.meetings.action_item_panel import ActionItemPanel, CarriedOverPanel
 from coordinator_app.ui.meetings.attachment_panel import AttachmentPanel
 from coordinator_app.ui.meetings.fast_entry import FastEntry
+from coordinator_app.ui.meetings.keyboard import MinutesCursor, make_keyboard_friendly
 from coordinator_app.ui.meetings.meeting_fields import (
     AttendeePicker,
     CapacityNote,
@@ -103,7 +104,7 @@ class MeetingEditor(RecordEditor):
         self.participants_online = NumberField()
         self.copy_button = QPushButton(self.tr("前回をコピー(&P)"))
         self.copy_button.setToolTip(
-            self.tr("同じ協議体(連続開催では同じシリーズ)の直近の会議から入力を始めます")
+            self.tr("同じシリーズ・協議体・プロジェクト・種類の直近の会議から入力を始めます")
         )
         self.copy_button.setAutoDefault(False)
         form = self.add_form(FieldForm())
@@ -222,6 +223,8 @@ class MeetingEditor(RecordEditor):
             shortcut.activated.connect(lambda n=number: self.show_tab(n - 1))
             assert self.tabs is not None
             self.tabs.setTabToolTip(number - 1, f"Alt+{number}")
+        make_keyboard_friendly(self)
+        self.minutes_cursor = MinutesCursor(self.minutes_edit)
 
     def _build_status(self) -> None:
         self.hint_label = QLabel(self)
@@ -426,8 +429,12 @@ class MeetingEditor(RecordEditor):
         record = clone(self._record)
         self.apply(record)
         assert isinstance(record, Meeting)
+        # A stored meeting becomes the first session instead of staying beside the series.
+        keep_id = self.current_id if record.series_id is None else None
         try:
-            _series, meetings = self.service.create_series(record, dates, **self._attendance())
+            _series, meetings = self.service.create_series(
+                record, dates, keep_id=keep_id, **self._attendance()
+            )
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return [], exc.errors

@@ -6,21 +6,31 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
+from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QLabel, QWidget
 
+from coordinator_app.domain.japanese_holidays import holidays_between
 from coordinator_app.ui.common.fields import DateField, NumberField
 from coordinator_app.ui.common.pickers import CheckList
 
 _NUMERIC_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 WARNING_STYLE = "color: #c62828;"
+HOLIDAY_RED = "#c62828"
 LIST_HEIGHT = 240
 
 
 class MeetingDateField(DateField):
-    """A :class:`DateField` whose message says when a date does not exist (2月30日)."""
+    """A :class:`DateField` whose message says when a date does not exist (2月30日),
+    and whose calendar marks 祝日 in red with their names as tooltips."""
+
+    def decorate_calendar(self, picker: QCalendarWidget) -> None:
+        shown = picker.selectedDate()
+        _mark_holidays(picker, shown.year(), shown.month())
+        picker.currentPageChanged.connect(lambda year, month: _mark_holidays(picker, year, month))
 
     def input_error(self) -> str | None:
         try:
@@ -43,6 +53,17 @@ class MeetingDateField(DateField):
             ).format(text=text, month=month, last=calendar.monthrange(year, month)[1])
         # The era parser already explains its refusals in Japanese (存在しない日付です…).
         return error if _JAPANESE.search(error) else None
+
+
+def _mark_holidays(picker: QCalendarWidget, year: int, month: int) -> None:
+    """祝日 of the month shown (and the days around it) in bold red, named in a tooltip."""
+    first = date(year, month, 1) - timedelta(days=7)
+    holiday_format = QTextCharFormat()
+    holiday_format.setForeground(QColor(HOLIDAY_RED))
+    holiday_format.setFontWeight(QFont.Weight.Bold)
+    for day, name in holidays_between(first, first + timedelta(days=50)).items():
+        holiday_format.setToolTip(name)
+        picker.setDateTextFormat(QDate(day.year, day.month, day.day), holiday_format)
 
 
 class AttendeePicker(QWidget):

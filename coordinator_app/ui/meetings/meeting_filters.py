@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 
 from coordinator_app.domain.era import EraError, format_wareki_year
 from coordinator_app.domain.fiscal import fiscal_year
@@ -19,6 +19,7 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 
 FISCAL_MONTHS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)
+FILTERS_PER_ROW = 3
 RECORD_FILTERS = ("council_id", "project_id", "coordinator_id", "area_id")
 WATCHED = frozenset(
     {
@@ -62,15 +63,20 @@ class MeetingFilterBar(QWidget):
             "coordinator_id": self.coordinator_combo,
             "area_id": self.area_combo,
         }
-        layout = QHBoxLayout(self)
+        # Two rows of three, each combo as narrow as a few characters: the list must
+        # fit beside the form on a 1366 px screen with the search dock open.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for key, combo in self.combos.items():
+        for position, (key, combo) in enumerate(self.combos.items()):
             combo.setObjectName(f"filter_{key}")
-            layout.addWidget(combo, 0 if key in ("fiscal_year", "month") else 1)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+            layout.addWidget(combo, *divmod(position, FILTERS_PER_ROW))
             combo.currentIndexChanged.connect(lambda _i, key=key: self._changed(key))
-        for combo in (self.council_combo, self.project_combo, self.coordinator_combo):
-            combo.setMinimumContentsLength(8)
-        self.area_combo.setMinimumContentsLength(6)
+        for column in range(FILTERS_PER_ROW):
+            layout.setColumnStretch(column, 1)
         ctx.events.sig_records_changed.connect(self._records_changed)
         ctx.events.sig_display_changed.connect(self.refresh_years)
         self.refresh_years()

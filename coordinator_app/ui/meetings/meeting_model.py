@@ -9,9 +9,15 @@ from coordinator_app.ui.labels import enum_label
 
 
 class MeetingTableModel(RecordTableModel):
-    """Meetings, newest first: date, kind, title, venue, council, attendees."""
+    """Meetings, newest first: date, kind, title, venue, council, attendees, participants.
 
-    DATE, KIND, TITLE, VENUE, COUNCIL, ATTENDEES = range(6)
+    出席者(名簿) counts every named attendee (coordinators, organisations and
+    contacts: the form's 出席 total); 参加者数 is the number entered for on
+    site plus online. They are two columns because the named attendees may or
+    may not be among the participants counted.
+    """
+
+    DATE, KIND, TITLE, VENUE, COUNCIL, ATTENDEES, PARTICIPANTS = range(7)
     DEFAULT_DESCENDING = True
 
     def columns(self) -> list[Column]:
@@ -21,7 +27,8 @@ class MeetingTableModel(RecordTableModel):
             Column(self.tr("会議名"), "title"),
             Column(self.tr("会場"), "venue"),
             Column(self.tr("協議体")),
-            Column(self.tr("出席"), numeric=True),
+            Column(self.tr("出席者(名簿)"), numeric=True),
+            Column(self.tr("参加者数"), numeric=True),
         ]
 
     def display(self, row: Row[Meeting], column: int) -> object:  # type: ignore[override]
@@ -36,4 +43,7 @@ class MeetingTableModel(RecordTableModel):
             return meeting.venue
         if column == self.COUNCIL:
             return row.extra.get("council_name", "")
-        return row.extra.get("attendee_count", 0)
+        if column == self.ATTENDEES:
+            return row.extra.get("named_attendees", 0)
+        participants = row.extra.get("participants")
+        return "" if participants is None else participants

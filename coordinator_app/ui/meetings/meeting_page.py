@@ -7,7 +7,9 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -21,13 +23,14 @@ from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
+from coordinator_app.ui.meetings.column_widths import ensure_min_widths
 from coordinator_app.ui.meetings.meeting_calendar import MeetingCalendar
 from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from coordinator_app.ui.meetings.meeting_filters import MeetingFilterBar
 from coordinator_app.ui.meetings.meeting_model import MeetingTableModel
 from coordinator_app.ui.meetings.meeting_output import export_ics, export_minutes_pdf
 from coordinator_app.ui.meetings.meeting_prompts import DISCARD, SAVE, unsaved_choices
-from coordinator_app.ui.meetings.series_dialog import SeriesDialog
+from coordinator_app.ui.meetings.series_edit_dialog import open_series_for
 
 LIST_TAB, CALENDAR_TAB = range(2)
 
@@ -63,7 +66,7 @@ class MeetingPage(RecordPage):
         )
         self.meeting_editor = editor
         self.setObjectName("meeting_page")
-        self.series_dialog: SeriesDialog | None = None
+        self.series_dialog: QDialog | None = None
         self.kind_filter = self.add_filter_combo(
             "kind", self.tr("すべての種類"), [(m.value, t) for m, t in enum_choices(MeetingKind)]
         )
@@ -106,10 +109,24 @@ class MeetingPage(RecordPage):
         left.insertWidget(1, self.filters)
         left.addLayout(tools)
         self.model.modelReset.connect(self._sync_calendar)
+        ctx.events.sig_display_changed.connect(self._readable_columns)
+        self._readable_columns()
         self._sync_calendar()
 
     def title(self) -> str:
         return self.tr("会議")
+
+    def restore_layout(self) -> None:
+        super().restore_layout()
+        self._readable_columns()
+
+    def _readable_columns(self) -> None:
+        """Whole dates (also 和暦) and whole headers (also English), whatever was saved;
+        the title takes the free width (not the last column)."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(MeetingTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        ensure_min_widths(self.table, date_columns=(MeetingTableModel.DATE,), dates=self.ctx.dates)
 
     def icon_name(self) -> str:
         return "meeting"
@@ -133,11 +150,10 @@ class MeetingPage(RecordPage):
     def show_calendar(self, visible: bool = True) -> None:
         self.views.setCurrentIndex(CALENDAR_TAB if visible else LIST_TAB)
 
-    def open_series(self) -> SeriesDialog:
-        dialog = SeriesDialog(self.ctx, self.meeting_editor, self)
-        dialog.finished.connect(dialog.deleteLater)
+    def open_series(self) -> QDialog | None:
+        """連続開催…: a new series, or (for a session of one) edit that series."""
+        dialog = open_series_for(self.ctx, self.meeting_editor, self)
         self.series_dialog = dialog
-        dialog.open()
         return dialog
 
     def export_pdf(self) -> bool:

@@ -28,7 +28,8 @@ from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.services.reports import ActivityReport
 from coordinator_app.ui.common.icons import icon
-from coordinator_app.ui.common.pickers import Option, RecordCombo, options_of
+from coordinator_app.ui.common.option_sources import area_options
+from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.data_safety.prompts import with_file_pickers
 from coordinator_app.ui.events import RecordKind
@@ -154,10 +155,7 @@ class ActivityReportWindow(QWidget):
             self.year_combo.setCurrentIndex(max(self.year_combo.findData(int(current)), 0))
         finally:
             self.year_combo.blockSignals(False)
-        self.area_combo.set_options(
-            Option(node.area.id, "　" * node.depth + node.area.name)
-            for node in services.areas.tree()
-        )
+        self.area_combo.set_options(area_options(services.areas.tree()))
         self.coordinator_combo.set_options(options_of(services.coordinators))
 
     def set_scope(

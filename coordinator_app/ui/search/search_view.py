@@ -2,7 +2,8 @@
 
 Typing searches after a short pause; Down or Enter in the query field moves
 to the first hit; Enter or a double-click on a hit opens it through the event
-hub (a child record opens the record it belongs to). The results follow
+hub (a child record opens the record it belongs to); Esc closes the dock
+the view sits in. The results follow
 edits: when the hub says records changed, the query runs again.
 """
 
@@ -11,10 +12,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -129,6 +131,18 @@ class SearchView(QWidget):
             combo.currentIndexChanged.connect(self.run)
         ctx.events.sig_records_changed.connect(self._records_changed)
         ctx.events.sig_display_changed.connect(self._display_changed)
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close.activated.connect(self.close_dock)
+
+    def close_dock(self) -> None:
+        """Esc: hide the dock holding the view and give the keyboard back to the window."""
+        holder = self.parentWidget()
+        target = holder if isinstance(holder, QDockWidget) else self
+        target.hide()
+        window = target.parentWidget()
+        if window is not None:
+            window.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- searching -----------------------------------------------------------------
 
