@@ -123,14 +123,15 @@ def test_edits_for_this_print_reach_the_pdf_but_not_the_database(
     assert fussa.tier2[0].id not in dialog.overrides
 
 
-def test_undrawable_character_blocks_the_pdf_and_names_the_field(dialog: FlyerDialog) -> None:
+def test_character_no_font_has_is_replaced_and_named_without_blocking(
+    dialog: FlyerDialog,
+) -> None:
     dialog.message_edit.setPlainText("よろしく\U0001f600")
     dialog.refresh_preview()
-    assert dialog.last_render is None
-    assert dialog.preview.page_count == 0
-    assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
+    assert dialog.last_render is not None
+    assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
     text = dialog.issues_label.text()
-    assert "【佐藤 一郎】「メッセージ」" in text and "U+1F600" in text
+    assert "【佐藤 一郎】「メッセージ」" in text and "U+1F600" in text and "〓" in text
 
 
 def test_overflow_is_shown_but_saving_is_allowed(dialog: FlyerDialog) -> None:

@@ -367,7 +367,7 @@ class FlyerDialog(QDialog):
         head = (
             self.tr("PDFを作成できません:")
             if error
-            else self.tr("注意(印刷はできますが、省略された文字があります):")
+            else self.tr("注意(印刷はできますが、省略または置き換えた文字があります):")
         )
         self.issues_label.setText("\n".join([head, *(f"・{i.message}" for i in issues)]))
         self.issues_label.setStyleSheet("color: #b00020;" if error else "color: #8a5300;")
@@ -384,7 +384,7 @@ class FlyerDialog(QDialog):
             text = "\n".join(
                 [
                     done,
-                    self.tr("次の項目は枠に収まらず省略されました:"),
+                    self.tr("次の項目は省略または置き換えて印刷しました:"),
                     *(f"・{w}" for w in warnings),
                 ]
             )
