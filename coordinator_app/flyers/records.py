@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, TableStyle
 
+from coordinator_app.flyers.data import Issuer
 from coordinator_app.flyers.fonts import (
     SUBSTITUTE,
     describe_character,
@@ -99,6 +100,22 @@ class RecordStyles:
         self.cell = ParagraphStyle("cell", parent=self.body, fontSize=9.5, leading=13.5)
         self.label = ParagraphStyle("label", parent=self.cell, textColor=INK)
         self.number = ParagraphStyle("number", parent=self.cell, alignment=2)
+
+
+def issuer_lines(issuer: Issuer) -> list[str]:
+    """The municipality profile as the lines of an issuer block (only what is set)."""
+
+    def joined(*parts: tuple[str, str]) -> str:
+        return "  ".join(f"{label} {value}" if label else value for label, value in parts if value)
+
+    lines = [
+        joined(("", issuer.name), ("", issuer.department)),
+        issuer.address,
+        joined(("電話", issuer.phone), ("FAX", issuer.fax)),
+        joined(("メール", issuer.email), ("ウェブ", issuer.website)),
+        joined(("受付時間", issuer.reception_hours)),
+    ]
+    return [line for line in lines if line]
 
 
 def table_style(*commands: tuple) -> TableStyle:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from collections.abc import Sequence
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.meeting_prompts import MeetingPrompts
+
+log = logging.getLogger(__name__)
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
@@ -63,6 +66,16 @@ def export_minutes_pdf(
             text=QCoreApplication.translate(
                 "MeetingOutput", "「{path}」に保存できませんでした。\n\n{error}"
             ).format(path=path, error=exc.strerror or exc),
+        )
+        return None
+    except Exception as exc:  # any failure must reach the user, not only the log
+        log.exception("minutes PDF failed")
+        prompts.warn(
+            parent,
+            title=title,
+            text=QCoreApplication.translate(
+                "MeetingOutput", "議事録のPDFを作成できませんでした。\n\n{error}"
+            ).format(error=exc),
         )
         return None
     finally:
