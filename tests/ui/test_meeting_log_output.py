@@ -130,7 +130,7 @@ def test_minutes_pdf_from_the_meeting_page(
     fonts = _fonts(written)
     assert fonts and all(embedded for _, embedded in fonts)
     assert all("IPAexGothic" in name for name, _ in fonts)
-    assert prompts.infos[-1].startswith("議事録を保存しました")
+    assert prompts.saved == [(written, "")]  # 保存しました with 開く / フォルダを開く
     assert not prompts.warnings
 
 
@@ -149,7 +149,8 @@ def test_minutes_pdf_in_wareki_reports_replaced_characters(
     assert "令和6年6月15日(土)" in text
     assert "次回は7月。" in text
     assert "〓" in text
-    assert prompts.warnings and "〓" in prompts.warnings[-1] and "内容" in prompts.warnings[-1]
+    ((path, note),) = prompts.saved
+    assert path == tmp_path / "minutes.pdf" and "〓" in note and "内容" in note
 
 
 def test_cancelled_save_dialog_writes_nothing(

@@ -413,9 +413,23 @@ class FlyerDialog(QDialog):
         try:
             write_atomically(path, rendered.pdf)
         except OSError as exc:
-            self._prompts.warn(self, title=self.tr("PDFを保存"), text=str(exc))
+            self._prompts.warn(
+                self,
+                title=self.tr("PDFを保存"),
+                text=self.tr("「{path}」に保存できませんでした。\n\n{error}").format(
+                    path=path, error=exc.strerror or exc
+                ),
+            )
             return None
-        self._warn_overflow(rendered.warnings, self.tr("PDFを保存しました。"))
+        note = ""
+        if rendered.warnings:
+            note = "\n".join(
+                [
+                    self.tr("次の項目は省略または置き換えて印刷しました:"),
+                    *(f"・{w}" for w in rendered.warnings),
+                ]
+            )
+        self._prompts.file_saved(self, title=self.tr("PDFを保存"), path=path, note=note)
         return path
 
     def print_flyers(self) -> bool:

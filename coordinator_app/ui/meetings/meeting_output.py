@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.meeting_prompts import MeetingPrompts
+from coordinator_app.ui.prompts import safe_file_name
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def export_minutes_pdf(
     except NotFoundError as exc:
         prompts.warn(parent, title=title, text=str(exc))
         return None
-    suggested = f"議事録_{meeting.held_on:%Y%m%d}_{safe_filename(meeting.title)}.pdf"
+    suggested = safe_file_name(f"議事録_{meeting.held_on:%Y%m%d}_{meeting.title}.pdf")
     path = prompts.choose_save_file(parent, title=title, suggested=suggested, filters="PDF (*.pdf)")
     if path is None:
         return None
@@ -80,24 +81,12 @@ def export_minutes_pdf(
         return None
     finally:
         QApplication.restoreOverrideCursor()
+    note = ""
     if rendered.warnings:
-        prompts.warn(
-            parent,
-            title=QCoreApplication.translate("MeetingOutput", "一部の文字を置き換えました"),
-            text=QCoreApplication.translate(
-                "MeetingOutput", "議事録を保存しました:\n{path}"
-            ).format(path=path)
-            + "\n\n"
-            + "\n".join(rendered.warnings),
+        note = QCoreApplication.translate("MeetingOutput", "一部の文字を置き換えました:") + (
+            "\n" + "\n".join(rendered.warnings)
         )
-    else:
-        prompts.inform(
-            parent,
-            title=title,
-            text=QCoreApplication.translate(
-                "MeetingOutput", "議事録を保存しました:\n{path}"
-            ).format(path=path),
-        )
+    prompts.file_saved(parent, title=title, path=path, note=note)
     return path
 
 
