@@ -7,8 +7,9 @@ Examples::
     coordinator-app flyer -c "佐藤 一郎" --layout cards --design warm -o cards.pdf
     coordinator-app flyer --layout team --area 北部圏域 -o team.pdf
 
-Exit status: 0 done (warnings on stderr), 2 bad input or a character the
-font cannot print, 3 text overflow with ``--strict``.
+Exit status: 0 done (warnings on stderr: text shortened, a character no
+bundled font has printed as 〓), 2 bad input, 3 with ``--strict`` when any
+text was shortened or replaced.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from coordinator_app.flyers.data import (
     FlyerOverflowError,
     Layout,
     QrContent,
-    UndrawableCharacterError,
 )
 
 if TYPE_CHECKING:
@@ -130,9 +130,6 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(args.db or default_database_path())
     try:
         files, warnings = _make(Services.create(db), args)
-    except UndrawableCharacterError as exc:
-        print(f"flyer: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except FlyerOverflowError as exc:
         print(f"flyer: {exc}", file=sys.stderr)
         return EXIT_OVERFLOW

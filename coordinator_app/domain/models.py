@@ -294,6 +294,13 @@ class Meeting(Record, table=True):
     decisions: str = Field(default="")
     series_id: uuid.UUID | None = Field(default=None, foreign_key="meeting_series.id", index=True)
     session_number: int | None = None
+    recorder: str = Field(default="", max_length=200)
+    """記録者: who wrote the minutes."""
+    absentees: str = Field(default="")
+    """欠席者, as the minutes list them (free text, one per line or 、-separated)."""
+    approved_by: str = Field(default="", max_length=200)
+    """承認者: who approved the minutes (e.g. the chair)."""
+    approved_on: date | None = None
 
 
 class MeetingCoordinator(Record, table=True):
@@ -334,6 +341,10 @@ class ActionItem(Record, table=True):
     owner_contact_id: uuid.UUID | None = Field(default=None, foreign_key="contact.id")
     due_date: date | None = Field(default=None, index=True)
     done: bool = Field(default=False)
+    completed_on: date | None = None
+    """The day the item was marked done (kept so old minutes reprint that day's state)."""
+    completed_meeting_id: uuid.UUID | None = Field(default=None, foreign_key="meeting.id")
+    """The meeting in whose window the item was marked done, when it was."""
 
 
 class Attachment(Record, table=True):

@@ -1,8 +1,7 @@
 """Many flyers at once: one PDF per coordinator, or one combined PDF.
 
-Shared by the command line and the dialog. All data is built and checked
-first, so a character the font lacks stops the batch before any file is
-written; files are written under a temporary name and renamed when complete.
+Shared by the command line and the dialog. All data is built first; files
+are written under a temporary name and renamed when complete.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coordinator_app.flyers.build import FlyerDataBuilder
-from coordinator_app.flyers.check import undrawable_issues
 from coordinator_app.flyers.data import (
     LAYOUT_LABELS,
     FlyerData,
@@ -22,7 +20,6 @@ from coordinator_app.flyers.data import (
     FlyerOverflowError,
     FlyerOverrides,
     Layout,
-    UndrawableCharacterError,
 )
 from coordinator_app.flyers.renderer import FlyerRenderer, Progress, RenderCancelled
 
@@ -71,24 +68,14 @@ class FlyerBatch:
         overrides: Mapping[uuid.UUID, FlyerOverrides] | None = None,
         progress: Progress | None = None,
     ) -> list[FlyerData] | None:
-        """The checked data of every coordinator; ``None`` when cancelled.
-
-        Raises:
-            UndrawableCharacterError: naming every field and character, of all
-                coordinators at once.
-        """
+        """The data of every coordinator; ``None`` when cancelled."""
         overrides = overrides or {}
         total = 2 * len(coordinator_ids)
         flyers: list[FlyerData] = []
-        issues: list[FlyerIssue] = []
         for index, coordinator_id in enumerate(coordinator_ids):
-            data = self.builder.flyer(coordinator_id, overrides.get(coordinator_id))
-            issues += undrawable_issues(data)
-            flyers.append(data)
+            flyers.append(self.builder.flyer(coordinator_id, overrides.get(coordinator_id)))
             if progress is not None and not progress(index + 1, total):
                 return None
-        if issues:
-            raise UndrawableCharacterError(issues)
         return flyers
 
     def run(
@@ -107,7 +94,6 @@ class FlyerBatch:
         keeps the files finished so far (listed in the result).
 
         Raises:
-            UndrawableCharacterError: before anything is written.
             FlyerOverflowError: with ``strict``, at the first flyer that overflows.
         """
         result = BatchResult()

@@ -129,8 +129,10 @@ class FlyerDataBuilder:
             department=p.department,
             address=p.address,
             phone=p.phone,
+            fax=p.fax,
             email=p.email,
             website=p.website,
+            reception_hours=p.reception_hours,
             logo=p.logo,
         )
 

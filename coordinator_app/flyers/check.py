@@ -1,4 +1,8 @@
-"""Checks made before a PDF exists: every character must be drawable by the font."""
+"""Checks made before a PDF exists: characters no bundled font can draw.
+
+Such a character prints as 〓 in this one document; the check names the field
+and the character so the user can fix the record (nothing is blocked).
+"""
 
 from __future__ import annotations
 
@@ -13,11 +17,20 @@ from coordinator_app.flyers.data import (
     QrCode,
     TeamFlyerData,
 )
-from coordinator_app.flyers.fonts import describe_character, undrawable_characters
+from coordinator_app.flyers.fonts import SUBSTITUTE, describe_character, undrawable_characters
 
 
 def _issuer_fields(issuer: Issuer) -> Iterator[tuple[str, str]]:
-    for name in ("name", "department", "address", "phone", "email", "website"):
+    for name in (
+        "name",
+        "department",
+        "address",
+        "phone",
+        "fax",
+        "email",
+        "website",
+        "reception_hours",
+    ):
         yield f"issuer.{name}", getattr(issuer, name)
 
 
@@ -54,15 +67,15 @@ def _issues(owner: str, fields: Iterable[tuple[str, str]]) -> list[FlyerIssue]:
                 field=field_name,
                 owner=owner,
                 message=(
-                    f"【{owner}】「{label}」に、フォントにない文字{describe_character(ch)}が"
-                    "あります。別の文字に置き換えてください。"
+                    f"【{owner}】「{label}」の{describe_character(ch)}は、同梱のどのフォントにも"
+                    f"ないため「{SUBSTITUTE}」で印刷します。別の文字に置き換えてください。"
                 ),
             )
     return list(found.values())
 
 
 def undrawable_issues(data: FlyerData | TeamFlyerData) -> list[FlyerIssue]:
-    """One issue per field and character the bundled font cannot draw."""
+    """One issue per field and character no bundled font can draw (printed as 〓)."""
     if isinstance(data, TeamFlyerData):
         issues = _issues(data.owner, [("subheading", data.subheading)])
         issues += _issues(data.owner, _shared_fields(data, data.qr))

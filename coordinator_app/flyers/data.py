@@ -78,8 +78,10 @@ FIELD_LABELS: dict[str, str] = {
     "issuer.department": "担当部署",
     "issuer.address": "自治体の住所",
     "issuer.phone": "自治体の電話番号",
+    "issuer.fax": "自治体のFAX番号",
     "issuer.email": "自治体のメールアドレス",
     "issuer.website": "ホームページ",
+    "issuer.reception_hours": "自治体の受付時間",
     "qr.caption": "QRコードの説明",
     "photo": "写真",
     "issuer.logo": "ロゴ",
@@ -96,8 +98,10 @@ class Issuer:
     department: str = ""
     address: str = ""
     phone: str = ""
+    fax: str = ""
     email: str = ""
     website: str = ""
+    reception_hours: str = ""
     logo: bytes | None = field(default=None, repr=False)
 
 
@@ -204,18 +208,14 @@ class FlyerError(ValueError):
         super().__init__("\n".join([summary, *(f"・{i.message}" for i in self.issues)]))
 
 
-class UndrawableCharacterError(FlyerError):
-    """Some text holds characters the bundled font has no glyph for."""
-
-    def __init__(self, issues: list[FlyerIssue]) -> None:
-        super().__init__(issues, "フォントで印刷できない文字があるため、PDFを作成しませんでした。")
-
-
 class FlyerOverflowError(FlyerError):
-    """Strict mode: some text does not fit its box even at the smallest allowed size."""
+    """Strict mode: some text does not fit its box even at the smallest allowed
+    size, or holds a character no bundled font has."""
 
     def __init__(self, issues: list[FlyerIssue]) -> None:
-        super().__init__(issues, "枠に収まらない文字があるため、PDFを作成しませんでした。")
+        super().__init__(
+            issues, "省略または置き換えが必要な文字があるため、PDFを作成しませんでした。"
+        )
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,21 @@
-"""議事録: one meeting's minutes as a Japanese municipal record (A4)."""
+"""議事録: one meeting's minutes as a Japanese municipal record (A4, any length).
+
+Long sections flow over as many pages as they need: each source line of a
+section is its own paragraph (a paragraph splits across pages, a one-cell
+table could not), and every heading is kept with the text that follows it,
+so no heading is left alone at the foot of a page.
+"""
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
 
+from coordinator_app.flyers.data import Issuer
 from coordinator_app.flyers.records import (
     HEADER_FILL,
     MARGIN,
@@ -16,6 +24,7 @@ from coordinator_app.flyers.records import (
     RecordStyles,
     TextGuard,
     draw_footer,
+    issuer_lines,
     record_canvas,
     table_style,
 )
@@ -27,6 +36,17 @@ class MinutesActionItem:
     owner: str
     due: str
     done: bool
+    """Done as of the meeting's day (not today): old minutes reprint their own state."""
+    meeting: str = ""
+    """For a carried-over item: the meeting that decided it (``2024年5月1日 第3回協議体``)."""
+    completed_here: bool = False
+    """A carried-over item completed in this meeting."""
+
+    @property
+    def status(self) -> str:
+        if self.completed_here:
+            return "本会議で完了"
+        return "完了" if self.done else "未了"
 
 
 @dataclass(frozen=True)
@@ -44,11 +64,20 @@ class MinutesData:
     organisations: list[str] = field(default_factory=list)
     contacts: list[str] = field(default_factory=list)
     participants: str = ""
+    absentees: str = ""
+    recorder: str = ""
     agenda: str = ""
     minutes: str = ""
     decisions: str = ""
+    carried_over: list[MinutesActionItem] = field(default_factory=list)
+    """Open items from earlier meetings of the council (or series), as of this meeting."""
     action_items: list[MinutesActionItem] = field(default_factory=list)
+    approved_by: str = ""
+    approved_on: str = ""
     issuer: str = ""
+    """The footer's issuer: 自治体名 and 担当部署."""
+    contact: Issuer = field(default_factory=Issuer)
+    """The municipality profile, printed as the 事務局 block."""
     created: str = ""
 
 
@@ -65,14 +94,46 @@ class MinutesRenderer:
 
     def __init__(self) -> None:
         self.styles = RecordStyles()
+        s = self.styles
+        self.section = ParagraphStyle(
+            "section",
+            parent=s.heading,
+            backColor=HEADER_FILL,
+            borderPadding=(1.2 * mm, 2 * mm, 1.2 * mm, 2 * mm),
+            leftIndent=2 * mm,
+            keepWithNext=1,
+        )
+        self.line = ParagraphStyle("line", parent=s.body, leftIndent=3 * mm, spaceAfter=0.6 * mm)
 
     def render(self, data: MinutesData) -> RenderedDocument:
         guard = TextGuard()
         s = self.styles
-        story: list = [
+        story: list[Flowable] = [
             Paragraph("会 議 録", s.title),
             guard.para(data.title, s.subtitle, "会議名"),
+            self._table(guard, self._facts(data)),
         ]
+        for heading, body in (
+            ("議題", data.agenda),
+            ("内容", data.minutes),
+            ("決定事項", data.decisions),
+        ):
+            story += self._section(guard, heading, body)
+        story.append(Paragraph("前回までの対応事項(繰り越し)", self.section))
+        story.append(self._actions(guard, data.carried_over, carried=True))
+        story.append(Paragraph("対応事項", self.section))
+        story.append(self._actions(guard, data.action_items, carried=False))
+        story.append(Paragraph("承認", self.section))
+        story.append(self._approval(guard, data))
+        lines = issuer_lines(data.contact)
+        if lines:
+            story.append(Paragraph("事務局", self.section))
+            story += [guard.para(line, self.line, "事務局") for line in lines]
+        doc = _Document(footer=" ".join(p for p in (data.issuer, data.created) if p))
+        return RenderedDocument(pdf=doc.build(story), warnings=guard.warnings())
+
+    @staticmethod
+    def _facts(data: MinutesData) -> list[tuple[str, str]]:
         rows = [
             ("会議の種類", data.kind),
             ("日時", data.date_time),
@@ -90,20 +151,23 @@ class MinutesRenderer:
         if data.contacts:
             attendees.append("【出席者】" + "、".join(data.contacts))
         rows.append(("出席者", "\n".join(attendees) or "(記録なし)"))
+        if data.absentees:
+            rows.append(("欠席者", data.absentees))
         if data.participants:
             rows.append(("参加者数", data.participants))
-        story.append(self._table(guard, rows))
-        for heading, body in (
-            ("議題", data.agenda),
-            ("内容", data.minutes),
-            ("決定事項", data.decisions),
-        ):
-            story.append(Paragraph(heading, s.heading))
-            story.append(self._box(guard.para(body or "(記載なし)", s.body, heading)))
-        story.append(Paragraph("対応事項", s.heading))
-        story.append(self._actions(guard, data.action_items))
-        doc = _Document(footer=" ".join(p for p in (data.issuer, data.created) if p))
-        return RenderedDocument(pdf=doc.build(story), warnings=guard.warnings())
+        rows.append(("記録者", data.recorder or "(記載なし)"))
+        return rows
+
+    def _section(self, guard: TextGuard, heading: str, body: str) -> list[Flowable]:
+        """A heading and one paragraph per line; the heading stays with the first line."""
+        flowables: list[Flowable] = [Paragraph(heading, self.section)]
+        lines = body.split("\n") if body.strip() else ["(記載なし)"]
+        for line in lines:
+            if line.strip():
+                flowables.append(guard.para(line, self.line, heading))
+            else:
+                flowables.append(Spacer(1, self.line.leading * 0.5))
+        return flowables
 
     def _table(self, guard: TextGuard, rows: list[tuple[str, str]]) -> Table:
         s = self.styles
@@ -121,37 +185,34 @@ class MinutesRenderer:
         )
         return table
 
-    @staticmethod
-    def _box(paragraph: Paragraph) -> Table:
-        width = PAGE_SIZE[0] - 2 * MARGIN
-        table = Table([[paragraph]], colWidths=[width])
-        table.setStyle(
-            table_style(
-                ("BOX", (0, 0), (-1, -1), 0.5, RULE),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            )
-        )
-        return table
-
-    def _actions(self, guard: TextGuard, items: list[MinutesActionItem]) -> KeepTogether | Table:
+    def _actions(
+        self, guard: TextGuard, items: list[MinutesActionItem], *, carried: bool
+    ) -> Flowable:
         s = self.styles
         if not items:
-            return self._box(Paragraph("(なし)", s.body))
+            return Paragraph("(なし)", self.line)
         width = PAGE_SIZE[0] - 2 * MARGIN
-        widths = [width - 86 * mm, 33 * mm, 38 * mm, 15 * mm]
-        header = [Paragraph(h, s.label) for h in ("内容", "担当", "期限", "状況")]
-        body = [
-            [
-                guard.para(i.text, s.cell, "対応事項"),
+        status_w = 22 * mm
+        if carried:
+            widths = [width - 96 * mm - status_w, 36 * mm, 30 * mm, 30 * mm, status_w]
+            header = ("内容", "決めた会議", "担当", "期限", "状況")
+        else:
+            widths = [width - 66 * mm - status_w, 33 * mm, 33 * mm, status_w]
+            header = ("内容", "担当", "期限", "状況")
+        body = []
+        for i in items:
+            row = [guard.para(i.text, s.cell, "対応事項")]
+            if carried:
+                row.append(guard.para(i.meeting, s.cell, "対応事項を決めた会議"))
+            row += [
                 guard.para(i.owner, s.cell, "対応事項の担当"),
                 Paragraph(i.due, s.cell),
-                Paragraph("完了" if i.done else "未了", s.cell),
+                Paragraph(i.status, s.cell),
             ]
-            for i in items
-        ]
-        table = Table([header, *body], colWidths=widths, repeatRows=1)
+            body.append(row)
+        table = Table(
+            [[Paragraph(h, s.label) for h in header], *body], colWidths=widths, repeatRows=1
+        )
         table.setStyle(
             table_style(
                 ("GRID", (0, 0), (-1, -1), 0.5, RULE),
@@ -161,12 +222,22 @@ class MinutesRenderer:
         )
         return table
 
+    def _approval(self, guard: TextGuard, data: MinutesData) -> Table:
+        # Blank cells when not yet approved: the printed minutes are signed by hand.
+        return self._table(
+            guard,
+            [
+                ("承認者", data.approved_by or " "),
+                ("承認日", data.approved_on or "     年   月   日"),
+            ],
+        )
+
 
 class _Document:
     def __init__(self, footer: str) -> None:
         self.footer = footer
 
-    def build(self, story: list) -> bytes:
+    def build(self, story: list[Flowable]) -> bytes:
         buffer = io.BytesIO()
         doc = SimpleDocTemplate(
             buffer,

@@ -104,6 +104,8 @@ def footer_text(issuer: Issuer) -> str:
         parts.append(issuer.address)
     if issuer.phone:
         parts.append(f"TEL {issuer.phone}")
+    if issuer.fax:
+        parts.append(f"FAX {issuer.fax}")
     return "  ".join(parts) if issuer.name or issuer.department else ""
 
 
@@ -412,13 +414,15 @@ class CardPanel(_Panel):
             c.setLineWidth(0.5)
             c.line(x, self.y(34), x + width, self.y(34))
             c.restoreState()
-        baseline = 38.6
-        for label, value, field in self.contact_rows(person)[:3]:
+        rows = self.contact_rows(person)
+        # Four rows (電話, メール, 住所, 受付時間) close up instead of one being left off.
+        baseline, pitch = (38.6, 4.2) if len(rows) <= 3 else (37.4, 3.75)
+        for label, value, field in rows:
             lab = fitter.line(label, self.LABEL, 9 * mm, field=field)
             r.text(c, lab, x, self.y(baseline), colour=r.ACCENT)
             val = fitter.line(value, self.VALUE, width - 9 * mm, field=field)
             r.text(c, val, x + 9 * mm, self.y(baseline), bold=field == "phone")
-            baseline += 4.2
+            baseline += pitch
         px = self.WIDTH - pad - self.PHOTO_W * mm
         if not r.photo(
             c,

@@ -1,14 +1,14 @@
 """Shared look of record documents (議事録, 実績報告): A4, one stylesheet, page footer.
 
-User text is escaped before it reaches a Paragraph, and characters the bundled
-font cannot draw are replaced by 〓 (the customary placeholder in Japanese
-print) and reported, so no document ever shows an empty box.
+User text is escaped before it reaches a Paragraph; each character prints in
+the first bundled font that has it (IPAexGothic, else the MJ fallback), and a
+character no bundled font has is replaced by 〓 (the customary placeholder in
+Japanese print) and reported, so no document ever shows an empty box.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -17,9 +17,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, TableStyle
 
-from coordinator_app.flyers.fonts import describe_character, register_fonts, undrawable_characters
+from coordinator_app.flyers.data import Issuer
+from coordinator_app.flyers.fonts import (
+    SUBSTITUTE,
+    describe_character,
+    paragraph_markup,
+    register_fonts,
+    runs,
+    undrawable_characters,
+)
 
-PLACEHOLDER = "〓"
+PLACEHOLDER = SUBSTITUTE
 PAGE_SIZE = A4
 MARGIN = 18 * mm
 INK = colors.HexColor("#1f2937")
@@ -33,18 +41,16 @@ class TextGuard:
 
     replaced: dict[str, list[str]] = field(default_factory=dict)
 
-    def clean(self, text: str, field_label: str) -> str:
+    def check(self, text: str, field_label: str) -> str:
+        """``text`` unchanged; characters no bundled font has are remembered."""
         missing = undrawable_characters(text)
         if missing:
             self.replaced.setdefault(field_label, []).extend(missing)
-            for ch in missing:
-                text = text.replace(ch, PLACEHOLDER)
         return text
 
     def para(self, text: str, style: ParagraphStyle, field_label: str) -> Paragraph:
         """A Paragraph printing ``text`` literally (no markup), line breaks kept."""
-        safe = self.clean(text, field_label)
-        return Paragraph("<br/>".join(escape(line) for line in safe.split("\n")), style)
+        return Paragraph(paragraph_markup(self.check(text, field_label)), style)
 
     def warnings(self) -> list[str]:
         return [
@@ -96,6 +102,22 @@ class RecordStyles:
         self.number = ParagraphStyle("number", parent=self.cell, alignment=2)
 
 
+def issuer_lines(issuer: Issuer) -> list[str]:
+    """The municipality profile as the lines of an issuer block (only what is set)."""
+
+    def joined(*parts: tuple[str, str]) -> str:
+        return "  ".join(f"{label} {value}" if label else value for label, value in parts if value)
+
+    lines = [
+        joined(("", issuer.name), ("", issuer.department)),
+        issuer.address,
+        joined(("電話", issuer.phone), ("FAX", issuer.fax)),
+        joined(("メール", issuer.email), ("ウェブ", issuer.website)),
+        joined(("受付時間", issuer.reception_hours)),
+    ]
+    return [line for line in lines if line]
+
+
 def table_style(*commands: tuple) -> TableStyle:
     """A TableStyle whose cells use the bundled font (Table sets a cell's font
     even for Paragraph cells, which would otherwise pull in Helvetica)."""
@@ -115,6 +137,11 @@ def draw_footer(canvas: Canvas, footer: str) -> None:
     canvas.setFont(register_fonts(), 8)
     canvas.setFillColor(RULE)
     width, _ = PAGE_SIZE
-    canvas.drawString(MARGIN, 10 * mm, footer)
+    text = canvas.beginText(MARGIN, 10 * mm)
+    for font, piece in runs(footer):
+        text.setFont(font, 8)
+        text.textOut(piece)
+    canvas.drawText(text)
+    canvas.setFont(register_fonts(), 8)
     canvas.drawRightString(width - MARGIN, 10 * mm, f"{canvas.getPageNumber()}")
     canvas.restoreState()

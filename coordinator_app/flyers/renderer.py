@@ -31,9 +31,8 @@ from coordinator_app.flyers.data import (
     Layout,
     RenderedFlyer,
     TeamFlyerData,
-    UndrawableCharacterError,
 )
-from coordinator_app.flyers.fonts import register_fonts
+from coordinator_app.flyers.fonts import register_fonts, runs
 from coordinator_app.flyers.images import ImageProblem, cropped_photo, fitted_logo
 from coordinator_app.flyers.layouts import PAGE_TEMPLATES, PageTemplate, draw_crop_marks
 from coordinator_app.flyers.text import LineFit, TextFitter
@@ -91,10 +90,12 @@ class FlyerRenderer:
     ) -> RenderedFlyer:
         """One PDF: each coordinator's flyer (or card sheet) in ``layout``.
 
+        A character no bundled font has prints as 〓 and is named in the
+        warnings.
+
         Raises:
-            UndrawableCharacterError: before drawing, if any text holds a
-                character the font lacks.
-            FlyerOverflowError: with ``strict``, if any text had to be shortened.
+            FlyerOverflowError: with ``strict``, if any text had to be shortened
+                or a character replaced.
             RenderCancelled: ``progress`` returned False.
         """
         from coordinator_app.flyers.panels import CardPanel, FlyerPanel
@@ -103,13 +104,13 @@ class FlyerRenderer:
             raise ValueError("チーム紹介は render_team で作成します")
         if not flyers:
             raise ValueError("コーディネーターが選ばれていません")
-        self._refuse_undrawable(flyers)
         template = PAGE_TEMPLATES[layout]
         panel = CardPanel(self) if template.panel == "card" else FlyerPanel(self)
         title = "生活支援コーディネーター紹介" + ("名刺" if template.panel == "card" else "チラシ")
         if len(flyers) == 1:
             title += f" {flyers[0].owner}"
         fitter = TextFitter(self.font, self.TEXT)
+        fitter.issues += [issue for d in flyers for issue in undrawable_issues(d)]
         with _binary_streams():
             c, out = self._canvas(template, title=title, issuer=flyers[0].issuer.name)
             for index, data in enumerate(flyers):
@@ -127,9 +128,9 @@ class FlyerRenderer:
         """The team flyer (A4, continued on further pages when many coordinators)."""
         from coordinator_app.flyers.team import TeamPages
 
-        self._refuse_undrawable([team])
         template = PAGE_TEMPLATES[Layout.TEAM]
         fitter = TextFitter(self.font, self.TEXT)
+        fitter.issues += undrawable_issues(team)
         with _binary_streams():
             c, out = self._canvas(
                 template,
@@ -140,11 +141,6 @@ class FlyerRenderer:
             return self._finish(c, out, fitter.issues, strict=strict)
 
     # -- document -----------------------------------------------------------------
-
-    def _refuse_undrawable(self, documents: Sequence[FlyerData | TeamFlyerData]) -> None:
-        issues = [issue for d in documents for issue in undrawable_issues(d)]
-        if issues:
-            raise UndrawableCharacterError(issues)
 
     def _canvas(
         self, template: PageTemplate, *, title: str, issuer: str
@@ -205,13 +201,14 @@ class FlyerRenderer:
         c.saveState()
         c.setFillColor(colour)
         t = c.beginText()
-        t.setFont(self.font, fit.size)
         if bold:
             c.setStrokeColor(colour)
             c.setLineWidth(fit.size * self.BOLD_STROKE)
             t.setTextRenderMode(2)
         t.setTextOrigin(x, y)
-        t.textOut(fit.text)
+        for font, piece in runs(fit.text):
+            t.setFont(font, fit.size)
+            t.textOut(piece)
         c.drawText(t)
         c.restoreState()
 

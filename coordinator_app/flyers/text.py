@@ -6,22 +6,23 @@ not fit at the smallest size the end is replaced by "…" so the cut is visible
 on paper, and a :class:`FlyerIssue` naming the field tells the user.
 
 User text never becomes markup: ``<``, ``>`` and ``&`` are escaped before a
-:class:`Paragraph` parses it.
+:class:`Paragraph` parses it. Widths and markup go piece by piece through the
+bundled fonts (:mod:`.fonts`), so a character only the fallback has is
+measured and drawn in the fallback.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from coordinator_app.flyers.data import FIELD_LABELS, FlyerIssue
+from coordinator_app.flyers.fonts import paragraph_markup, string_width
 
 ELLIPSIS = "…"
 SIZE_STEP = 0.5
@@ -65,8 +66,9 @@ class ListFit:
 
 
 def markup(text: str) -> str:
-    """Paragraph markup that prints ``text`` literally, line breaks kept."""
-    return "<br/>".join(escape(line) for line in text.split("\n"))
+    """Paragraph markup that prints ``text`` literally, line breaks kept, each
+    character in a bundled font that has it."""
+    return paragraph_markup(text)
 
 
 def _sizes(spec: TextSpec) -> list[float]:
@@ -113,7 +115,7 @@ class TextFitter:
     # -- single lines -------------------------------------------------------------
 
     def width(self, text: str, size: float) -> float:
-        return float(stringWidth(text, self.font, size))
+        return string_width(text, size)
 
     def line(self, text: str, spec: TextSpec, width: float, *, field: str) -> LineFit:
         """One line: shrink down to ``spec.min_size``, else shorten with "…" and warn."""

@@ -26,6 +26,17 @@ def is_overdue(item: ActionItem, today: date) -> bool:
     return not item.done and item.due_date is not None and item.due_date < today
 
 
+def done_as_of(item: ActionItem, meeting: Meeting) -> bool:
+    """Whether ``item`` was done when ``meeting``'s minutes were the record: completed
+    in that meeting, or before its day (an item done before dates were kept counts
+    as done)."""
+    if not item.done:
+        return False
+    if item.completed_meeting_id is not None and item.completed_meeting_id == meeting.id:
+        return True
+    return item.completed_on is None or item.completed_on < meeting.held_on
+
+
 class ActionItemService(EntityService[ActionItem]):
     """Action items. Besides column filters, :meth:`open_items` lists what is
     still to do across all meetings and :meth:`carried_over` what a council's
@@ -42,6 +53,13 @@ class ActionItemService(EntityService[ActionItem]):
 
     def clean(self, obj: ActionItem) -> None:
         obj.text = clean_text(obj.text, multiline=True)
+        # Completion is dated, so old minutes reprint the state of their day;
+        # the meeting is set by the caller when the item was completed in one.
+        if obj.done and obj.completed_on is None:
+            obj.completed_on = date.today()
+        if not obj.done:
+            obj.completed_on = None
+            obj.completed_meeting_id = None
 
     def validate(self, session: Session, obj: ActionItem, errors: Errors) -> None:
         check_required(errors, "text", "内容", obj.text)
@@ -142,26 +160,54 @@ class ActionItemService(EntityService[ActionItem]):
             meeting = session.get(Meeting, meeting_id)
             if meeting is None or (meeting.council_id is None and meeting.series_id is None):
                 return Page(rows=[], total=0)
-            earlier = select(Meeting.id).where(live(Meeting)).where(Meeting.id != meeting.id)
-            if meeting.council_id is not None:
-                earlier = earlier.where(Meeting.council_id == meeting.council_id)
-            else:
-                earlier = earlier.where(Meeting.series_id == meeting.series_id)
-            earlier = earlier.where(
-                (col(Meeting.held_on) < meeting.held_on)
-                | (
-                    (col(Meeting.held_on) == meeting.held_on)
-                    & (col(Meeting.created_at) < meeting.created_at)
-                )
-            )
             records = list(
                 session.exec(
-                    select(ActionItem)
-                    .where(col(ActionItem.meeting_id).in_(earlier))
-                    .where(live(ActionItem))
-                    .where(col(ActionItem.done).is_(False))
-                    .order_by(col(ActionItem.due_date).is_(None), ActionItem.due_date)
+                    self._earlier_items(meeting).where(col(ActionItem.done).is_(False))
                 ).all()
             )
             extras = self.decorate(session, records)
         return Page(rows=[Row(record=r, extra=extras[r.id]) for r in records], total=len(records))
+
+    def carried_over_as_of(self, meeting_id: uuid.UUID) -> list[tuple[Row[ActionItem], bool]]:
+        """Items from earlier meetings that were still open on ``meeting_id``'s day,
+        each with whether it was completed in that meeting (the minutes' view:
+        reprinting old minutes shows that day's state, not today's)."""
+        with self.db.reading() as session:
+            meeting = session.get(Meeting, meeting_id)
+            if meeting is None or (meeting.council_id is None and meeting.series_id is None):
+                return []
+            candidates = list(session.exec(self._earlier_items(meeting)).all())
+            records = [
+                r
+                for r in candidates
+                if not r.done
+                or r.completed_meeting_id == meeting.id
+                or (r.completed_on is not None and r.completed_on >= meeting.held_on)
+            ]
+            extras = self.decorate(session, records)
+        return [
+            (Row(record=r, extra=extras[r.id]), r.completed_meeting_id == meeting.id)
+            for r in records
+        ]
+
+    @staticmethod
+    def _earlier_items(meeting: Meeting) -> Any:
+        """Items of the live earlier meetings of ``meeting``'s council (or series)."""
+        earlier = select(Meeting.id).where(live(Meeting)).where(Meeting.id != meeting.id)
+        if meeting.council_id is not None:
+            earlier = earlier.where(Meeting.council_id == meeting.council_id)
+        else:
+            earlier = earlier.where(Meeting.series_id == meeting.series_id)
+        earlier = earlier.where(
+            (col(Meeting.held_on) < meeting.held_on)
+            | (
+                (col(Meeting.held_on) == meeting.held_on)
+                & (col(Meeting.created_at) < meeting.created_at)
+            )
+        )
+        return (
+            select(ActionItem)
+            .where(col(ActionItem.meeting_id).in_(earlier))
+            .where(live(ActionItem))
+            .order_by(col(ActionItem.due_date).is_(None), ActionItem.due_date)
+        )

@@ -1,5 +1,8 @@
 """Building document data from the database: the minutes of a meeting.
 
+Action items print as they stood on the meeting's day (completion dates are
+kept), so reprinting old minutes shows that day's state, not today's.
+
 The renderers in :mod:`coordinator_app.flyers` never query the database; this
 module gathers and formats what they print.
 """
@@ -24,12 +27,14 @@ from coordinator_app.domain.models import (
     Project,
     Record,
 )
+from coordinator_app.services.action_items import ActionItemService, done_as_of
 from coordinator_app.services.base import NotFoundError, live, names_by_id
 from coordinator_app.services.meetings import MeetingService
-from coordinator_app.services.settings import SettingsService
+from coordinator_app.services.settings import MunicipalityProfile, SettingsService
 from coordinator_app.storage.database import Database
 
 if TYPE_CHECKING:
+    from coordinator_app.flyers.data import Issuer
     from coordinator_app.flyers.minutes import MinutesData
 
 WEEKDAYS = "月火水木金土日"
@@ -57,6 +62,7 @@ class DocumentService:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.meetings = MeetingService(db)
+        self.action_items = ActionItemService(db)
         self.settings = SettingsService(db)
 
     def minutes_data(self, meeting_id: uuid.UUID, *, wareki: bool = False) -> MinutesData:
@@ -66,6 +72,7 @@ class DocumentService:
 
         attendance = self.meetings.full_attendance(meeting_id)
         profile = self.settings.municipality()
+        carried = self.action_items.carried_over_as_of(meeting_id)
         with self.db.reading() as session:
             meeting = session.get(Meeting, meeting_id)
             if meeting is None or meeting.deleted_at is not None:
@@ -83,6 +90,11 @@ class DocumentService:
             ).all()
             owners = names_by_id(session, Coordinator, (i.owner_coordinator_id for i in items))
             owners |= names_by_id(session, Contact, (i.owner_contact_id for i in items))
+
+        def owner_of(item: ActionItem) -> str:
+            key = item.owner_coordinator_id or item.owner_contact_id
+            return owners.get(key, "") if key is not None else ""
+
         when = format_date(meeting.held_on, wareki=wareki)
         if meeting.start_time is not None:
             when += f" {meeting.start_time:%H:%M}"
@@ -100,23 +112,61 @@ class DocumentService:
             organisations=organisations,
             contacts=contacts,
             participants=participants_text(meeting),
+            absentees=meeting.absentees,
+            recorder=meeting.recorder,
             agenda=meeting.agenda,
             minutes=meeting.minutes,
             decisions=meeting.decisions,
+            carried_over=[
+                MinutesActionItem(
+                    text=row.record.text,
+                    owner=row.extra.get("owner_name", ""),
+                    due=format_date(row.record.due_date, wareki=wareki),
+                    done=completed_here,
+                    meeting=" ".join(
+                        p
+                        for p in (
+                            format_date(row.extra.get("meeting_date"), wareki=wareki),
+                            row.extra.get("meeting_title", ""),
+                        )
+                        if p
+                    ),
+                    completed_here=completed_here,
+                )
+                for row, completed_here in carried
+            ],
             action_items=[
                 MinutesActionItem(
                     text=i.text,
-                    owner=owners.get(i.owner_coordinator_id or i.owner_contact_id, "")  # type: ignore[arg-type]
-                    if (i.owner_coordinator_id or i.owner_contact_id)
-                    else "",
+                    owner=owner_of(i),
                     due=format_date(i.due_date, wareki=wareki),
-                    done=i.done,
+                    done=done_as_of(i, meeting),
                 )
                 for i in items
             ],
+            approved_by=meeting.approved_by,
+            approved_on=format_date(meeting.approved_on, wareki=wareki),
             issuer=" ".join(p for p in (profile.name, profile.department) if p),
+            contact=issuer_of(profile),
             created="作成日 " + format_date(date.today(), wareki=wareki),
         )
+
+
+def issuer_of(profile: MunicipalityProfile) -> Issuer:
+    """The municipality profile as the documents' :class:`~coordinator_app.flyers.data.Issuer`."""
+    from coordinator_app.flyers.data import Issuer
+
+    return Issuer(
+        name=profile.name,
+        department=profile.department,
+        address=profile.address,
+        phone=profile.phone,
+        fax=profile.fax,
+        email=profile.email,
+        website=profile.website,
+        reception_hours=profile.reception_hours,
+        logo=profile.logo,
+    )
 
 
 def participants_text(meeting: Meeting) -> str:

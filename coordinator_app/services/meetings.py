@@ -142,7 +142,9 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
     def clean(self, obj: Meeting) -> None:
         obj.title = clean_text(obj.title)
         obj.venue = clean_text(obj.venue)
-        for name in ("agenda", "minutes", "decisions"):
+        obj.recorder = clean_text(obj.recorder)
+        obj.approved_by = clean_text(obj.approved_by)
+        for name in ("agenda", "minutes", "decisions", "absentees"):
             setattr(obj, name, clean_text(getattr(obj, name), multiline=True))
 
     def validate(self, session: Session, obj: Meeting, errors: Errors) -> None:
@@ -160,6 +162,13 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
         check_count(errors, "session_number", "回", obj.session_number)
         for name, label in (("agenda", "議題"), ("minutes", "議事録"), ("decisions", "決定事項")):
             check_length(errors, name, label, getattr(obj, name), MAX_LONG_TEXT)
+        check_length(errors, "recorder", "記録者", obj.recorder, 200)
+        check_length(errors, "absentees", "欠席者", obj.absentees, 4000)
+        check_length(errors, "approved_by", "承認者", obj.approved_by, 200)
+        if obj.approved_on is not None and obj.held_on and obj.approved_on < obj.held_on:
+            errors.add("approved_on", "承認日は開催日より前にできません")
+        if obj.approved_on is not None and not obj.approved_by:
+            errors.add("approved_by", "承認日を入れるときは承認者も入れてください")
         require_live(
             session, errors, "council_id", Council, obj.council_id, "協議体が見つかりません"
         )

@@ -91,7 +91,7 @@ def test_team_of_an_area(db_path: Path, fussa: Fussa, tmp_path: Path) -> None:
     assert "田中" in text and "佐藤" in text and "高橋" not in text
 
 
-def test_undrawable_character_exits_2_and_writes_nothing(
+def test_character_no_font_has_prints_as_geta_and_warns(
     db_path: Path,
     services: Services,
     fussa: Fussa,
@@ -103,10 +103,13 @@ def test_undrawable_character_exits_2_and_writes_nothing(
     services.coordinators.save(person)
     out = tmp_path / "flyers"
     code = main(["--db", str(db_path), "flyer", "--all-active", "--separate", "-o", str(out)])
-    assert code == 2
-    assert not out.exists()
+    assert code == 0
+    assert len(list(out.glob("*.pdf"))) == 4
     err = capsys.readouterr().err
-    assert "【渡辺 健太】「メッセージ」" in err and "U+1F600" in err
+    assert "【渡辺 健太】「メッセージ」" in err and "U+1F600" in err and "〓" in err
+    strict = tmp_path / "strict"
+    args = ["--db", str(db_path), "flyer", "--all-active", "--separate", "--strict"]
+    assert main([*args, "-o", str(strict)]) == 3
 
 
 def test_overflow_warns_and_strict_refuses(

@@ -1,4 +1,5 @@
-"""Text that does not fit is reported by field; characters the font lacks stop the PDF."""
+"""Text that does not fit is reported by field; rare characters print through the
+fallback font, and a character no bundled font has prints as 〓 with a warning."""
 
 from __future__ import annotations
 
@@ -17,16 +18,22 @@ from coordinator_app.flyers.data import (
     FlyerOverflowError,
     FlyerOverrides,
     Layout,
-    UndrawableCharacterError,
 )
-from coordinator_app.flyers.fonts import FONT_NAME, can_draw, register_fonts
+from coordinator_app.flyers.fonts import (
+    FALLBACK_NAME,
+    FONT_NAME,
+    can_draw,
+    font_for,
+    register_fonts,
+    runs,
+)
 from coordinator_app.flyers.renderer import FlyerRenderer, WarmFlyerRenderer
 from coordinator_app.flyers.text import TextFitter, TextSpec, markup
 from coordinator_app.services.registry import Services
 from tests.flyers.conftest import TODAY, Fussa
 
-EMOJI = "\U0001f600"  # 😀
-RARE_KANJI = "\U00020bb7"  # 𠮷 (つちよし), CJK Extension B: not in IPAexGothic
+EMOJI = "\U0001f600"  # 😀: in no bundled font
+RARE_KANJI = "\U00020bb7"  # 𠮷 (つちよし), CJK Extension B: not in IPAexGothic, in the MJ fallback
 
 
 def _text(pdf: bytes) -> str:
@@ -42,10 +49,17 @@ def data(services: Services, fussa: Fussa) -> FlyerData:
     return FlyerDataBuilder(services, today=TODAY).flyer(fussa.tier2[0].id)
 
 
-def test_the_test_characters_really_are_missing_from_the_font() -> None:
-    assert not can_draw(EMOJI)
-    assert not can_draw(RARE_KANJI)
-    assert can_draw("吉") and can_draw("髙") and can_draw("〒")
+def test_each_character_gets_the_first_bundled_font_that_has_it() -> None:
+    assert font_for("吉") == font_for("髙") == font_for("〒") == FONT_NAME
+    assert font_for(RARE_KANJI) == FALLBACK_NAME
+    assert font_for(EMOJI) is None and not can_draw(EMOJI)
+    assert can_draw(RARE_KANJI)
+    assert runs(f"{RARE_KANJI}田 花子{EMOJI}") == [
+        (FALLBACK_NAME, RARE_KANJI),
+        (FONT_NAME, "田 花子〓"),
+    ]
+    # An ideographic variation selector is dropped: the base character prints.
+    assert runs("葛\U000e0100城") == [(FONT_NAME, "葛城")]
 
 
 def test_long_message_shrinks_within_limits_without_warning(data: FlyerData) -> None:
@@ -106,33 +120,50 @@ def test_long_email_and_address_name_their_fields(data: FlyerData) -> None:
     assert {w.label for w in rendered.warnings} == {"メールアドレス", "住所"}
 
 
+def test_rare_kanji_prints_from_the_fallback_font_without_warning(data: FlyerData) -> None:
+    rendered = FlyerRenderer().render([_with_person(data, name=f"{RARE_KANJI}田 花子")], Layout.A5)
+    assert rendered.warnings == ()
+    assert undrawable_issues(_with_person(data, name=f"{RARE_KANJI}田 花子")) == []
+    assert f"{RARE_KANJI}田" in _text(rendered.pdf)
+    fonts = {
+        str(font["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(io.BytesIO(rendered.pdf)).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert {"IPAexGothic", "MJFallbackMincho"} <= fonts
+
+
 @pytest.mark.parametrize(
-    ("change", "field", "label", "character"),
+    ("change", "field", "label"),
     [
-        ({"message": f"よろしく{EMOJI}"}, "message", "メッセージ", "U+1F600"),
-        ({"name": f"{RARE_KANJI}田 花子"}, "name", "氏名", "U+20BB7"),
-        ({"office_hours": f"平日{EMOJI}"}, "office_hours", "相談受付時間", "U+1F600"),
+        ({"message": f"よろしく{EMOJI}"}, "message", "メッセージ"),
+        ({"office_hours": f"平日{EMOJI}"}, "office_hours", "相談受付時間"),
     ],
 )
-def test_undrawable_character_is_reported_before_the_pdf(
-    data: FlyerData, change: dict[str, str], field: str, label: str, character: str
+def test_character_no_font_has_prints_as_geta_with_a_warning(
+    data: FlyerData, change: dict[str, str], field: str, label: str
 ) -> None:
     broken = _with_person(data, **change)
     issues = undrawable_issues(broken)
     assert [(i.field, i.label) for i in issues] == [(field, label)]
-    assert character in issues[0].message
-    with pytest.raises(UndrawableCharacterError) as raised:
-        FlyerRenderer().render([broken], Layout.A5)
-    assert f"「{label}」" in str(raised.value) and character in str(raised.value)
+    assert "U+1F600" in issues[0].message and "「〓」で印刷します" in issues[0].message
+    rendered = FlyerRenderer().render([broken], Layout.A5)
+    assert [(w.field, w.owner) for w in rendered.warnings] == [(field, "田中 花子")]
+    assert "〓" in _text(rendered.pdf)
+    with pytest.raises(FlyerOverflowError) as raised:
+        FlyerRenderer().render([broken], Layout.A5, strict=True)
+    assert f"「{label}」" in str(raised.value)
 
 
-def test_undrawable_consult_topic_from_a_print_override(services: Services, fussa: Fussa) -> None:
+def test_character_no_font_has_in_a_print_override_does_not_stop_the_batch(
+    services: Services, fussa: Fussa, tmp_path
+) -> None:
     builder = FlyerDataBuilder(services, today=TODAY)
     overrides = {fussa.tier2[2].id: FlyerOverrides(consult_topics=(f"スマホ{EMOJI}教室",))}
     batch = FlyerBatch(builder, FlyerRenderer(), Layout.A5)
-    with pytest.raises(UndrawableCharacterError) as raised:
-        batch.collect(fussa.everyone, overrides)
-    (issue,) = raised.value.issues
+    result = batch.run(fussa.everyone, tmp_path, separate=True, overrides=overrides)
+    assert len(result.files) == 4
+    (issue,) = result.warnings
     assert (issue.field, issue.owner) == ("consult_topics", "渡辺 健太")
 
 

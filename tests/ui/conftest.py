@@ -39,6 +39,8 @@ class FakePrompts:
         self.warnings: list[str] = []
         self.infos: list[str] = []
         self.images: list[Path | None] = []
+        self.saved: list[tuple[Path, str]] = []
+        """(path, note) of every 保存しました message."""
 
     def confirm(
         self, parent: QWidget | None, *, title: str, text: str, accept_text: str = ""
@@ -54,6 +56,9 @@ class FakePrompts:
 
     def choose_image(self, parent: QWidget | None) -> Path | None:
         return self.images.pop(0) if self.images else None
+
+    def file_saved(self, parent: QWidget | None, *, title: str, path: Path, note: str = "") -> None:
+        self.saved.append((path, note))
 
 
 @pytest.fixture

@@ -115,10 +115,11 @@ TYPIST = textwrap.dedent(
         type_into(getattr(e, plan["widgets"][name]), plan["values"][name])
     e.show_tab(2)
     e.minutes_edit.clear()
-    for name in ("agenda", "minutes", "decisions"):
+    for name in ("agenda", "minutes", "decisions", "absentees", "recorder", "approved_by",
+                 "approved_on"):
         type_into(getattr(e, plan["widgets"][name]), plan["values"][name])
     # Move on from the last field: focus leaving a field writes the draft at once.
-    QTest.keyClick(e.decisions_edit, Qt.Key.Key_Tab)
+    QTest.keyClick(e.approved_on_field, Qt.Key.Key_Tab)
     print("TYPED", dialog.editor.draft_writer.draft_id, flush=True)
     app.exec()  # a user still at work, until the battery dies
     """
@@ -149,6 +150,10 @@ def _plan(make: Factory, services: Services) -> tuple[dict[str, object], dict[st
             "【報告事項】\n移動販売の事例を共有した。\n\n【協議事項】\n担い手の集め方 😊 について"
         ),
         "decisions": "次回は7月20日。\nチラシを作成する。",
+        "absentees": "町会連合会 鈴木委員",
+        "recorder": "事務局 田中",
+        "approved_by": "会長 山田 太郎",
+        "approved_on": "令和6年6月20日",
     }
     plan: dict[str, object] = {
         "kind_text": "講座",

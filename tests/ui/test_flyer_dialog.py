@@ -30,6 +30,7 @@ class FakeFlyerPrompts:
         self.infos: list[str] = []
         self.warnings: list[str] = []
         self.suggested: list[str] = []
+        self.saved: list[tuple[Path, str]] = []
 
     def inform(self, parent: QWidget | None, *, title: str, text: str) -> None:
         self.infos.append(text)
@@ -40,6 +41,9 @@ class FakeFlyerPrompts:
     def save_pdf(self, parent: QWidget | None, *, suggested: str) -> Path | None:
         self.suggested.append(suggested)
         return self.save_paths.pop(0) if self.save_paths else None
+
+    def file_saved(self, parent: QWidget | None, *, title: str, path: Path, note: str = "") -> None:
+        self.saved.append((path, note))
 
     def choose_folder(self, parent: QWidget | None, *, title: str) -> Path | None:
         return self.folders.pop(0) if self.folders else None
@@ -117,20 +121,22 @@ def test_edits_for_this_print_reach_the_pdf_but_not_the_database(
     stored = services.coordinators.get(fussa.tier2[0].id)
     assert (stored.consult_topics, stored.message) == ("", "")
     assert fake.warnings == []
+    assert fake.saved == [(tmp_path / "saved.pdf", "")]  # 保存しました, 開く / フォルダを開く
     # Back to what is stored.
     dialog.reset_button.click()
     assert dialog.topics_edit.toPlainText().startswith("地域の集まりや通いの場に参加したい")
     assert fussa.tier2[0].id not in dialog.overrides
 
 
-def test_undrawable_character_blocks_the_pdf_and_names_the_field(dialog: FlyerDialog) -> None:
+def test_character_no_font_has_is_replaced_and_named_without_blocking(
+    dialog: FlyerDialog,
+) -> None:
     dialog.message_edit.setPlainText("よろしく\U0001f600")
     dialog.refresh_preview()
-    assert dialog.last_render is None
-    assert dialog.preview.page_count == 0
-    assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
+    assert dialog.last_render is not None
+    assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
     text = dialog.issues_label.text()
-    assert "【佐藤 一郎】「メッセージ」" in text and "U+1F600" in text
+    assert "【佐藤 一郎】「メッセージ」" in text and "U+1F600" in text and "〓" in text
 
 
 def test_overflow_is_shown_but_saving_is_allowed(dialog: FlyerDialog) -> None:

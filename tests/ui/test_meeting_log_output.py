@@ -130,7 +130,7 @@ def test_minutes_pdf_from_the_meeting_page(
     fonts = _fonts(written)
     assert fonts and all(embedded for _, embedded in fonts)
     assert all("IPAexGothic" in name for name, _ in fonts)
-    assert prompts.infos[-1].startswith("議事録を保存しました")
+    assert prompts.saved == [(written, "")]  # 保存しました with 開く / フォルダを開く
     assert not prompts.warnings
 
 
@@ -149,7 +149,8 @@ def test_minutes_pdf_in_wareki_reports_replaced_characters(
     assert "令和6年6月15日(土)" in text
     assert "次回は7月。" in text
     assert "〓" in text
-    assert prompts.warnings and "〓" in prompts.warnings[-1] and "内容" in prompts.warnings[-1]
+    ((path, note),) = prompts.saved
+    assert path == tmp_path / "minutes.pdf" and "〓" in note and "内容" in note
 
 
 def test_cancelled_save_dialog_writes_nothing(
@@ -209,3 +210,71 @@ def test_reportlab_loads_only_when_a_pdf_is_made() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_minutes_fields_typed_in_the_window_are_stored_and_printed(
+    qtbot: QtBot,
+    ctx: UiContext,
+    services: Services,
+    make: Factory,
+    prompts: FakeMeetingPrompts,
+    tmp_path: Path,
+) -> None:
+    meeting = make.meeting(held_on=date(2024, 6, 15))
+    dialog = MeetingDialog(ctx, meeting_id=meeting.id)
+    qtbot.addWidget(dialog)
+    editor = dialog.editor
+    enter(qtbot, editor.absentees_edit, "町会連合会 鈴木委員")
+    enter(qtbot, editor.recorder_edit, "事務局 田中")
+    enter(qtbot, editor.approved_by_edit, "会長 山田 太郎")
+    enter(qtbot, editor.approved_on_field, "2024/6/20")
+    prompts.save_paths.append(tmp_path / "minutes.pdf")
+    assert dialog.export_pdf()  # saves first
+    stored = services.meetings.get(meeting.id)
+    assert (stored.absentees, stored.recorder, stored.approved_by, stored.approved_on) == (
+        "町会連合会 鈴木委員",
+        "事務局 田中",
+        "会長 山田 太郎",
+        date(2024, 6, 20),
+    )
+    text = _pdf_text(tmp_path / "minutes.pdf").replace(" ", "")
+    for expected in ("欠席者町会連合会鈴木委員", "記録者事務局田中", "承認者会長山田太郎"):
+        assert expected in text
+
+
+def test_an_approval_date_before_the_meeting_is_refused_by_its_field(
+    qtbot: QtBot, ctx: UiContext, services: Services, make: Factory
+) -> None:
+    meeting = make.meeting(held_on=date(2024, 6, 15))
+    dialog = MeetingDialog(ctx, meeting_id=meeting.id)
+    qtbot.addWidget(dialog)
+    enter(qtbot, dialog.editor.approved_by_edit, "会長 山田 太郎")
+    enter(qtbot, dialog.editor.approved_on_field, "2024/6/1")
+    assert not dialog.save()
+    form = next(f for f in dialog.editor.forms if f.owns("approved_on"))
+    assert "開催日より前" in form.error_text("approved_on")
+    assert services.meetings.get(meeting.id).approved_by == ""
+    assert dialog.editor.approved_by_edit.text() == "会長 山田 太郎"  # nothing typed is lost
+
+
+def test_a_failing_minutes_pdf_is_reported_to_the_user(
+    qtbot: QtBot,
+    ctx: UiContext,
+    make: Factory,
+    prompts: FakeMeetingPrompts,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from coordinator_app.flyers import minutes
+
+    def broken(self: object, data: object) -> object:
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(minutes.MinutesRenderer, "render", broken)
+    meeting = make.meeting()
+    dialog = MeetingDialog(ctx, meeting_id=meeting.id)
+    qtbot.addWidget(dialog)
+    prompts.save_paths.append(tmp_path / "minutes.pdf")
+    assert not dialog.export_pdf()
+    assert not (tmp_path / "minutes.pdf").exists()
+    assert prompts.warnings and "議事録のPDFを作成できませんでした" in prompts.warnings[-1]

@@ -15,14 +15,25 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import EventHub, RecordKind
 
 
-def set_done(service: ActionItemService, item_ids: Sequence[uuid.UUID], done: bool) -> list[str]:
-    """Set the done flag of each item; returns the messages of those that failed."""
+def set_done(
+    service: ActionItemService,
+    item_ids: Sequence[uuid.UUID],
+    done: bool,
+    *,
+    meeting_id: uuid.UUID | None = None,
+) -> list[str]:
+    """Set the done flag of each item; returns the messages of those that failed.
+
+    ``meeting_id``: the meeting in whose window the items were completed (its
+    minutes then show them as completed there); the service dates the completion.
+    """
     problems = []
     for item_id in item_ids:
         try:
             item = service.get(item_id)
             if item.done != done:
                 item.done = done
+                item.completed_meeting_id = meeting_id if done else None
                 service.save(item)
         except (ValidationError, NotFoundError) as exc:
             problems.append(str(exc))
@@ -40,6 +51,7 @@ class DoneCommand(QUndoCommand):
         done: bool,
         events: EventHub,
         on_error: Callable[[str], None],
+        meeting_id: uuid.UUID | None = None,
     ) -> None:
         text = (
             QCoreApplication.translate("DoneCommand", "対応事項{count}件の完了")
@@ -50,6 +62,7 @@ class DoneCommand(QUndoCommand):
         self._service = service
         self._ids = list(item_ids)
         self._done = done
+        self._meeting_id = meeting_id
         self._events = events
         self._on_error = on_error
         self._first = True
@@ -64,19 +77,26 @@ class DoneCommand(QUndoCommand):
         self._apply(self._done)
 
     def _apply(self, done: bool) -> None:
-        problems = set_done(self._service, self._ids, done)
+        problems = set_done(self._service, self._ids, done, meeting_id=self._meeting_id)
         if problems:
             self._on_error("\n".join(problems))
         self._events.records_changed(RecordKind.ACTION_ITEM)
 
 
 def mark_done(
-    ctx: UiContext, item_ids: Sequence[uuid.UUID], *, on_error: Callable[[str], None]
+    ctx: UiContext,
+    item_ids: Sequence[uuid.UUID],
+    *,
+    on_error: Callable[[str], None],
+    meeting_id: uuid.UUID | None = None,
 ) -> bool:
-    """Mark ``item_ids`` done now and put the action on the undo stack (Ctrl+Z)."""
+    """Mark ``item_ids`` done now and put the action on the undo stack (Ctrl+Z).
+
+    ``meeting_id``: the meeting in which they were completed, when known.
+    """
     if not item_ids:
         return False
-    problems = set_done(ctx.services.action_items, item_ids, True)
+    problems = set_done(ctx.services.action_items, item_ids, True, meeting_id=meeting_id)
     if problems:
         on_error("\n".join(problems))
         ctx.events.records_changed(RecordKind.ACTION_ITEM)
@@ -88,6 +108,7 @@ def mark_done(
             done=True,
             events=ctx.events,
             on_error=on_error,
+            meeting_id=meeting_id,
         )
     )
     ctx.events.records_changed(RecordKind.ACTION_ITEM)

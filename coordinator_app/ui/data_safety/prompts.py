@@ -66,8 +66,9 @@ class DialogSafetyPrompts:
     def choose_save_file(
         self, parent: QWidget | None, *, title: str, suggested: str, filters: str
     ) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return Path(name) if name else None
+        from coordinator_app.ui.prompts import save_file_dialog
+
+        return save_file_dialog(parent, title=title, suggested=suggested, filters=filters)
 
     @staticmethod
     def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:

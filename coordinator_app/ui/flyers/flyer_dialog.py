@@ -369,7 +369,7 @@ class FlyerDialog(QDialog):
         head = (
             self.tr("PDFを作成できません:")
             if error
-            else self.tr("注意(印刷はできますが、省略された文字があります):")
+            else self.tr("注意(印刷はできますが、省略または置き換えた文字があります):")
         )
         self.issues_label.setText("\n".join([head, *(f"・{i.message}" for i in issues)]))
         self.issues_label.setStyleSheet("color: #b00020;" if error else "color: #8a5300;")
@@ -386,7 +386,7 @@ class FlyerDialog(QDialog):
             text = "\n".join(
                 [
                     done,
-                    self.tr("次の項目は枠に収まらず省略されました:"),
+                    self.tr("次の項目は省略または置き換えて印刷しました:"),
                     *(f"・{w}" for w in warnings),
                 ]
             )
@@ -415,9 +415,23 @@ class FlyerDialog(QDialog):
         try:
             write_atomically(path, rendered.pdf)
         except OSError as exc:
-            self._prompts.warn(self, title=self.tr("PDFを保存"), text=str(exc))
+            self._prompts.warn(
+                self,
+                title=self.tr("PDFを保存"),
+                text=self.tr("「{path}」に保存できませんでした。\n\n{error}").format(
+                    path=path, error=exc.strerror or exc
+                ),
+            )
             return None
-        self._warn_overflow(rendered.warnings, self.tr("PDFを保存しました。"))
+        note = ""
+        if rendered.warnings:
+            note = "\n".join(
+                [
+                    self.tr("次の項目は省略または置き換えて印刷しました:"),
+                    *(f"・{w}" for w in rendered.warnings),
+                ]
+            )
+        self._prompts.file_saved(self, title=self.tr("PDFを保存"), path=path, note=note)
         return path
 
     def print_flyers(self) -> bool:

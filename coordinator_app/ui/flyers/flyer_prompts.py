@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from coordinator_app.ui.prompts import announce_saved, save_file_dialog
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FlyerPrompts", text)
@@ -43,6 +45,10 @@ class FlyerPrompts(Protocol):
 
     def save_pdf(self, parent: QWidget | None, *, suggested: str) -> Path | None:
         """Pick where to save a PDF; None when cancelled."""
+        ...
+
+    def file_saved(self, parent: QWidget | None, *, title: str, path: Path, note: str = "") -> None:
+        """Say where the PDF was saved, offering 開く and フォルダを開く."""
         ...
 
     def choose_folder(self, parent: QWidget | None, *, title: str) -> Path | None:
@@ -77,13 +83,15 @@ class DialogFlyerPrompts:
             QMessageBox.warning(parent, title, text)
 
     def save_pdf(self, parent: QWidget | None, *, suggested: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            parent, _tr("PDFを保存"), suggested, _tr("PDF (*.pdf)")
+        path = save_file_dialog(
+            parent, title=_tr("PDFを保存"), suggested=suggested, filters=_tr("PDF (*.pdf)")
         )
-        if not name:
+        if path is None:
             return None
-        path = Path(name)
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def file_saved(self, parent: QWidget | None, *, title: str, path: Path, note: str = "") -> None:
+        announce_saved(self._base, parent, title=title, path=path, note=note)
 
     def choose_folder(self, parent: QWidget | None, *, title: str) -> Path | None:
         name = QFileDialog.getExistingDirectory(parent, title)

@@ -131,7 +131,7 @@ class CarriedOverPanel(QWidget):
     def mark_selected_done(self) -> bool:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         ids = [i for i in (self.model.id_at(row) for row in rows) if i is not None]
-        return mark_done(self.ctx, ids, on_error=self._warn)
+        return mark_done(self.ctx, ids, on_error=self._warn, meeting_id=self._meeting_id)
 
     def _rows(self) -> Sequence[Row[ActionItem]]:
         items = self.ctx.services.action_items

@@ -29,8 +29,16 @@ LINE_FIELDS = {
     "capacity_online": "capacity_online",
     "participants_on_site": "participants_on_site",
     "participants_online": "participants_online",
+    "recorder": "recorder_edit",
+    "approved_by": "approved_by_edit",
+    "approved_on": "approved_on_field",
 }
-TEXT_FIELDS = {"agenda": "agenda_edit", "minutes": "minutes_edit", "decisions": "decisions_edit"}
+TEXT_FIELDS = {
+    "agenda": "agenda_edit",
+    "minutes": "minutes_edit",
+    "decisions": "decisions_edit",
+    "absentees": "absentees_edit",
+}
 RECORD_COMBOS = {
     "council_id": "council_combo",
     "project_id": "project_combo",

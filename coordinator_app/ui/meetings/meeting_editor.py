@@ -58,6 +58,7 @@ from coordinator_app.ui.meetings.meeting_fields import (
     AttendeePicker,
     CapacityNote,
     MeetingDateField,
+    MinutesRecordFields,
 )
 from coordinator_app.ui.meetings.meeting_prompts import meeting_prompts
 from coordinator_app.ui.meetings.minutes_template import (
@@ -171,6 +172,11 @@ class MeetingEditor(RecordEditor):
         notes.add_field("minutes", self.tr("議事録"), self.minutes_edit)
         notes.add_field("decisions", self.tr("決定事項"), self.decisions_edit)
         notes.add_row("", self.template_check)
+        self.record_fields = MinutesRecordFields(notes, ctx.dates)
+        self.absentees_edit = self.record_fields.absentees_edit
+        self.recorder_edit = self.record_fields.recorder_edit
+        self.approved_by_edit = self.record_fields.approved_by_edit
+        self.approved_on_field = self.record_fields.approved_on_field
         self.add_tab(notes, self.tr("記録"))
 
         self.action_items = ActionItemPanel(
@@ -293,6 +299,7 @@ class MeetingEditor(RecordEditor):
         self.template_check.blockSignals(False)
         self.minutes_edit.setPlainText(meeting.minutes or (template_text() if use_template else ""))
         self.decisions_edit.setPlainText(meeting.decisions)
+        self.record_fields.fill(meeting)
 
     def fill_related(self, record_id: uuid.UUID | None) -> None:
         self.refresh_contact_choices()
@@ -324,6 +331,7 @@ class MeetingEditor(RecordEditor):
         meeting.agenda = self.agenda_edit.toPlainText()
         meeting.minutes = strip_empty_sections(self.minutes_edit.toPlainText())
         meeting.decisions = self.decisions_edit.toPlainText()
+        self.record_fields.apply(meeting)
 
     def store(self, record: Record) -> Record:
         assert isinstance(record, Meeting)

@@ -1,5 +1,6 @@
 """Fields of the meeting form: a date field that names impossible dates, the three
-attendee lists side by side, and participant counts against capacity."""
+attendee lists side by side, participant counts against capacity, and the
+minutes' own fields (記録者, 欠席者, 承認)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,21 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from coordinator_app.domain.japanese_holidays import holidays_between
+from coordinator_app.domain.models import Meeting
 from coordinator_app.ui.common.fields import DateField, NumberField
+from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.pickers import CheckList
+from coordinator_app.ui.dates import DateFormat
 
 _NUMERIC_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -184,3 +195,44 @@ class CapacityNote(QLabel):
             except ValueError:
                 values.append(None)
         return values[0], values[1]
+
+
+class MinutesRecordFields:
+    """記録者, 欠席者 and the approval (承認者, 承認日) on the 記録 tab.
+
+    Args:
+        form: the tab's form; the four fields are added to it in this order.
+        dates: the app's date format (和暦 or 西暦) for the approval date.
+    """
+
+    def __init__(self, form: FieldForm, dates: DateFormat) -> None:
+        self.absentees_edit = QPlainTextEdit()
+        self.absentees_edit.setTabChangesFocus(True)
+        self.absentees_edit.setMaximumHeight(60)
+        self.absentees_edit.setPlaceholderText(
+            QCoreApplication.translate("MinutesRecordFields", "例: 町会連合会 鈴木委員")
+        )
+        self.recorder_edit = QLineEdit()
+        self.approved_by_edit = QLineEdit()
+        self.approved_by_edit.setPlaceholderText(
+            QCoreApplication.translate("MinutesRecordFields", "例: 会長 山田 太郎")
+        )
+        self.approved_on_field = MeetingDateField(dates)
+        tr = QCoreApplication.translate
+        form.add_field("absentees", tr("MinutesRecordFields", "欠席者"), self.absentees_edit)
+        form.add_field("recorder", tr("MinutesRecordFields", "記録者"), self.recorder_edit)
+        form.add_field("approved_by", tr("MinutesRecordFields", "承認者"), self.approved_by_edit)
+        form.add_field("approved_on", tr("MinutesRecordFields", "承認日"), self.approved_on_field)
+
+    def fill(self, meeting: Meeting) -> None:
+        self.absentees_edit.setPlainText(meeting.absentees)
+        self.recorder_edit.setText(meeting.recorder)
+        self.approved_by_edit.setText(meeting.approved_by)
+        self.approved_on_field.set_date(meeting.approved_on)
+
+    def apply(self, meeting: Meeting) -> None:
+        """Copy the fields into ``meeting`` (raises ValueError for an impossible date)."""
+        meeting.absentees = self.absentees_edit.toPlainText()
+        meeting.recorder = self.recorder_edit.text()
+        meeting.approved_by = self.approved_by_edit.text()
+        meeting.approved_on = self.approved_on_field.date()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from collections.abc import Sequence
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.meeting_prompts import MeetingPrompts
+from coordinator_app.ui.prompts import safe_file_name
+
+log = logging.getLogger(__name__)
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
@@ -40,7 +44,7 @@ def export_minutes_pdf(
     except NotFoundError as exc:
         prompts.warn(parent, title=title, text=str(exc))
         return None
-    suggested = f"議事録_{meeting.held_on:%Y%m%d}_{safe_filename(meeting.title)}.pdf"
+    suggested = safe_file_name(f"議事録_{meeting.held_on:%Y%m%d}_{meeting.title}.pdf")
     path = prompts.choose_save_file(parent, title=title, suggested=suggested, filters="PDF (*.pdf)")
     if path is None:
         return None
@@ -65,26 +69,24 @@ def export_minutes_pdf(
             ).format(path=path, error=exc.strerror or exc),
         )
         return None
-    finally:
-        QApplication.restoreOverrideCursor()
-    if rendered.warnings:
+    except Exception as exc:  # any failure must reach the user, not only the log
+        log.exception("minutes PDF failed")
         prompts.warn(
-            parent,
-            title=QCoreApplication.translate("MeetingOutput", "一部の文字を置き換えました"),
-            text=QCoreApplication.translate(
-                "MeetingOutput", "議事録を保存しました:\n{path}"
-            ).format(path=path)
-            + "\n\n"
-            + "\n".join(rendered.warnings),
-        )
-    else:
-        prompts.inform(
             parent,
             title=title,
             text=QCoreApplication.translate(
-                "MeetingOutput", "議事録を保存しました:\n{path}"
-            ).format(path=path),
+                "MeetingOutput", "議事録のPDFを作成できませんでした。\n\n{error}"
+            ).format(error=exc),
         )
+        return None
+    finally:
+        QApplication.restoreOverrideCursor()
+    note = ""
+    if rendered.warnings:
+        note = QCoreApplication.translate("MeetingOutput", "一部の文字を置き換えました:") + (
+            "\n" + "\n".join(rendered.warnings)
+        )
+    prompts.file_saved(parent, title=title, path=path, note=note)
     return path
 
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from coordinator_app.ui.prompts import DialogPrompts
+from coordinator_app.ui.prompts import DialogPrompts, announce_saved, save_file_dialog
 
 
 class GeneralPrompts(Protocol):
@@ -69,6 +69,10 @@ class MeetingPrompts(Protocol):
         """Files to read; empty when cancelled."""
         ...
 
+    def file_saved(self, parent: QWidget | None, *, title: str, path: Path, note: str = "") -> None:
+        """Say where a file was saved, offering 開く and フォルダを開く."""
+        ...
+
     def open_file(self, path: Path) -> bool:
         """Open ``path`` with the system's viewer; False when that failed."""
         ...
@@ -112,8 +116,10 @@ class DialogMeetingPrompts:
     def choose_save_file(
         self, parent: QWidget | None, *, title: str, suggested: str, filters: str
     ) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return Path(name) if name else None
+        return save_file_dialog(parent, title=title, suggested=suggested, filters=filters)
+
+    def file_saved(self, parent: QWidget | None, *, title: str, path: Path, note: str = "") -> None:
+        announce_saved(self._base, parent, title=title, path=path, note=note)
 
     def choose_open_files(self, parent: QWidget | None, *, title: str, filters: str) -> list[Path]:
         names, _filter = QFileDialog.getOpenFileNames(parent, title, "", filters)

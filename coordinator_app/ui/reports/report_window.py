@@ -34,6 +34,7 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.data_safety.prompts import with_file_pickers
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.projects.display import fiscal_year_text
+from coordinator_app.ui.prompts import announce_saved, safe_file_name
 from coordinator_app.ui.reports.month_chart import MonthChart
 from coordinator_app.ui.reports.report_table_model import ReportTableModel
 
@@ -207,7 +208,10 @@ class ActivityReportWindow(QWidget):
             return None
         from coordinator_app.services.report_export import report_to_xlsx
 
-        return self._write(path, report_to_xlsx(report, wareki=self.ctx.dates.wareki))
+        written = self._write(path, report_to_xlsx(report, wareki=self.ctx.dates.wareki))
+        if written is not None:
+            announce_saved(self.ctx.prompts, self, title=self.tr("Excelで保存"), path=written)
+        return written
 
     def export_pdf(self) -> Path | None:
         """Save the report as PDF (A4, tables and the monthly chart)."""
@@ -222,13 +226,14 @@ class ActivityReportWindow(QWidget):
         issuer = self.ctx.services.settings.municipality().name
         document = report_to_pdf(report, wareki=self.ctx.dates.wareki, issuer=issuer)
         written = self._write(path, document.pdf)
-        if written is not None and document.warnings:
-            self.ctx.prompts.warn(
-                self,
-                title=self.tr("PDFの注意"),
-                text=self.tr("PDFは保存しましたが、次の点を確認してください:\n{items}").format(
+        if written is not None:
+            note = ""
+            if document.warnings:
+                note = self.tr("次の点を確認してください:\n{items}").format(
                     items="\n".join(f"・{w}" for w in document.warnings)
-                ),
+                )
+            announce_saved(
+                self.ctx.prompts, self, title=self.tr("PDFで保存"), path=written, note=note
             )
         return written
 
@@ -293,7 +298,7 @@ class ActivityReportWindow(QWidget):
             year=format_fiscal_year(self.report.fiscal_year, wareki=self.ctx.dates.wareki)
         )
         path = with_file_pickers(self.ctx.prompts).choose_save_file(
-            self, title=title, suggested=suggested + suffix, filters=filters
+            self, title=title, suggested=safe_file_name(suggested + suffix), filters=filters
         )
         if path is None:
             return None
