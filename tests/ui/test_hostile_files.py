@@ -219,3 +219,29 @@ def test_a_huge_attachment_is_refused_before_it_is_read(
 @pytest.fixture
 def prompts() -> FakeMeetingPrompts:
     return FakeMeetingPrompts()
+
+
+def test_a_huge_photo_is_refused_before_it_is_read(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coordinator_app.ui.common import photo_field
+    from tests.ui.conftest import FakePrompts
+
+    huge = tmp_path / "写真.jpg"
+    with huge.open("wb") as handle:  # sparse
+        handle.truncate(photo_field.MAX_SOURCE_BYTES + 1)
+    loaded: list[str] = []
+
+    class WatchedImage(photo_field.QImage):  # type: ignore[misc]
+        def __init__(self, *args: object) -> None:
+            loaded.append(str(args))
+            super().__init__(*args)
+
+    monkeypatch.setattr(photo_field, "QImage", WatchedImage)
+    prompts = FakePrompts()
+    prompts.images.append(huge)
+    field = photo_field.PhotoField(prompts)  # type: ignore[arg-type]
+    qtbot.addWidget(field)
+    field.choose()
+    assert loaded == [] and field.photo() is None
+    assert "50MB" in prompts.warnings[-1]
