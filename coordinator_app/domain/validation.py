@@ -15,6 +15,13 @@ MAX_LONG_TEXT = 200_000
 """Upper bound for multi-line texts (minutes, notes): a safety net, not a style rule."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_BIDI_AND_INVISIBLE = re.compile(
+    "[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u180e\u00ad]"
+)
+"""Bidi overrides and marks (which can make a name read backwards or hide text) and
+zero-width characters (which make two names look equal)."""
+_JOINERS_AND_TAGS = re.compile("[\u200c\u200d\U000e0001\U000e0020-\U000e007f]")
+"""Joiners and tag characters: invisible in a name, but part of emoji in running text."""
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9()+\-\s]*$")
 
@@ -44,14 +51,25 @@ class Errors:
             raise ValidationError(self.errors)
 
 
+def strip_invisible(value: str, *, multiline: bool = False) -> str:
+    """Remove bidi controls and invisible characters (not ideographic variation selectors).
+
+    Joiners (ZWJ/ZWNJ) and tag characters stay in multi-line text, where they
+    belong to emoji; a single-line value (a name) loses them too.
+    """
+    text = _BIDI_AND_INVISIBLE.sub("", value)
+    return text if multiline else _JOINERS_AND_TAGS.sub("", text)
+
+
 def clean_text(value: str | None, *, multiline: bool = False) -> str:
-    """Drop control characters and lone surrogates; strip a single-line value.
+    """Drop control, bidi and invisible characters and lone surrogates; strip a single line.
 
     Multi-line values keep their line breaks and tabs; CRLF becomes LF.
     """
     if value is None:
         return ""
     text = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_invisible(text, multiline=multiline)
     if not multiline:
         text = " ".join(text.replace("\t", " ").split("\n")).strip()
     return text

@@ -6,12 +6,12 @@ are written under a temporary name and renamed when complete.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coordinator_app.domain import filenames
 from coordinator_app.flyers.build import FlyerDataBuilder
 from coordinator_app.flyers.data import (
     LAYOUT_LABELS,
@@ -23,13 +23,10 @@ from coordinator_app.flyers.data import (
 )
 from coordinator_app.flyers.renderer import FlyerRenderer, Progress, RenderCancelled
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
 
 def safe_filename(text: str) -> str:
-    """``text`` usable as a file name on Windows, macOS and Linux."""
-    cleaned = _UNSAFE.sub("_", text).strip(" .")
-    return cleaned[:80] or "名称なし"
+    """``text`` usable as a file name on Windows, macOS and Linux (see domain.filenames)."""
+    return filenames.safe_filename(text, fallback="名称なし", limit=80)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.events import EventHub
 from coordinator_app.ui.prompts import Prompts
 
@@ -55,6 +56,10 @@ class SoftDeleteCommand(QUndoCommand):
             self._on_error(str(exc))
             self.setObsolete(True)
             return
+        except WRITE_ERRORS as exc:
+            self._on_error(storage_message(exc, action="変更"))
+            self.setObsolete(True)
+            return
         self._done = False
         self._events.records_changed(self._kind)
 
@@ -65,6 +70,10 @@ class SoftDeleteCommand(QUndoCommand):
             self._service.soft_delete(self._record_id)
         except (ValidationError, NotFoundError) as exc:
             self._on_error(str(exc))
+            self.setObsolete(True)
+            return
+        except WRITE_ERRORS as exc:
+            self._on_error(storage_message(exc, action="変更"))
             self.setObsolete(True)
             return
         self._done = True
@@ -103,6 +112,9 @@ def delete_with_undo(
         service.soft_delete(record_id)
     except (ValidationError, NotFoundError) as exc:
         on_refused(str(exc))
+        return False
+    except WRITE_ERRORS as exc:
+        on_refused(storage_message(exc, action="削除"))
         return False
     undo_stack.push(
         SoftDeleteCommand(

@@ -12,6 +12,9 @@ THUMBNAIL = QSize(96, 120)
 MAX_STORED_BYTES = 5 * 1024 * 1024
 """Larger files are scaled down (the service refuses more than 5 MB)."""
 MAX_SIDE = 2000
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+"""Larger files are refused before they are read (a photo is scaled down, but a 3 GB
+file would be loaded whole first)."""
 
 
 class PhotoField(QWidget):
@@ -61,6 +64,22 @@ class PhotoField(QWidget):
         path = self._prompts.choose_image(self)
         if path is None:
             return
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            self._refuse(
+                QCoreApplication.translate("PhotoField", "ファイルを読めません: {error}").format(
+                    error=exc.strerror or exc
+                )
+            )
+            return
+        if size > MAX_SOURCE_BYTES:
+            self._refuse(
+                QCoreApplication.translate(
+                    "PhotoField", "写真のファイルが大きすぎます(50MBまで): {name}"
+                ).format(name=path.name)
+            )
+            return
         image = QImage(str(path))
         if image.isNull():
             self._prompts.warn(
@@ -76,6 +95,9 @@ class PhotoField(QWidget):
             data = _shrink(image)
         self.set_photo(data)
         self.changed.emit()
+
+    def _refuse(self, text: str) -> None:
+        self._prompts.warn(self, title=QCoreApplication.translate("PhotoField", "写真"), text=text)
 
     def clear(self) -> None:
         if self._photo is None:

@@ -11,8 +11,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from coordinator_app.domain.models import Record
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import EntityService, NotFoundError
+from coordinator_app.services.storage_errors import WRITE_ERRORS
 from coordinator_app.ui.common.form import FieldForm
-from coordinator_app.ui.common.saving import clear_errors, clone, input_errors, show_errors
+from coordinator_app.ui.common.saving import (
+    STORAGE_FIELD,
+    clear_errors,
+    clone,
+    input_errors,
+    show_errors,
+    storage_failure,
+)
 from coordinator_app.ui.context import UiContext
 
 
@@ -103,6 +111,17 @@ class RecordDialog(QDialog):
                 self,
                 title=QCoreApplication.translate("RecordDialog", "保存できません"),
                 text=str(exc),
+            )
+            return False
+        except WRITE_ERRORS as exc:
+            # Disk full, read-only, locked, file gone: the dialog stays open with
+            # everything typed, the reason above the fields and in a box.
+            errors = storage_failure(exc)
+            self._show(errors)
+            self.ctx.prompts.warn(
+                self,
+                title=QCoreApplication.translate("RecordDialog", "保存できません"),
+                text=errors[STORAGE_FIELD],
             )
             return False
         self.ctx.events.records_changed(self.kind)

@@ -12,8 +12,16 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWid
 from coordinator_app.domain.models import Record
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import EntityService, NotFoundError
+from coordinator_app.services.storage_errors import WRITE_ERRORS
 from coordinator_app.ui.common.form import FieldForm
-from coordinator_app.ui.common.saving import clear_errors, clone, input_errors, show_errors
+from coordinator_app.ui.common.saving import (
+    STORAGE_FIELD,
+    clear_errors,
+    clone,
+    input_errors,
+    show_errors,
+    storage_failure,
+)
 from coordinator_app.ui.context import UiContext
 
 
@@ -51,6 +59,7 @@ class RecordEditor(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.addWidget(self.heading)
@@ -190,10 +199,23 @@ class RecordEditor(QWidget):
             clear_errors(self.forms)
             self._warn(str(exc))
             return False
+        except WRITE_ERRORS as exc:
+            self.show_storage_failure(exc)
+            return False
         self.load(stored.id)
         self.ctx.events.records_changed(self.kind)
         self.saved.emit(stored.id)
         return True
+
+    def show_storage_failure(self, exc: BaseException) -> None:
+        """The database or the disk refused the save: say why, above the form and in a box.
+
+        The widgets keep what was typed and the form stays dirty (the
+        transaction was rolled back, nothing half-written is stored).
+        """
+        errors = storage_failure(exc)
+        self._show_errors(errors)
+        self._warn(errors[STORAGE_FIELD])
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         first = show_errors(self.forms, errors)
@@ -210,6 +232,7 @@ class RecordEditor(QWidget):
         if self._record is None or self._is_new:
             self.heading.setText(self.new_heading())
         else:
+            # A name is data, never markup (a "<img src=...>" name shows as typed).
             self.heading.setText(self.display_name(self._record))
 
     def _warn(self, text: str) -> None:

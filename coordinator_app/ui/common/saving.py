@@ -8,7 +8,11 @@ from typing import TypeVar
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.domain.models import Record
+from coordinator_app.services.storage_errors import storage_message
 from coordinator_app.ui.common.form import FieldForm
+
+STORAGE_FIELD = "storage"
+"""The error key of a failure of the database or the disk (no field owns it)."""
 
 R = TypeVar("R", bound=Record)
 
@@ -49,6 +53,15 @@ def show_errors(forms: Sequence[FieldForm], errors: Mapping[str, str]) -> QWidge
         widget = forms[0].show_errors(rest)
         first = first or widget
     return first
+
+
+def storage_failure(exc: BaseException) -> dict[str, str]:
+    """The errors to show when storage refused a save (disk full, read-only, locked...).
+
+    The message goes above the form (no field owns it); the fields are not
+    touched, so what the user typed stays.
+    """
+    return {STORAGE_FIELD: storage_message(exc)}
 
 
 def clear_errors(forms: Sequence[FieldForm]) -> None:

@@ -6,7 +6,6 @@ writes a copy to a temporary folder and hands it to the system's viewer.
 
 from __future__ import annotations
 
-import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -24,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.filenames import safe_filename
 from coordinator_app.domain.validation import ValidationError
-from coordinator_app.services.attachments import MAX_ATTACHMENT_BYTES
+from coordinator_app.services.attachments import MAX_ATTACHMENT_BYTES, ViewingFolder
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.table_model import fit_columns
@@ -55,7 +55,7 @@ class AttachmentPanel(QWidget):
         self.ctx = ctx
         self.prompts = prompts
         self._ensure_saved = ensure_saved
-        self._temp: tempfile.TemporaryDirectory[str] | None = None
+        self.viewing = ViewingFolder()
         self.model = AttachmentTableModel(ctx.services.attachments, ctx.dates, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -141,10 +141,7 @@ class AttachmentPanel(QWidget):
         added, problems = 0, []
         for path in paths:
             try:
-                content = path.read_bytes()
-                self.ctx.services.attachments.add(
-                    filename=path.name, content=content, meeting_id=meeting_id
-                )
+                self.ctx.services.attachments.add_file(path, meeting_id=meeting_id)
                 added += 1
             except OSError as exc:
                 problems.append(f"{path.name}: {exc.strerror or exc}")
@@ -157,7 +154,11 @@ class AttachmentPanel(QWidget):
         return added
 
     def open_selected(self) -> Path | None:
-        """Write the selected attachment to a temporary file and open it."""
+        """Write the selected attachment to a private temporary folder and open it.
+
+        The stored name is reduced to a safe base name first: a database from
+        elsewhere cannot make this write outside that folder.
+        """
         attachment_id = self.selected_id()
         if attachment_id is None:
             return None
@@ -165,17 +166,15 @@ class AttachmentPanel(QWidget):
         assert row is not None
         try:
             content = self.ctx.services.attachments.content(attachment_id)
-        except NotFoundError as exc:
+            path = self.viewing.write(attachment_id, row.filename, content)
+        except (NotFoundError, ValidationError) as exc:
             self._warn(str(exc))
             return None
-        if self._temp is None:
-            self._temp = tempfile.TemporaryDirectory(
-                prefix="coordinator-app-attachments-", ignore_cleanup_errors=True
+        except OSError as exc:
+            self._warn(
+                self.tr("一時ファイルを書けません: {error}").format(error=exc.strerror or exc)
             )
-        folder = Path(self._temp.name) / attachment_id.hex
-        folder.mkdir(exist_ok=True)
-        path = folder / row.filename
-        path.write_bytes(content)
+            return None
         if not self.prompts.open_file(path):
             self._warn(
                 self.tr("「{name}」を開くアプリが見つかりません。").format(name=row.filename)
@@ -189,7 +188,10 @@ class AttachmentPanel(QWidget):
         row = self.model.row_item(self.model.row_of(attachment_id))
         assert row is not None
         target = self.prompts.choose_save_file(
-            self, title=self.tr("添付ファイルを保存"), suggested=row.filename, filters=""
+            self,
+            title=self.tr("添付ファイルを保存"),
+            suggested=safe_filename(row.filename, fallback="attachment", limit=200, from_path=True),
+            filters="",
         )
         if target is None:
             return None

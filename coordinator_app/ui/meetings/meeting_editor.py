@@ -31,6 +31,7 @@ from coordinator_app.domain.models import ActionItem, Meeting, Record
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.drafts import Draft
 from coordinator_app.services.meetings import MeetingService
+from coordinator_app.services.storage_errors import WRITE_ERRORS
 from coordinator_app.ui.areas.area_options import area_options
 from coordinator_app.ui.common.fields import NumberField, TimeField
 from coordinator_app.ui.common.form import FieldForm
@@ -43,7 +44,7 @@ from coordinator_app.ui.common.pickers import (
 )
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.record_editor import RecordEditor
-from coordinator_app.ui.common.saving import clone, input_errors
+from coordinator_app.ui.common.saving import clone, input_errors, storage_failure
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.drafts.draft_writer import DraftWriter, draft_store_for
 from coordinator_app.ui.events import RecordKind
@@ -446,6 +447,9 @@ class MeetingEditor(RecordEditor):
         except ValidationError as exc:
             self._show_errors(exc.errors)
             return [], exc.errors
+        except WRITE_ERRORS as exc:
+            self.show_storage_failure(exc)
+            return [], storage_failure(exc)
         self.load(meetings[0].id)
         self.ctx.events.records_changed(self.kind)
         self.saved.emit(meetings[0].id)

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from coordinator_app.domain import filenames
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.meeting_prompts import MeetingPrompts
@@ -18,12 +19,10 @@ from coordinator_app.ui.prompts import safe_file_name
 
 log = logging.getLogger(__name__)
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
-
 
 def safe_filename(text: str, *, limit: int = 60) -> str:
-    """``text`` usable as a file name on every system (no separators, no reserved marks)."""
-    return _UNSAFE.sub("_", text).strip("._")[:limit] or "meeting"
+    """``text`` usable as a file name on every system (see domain.filenames)."""
+    return filenames.safe_filename(re.sub(r"\s+", "_", text), fallback="meeting", limit=limit)
 
 
 def _with_suffix(path: Path, suffix: str) -> Path:

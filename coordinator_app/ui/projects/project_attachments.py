@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 import uuid
 from pathlib import Path
 from typing import Literal
@@ -21,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.filenames import safe_filename
 from coordinator_app.domain.validation import ValidationError
-from coordinator_app.services.attachments import AttachmentInfo
+from coordinator_app.services.attachments import AttachmentInfo, ViewingFolder
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.profiles import require_editor
 from coordinator_app.ui.common.icons import icon
@@ -54,6 +54,7 @@ class ProjectAttachmentPanel(QWidget):
         self.owner = owner
         self.owner_id: uuid.UUID | None = None
         self._editable = True
+        self.viewing = ViewingFolder()
         self.title = QLabel(title, self)
         self.list = QListWidget(self)
         self.list.setIconSize(THUMBNAIL)
@@ -137,10 +138,7 @@ class ProjectAttachmentPanel(QWidget):
             return None
         try:
             require_editor(current_profile(self.ctx))
-            content = path.read_bytes()
-            info = self.ctx.services.attachments.add(
-                filename=path.name, content=content, **{self.owner: self.owner_id}
-            )
+            info = self.ctx.services.attachments.add_file(path, **{self.owner: self.owner_id})
         except OSError as exc:
             self._warn(self.tr("ファイルを読めません: {error}").format(error=exc.strerror or exc))
             return None
@@ -159,7 +157,12 @@ class ProjectAttachmentPanel(QWidget):
         if info is None:
             return None
         path = with_file_pickers(self.ctx.prompts).choose_save_file(
-            self, title=self.tr("添付ファイルを保存"), suggested=info.filename, filters=""
+            self,
+            title=self.tr("添付ファイルを保存"),
+            suggested=safe_filename(
+                info.filename, fallback="attachment", limit=200, from_path=True
+            ),
+            filters="",
         )
         if path is None:
             return None
@@ -171,17 +174,24 @@ class ProjectAttachmentPanel(QWidget):
         return path
 
     def open_selected(self) -> Path | None:
-        """Open the selected attachment with the program the system chooses."""
+        """Open the selected attachment with the program the system chooses.
+
+        It is written to a private temporary folder under a safe base name, so
+        a name from a database cannot make this write anywhere else.
+        """
         info = self.selected_info()
         if info is None:
             return None
-        folder = Path(tempfile.gettempdir()) / "coordinator-app-attachments" / str(info.id)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / info.filename
-            path.write_bytes(self.ctx.services.attachments.content(info.id))
-        except (OSError, NotFoundError) as exc:
+            content = self.ctx.services.attachments.content(info.id)
+            path = self.viewing.write(info.id, info.filename, content)
+        except (NotFoundError, ValidationError) as exc:
             self._warn(str(exc))
+            return None
+        except OSError as exc:
+            self._warn(
+                self.tr("一時ファイルを書けません: {error}").format(error=exc.strerror or exc)
+            )
             return None
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
