@@ -18,6 +18,7 @@ from coordinator_app.domain.validation import (
     check_required,
     clean_text,
 )
+from coordinator_app.services.access import reads
 from coordinator_app.services.base import (
     EntityService,
     clean_name_and_kana,
@@ -86,6 +87,7 @@ class AreaService(EntityService[Area]):
         parents = names_by_id(session, Area, (r.parent_id for r in records))
         return {r.id: {"parent_name": parents.get(r.parent_id, "")} for r in records}
 
+    @reads
     def tree(self) -> list[AreaNode]:
         """Every live area, depth-first, siblings by reading."""
         with self.db.reading() as session:

@@ -14,6 +14,7 @@ from sqlmodel import col, select
 
 from coordinator_app.domain.models import Attachment, Meeting, ProgressEntry, Project
 from coordinator_app.domain.validation import Errors, check_required, clean_text
+from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import NotFoundError, live, now, require_live
 from coordinator_app.storage.database import Database
 
@@ -38,10 +39,11 @@ _OWNERS = {
 }
 
 
-class AttachmentService:
+class AttachmentService(Guarded):
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @writes
     def add(
         self,
         *,
@@ -86,6 +88,7 @@ class AttachmentService:
     def _info(a: Attachment) -> AttachmentInfo:
         return AttachmentInfo(a.id, a.filename, a.media_type, a.size, a.created_at)
 
+    @reads
     def list_for(
         self,
         *,
@@ -112,6 +115,7 @@ class AttachmentService:
             rows = session.exec(stmt.order_by(col(Attachment.created_at))).all()
         return [AttachmentInfo(*row) for row in rows]
 
+    @reads
     def content(self, attachment_id: uuid.UUID) -> bytes:
         with self.db.reading() as session:
             data = session.exec(
@@ -123,6 +127,7 @@ class AttachmentService:
             raise NotFoundError("添付ファイル", attachment_id)
         return data
 
+    @writes
     def soft_delete(self, attachment_id: uuid.UUID) -> None:
         with self.db.writing() as session:
             attachment = session.get(Attachment, attachment_id)
@@ -131,6 +136,7 @@ class AttachmentService:
             attachment.deleted_at = now()
             attachment.updated_at = attachment.deleted_at
 
+    @writes
     def restore(self, attachment_id: uuid.UUID) -> None:
         with self.db.writing() as session:
             attachment = session.get(Attachment, attachment_id)

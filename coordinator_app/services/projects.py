@@ -26,6 +26,7 @@ from coordinator_app.domain.validation import (
     check_required,
     clean_text,
 )
+from coordinator_app.services.access import reads, writes
 from coordinator_app.services.base import (
     EntityService,
     LinkSpec,
@@ -88,6 +89,7 @@ class ProjectService(EntityService[Project]):
             "担当コーディネーターが見つかりません",
         )
 
+    @writes
     def save(self, obj: Project, *, partner_ids: Sequence[uuid.UUID] | None = None) -> Project:
         """Save the project and (when given) its partner organisations, in one transaction."""
         with self.db.writing() as session:
@@ -95,6 +97,7 @@ class ProjectService(EntityService[Project]):
             save_links(session, PARTNERS, stored.id, partner_ids)
         return stored
 
+    @reads
     def partner_ids(self, project_id: uuid.UUID) -> list[uuid.UUID]:
         return read_links(self.db, PARTNERS, project_id)
 
@@ -156,6 +159,7 @@ class ProgressEntryService(EntityService[ProgressEntry]):
             "記入者の利用者情報が見つかりません",
         )
 
+    @writes
     def save_by(self, obj: ProgressEntry, profile: UserProfile | None) -> ProgressEntry:
         """Save an entry as ``profile``: a new entry records its author.
 
@@ -174,10 +178,12 @@ class ProgressEntryService(EntityService[ProgressEntry]):
                 obj.author_profile_id = existing.author_profile_id
             return self._save(session, obj)
 
+    @writes
     def delete_by(self, entry_id: uuid.UUID, profile: UserProfile | None) -> ProgressEntry:
         require_editor(profile)
         return self.soft_delete(entry_id)
 
+    @reads
     def log(self, project_id: uuid.UUID) -> list[ProgressEntry]:
         """The project's progress entries, newest first."""
         with self.db.reading() as session:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 
+from coordinator_app.services.access import Actor, Guarded
 from coordinator_app.services.action_items import ActionItemService
 from coordinator_app.services.areas import AreaService
 from coordinator_app.services.attachments import AttachmentService
@@ -24,6 +25,12 @@ from coordinator_app.storage.database import Database
 
 @dataclass(frozen=True)
 class Services:
+    """Every service of one database, sharing one :class:`Actor` (who is acting).
+
+    The window makes the actor follow the profile in use; every write method
+    of every service checks it (``services/access.py``).
+    """
+
     db: Database
     areas: AreaService
     organisations: OrganisationService
@@ -44,9 +51,19 @@ class Services:
     reports: ReportService
     documents: DocumentService
     search: SearchService
+    actor: Actor = field(default_factory=Actor)
+
+    def __post_init__(self) -> None:
+        for service in self.all():
+            service.bind_actor(self.actor)
+
+    def all(self) -> list[Guarded]:
+        """Every service (not the database nor the actor), in declaration order."""
+        return [getattr(self, f.name) for f in fields(self) if f.name not in ("db", "actor")]
 
     @classmethod
-    def create(cls, db: Database) -> Services:
+    def create(cls, db: Database, *, actor: Actor | None = None) -> Services:
+        """All services of ``db``; ``actor`` (default: nobody chosen yet) is shared."""
         return cls(
             db=db,
             areas=AreaService(db),
@@ -68,6 +85,7 @@ class Services:
             reports=ReportService(db),
             documents=DocumentService(db),
             search=SearchService(db, area_subtree=area_subtree),
+            actor=actor or Actor(),
         )
 
     def is_empty(self) -> bool:

@@ -23,6 +23,7 @@ from typing import Any
 
 from coordinator_app.domain import kana
 from coordinator_app.domain.fiscal import fiscal_year_range
+from coordinator_app.services.access import Guarded, reads
 from coordinator_app.storage.database import Database
 
 SEPARATOR = "\x1f"
@@ -403,13 +404,14 @@ def highlight(fields: Sequence[str], folded_query: str) -> Highlight:
     return Highlight("", "", short[: SNIPPET_RADIUS * 3])
 
 
-class SearchService:
+class SearchService(Guarded):
     """Searches the index; results grouped by kind, newest first."""
 
     def __init__(self, db: Database, *, area_subtree: Callable[[Any, uuid.UUID], list[uuid.UUID]]):
         self.db = db
         self._area_subtree = area_subtree
 
+    @reads
     def search(
         self,
         query: str,

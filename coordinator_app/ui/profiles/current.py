@@ -13,18 +13,48 @@ from PySide6.QtCore import QCoreApplication
 from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.models import UserProfile
 from coordinator_app.services.base import NotFoundError
+from coordinator_app.services.registry import Services
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.settings import AppSettings
+
+
+def profile_of(settings: AppSettings, services: Services) -> UserProfile | None:
+    """The profile chosen on this machine for ``services``' database (None: none, or
+    deleted). The services' :class:`~coordinator_app.services.access.Actor` asks this."""
+    profile_id = settings.profile_id(services.db.path)
+    if profile_id is None:
+        return None
+    try:
+        return services.profiles.get(profile_id)
+    except NotFoundError:
+        return None
+
+
+def follow_profile(settings: AppSettings, services: Services) -> None:
+    """Make every service check its writes against the profile chosen in ``settings``."""
+    services.actor.follow(lambda: profile_of(settings, services))
 
 
 def current_profile(ctx: UiContext) -> UserProfile | None:
     """The profile in use; None when none was chosen or it has been deleted."""
-    profile_id = ctx.settings.profile_id(ctx.services.db.path)
-    if profile_id is None:
-        return None
-    try:
-        return ctx.services.profiles.get(profile_id)
-    except NotFoundError:
-        return None
+    return profile_of(ctx.settings, ctx.services)
+
+
+def may_write(ctx: UiContext) -> bool:
+    """False for a supervisor's profile: records are read (and progress reviewed) only.
+
+    The same answer the services' guard gives, so the window greys out exactly what
+    the services would refuse."""
+    return ctx.services.actor.may_write
+
+
+def read_only_tip() -> str:
+    """The tooltip of a control greyed out for a supervisor's profile."""
+    return QCoreApplication.translate(
+        "profiles",
+        "上司(確認者)のプロファイルでは閲覧と確認だけができます。"
+        "記録・編集はコーディネーターのプロファイルで行ってください(ツール → 利用者の切り替え)",
+    )
 
 
 def is_supervisor(ctx: UiContext) -> bool:
