@@ -39,6 +39,7 @@ from coordinator_app.ui.common.window_dialogs import WindowDialogs
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.feature_windows import FeatureWindows
+from coordinator_app.ui.profiles.current import gate_writes, may_write, read_only_tip
 from coordinator_app.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
@@ -50,7 +51,14 @@ class MainWindow(QMainWindow):
     """Navigation on the left, the current page on the right, search in a dock.
 
     Every page gets the same :class:`UiContext`; the window routes the
-    shortcuts (Ctrl+N/S/F, Delete, Ctrl+Z) to the page shown.
+    shortcuts (Ctrl+N/S/F, Delete, Ctrl+Z) to the page shown. Ctrl+N is
+    always a new record of the page shown; recording a meeting from anywhere
+    is Ctrl+Shift+M (README's shortcut table lists every shortcut, and a test
+    holds it to these actions).
+
+    For a supervisor's profile (reading and reviewing only) every command that
+    writes is greyed out, with a tooltip saying why; the services refuse the
+    same writes (``services/access.py``).
 
     Menus are in :attr:`menus` (``"file"``, ``"edit"``, ``"view"``, ``"tools"``,
     ``"help"``); :meth:`add_command` adds an item to one of them, which is how
@@ -109,6 +117,8 @@ class MainWindow(QMainWindow):
         self.features = FeatureWindows(self)
         self.features.install()
         ctx.events.sig_open_record.connect(self.open_record)
+        ctx.events.sig_display_changed.connect(self.apply_role)
+        self.apply_role()
         self._restore_layout()
 
     # -- pages -------------------------------------------------------------------
@@ -195,6 +205,8 @@ class MainWindow(QMainWindow):
             action.setIcon(icon(icon_name))
         if shortcuts:
             action.setShortcuts(shortcuts)
+            native = shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.removesuffix('…')} ({native})")
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
@@ -202,7 +214,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         key = QKeySequence
         self.action_new = self._action(
-            self.tr("新規"), lambda: self.current_page.new_record(), [key("Ctrl+Shift+N")], "new"
+            self.tr("新規"), lambda: self.current_page.new_record(), [key("Ctrl+N")], "new"
         )
         self.action_save = self._action(
             self.tr("保存"), lambda: self.current_page.save_record(), [key("Ctrl+S")], "save"
@@ -302,8 +314,21 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search_field)
         self.toolbar = toolbar
 
+    def apply_role(self) -> None:
+        """Grey out what writes when the profile in use is a supervisor's."""
+        writing = [self.action_new, self.action_save, self.action_delete, self.action_import]
+        if self.features.action_new_meeting is not None:
+            writing.append(self.features.action_new_meeting)
+        gate_writes(self.ctx, writing, enabled=True)
+        self.read_only_label.setVisible(not may_write(self.ctx))
+
     def _build_status_bar(self) -> None:
         status = self.statusBar()
+        self.read_only_label = QLabel(self.tr("閲覧と確認のみ(上司・確認者)"), self)
+        self.read_only_label.setObjectName("read_only_label")
+        self.read_only_label.setToolTip(read_only_tip())
+        self.read_only_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        status.addPermanentWidget(self.read_only_label)
         self.undo_label = QLabel(self)
         self.undo_button = QPushButton(icon("undo"), self.tr("元に戻す"), self)
         self.undo_button.setFlat(True)

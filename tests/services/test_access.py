@@ -297,3 +297,28 @@ def test_every_entity_service_shares_the_actor(services: Services) -> None:
     assert all(s.actor is services.actor for s in services.all())
     profile_id = uuid.uuid4()
     assert not services.profiles.exists(profile_id)
+
+
+def test_imports_are_refused_for_a_supervisor(
+    services: Services, world: World, db_path: Path, tmp_path: Path
+) -> None:
+    from coordinator_app.services.transfer.database_import import import_database
+    from coordinator_app.services.transfer.fields import ORGANISATIONS
+    from coordinator_app.services.transfer.importing import run_import
+    from coordinator_app.services.transfer.mappings import suggest_mapping
+    from coordinator_app.services.transfer.reading import read_table
+
+    source = tmp_path / "in.csv"
+    source.write_text("団体名,種別\n新しい会,NPO\n", encoding="utf-8")
+    table = read_table(source, known_headers=ORGANISATIONS.header_texts)
+    mapping = suggest_mapping(ORGANISATIONS, table.headers)
+    acting_as(services, world.supervisor)
+    before = dump(db_path)
+    with pytest.raises(AccessDenied):
+        run_import(services, ORGANISATIONS, table, mapping)
+    with pytest.raises(AccessDenied):
+        import_database(services, tmp_path / "whole.xlsx")
+    assert dump(db_path) == before
+    acting_as(services, world.coordinator)
+    run_import(services, ORGANISATIONS, table, mapping)
+    assert "新しい会" in {o.name for o in services.organisations.list().rows}

@@ -28,6 +28,7 @@ from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.common.table_model import RecordTableModel, fit_columns, select_row
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
+from coordinator_app.ui.profiles.current import gate_writes, may_write, set_fields_read_only
 from coordinator_app.ui.undo import delete_with_undo
 
 FILTER_DELAY_MS = 200
@@ -141,6 +142,7 @@ class RecordPage(QWidget):
         ctx.events.sig_records_changed.connect(self._records_changed)
         ctx.events.sig_display_changed.connect(model.redisplay)
         ctx.events.sig_display_changed.connect(self._display_changed)
+        editor.loaded.connect(self._apply_role)
         model.modelReset.connect(self._update_count)
         model.rowsInserted.connect(self._update_count)
 
@@ -188,7 +190,7 @@ class RecordPage(QWidget):
     # -- actions (the main window's shortcuts call these) --------------------------
 
     def new_record(self) -> None:
-        if not self.confirm_discard():
+        if not may_write(self.ctx) or not self.confirm_discard():
             return
         self._select_id(None)
         self.editor.load(None)
@@ -368,6 +370,12 @@ class RecordPage(QWidget):
         # Show the form's dates in the new style, unless that would drop edits.
         if not self.editor.is_dirty:
             self.editor.load(self.editor.current_id)
+        self._apply_role()
+        self._update_buttons()
+
+    def _apply_role(self, *_args: object) -> None:
+        """A supervisor's profile reads only: the form's fields become read-only."""
+        set_fields_read_only(self.editor.forms, not may_write(self.ctx))
 
     def _reselect(self) -> None:
         self._select_id(self.editor.current_id)
@@ -395,7 +403,8 @@ class RecordPage(QWidget):
         self.count_label.setText(text)
 
     def _update_buttons(self, *_args: object) -> None:
-        self.delete_button.setEnabled(self.editor.current_id is not None)
+        gate_writes(self.ctx, (self.new_button, self.save_button), enabled=True)
+        gate_writes(self.ctx, (self.delete_button,), enabled=self.editor.current_id is not None)
 
     def _warn(self, title: str, text: str) -> None:
         self.ctx.prompts.warn(self, title=title, text=text)

@@ -7,8 +7,20 @@ Every view asks here instead of keeping its own copy, so a change of profile
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.models import UserProfile
@@ -90,3 +102,45 @@ def profile_text(profile: UserProfile) -> str:
     """``高橋 美咲 — コーディネーター`` or ``山本 健 — 係長・上司(確認者)``."""
     details = "・".join(d for d in (profile.title, role_label(profile.role)) if d)
     return f"{profile.name} — {details}" if details else profile.name
+
+
+_OWN_TIP = "write_gate_tip"
+_ROLE_READ_ONLY = "read_only_by_role"
+
+
+def gate_writes(ctx: UiContext, controls: Iterable[QWidget | QAction], *, enabled: bool) -> None:
+    """Enable ``controls`` that change data when ``enabled`` and the profile may write.
+
+    Greyed out for a supervisor, with :func:`read_only_tip` as tooltip (the control's
+    own tooltip comes back when the profile changes).
+    """
+    writable = may_write(ctx)
+    for control in controls:
+        if control.property(_OWN_TIP) is None:
+            control.setProperty(_OWN_TIP, control.toolTip())
+        control.setEnabled(enabled and writable)
+        control.setToolTip(control.property(_OWN_TIP) if writable else read_only_tip())
+
+
+def set_fields_read_only(forms: Iterable[QWidget], read_only: bool) -> None:
+    """Make the fields of ``forms`` read-only (texts stay selectable) or editable again.
+
+    Only what this function made read-only is made editable again, so a field a
+    form keeps read-only for its own reasons stays so.
+    """
+    for form in forms:
+        for widget in form.findChildren(QWidget):
+            if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
+                if read_only and not widget.isReadOnly():
+                    widget.setReadOnly(True)
+                    widget.setProperty(_ROLE_READ_ONLY, True)
+                elif not read_only and widget.property(_ROLE_READ_ONLY):
+                    widget.setReadOnly(False)
+                    widget.setProperty(_ROLE_READ_ONLY, False)
+            elif isinstance(widget, QComboBox | QAbstractButton | QAbstractItemView):
+                if read_only and widget.isEnabled():
+                    widget.setEnabled(False)
+                    widget.setProperty(_ROLE_READ_ONLY, True)
+                elif not read_only and widget.property(_ROLE_READ_ONLY):
+                    widget.setEnabled(True)
+                    widget.setProperty(_ROLE_READ_ONLY, False)
