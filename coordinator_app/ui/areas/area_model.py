@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coordinator_app.domain.models import Area
 from coordinator_app.services.base import Row
-from coordinator_app.ui.common.table_model import Column, RecordTableModel
+from coordinator_app.ui.common.table_model import Column, ColumnKind, RecordTableModel
 from coordinator_app.ui.labels import enum_label
 
 
@@ -15,10 +15,10 @@ class AreaTableModel(RecordTableModel):
 
     def columns(self) -> list[Column]:
         return [
-            Column(self.tr("地域名"), "kana"),
-            Column(self.tr("ふりがな"), "kana"),
-            Column(self.tr("種別"), "kind"),
-            Column(self.tr("上位地域")),
+            Column(self.tr("地域名"), "kana", kind=ColumnKind.NAME),
+            Column(self.tr("ふりがな"), "kana", kind=ColumnKind.NAME),
+            Column(self.tr("種別"), "kind", kind=ColumnKind.SHORT),
+            Column(self.tr("上位地域"), kind=ColumnKind.NAME),
         ]
 
     def display(self, row: Row[Area], column: int) -> object:  # type: ignore[override]

@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_editor import RecordEditor
-from coordinator_app.ui.common.table_model import RecordTableModel, fit_columns, select_row
+from coordinator_app.ui.common.table_model import (
+    RecordTableModel,
+    fit_columns,
+    select_row,
+    widen_to_minimum,
+)
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.profiles.current import gate_writes, may_write, set_fields_read_only
@@ -145,6 +150,11 @@ class RecordPage(QWidget):
         editor.loaded.connect(self._apply_role)
         model.modelReset.connect(self._update_count)
         model.rowsInserted.connect(self._update_count)
+        self._fit_on_first_rows = False
+        self._fitting = False
+        header.sectionResized.connect(self._column_resized)
+        model.modelReset.connect(self._rows_arrived)
+        model.rowsInserted.connect(self._rows_arrived)
 
         self.model.refresh()
         self.editor.load(None)
@@ -292,8 +302,29 @@ class RecordPage(QWidget):
         header = self.table.horizontalHeader()
         if header_state is not None and header.restoreState(header_state):
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            widen_to_minimum(self.table)
+            self._fit_on_first_rows = False
         else:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Fit the columns to the rows shown; on an empty list, to each column's
+        minimum, and once more when the first rows arrive."""
+        self._fitting = True
+        try:
             fit_columns(self.table)
+        finally:
+            self._fitting = False
+        self._fit_on_first_rows = self.model.rowCount() == 0
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        last = self.table.horizontalHeader().count() - 1
+        if not self._fitting and column != last:  # the user sized a column: keep it
+            self._fit_on_first_rows = False
+
+    def _rows_arrived(self, *_args: object) -> None:
+        if self._fit_on_first_rows and self.model.rowCount() > 0:
+            self._fit_columns()
 
     # -- internals ---------------------------------------------------------------
 
