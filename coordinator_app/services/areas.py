@@ -37,6 +37,7 @@ class AreaNode:
 class AreaService(EntityService[Area]):
     model = Area
     kind_label = "地域"
+    search_kind = "area"
     filter_columns = ("kind", "parent_id")
     sort_keys = {"kana": "sort_kana", "name": "name", "kind": "kind"}
 

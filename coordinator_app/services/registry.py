@@ -19,6 +19,7 @@ from coordinator_app.services.projects import ProgressEntryService, ProjectServi
 from coordinator_app.services.reports import ReportService
 from coordinator_app.services.reviews import ReviewService
 from coordinator_app.services.search import SearchService
+from coordinator_app.services.search_aliases import SearchAliasService
 from coordinator_app.services.settings import SettingsService
 from coordinator_app.storage.database import Database
 
@@ -51,6 +52,7 @@ class Services:
     reports: ReportService
     documents: DocumentService
     search: SearchService
+    aliases: SearchAliasService
     actor: Actor = field(default_factory=Actor)
 
     def __post_init__(self) -> None:
@@ -85,6 +87,7 @@ class Services:
             reports=ReportService(db),
             documents=DocumentService(db),
             search=SearchService(db, area_subtree=area_subtree),
+            aliases=SearchAliasService(db),
             actor=actor or Actor(),
         )
 

@@ -166,6 +166,7 @@ def real_calls(services: Services, world: World) -> dict[tuple[str, str], Callab
     calls[("settings", "save_municipality")] = lambda: services.settings.save_municipality(
         MunicipalityProfile(name="福生市")
     )
+    calls[("aliases", "save")] = lambda: services.aliases.save("社協 = 社会福祉協議会\n")
     for field, record in world.records.items():
         service = getattr(services, field)
         copy = type(record)(**record.model_dump())
