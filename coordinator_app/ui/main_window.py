@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self.action_settings = self._action(
             self.tr("設定…"), self.open_settings, [key("Ctrl+,")], "settings"
         )
+        self.action_aliases = self._action(self.tr("検索の言い換え…"), self.open_aliases)
         self.action_quit = self._action(self.tr("終了"), self.close, [key("Ctrl+Q")])
         self.action_about = self._action(self.tr("このアプリについて"), self._about)
         self.action_flyer = self._action(
@@ -284,7 +285,8 @@ class MainWindow(QMainWindow):
             self.menus[n] for n in ("file", "edit", "view", "tools", "help")
         )
         _fill(self.file_menu, self.action_import, self.action_export, None, self.action_backup)
-        _fill(self.file_menu, None, self.action_settings, None, self.action_quit)
+        _fill(self.file_menu, None, self.action_settings, self.action_aliases, None)
+        _fill(self.file_menu, self.action_quit)
         _fill(self.edit_menu, self.action_new, self.action_save, self.action_delete, None)
         _fill(self.edit_menu, self.action_undo, self.action_redo, None, self.action_find)
         _fill(self.view_menu, *self.page_actions, None, self.action_search)
@@ -394,6 +396,21 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
         dialog.open()
         return dialog
+
+    def open_aliases(self) -> QDialog:
+        """The 検索の言い換え dialog; an open search runs again after a save."""
+        from coordinator_app.ui.aliases.alias_dialog import SearchAliasDialog
+
+        dialog = SearchAliasDialog(self.ctx, self)
+        dialog.saved.connect(self._aliases_saved)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialogs.last = dialog
+        dialog.open()
+        return dialog
+
+    def _aliases_saved(self) -> None:
+        if self.search_view is not None:
+            self.search_view.run()
 
     def _settings_accepted(self, dialog: SettingsDialog) -> None:
         dialog.apply()
