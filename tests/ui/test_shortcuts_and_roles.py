@@ -150,3 +150,29 @@ def test_a_supervisor_sees_every_write_greyed_out_and_cannot_save(
     set_current_profile(window.ctx, supervisor.id)
     window.grab().save("/tmp/ux-supervisor.png")
     assert Organisation  # the page shows organisations
+
+
+def test_a_supervisor_cannot_record_a_meeting_from_the_meeting_window(
+    qtbot: QtBot, window: MainWindow, services: Services, make: Factory
+) -> None:
+    meeting = make.meeting(title="連絡会")
+    supervisor = _profile(services, ProfileRole.SUPERVISOR, "山本 健")
+    set_current_profile(window.ctx, supervisor.id)
+    page = window.pages[4]
+    assert not page.series_button.isEnabled()  # type: ignore[attr-defined]
+    assert page.pdf_button.isEnabled()  # type: ignore[attr-defined]  # reading stays
+    dialog = window.features.new_meeting()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, MeetingDialog)
+    assert not dialog.save_button.isEnabled() and not dialog.series_button.isEnabled()
+    title = dialog.editor.title_edit  # type: ignore[attr-defined]
+    assert title.isReadOnly()
+    title.setReadOnly(False)  # even past the greyed-out form…
+    enter(qtbot, title, "上司が書いた会議")
+    assert dialog.save() is False  # …the save (what Ctrl+S calls) is refused by the service
+    assert dialog.editor.forms[0].error_text("general") == SUPERVISOR_READ_ONLY
+    assert title.text() == "上司が書いた会議"
+    assert [m.title for m in services.meetings.list().rows] == [meeting.title]
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    dialog.editor._set_dirty(False)
+    dialog.hide()

@@ -35,6 +35,7 @@ from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
+from coordinator_app.ui.profiles.current import gate_writes
 
 COORDINATOR_PREFIX = "coordinator:"
 CONTACT_PREFIX = "contact:"
@@ -136,6 +137,7 @@ class ActionItemView(QWidget):
             shortcut.activated.connect(slot)
         ctx.events.sig_records_changed.connect(self._records_changed)
         ctx.events.sig_display_changed.connect(self.model.redisplay)
+        ctx.events.sig_display_changed.connect(self._update_buttons)
         self.refresh_owners()
         self.refresh()
 
@@ -283,8 +285,7 @@ class ActionItemView(QWidget):
 
     def _update_buttons(self) -> None:
         selected = bool(self.selected_ids())
-        self.done_button.setEnabled(selected)
-        self.edit_button.setEnabled(selected)
+        gate_writes(self.ctx, (self.done_button, self.edit_button), enabled=selected)
         self.open_button.setEnabled(selected)
 
     def _warn(self, text: str) -> None:

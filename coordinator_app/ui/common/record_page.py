@@ -65,6 +65,7 @@ class RecordPage(QWidget):
         self.model = model
         self.editor = editor
         self._syncing = False
+        self._write_controls: list[QWidget] = []
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.filter_placeholder())
@@ -192,6 +193,11 @@ class RecordPage(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.button_row.insertWidget(1, button)
         return button
+
+    def add_write_controls(self, *controls: QWidget) -> None:
+        """Controls that change data besides 新規/保存/削除: greyed out for a supervisor."""
+        self._write_controls.extend(controls)
+        self._update_buttons()
 
     def filter_value(self, key: str, data: object) -> object:
         """Turn a combo's item data back into a filter value (e.g. an enum member)."""
@@ -434,7 +440,9 @@ class RecordPage(QWidget):
         self.count_label.setText(text)
 
     def _update_buttons(self, *_args: object) -> None:
-        gate_writes(self.ctx, (self.new_button, self.save_button), enabled=True)
+        gate_writes(
+            self.ctx, (self.new_button, self.save_button, *self._write_controls), enabled=True
+        )
         gate_writes(self.ctx, (self.delete_button,), enabled=self.editor.current_id is not None)
 
     def _warn(self, title: str, text: str) -> None:

@@ -167,7 +167,9 @@ class CarriedOverPanel(QWidget):
             if count
             else self.tr("前回までの未完了の対応事項はありません")
         )
-        self.done_button.setEnabled(self.table.selectionModel().hasSelection())
+        gate_writes(
+            self.ctx, (self.done_button,), enabled=self.table.selectionModel().hasSelection()
+        )
 
     def _warn(self, text: str) -> None:
         self.ctx.prompts.warn(self, title=self.tr("操作できません"), text=text)

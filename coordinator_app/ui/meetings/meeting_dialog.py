@@ -21,6 +21,7 @@ from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from coordinator_app.ui.meetings.meeting_output import export_minutes_pdf
 from coordinator_app.ui.meetings.meeting_prompts import DISCARD, SAVE, unsaved_choices
 from coordinator_app.ui.meetings.series_dialog import SeriesDialog
+from coordinator_app.ui.profiles.current import gate_writes, may_write, set_fields_read_only
 
 
 class MeetingDialog(QDialog):
@@ -81,6 +82,8 @@ class MeetingDialog(QDialog):
         save_shortcut.activated.connect(self.save)
         self.editor.loaded.connect(self._update_title)
         self.editor.dirty_changed.connect(self._update_title)
+        self.editor.loaded.connect(self.apply_role)
+        ctx.events.sig_display_changed.connect(self.apply_role)
         self.resize(900, 720)
         if draft is not None:
             self.editor.restore_draft(draft)
@@ -90,6 +93,11 @@ class MeetingDialog(QDialog):
         self.editor.focus_first()
 
     # -- actions -----------------------------------------------------------------
+
+    def apply_role(self, *_args: object) -> None:
+        """A supervisor's profile reads the meeting only (no save, no series)."""
+        gate_writes(self.ctx, (self.save_button, self.series_button), enabled=True)
+        set_fields_read_only(self.editor.forms, not may_write(self.ctx))
 
     def save(self) -> bool:
         return self.editor.save()
