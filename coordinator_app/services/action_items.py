@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from coordinator_app.domain.models import ActionItem, Contact, Coordinator, Meeting
 from coordinator_app.domain.validation import Errors, check_length, check_required, clean_text
+from coordinator_app.services.access import reads
 from coordinator_app.services.base import (
     EntityService,
     ListQuery,
@@ -113,6 +114,7 @@ class ActionItemService(EntityService[ActionItem]):
             }
         return result
 
+    @reads
     def open_items(
         self,
         *,
@@ -150,10 +152,12 @@ class ActionItemService(EntityService[ActionItem]):
         ]
         return Page(rows=rows, total=len(rows))
 
+    @reads
     def for_meeting(self, meeting_id: uuid.UUID) -> Page[Row[ActionItem]]:
         """The items a meeting created, in the order they were entered."""
         return self.list_rows(ListQuery(filters={"meeting_id": meeting_id}, sort="created"))
 
+    @reads
     def carried_over(self, meeting_id: uuid.UUID) -> Page[Row[ActionItem]]:
         """Open items from earlier meetings of the same council (or series)."""
         with self.db.reading() as session:

@@ -20,6 +20,7 @@ from coordinator_app.domain.validation import (
     check_required,
     clean_text,
 )
+from coordinator_app.services.access import reads
 from coordinator_app.services.base import (
     EntityService,
     ListQuery,
@@ -103,6 +104,7 @@ def check_statistics(errors: Errors, area: Area) -> None:
 class AreaService(EntityService[Area]):
     model = Area
     kind_label = "地域"
+    search_kind = "area"
     filter_columns = ("kind", "parent_id")
     sort_keys = {
         "kana": "sort_kana",
@@ -160,10 +162,12 @@ class AreaService(EntityService[Area]):
         parents = names_by_id(session, Area, (r.parent_id for r in records))
         return {r.id: {"parent_name": parents.get(r.parent_id, "")} for r in records}
 
+    @reads
     def statistics(self, area_id: uuid.UUID) -> AreaStatistics:
         """The area's population figures (for reports and flyers)."""
         return statistics_of(self.get(area_id))
 
+    @reads
     def tree(
         self,
         text: str = "",

@@ -18,6 +18,7 @@ from sqlmodel import col, select
 from coordinator_app.domain.filenames import safe_filename
 from coordinator_app.domain.models import Attachment, Meeting, ProgressEntry, Project
 from coordinator_app.domain.validation import Errors, ValidationError, check_required, clean_text
+from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import NotFoundError, live, now, require_live
 from coordinator_app.storage.database import Database
 
@@ -105,10 +106,11 @@ _OWNERS = {
 }
 
 
-class AttachmentService:
+class AttachmentService(Guarded):
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @writes
     def add(
         self,
         *,
@@ -181,6 +183,7 @@ class AttachmentService:
     def _info(a: Attachment) -> AttachmentInfo:
         return AttachmentInfo(a.id, a.filename, a.media_type, a.size, a.created_at)
 
+    @reads
     def list_for(
         self,
         *,
@@ -207,6 +210,7 @@ class AttachmentService:
             rows = session.exec(stmt.order_by(col(Attachment.created_at))).all()
         return [AttachmentInfo(*row) for row in rows]
 
+    @reads
     def content(self, attachment_id: uuid.UUID) -> bytes:
         with self.db.reading() as session:
             data = session.exec(
@@ -218,6 +222,7 @@ class AttachmentService:
             raise NotFoundError("添付ファイル", attachment_id)
         return data
 
+    @writes
     def soft_delete(self, attachment_id: uuid.UUID) -> None:
         with self.db.writing() as session:
             attachment = session.get(Attachment, attachment_id)
@@ -226,6 +231,7 @@ class AttachmentService:
             attachment.deleted_at = now()
             attachment.updated_at = attachment.deleted_at
 
+    @writes
     def restore(self, attachment_id: uuid.UUID) -> None:
         with self.db.writing() as session:
             attachment = session.get(Attachment, attachment_id)

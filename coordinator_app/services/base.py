@@ -20,6 +20,7 @@ from coordinator_app.domain import kana
 from coordinator_app.domain.models import Record
 from coordinator_app.domain.validation import Errors, ValidationError, clean_text
 from coordinator_app.services import search
+from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.storage.database import Database
 
 T = TypeVar("T", bound=Record)
@@ -97,7 +98,7 @@ def live(model: type[Record]) -> Any:
     return col(model.deleted_at).is_(None)
 
 
-class EntityService(Generic[T]):
+class EntityService(Guarded, Generic[T]):
     """Create, update, soft-delete, restore, get and list one kind of record."""
 
     model: ClassVar[type[Record]]
@@ -117,6 +118,7 @@ class EntityService(Generic[T]):
 
     # -- reading -----------------------------------------------------------------
 
+    @reads
     def get(self, record_id: uuid.UUID, *, include_deleted: bool = False) -> T:
         with self.db.reading() as session:
             return self._get(session, record_id, include_deleted=include_deleted)
@@ -127,6 +129,7 @@ class EntityService(Generic[T]):
             raise NotFoundError(self.kind_label, record_id)
         return obj  # type: ignore[return-value]
 
+    @reads
     def list(self, query: ListQuery | None = None) -> Page[T]:
         query = query or ListQuery()
         with self.db.reading() as session:
@@ -149,6 +152,7 @@ class EntityService(Generic[T]):
     label_column: ClassVar[str] = "name"
     """The column a picker shows."""
 
+    @reads
     def choices(
         self,
         text: str = "",
@@ -179,6 +183,7 @@ class EntityService(Generic[T]):
             rows = session.exec(stmt).all()
         return [Choice(row[0], row[1], row[2] if len(row) > 2 else "") for row in rows]
 
+    @reads
     def list_rows(self, query: ListQuery | None = None) -> Page[Row[T]]:
         """Like :meth:`list`, each record with the display values of ``decorate``."""
         query = query or ListQuery()
@@ -229,6 +234,7 @@ class EntityService(Generic[T]):
 
     # -- writing -----------------------------------------------------------------
 
+    @writes
     def save(self, obj: T) -> T:
         """Validate and insert or update ``obj``; returns the stored record.
 
@@ -271,6 +277,7 @@ class EntityService(Generic[T]):
         skip = {"id", "created_at", "updated_at", "deleted_at"}
         return [c.key for c in sa.inspect(self.model).column_attrs if c.key not in skip]
 
+    @writes
     def soft_delete(self, record_id: uuid.UUID) -> T:
         with self.db.writing() as session:
             obj = self._get(session, record_id)
@@ -281,6 +288,7 @@ class EntityService(Generic[T]):
             self._reindex(session, obj)
             return obj
 
+    @writes
     def restore(self, record_id: uuid.UUID) -> T:
         with self.db.writing() as session:
             obj = self._get(session, record_id, include_deleted=True)

@@ -10,6 +10,7 @@ from sqlmodel import col, select
 
 from coordinator_app.domain.enums import label
 from coordinator_app.domain.models import Meeting
+from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.base import live
 from coordinator_app.storage.database import Database
 
@@ -95,10 +96,11 @@ def meetings_to_ics(meetings: Iterable[Meeting], *, now: datetime | None = None)
     return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
 
 
-class CalendarExportService:
+class CalendarExportService(Guarded):
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @reads
     def export(self, meeting_ids: Iterable[uuid.UUID]) -> bytes:
         ids = list(meeting_ids)
         with self.db.reading() as session:

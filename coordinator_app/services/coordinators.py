@@ -18,6 +18,7 @@ from coordinator_app.domain.validation import (
     check_required,
     clean_text,
 )
+from coordinator_app.services.access import reads
 from coordinator_app.services.base import (
     EntityService,
     clean_name_and_kana,
@@ -140,6 +141,7 @@ class AssignmentService(EntityService[Assignment]):
         check_required(errors, "start_date", "開始日", obj.start_date)
         check_date_order(errors, "end_date", obj.start_date, obj.end_date)
 
+    @reads
     def history(self, coordinator_id: uuid.UUID) -> list[tuple[Assignment, str, str]]:
         """Every post of a coordinator, newest first, with area and employer names."""
         with self.db.reading() as session:

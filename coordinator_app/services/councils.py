@@ -27,6 +27,7 @@ from coordinator_app.domain.validation import (
     check_required,
     clean_text,
 )
+from coordinator_app.services.access import reads
 from coordinator_app.services.base import (
     EntityService,
     ListQuery,
@@ -115,6 +116,7 @@ class CouncilService(EntityService[Council]):
             for r in records
         }
 
+    @reads
     def meetings(self, council_id: uuid.UUID) -> list[Meeting]:
         """The council's meeting history, newest first."""
         with self.db.reading() as session:

@@ -27,6 +27,7 @@ from coordinator_app.domain.models import (
     Project,
     Record,
 )
+from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.action_items import ActionItemService, done_as_of
 from coordinator_app.services.base import NotFoundError, live, names_by_id
 from coordinator_app.services.meetings import MeetingService
@@ -58,13 +59,14 @@ def _sorted_names(session: Session, model: type[Record], ids: list[uuid.UUID]) -
     return list(rows)
 
 
-class DocumentService:
+class DocumentService(Guarded):
     def __init__(self, db: Database) -> None:
         self.db = db
         self.meetings = MeetingService(db)
         self.action_items = ActionItemService(db)
         self.settings = SettingsService(db)
 
+    @reads
     def minutes_data(self, meeting_id: uuid.UUID, *, wareki: bool = False) -> MinutesData:
         """The :class:`~coordinator_app.flyers.minutes.MinutesData` of one meeting
         (the flyers package is imported here, on first use: it loads reportlab)."""

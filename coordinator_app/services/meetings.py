@@ -36,6 +36,7 @@ from coordinator_app.domain.validation import (
     check_time_order,
     clean_text,
 )
+from coordinator_app.services.access import reads, writes
 from coordinator_app.services.base import (
     EntityService,
     LinkSpec,
@@ -216,6 +217,7 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
             )
         return stmt
 
+    @writes
     def save(
         self,
         obj: Meeting,
@@ -245,11 +247,13 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
         ):
             save_links(session, spec, meeting_id, ids)
 
+    @reads
     def attendance(self, meeting_id: uuid.UUID) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
         """(coordinator ids, organisation ids) that attended."""
         full = self.full_attendance(meeting_id)
         return full.coordinator_ids, full.organisation_ids
 
+    @reads
     def full_attendance(self, meeting_id: uuid.UUID) -> Attendance:
         """Coordinators, organisations and contacts that attended."""
         return Attendance(*(read_links(self.db, spec, meeting_id) for spec in ATTENDANCE))
@@ -260,6 +264,7 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
     """Venues are completed from this many most recent meetings (an index walk,
     whatever the size of the archive)."""
 
+    @reads
     def venues(self, limit: int = 200) -> list[str]:
         """Venues of recent meetings, most recently used first (for completion)."""
         recent = (
@@ -279,6 +284,7 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
             ).all()
         return [row[0] for row in rows]
 
+    @reads
     def last_time_slot(self) -> tuple[time | None, time | None]:
         """Start and end time of the latest meeting (by date) that had times."""
         with self.db.reading() as session:
@@ -291,6 +297,7 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
             ).first()
         return (row[0], row[1]) if row else (None, None)
 
+    @reads
     def previous_meeting(
         self,
         *,
@@ -320,6 +327,7 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
                 stmt.order_by(col(Meeting.held_on).desc(), col(Meeting.created_at).desc())
             ).first()
 
+    @reads
     def council_defaults(self, council_id: uuid.UUID, on: date | None = None) -> CouncilDefaults:
         """The council's members on ``on`` (default today) and its usual venue."""
         on = on or date.today()

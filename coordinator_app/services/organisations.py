@@ -31,6 +31,7 @@ from coordinator_app.domain.validation import (
     clean_text,
     normalise_phone,
 )
+from coordinator_app.services.access import reads, writes
 from coordinator_app.services.base import (
     EntityService,
     LinkSpec,
@@ -122,6 +123,7 @@ class OrganisationService(EntityService[Organisation]):
         check_length(errors, "address", "住所", obj.address, 300)
         check_length(errors, "website", "ウェブサイト", obj.website, 500)
 
+    @writes
     def save(
         self, obj: Organisation, *, area_ids: Sequence[uuid.UUID] | None = None
     ) -> Organisation:
@@ -131,6 +133,7 @@ class OrganisationService(EntityService[Organisation]):
             save_links(session, SERVED_AREAS, stored.id, area_ids)
         return stored
 
+    @reads
     def area_ids(self, organisation_id: uuid.UUID) -> list[uuid.UUID]:
         return read_links(self.db, SERVED_AREAS, organisation_id)
 
@@ -152,6 +155,7 @@ class OrganisationService(EntityService[Organisation]):
             areas.setdefault(org_id, []).append(name)
         return {r.id: {"area_names": "、".join(areas.get(r.id, []))} for r in records}
 
+    @reads
     def participation(self, organisation_id: uuid.UUID) -> Participation:
         with self.db.reading() as session:
             contact_ids = select(Contact.id).where(Contact.organisation_id == organisation_id)

@@ -11,11 +11,16 @@ from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.models import Coordinator, UserProfile
 from coordinator_app.domain.validation import (
     Errors,
-    ValidationError,
     check_kana,
     check_length,
     check_required,
     clean_text,
+)
+from coordinator_app.services.access import (
+    SUPERVISOR_READ_ONLY,
+    AccessDenied,
+    profile_writes,
+    reads,
 )
 from coordinator_app.services.base import (
     EntityService,
@@ -24,21 +29,40 @@ from coordinator_app.services.base import (
     require_live,
 )
 
-READ_ONLY_MESSAGE = (
-    "上司(確認者)のプロファイルではプロジェクトの内容を編集できません。確認とコメントのみ行えます"
-)
+READ_ONLY_MESSAGE = SUPERVISOR_READ_ONLY
 
 
 def require_editor(profile: UserProfile | None) -> None:
-    """Refuse project edits by a supervisor profile (reviews and comments only)."""
+    """Refuse edits by a supervisor profile (reviews and comments only), with the
+    same message as the services' guard."""
     if profile is not None and profile.role == ProfileRole.SUPERVISOR:
-        raise ValidationError({"profile": READ_ONLY_MESSAGE})
+        raise AccessDenied(READ_ONLY_MESSAGE)
 
 
 class ProfileService(EntityService[UserProfile]):
     model = UserProfile
     kind_label = "利用者"
     filter_columns = ("role", "coordinator_id")
+
+    # A supervisor registers profiles and changes their own (``profile_writes``);
+    # the bodies are the base class's, past its coordinators-only guard.
+    @profile_writes
+    def save(self, obj: UserProfile) -> UserProfile:
+        return EntityService.save.__wrapped__(self, obj)  # type: ignore[attr-defined, no-any-return]
+
+    @profile_writes
+    def soft_delete(self, record_id: uuid.UUID) -> UserProfile:
+        return EntityService.soft_delete.__wrapped__(self, record_id)  # type: ignore[attr-defined, no-any-return]
+
+    @profile_writes
+    def restore(self, record_id: uuid.UUID) -> UserProfile:
+        return EntityService.restore.__wrapped__(self, record_id)  # type: ignore[attr-defined, no-any-return]
+
+    @reads
+    def exists(self, profile_id: uuid.UUID) -> bool:
+        """True when a profile (even a deleted one) has this id."""
+        with self.db.reading() as session:
+            return session.get(UserProfile, profile_id) is not None
 
     def clean(self, obj: UserProfile) -> None:
         clean_name_and_kana(obj)

@@ -30,6 +30,7 @@ from coordinator_app.domain.validation import (
     check_required,
     clean_text,
 )
+from coordinator_app.services.access import reads, writes
 from coordinator_app.services.base import (
     EntityService,
     LinkSpec,
@@ -137,6 +138,7 @@ class ProjectService(EntityService[Project]):
             "担当コーディネーターが見つかりません",
         )
 
+    @writes
     def save(
         self,
         obj: Project,
@@ -219,6 +221,7 @@ class ProjectService(EntityService[Project]):
                     link.updated_at = now()
         session.flush()
 
+    @reads
     def members(self, project_id: uuid.UUID) -> list[ProjectMember]:
         """The team, in the order people joined; deleted people (or people of a
         deleted organisation) are left out."""
@@ -255,6 +258,7 @@ class ProjectService(EntityService[Project]):
         rows.sort(key=lambda pair: pair[0])
         return [member for _, member in rows]
 
+    @reads
     def partner_ids(self, project_id: uuid.UUID) -> list[uuid.UUID]:
         return read_links(self.db, PARTNERS, project_id)
 
@@ -316,6 +320,7 @@ class ProgressEntryService(EntityService[ProgressEntry]):
             "記入者の利用者情報が見つかりません",
         )
 
+    @writes
     def save_by(self, obj: ProgressEntry, profile: UserProfile | None) -> ProgressEntry:
         """Save an entry as ``profile``: a new entry records its author.
 
@@ -334,10 +339,12 @@ class ProgressEntryService(EntityService[ProgressEntry]):
                 obj.author_profile_id = existing.author_profile_id
             return self._save(session, obj)
 
+    @writes
     def delete_by(self, entry_id: uuid.UUID, profile: UserProfile | None) -> ProgressEntry:
         require_editor(profile)
         return self.soft_delete(entry_id)
 
+    @reads
     def log(self, project_id: uuid.UUID) -> list[ProgressEntry]:
         """The project's progress entries, newest first."""
         with self.db.reading() as session:

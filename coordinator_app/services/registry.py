@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 
+from coordinator_app.services.access import Actor, Guarded
 from coordinator_app.services.action_items import ActionItemService
 from coordinator_app.services.areas import AreaService
 from coordinator_app.services.attachments import AttachmentService
@@ -20,6 +21,7 @@ from coordinator_app.services.projects import ProgressEntryService, ProjectServi
 from coordinator_app.services.reports import ReportService
 from coordinator_app.services.reviews import ReviewService
 from coordinator_app.services.search import SearchService
+from coordinator_app.services.search_aliases import SearchAliasService
 from coordinator_app.services.settings import SettingsService
 from coordinator_app.services.tiers import LocalTierService
 from coordinator_app.storage.database import Database
@@ -27,6 +29,12 @@ from coordinator_app.storage.database import Database
 
 @dataclass(frozen=True)
 class Services:
+    """Every service of one database, sharing one :class:`Actor` (who is acting).
+
+    The window makes the actor follow the profile in use; every write method
+    of every service checks it (``services/access.py``).
+    """
+
     db: Database
     areas: AreaService
     organisations: OrganisationService
@@ -50,9 +58,20 @@ class Services:
     documents: DocumentService
     search: SearchService
     tiers: LocalTierService
+    aliases: SearchAliasService
+    actor: Actor = field(default_factory=Actor)
+
+    def __post_init__(self) -> None:
+        for service in self.all():
+            service.bind_actor(self.actor)
+
+    def all(self) -> list[Guarded]:
+        """Every service (not the database nor the actor), in declaration order."""
+        return [getattr(self, f.name) for f in fields(self) if f.name not in ("db", "actor")]
 
     @classmethod
-    def create(cls, db: Database) -> Services:
+    def create(cls, db: Database, *, actor: Actor | None = None) -> Services:
+        """All services of ``db``; ``actor`` (default: nobody chosen yet) is shared."""
         return cls(
             db=db,
             areas=AreaService(db),
@@ -77,6 +96,8 @@ class Services:
             documents=DocumentService(db),
             search=SearchService(db, area_subtree=area_subtree),
             tiers=LocalTierService(db),
+            aliases=SearchAliasService(db),
+            actor=actor or Actor(),
         )
 
     def is_empty(self) -> bool:

@@ -27,6 +27,7 @@ from coordinator_app.domain.models import (
     OrganisationArea,
     Project,
 )
+from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.base import live
 from coordinator_app.services.meetings import area_subtree
 from coordinator_app.storage.database import Database
@@ -118,10 +119,11 @@ def fiscal_year_utc_bounds(year: int) -> tuple[datetime, datetime]:
     return start, end
 
 
-class ReportService:
+class ReportService(Guarded):
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @reads
     def available_years(self) -> list[int]:
         """Fiscal years that have meetings, newest first."""
         with self.db.reading() as session:
@@ -137,6 +139,7 @@ class ReportService:
 
         return list(range(fiscal_year(last), fiscal_year(first) - 1, -1))
 
+    @reads
     def activity_report(
         self,
         fiscal_year: int,

@@ -24,6 +24,7 @@ from coordinator_app.domain.models import (
     UserProfile,
 )
 from coordinator_app.domain.validation import Errors, ValidationError, check_length, clean_text
+from coordinator_app.services.access import Guarded, reads, reviews
 from coordinator_app.services.base import live, names_by_id, now
 from coordinator_app.services.meetings import area_subtree
 from coordinator_app.storage.database import Database
@@ -77,10 +78,11 @@ def _is_current(review: Review | None, entry: ProgressEntry) -> bool:
     return review is not None and review.entry_updated_at >= entry.updated_at
 
 
-class ReviewService:
+class ReviewService(Guarded):
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @reviews
     def mark_reviewed(
         self, entry_ids: Sequence[uuid.UUID], reviewer: UserProfile, comment: str = ""
     ) -> list[Review]:
@@ -129,6 +131,7 @@ class ReviewService:
             latest[review.progress_entry_id] = review
         return latest
 
+    @reads
     def entry_states(self, project_id: uuid.UUID) -> list[EntryState]:
         """The project's entries, newest first, each with its review state."""
         with self.db.reading() as session:
@@ -153,6 +156,7 @@ class ReviewService:
             for e in entries
         ]
 
+    @reads
     def changed_since_last_review(
         self, project_id: uuid.UUID, reviewer: UserProfile
     ) -> list[ProgressEntry]:
@@ -175,6 +179,7 @@ class ReviewService:
                 stmt = stmt.where(ProgressEntry.updated_at > last_at)
             return list(session.exec(stmt.order_by(col(ProgressEntry.entry_date).desc())).all())
 
+    @reads
     def history(self, project_id: uuid.UUID) -> list[ReviewRecord]:
         """Every review of the project's entries, newest first (the 確認 tab)."""
         with self.db.reading() as session:
@@ -196,6 +201,7 @@ class ReviewService:
             for r, d, t in rows
         ]
 
+    @reads
     def workspace(
         self,
         flt: WorkspaceFilter | None = None,
@@ -270,6 +276,7 @@ class ReviewService:
             )
         return result
 
+    @reads
     def workspace_count(self, flt: WorkspaceFilter | None = None) -> int:
         with self.db.reading() as session:
             stmt = self._filter(

@@ -23,6 +23,8 @@ from typing import Any
 
 from coordinator_app.domain import kana
 from coordinator_app.domain.fiscal import fiscal_year_range
+from coordinator_app.services.access import Guarded, reads
+from coordinator_app.services.search_aliases import expand, load_groups
 from coordinator_app.storage.database import Database
 
 SEPARATOR = "\x1f"
@@ -35,8 +37,10 @@ KINDS: tuple[str, ...] = (
     "organisation",
     "contact",
     "coordinator",
+    "area",
 )
-UNDATED_KINDS = frozenset({"coordinator", "contact", "organisation"})
+"""Search kinds; the position is part of every index row id, so new kinds go last."""
+UNDATED_KINDS = frozenset({"coordinator", "contact", "organisation", "area"})
 KIND_LABELS = {
     "meeting": "会議",
     "progress_entry": "進捗",
@@ -46,6 +50,7 @@ KIND_LABELS = {
     "organisation": "関係機関",
     "contact": "担当者",
     "coordinator": "コーディネーター",
+    "area": "地域",
 }
 
 
@@ -243,6 +248,11 @@ KIND_QUERIES: dict[str, KindQuery] = {
         "WHERE deleted_at IS NULL",
         "id",
     ),
+    "area": KindQuery(
+        "SELECT id, name, NULL, date(created_at), id, name, kana, notes "
+        "FROM area WHERE deleted_at IS NULL",
+        "id",
+    ),
     "progress_entry": KindQuery(
         "SELECT e.id, substr(e.text, 1, 80), e.entry_date, e.entry_date, p.area_id, e.text "
         "FROM progress_entry e JOIN project p ON p.id = e.project_id "
@@ -403,13 +413,23 @@ def highlight(fields: Sequence[str], folded_query: str) -> Highlight:
     return Highlight("", "", short[: SNIPPET_RADIUS * 3])
 
 
-class SearchService:
+def _highlight_any(fields: Sequence[str], variants: Sequence[str]) -> Highlight:
+    """The snippet of the first variant (the query, then its aliases) found in ``fields``."""
+    for variant in variants:
+        found = highlight(fields, variant)
+        if found.match:
+            return found
+    return highlight(fields, variants[0])
+
+
+class SearchService(Guarded):
     """Searches the index; results grouped by kind, newest first."""
 
     def __init__(self, db: Database, *, area_subtree: Callable[[Any, uuid.UUID], list[uuid.UUID]]):
         self.db = db
         self._area_subtree = area_subtree
 
+    @reads
     def search(
         self,
         query: str,
@@ -421,8 +441,10 @@ class SearchService:
     ) -> SearchResults:
         """Up to ``per_kind`` hits of each kind, newest first, and whether more exist.
 
-        A fiscal-year filter keeps dated records only (meetings, action items,
-        progress entries, projects and councils).
+        The query also finds what its aliases spell (社協 finds 社会福祉協議会; see
+        :mod:`coordinator_app.services.search_aliases`). A fiscal-year filter keeps
+        dated records only (meetings, action items, progress entries, projects and
+        councils).
         """
         folded = fold(query)
         results = SearchResults(query=query)
@@ -433,6 +455,7 @@ class SearchService:
             first, last = fiscal_year_range(fiscal_year)
         wanted = [k for k in KINDS if kinds is None or k in kinds]
         with self.db.reading() as session:
+            variants = expand(folded, load_groups(session))
             conn = session.connection()
             area_clause, area_params = "", []
             if area_id is not None:
@@ -444,10 +467,14 @@ class SearchService:
                 if fiscal_year is not None and kind in UNDATED_KINDS:
                     continue
                 low, high = id_range(kind, first, last)
-                sql, params = self._statement(folded, area_clause)
-                rows = conn.exec_driver_sql(
-                    sql, (*params, low, high, *area_params, per_kind + 1)
-                ).all()
+                found: dict[str, tuple[Any, ...]] = {}
+                for variant in variants:
+                    sql, params = self._statement(variant, area_clause)
+                    for row in conn.exec_driver_sql(
+                        sql, (*params, low, high, *area_params, per_kind + 1)
+                    ).all():
+                        found.setdefault(row[0], tuple(row))
+                rows = sorted(found.values(), key=lambda r: r[3], reverse=True)[: per_kind + 1]
                 if rows:
                     hits[kind] = rows
             originals = self._originals(conn, hits)
@@ -459,9 +486,9 @@ class SearchService:
                     record_id=uuid.UUID(rid),
                     title=title,
                     held_on=_as_date(held),
-                    snippet=highlight(originals.get(rid, [title]), folded),
+                    snippet=_highlight_any(originals.get(rid, [title]), variants),
                 )
-                for rid, title, held in rows[:per_kind]
+                for rid, title, held, _rowid in rows[:per_kind]
             ]
         return results
 
@@ -473,7 +500,7 @@ class SearchService:
         exactly. Two: one bigram token. One: a bigram prefix query. Terms with
         LIKE wildcards or characters the bigram tokenizer drops scan the range.
         """
-        columns = "SELECT e.record_id, e.title, e.held_on"
+        columns = "SELECT e.record_id, e.title, e.held_on, e.id"
         tail = f"{area_clause} ORDER BY t.rowid DESC LIMIT ?"
         plain = "%" not in folded and "_" not in folded
         if plain and len(folded) >= 3:

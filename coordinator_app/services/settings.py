@@ -15,6 +15,7 @@ from coordinator_app.domain.validation import (
     clean_text,
     normalise_phone,
 )
+from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import now
 from coordinator_app.storage.database import Database
 
@@ -61,12 +62,13 @@ class MunicipalityProfile:
 _PREFIX = "municipality."
 
 
-class SettingsService:
+class SettingsService(Guarded):
     """Read and write the :class:`MunicipalityProfile`."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @reads
     def municipality(self) -> MunicipalityProfile:
         with self.db.reading() as session:
             rows = session.exec(
@@ -83,6 +85,7 @@ class SettingsService:
             setattr(profile, f.name, row.blob_value if f.name == "logo" else row.text_value)
         return profile
 
+    @writes
     def save_municipality(self, profile: MunicipalityProfile) -> MunicipalityProfile:
         for name in ("name", "department", "address", "email", "website"):
             setattr(profile, name, clean_text(getattr(profile, name)))

@@ -39,7 +39,11 @@ class UiContext:
 
     @classmethod
     def create(cls, *, services: Services, prompts: Prompts, settings: AppSettings) -> UiContext:
-        """A context with a fresh event hub and undo stack."""
+        """A context with a fresh event hub and undo stack; the services' writes are
+        checked against the profile chosen in ``settings`` from now on."""
+        from coordinator_app.ui.profiles.current import follow_profile
+
+        follow_profile(settings, services)
         return cls(
             services=services,
             events=EventHub(),

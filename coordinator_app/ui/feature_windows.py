@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.ui.context import UiContext
@@ -27,15 +28,18 @@ class FeatureWindows:
         self.window = window
         self.ctx: UiContext = window.ctx
         self._windows: dict[str, QWidget] = {}
+        self.action_new_meeting: QAction | None = None
 
     def install(self) -> None:
         """Add the commands to the main window's menus and toolbar."""
         add = self.window.add_command
-        add(
+        # Ctrl+N is the page's own 新規; recording a meeting works from any page,
+        # so it gets a combination of its own (M: meeting / 議事録).
+        self.action_new_meeting = add(
             "edit",
             QCoreApplication.translate("FeatureWindows", "会議を記録…"),
             self.new_meeting,
-            shortcuts=["Ctrl+N"],
+            shortcuts=["Ctrl+Shift+M"],
             icon_name="meeting",
             toolbar=True,
         )

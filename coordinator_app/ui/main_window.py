@@ -39,6 +39,7 @@ from coordinator_app.ui.common.window_dialogs import WindowDialogs
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.feature_windows import FeatureWindows
+from coordinator_app.ui.profiles.current import gate_writes, may_write, read_only_tip
 from coordinator_app.ui.screen_fit import fit_to_screen
 from coordinator_app.ui.settings_dialog import SettingsDialog
 
@@ -51,7 +52,14 @@ class MainWindow(QMainWindow):
     """Navigation on the left, the current page on the right, search in a dock.
 
     Every page gets the same :class:`UiContext`; the window routes the
-    shortcuts (Ctrl+N/S/F, Delete, Ctrl+Z) to the page shown.
+    shortcuts (Ctrl+N/S/F, Delete, Ctrl+Z) to the page shown. Ctrl+N is
+    always a new record of the page shown; recording a meeting from anywhere
+    is Ctrl+Shift+M (README's shortcut table lists every shortcut, and a test
+    holds it to these actions).
+
+    For a supervisor's profile (reading and reviewing only) every command that
+    writes is greyed out, with a tooltip saying why; the services refuse the
+    same writes (``services/access.py``).
 
     Menus are in :attr:`menus` (``"file"``, ``"edit"``, ``"view"``, ``"tools"``,
     ``"help"``); :meth:`add_command` adds an item to one of them, which is how
@@ -110,6 +118,8 @@ class MainWindow(QMainWindow):
         self.features = FeatureWindows(self)
         self.features.install()
         ctx.events.sig_open_record.connect(self.open_record)
+        ctx.events.sig_display_changed.connect(self.apply_role)
+        self.apply_role()
         self._restore_layout()
 
     # -- pages -------------------------------------------------------------------
@@ -196,6 +206,8 @@ class MainWindow(QMainWindow):
             action.setIcon(icon(icon_name))
         if shortcuts:
             action.setShortcuts(shortcuts)
+            native = shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.removesuffix('…')} ({native})")
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
@@ -203,7 +215,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         key = QKeySequence
         self.action_new = self._action(
-            self.tr("新規"), lambda: self.current_page.new_record(), [key("Ctrl+Shift+N")], "new"
+            self.tr("新規"), lambda: self.current_page.new_record(), [key("Ctrl+N")], "new"
         )
         self.action_save = self._action(
             self.tr("保存"), lambda: self.current_page.save_record(), [key("Ctrl+S")], "save"
@@ -229,6 +241,7 @@ class MainWindow(QMainWindow):
         self.action_settings = self._action(
             self.tr("設定…"), self.open_settings, [key("Ctrl+,")], "settings"
         )
+        self.action_aliases = self._action(self.tr("検索の言い換え…"), self.open_aliases)
         self.action_quit = self._action(self.tr("終了"), self.close, [key("Ctrl+Q")])
         self.action_about = self._action(self.tr("このアプリについて"), self._about)
         self.action_flyer = self._action(
@@ -273,7 +286,8 @@ class MainWindow(QMainWindow):
             self.menus[n] for n in ("file", "edit", "view", "tools", "help")
         )
         _fill(self.file_menu, self.action_import, self.action_export, None, self.action_backup)
-        _fill(self.file_menu, None, self.action_settings, None, self.action_quit)
+        _fill(self.file_menu, None, self.action_settings, self.action_aliases, None)
+        _fill(self.file_menu, self.action_quit)
         _fill(self.edit_menu, self.action_new, self.action_save, self.action_delete, None)
         _fill(self.edit_menu, self.action_undo, self.action_redo, None, self.action_find)
         _fill(self.view_menu, *self.page_actions, None, self.action_search)
@@ -303,8 +317,21 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search_field)
         self.toolbar = toolbar
 
+    def apply_role(self) -> None:
+        """Grey out what writes when the profile in use is a supervisor's."""
+        writing = [self.action_new, self.action_save, self.action_delete, self.action_import]
+        if self.features.action_new_meeting is not None:
+            writing.append(self.features.action_new_meeting)
+        gate_writes(self.ctx, writing, enabled=True)
+        self.read_only_label.setVisible(not may_write(self.ctx))
+
     def _build_status_bar(self) -> None:
         status = self.statusBar()
+        self.read_only_label = QLabel(self.tr("閲覧と確認のみ(上司・確認者)"), self)
+        self.read_only_label.setObjectName("read_only_label")
+        self.read_only_label.setToolTip(read_only_tip())
+        self.read_only_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        status.addPermanentWidget(self.read_only_label)
         self.undo_label = QLabel(self)
         self.undo_button = QPushButton(icon("undo"), self.tr("元に戻す"), self)
         self.undo_button.setFlat(True)
@@ -370,6 +397,21 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
         dialog.open()
         return dialog
+
+    def open_aliases(self) -> QDialog:
+        """The 検索の言い換え dialog; an open search runs again after a save."""
+        from coordinator_app.ui.aliases.alias_dialog import SearchAliasDialog
+
+        dialog = SearchAliasDialog(self.ctx, self)
+        dialog.saved.connect(self._aliases_saved)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialogs.last = dialog
+        dialog.open()
+        return dialog
+
+    def _aliases_saved(self) -> None:
+        if self.search_view is not None:
+            self.search_view.run()
 
     def _settings_accepted(self, dialog: SettingsDialog) -> None:
         dialog.apply()

@@ -723,6 +723,10 @@ The current contents are backed up automatically first. Continue?</translation>
         <translation>Filter by name or reading</translation>
     </message>
     <message>
+        <source>選択中(ほかの候補)</source>
+        <translation>Chosen (not among the matches)</translation>
+    </message>
+    <message>
         <source>{count}件を選択</source>
         <translation>{count} selected</translation>
     </message>
@@ -1487,6 +1491,10 @@ Choose a council to copy its latest meeting.</translation>
         <translation>Settings…</translation>
     </message>
     <message>
+        <source>検索の言い換え…</source>
+        <translation>Search aliases…</translation>
+    </message>
+    <message>
         <source>終了</source>
         <translation>Quit</translation>
     </message>
@@ -1541,6 +1549,10 @@ Choose a council to copy its latest meeting.</translation>
     <message>
         <source>すべてを検索 (Ctrl+K)</source>
         <translation>Search everything (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>閲覧と確認のみ(上司・確認者)</source>
+        <translation>Read and review only (supervisor)</translation>
     </message>
     <message>
         <source>{action}を行いました</source>
@@ -3284,6 +3296,33 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     </message>
 </context>
 <context>
+    <name>SearchAliasDialog</name>
+    <message>
+        <source>検索の言い換え</source>
+        <translation>Search aliases</translation>
+    </message>
+    <message>
+        <source>検索で同じものとして探す言葉を、1行に1組ずつ「=」で区切って書きます。
+例: 社協 = 社会福祉協議会 / 町会 = 町内会 = 自治会
+どの言葉で検索しても、組のほかの言葉を含む記録も見つかります。</source>
+        <translation>Words the search treats as the same, one group per line, separated by &quot;=&quot;.
+Example: 社協 = 社会福祉協議会 / 町会 = 町内会 = 自治会
+Searching for any word of a group also finds records containing the others.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>既定に戻す</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SearchKinds</name>
     <message>
         <source>会議</source>
@@ -3316,6 +3355,10 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>コーディネーター</source>
         <translation>Coordinators</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Areas</translation>
     </message>
 </context>
 <context>
@@ -3898,6 +3941,10 @@ When it is closed there, it opens here automatically.</translation>
 </context>
 <context>
     <name>profiles</name>
+    <message>
+        <source>上司(確認者)のプロファイルでは閲覧と確認だけができます。記録・編集はコーディネーターのプロファイルで行ってください(ツール → 利用者の切り替え)</source>
+        <translation>A supervisor&apos;s profile can only read and review. Record and edit with a coordinator&apos;s profile (Tools → Switch user).</translation>
+    </message>
     <message>
         <source>上司(確認者)</source>
         <translation>Supervisor (reviewer)</translation>

@@ -1,5 +1,5 @@
-"""The main window reaches every feature window: meeting log (Ctrl+N from any
-page), 対応事項, review workspace, activity report, user switching."""
+"""The main window reaches every feature window: meeting log (Ctrl+Shift+M from
+any page), 対応事項, review workspace, activity report, user switching."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ def _menu_texts(window: MainWindow, menu: str) -> list[str]:
     return [a.text() for a in window.menus[menu].actions() if not a.isSeparator()]
 
 
-def test_ctrl_n_opens_a_new_meeting_from_any_page(qtbot: QtBot, window: MainWindow) -> None:
+def test_ctrl_shift_m_opens_a_new_meeting_from_any_page(qtbot: QtBot, window: MainWindow) -> None:
     for digit in (Qt.Key.Key_2, Qt.Key.Key_6):
         qtbot.keyClick(window, digit, CTRL)
-        qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+        qtbot.keyClick(window, Qt.Key.Key_M, CTRL | SHIFT)
     dialogs = [d for d in window.findChildren(MeetingDialog) if d.isVisible()]
     assert len(dialogs) == 2
     for dialog in dialogs:

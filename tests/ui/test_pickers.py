@@ -66,12 +66,13 @@ def test_check_list_finds_by_kana_and_keeps_the_checked(
     picker.item_for(orgs["chokai"].id).setCheckState(Qt.CheckState.Checked)  # type: ignore[union-attr,attr-defined]
 
     picker.search("みどり")
-    assert _texts(picker) == ["北山町会", "NPO法人みどりの手"]  # the checked one stays, first
-    assert picker.item_for(orgs["chokai"].id).checkState() == Qt.CheckState.Checked  # type: ignore[union-attr,attr-defined]
+    assert _texts(picker) == ["NPO法人みどりの手"]  # the matches only: row 0 is a match
+    assert picker.summary.text() == "1件を選択: 北山町会"  # the checked one is named
     picker.search("ｼｬｶｲﾌｸｼ")  # half-width katakana
-    assert _texts(picker) == ["北山町会", "若葉市社会福祉協議会"]
+    assert _texts(picker) == ["若葉市社会福祉協議会"]
     assert picker.checked_values() == [orgs["chokai"].id]  # type: ignore[attr-defined]
-    assert picker.summary.text().startswith("1件を選択")
+    picker.search("")
+    assert picker.item_for(orgs["chokai"].id).checkState() == Qt.CheckState.Checked  # type: ignore[union-attr,attr-defined]
 
 
 @offscreen_popups
@@ -100,7 +101,10 @@ def test_check_list_shows_chosen_records_beyond_the_first_page(
     picker.set_checked_values([last.id])
     picker.refresh()
     texts = _texts(picker)
-    assert len(texts) == SEARCH_LIMIT + 1 and texts[0] == "んーの会"
+    # The first page of matches in order, then the chosen ones it does not show.
+    assert len(texts) == SEARCH_LIMIT + 2
+    assert texts[-2:] == ["選択中(ほかの候補)", "んーの会"]
+    assert picker.item_for(last.id).checkState() == Qt.CheckState.Checked  # type: ignore[union-attr]
     assert picker.more and "絞り込んで" in picker.summary.text()
 
 

@@ -166,6 +166,7 @@ def import_database(services: Services, path: Path | str) -> DatabaseImportResul
             was written. The message lists the first problems with their
             sheet and row.
     """
+    services.actor.require_write()
     path = Path(path)
     db = services.db
     if getattr(db, "read_only", False):

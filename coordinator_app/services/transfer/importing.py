@@ -428,7 +428,9 @@ def run_import(
 
     Raises:
         TransferError: the mapping is unusable; nothing was stored.
+        AccessDenied: the profile in use is a supervisor's (reading only).
     """
+    services.actor.require_write()
     return _run(services, kind, table, mapping, commit=True, include_duplicates=include_duplicates)
 
 

@@ -37,6 +37,7 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.column_widths import ensure_min_widths
+from coordinator_app.ui.profiles.current import gate_writes
 
 HEADER_STATE = "action_item_view/header2"
 """Saved column widths (2: the item text stretches; older states squeezed it)."""
@@ -141,6 +142,7 @@ class ActionItemView(QWidget):
         ctx.events.sig_display_changed.connect(self.model.redisplay)
         ctx.events.sig_display_changed.connect(self._readable_columns)
         self._readable_columns()
+        ctx.events.sig_display_changed.connect(self._update_buttons)
         self.refresh_owners()
         self.refresh()
 
@@ -296,8 +298,7 @@ class ActionItemView(QWidget):
 
     def _update_buttons(self) -> None:
         selected = bool(self.selected_ids())
-        self.done_button.setEnabled(selected)
-        self.edit_button.setEnabled(selected)
+        gate_writes(self.ctx, (self.done_button, self.edit_button), enabled=selected)
         self.open_button.setEnabled(selected)
 
     def _warn(self, text: str) -> None:

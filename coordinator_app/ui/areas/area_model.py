@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from coordinator_app.domain.models import Area
 from coordinator_app.services.areas import AreaNode, AreaService
 from coordinator_app.services.base import Row
-from coordinator_app.ui.common.table_model import Column, RecordTableModel
+from coordinator_app.ui.common.table_model import Column, ColumnKind, RecordTableModel
 from coordinator_app.ui.dates import DateFormat
 from coordinator_app.ui.labels import enum_label
 
@@ -42,11 +42,11 @@ class AreaTableModel(RecordTableModel):
 
     def columns(self) -> list[Column]:
         return [
-            Column(self.tr("地域名"), "kana"),
-            Column(self.tr("ふりがな"), "kana"),
-            Column(self.tr("種別"), "kind"),
-            Column(self.tr("人口"), "population", numeric=True),
-            Column(self.tr("高齢化率"), "aging_rate", numeric=True),
+            Column(self.tr("地域名"), "kana", kind=ColumnKind.NAME),
+            Column(self.tr("ふりがな"), "kana", kind=ColumnKind.NAME),
+            Column(self.tr("種別"), "kind", kind=ColumnKind.SHORT),
+            Column(self.tr("人口"), "population", numeric=True, kind=ColumnKind.NUMBER),
+            Column(self.tr("高齢化率"), "aging_rate", numeric=True, kind=ColumnKind.NUMBER),
         ]
 
     # -- the tree ----------------------------------------------------------------

@@ -23,6 +23,7 @@ from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.profiles.current import gate_writes
 from coordinator_app.ui.undo import delete_with_undo
 
 DialogFactory = Callable[[uuid.UUID, Record | None], RecordDialog]
@@ -100,6 +101,7 @@ class ChildPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         ctx.events.sig_records_changed.connect(self._records_changed)
         ctx.events.sig_display_changed.connect(model.redisplay)
+        ctx.events.sig_display_changed.connect(self._update_buttons)
         self.set_owner(None)
 
     @property
@@ -182,9 +184,10 @@ class ChildPanel(QWidget):
     def _update_buttons(self) -> None:
         has_owner = self.owner_id is not None
         selected = self.selected_id() is not None
-        self.add_button.setEnabled(has_owner)
-        self.edit_button.setEnabled(has_owner and selected)
-        self.delete_button.setEnabled(has_owner and selected)
+        gate_writes(self.ctx, (self.add_button,), enabled=has_owner)
+        gate_writes(
+            self.ctx, (self.edit_button, self.delete_button), enabled=has_owner and selected
+        )
 
     def _warn(self, text: str) -> None:
         self.ctx.prompts.warn(

@@ -57,6 +57,14 @@ SEARCH_LIMIT = 50
 """Most matches a picker shows at once; typing narrows them down."""
 SEARCH_DELAY_MS = 150
 """Typing pauses this long before the picker searches."""
+SUMMARY_NAMES = 5
+"""A check list's summary names this many of the checked records."""
+_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+"""A check list item's value as text (Qt compares Python objects by identity)."""
+
+
+def _key(value: object) -> str:
+    return f"{type(value).__name__}:{value}"
 
 
 def _as_source(options: OptionSource | Iterable[Option]) -> OptionSource:
@@ -329,8 +337,13 @@ class SearchPopup(QFrame):
 class CheckList(QWidget):
     """Choose several records: a search box over a list of check boxes.
 
-    The list shows the checked records first, then at most
-    :data:`SEARCH_LIMIT` matches of the search box.
+    The list shows at most :data:`SEARCH_LIMIT` matches of the search box in
+    the source's own order (areas stay in their hierarchy), checked ones
+    checked where they stand; checked records the search does not show
+    follow under a 「選択中」 heading while the search box is empty, and the
+    summary names them. Nothing is ever moved above the matches, so the first
+    row is always the first match, and a tick changes only by a click on that
+    very item (the item carries its value; rows are never counted).
 
     Signals:
         changed(): the user checked or unchecked an item.
@@ -361,6 +374,7 @@ class CheckList(QWidget):
         self._checked: dict[object, Option] = {}
         self._matches: list[Option] = []
         self._shown: list[Option] = []
+        self._by_key: dict[str, Option] = {}
         self.more = False
         self._loading = False
         self._timer = QTimer(self)
@@ -420,32 +434,48 @@ class CheckList(QWidget):
         return None
 
     def _show(self) -> None:
-        self._shown = list(self._checked.values()) + [
-            o for o in self._matches if o.value not in self._checked
-        ]
+        shown_values = {o.value for o in self._matches}
+        rest = (
+            []
+            if self.filter.text().strip()
+            else [o for v, o in self._checked.items() if v not in shown_values]
+        )
+        self._shown = self._matches + rest
+        self._by_key = {_key(o.value): o for o in self._shown}
         self._loading = True
         try:
             self.list.clear()
-            for option in self._shown:
-                item = QListWidgetItem(option.text, self.list)
-                item.setData(Qt.ItemDataRole.UserRole, option.value)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(
-                    Qt.CheckState.Checked
-                    if option.value in self._checked
-                    else Qt.CheckState.Unchecked
+            for option in self._matches:
+                self._add_item(option)
+            if rest:
+                heading = QListWidgetItem(
+                    QCoreApplication.translate("CheckList", "選択中(ほかの候補)"), self.list
                 )
+                heading.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = heading.font()
+                font.setBold(True)
+                heading.setFont(font)
+                for option in rest:
+                    self._add_item(option)
         finally:
             self._loading = False
         self._update_summary()
 
+    def _add_item(self, option: Option) -> None:
+        item = QListWidgetItem(option.text, self.list)
+        item.setData(Qt.ItemDataRole.UserRole, option.value)
+        item.setData(_KEY_ROLE, _key(option.value))
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(
+            Qt.CheckState.Checked if option.value in self._checked else Qt.CheckState.Unchecked
+        )
+
     def _item_changed(self, item: QListWidgetItem) -> None:
         if self._loading:
             return
-        row = self.list.row(item)
-        if not 0 <= row < len(self._shown):
+        option = self._by_key.get(item.data(_KEY_ROLE))
+        if option is None:
             return
-        option = self._shown[row]
         if item.checkState() == Qt.CheckState.Checked:
             self._checked[option.value] = option
         else:
@@ -457,6 +487,11 @@ class CheckList(QWidget):
         text = QCoreApplication.translate("CheckList", "{count}件を選択").format(
             count=len(self._checked)
         )
+        names = [o.text.strip() for o in self._checked.values()]
+        if names:
+            text += ": " + "、".join(names[:SUMMARY_NAMES])
+            if len(names) > SUMMARY_NAMES:
+                text += "…"
         if self.more:
             text += "  " + _more_hint()
         self.summary.setText(text)

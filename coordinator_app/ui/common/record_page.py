@@ -25,9 +25,15 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_editor import RecordEditor
-from coordinator_app.ui.common.table_model import RecordTableModel, fit_columns, select_row
+from coordinator_app.ui.common.table_model import (
+    RecordTableModel,
+    fit_columns,
+    select_row,
+    widen_to_minimum,
+)
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
+from coordinator_app.ui.profiles.current import gate_writes, may_write, set_fields_read_only
 from coordinator_app.ui.undo import delete_with_undo
 
 FILTER_DELAY_MS = 200
@@ -59,6 +65,7 @@ class RecordPage(QWidget):
         self.model = model
         self.editor = editor
         self._syncing = False
+        self._write_controls: list[QWidget] = []
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.filter_placeholder())
@@ -141,8 +148,14 @@ class RecordPage(QWidget):
         ctx.events.sig_records_changed.connect(self._records_changed)
         ctx.events.sig_display_changed.connect(model.redisplay)
         ctx.events.sig_display_changed.connect(self._display_changed)
+        editor.loaded.connect(self._apply_role)
         model.modelReset.connect(self._update_count)
         model.rowsInserted.connect(self._update_count)
+        self._fit_on_first_rows = False
+        self._fitting = False
+        header.sectionResized.connect(self._column_resized)
+        model.modelReset.connect(self._rows_arrived)
+        model.rowsInserted.connect(self._rows_arrived)
 
         self.model.refresh()
         self.editor.load(None)
@@ -181,6 +194,11 @@ class RecordPage(QWidget):
         self.button_row.insertWidget(1, button)
         return button
 
+    def add_write_controls(self, *controls: QWidget) -> None:
+        """Controls that change data besides 新規/保存/削除: greyed out for a supervisor."""
+        self._write_controls.extend(controls)
+        self._update_buttons()
+
     def filter_value(self, key: str, data: object) -> object:
         """Turn a combo's item data back into a filter value (e.g. an enum member)."""
         return data
@@ -188,7 +206,7 @@ class RecordPage(QWidget):
     # -- actions (the main window's shortcuts call these) --------------------------
 
     def new_record(self) -> None:
-        if not self.confirm_discard():
+        if not may_write(self.ctx) or not self.confirm_discard():
             return
         self._select_id(None)
         self.editor.load(None)
@@ -290,8 +308,29 @@ class RecordPage(QWidget):
         header = self.table.horizontalHeader()
         if header_state is not None and header.restoreState(header_state):
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            widen_to_minimum(self.table)
+            self._fit_on_first_rows = False
         else:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Fit the columns to the rows shown; on an empty list, to each column's
+        minimum, and once more when the first rows arrive."""
+        self._fitting = True
+        try:
             fit_columns(self.table)
+        finally:
+            self._fitting = False
+        self._fit_on_first_rows = self.model.rowCount() == 0
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        last = self.table.horizontalHeader().count() - 1
+        if not self._fitting and column != last:  # the user sized a column: keep it
+            self._fit_on_first_rows = False
+
+    def _rows_arrived(self, *_args: object) -> None:
+        if self._fit_on_first_rows and self.model.rowCount() > 0:
+            self._fit_columns()
 
     # -- internals ---------------------------------------------------------------
 
@@ -368,6 +407,12 @@ class RecordPage(QWidget):
         # Show the form's dates in the new style, unless that would drop edits.
         if not self.editor.is_dirty:
             self.editor.load(self.editor.current_id)
+        self._apply_role()
+        self._update_buttons()
+
+    def _apply_role(self, *_args: object) -> None:
+        """A supervisor's profile reads only: the form's fields become read-only."""
+        set_fields_read_only(self.editor.forms, not may_write(self.ctx))
 
     def _reselect(self) -> None:
         self._select_id(self.editor.current_id)
@@ -395,7 +440,10 @@ class RecordPage(QWidget):
         self.count_label.setText(text)
 
     def _update_buttons(self, *_args: object) -> None:
-        self.delete_button.setEnabled(self.editor.current_id is not None)
+        gate_writes(
+            self.ctx, (self.new_button, self.save_button, *self._write_controls), enabled=True
+        )
+        gate_writes(self.ctx, (self.delete_button,), enabled=self.editor.current_id is not None)
 
     def _warn(self, title: str, text: str) -> None:
         self.ctx.prompts.warn(self, title=title, text=text)

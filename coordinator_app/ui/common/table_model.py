@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -36,13 +37,50 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
 
 
+class ColumnKind(StrEnum):
+    """What a column holds, which sets the narrowest width it is ever shown at."""
+
+    DATE = "date"
+    DATETIME = "datetime"
+    NAME = "name"
+    """A person's, organisation's or area's name."""
+    TITLE = "title"
+    """A meeting's or project's title: the widest names."""
+    NUMBER = "number"
+    PHONE = "phone"
+    SHORT = "short"
+    """A kind, status, tier or flag: a few characters."""
+    TEXT = "text"
+
+
+MINIMUM_SAMPLES: dict[ColumnKind, str] = {
+    ColumnKind.DATE: "令和10年12月31日",
+    ColumnKind.DATETIME: "2026-12-31 23:59",
+    ColumnKind.NAME: "福生市社会福祉協議",
+    ColumnKind.TITLE: "生活支援コーディネーター会議",
+    ColumnKind.NUMBER: "99,999",
+    ColumnKind.PHONE: "0000-000-0000",
+    ColumnKind.SHORT: "検討中",
+    ColumnKind.TEXT: "あいうえおかき",
+}
+"""The text each kind of column always has room for, even on an empty list."""
+
+
 @dataclass(frozen=True)
 class Column:
-    """A column: its (translated) header and the service sort key, if sortable."""
+    """A column: its (translated) header, the service sort key if sortable, and
+    what it holds (``kind``; numbers when ``numeric``, text otherwise)."""
 
     header: str
     sort_key: str | None = None
     numeric: bool = False
+    kind: ColumnKind | None = None
+
+    @property
+    def content_kind(self) -> ColumnKind:
+        if self.kind is not None:
+            return self.kind
+        return ColumnKind.NUMBER if self.numeric else ColumnKind.TEXT
 
 
 class _BaseTableModel(QAbstractTableModel, Generic[T]):
@@ -102,6 +140,9 @@ class _BaseTableModel(QAbstractTableModel, Generic[T]):
         return section + 1
 
     # -- helpers -----------------------------------------------------------------
+
+    def column_spec(self, column: int) -> Column | None:
+        return self._columns[column] if 0 <= column < len(self._columns) else None
 
     def row_item(self, row: int) -> T | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -304,15 +345,50 @@ class ChildTableModel(_BaseTableModel[T]):
 
 
 MAX_COLUMN_WIDTH = 320
+CELL_PADDING = 16
+"""Room around a cell's text (margins and the grid line)."""
+HEADER_PADDING = 28
+"""Room around a header's text (margins and the sort indicator)."""
+
+
+def minimum_width(view: QTableView, column: int) -> int:
+    """The narrowest ``column`` is ever shown: its kind's sample and its header fit.
+
+    Models without :class:`Column` specs (``column_spec``) get room for a short
+    value and their header.
+    """
+    model = view.model()
+    spec_of = getattr(model, "column_spec", None)
+    spec = spec_of(column) if spec_of is not None else None
+    kind = spec.content_kind if isinstance(spec, Column) else ColumnKind.SHORT
+    sample = view.fontMetrics().horizontalAdvance(MINIMUM_SAMPLES[kind]) + CELL_PADDING
+    header = view.horizontalHeader()
+    title = model.headerData(column, Qt.Orientation.Horizontal)
+    title_width = header.fontMetrics().horizontalAdvance(str(title or "")) + HEADER_PADDING
+    return min(max(sample, title_width), MAX_COLUMN_WIDTH)
 
 
 def fit_columns(view: QTableView) -> None:
-    """Size columns to their contents, but no column wider than MAX_COLUMN_WIDTH."""
+    """Size columns to their contents, never narrower than :func:`minimum_width` (an empty
+    list still shows a whole date or name) nor wider than MAX_COLUMN_WIDTH."""
     view.resizeColumnsToContents()
     header = view.horizontalHeader()
     for column in range(header.count()):
-        if header.sectionSize(column) > MAX_COLUMN_WIDTH:
-            header.resizeSection(column, MAX_COLUMN_WIDTH)
+        width = min(max(header.sectionSize(column), minimum_width(view, column)), MAX_COLUMN_WIDTH)
+        if width != header.sectionSize(column):
+            header.resizeSection(column, width)
+
+
+def widen_to_minimum(view: QTableView) -> None:
+    """Widen columns narrower than their :func:`minimum_width` (e.g. widths saved by an
+    older version from an empty list)."""
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        if header.isSectionHidden(column):
+            continue
+        least = minimum_width(view, column)
+        if header.sectionSize(column) < least:
+            header.resizeSection(column, least)
 
 
 def select_row(view: QTableView, row: int) -> None:

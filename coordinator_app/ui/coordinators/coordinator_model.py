@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coordinator_app.domain.models import Coordinator
 from coordinator_app.services.base import Row
-from coordinator_app.ui.common.table_model import Column, RecordTableModel
+from coordinator_app.ui.common.table_model import Column, ColumnKind, RecordTableModel
 
 
 class CoordinatorTableModel(RecordTableModel):
@@ -14,11 +14,11 @@ class CoordinatorTableModel(RecordTableModel):
 
     def columns(self) -> list[Column]:
         return [
-            Column(self.tr("氏名"), "kana"),
-            Column(self.tr("ふりがな"), "kana"),
-            Column(self.tr("現在の担当")),
-            Column(self.tr("所属")),
-            Column(self.tr("電話番号"), "phone"),
+            Column(self.tr("氏名"), "kana", kind=ColumnKind.NAME),
+            Column(self.tr("ふりがな"), "kana", kind=ColumnKind.NAME),
+            Column(self.tr("現在の担当"), kind=ColumnKind.TEXT),
+            Column(self.tr("所属"), kind=ColumnKind.NAME),
+            Column(self.tr("電話番号"), "phone", kind=ColumnKind.PHONE),
         ]
 
     def display(self, row: Row[Coordinator], column: int) -> object:  # type: ignore[override]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coordinator_app.domain.models import Council
 from coordinator_app.services.base import Row
-from coordinator_app.ui.common.table_model import Column, RecordTableModel
+from coordinator_app.ui.common.table_model import Column, ColumnKind, RecordTableModel
 from coordinator_app.ui.labels import enum_label, tier_text
 
 
@@ -15,11 +15,11 @@ class CouncilTableModel(RecordTableModel):
 
     def columns(self) -> list[Column]:
         return [
-            Column(self.tr("協議体名"), "kana"),
-            Column(self.tr("層"), "tier"),
-            Column(self.tr("地域")),
-            Column(self.tr("状況"), "status"),
-            Column(self.tr("設置日")),
+            Column(self.tr("協議体名"), "kana", kind=ColumnKind.NAME),
+            Column(self.tr("層"), "tier", kind=ColumnKind.SHORT),
+            Column(self.tr("地域"), kind=ColumnKind.NAME),
+            Column(self.tr("状況"), "status", kind=ColumnKind.SHORT),
+            Column(self.tr("設置日"), kind=ColumnKind.DATE),
             Column(self.tr("委員数"), numeric=True),
         ]
 

@@ -34,6 +34,7 @@ from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings.action_item_model import ActionItemTableModel
+from coordinator_app.ui.profiles.current import gate_writes
 
 
 class ActionItemPanel(ChildPanel):
@@ -75,7 +76,7 @@ class ActionItemPanel(ChildPanel):
 
     def _update_buttons(self) -> None:
         super()._update_buttons()
-        self.add_button.setEnabled(True)
+        gate_writes(self.ctx, (self.add_button,), enabled=True)
 
 
 class CarriedOverPanel(QWidget):
@@ -166,7 +167,9 @@ class CarriedOverPanel(QWidget):
             if count
             else self.tr("前回までの未完了の対応事項はありません")
         )
-        self.done_button.setEnabled(self.table.selectionModel().hasSelection())
+        gate_writes(
+            self.ctx, (self.done_button,), enabled=self.table.selectionModel().hasSelection()
+        )
 
     def _warn(self, text: str) -> None:
         self.ctx.prompts.warn(self, title=self.tr("操作できません"), text=text)

@@ -32,6 +32,7 @@ from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.attachment_model import AttachmentTableModel, size_text
 from coordinator_app.ui.meetings.meeting_prompts import MeetingPrompts
+from coordinator_app.ui.profiles.current import gate_writes
 from coordinator_app.ui.undo import SoftDeleteCommand
 
 ATTACHMENT_KIND = "attachment"
@@ -103,6 +104,7 @@ class AttachmentPanel(QWidget):
         layout.addLayout(buttons)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         ctx.events.sig_records_changed.connect(self._records_changed)
+        ctx.events.sig_display_changed.connect(self._selection_changed)
         self.set_owner(None)
 
     @property
@@ -250,8 +252,10 @@ class AttachmentPanel(QWidget):
 
     def _selection_changed(self, *_args: object) -> None:
         attachment_id = self.selected_id()
-        for button in (self.open_button, self.save_button, self.delete_button):
+        for button in (self.open_button, self.save_button):
             button.setEnabled(attachment_id is not None)
+        gate_writes(self.ctx, (self.add_button,), enabled=True)
+        gate_writes(self.ctx, (self.delete_button,), enabled=attachment_id is not None)
         self.preview.clear()
         self.preview.setText(self.tr("プレビューなし"))
         if attachment_id is None:

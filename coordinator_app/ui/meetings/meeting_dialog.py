@@ -22,6 +22,7 @@ from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from coordinator_app.ui.meetings.meeting_output import export_minutes_pdf
 from coordinator_app.ui.meetings.meeting_prompts import DISCARD, SAVE, unsaved_choices
 from coordinator_app.ui.meetings.series_edit_dialog import open_series_for
+from coordinator_app.ui.profiles.current import gate_writes, may_write, set_fields_read_only
 from coordinator_app.ui.screen_fit import fit_to_screen
 
 
@@ -87,6 +88,8 @@ class MeetingDialog(QDialog):
         save_shortcut.activated.connect(self.save)
         self.editor.loaded.connect(self._update_title)
         self.editor.dirty_changed.connect(self._update_title)
+        self.editor.loaded.connect(self.apply_role)
+        ctx.events.sig_display_changed.connect(self.apply_role)
         self.resize(900, 720)
         fit_to_screen(self)
         if draft is not None:
@@ -101,6 +104,11 @@ class MeetingDialog(QDialog):
             self.editor.focus_first()
 
     # -- actions -----------------------------------------------------------------
+
+    def apply_role(self, *_args: object) -> None:
+        """A supervisor's profile reads the meeting only (no save, no series)."""
+        gate_writes(self.ctx, (self.save_button, self.series_button), enabled=True)
+        set_fields_read_only(self.editor.forms, not may_write(self.ctx))
 
     def save(self) -> bool:
         return self.editor.save()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coordinator_app.domain.models import Meeting
 from coordinator_app.services.base import Row
-from coordinator_app.ui.common.table_model import Column, RecordTableModel
+from coordinator_app.ui.common.table_model import Column, ColumnKind, RecordTableModel
 from coordinator_app.ui.labels import enum_label
 
 
@@ -22,13 +22,13 @@ class MeetingTableModel(RecordTableModel):
 
     def columns(self) -> list[Column]:
         return [
-            Column(self.tr("開催日"), "date"),
-            Column(self.tr("種類"), "kind"),
-            Column(self.tr("会議名"), "title"),
-            Column(self.tr("会場"), "venue"),
-            Column(self.tr("協議体")),
-            Column(self.tr("出席者(名簿)"), numeric=True),
-            Column(self.tr("参加者数"), numeric=True),
+            Column(self.tr("開催日"), "date", kind=ColumnKind.DATE),
+            Column(self.tr("種類"), "kind", kind=ColumnKind.SHORT),
+            Column(self.tr("会議名"), "title", kind=ColumnKind.TITLE),
+            Column(self.tr("会場"), "venue", kind=ColumnKind.NAME),
+            Column(self.tr("協議体"), kind=ColumnKind.NAME),
+            Column(self.tr("出席者(名簿)"), numeric=True, kind=ColumnKind.NUMBER),
+            Column(self.tr("参加者数"), numeric=True, kind=ColumnKind.NUMBER),
         ]
 
     def display(self, row: Row[Meeting], column: int) -> object:  # type: ignore[override]

@@ -91,6 +91,7 @@ class MeetingPage(RecordPage):
         self.series_button.clicked.connect(self.open_series)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.ics_button.clicked.connect(self.export_ics)
+        self.add_write_controls(self.series_button)
         tools = QHBoxLayout()
         tools.addWidget(self.series_button)
         tools.addWidget(self.pdf_button)

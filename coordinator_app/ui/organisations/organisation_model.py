@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coordinator_app.domain.models import Organisation
 from coordinator_app.services.base import Row
-from coordinator_app.ui.common.table_model import Column, RecordTableModel
+from coordinator_app.ui.common.table_model import Column, ColumnKind, RecordTableModel
 from coordinator_app.ui.labels import enum_label
 
 
@@ -15,10 +15,10 @@ class OrganisationTableModel(RecordTableModel):
 
     def columns(self) -> list[Column]:
         return [
-            Column(self.tr("名称"), "kana"),
-            Column(self.tr("種別"), "kind"),
-            Column(self.tr("電話番号"), "phone"),
-            Column(self.tr("担当地域")),
+            Column(self.tr("名称"), "kana", kind=ColumnKind.NAME),
+            Column(self.tr("種別"), "kind", kind=ColumnKind.SHORT),
+            Column(self.tr("電話番号"), "phone", kind=ColumnKind.PHONE),
+            Column(self.tr("担当地域"), kind=ColumnKind.TEXT),
         ]
 
     def display(self, row: Row[Organisation], column: int) -> object:  # type: ignore[override]

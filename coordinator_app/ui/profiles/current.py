@@ -7,24 +7,66 @@ Every view asks here instead of keeping its own copy, so a change of profile
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.models import UserProfile
 from coordinator_app.services.base import NotFoundError
+from coordinator_app.services.registry import Services
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.settings import AppSettings
+
+
+def profile_of(settings: AppSettings, services: Services) -> UserProfile | None:
+    """The profile chosen on this machine for ``services``' database (None: none, or
+    deleted). The services' :class:`~coordinator_app.services.access.Actor` asks this."""
+    profile_id = settings.profile_id(services.db.path)
+    if profile_id is None:
+        return None
+    try:
+        return services.profiles.get(profile_id)
+    except NotFoundError:
+        return None
+
+
+def follow_profile(settings: AppSettings, services: Services) -> None:
+    """Make every service check its writes against the profile chosen in ``settings``."""
+    services.actor.follow(lambda: profile_of(settings, services))
 
 
 def current_profile(ctx: UiContext) -> UserProfile | None:
     """The profile in use; None when none was chosen or it has been deleted."""
-    profile_id = ctx.settings.profile_id(ctx.services.db.path)
-    if profile_id is None:
-        return None
-    try:
-        return ctx.services.profiles.get(profile_id)
-    except NotFoundError:
-        return None
+    return profile_of(ctx.settings, ctx.services)
+
+
+def may_write(ctx: UiContext) -> bool:
+    """False for a supervisor's profile: records are read (and progress reviewed) only.
+
+    The same answer the services' guard gives, so the window greys out exactly what
+    the services would refuse."""
+    return ctx.services.actor.may_write
+
+
+def read_only_tip() -> str:
+    """The tooltip of a control greyed out for a supervisor's profile."""
+    return QCoreApplication.translate(
+        "profiles",
+        "上司(確認者)のプロファイルでは閲覧と確認だけができます。"
+        "記録・編集はコーディネーターのプロファイルで行ってください(ツール → 利用者の切り替え)",
+    )
 
 
 def is_supervisor(ctx: UiContext) -> bool:
@@ -60,3 +102,45 @@ def profile_text(profile: UserProfile) -> str:
     """``高橋 美咲 — コーディネーター`` or ``山本 健 — 係長・上司(確認者)``."""
     details = "・".join(d for d in (profile.title, role_label(profile.role)) if d)
     return f"{profile.name} — {details}" if details else profile.name
+
+
+_OWN_TIP = "write_gate_tip"
+_ROLE_READ_ONLY = "read_only_by_role"
+
+
+def gate_writes(ctx: UiContext, controls: Iterable[QWidget | QAction], *, enabled: bool) -> None:
+    """Enable ``controls`` that change data when ``enabled`` and the profile may write.
+
+    Greyed out for a supervisor, with :func:`read_only_tip` as tooltip (the control's
+    own tooltip comes back when the profile changes).
+    """
+    writable = may_write(ctx)
+    for control in controls:
+        if control.property(_OWN_TIP) is None:
+            control.setProperty(_OWN_TIP, control.toolTip())
+        control.setEnabled(enabled and writable)
+        control.setToolTip(control.property(_OWN_TIP) if writable else read_only_tip())
+
+
+def set_fields_read_only(forms: Iterable[QWidget], read_only: bool) -> None:
+    """Make the fields of ``forms`` read-only (texts stay selectable) or editable again.
+
+    Only what this function made read-only is made editable again, so a field a
+    form keeps read-only for its own reasons stays so.
+    """
+    for form in forms:
+        for widget in form.findChildren(QWidget):
+            if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
+                if read_only and not widget.isReadOnly():
+                    widget.setReadOnly(True)
+                    widget.setProperty(_ROLE_READ_ONLY, True)
+                elif not read_only and widget.property(_ROLE_READ_ONLY):
+                    widget.setReadOnly(False)
+                    widget.setProperty(_ROLE_READ_ONLY, False)
+            elif isinstance(widget, QComboBox | QAbstractButton | QAbstractItemView):
+                if read_only and widget.isEnabled():
+                    widget.setEnabled(False)
+                    widget.setProperty(_ROLE_READ_ONLY, True)
+                elif not read_only and widget.property(_ROLE_READ_ONLY):
+                    widget.setEnabled(True)
+                    widget.setProperty(_ROLE_READ_ONLY, False)

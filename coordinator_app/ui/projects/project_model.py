@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coordinator_app.domain.models import Project
 from coordinator_app.services.base import Row
-from coordinator_app.ui.common.table_model import Column, RecordTableModel
+from coordinator_app.ui.common.table_model import Column, ColumnKind, RecordTableModel
 from coordinator_app.ui.labels import enum_label
 
 
@@ -15,13 +15,13 @@ class ProjectTableModel(RecordTableModel):
 
     def columns(self) -> list[Column]:
         return [
-            Column(self.tr("プロジェクト名"), "title"),
-            Column(self.tr("プログラム")),
-            Column(self.tr("状況"), "status"),
+            Column(self.tr("プロジェクト名"), "title", kind=ColumnKind.TITLE),
+            Column(self.tr("プログラム"), kind=ColumnKind.TEXT),
+            Column(self.tr("状況"), "status", kind=ColumnKind.SHORT),
             Column(self.tr("進捗率"), "progress", numeric=True),
-            Column(self.tr("担当コーディネーター")),
-            Column(self.tr("開始日"), "start"),
-            Column(self.tr("最終記録日")),
+            Column(self.tr("担当コーディネーター"), kind=ColumnKind.NAME),
+            Column(self.tr("開始日"), "start", kind=ColumnKind.DATE),
+            Column(self.tr("最終記録日"), kind=ColumnKind.DATE),
         ]
 
     def display(self, row: Row[Project], column: int) -> object:  # type: ignore[override]

@@ -58,6 +58,7 @@ def kind_labels() -> dict[str, str]:
         "organisation": QCoreApplication.translate("SearchKinds", "関係機関"),
         "contact": QCoreApplication.translate("SearchKinds", "担当者"),
         "coordinator": QCoreApplication.translate("SearchKinds", "コーディネーター"),
+        "area": QCoreApplication.translate("SearchKinds", "地域"),
     }
     return {kind: labels.get(kind, text) for kind, text in KIND_LABELS.items()}
 

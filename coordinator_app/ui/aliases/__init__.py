@@ -1,0 +1,1 @@
+"""Editing the search aliases (検索の言い換え)."""
