@@ -1,7 +1,7 @@
 """areas (statistics, meetings by area), local tiers, project members, start dates
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-11-29 23:10:00
 
 - area: 人口, 世帯数, 高齢化率 and their 基準日
@@ -29,7 +29,7 @@ from alembic import op
 import coordinator_app.domain.types
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

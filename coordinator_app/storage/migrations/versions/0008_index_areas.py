@@ -1,7 +1,7 @@
 """areas in the search index (喜多見, 世田谷地域 are found by the global search)
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0007
 Create Date: 2026-11-29
 
 Frozen: the folding, the bigram tokens and the row-id layout are copied here as
@@ -17,7 +17,7 @@ from datetime import date
 from alembic import op
 
 revision = "0008"
-down_revision = "0005"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
