@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
+    <name />
+    <message>
+        <source>MinutesRecordFields</source>
+        <comment>欠席者</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MinutesRecordFields</source>
+        <comment>記録者</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MinutesRecordFields</source>
+        <comment>承認者</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MinutesRecordFields</source>
+        <comment>承認日</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ActionItemDialog</name>
     <message>
         <source>対応事項を追加</source>
@@ -200,14 +223,9 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>PDFの注意</source>
-        <translation>PDF notes</translation>
-    </message>
-    <message>
-        <source>PDFは保存しましたが、次の点を確認してください:
+        <source>次の点を確認してください:
 {items}</source>
-        <translation>The PDF was saved, but please check the following:
-{items}</translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>対象: {scope}</source>
@@ -241,8 +259,32 @@
 <context>
     <name>AreaEditor</name>
     <message>
+        <source>人口 {n}人</source>
+        <translation>Population {n}</translation>
+    </message>
+    <message>
+        <source>世帯数 {n}</source>
+        <translation>Households {n}</translation>
+    </message>
+    <message>
+        <source>高齢化率 {rate}%</source>
+        <translation>Aged 65+ {rate}%</translation>
+    </message>
+    <message>
+        <source>・</source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>({date}現在)</source>
+        <translation> (as of {date})</translation>
+    </message>
+    <message>
         <source>(なし・最上位)</source>
         <translation>(none – top level)</translation>
+    </message>
+    <message>
+        <source>令和4年9月末日 のようにも入力できます</source>
+        <translation>You can also type a date such as 令和4年9月末日 (end of September, Reiwa 4)</translation>
     </message>
     <message>
         <source>地域名</source>
@@ -265,6 +307,26 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>人口(人)</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>世帯数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>高齢化率(%)</source>
+        <translation>Aged 65+ (%)</translation>
+    </message>
+    <message>
+        <source>基準日</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>地域の統計</source>
+        <translation>Area statistics</translation>
+    </message>
+    <message>
         <source>新しい地域</source>
         <translation>New area</translation>
     </message>
@@ -274,6 +336,14 @@
     <message>
         <source>すべての種別</source>
         <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>すべて展開</source>
+        <translation>Expand all</translation>
+    </message>
+    <message>
+        <source>すべて折りたたむ</source>
+        <translation>Collapse all</translation>
     </message>
     <message>
         <source>地域</source>
@@ -295,8 +365,20 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <source>上位地域</source>
-        <translation>Parent area</translation>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>高齢化率</source>
+        <translation>Aged 65+</translation>
+    </message>
+    <message>
+        <source>クリックまたは→キーで展開</source>
+        <translation>Click or press → to expand</translation>
+    </message>
+    <message>
+        <source>クリックまたは←キーで折りたたみ</source>
+        <translation>Click or press ← to collapse</translation>
     </message>
 </context>
 <context>
@@ -314,10 +396,6 @@
         <translation>Edit assignment</translation>
     </message>
     <message>
-        <source>任意(例: 第1.5層)</source>
-        <translation>Optional (e.g. Tier 1.5)</translation>
-    </message>
-    <message>
         <source>(なし)</source>
         <translation>(none)</translation>
     </message>
@@ -328,10 +406,6 @@
     <message>
         <source>層</source>
         <translation>Tier</translation>
-    </message>
-    <message>
-        <source>層の呼び名</source>
-        <translation>Local tier label</translation>
     </message>
     <message>
         <source>担当地域</source>
@@ -418,6 +492,10 @@
     <message>
         <source>添付するファイルを選ぶ</source>
         <translation>Choose files to attach</translation>
+    </message>
+    <message>
+        <source>一時ファイルを書けません: {error}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>「{name}」を開くアプリが見つかりません。</source>
@@ -1051,8 +1129,8 @@ The current contents are backed up automatically first. Continue?</translation>
         <translation>e.g. {example}</translation>
     </message>
     <message>
-        <source>カレンダーから選ぶ</source>
-        <translation>Pick from a calendar</translation>
+        <source>カレンダーから選ぶ (Alt+↓)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>日付として読めません(例: 2022-04-01、令和4年4月1日)</source>
@@ -1155,8 +1233,8 @@ Restore it?</translation>
         <translation>Format</translation>
     </message>
     <message>
-        <source>「=」「+」「-」「@」で始まるセルは、表計算ソフトが式として実行しないよう先頭に「&apos;」を付けて書き出します。写真・添付ファイルは含まれません(すべてを残すにはバックアップをお使いください)。</source>
-        <translation>Cells starting with =, +, - or @ get a leading &apos; so that spreadsheets do not run them as formulas. Photos and attachments are not included (use a backup to keep everything).</translation>
+        <source>「=」「+」「-」「@」で始まるセルは、表計算ソフトが式として実行しないよう先頭に「'」を付けて書き出します。写真・添付ファイルは含まれません(すべてを残すにはバックアップをお使いください)。</source>
+        <translation>Cells starting with =, +, - or @ get a leading ' so that spreadsheets do not run them as formulas. Photos and attachments are not included (use a backup to keep everything).</translation>
     </message>
     <message>
         <source>書き出す…</source>
@@ -1217,9 +1295,8 @@ Restore it?</translation>
     </message>
     <message>
         <source>コピーできる前回の会議がありません。
-協議体を選ぶと、その協議体の直近の会議をコピーできます。</source>
-        <translation>There is no previous meeting to copy.
-Choose a council to copy its latest meeting.</translation>
+同じ協議体・プロジェクト・種類の会議が、この開催日より前にありません。</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>入力中の内容を「{title}」({date})の内容で置き換えますか?</source>
@@ -1343,20 +1420,24 @@ Choose a council to copy its latest meeting.</translation>
         <translation>Cannot create the PDF:</translation>
     </message>
     <message>
-        <source>注意(印刷はできますが、省略された文字があります):</source>
-        <translation>Note (printable, but some text was shortened):</translation>
+        <source>注意(印刷はできますが、省略または置き換えた文字があります):</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>次の項目は枠に収まらず省略されました:</source>
-        <translation>These items did not fit and were shortened:</translation>
+        <source>次の項目は省略または置き換えて印刷しました:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>「{path}」に保存できませんでした。
+
+{error}</source>
+        <translation>Could not save “{path}”.
+
+{error}</translation>
     </message>
     <message>
         <source>PDFを保存</source>
         <translation>Save PDF</translation>
-    </message>
-    <message>
-        <source>PDFを保存しました。</source>
-        <translation>The PDF was saved.</translation>
     </message>
     <message>
         <source>印刷</source>
@@ -1411,6 +1492,53 @@ Choose a council to copy its latest meeting.</translation>
     <message>
         <source>ダブルクリックで開きます</source>
         <translation>Double-click to open</translation>
+    </message>
+</context>
+<context>
+    <name>LocalTierDialog</name>
+    <message>
+        <source>層の呼び名</source>
+        <translation>Local tier names</translation>
+    </message>
+    <message>
+        <source>この自治体独自の層の呼び名(例: 倉敷市の0層・1.5層)を登録します。一覧や帳票には呼び名が表示され、実績報告では「集計する層」に数えます。</source>
+        <translation>Register this municipality's own tier names (e.g. Kurashiki's tier 0 and tier 1.5). Lists and documents show the local name; the activity report counts each under its "counted as" tier.</translation>
+    </message>
+    <message>
+        <source>呼び名</source>
+        <translation>Local name</translation>
+    </message>
+    <message>
+        <source>集計する層</source>
+        <translation>Counted as</translation>
+    </message>
+    <message>
+        <source>使用件数</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>0層・1.5層を追加</source>
+        <translation>Add tier 0 and tier 1.5</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{row}行目: {text}</source>
+        <translation>Row {row}: {text}</translation>
     </message>
 </context>
 <context>
@@ -1729,10 +1857,6 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <translation>Copy &amp;previous</translation>
     </message>
     <message>
-        <source>同じ協議体(連続開催では同じシリーズ)の直近の会議から入力を始めます</source>
-        <translation>Start from the latest meeting of the same council (or of the same series)</translation>
-    </message>
-    <message>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
@@ -1769,6 +1893,10 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <translation>Capacity (online)</translation>
     </message>
     <message>
+        <source>地域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
         <source>参加者数(会場)</source>
         <translation>Participants (on site)</translation>
     </message>
@@ -1791,6 +1919,10 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <source>協議体</source>
         <translation>Council</translation>
+    </message>
+    <message>
+        <source>同じシリーズ・協議体・プロジェクト・種類の直近の会議から入力を始めます</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>プロジェクト</source>
@@ -1939,14 +2071,14 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
 {error}</translation>
     </message>
     <message>
-        <source>一部の文字を置き換えました</source>
-        <translation>Some characters were replaced</translation>
+        <source>議事録のPDFを作成できませんでした。
+
+{error}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>議事録を保存しました:
-{path}</source>
-        <translation>Minutes saved:
-{path}</translation>
+        <source>一部の文字を置き換えました:</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>カレンダーに書き出す</source>
@@ -2079,8 +2211,12 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <translation>Council</translation>
     </message>
     <message>
-        <source>出席</source>
-        <translation>Attendees</translation>
+        <source>出席者(名簿)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>参加者数</source>
+        <translation>Participants</translation>
     </message>
 </context>
 <context>
@@ -2135,6 +2271,17 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <source>終了日</source>
         <translation>End</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesRecordFields</name>
+    <message>
+        <source>例: 町会連合会 鈴木委員</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>例: 会長 山田 太郎</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2286,6 +2433,10 @@ Restoring returns to the contents at that time. The damaged file is kept under a
 <context>
     <name>OrganisationEditor</name>
     <message>
+        <source>活動を始めた日・設立日。実績報告の「新規の関係機関」はこの日の年度で数えます(空欄なら登録した日)</source>
+        <translation>The day it was founded or began its activity. The activity report counts new organisations in this day's fiscal year (the day it was entered when empty)</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -2316,6 +2467,10 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>ウェブサイト</source>
         <translation>Website</translation>
+    </message>
+    <message>
+        <source>設立日</source>
+        <translation>Founded</translation>
     </message>
     <message>
         <source>メモ</source>
@@ -2400,6 +2555,14 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>写真を外す</source>
         <translation>Remove photo</translation>
+    </message>
+    <message>
+        <source>ファイルを読めません: {error}</source>
+        <translation>Cannot read the file: {error}</translation>
+    </message>
+    <message>
+        <source>写真のファイルが大きすぎます(50MBまで): {name}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>写真</source>
@@ -2714,6 +2877,10 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Save the attachment</translation>
     </message>
     <message>
+        <source>一時ファイルを書けません: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>「{name}」を外しますか?
 (Ctrl+Z で元に戻せます)</source>
         <translation>Remove “{name}”?
@@ -2777,6 +2944,10 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>目標</source>
         <translation>Goal</translation>
+    </message>
+    <message>
+        <source>メンバー</source>
+        <translation>Members</translation>
     </message>
     <message>
         <source>概要</source>
@@ -2844,6 +3015,41 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>会議名</source>
         <translation>Meeting</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMemberPanel</name>
+    <message>
+        <source>(メンバーを選ぶ)</source>
+        <translation>(choose a member)</translation>
+    </message>
+    <message>
+        <source>コーディネーター</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>外す</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所属</source>
+        <translation>Affiliation</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>役割は一覧から選ぶか入力します(リーダー、メンバーなど)。保存で確定します。</source>
+        <translation>Choose a role from the list or type one (leader, member …). Saved with the project.</translation>
     </message>
 </context>
 <context>
@@ -2996,6 +3202,17 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>最終記録日</source>
         <translation>Last entry</translation>
+    </message>
+</context>
+<context>
+    <name>RateField</name>
+    <message>
+        <source>例: 27.8</source>
+        <translation>e.g. 27.8</translation>
+    </message>
+    <message>
+        <source>数字で入力してください(例: 27.8)</source>
+        <translation>Enter a number (e.g. 27.8)</translation>
     </message>
 </context>
 <context>
@@ -3305,7 +3522,7 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <source>検索で同じものとして探す言葉を、1行に1組ずつ「=」で区切って書きます。
 例: 社協 = 社会福祉協議会 / 町会 = 町内会 = 自治会
 どの言葉で検索しても、組のほかの言葉を含む記録も見つかります。</source>
-        <translation>Words the search treats as the same, one group per line, separated by &quot;=&quot;.
+        <translation>Words the search treats as the same, one group per line, separated by "=".
 Example: 社協 = 社会福祉協議会 / 町会 = 町内会 = 自治会
 Searching for any word of a group also finds records containing the others.</translation>
     </message>
@@ -3435,6 +3652,18 @@ Searching for any word of a group also finds records containing the others.</tra
         <translation> sessions</translation>
     </message>
     <message>
+        <source>Space でその日の開催をやめる・戻す</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>祝日の回を外す</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>祝日の回を翌平日に移す</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>「{title}」の内容(時刻・会場・出席者など)で、各回を別々の会議として作成します。</source>
         <translation>Each session is created as a meeting of its own with the contents of “{title}” (times, venue, attendees…).</translation>
     </message>
@@ -3471,16 +3700,116 @@ Searching for any word of a group also finds records containing the others.</tra
         <translation>Enter the date of the first session</translation>
     </message>
     <message>
-        <source>第{n}回 {date}({weekday})</source>
-        <translation>Session {n}: {date} ({weekday})</translation>
+        <source>{date}({weekday})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>第{n}回 {day}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>— {day} 開催しない</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> 祝日: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>祝日に当たる回があります: {dates}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>開催日を1日以上選んでください</source>
         <translation>Choose at least one date</translation>
     </message>
     <message>
+        <source>祝日の開催</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>次の回は祝日です。このまま作成しますか?
+{dates}
+
+「祝日の回を外す」「祝日の回を翌平日に移す」で変えることもできます。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>このまま作成</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>作成できませんでした。会議の入力内容を確認してください。</source>
         <translation>Could not create the sessions. Check the meeting form.</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesEditDialog</name>
+    <message>
+        <source>連続開催の編集</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>会議名を変えると各回の名前も変わります。初回の日付を変えると、すべての回が同じ日数だけ移動します。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>会議名(&amp;N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>初回の日付(&amp;D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>各回</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>カレンダーに書き出す…</source>
+        <translation>Export to calendar…</translation>
+    </message>
+    <message>
+        <source>全回をひとつの .ics ファイルに書き出します</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>第{n}回 {date}({weekday})</source>
+        <translation>Session {n}: {date} ({weekday})</translation>
+    </message>
+    <message>
+        <source> 祝日: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>連続開催</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>この会議はすでに連続開催「{title}」(全{count}回)の第{number}回です。
+
+シリーズ全体を編集しますか? 新しい連続開催を作ると、この会議とは別のシリーズになります。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>シリーズを編集…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>新しい連続開催を作成…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3575,6 +3904,25 @@ Searching for any word of a group also finds records containing the others.</tra
     <message>
         <source>文字コード: {encoding}</source>
         <translation>Encoding: {encoding}</translation>
+    </message>
+</context>
+<context>
+    <name>TierField</name>
+    <message>
+        <source>呼び名…</source>
+        <translation>Local names…</translation>
+    </message>
+    <message>
+        <source>0層・1.5層など、この自治体の層の呼び名と集計先を設定します</source>
+        <translation>Set this municipality's own tier names (tier 0, tier 1.5 …) and the tier each is counted as</translation>
+    </message>
+    <message>
+        <source>{label}({tier}として集計)</source>
+        <translation>{label} (counted as {tier})</translation>
+    </message>
+    <message>
+        <source>{label}(一覧にない呼び名)</source>
+        <translation>{label} (not on the list)</translation>
     </message>
 </context>
 <context>
@@ -3771,6 +4119,10 @@ When it is closed there, it opens here automatically.</translation>
         <translation>Municipality</translation>
     </message>
     <message>
+        <source>地域</source>
+        <translation>Region</translation>
+    </message>
+    <message>
         <source>地区</source>
         <translation>District</translation>
     </message>
@@ -3943,7 +4295,7 @@ When it is closed there, it opens here automatically.</translation>
     <name>profiles</name>
     <message>
         <source>上司(確認者)のプロファイルでは閲覧と確認だけができます。記録・編集はコーディネーターのプロファイルで行ってください(ツール → 利用者の切り替え)</source>
-        <translation>A supervisor&apos;s profile can only read and review. Record and edit with a coordinator&apos;s profile (Tools → Switch user).</translation>
+        <translation>A supervisor's profile can only read and review. Record and edit with a coordinator's profile (Tools → Switch user).</translation>
     </message>
     <message>
         <source>上司(確認者)</source>
