@@ -172,6 +172,7 @@ class ActionItemService(EntityService[ActionItem]):
             extras = self.decorate(session, records)
         return Page(rows=[Row(record=r, extra=extras[r.id]) for r in records], total=len(records))
 
+    @reads
     def carried_over_as_of(self, meeting_id: uuid.UUID) -> list[tuple[Row[ActionItem], bool]]:
         """Items from earlier meetings that were still open on ``meeting_id``'s day,
         each with whether it was completed in that meeting (the minutes' view:

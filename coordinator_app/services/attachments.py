@@ -156,6 +156,7 @@ class AttachmentService(Guarded):
             session.flush()
             return self._info(attachment)
 
+    @writes
     def add_file(
         self,
         path: Path,

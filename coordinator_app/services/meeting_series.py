@@ -24,6 +24,7 @@ from coordinator_app.domain.validation import (
     check_required,
     clean_text,
 )
+from coordinator_app.services.access import reads, writes
 from coordinator_app.services.base import NotFoundError, live
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class SeriesInfo:
 class SeriesActions:
     """Series methods of the meeting service (``self`` is a :class:`MeetingService`)."""
 
+    @writes
     def create_series(
         self: MeetingService,
         template: Meeting,
@@ -109,6 +111,7 @@ class SeriesActions:
                 meetings.append(stored)
         return series, meetings
 
+    @reads
     def series_info(self: MeetingService, series_id: uuid.UUID) -> SeriesInfo:
         """The series and its live sessions (date order)."""
         with self.db.reading() as session:
@@ -117,6 +120,7 @@ class SeriesActions:
                 raise NotFoundError("連続開催", series_id)
             return SeriesInfo(series, _sessions(session, series_id))
 
+    @writes
     def edit_series(
         self: MeetingService,
         series_id: uuid.UUID,
@@ -150,6 +154,7 @@ class SeriesActions:
             renumber(self, session, series_id)
             return SeriesInfo(series, _sessions(session, series_id))
 
+    @writes
     def renumber_series(self: MeetingService, series_id: uuid.UUID) -> SeriesInfo:
         """Number the live sessions 1, 2, 3 … in date order (after one was deleted)."""
         with self.db.writing() as session:

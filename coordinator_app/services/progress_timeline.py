@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import col, select
 
 from coordinator_app.domain.models import Attachment, ProgressEntry, Project, Review, UserProfile
+from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.attachments import AttachmentInfo
 from coordinator_app.services.base import live, names_by_id
 from coordinator_app.services.reviews import EntryState, ReviewService, WorkspaceFilter
@@ -68,10 +69,11 @@ def is_photo(info: AttachmentInfo) -> bool:
     return info.media_type.startswith("image/")
 
 
-class ProgressTimelineService:
+class ProgressTimelineService(Guarded):
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @reads
     def summary(
         self, project_id: uuid.UUID, *, changed_after: datetime | None = None
     ) -> LogSummary:
@@ -90,6 +92,7 @@ class ProgressTimelineService:
             last = date.fromisoformat(last)
         return LogSummary(total=int(total), unreviewed=int(unreviewed), last_date=last)
 
+    @reads
     def page(
         self,
         project_id: uuid.UUID,
@@ -168,6 +171,7 @@ class ProgressTimelineService:
             )
         return result
 
+    @reads
     def position(
         self, project_id: uuid.UUID, entry_id: uuid.UUID, *, oldest_first: bool = False
     ) -> int:
@@ -202,6 +206,7 @@ class ProgressTimelineService:
             ).one()
         return int(count)
 
+    @reads
     def unreviewed_entries(self, project_id: uuid.UUID) -> list[ProgressEntry]:
         """Every entry of the project not reviewed in its current version, newest first."""
         with self.db.reading() as session:
@@ -215,6 +220,7 @@ class ProgressTimelineService:
                 ).all()
             )
 
+    @reads
     def next_unreviewed(
         self,
         *,

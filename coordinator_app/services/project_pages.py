@@ -21,6 +21,7 @@ from coordinator_app.domain.enums import ProjectStatus, label
 from coordinator_app.domain.era import EraError, format_wareki
 from coordinator_app.domain.models import Attachment, ProgressEntry, Project, Review, Setting
 from coordinator_app.domain.validation import Errors, check_length, clean_text
+from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.attachments import AttachmentInfo
 from coordinator_app.services.base import NotFoundError, live, now
 from coordinator_app.services.progress_timeline import is_photo
@@ -55,13 +56,14 @@ class PageCandidate:
     photos: list[AttachmentInfo] = field(default_factory=list)
 
 
-class ProjectPageService:
+class ProjectPageService(Guarded):
     def __init__(self, db: Database) -> None:
         self.db = db
         self.settings = SettingsService(db)
 
     # -- finding -------------------------------------------------------------------
 
+    @reads
     def find_project(self, wanted: str) -> Project:
         """The live project whose id or title (spaces ignored at the ends) is ``wanted``.
 
@@ -90,6 +92,7 @@ class ProjectPageService:
             )
         return matches[0]
 
+    @reads
     def candidates(self, project_id: uuid.UUID) -> list[PageCandidate]:
         """Every entry of the project, oldest first, with its review state and photos."""
         with self.db.reading() as session:
@@ -136,6 +139,7 @@ class ProjectPageService:
 
     # -- the narrative ---------------------------------------------------------------
 
+    @reads
     def narrative(self, project_id: uuid.UUID) -> str:
         with self.db.reading() as session:
             row = session.exec(
@@ -143,6 +147,7 @@ class ProjectPageService:
             ).first()
         return row.text_value if row is not None and row.deleted_at is None else ""
 
+    @writes
     def save_narrative(self, project_id: uuid.UUID, text: str) -> str:
         """Keep the page's 紹介文 for the project (one transaction); returns it cleaned.
 
@@ -168,6 +173,7 @@ class ProjectPageService:
 
     # -- the page data ---------------------------------------------------------------
 
+    @reads
     def build(
         self,
         project_id: uuid.UUID,

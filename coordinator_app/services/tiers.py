@@ -16,6 +16,7 @@ from coordinator_app.domain import tiers
 from coordinator_app.domain.models import Assignment, Council, Setting
 from coordinator_app.domain.tiers import LocalTier
 from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import live, now
 from coordinator_app.storage.database import Database
 
@@ -48,16 +49,18 @@ class TierUsage:
         return self.assignments + self.councils
 
 
-class LocalTierService:
+class LocalTierService(Guarded):
     """Read and replace the list of local tiers."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @reads
     def local_tiers(self) -> list[LocalTier]:
         with self.db.reading() as session:
             return read_local_tiers(session)
 
+    @reads
     def usage(self) -> dict[str, TierUsage]:
         """Use counts by local label (labels nobody uses are absent)."""
         with self.db.reading() as session:
@@ -77,6 +80,7 @@ class LocalTierService:
         ).all()
         return [(label, int(n)) for label, n in rows]
 
+    @writes
     def save_local_tiers(
         self, local_tiers: Sequence[LocalTier], *, renamed: Mapping[str, str] | None = None
     ) -> list[LocalTier]:
