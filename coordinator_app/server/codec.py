@@ -12,6 +12,7 @@ datetime ISO 8601 with offset, sent back in UTC  timestamptz
 date     ``"YYYY-MM-DD"``                        date
 time     ``"HH:MM:SS[.ffffff]"``                 time
 int      integer                                 integer
+float    number (finite)                         double precision
 bool     ``true``/``false`` (0/1 accepted)       boolean
 str      string, at most the column's length     varchar/text
 enum     one of the domain enum's codes          varchar(40)
@@ -24,6 +25,7 @@ blob     ``"sha256:<64 hex>"``, bytes uploaded   char(64) → blob
 
 from __future__ import annotations
 
+import math
 import re
 import uuid
 from collections.abc import Mapping
@@ -76,6 +78,8 @@ def column_kind(column: sa.Column) -> tuple[str, int | None]:
         return "bool", None
     if isinstance(col_type, sa.Integer):
         return "int", None
+    if isinstance(col_type, sa.Float):
+        return "float", None
     if isinstance(col_type, sa.Date):
         return "date", None
     if isinstance(col_type, sa.Time):
@@ -204,6 +208,15 @@ def _int(spec: ColumnSpec, value: Any) -> int:
     return value
 
 
+def _float(spec: ColumnSpec, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(value)
+    number = float(value)
+    if not math.isfinite(number):
+        raise WireValueError(f"{spec.name} の値が正しくありません")
+    return number
+
+
 def _bool(spec: ColumnSpec, value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -243,6 +256,7 @@ _DECODERS = {
     "date": _date,
     "time": _time,
     "int": _int,
+    "float": _float,
     "bool": _bool,
     "str": _str,
     "enum": _enum,
