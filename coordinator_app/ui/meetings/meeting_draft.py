@@ -31,11 +31,7 @@ LINE_FIELDS = {
     "participants_online": "participants_online",
 }
 TEXT_FIELDS = {"agenda": "agenda_edit", "minutes": "minutes_edit", "decisions": "decisions_edit"}
-RECORD_COMBOS = {
-    "council_id": "council_combo",
-    "project_id": "project_combo",
-    "area_id": "area_combo",
-}
+RECORD_COMBOS = {"council_id": "council_combo", "project_id": "project_combo"}
 ATTENDEE_LISTS = {
     "coordinators": "coordinator_list",
     "organisations": "organisation_list",
