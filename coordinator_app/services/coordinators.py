@@ -26,7 +26,11 @@ from coordinator_app.services.base import (
     names_by_id,
     require_live,
 )
-from coordinator_app.services.organisations import check_person_fields, clean_contact_fields
+from coordinator_app.services.organisations import (
+    check_person_fields,
+    clean_contact_fields,
+    live_organisation_names,
+)
 from coordinator_app.services.tiers import read_local_tiers
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -76,7 +80,7 @@ class CoordinatorService(EntityService[Coordinator]):
             .order_by(Assignment.tier, Assignment.start_date)
         ).all()
         areas = names_by_id(session, Area, (a.area_id for a in rows))
-        orgs = names_by_id(session, Organisation, (a.organisation_id for a in rows))
+        orgs = live_organisation_names(session, (a.organisation_id for a in rows))
         posts: dict[uuid.UUID, list[str]] = {}
         employers: dict[uuid.UUID, list[str]] = {}
         for a in rows:
@@ -154,7 +158,7 @@ class AssignmentService(EntityService[Assignment]):
                 ).all()
             )
             areas = names_by_id(session, Area, (a.area_id for a in rows))
-            orgs = names_by_id(session, Organisation, (a.organisation_id for a in rows))
+            orgs = live_organisation_names(session, (a.organisation_id for a in rows))
         return [
             (
                 a,
@@ -168,7 +172,7 @@ class AssignmentService(EntityService[Assignment]):
         self, session: Session, records: list[Assignment]
     ) -> dict[uuid.UUID, dict[str, Any]]:
         areas = names_by_id(session, Area, (a.area_id for a in records))
-        orgs = names_by_id(session, Organisation, (a.organisation_id for a in records))
+        orgs = live_organisation_names(session, (a.organisation_id for a in records))
         people = names_by_id(session, Coordinator, (a.coordinator_id for a in records))
         return {
             a.id: {

@@ -72,6 +72,21 @@ def live_contacts() -> Any:
     )
 
 
+def live_organisation_names(
+    session: Session, ids: Iterable[uuid.UUID | None]
+) -> dict[uuid.UUID, str]:
+    """Names of the live organisations among ``ids`` (a deleted one shows nowhere)."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = session.exec(
+        select(Organisation.id, Organisation.name)
+        .where(col(Organisation.id).in_(wanted))
+        .where(live(Organisation))
+    ).all()
+    return {row[0]: row[1] for row in rows}
+
+
 def live_contact_names(session: Session, ids: Iterable[uuid.UUID | None]) -> dict[uuid.UUID, str]:
     """Names of the contacts among ``ids`` that are live, at a live organisation.
 

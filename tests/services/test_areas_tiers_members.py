@@ -328,3 +328,24 @@ def test_demo_has_statistics_members_start_dates_and_meeting_areas(services: Ser
     assert services.meetings.list(ListQuery(filters={"area_id": north.id})).total >= 2
     founded = [o for o in services.organisations.list().rows if o.established_on is not None]
     assert len(founded) == 4
+
+
+def test_deleted_employer_leaves_the_coordinator_list_until_undone(
+    services: Services, make: Factory
+) -> None:
+    city = make.city()
+    org = make.organisation("若葉市北部地域包括支援センター", kind=OrgKind.SUPPORT_CENTER)
+    person = make.coordinator()
+    post = make.assignment(person, make.area(parent=city))
+    post.organisation_id = org.id
+    services.assignments.save(post)
+
+    def employers() -> str:
+        return str(services.coordinators.list_rows().rows[0].extra["employers"])
+
+    assert employers() == org.name
+    services.organisations.soft_delete(org.id)
+    assert employers() == ""
+    assert services.assignments.history(person.id)[0][2] == ""
+    services.organisations.restore(org.id)
+    assert employers() == org.name

@@ -127,9 +127,7 @@ class AreaTableModel(RecordTableModel):
         self.refresh()
 
     def collapse_all(self) -> None:
-        self._collapsed = {
-            n.area.id for n in self.area_service.tree() if n.has_children and n.depth >= 0
-        }
+        self._collapsed = {n.area.id for n in self.area_service.tree() if n.has_children}
         self.refresh()
 
     def parent_row(self, row: int) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QToolButton, QWidget
@@ -28,10 +30,15 @@ class AreaPage(RecordPage):
         self.kind_filter = self.add_filter_combo(
             "kind", self.tr("すべての種別"), [(m.value, t) for m, t in enum_choices(AreaKind)]
         )
+        # Compact buttons: the filter bar must fit a narrow window.
         self.expand_button = QToolButton(self)
-        self.expand_button.setText(self.tr("すべて展開"))
+        self.expand_button.setText("＋")
+        self.expand_button.setToolTip(self.tr("すべて展開"))
+        self.expand_button.setAccessibleName(self.tr("すべて展開"))
         self.collapse_button = QToolButton(self)
-        self.collapse_button.setText(self.tr("すべて折りたたむ"))
+        self.collapse_button.setText("－")
+        self.collapse_button.setToolTip(self.tr("すべて折りたたむ"))
+        self.collapse_button.setAccessibleName(self.tr("すべて折りたたむ"))
         self.filter_bar.addWidget(self.expand_button)
         self.filter_bar.addWidget(self.collapse_button)
         self.expand_button.clicked.connect(lambda: self._change_tree(self.tree_model.expand_all))
@@ -55,8 +62,7 @@ class AreaPage(RecordPage):
     def toggle_row(self, row: int) -> bool:
         return self._change_tree(lambda: self.tree_model.toggle(row))
 
-    def _change_tree(self, change: object) -> bool:
-        assert callable(change)
+    def _change_tree(self, change: Callable[[], object]) -> bool:
         result = change()
         self._reselect()
         return bool(result) if result is not None else True
