@@ -197,7 +197,7 @@ class ProjectPageRenderer:
         footer = " ".join(p for p in (data.issuer, data.title) if p)
 
         def footer_cb(canvas, _doc) -> None:  # type: ignore[no-untyped-def]
-            draw_footer(canvas, guard.clean(footer, "フッター"))
+            draw_footer(canvas, guard.check(footer, "フッター"))
 
         doc.build(story, onFirstPage=footer_cb, onLaterPages=footer_cb, canvasmaker=record_canvas)
         return RenderedDocument(pdf=buffer.getvalue(), warnings=warnings + guard.warnings())

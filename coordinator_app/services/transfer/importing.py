@@ -430,6 +430,9 @@ def run_import(
         TransferError: the mapping is unusable; nothing was stored.
         AccessDenied: the profile in use is a supervisor's (reading only).
     """
+    problems = mapping_problems(kind, table.headers, mapping)
+    if problems:
+        raise TransferError("\n".join(problems))
     services.actor.require_write()
     return _run(services, kind, table, mapping, commit=True, include_duplicates=include_duplicates)
 
