@@ -69,7 +69,7 @@ class ActivityReportWindow(QWidget):
         self._stale = False
 
         self.year_combo = QComboBox(self)
-        self.area_combo = RecordCombo(none_text=self.tr("全市(地域を限定しない)"))
+        self.area_combo = RecordCombo(none_text=self.tr("全域(地域を限定しない)"))
         self.coordinator_combo = RecordCombo(none_text=self.tr("すべてのコーディネーター"))
         for combo in (self.area_combo, self.coordinator_combo):
             combo.setMinimumContentsLength(16)
@@ -225,8 +225,7 @@ class ActivityReportWindow(QWidget):
             return None
         from coordinator_app.services.report_export import report_to_pdf
 
-        issuer = self.ctx.services.settings.municipality().name
-        document = report_to_pdf(report, wareki=self.ctx.dates.wareki, issuer=issuer)
+        document = report_to_pdf(report, wareki=self.ctx.dates.wareki)
         written = self._write(path, document.pdf)
         if written is not None:
             note = ""
