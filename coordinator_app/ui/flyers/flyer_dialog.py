@@ -145,6 +145,10 @@ class FlyerDialog(QDialog):
         self.preview = PdfPreview(self)
         self.save_button = QPushButton(self.tr("PDFを保存…"), self)
         self.print_button = QPushButton(self.tr("印刷…"), self)
+        self.selection_batch_button = QPushButton(self.tr("選んだ人を一括作成…"), self)
+        self.selection_batch_button.setToolTip(
+            self.tr("上の一覧のコーディネーター全員のチラシを、まとめて作成します")
+        )
         self.batch_button = QPushButton(self.tr("担当中の全員を一括作成…"), self)
         self.separate_check = QCheckBox(self.tr("1人1ファイルに分ける"), self)
         self.separate_check.setChecked(True)
@@ -165,6 +169,7 @@ class FlyerDialog(QDialog):
         edits_layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignRight)
         batch = QGroupBox(self.tr("一括作成"), self)
         batch_layout = QHBoxLayout(batch)
+        batch_layout.addWidget(self.selection_batch_button)
         batch_layout.addWidget(self.batch_button)
         batch_layout.addWidget(self.separate_check)
         left = QWidget(self)
@@ -231,6 +236,7 @@ class FlyerDialog(QDialog):
         self.save_button.clicked.connect(self.save_pdf)
         self.print_button.clicked.connect(self.print_flyers)
         self.batch_button.clicked.connect(self.run_batch)
+        self.selection_batch_button.clicked.connect(self.run_selection_batch)
 
     # -- state --------------------------------------------------------------------
 
@@ -306,6 +312,7 @@ class FlyerDialog(QDialog):
         self.area_combo.setEnabled(team)
         self.coordinator_list.setEnabled(not team)
         self.batch_button.setEnabled(not team)
+        self.selection_batch_button.setEnabled(not team and len(self._ids) > 1)
         self.separate_check.setEnabled(not team)
         self._load_editors()
         self.schedule_preview()
@@ -451,18 +458,27 @@ class FlyerDialog(QDialog):
     def run_batch(self) -> None:
         """Flyers of every coordinator holding a current post, with progress and cancel."""
         ids = self._builder.active_coordinator_ids()
-        title = self.tr("一括作成")
         if not ids:
             self._prompts.inform(
-                self, title=title, text=self.tr("担当中のコーディネーターがいません。")
+                self,
+                title=self.tr("一括作成"),
+                text=self.tr("担当中のコーディネーターがいません。"),
             )
             return
+        self._batch(ids, who=self.tr("全員"))
+
+    def run_selection_batch(self) -> None:
+        """Flyers of the coordinators the dialog was opened with (the list's selection)."""
+        self._batch(list(self._ids), who=self.tr("%1人").replace("%1", str(len(self._ids))))
+
+    def _batch(self, ids: list[uuid.UUID], *, who: str) -> None:
+        title = self.tr("一括作成")
         separate = self.separate_check.isChecked()
         if separate:
             target = self._prompts.choose_folder(self, title=self.tr("保存先のフォルダを選ぶ"))
         else:
             target = self._prompts.save_pdf(
-                self, suggested=f"紹介チラシ_全員_{self.layout_choice.value}.pdf"
+                self, suggested=f"紹介チラシ_{who}_{self.layout_choice.value}.pdf"
             )
         if target is None:
             return
