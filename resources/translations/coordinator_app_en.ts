@@ -136,8 +136,8 @@
         <translation>Activity report</translation>
     </message>
     <message>
-        <source>全市(地域を限定しない)</source>
-        <translation>Whole municipality (any area)</translation>
+        <source>全域(地域を限定しない)</source>
+        <translation>Whole municipality (no area)</translation>
     </message>
     <message>
         <source>すべてのコーディネーター</source>
@@ -200,13 +200,9 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>PDFの注意</source>
-        <translation>PDF notes</translation>
-    </message>
-    <message>
-        <source>PDFは保存しましたが、次の点を確認してください:
+        <source>次の点を確認してください:
 {items}</source>
-        <translation>The PDF was saved, but please check the following:
+        <translation>Please check the following:
 {items}</translation>
     </message>
     <message>
@@ -1058,6 +1054,40 @@ The current contents are backed up automatically first. Continue?</translation>
 <context>
     <name>DialogPrompts</name>
     <message>
+        <source>名称なし</source>
+        <translation>untitled</translation>
+    </message>
+    <message>
+        <source>保存する場所:</source>
+        <translation>Save in:</translation>
+    </message>
+    <message>
+        <source>ファイル名:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>ファイルの種類:</source>
+        <translation>File type:</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>保存しました。
+
+ファイル: {name}
+場所: {folder}</source>
+        <translation>Saved.
+
+File: {name}
+Folder: {folder}</translation>
+    </message>
+    <message>
         <source>はい</source>
         <translation>Yes</translation>
     </message>
@@ -1074,8 +1104,20 @@ The current contents are backed up automatically first. Continue?</translation>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
+        <source>開く</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>フォルダを開く</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
         <source>閉じる</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>「{path}」を開けませんでした。</source>
+        <translation>Could not open “{path}”.</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1325,14 @@ Choose a council to copy its latest meeting.</translation>
         <translation>Print…</translation>
     </message>
     <message>
+        <source>選んだ人を一括作成…</source>
+        <translation>Batch for the chosen people…</translation>
+    </message>
+    <message>
+        <source>上の一覧のコーディネーター全員のチラシを、まとめて作成します</source>
+        <translation>Make the flyers of every coordinator in the list above at once</translation>
+    </message>
+    <message>
         <source>担当中の全員を一括作成…</source>
         <translation>Create for everyone in post…</translation>
     </message>
@@ -1339,20 +1389,24 @@ Choose a council to copy its latest meeting.</translation>
         <translation>Cannot create the PDF:</translation>
     </message>
     <message>
-        <source>注意(印刷はできますが、省略された文字があります):</source>
-        <translation>Note (printable, but some text was shortened):</translation>
+        <source>注意(印刷はできますが、省略または置き換えた文字があります):</source>
+        <translation>Note (printable, but some text was shortened or replaced):</translation>
     </message>
     <message>
-        <source>次の項目は枠に収まらず省略されました:</source>
-        <translation>These items did not fit and were shortened:</translation>
+        <source>次の項目は省略または置き換えて印刷しました:</source>
+        <translation>These items were shortened or replaced in print:</translation>
+    </message>
+    <message>
+        <source>「{path}」に保存できませんでした。
+
+{error}</source>
+        <translation>Could not save to “{path}”.
+
+{error}</translation>
     </message>
     <message>
         <source>PDFを保存</source>
         <translation>Save PDF</translation>
-    </message>
-    <message>
-        <source>PDFを保存しました。</source>
-        <translation>The PDF was saved.</translation>
     </message>
     <message>
         <source>印刷</source>
@@ -1361,6 +1415,14 @@ Choose a council to copy its latest meeting.</translation>
     <message>
         <source>担当中のコーディネーターがいません。</source>
         <translation>No coordinator is currently in post.</translation>
+    </message>
+    <message>
+        <source>全員</source>
+        <translation>everyone</translation>
+    </message>
+    <message>
+        <source>%1人</source>
+        <translation>%1 people</translation>
     </message>
     <message>
         <source>保存先のフォルダを選ぶ</source>
@@ -1888,14 +1950,16 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
 {error}</translation>
     </message>
     <message>
-        <source>一部の文字を置き換えました</source>
-        <translation>Some characters were replaced</translation>
+        <source>議事録のPDFを作成できませんでした。
+
+{error}</source>
+        <translation>Could not make the minutes PDF.
+
+{error}</translation>
     </message>
     <message>
-        <source>議事録を保存しました:
-{path}</source>
-        <translation>Minutes saved:
-{path}</translation>
+        <source>一部の文字を置き換えました:</source>
+        <translation>Some characters were replaced:</translation>
     </message>
     <message>
         <source>カレンダーに書き出す</source>
@@ -2084,6 +2148,33 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <source>終了日</source>
         <translation>End</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesRecordFields</name>
+    <message>
+        <source>例: 町会連合会 鈴木委員</source>
+        <translation>e.g. Neighbourhood association federation, Mr Suzuki</translation>
+    </message>
+    <message>
+        <source>例: 会長 山田 太郎</source>
+        <translation>e.g. Chair Taro Yamada</translation>
+    </message>
+    <message>
+        <source>欠席者</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>記録者</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>承認者</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>承認日</source>
+        <translation>Approved on</translation>
     </message>
 </context>
 <context>
