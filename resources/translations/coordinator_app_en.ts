@@ -226,6 +226,10 @@
         <translation>Cannot save</translation>
     </message>
     <message>
+        <source>実績報告を作成できませんでした: {error}</source>
+        <translation>Could not make the activity report: {error}</translation>
+    </message>
+    <message>
         <source>「{path}」に保存できませんでした: {error}</source>
         <translation>Could not save “{path}”: {error}</translation>
     </message>
@@ -1383,6 +1387,10 @@ Choose a council to copy its latest meeting.</translation>
     <message>
         <source>コーディネーターが選ばれていません</source>
         <translation>No coordinator selected</translation>
+    </message>
+    <message>
+        <source>チラシを作成できませんでした: {error}</source>
+        <translation>Could not make the flyer: {error}</translation>
     </message>
     <message>
         <source>PDFを作成できません:</source>

@@ -286,3 +286,21 @@ def test_batch_starts_from_a_multiple_selection_in_the_coordinator_list(
         "田中 花子_a5.pdf",
     ]
     assert fake.infos == ["2人分のチラシを作成しました。"]
+
+
+def test_a_failing_flyer_is_reported_to_the_user(
+    dialog: FlyerDialog, fake: FakeFlyerPrompts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coordinator_app.flyers.renderer import FlyerRenderer
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(FlyerRenderer, "render", broken)
+    dialog.refresh_preview()
+    assert "チラシを作成できませんでした" in dialog.issues_label.text()
+    assert not dialog.save_button.isEnabled()
+    fake.save_paths.append(tmp_path / "x.pdf")
+    assert dialog.save_pdf() is None
+    assert "チラシを作成できませんでした" in fake.warnings[-1]
+    assert not (tmp_path / "x.pdf").exists()

@@ -170,3 +170,24 @@ def test_window_offers_every_year_with_activity_and_lists_meetings_and_progress(
     file_prompts.save_files.append(tmp_path / "report.pdf")
     assert window.export_pdf() == tmp_path / "report.pdf"
     assert file_prompts.saved == [(tmp_path / "report.pdf", "")]
+
+
+def test_a_failing_export_is_reported_to_the_user(
+    qtbot: QtBot,
+    file_ctx: UiContext,
+    file_prompts: FilePrompts,
+    services: Services,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from coordinator_app.services import report_export
+
+    def broken(*_args: object, **_kwargs: object) -> bytes:
+        raise RuntimeError("disk font unreadable")
+
+    monkeypatch.setattr(report_export, "report_to_pdf", broken)
+    window = _window(qtbot, file_ctx)
+    file_prompts.save_files.append(tmp_path / "r.pdf")
+    assert window.export_pdf() is None
+    assert not (tmp_path / "r.pdf").exists()
+    assert "実績報告を作成できませんでした" in file_prompts.warnings[-1]

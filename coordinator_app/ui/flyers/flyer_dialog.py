@@ -8,6 +8,7 @@ consult list and the message apply to this print only.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import uuid
 from collections.abc import Sequence
 from datetime import date
@@ -53,6 +54,8 @@ from coordinator_app.ui.flyers.batch_runner import BatchRunner
 from coordinator_app.ui.flyers.flyer_prompts import flyer_prompts
 from coordinator_app.ui.flyers.pdf_preview import PdfPreview
 from coordinator_app.ui.flyers.printing import match_paper, print_pdf
+
+log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 300
 """Typing pauses this long before the preview is redrawn."""
@@ -357,6 +360,13 @@ class FlyerDialog(QDialog):
             self.last_render = None
             self.preview.clear()
             self.issues_label.setText(str(exc))
+        except Exception as exc:  # any failure must reach the user, not only the log
+            log.exception("flyer preview failed")
+            self.last_render = None
+            self.preview.clear()
+            self.issues_label.setText(
+                self.tr("チラシを作成できませんでした: {error}").format(error=exc)
+            )
         else:
             self.last_render = rendered
             self.preview.show_pdf(rendered.pdf)
@@ -384,6 +394,14 @@ class FlyerDialog(QDialog):
             return self._render(everyone=True)
         except (FlyerError, ValueError) as exc:
             self._prompts.warn(self, title=self.tr("チラシ作成"), text=str(exc))
+            return None
+        except Exception as exc:  # any failure must reach the user, not only the log
+            log.exception("flyer failed")
+            self._prompts.warn(
+                self,
+                title=self.tr("チラシ作成"),
+                text=self.tr("チラシを作成できませんでした: {error}").format(error=exc),
+            )
             return None
 
     def _warn_overflow(self, warnings: Sequence[FlyerIssue], done: str) -> None:
