@@ -393,27 +393,17 @@ class FlyerDialog(QDialog):
         try:
             return self._render(everyone=True)
         except (FlyerError, ValueError) as exc:
-            self._prompts.warn(self, title=self.tr("チラシ作成"), text=str(exc))
-            return None
+            text = str(exc)
         except Exception as exc:  # any failure must reach the user, not only the log
             log.exception("flyer failed")
-            self._prompts.warn(
-                self,
-                title=self.tr("チラシ作成"),
-                text=self.tr("チラシを作成できませんでした: {error}").format(error=exc),
-            )
-            return None
+            text = self.tr("チラシを作成できませんでした: {error}").format(error=exc)
+        self._prompts.warn(self, title=self.tr("チラシ作成"), text=text)
+        return None
 
-    def _warn_overflow(self, warnings: Sequence[FlyerIssue], done: str) -> None:
-        if warnings:
-            text = "\n".join(
-                [
-                    done,
-                    self.tr("次の項目は省略または置き換えて印刷しました:"),
-                    *(f"・{w}" for w in warnings),
-                ]
-            )
-            self._prompts.warn(self, title=self.tr("チラシ作成"), text=text)
+    def _issues_note(self, warnings: Sequence[FlyerIssue]) -> str:
+        """What was shortened or replaced in print; empty when nothing was."""
+        head = self.tr("次の項目は省略または置き換えて印刷しました:")
+        return "\n".join([head, *(f"・{w}" for w in warnings)]) if warnings else ""
 
     # -- actions ------------------------------------------------------------------
 
@@ -438,22 +428,13 @@ class FlyerDialog(QDialog):
         try:
             write_atomically(path, rendered.pdf)
         except OSError as exc:
+            text = self.tr("「{path}」に保存できませんでした。\n\n{error}")
+            error = exc.strerror or exc
             self._prompts.warn(
-                self,
-                title=self.tr("PDFを保存"),
-                text=self.tr("「{path}」に保存できませんでした。\n\n{error}").format(
-                    path=path, error=exc.strerror or exc
-                ),
+                self, title=self.tr("PDFを保存"), text=text.format(path=path, error=error)
             )
             return None
-        note = ""
-        if rendered.warnings:
-            note = "\n".join(
-                [
-                    self.tr("次の項目は省略または置き換えて印刷しました:"),
-                    *(f"・{w}" for w in rendered.warnings),
-                ]
-            )
+        note = self._issues_note(rendered.warnings)
         self._prompts.file_saved(self, title=self.tr("PDFを保存"), path=path, note=note)
         return path
 
@@ -476,14 +457,11 @@ class FlyerDialog(QDialog):
     def run_batch(self) -> None:
         """Flyers of every coordinator holding a current post, with progress and cancel."""
         ids = self._builder.active_coordinator_ids()
-        if not ids:
-            self._prompts.inform(
-                self,
-                title=self.tr("一括作成"),
-                text=self.tr("担当中のコーディネーターがいません。"),
-            )
+        if ids:
+            self._batch(ids, who=self.tr("全員"))
             return
-        self._batch(ids, who=self.tr("全員"))
+        text = self.tr("担当中のコーディネーターがいません。")
+        self._prompts.inform(self, title=self.tr("一括作成"), text=text)
 
     def run_selection_batch(self) -> None:
         """Flyers of the coordinators the dialog was opened with (the list's selection)."""
@@ -509,15 +487,13 @@ class FlyerDialog(QDialog):
             self._prompts.warn(self, title=title, text=str(exc))
             return
         if result.cancelled:
-            text = self.tr("中止しました。") + (
-                self.tr("作成済みのファイル: %1件").replace("%1", str(len(result.files)))
-                if result.files
-                else ""
-            )
-            self._prompts.inform(self, title=title, text=text)
-            return
-        done = self.tr("%1人分のチラシを作成しました。").replace("%1", str(len(ids)))
-        if result.warnings:
-            self._warn_overflow(result.warnings, done)
+            done = self.tr("中止しました。")
+            if result.files:
+                done += self.tr("作成済みのファイル: %1件").replace("%1", str(len(result.files)))
+        else:
+            done = self.tr("%1人分のチラシを作成しました。").replace("%1", str(len(ids)))
+        if result.warnings and not result.cancelled:
+            note = self._issues_note(result.warnings)
+            self._prompts.warn(self, title=title, text=f"{done}\n{note}")
         else:
             self._prompts.inform(self, title=title, text=done)
