@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 
+from coordinator_app.flyers.data import Issuer
 from coordinator_app.flyers.minutes import RenderedDocument
 from coordinator_app.flyers.records import (
     HEADER_FILL,
@@ -22,6 +23,7 @@ from coordinator_app.flyers.records import (
     RecordStyles,
     TextGuard,
     draw_footer,
+    issuer_lines,
     record_canvas,
     table_style,
 )
@@ -31,6 +33,12 @@ BAR = colors.HexColor("#2f6f9f")
 
 class ReportRenderer:
     """Renders the tables of an activity report (see services.report_export.report_tables)."""
+
+    COLUMN_WEIGHTS: dict[str, tuple[float, ...]] = {
+        "会議一覧": (2.0, 3.1, 4.3, 3.0, 1.4),
+        "進捗状況": (2.8, 3.1, 7.1, 1.8),
+    }
+    """Relative column widths of the list tables; the others get a wide first column."""
 
     def __init__(self) -> None:
         self.styles = RecordStyles()
@@ -43,6 +51,7 @@ class ReportRenderer:
         tables: Sequence[tuple[str, list[str], list[list[Any]]]],
         monthly: Sequence[tuple[str, int]],
         footer: str = "",
+        issuer: Issuer | None = None,
     ) -> RenderedDocument:
         guard = TextGuard()
         s = self.styles
@@ -56,6 +65,11 @@ class ReportRenderer:
             if name == "月別":
                 story.append(Spacer(1, 4 * mm))
                 story.append(self._chart(monthly))
+        lines = issuer_lines(issuer) if issuer is not None else []
+        if lines:
+            block = [Paragraph("発行元", s.heading)]
+            block += [guard.para(line, s.body, "発行元") for line in lines]
+            story.append(KeepTogether(block))
         doc = SimpleDocTemplate(
             io.BytesIO(),
             pagesize=PAGE_SIZE,
@@ -80,8 +94,13 @@ class ReportRenderer:
     ) -> Table:
         s = self.styles
         width = PAGE_SIZE[0] - 2 * MARGIN
-        first = width * (0.5 if len(headers) > 2 else 0.6)
-        others = (width - first) / max(len(headers) - 1, 1)
+        weights = self.COLUMN_WEIGHTS.get(name)
+        if weights is not None and len(weights) == len(headers):
+            widths = [width * w / sum(weights) for w in weights]
+        else:
+            first = width * (0.5 if len(headers) > 2 else 0.6)
+            others = (width - first) / max(len(headers) - 1, 1)
+            widths = [first] + [others] * (len(headers) - 1)
         cells = [[Paragraph(h, s.label) for h in headers]]
         for row in rows:
             cells.append(
@@ -92,7 +111,7 @@ class ReportRenderer:
                     for v in row
                 ]
             )
-        table = Table(cells, colWidths=[first] + [others] * (len(headers) - 1), repeatRows=1)
+        table = Table(cells, colWidths=widths, repeatRows=1)
         table.setStyle(
             table_style(
                 ("GRID", (0, 0), (-1, -1), 0.5, RULE),

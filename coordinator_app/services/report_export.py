@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.domain.spreadsheet import is_formula_like
 from coordinator_app.services.reports import ActivityReport
+from coordinator_app.services.settings import MunicipalityProfile
 
 if TYPE_CHECKING:
     from coordinator_app.flyers.minutes import RenderedDocument
@@ -19,13 +20,31 @@ SHEET_KINDS = "種類別"
 SHEET_MONTHS = "月別"
 SHEET_COUNCILS = "協議体"
 SHEET_PROJECTS = "プロジェクト"
+SHEET_MEETINGS = "会議一覧"
+SHEET_PROGRESS = "進捗状況"
 FONT_NAME = "游ゴシック"
+
+
+def issuer_rows(profile: MunicipalityProfile) -> list[list[Any]]:
+    """The municipality profile as (項目, 値) rows: who submits the report."""
+    rows = [
+        ["発行", " ".join(p for p in (profile.name, profile.department) if p)],
+        ["住所", profile.address],
+        ["電話", profile.phone],
+        ["FAX", profile.fax],
+        ["メール", profile.email],
+        ["ウェブ", profile.website],
+        ["受付時間", profile.reception_hours],
+    ]
+    return [row for row in rows if row[1]]
 
 
 def report_tables(
     report: ActivityReport, *, wareki: bool = False
 ) -> list[tuple[str, list[str], list[list[Any]]]]:
     """(sheet name, headers, rows) of every table of the report."""
+    from coordinator_app.services.documents import format_date
+
     months = [[f"{m.year}年{m.month}月", m.meetings, m.participants] for m in report.by_month]
     return [
         (
@@ -39,6 +58,7 @@ def report_tables(
                 ["協議体の開催数", report.council_meetings],
                 ["新規の関係機関", report.new_organisations],
                 ["新規の担当者", report.new_contacts],
+                *issuer_rows(report.issuer),
             ],
         ),
         (
@@ -68,6 +88,28 @@ def report_tables(
             SHEET_PROJECTS,
             ["状況", "件数"],
             [[r.label, r.projects] for r in report.projects_by_status],
+        ),
+        (
+            SHEET_MEETINGS,
+            ["会議の種類", "開催日", "会議名", "会場", "参加者数"],
+            [
+                [
+                    m.kind_label,
+                    format_date(m.held_on, wareki=wareki),
+                    m.title,
+                    m.venue,
+                    m.participants if m.participants is not None else "",
+                ]
+                for m in report.meetings
+            ],
+        ),
+        (
+            SHEET_PROGRESS,
+            ["プロジェクト", "日付", "内容", "記入者"],
+            [
+                [p.project, format_date(p.entry_date, wareki=wareki), p.text, p.author]
+                for p in report.progress
+            ],
         ),
     ]
 
@@ -134,17 +176,19 @@ def _fit_columns(sheet: Any, headers: Sequence[str], rows: list[list[Any]], lett
         sheet.column_dimensions[letter(index)].width = min(max(width + 2, 10), 60)
 
 
-def report_to_pdf(
-    report: ActivityReport, *, wareki: bool = False, issuer: str = ""
-) -> RenderedDocument:
-    """The report as PDF (:class:`~coordinator_app.flyers.minutes.RenderedDocument`)."""
+def report_to_pdf(report: ActivityReport, *, wareki: bool = False) -> RenderedDocument:
+    """The report as PDF (:class:`~coordinator_app.flyers.minutes.RenderedDocument`),
+    issued by the municipality of the profile (footer and 発行元 block)."""
     from coordinator_app.flyers.report import ReportRenderer
+    from coordinator_app.services.documents import issuer_of
 
     monthly = [(f"{m.month}月", m.meetings) for m in report.by_month]
+    profile = report.issuer
     return ReportRenderer().render(
         title=report.title(wareki=wareki),
         scope=report.scope(),
         tables=report_tables(report, wareki=wareki),
         monthly=monthly,
-        footer=issuer,
+        footer=" ".join(p for p in (profile.name, profile.department) if p),
+        issuer=issuer_of(profile),
     )

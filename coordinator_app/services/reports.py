@@ -1,7 +1,9 @@
 """実績報告: the fiscal-year activity report, aggregated in SQL.
 
 The report data is a plain dataclass; the window, the .xlsx export and the PDF
-all render the same :class:`ActivityReport`.
+all render the same :class:`ActivityReport`: the counts, the list of meetings
+by kind, each project's progress entries of the year and the issuer (the
+municipality profile), so the report can be submitted as it is.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from coordinator_app.domain.enums import MeetingKind, ProjectStatus, label
 from coordinator_app.domain.era import format_fiscal_year
-from coordinator_app.domain.fiscal import fiscal_months, fiscal_year_range
+from coordinator_app.domain.fiscal import fiscal_months, fiscal_year, fiscal_year_range
 from coordinator_app.domain.models import (
     Area,
     Contact,
@@ -25,11 +27,13 @@ from coordinator_app.domain.models import (
     MeetingCoordinator,
     Organisation,
     OrganisationArea,
+    ProgressEntry,
     Project,
 )
 from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.base import live
 from coordinator_app.services.meetings import area_subtree
+from coordinator_app.services.settings import MunicipalityProfile, SettingsService
 from coordinator_app.storage.database import Database
 
 JST = timezone(timedelta(hours=9))
@@ -77,11 +81,46 @@ class StatusRow:
         return label(self.status)
 
 
+@dataclass(frozen=True)
+class MeetingRow:
+    """One meeting of the year, as the report lists it."""
+
+    held_on: date
+    kind: MeetingKind
+    title: str
+    venue: str
+    participants: int | None
+    """On site and online together; None when nobody counted."""
+
+    @property
+    def kind_label(self) -> str:
+        return label(self.kind)
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """One progress entry (進捗状況) of a project in the year."""
+
+    project: str
+    entry_date: date
+    text: str
+    author: str
+
+
 @dataclass
 class ActivityReport:
     fiscal_year: int
     area_name: str = ""
+    """The chosen area's own name; empty for the whole municipality."""
+    municipality: str = ""
+    """自治体名 of the profile (``福生市``), for 全域."""
     coordinator_name: str = ""
+    issuer: MunicipalityProfile = field(default_factory=MunicipalityProfile)
+    """The municipality profile: who submits the report."""
+    meetings: list[MeetingRow] = field(default_factory=list)
+    """Every meeting of the year, by kind (in :class:`MeetingKind` order), then date."""
+    progress: list[ProgressRow] = field(default_factory=list)
+    """Progress entries of the year, by project, then date."""
     by_kind: list[KindRow] = field(default_factory=list)
     by_month: list[MonthRow] = field(default_factory=list)
     councils: list[CouncilRow] = field(default_factory=list)
@@ -107,8 +146,9 @@ class ActivityReport:
         )
 
     def scope(self) -> str:
-        parts = [p for p in (self.area_name, self.coordinator_name) if p]
-        return " / ".join(parts) if parts else "全市"
+        """``北部圏域`` or ``福生市全域`` (``全域`` without a profile), and the coordinator."""
+        area = self.area_name or f"{self.municipality}全域"
+        return " / ".join(p for p in (area, self.coordinator_name) if p)
 
 
 def fiscal_year_utc_bounds(year: int) -> tuple[datetime, datetime]:
@@ -124,20 +164,24 @@ class ReportService(Guarded):
         self.db = db
 
     @reads
-    def available_years(self) -> list[int]:
-        """Fiscal years that have meetings, newest first."""
+    def available_years(self, *, today: date | None = None) -> list[int]:
+        """The current 年度 and every 年度 with any activity (a meeting, a progress
+        entry, a project running), newest first."""
+        years = {fiscal_year(today or date.today())}
         with self.db.reading() as session:
-            bounds = session.exec(
-                select(sa.func.min(Meeting.held_on), sa.func.max(Meeting.held_on)).where(
-                    live(Meeting)
-                )
-            ).one()
-        if bounds[0] is None:
-            return []
-        first, last = (b if isinstance(b, date) else date.fromisoformat(b) for b in bounds)
-        from coordinator_app.domain.fiscal import fiscal_year
-
-        return list(range(fiscal_year(last), fiscal_year(first) - 1, -1))
+            for column, model in (
+                (Meeting.held_on, Meeting),
+                (ProgressEntry.entry_date, ProgressEntry),
+                (Project.start_date, Project),
+                (Project.end_date, Project),
+            ):
+                days = session.exec(
+                    select(sa.func.distinct(sa.func.strftime("%Y-%m", column)))
+                    .where(live(model))
+                    .where(col(column).is_not(None))
+                ).all()
+                years |= {fiscal_year(date.fromisoformat(f"{day}-01")) for day in days if day}
+        return sorted(years, reverse=True)
 
     @reads
     def activity_report(
@@ -156,7 +200,8 @@ class ReportService(Guarded):
         organisations and contacts are not attributed to a coordinator).
         """
         first, last = fiscal_year_range(fiscal_year)
-        report = ActivityReport(fiscal_year=fiscal_year)
+        profile = SettingsService(self.db).municipality()
+        report = ActivityReport(fiscal_year=fiscal_year, municipality=profile.name, issuer=profile)
         with self.db.reading() as session:
             areas = area_subtree(session, area_id) if area_id is not None else None
             if area_id is not None:
@@ -167,6 +212,8 @@ class ReportService(Guarded):
                 report.coordinator_name = person.name if person else ""
             meetings = self._meetings(session, first, last, areas, coordinator_id)
             report.by_kind = self._by_kind(session, meetings)
+            report.meetings = self._meeting_rows(session, meetings)
+            report.progress = self._progress(session, first, last, areas, coordinator_id)
             report.by_month = self._by_month(session, meetings, fiscal_year)
             report.councils = self._councils(session, meetings)
             report.projects_by_status = self._projects(session, first, last, areas, coordinator_id)
@@ -217,6 +264,60 @@ class ReportService(Guarded):
                 )
             )
         return stmt.subquery()
+
+    @staticmethod
+    def _meeting_rows(session: Session, m: sa.Subquery) -> list[MeetingRow]:
+        rows = session.exec(
+            select(
+                Meeting.held_on,
+                Meeting.kind,
+                Meeting.title,
+                Meeting.venue,
+                Meeting.participants_on_site,
+                Meeting.participants_online,
+            )
+            .join(m, m.c.id == Meeting.id)
+            .order_by(Meeting.held_on, Meeting.start_time, Meeting.title)
+        ).all()
+        order = {kind: index for index, kind in enumerate(MeetingKind)}
+        found = [
+            MeetingRow(
+                held_on=held_on,
+                kind=MeetingKind(kind),
+                title=title,
+                venue=venue,
+                participants=None
+                if on_site is None and online is None
+                else (on_site or 0) + (online or 0),
+            )
+            for held_on, kind, title, venue, on_site, online in rows
+        ]
+        return sorted(found, key=lambda r: order[r.kind])  # stable: dates stay in order
+
+    @staticmethod
+    def _progress(
+        session: Session,
+        first: date,
+        last: date,
+        areas: list[uuid.UUID] | None,
+        coordinator_id: uuid.UUID | None,
+    ) -> list[ProgressRow]:
+        stmt = (
+            select(
+                Project.title, ProgressEntry.entry_date, ProgressEntry.text, ProgressEntry.author
+            )
+            .join(Project, Project.id == ProgressEntry.project_id)
+            .where(live(ProgressEntry))
+            .where(live(Project))
+            .where(ProgressEntry.entry_date >= first)
+            .where(ProgressEntry.entry_date <= last)
+        )
+        if areas is not None:
+            stmt = stmt.where(col(Project.area_id).in_(areas))
+        if coordinator_id is not None:
+            stmt = stmt.where(Project.lead_coordinator_id == coordinator_id)
+        rows = session.exec(stmt.order_by(Project.title, ProgressEntry.entry_date)).all()
+        return [ProgressRow(*row) for row in rows]
 
     @staticmethod
     def _by_kind(session: Session, m: sa.Subquery) -> list[KindRow]:

@@ -21,10 +21,6 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10))}
 _RESERVED |= {f"LPT{i}" for i in range(1, 10)}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DialogPrompts", text)
-
-
 def safe_file_name(name: str, *, limit: int = 80) -> str:
     """``name`` usable as a file name on Windows, macOS and Linux.
 
@@ -35,7 +31,9 @@ def safe_file_name(name: str, *, limit: int = 80) -> str:
     stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
     if not suffix or len(suffix) > 5 or not suffix.isascii():
         stem, dot, suffix = name, "", ""
-    cleaned = _UNSAFE.sub("_", stem).strip(" ._")[:limit] or _tr("名称なし")
+    cleaned = _UNSAFE.sub("_", stem).strip(" ._")[:limit] or QCoreApplication.translate(
+        "DialogPrompts", "名称なし"
+    )
     if cleaned.upper() in _RESERVED:
         cleaned = "_" + cleaned
     return cleaned + dot + _UNSAFE.sub("_", suffix)
@@ -62,11 +60,20 @@ def save_file_dialog(
     if sys.platform.startswith("linux"):
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     for label, text in (
-        (QFileDialog.DialogLabel.LookIn, _tr("保存する場所:")),
-        (QFileDialog.DialogLabel.FileName, _tr("ファイル名:")),
-        (QFileDialog.DialogLabel.FileType, _tr("ファイルの種類:")),
-        (QFileDialog.DialogLabel.Accept, _tr("保存")),
-        (QFileDialog.DialogLabel.Reject, _tr("キャンセル")),
+        (
+            QFileDialog.DialogLabel.LookIn,
+            QCoreApplication.translate("DialogPrompts", "保存する場所:"),
+        ),
+        (
+            QFileDialog.DialogLabel.FileName,
+            QCoreApplication.translate("DialogPrompts", "ファイル名:"),
+        ),
+        (
+            QFileDialog.DialogLabel.FileType,
+            QCoreApplication.translate("DialogPrompts", "ファイルの種類:"),
+        ),
+        (QFileDialog.DialogLabel.Accept, QCoreApplication.translate("DialogPrompts", "保存")),
+        (QFileDialog.DialogLabel.Reject, QCoreApplication.translate("DialogPrompts", "キャンセル")),
     ):
         dialog.setLabelText(label, text)
     dialog.selectFile(safe_file_name(suggested))
@@ -77,9 +84,9 @@ def save_file_dialog(
 
 def saved_message(path: Path) -> str:
     """``保存しました: …`` naming the file and its folder."""
-    return _tr("保存しました。\n\nファイル: {name}\n場所: {folder}").format(
-        name=path.name, folder=path.parent
-    )
+    return QCoreApplication.translate(
+        "DialogPrompts", "保存しました。\n\nファイル: {name}\n場所: {folder}"
+    ).format(name=path.name, folder=path.parent)
 
 
 class Prompts(Protocol):
@@ -169,9 +176,16 @@ class DialogPrompts:
         text = saved_message(path) + (f"\n\n{note}" if note else "")
         icon = QMessageBox.Icon.Warning if note else QMessageBox.Icon.Information
         box = QMessageBox(icon, title, text, parent=parent)
-        open_file = box.addButton(_tr("開く"), QMessageBox.ButtonRole.ActionRole)
-        open_folder = box.addButton(_tr("フォルダを開く"), QMessageBox.ButtonRole.ActionRole)
-        close = box.addButton(_tr("閉じる"), QMessageBox.ButtonRole.RejectRole)
+        open_file = box.addButton(
+            QCoreApplication.translate("DialogPrompts", "開く"), QMessageBox.ButtonRole.ActionRole
+        )
+        open_folder = box.addButton(
+            QCoreApplication.translate("DialogPrompts", "フォルダを開く"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        close = box.addButton(
+            QCoreApplication.translate("DialogPrompts", "閉じる"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(close)
         box.setEscapeButton(close)
         box.exec()
@@ -181,7 +195,9 @@ class DialogPrompts:
             self.warn(
                 parent,
                 title=title,
-                text=_tr("「{path}」を開けませんでした。").format(path=target),
+                text=QCoreApplication.translate(
+                    "DialogPrompts", "「{path}」を開けませんでした。"
+                ).format(path=target),
             )
 
     @staticmethod

@@ -191,3 +191,19 @@ def test_an_item_done_long_ago_prints_as_done_in_later_minutes(
     # Completed today, after the meeting: the meeting's minutes show it open.
     (printed,) = services.documents.minutes_data(meeting.id).action_items
     assert printed.status == "未了"
+
+
+def test_rare_characters_print_in_minutes_and_report(services: Services, make: Factory) -> None:
+    from coordinator_app.services.report_export import report_to_pdf
+
+    yoshida = "\U00020bb7田"
+    services.settings.save_municipality(MunicipalityProfile(name=f"{yoshida}町"))
+    meeting = make.meeting(title=f"{yoshida}地区 連絡会", recorder=f"{yoshida} 花子")
+    rendered = MinutesRenderer().render(services.documents.minutes_data(meeting.id))
+    assert rendered.warnings == []
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(rendered.pdf)).pages)
+    assert f"{yoshida}地区" in text and f"{yoshida} 花子" in text
+    report = report_to_pdf(services.reports.activity_report(2022))
+    assert report.warnings == []
+    report_text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(report.pdf)).pages)
+    assert f"{yoshida}町全域" in report_text and f"{yoshida}地区連絡会" in squash(report_text)

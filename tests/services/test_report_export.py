@@ -22,7 +22,15 @@ def test_xlsx_sheets_and_figures_match_sql(services: Services) -> None:
     load_demo(services)
     report = services.reports.activity_report(2025)
     book = load_workbook(io.BytesIO(report_to_xlsx(report, wareki=True)))
-    assert book.sheetnames == ["概要", "種類別", "月別", "協議体", "プロジェクト"]
+    assert book.sheetnames == [
+        "概要",
+        "種類別",
+        "月別",
+        "協議体",
+        "プロジェクト",
+        "会議一覧",
+        "進捗状況",
+    ]
     assert book["概要"]["A1"].value == "令和7年度 生活支援体制整備事業 実績報告(概要)"
     with services.db.engine.connect() as conn:
         sql = lambda q: conn.execute(text(q)).scalar()  # noqa: E731
@@ -65,7 +73,7 @@ def test_formula_like_names_stay_text(services: Services, make: Factory) -> None
 def test_pdf_report(services: Services) -> None:
     load_demo(services)
     report = services.reports.activity_report(2025)
-    rendered = report_to_pdf(report, wareki=True, issuer="若葉台市")
+    rendered = report_to_pdf(report, wareki=True)
     reader = PdfReader(io.BytesIO(rendered.pdf))
     content = "".join(p.extract_text() for p in reader.pages)
     assert "令和7年度 生活支援体制整備事業 実績報告" in content

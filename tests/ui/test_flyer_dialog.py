@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,7 @@ from coordinator_app.flyers.data import Layout
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.flyers.flyer_dialog import FlyerDialog
 from coordinator_app.ui.flyers.flyer_prompts import FlyerPrompts
+from coordinator_app.ui.main_window import MainWindow
 from tests.flyers.conftest import TODAY, Fussa, make_fussa
 
 MM = 72 / 25.4
@@ -247,3 +249,58 @@ def test_a_coordinator_deleted_since_the_selection_is_left_out(
     names = [dialog.coordinator_list.item(i).text() for i in range(dialog.coordinator_list.count())]
     assert names == ["佐藤 一郎", "高橋 美和", "渡辺 健太"]
     assert dialog.last_render is not None
+
+
+def test_batch_starts_from_a_multiple_selection_in_the_coordinator_list(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    fussa: Fussa,
+    fake: FakeFlyerPrompts,
+    tmp_path: Path,
+) -> None:
+    window.show_page(1)
+    page = window.current_page
+    page.model.refresh()
+    chosen = [fussa.tier2[0].id, fussa.tier2[2].id]  # 田中 花子, 渡辺 健太
+    assert page.select_record(chosen[0])
+    second = page.model.index(page.model.row_of(chosen[1]), 0)
+    page.table.selectionModel().select(
+        second, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    )
+    assert page.selected_ids() == chosen
+    window.action_flyer.trigger()
+    opened = window.current_dialog()
+    assert isinstance(opened, FlyerDialog)
+    assert [opened.coordinator_list.item(i).text() for i in range(2)] == ["田中 花子", "渡辺 健太"]
+    opened.reject()
+
+    dialog = FlyerDialog(services, page.selected_ids(), prompts=fake, today=TODAY)
+    qtbot.addWidget(dialog)
+    _select_layout(dialog, Layout.A5)
+    assert dialog.selection_batch_button.isEnabled()
+    fake.folders.append(tmp_path / "out")
+    dialog.selection_batch_button.click()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "渡辺 健太_a5.pdf",
+        "田中 花子_a5.pdf",
+    ]
+    assert fake.infos == ["2人分のチラシを作成しました。"]
+
+
+def test_a_failing_flyer_is_reported_to_the_user(
+    dialog: FlyerDialog, fake: FakeFlyerPrompts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coordinator_app.flyers.renderer import FlyerRenderer
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(FlyerRenderer, "render", broken)
+    dialog.refresh_preview()
+    assert "チラシを作成できませんでした" in dialog.issues_label.text()
+    assert not dialog.save_button.isEnabled()
+    fake.save_paths.append(tmp_path / "x.pdf")
+    assert dialog.save_pdf() is None
+    assert "チラシを作成できませんでした" in fake.warnings[-1]
+    assert not (tmp_path / "x.pdf").exists()

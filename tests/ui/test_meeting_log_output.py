@@ -278,3 +278,17 @@ def test_a_failing_minutes_pdf_is_reported_to_the_user(
     assert not dialog.export_pdf()
     assert not (tmp_path / "minutes.pdf").exists()
     assert prompts.warnings and "議事録のPDFを作成できませんでした" in prompts.warnings[-1]
+
+
+def test_an_impossible_approval_date_is_named_and_nothing_is_saved(
+    qtbot: QtBot, ctx: UiContext, services: Services, make: Factory
+) -> None:
+    meeting = make.meeting(held_on=date(2024, 1, 15))
+    dialog = MeetingDialog(ctx, meeting_id=meeting.id)
+    qtbot.addWidget(dialog)
+    enter(qtbot, dialog.editor.recorder_edit, "事務局 田中")
+    enter(qtbot, dialog.editor.approved_on_field, "2024/2/30")
+    assert not dialog.save()
+    form = next(f for f in dialog.editor.forms if f.owns("approved_on"))
+    assert "存在しない日付" in form.error_text("approved_on")
+    assert services.meetings.get(meeting.id).recorder == ""

@@ -53,7 +53,15 @@ def test_xlsx_export_has_the_sheets_and_the_figures(
     assert window.status_label.text() == f"保存しました: {saved}"
 
     book = load_workbook(io.BytesIO(saved.read_bytes()))
-    assert book.sheetnames == ["概要", "種類別", "月別", "協議体", "プロジェクト"]
+    assert book.sheetnames == [
+        "概要",
+        "種類別",
+        "月別",
+        "協議体",
+        "プロジェクト",
+        "会議一覧",
+        "進捗状況",
+    ]
     summary = {row[0]: row[1] for row in book["概要"].iter_rows(min_row=4, values_only=True)}
     meetings = sql(
         db,
@@ -61,7 +69,7 @@ def test_xlsx_export_has_the_sheets_and_the_figures(
         " AND held_on BETWEEN '2017-04-01' AND '2018-03-31'",
     )[0][0]
     assert summary["年度"] == "2017年度"
-    assert summary["対象"] == "全市"
+    assert summary["対象"] == "全域"  # no municipality profile entered
     assert summary["会議の開催数"] == meetings == 3
     months = {row[0]: row[1] for row in book["月別"].iter_rows(min_row=4, values_only=True)}
     by_month = dict(
@@ -141,3 +149,45 @@ def test_the_chart_draws_with_qtcharts_and_without(qtbot: QtBot) -> None:
     image = painted.grab().toImage()
     bar = image.pixelColor(int(36 + (400 - 48) / 2 * 0.5), 200)
     assert bar.name() == "#2f6f9f"
+
+
+def test_window_offers_every_year_with_activity_and_lists_meetings_and_progress(
+    qtbot: QtBot, file_ctx: UiContext, file_prompts: FilePrompts, services: Services, tmp_path: Path
+) -> None:
+    from tests.conftest import Factory
+    from tests.services.test_report_submission import _enter
+
+    _enter(services, Factory(services))
+    window = _window(qtbot, file_ctx, year=2024)
+    years = [window.year_combo.itemData(i) for i in range(window.year_combo.count())]
+    assert 2022 in years and 2024 in years  # 2022年度 has only progress entries
+    assert window.area_combo.itemText(0) == "全域(地域を限定しない)"
+    assert window.scope_label.text() == "対象: 福生市全域"
+    meetings = window.tables["会議一覧"].model()
+    assert meetings.rowCount() == 3
+    progress = window.tables["進捗状況"].model()
+    assert progress.index(0, 2).data() == "会場の候補を見学した。"
+    file_prompts.save_files.append(tmp_path / "report.pdf")
+    assert window.export_pdf() == tmp_path / "report.pdf"
+    assert file_prompts.saved == [(tmp_path / "report.pdf", "")]
+
+
+def test_a_failing_export_is_reported_to_the_user(
+    qtbot: QtBot,
+    file_ctx: UiContext,
+    file_prompts: FilePrompts,
+    services: Services,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from coordinator_app.services import report_export
+
+    def broken(*_args: object, **_kwargs: object) -> bytes:
+        raise RuntimeError("disk font unreadable")
+
+    monkeypatch.setattr(report_export, "report_to_pdf", broken)
+    window = _window(qtbot, file_ctx)
+    file_prompts.save_files.append(tmp_path / "r.pdf")
+    assert window.export_pdf() is None
+    assert not (tmp_path / "r.pdf").exists()
+    assert "実績報告を作成できませんでした" in file_prompts.warnings[-1]

@@ -63,7 +63,11 @@ class WindowDialogs:
     # -- flyers -------------------------------------------------------------------
 
     def open_flyer(self) -> QDialog:
-        """チラシ作成 for the coordinator shown on the coordinator page (else the team flyer)."""
+        """チラシ作成 for the coordinators selected on the coordinator page (else a team flyer)."""
+        page = self.window.current_page
+        selected = getattr(page, "selected_ids", None)
+        if self._page_kind() == RecordKind.COORDINATOR and selected is not None:
+            return self._flyer(selected(), area_id=None)
         coordinator = self._current_id(RecordKind.COORDINATOR)
         return self._flyer([coordinator] if coordinator else [], area_id=None)
 

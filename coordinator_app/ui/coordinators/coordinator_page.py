@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import uuid
+
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
@@ -12,7 +14,11 @@ from coordinator_app.ui.events import RecordKind
 
 
 class CoordinatorPage(RecordPage):
-    """Coordinators; the list shows each one's current posts."""
+    """Coordinators; the list shows each one's current posts.
+
+    Several rows can be selected (Ctrl/Shift+click): チラシ作成 then starts
+    with the whole selection, for one PDF or a batch of files.
+    """
 
     kind = RecordKind.COORDINATOR
     watched = frozenset({RecordKind.ASSIGNMENT, RecordKind.AREA, RecordKind.ORGANISATION})
@@ -25,6 +31,15 @@ class CoordinatorPage(RecordPage):
             parent=parent,
         )
         self.setObjectName("coordinator_page")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+    def selected_ids(self) -> list[uuid.UUID]:
+        """The selected coordinators, in list order (the current one when none is)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = [i for i in (self.model.id_at(row) for row in rows) if i is not None]
+        if not ids and self.editor.current_id is not None:
+            ids = [self.editor.current_id]
+        return ids
 
     def title(self) -> str:
         return self.tr("コーディネーター")

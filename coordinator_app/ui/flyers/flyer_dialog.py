@@ -8,6 +8,7 @@ consult list and the message apply to this print only.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import uuid
 from collections.abc import Sequence
 from datetime import date
@@ -54,6 +55,8 @@ from coordinator_app.ui.flyers.flyer_prompts import flyer_prompts
 from coordinator_app.ui.flyers.pdf_preview import PdfPreview
 from coordinator_app.ui.flyers.printing import match_paper, print_pdf
 from coordinator_app.ui.screen_fit import fit_to_screen
+
+log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 300
 """Typing pauses this long before the preview is redrawn."""
@@ -147,6 +150,10 @@ class FlyerDialog(QDialog):
         self.preview = PdfPreview(self)
         self.save_button = QPushButton(self.tr("PDFを保存…"), self)
         self.print_button = QPushButton(self.tr("印刷…"), self)
+        self.selection_batch_button = QPushButton(self.tr("選んだ人を一括作成…"), self)
+        self.selection_batch_button.setToolTip(
+            self.tr("上の一覧のコーディネーター全員のチラシを、まとめて作成します")
+        )
         self.batch_button = QPushButton(self.tr("担当中の全員を一括作成…"), self)
         self.separate_check = QCheckBox(self.tr("1人1ファイルに分ける"), self)
         self.separate_check.setChecked(True)
@@ -167,6 +174,7 @@ class FlyerDialog(QDialog):
         edits_layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignRight)
         batch = QGroupBox(self.tr("一括作成"), self)
         batch_layout = QHBoxLayout(batch)
+        batch_layout.addWidget(self.selection_batch_button)
         batch_layout.addWidget(self.batch_button)
         batch_layout.addWidget(self.separate_check)
         left = QWidget(self)
@@ -233,6 +241,7 @@ class FlyerDialog(QDialog):
         self.save_button.clicked.connect(self.save_pdf)
         self.print_button.clicked.connect(self.print_flyers)
         self.batch_button.clicked.connect(self.run_batch)
+        self.selection_batch_button.clicked.connect(self.run_selection_batch)
 
     # -- state --------------------------------------------------------------------
 
@@ -308,6 +317,7 @@ class FlyerDialog(QDialog):
         self.area_combo.setEnabled(team)
         self.coordinator_list.setEnabled(not team)
         self.batch_button.setEnabled(not team)
+        self.selection_batch_button.setEnabled(not team and len(self._ids) > 1)
         self.separate_check.setEnabled(not team)
         self._load_editors()
         self.schedule_preview()
@@ -352,6 +362,13 @@ class FlyerDialog(QDialog):
             self.last_render = None
             self.preview.clear()
             self.issues_label.setText(str(exc))
+        except Exception as exc:  # any failure must reach the user, not only the log
+            log.exception("flyer preview failed")
+            self.last_render = None
+            self.preview.clear()
+            self.issues_label.setText(
+                self.tr("チラシを作成できませんでした: {error}").format(error=exc)
+            )
         else:
             self.last_render = rendered
             self.preview.show_pdf(rendered.pdf)
@@ -378,19 +395,17 @@ class FlyerDialog(QDialog):
         try:
             return self._render(everyone=True)
         except (FlyerError, ValueError) as exc:
-            self._prompts.warn(self, title=self.tr("チラシ作成"), text=str(exc))
-            return None
+            text = str(exc)
+        except Exception as exc:  # any failure must reach the user, not only the log
+            log.exception("flyer failed")
+            text = self.tr("チラシを作成できませんでした: {error}").format(error=exc)
+        self._prompts.warn(self, title=self.tr("チラシ作成"), text=text)
+        return None
 
-    def _warn_overflow(self, warnings: Sequence[FlyerIssue], done: str) -> None:
-        if warnings:
-            text = "\n".join(
-                [
-                    done,
-                    self.tr("次の項目は省略または置き換えて印刷しました:"),
-                    *(f"・{w}" for w in warnings),
-                ]
-            )
-            self._prompts.warn(self, title=self.tr("チラシ作成"), text=text)
+    def _issues_note(self, warnings: Sequence[FlyerIssue]) -> str:
+        """What was shortened or replaced in print; empty when nothing was."""
+        head = self.tr("次の項目は省略または置き換えて印刷しました:")
+        return "\n".join([head, *(f"・{w}" for w in warnings)]) if warnings else ""
 
     # -- actions ------------------------------------------------------------------
 
@@ -415,22 +430,13 @@ class FlyerDialog(QDialog):
         try:
             write_atomically(path, rendered.pdf)
         except OSError as exc:
+            text = self.tr("「{path}」に保存できませんでした。\n\n{error}")
+            error = exc.strerror or exc
             self._prompts.warn(
-                self,
-                title=self.tr("PDFを保存"),
-                text=self.tr("「{path}」に保存できませんでした。\n\n{error}").format(
-                    path=path, error=exc.strerror or exc
-                ),
+                self, title=self.tr("PDFを保存"), text=text.format(path=path, error=error)
             )
             return None
-        note = ""
-        if rendered.warnings:
-            note = "\n".join(
-                [
-                    self.tr("次の項目は省略または置き換えて印刷しました:"),
-                    *(f"・{w}" for w in rendered.warnings),
-                ]
-            )
+        note = self._issues_note(rendered.warnings)
         self._prompts.file_saved(self, title=self.tr("PDFを保存"), path=path, note=note)
         return path
 
@@ -453,18 +459,24 @@ class FlyerDialog(QDialog):
     def run_batch(self) -> None:
         """Flyers of every coordinator holding a current post, with progress and cancel."""
         ids = self._builder.active_coordinator_ids()
-        title = self.tr("一括作成")
-        if not ids:
-            self._prompts.inform(
-                self, title=title, text=self.tr("担当中のコーディネーターがいません。")
-            )
+        if ids:
+            self._batch(ids, who=self.tr("全員"))
             return
+        text = self.tr("担当中のコーディネーターがいません。")
+        self._prompts.inform(self, title=self.tr("一括作成"), text=text)
+
+    def run_selection_batch(self) -> None:
+        """Flyers of the coordinators the dialog was opened with (the list's selection)."""
+        self._batch(list(self._ids), who=self.tr("%1人").replace("%1", str(len(self._ids))))
+
+    def _batch(self, ids: list[uuid.UUID], *, who: str) -> None:
+        title = self.tr("一括作成")
         separate = self.separate_check.isChecked()
         if separate:
             target = self._prompts.choose_folder(self, title=self.tr("保存先のフォルダを選ぶ"))
         else:
             target = self._prompts.save_pdf(
-                self, suggested=f"紹介チラシ_全員_{self.layout_choice.value}.pdf"
+                self, suggested=f"紹介チラシ_{who}_{self.layout_choice.value}.pdf"
             )
         if target is None:
             return
@@ -477,15 +489,13 @@ class FlyerDialog(QDialog):
             self._prompts.warn(self, title=title, text=str(exc))
             return
         if result.cancelled:
-            text = self.tr("中止しました。") + (
-                self.tr("作成済みのファイル: %1件").replace("%1", str(len(result.files)))
-                if result.files
-                else ""
-            )
-            self._prompts.inform(self, title=title, text=text)
-            return
-        done = self.tr("%1人分のチラシを作成しました。").replace("%1", str(len(ids)))
-        if result.warnings:
-            self._warn_overflow(result.warnings, done)
+            done = self.tr("中止しました。")
+            if result.files:
+                done += self.tr("作成済みのファイル: %1件").replace("%1", str(len(result.files)))
+        else:
+            done = self.tr("%1人分のチラシを作成しました。").replace("%1", str(len(ids)))
+        if result.warnings and not result.cancelled:
+            note = self._issues_note(result.warnings)
+            self._prompts.warn(self, title=title, text=f"{done}\n{note}")
         else:
             self._prompts.inform(self, title=title, text=done)

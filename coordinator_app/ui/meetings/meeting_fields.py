@@ -218,11 +218,29 @@ class MinutesRecordFields:
             QCoreApplication.translate("MinutesRecordFields", "例: 会長 山田 太郎")
         )
         self.approved_on_field = MeetingDateField(dates)
-        tr = QCoreApplication.translate
-        form.add_field("absentees", tr("MinutesRecordFields", "欠席者"), self.absentees_edit)
-        form.add_field("recorder", tr("MinutesRecordFields", "記録者"), self.recorder_edit)
-        form.add_field("approved_by", tr("MinutesRecordFields", "承認者"), self.approved_by_edit)
-        form.add_field("approved_on", tr("MinutesRecordFields", "承認日"), self.approved_on_field)
+        for name, label, widget in (
+            (
+                "absentees",
+                QCoreApplication.translate("MinutesRecordFields", "欠席者"),
+                self.absentees_edit,
+            ),
+            (
+                "recorder",
+                QCoreApplication.translate("MinutesRecordFields", "記録者"),
+                self.recorder_edit,
+            ),
+            (
+                "approved_by",
+                QCoreApplication.translate("MinutesRecordFields", "承認者"),
+                self.approved_by_edit,
+            ),
+            (
+                "approved_on",
+                QCoreApplication.translate("MinutesRecordFields", "承認日"),
+                self.approved_on_field,
+            ),
+        ):
+            form.add_field(name, label, widget)
 
     def fill(self, meeting: Meeting) -> None:
         self.absentees_edit.setPlainText(meeting.absentees)

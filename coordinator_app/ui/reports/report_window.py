@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,8 @@ from coordinator_app.ui.prompts import announce_saved, safe_file_name
 from coordinator_app.ui.reports.month_chart import MonthChart
 from coordinator_app.ui.reports.report_table_model import ReportTableModel
 
+log = logging.getLogger(__name__)
+
 SUMMARY_SHEET = "概要"
 """The export's summary table; the window shows it as figures above the tables."""
 
@@ -70,7 +73,7 @@ class ActivityReportWindow(QWidget):
         self._stale = False
 
         self.year_combo = QComboBox(self)
-        self.area_combo = RecordCombo(none_text=self.tr("全市(地域を限定しない)"))
+        self.area_combo = RecordCombo(none_text=self.tr("全域(地域を限定しない)"))
         self.coordinator_combo = RecordCombo(none_text=self.tr("すべてのコーディネーター"))
         for combo in (self.area_combo, self.coordinator_combo):
             combo.setMinimumContentsLength(16)
@@ -208,7 +211,11 @@ class ActivityReportWindow(QWidget):
             return None
         from coordinator_app.services.report_export import report_to_xlsx
 
-        written = self._write(path, report_to_xlsx(report, wareki=self.ctx.dates.wareki))
+        try:
+            data = report_to_xlsx(report, wareki=self.ctx.dates.wareki)
+        except Exception as exc:  # any failure must reach the user, not only the log
+            return self._failed(exc)
+        written = self._write(path, data)
         if written is not None:
             announce_saved(self.ctx.prompts, self, title=self.tr("Excelで保存"), path=written)
         return written
@@ -223,8 +230,10 @@ class ActivityReportWindow(QWidget):
             return None
         from coordinator_app.services.report_export import report_to_pdf
 
-        issuer = self.ctx.services.settings.municipality().name
-        document = report_to_pdf(report, wareki=self.ctx.dates.wareki, issuer=issuer)
+        try:
+            document = report_to_pdf(report, wareki=self.ctx.dates.wareki)
+        except Exception as exc:  # any failure must reach the user, not only the log
+            return self._failed(exc)
         written = self._write(path, document.pdf)
         if written is not None:
             note = ""
@@ -303,6 +312,14 @@ class ActivityReportWindow(QWidget):
         if path is None:
             return None
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def _failed(self, error: Exception) -> None:
+        log.exception("activity report export failed")
+        self.ctx.prompts.warn(
+            self,
+            title=self.tr("保存できません"),
+            text=self.tr("実績報告を作成できませんでした: {error}").format(error=error),
+        )
 
     def _write(self, path: Path, data: bytes) -> Path | None:
         try:
