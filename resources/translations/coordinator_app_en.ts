@@ -1047,8 +1047,8 @@ The current contents are backed up automatically first. Continue?</translation>
         <translation>e.g. {example}</translation>
     </message>
     <message>
-        <source>カレンダーから選ぶ</source>
-        <translation>Pick from a calendar</translation>
+        <source>カレンダーから選ぶ (Alt+↓)</source>
+        <translation>Pick from the calendar (Alt+↓)</translation>
     </message>
     <message>
         <source>日付として読めません(例: 2022-04-01、令和4年4月1日)</source>
@@ -1213,9 +1213,9 @@ Restore it?</translation>
     </message>
     <message>
         <source>コピーできる前回の会議がありません。
-協議体を選ぶと、その協議体の直近の会議をコピーできます。</source>
+同じ協議体・プロジェクト・種類の会議が、この開催日より前にありません。</source>
         <translation>There is no previous meeting to copy.
-Choose a council to copy its latest meeting.</translation>
+No meeting of the same council, project or kind was held before this date.</translation>
     </message>
     <message>
         <source>入力中の内容を「{title}」({date})の内容で置き換えますか?</source>
@@ -1504,14 +1504,6 @@ Choose a council to copy its latest meeting.</translation>
         <translation>Search everything (Ctrl+K)</translation>
     </message>
     <message>
-        <source>{action}を行いました</source>
-        <translation>Done: {action}</translation>
-    </message>
-    <message>
-        <source>{action}を取り消しました</source>
-        <translation>Undone: {action}</translation>
-    </message>
-    <message>
         <source>検索</source>
         <translation>Search</translation>
     </message>
@@ -1678,10 +1670,6 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <translation>Copy &amp;previous</translation>
     </message>
     <message>
-        <source>同じ協議体(連続開催では同じシリーズ)の直近の会議から入力を始めます</source>
-        <translation>Start from the latest meeting of the same council (or of the same series)</translation>
-    </message>
-    <message>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
@@ -1740,6 +1728,10 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <source>協議体</source>
         <translation>Council</translation>
+    </message>
+    <message>
+        <source>同じシリーズ・協議体・プロジェクト・種類の直近の会議から入力を始めます</source>
+        <translation>Start from the latest meeting of the same series, council, project or kind</translation>
     </message>
     <message>
         <source>プロジェクト</source>
@@ -2028,8 +2020,12 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <translation>Council</translation>
     </message>
     <message>
-        <source>出席</source>
-        <translation>Attendees</translation>
+        <source>出席者(名簿)</source>
+        <translation>Named attendees</translation>
+    </message>
+    <message>
+        <source>参加者数</source>
+        <translation>Participants</translation>
     </message>
 </context>
 <context>
@@ -3247,6 +3243,18 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation> sessions</translation>
     </message>
     <message>
+        <source>Space でその日の開催をやめる・戻す</source>
+        <translation>Space skips or restores that date</translation>
+    </message>
+    <message>
+        <source>祝日の回を外す</source>
+        <translation>Skip the holidays</translation>
+    </message>
+    <message>
+        <source>祝日の回を翌平日に移す</source>
+        <translation>Move holidays to the next weekday</translation>
+    </message>
+    <message>
         <source>「{title}」の内容(時刻・会場・出席者など)で、各回を別々の会議として作成します。</source>
         <translation>Each session is created as a meeting of its own with the contents of “{title}” (times, venue, attendees…).</translation>
     </message>
@@ -3283,16 +3291,121 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Enter the date of the first session</translation>
     </message>
     <message>
-        <source>第{n}回 {date}({weekday})</source>
-        <translation>Session {n}: {date} ({weekday})</translation>
+        <source>{date}({weekday})</source>
+        <translation>{date} ({weekday})</translation>
+    </message>
+    <message>
+        <source>第{n}回 {day}</source>
+        <translation>Session {n}: {day}</translation>
+    </message>
+    <message>
+        <source>— {day} 開催しない</source>
+        <translation>— {day} not held</translation>
+    </message>
+    <message>
+        <source> 祝日: {name}</source>
+        <translation> holiday: {name}</translation>
+    </message>
+    <message>
+        <source>祝日に当たる回があります: {dates}</source>
+        <translation>Some sessions fall on a public holiday: {dates}</translation>
     </message>
     <message>
         <source>開催日を1日以上選んでください</source>
         <translation>Choose at least one date</translation>
     </message>
     <message>
+        <source>祝日の開催</source>
+        <translation>Sessions on holidays</translation>
+    </message>
+    <message>
+        <source>次の回は祝日です。このまま作成しますか?
+{dates}
+
+「祝日の回を外す」「祝日の回を翌平日に移す」で変えることもできます。</source>
+        <translation>These sessions fall on a public holiday. Create them anyway?
+{dates}
+
+“Skip the holidays” or “Move holidays to the next weekday” can change them.</translation>
+    </message>
+    <message>
+        <source>このまま作成</source>
+        <translation>Create anyway</translation>
+    </message>
+    <message>
         <source>作成できませんでした。会議の入力内容を確認してください。</source>
         <translation>Could not create the sessions. Check the meeting form.</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesEditDialog</name>
+    <message>
+        <source>連続開催の編集</source>
+        <translation>Edit series</translation>
+    </message>
+    <message>
+        <source>会議名を変えると各回の名前も変わります。初回の日付を変えると、すべての回が同じ日数だけ移動します。</source>
+        <translation>Renaming the series renames every session. Changing the first date moves every session by the same number of days.</translation>
+    </message>
+    <message>
+        <source>会議名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>初回の日付(&amp;D)</source>
+        <translation>First &amp;date</translation>
+    </message>
+    <message>
+        <source>各回</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>カレンダーに書き出す…</source>
+        <translation>Export to calendar…</translation>
+    </message>
+    <message>
+        <source>全回をひとつの .ics ファイルに書き出します</source>
+        <translation>Export every session into one .ics file</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>第{n}回 {date}({weekday})</source>
+        <translation>Session {n}: {date} ({weekday})</translation>
+    </message>
+    <message>
+        <source> 祝日: {name}</source>
+        <translation> holiday: {name}</translation>
+    </message>
+    <message>
+        <source>連続開催</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>この会議はすでに連続開催「{title}」(全{count}回)の第{number}回です。
+
+シリーズ全体を編集しますか? 新しい連続開催を作ると、この会議とは別のシリーズになります。</source>
+        <translation>This meeting is already session {number} of the series “{title}” ({count} sessions).
+
+Edit the whole series? A new series would be separate from this meeting.</translation>
+    </message>
+    <message>
+        <source>シリーズを編集…</source>
+        <translation>Edit the series…</translation>
+    </message>
+    <message>
+        <source>新しい連続開催を作成…</source>
+        <translation>Create a new series…</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3398,6 +3511,24 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>時刻として読めません(例: 13:30)</source>
         <translation>Not a time (e.g. 13:30)</translation>
+    </message>
+</context>
+<context>
+    <name>UndoOffer</name>
+    <message>
+        <source>{action}を行いました</source>
+        <translation>Done: {action}</translation>
+    </message>
+    <message>
+        <source>{action}を取り消しました</source>
+        <translation>Undone: {action}</translation>
+    </message>
+</context>
+<context>
+    <name>VenueCompleter</name>
+    <message>
+        <source>以前の会場から選べます。候補の上で Delete を押すと候補から外します</source>
+        <translation>Choose an earlier venue. Press Delete on a suggestion to remove it from the suggestions</translation>
     </message>
 </context>
 <context>
