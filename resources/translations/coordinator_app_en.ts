@@ -1380,6 +1380,13 @@ No meeting of the same council, project or kind was held before this date.</tran
     </message>
 </context>
 <context>
+    <name>HolidayNames</name>
+    <message>
+        <source>ja</source>
+        <translation>en_US</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Excel・CSVから取り込み</source>
