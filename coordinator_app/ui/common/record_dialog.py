@@ -12,6 +12,7 @@ from coordinator_app.domain.models import Record
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.ui.common.form import FieldForm
+from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.saving import clear_errors, clone, input_errors, show_errors
 from coordinator_app.ui.context import UiContext
 
@@ -63,6 +64,7 @@ class RecordDialog(QDialog):
     def finish_setup(self) -> None:
         """Call at the end of a subclass constructor, once its fields exist."""
         self.fill(self._record)
+        make_keyboard_friendly(self)  # Tab leaves multi-line boxes; a visible focus frame
 
     # -- hooks -------------------------------------------------------------------
 
