@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app import __version__
 from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.lazy_pages import PAGE_KINDS, PAGE_SPECS, Pages
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.common.window_dialogs import WindowDialogs
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
         self.stack.setCurrentIndex(current)
         self._built[index] = page
+        make_keyboard_friendly(page)  # Tab leaves the list and the boxes: no trap
         page.restore_layout()
         self.page_built(index, page)
         return page

@@ -65,3 +65,31 @@ def test_the_dialog_passes_the_walk(
         frame = QColor(image.pixel(0, image.height() // 2))
         assert frame == edit.palette().color(QPalette.ColorRole.Highlight), name
     dialog.hide()
+
+
+@OFFSCREEN_WINDOWS
+def test_every_page_and_window_passes_the_walk(
+    qtbot: QtBot, window: MainWindow, make: Factory
+) -> None:
+    make.organisation()
+    make.coordinator()
+    make.council()
+    make.project()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    walked = 0
+    for index in range(len(window.pages)):
+        window.show_page(index)
+        page = window.current_page
+        tabs = getattr(page.editor, "tabs", None)
+        for tab in range(tabs.count() if tabs is not None else 1):
+            if tabs is not None:
+                tabs.setCurrentIndex(tab)
+            assert_walk(qtbot, window, page.filter_edit)  # through the list, the form, back
+            walked += 1
+    assert walked >= 20
+    for name in ("action_items", "review_workspace", "activity_report"):
+        feature = getattr(window.features, name)()
+        feature.activateWindow()
+        qtbot.waitUntil(feature.isActiveWindow)
+        assert_walk(qtbot, feature, QApplication.focusWidget() or reachable(feature)[0])
