@@ -12,23 +12,27 @@ from functools import lru_cache
 
 import holidays
 
+LANGUAGES = ("ja", "en_US")
+"""Languages the names come in (the package's codes)."""
+
 
 @lru_cache(maxsize=64)
-def _year(year: int) -> dict[date, str]:
-    table = holidays.country_holidays("JP", years=year, language="ja")
+def _year(year: int, language: str) -> dict[date, str]:
+    table = holidays.country_holidays("JP", years=year, language=language)
     return dict(table.items())
 
 
-def holiday_name(day: date) -> str | None:
-    """The holiday's Japanese name (天皇誕生日, 振替休日…), or None on an ordinary day."""
-    return _year(day.year).get(day)
+def holiday_name(day: date, language: str = "ja") -> str | None:
+    """The holiday's name (天皇誕生日, 振替休日…; ``en_US``: Emperor's Birthday…),
+    or None on an ordinary day."""
+    return _year(day.year, language).get(day)
 
 
-def holidays_between(first: date, last: date) -> dict[date, str]:
+def holidays_between(first: date, last: date, language: str = "ja") -> dict[date, str]:
     """Every holiday from ``first`` to ``last`` inclusive, by date."""
     found: dict[date, str] = {}
     for year in range(first.year, last.year + 1):
-        found.update({d: n for d, n in _year(year).items() if first <= d <= last})
+        found.update({d: n for d, n in _year(year, language).items() if first <= d <= last})
     return found
 
 

@@ -265,15 +265,17 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
     whatever the size of the archive)."""
 
     @reads
-    def venues(self, limit: int = 200) -> list[str]:
-        """Venues of recent meetings, most recently used first (for completion)."""
-        recent = (
-            select(Meeting.venue, Meeting.held_on)
-            .where(live(Meeting))
-            .order_by(col(Meeting.held_on).desc())
-            .limit(self.VENUE_LOOKBACK)
-            .subquery()
-        )
+    def venues(self, limit: int = 200, *, since: date | None = None) -> list[str]:
+        """Venues of recent live meetings, most recently used first (for completion).
+
+        Args:
+            since: only meetings held on or after this day (a typo corrected
+                long ago, or a venue no longer used, drops out).
+        """
+        stmt = select(Meeting.venue, Meeting.held_on).where(live(Meeting))
+        if since is not None:
+            stmt = stmt.where(Meeting.held_on >= since)
+        recent = stmt.order_by(col(Meeting.held_on).desc()).limit(self.VENUE_LOOKBACK).subquery()
         with self.db.reading() as session:
             rows = session.exec(
                 select(recent.c.venue, sa.func.max(recent.c.held_on).label("last"))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.screen_fit import fit_to_screen
 
@@ -111,6 +112,7 @@ class FeatureWindows:
             widget = build()
             self._windows[key] = widget
             fit_to_screen(widget)  # a 1366×768 laptop shows it whole
+            make_keyboard_friendly(widget)  # Tab leaves tables and boxes: no trap
         widget.show()
         widget.raise_()
         widget.activateWindow()

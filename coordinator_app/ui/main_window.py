@@ -12,7 +12,6 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app import __version__
 from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.lazy_pages import PAGE_KINDS, PAGE_SPECS, Pages
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.common.window_dialogs import WindowDialogs
@@ -42,6 +42,7 @@ from coordinator_app.ui.feature_windows import FeatureWindows
 from coordinator_app.ui.profiles.current import gate_writes, may_write, read_only_tip
 from coordinator_app.ui.screen_fit import fit_to_screen
 from coordinator_app.ui.settings_dialog import SettingsDialog
+from coordinator_app.ui.undo_offer import UndoOffer
 
 if TYPE_CHECKING:
     from coordinator_app.services.data_safety import DataSafetyService
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
         self.stack.setCurrentIndex(current)
         self._built[index] = page
+        make_keyboard_friendly(page)  # Tab leaves the list and the boxes: no trap
         page.restore_layout()
         self.page_built(index, page)
         return page
@@ -335,29 +337,16 @@ class MainWindow(QMainWindow):
         self.undo_label = QLabel(self)
         self.undo_button = QPushButton(icon("undo"), self.tr("元に戻す"), self)
         self.undo_button.setFlat(True)
-        self.undo_button.clicked.connect(self.ctx.undo_stack.undo)
         self.undo_button.hide()
         self.db_label = QLabel(str(self.ctx.services.db.path), self)
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         status.addWidget(self.undo_label)
         status.addWidget(self.undo_button)
         status.addPermanentWidget(self.db_label)
-        self.ctx.undo_stack.indexChanged.connect(self._undo_index_changed)
-
-    def _undo_index_changed(self, _index: int) -> None:
-        stack = self.ctx.undo_stack
-        if not shiboken6.isValid(stack) or not shiboken6.isValid(self.undo_label):
-            return  # the stack clears itself while being destroyed at shutdown
-        if stack.canUndo():
-            self.undo_label.setText(self.tr("{action}を行いました").format(action=stack.undoText()))
-            self.undo_button.show()
-        else:
-            self.undo_label.setText(
-                self.tr("{action}を取り消しました").format(action=stack.redoText())
-                if stack.canRedo()
-                else ""
-            )
-            self.undo_button.hide()
+        # 元に戻す is offered briefly after an action (see UndoOffer); Ctrl+Z stays.
+        self.undo_offer = UndoOffer(
+            self.ctx.undo_stack, self.ctx.events, self.undo_label, self.undo_button
+        )
 
     # -- global search -----------------------------------------------------------
 

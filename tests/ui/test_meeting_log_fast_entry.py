@@ -24,7 +24,11 @@ from coordinator_app.ui.meetings.minutes_template import (
 from coordinator_app.ui.settings import AppSettings, settings_store
 from tests.conftest import Factory
 from tests.ui.conftest import choose, enter, reopened
-from tests.ui.test_meeting_log_support import FakeMeetingPrompts, council_with_members
+from tests.ui.test_meeting_log_support import (
+    OFFSCREEN_WINDOWS,
+    FakeMeetingPrompts,
+    council_with_members,
+)
 
 
 @pytest.fixture
@@ -41,8 +45,9 @@ def _dialog(qtbot: QtBot, ctx: UiContext, **kwargs: object) -> MeetingDialog:
 def test_a_new_meeting_starts_today_at_the_last_slot_with_known_venues(
     qtbot: QtBot, ctx: UiContext, make: Factory
 ) -> None:
-    make.meeting(venue="若葉市民会館", start_time=time(10), end_time=time(11, 30))
-    make.meeting(venue="北山地区会館", held_on=date(2022, 7, 1))
+    recent = date.today() - timedelta(days=30)
+    make.meeting(venue="若葉市民会館", held_on=recent, start_time=time(10), end_time=time(11, 30))
+    make.meeting(venue="北山地区会館", held_on=recent - timedelta(days=200))
     dialog = _dialog(qtbot, ctx)
     editor = dialog.editor
     assert editor.kind_combo.currentText() == "協議体"
@@ -228,6 +233,43 @@ def test_copy_previous_works_for_every_kind_and_counts_the_session_up(
     with reopened(db) as stored:
         meeting = stored.meetings.get(editor.current_id)  # type: ignore[arg-type]
         assert (meeting.title, meeting.kind) == (counted, kind)
+
+
+@OFFSCREEN_WINDOWS
+def test_venue_suggestions_are_recent_prunable_and_open_above_the_field(
+    qtbot: QtBot, ctx: UiContext, services: Services, make: Factory, ui_settings: AppSettings
+) -> None:
+    today = date.today()
+    make.meeting(venue="若葉市民会館", held_on=today - timedelta(days=10))
+    make.meeting(venue="若葉市民会會館", held_on=today - timedelta(days=20))  # a typo
+    make.meeting(venue="旧公民館", held_on=today - timedelta(days=365 * 3))  # long ago
+    gone = make.meeting(venue="取り消した会場", held_on=today - timedelta(days=5))
+    services.meetings.soft_delete(gone.id)
+    dialog = _dialog(qtbot, ctx)
+    dialog.resize(900, 700)
+    dialog.show()
+    editor = dialog.editor
+    completer = editor.fast_entry.venue_completer
+    assert completer.venues.stringList() == ["若葉市民会館", "若葉市民会會館"]
+
+    editor.venue_edit.setFocus()
+    qtbot.waitUntil(editor.venue_edit.hasFocus)
+    enter(qtbot, editor.venue_edit, "若葉", replace=False)
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    field_top = editor.venue_edit.mapToGlobal(editor.venue_edit.rect().topLeft()).y()
+    assert popup.geometry().bottom() < field_top  # the fields below stay visible
+    typo_row = completer.completionModel().match(
+        completer.completionModel().index(0, 0), Qt.ItemDataRole.DisplayRole, "若葉市民会會館"
+    )[0]
+    popup.setCurrentIndex(typo_row)
+    qtbot.keyClick(popup, Qt.Key.Key_Delete)
+    assert completer.venues.stringList() == ["若葉市民会館"]
+    popup.hide()
+    # Remembered for the next window; the meeting that used it keeps it.
+    second = _dialog(qtbot, ctx)
+    assert second.editor.fast_entry.venues.stringList() == ["若葉市民会館"]
+    assert {m.venue for m in services.meetings.list().rows} >= {"若葉市民会會館"}
 
 
 def test_the_minutes_template_can_be_turned_off_and_is_remembered(

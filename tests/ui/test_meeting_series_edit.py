@@ -184,3 +184,20 @@ def test_deleting_a_session_and_renumbering(services: Services) -> None:
     assert [m.session_number for m in info.sessions] == list(range(1, 9))
     assert info.sessions[3].title == "生活支援サポーター養成講座(第4回)"
     assert info.sessions[3].held_on == MONDAYS[4]
+
+
+def test_holiday_names_follow_the_window_language(qapp: object) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from coordinator_app.ui.i18n import install_translators, remove_translators
+    from coordinator_app.ui.meetings.holiday_names import holiday_name
+
+    assert holiday_name(date(2026, 2, 23)) == "天皇誕生日"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_translators(app, "en")
+    try:
+        assert holiday_name(date(2026, 2, 23)) == "Emperor's Birthday"
+    finally:
+        remove_translators(app, translators)
+    assert holiday_name(date(2026, 2, 23)) == "天皇誕生日"

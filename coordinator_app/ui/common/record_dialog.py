@@ -13,6 +13,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.services.storage_errors import WRITE_ERRORS
 from coordinator_app.ui.common.form import FieldForm
+from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.saving import (
     STORAGE_FIELD,
     clear_errors,
@@ -71,6 +72,7 @@ class RecordDialog(QDialog):
     def finish_setup(self) -> None:
         """Call at the end of a subclass constructor, once its fields exist."""
         self.fill(self._record)
+        make_keyboard_friendly(self)  # Tab leaves multi-line boxes; a visible focus frame
 
     # -- hooks -------------------------------------------------------------------
 

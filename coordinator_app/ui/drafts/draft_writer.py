@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -154,5 +155,7 @@ class DraftWriter(QObject):
         self._on_disk = True
 
     def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        if not shiboken6.isValid(self._form):
+            return  # the form is being destroyed (at quit) before this object
         if old is not None and self._timer.isActive() and self._form.isAncestorOf(old):
             self.write()

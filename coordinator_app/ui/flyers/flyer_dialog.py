@@ -50,6 +50,7 @@ from coordinator_app.flyers.data import (
 from coordinator_app.flyers.renderer import FlyerRenderer, renderer_for
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.registry import Services
+from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.flyers.batch_runner import BatchRunner
 from coordinator_app.ui.flyers.flyer_prompts import flyer_prompts
 from coordinator_app.ui.flyers.pdf_preview import PdfPreview
@@ -122,6 +123,7 @@ class FlyerDialog(QDialog):
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.refresh_preview)
         self._build_widgets()
+        make_keyboard_friendly(self)  # Tab leaves the message boxes: no keyboard trap
         self._fill(area_id)
         self._connect()
         if area_id is not None or not self._ids:

@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from coordinator_app.domain.enums import MeetingKind
-from coordinator_app.domain.japanese_holidays import holidays_between
 from coordinator_app.domain.models import Meeting
+from coordinator_app.ui.meetings.holiday_names import holidays_between
 
 WEEKS = 6
 DAYS = 7

@@ -3,7 +3,7 @@
 - choosing a council offers its members as attendees, its usual venue and its
   name as the title (only where the user has not typed something else);
 - a new meeting starts today at the last used time slot;
-- the venue completes from earlier venues;
+- the venue completes from recent venues (:mod:`venue_completer`);
 - 前回をコピー starts from the latest meeting of the same series, council,
   project or kind, with 「第n回」 in its title counted up.
 """
@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStringListModel, Qt
-from PySide6.QtWidgets import QCompleter
+from PySide6.QtCore import QObject
 
 from coordinator_app.domain.enums import MeetingKind
 from coordinator_app.domain.models import Meeting
 from coordinator_app.domain.session_titles import next_session_title
 from coordinator_app.services.meetings import Attendance, CouncilDefaults
 from coordinator_app.ui.events import RecordKind
+from coordinator_app.ui.meetings.venue_completer import VenueCompleter
 
 if TYPE_CHECKING:
     from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
@@ -46,17 +46,16 @@ class FastEntry(QObject):
         self.editor = editor
         self.services = editor.ctx.services
         self._auto = _AutoFilled()
-        self.venues = QStringListModel(self)
-        completer = QCompleter(self.venues, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        editor.venue_edit.setCompleter(completer)
+        self.venue_completer = VenueCompleter(
+            editor.venue_edit, self.services.meetings, editor.ctx.settings
+        )
+        self.venues = self.venue_completer.venues
         editor.council_combo.currentIndexChanged.connect(self._council_changed)
         editor.ctx.events.sig_records_changed.connect(self._records_changed)
         self.refresh_venues()
 
     def refresh_venues(self) -> None:
-        self.venues.setStringList(self.services.meetings.venues())
+        self.venue_completer.refresh()
 
     def reset(self) -> None:
         """A record was loaded: nothing on the form was filled in by us."""

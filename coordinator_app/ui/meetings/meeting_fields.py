@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain.japanese_holidays import holidays_between
 from coordinator_app.domain.models import Meeting
 from coordinator_app.ui.common.fields import DateField, NumberField
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.pickers import CheckList
 from coordinator_app.ui.dates import DateFormat
+from coordinator_app.ui.meetings.holiday_names import holidays_between
 
 _NUMERIC_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")

@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain.japanese_holidays import holiday_name, next_working_day
+from coordinator_app.domain.japanese_holidays import next_working_day
 from coordinator_app.domain.models import Meeting
 from coordinator_app.services.meeting_series import MAX_SERIES_SESSIONS
 from coordinator_app.ui.common.form import ERROR_STYLE
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.calendar_model import weekday_name
+from coordinator_app.ui.meetings.holiday_names import holiday_name
 from coordinator_app.ui.meetings.keyboard import make_keyboard_friendly
 from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from coordinator_app.ui.meetings.meeting_fields import MeetingDateField

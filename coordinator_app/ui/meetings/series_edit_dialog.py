@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain.japanese_holidays import holiday_name
 from coordinator_app.domain.models import Meeting
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
@@ -34,6 +33,7 @@ from coordinator_app.ui.common.form import ERROR_STYLE
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings.calendar_model import weekday_name
+from coordinator_app.ui.meetings.holiday_names import holiday_name
 from coordinator_app.ui.meetings.keyboard import make_keyboard_friendly
 from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from coordinator_app.ui.meetings.meeting_fields import MeetingDateField
