@@ -69,6 +69,15 @@ def push_transaction(
 ) -> dict[str, Any]:
     """Apply one desk transaction; returns its result (``applied`` or ``refused``)."""
     try:
+        # Decoding and validating need no lock: done before taking it, so the
+        # municipality's lock is held for database work only.
+        decoded = []
+        for index, change in enumerate(transaction.changes):
+            try:
+                decoded.append((change, *_decode(change)))
+            except Refused as refused:
+                refused.change = index
+                raise
         with conn.transaction():
             writer = ChangeWriter(conn, schema, actor, device_id)
             writer.lock()
@@ -81,9 +90,9 @@ def push_transaction(
                 return {**stored[0], "replayed": True}
             writer.begin()
             conflicts: list[dict[str, Any]] = []
-            for index, change in enumerate(transaction.changes):
+            for index, (change, row_id, fields) in enumerate(decoded):
                 try:
-                    conflicts += _apply_change(writer, actor, change)
+                    conflicts += _apply_change(writer, actor, change, row_id, fields)
                 except Refused as refused:
                     refused.change = index
                     raise
@@ -164,8 +173,13 @@ def _decode(change: RowChange) -> tuple[str, dict[str, tuple[Any, Any]]]:
     return row_id, fields
 
 
-def _apply_change(writer: ChangeWriter, actor: Actor, change: RowChange) -> list[dict[str, Any]]:
-    row_id, fields = _decode(change)
+def _apply_change(
+    writer: ChangeWriter,
+    actor: Actor,
+    change: RowChange,
+    row_id: str,
+    fields: dict[str, tuple[Any, Any]],
+) -> list[dict[str, Any]]:
     table = change.table
     current = writer.read_row(table, row_id)
     if current is None:

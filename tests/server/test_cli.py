@@ -107,37 +107,6 @@ def test_init_users_run_devices_and_a_clean_stop(server_root: Path) -> None:
         password="coord-password-1",
     )
     assert added.returncode == 0, added.stderr
-    missing = _cli(
-        "user",
-        "add",
-        str(server_root),
-        "佐藤",
-        "--role",
-        "coordinator",
-        "--coordinator",
-        "いない人",
-        "--password-stdin",
-        password="coord-password-2",
-    )
-    assert missing.returncode == 1
-    assert "見つかりません" in missing.stderr
-    short = _cli(
-        "user",
-        "add",
-        str(server_root),
-        "鈴木",
-        "--role",
-        "supervisor",
-        "--password-stdin",
-        password="short",
-    )
-    assert short.returncode == 1
-    assert "8文字以上" in short.stderr
-    listed = _cli("user", "list", str(server_root))
-    assert [line.split("\t")[:3] for line in listed.stdout.splitlines()] == [
-        ["管理者", "admin", "有効"],
-        ["高橋", "coordinator", "有効"],
-    ]
     assert not cluster_of(ServerDir.load(server_root)).is_running()  # commands leave it stopped
 
     port = _free_port()
@@ -182,6 +151,39 @@ def test_init_users_run_devices_and_a_clean_stop(server_root: Path) -> None:
         )
         with urllib.request.urlopen(login, timeout=30) as response:
             token = json.loads(response.read())["token"]
+        # Administration while the server runs (the cluster is up: no start/stop).
+        missing = _cli(
+            "user",
+            "add",
+            str(server_root),
+            "佐藤",
+            "--role",
+            "coordinator",
+            "--coordinator",
+            "いない人",
+            "--password-stdin",
+            password="coord-password-2",
+        )
+        assert missing.returncode == 1
+        assert "見つかりません" in missing.stderr
+        short = _cli(
+            "user",
+            "add",
+            str(server_root),
+            "鈴木",
+            "--role",
+            "supervisor",
+            "--password-stdin",
+            password="short",
+        )
+        assert short.returncode == 1
+        assert "8文字以上" in short.stderr
+        listed = _cli("user", "list", str(server_root))
+        assert [line.split("\t")[:3] for line in listed.stdout.splitlines()] == [
+            ["管理者", "admin", "有効"],
+            ["高橋", "coordinator", "有効"],
+        ]
+        assert cluster_of(ServerDir.load(server_root)).is_running()
         devices = _cli("device", "list", str(server_root))
         assert devices.returncode == 0, devices.stderr
         assert device_id in devices.stdout and "包括のノートPC" in devices.stdout
