@@ -269,6 +269,11 @@ def create_app(config: ServerConfig) -> FastAPI:
         mine = None if s.actor.role == ProfileRole.ADMIN else s.actor.user_id
         return {"conflicts": sync.open_conflicts(s.conn, user_id=mine)}
 
+    @app.post("/v1/conflicts/{conflict_id}/resolve")
+    def resolve_conflict(conflict_id: str, s: SessionDep) -> dict[str, Any]:
+        sync.resolve_conflict(s.conn, conflict_id=conflict_id, actor=s.actor)
+        return {"status": "resolved"}
+
     @app.put("/v1/blobs/{sha256}")
     async def put_blob(sha256: str, request: Request, s: SessionDep) -> dict[str, Any]:
         if s.actor.role == ProfileRole.SUPERVISOR:

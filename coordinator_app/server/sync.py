@@ -18,6 +18,7 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 
+from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.types import utc_now
 from coordinator_app.server.changes import ChangeWriter
 from coordinator_app.server.codec import (
@@ -28,6 +29,7 @@ from coordinator_app.server.codec import (
     table_specs,
     to_wire,
 )
+from coordinator_app.server.errors import ApiError
 from coordinator_app.server.merge import MergeOutcome, merge_row
 from coordinator_app.server.policy import Actor, check_change, stamp_author
 
@@ -360,3 +362,27 @@ def open_conflicts(conn: psycopg.Connection, *, user_id: str | None) -> list[dic
         }
         for cid, table, row_id, kind, field, base, pushed, current, user, device, at in rows
     ]
+
+
+def resolve_conflict(conn: psycopg.Connection, *, conflict_id: str, actor: Actor) -> None:
+    """Mark a conflict decided (the decision itself travels as an ordinary, logged edit).
+
+    Only the user whose value it holds, or an admin, may close it.
+    """
+    try:
+        key = str(uuid.UUID(conflict_id))
+    except ValueError:
+        raise ApiError("not_found", "その競合はありません") from None
+    with conn.transaction():
+        row = conn.execute(
+            "SELECT user_id, resolved_at FROM conflict WHERE id = %s FOR UPDATE", [key]
+        ).fetchone()
+        if row is None:
+            raise ApiError("not_found", "その競合はありません")
+        if actor.role != ProfileRole.ADMIN and str(row[0]) != actor.user_id:
+            raise ApiError("forbidden", "他の人の競合は解決できません")
+        if row[1] is None:
+            conn.execute(
+                "UPDATE conflict SET resolved_at = now(), resolved_by = %s WHERE id = %s",
+                [actor.user_id, key],
+            )

@@ -89,6 +89,25 @@ def test_two_desks_merge_different_fields_and_conflict_on_the_same_one(
     assert office.call("GET", "/v1/conflicts").body["conflicts"] == []
     every = admin.call("GET", "/v1/conflicts").body["conflicts"]
     assert any(c["row_id"] == meeting_id for c in every)
+    # Deciding: the laptop's user takes their value (an ordinary, logged edit), then
+    # closes the conflict; the office's user may not close it for them.
+    conflict_id = mine[0]["id"]
+    assert office.call("POST", f"/v1/conflicts/{conflict_id}/resolve").code == "forbidden"
+    laptop.push(update("meeting", meeting_id, venue=["公民館", "集会所"]))
+    assert laptop.call("POST", f"/v1/conflicts/{conflict_id}/resolve").status == 200
+    assert laptop.call("GET", "/v1/conflicts").body["conflicts"] == []
+    resolved = owner.execute(
+        "SELECT c.resolved_at IS NOT NULL, u.name FROM conflict c"
+        " JOIN user_account u ON u.id = c.resolved_by WHERE c.id = %s",
+        [uuid.UUID(conflict_id)],
+    ).fetchone()
+    assert resolved == (True, laptop.call("GET", "/v1/me").body["name"])
+    venues = [
+        (c["old"], c["new"])
+        for c in laptop.call("GET", f"/v1/history/meeting/{meeting_id}").body["changes"]
+        if c["field"] == "venue"
+    ]
+    assert venues[-2:] == [("会議室A", "公民館"), ("公民館", "集会所")]
 
 
 def test_an_edit_to_a_row_deleted_on_the_server_is_a_conflict(
