@@ -2,9 +2,33 @@
 authenticate, open one connection from the municipality's pool, and call the
 plain functions of ``accounts`` and ``sync``.
 
+Every request but ``/v1/health`` carries ``X-Schema-Revision`` (the desk's
+Alembic revision; outside the accepted window: 426 ``client_outdated`` or
+``server_outdated``) and, after login, ``Authorization: Bearer <token>``.
+
+===================================== =============================================
+``GET /v1/health``                    status per municipality, accepted revisions
+``POST /v1/login``                    ``{municipality?, user, password, device_id,
+                                      device_name}`` → token (registers the device)
+``POST /v1/logout``, ``GET /v1/me``   end this token; who am I
+``POST /v1/push``                     ``{incarnation, transactions: [{tx, changes:
+                                      [{table, id, op, fields: {col: [old, new]}}]}]}``
+                                      → per transaction ``applied`` (``server_tx``,
+                                      ``conflicts``, ``replayed``) or ``refused``
+                                      (``error: {code, message}``, ``change`` index)
+``GET /v1/pull?after=SEQ&limit=N``    ``{cursor, more, transactions: [{server_tx,
+                                      actor, device, at, changes: [{table, id, op,
+                                      version, fields: {col: [old, new]}}]}]}``
+``GET /v1/history/{table}/{id}``      every field change: actor, device, at, old, new
+``GET /v1/conflicts``,                open conflicts (own; all for an admin); close one
+``POST /v1/conflicts/{id}/resolve``
+``PUT|GET /v1/blobs/{sha256}``        attachment bytes by content hash
+``/v1/users``, ``/v1/devices``        admins: list/add/disable users, list/revoke devices
+===================================== =============================================
+
 Every refusal is ``{"error": {"code", "message"}}`` with a Japanese message;
 an unexpected error is logged and answered with ``internal_error`` — never a
-stack trace.
+stack trace. Wire values: see ``codec``.
 """
 
 # No ``from __future__ import annotations`` here: FastAPI reads the handlers'

@@ -218,22 +218,53 @@ def test_pull_pages_follow_the_log_and_never_split_a_transaction(
 def test_concurrent_pushers_never_leave_a_gap_in_the_feed(
     api: str, admin: Client, owner: psycopg.Connection
 ) -> None:
-    desks = [logged_in(api, admin, "coordinator") for _ in range(5)]
+    """Pullers running while desks push see every change: no sequence number is skipped
+    (one committing after a puller's cursor passed it would be lost to that puller)."""
+    start = owner.execute("SELECT value FROM counter WHERE name = 'seq'").fetchone()
+    assert start is not None
+    desks = [logged_in(api, admin, "coordinator") for _ in range(6)]
+    pullers = [logged_in(api, admin, "supervisor") for _ in range(3)]
     errors: list[BaseException] = []
+    pushed: list[str] = []
+    seen: list[set[str]] = [set() for _ in pullers]
+    pushing_done = threading.Event()
 
-    def work(desk: Client) -> None:
+    def push(desk: Client) -> None:
         try:
             for i in range(6):
-                desk.push(insert("organisation", name=f"団体{i}", kind="npo"))
+                change = insert("organisation", name=f"団体{i}", kind="npo")
+                assert desk.push(change)["status"] == "applied"
+                pushed.append(change["id"])
         except BaseException as error:  # reported below, in the test's thread
             errors.append(error)
 
-    threads = [threading.Thread(target=work, args=(d,)) for d in desks]
-    for thread in threads:
+    def pull(index: int, puller: Client) -> None:
+        try:
+            cursor = start[0]
+            while True:
+                finished = pushing_done.is_set()  # read before the page: a last full pass
+                page = puller.call("GET", f"/v1/pull?after={cursor}&limit=7").body
+                for tx in page["transactions"]:
+                    seen[index].update(c["id"] for c in tx["changes"])
+                cursor = page["cursor"]
+                if finished and not page["more"]:
+                    return
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=push, args=(d,)) for d in desks]
+    readers = [threading.Thread(target=pull, args=(i, p)) for i, p in enumerate(pullers)]
+    for thread in threads + readers:
         thread.start()
     for thread in threads:
         thread.join()
+    pushing_done.set()
+    for thread in readers:
+        thread.join()
     assert errors == []
+    assert len(pushed) == 36
+    for ids in seen:
+        assert set(pushed) <= ids
     seqs = [row[0] for row in owner.execute("SELECT seq FROM change_log ORDER BY seq")]
     assert seqs == list(range(1, len(seqs) + 1))
     counter = owner.execute("SELECT value FROM counter WHERE name = 'seq'").fetchone()
