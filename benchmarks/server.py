@@ -64,6 +64,8 @@ class Row:
     requests: int
     seconds: float
     latencies_ms: list[float]
+    refused: int = 0
+    """Requests answered with an error (e.g. 503 when the pool wait exceeded 30 s)."""
 
     @property
     def per_second(self) -> float:
@@ -101,6 +103,10 @@ def meeting_values(n: int) -> dict[str, Any]:
     }
 
 
+class Refused(RuntimeError):
+    """The server answered a request with an error."""
+
+
 class Desk:
     """One simulated desk: its own account, device, token and HTTP connection."""
 
@@ -121,11 +127,18 @@ class Desk:
         if getattr(self, "token", None):
             headers["Authorization"] = f"Bearer {self.token}"
         data = json.dumps(body).encode("utf-8") if body is not None else None
-        self.conn.request(method, path, body=data, headers=headers)
-        response = self.conn.getresponse()
+        try:
+            self.conn.request(method, path, body=data, headers=headers)
+            response = self.conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # uvicorn closes keep-alive connections idle for 5 s; every request here
+            # is safe to send again (a push is idempotent by its transaction key).
+            self.conn.close()
+            self.conn.request(method, path, body=data, headers=headers)
+            response = self.conn.getresponse()
         payload = json.loads(response.read())
         if response.status != 200:
-            raise RuntimeError(f"{method} {path}: {response.status} {payload}")
+            raise Refused(f"{method} {path}: {response.status} {payload}")
         return payload
 
     def push_meeting(self, n: int) -> None:
@@ -148,6 +161,7 @@ def run_concurrently(name: str, workers: list[Callable[[int], None]], per_worker
     """Each worker makes ``per_worker`` calls; wall time from the first start to the last end."""
     latencies: list[list[float]] = [[] for _ in workers]
     errors: list[BaseException] = []
+    refused = [0] * len(workers)
     barrier = threading.Barrier(len(workers) + 1)
 
     def drive(index: int, work: Callable[[int], None]) -> None:
@@ -155,7 +169,11 @@ def run_concurrently(name: str, workers: list[Callable[[int], None]], per_worker
         try:
             for i in range(per_worker):
                 started = time.perf_counter()
-                work(i)
+                try:
+                    work(i)
+                except Refused:
+                    refused[index] += 1
+                    continue
                 latencies[index].append((time.perf_counter() - started) * 1000)
         except BaseException as error:
             errors.append(error)
@@ -171,7 +189,7 @@ def run_concurrently(name: str, workers: list[Callable[[int], None]], per_worker
     if errors:
         raise errors[0]
     flat = [x for lat in latencies for x in lat]
-    return Row(name, len(workers), len(flat), seconds, flat)
+    return Row(name, len(workers), len(flat), seconds, flat, sum(refused))
 
 
 def raw_insert_worker(dsn: str, schema: str) -> Callable[[int], None]:
@@ -319,12 +337,13 @@ def main(argv: list[str] | None = None) -> int:
             f"\n{platform.node()} · {os.cpu_count()} CPUs · Python {platform.python_version()}"
             f" · PostgreSQL private cluster (fsync on) · server and desks on one machine\n"
         )
-        print("| workload | desks | requests | req/s | p50 ms | p99 ms |")
-        print("|---|---:|---:|---:|---:|---:|")
+        print("| workload | desks | requests | req/s | p50 ms | p99 ms | refused |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
         for row in rows:
             print(
                 f"| {row.workload} | {row.desks} | {row.requests} | {row.per_second:,.0f} |"
                 f" {statistics.median(row.latencies_ms):.1f} | {row.percentile(0.99):.1f} |"
+                f" {row.refused} |"
             )
     finally:
         if process is not None and process.poll() is None:

@@ -7,7 +7,6 @@ the profile row is written through the change log like any other change.
 
 from __future__ import annotations
 
-import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -38,7 +37,6 @@ CLI_ACTOR = Actor(
 @dataclass(frozen=True)
 class LoginPolicy:
     token_ttl_days: int = 180
-    failed_login_delay: float = 1.0
     max_failed_logins: int = 5
     lockout_minutes: int = 15
 
@@ -233,8 +231,8 @@ def login(
             else:
                 failure = ""
     if failure:
-        if failure == "bad_credentials":
-            time.sleep(policy.failed_login_delay)
+        # The caller delays a bad_credentials answer (ServerConfig.failed_login_delay)
+        # after giving the connection back to the pool.
         raise ApiError(failure)
     with conn.transaction():
         conn.execute(
