@@ -139,6 +139,11 @@ def table_specs() -> dict[str, TableSpec]:
     return specs
 
 
+def wire_time(value: datetime) -> str:
+    """A timestamp in the wire's one form: UTC, six fractional digits, ``Z``."""
+    return value.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
 def to_wire(spec: ColumnSpec, value: Any) -> Any:
     """Canonical wire value of a value read from PostgreSQL."""
     if value is None:
@@ -148,7 +153,7 @@ def to_wire(spec: ColumnSpec, value: Any) -> Any:
         return str(value)
     if kind == "datetime":
         # Always six fractional digits: canonical strings then sort by time.
-        return value.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+        return wire_time(value)
     if kind in ("date", "time"):
         return value.isoformat()
     if kind == "blob":

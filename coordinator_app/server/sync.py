@@ -28,6 +28,7 @@ from coordinator_app.server.codec import (
     from_wire,
     table_specs,
     to_wire,
+    wire_time,
 )
 from coordinator_app.server.errors import ApiError
 from coordinator_app.server.merge import MergeOutcome, merge_row
@@ -297,7 +298,7 @@ def pull(conn: psycopg.Connection, *, after: int, limit: int) -> dict[str, Any]:
                     "server_tx": server_tx,
                     "actor": actor,
                     "device": str(device) if device else None,
-                    "at": at.isoformat(),
+                    "at": wire_time(at),
                     "changes": [],
                 }
             )
@@ -330,7 +331,7 @@ def history(conn: psycopg.Connection, *, table: str, row_id: str) -> list[dict[s
             "new": new,
             "actor": actor,
             "device": str(device) if device else None,
-            "at": at.isoformat(),
+            "at": wire_time(at),
         }
         for seq, server_tx, op, field, old, new, actor, device, at in rows
     ]
@@ -360,7 +361,7 @@ def open_conflicts(conn: psycopg.Connection, *, user_id: str | None) -> list[dic
             "current": current,
             "user": user,
             "device": str(device),
-            "at": at.isoformat(),
+            "at": wire_time(at),
         }
         for cid, table, row_id, kind, field, base, pushed, current, user, device, at in rows
     ]
