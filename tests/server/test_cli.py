@@ -220,3 +220,22 @@ def test_init_without_postgresql_says_so(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert "PostgreSQL のプログラム" in done.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root hands the cluster to the postgres user")
+def test_init_as_root_refuses_a_directory_the_cluster_user_cannot_reach(tmp_path: Path) -> None:
+    if find_bindir() is None:
+        pytest.skip("no PostgreSQL binaries (initdb, pg_ctl, postgres) on this machine")
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    done = _cli(
+        "init",
+        str(private / "srv"),
+        "--admin",
+        "a",
+        "--password-stdin",
+        password="admin-password-1",
+    )
+    assert done.returncode == 1
+    assert "入れません" in done.stderr
+    assert not (private / "srv" / "server.json").exists()
