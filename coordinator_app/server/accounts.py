@@ -7,7 +7,6 @@ the profile row is written through the change log like any other change.
 
 from __future__ import annotations
 
-import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,7 +17,7 @@ import psycopg
 from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.types import utc_now
 from coordinator_app.server.changes import ChangeWriter
-from coordinator_app.server.codec import table_specs, to_wire
+from coordinator_app.server.codec import table_specs, to_wire, wire_time
 from coordinator_app.server.errors import ApiError
 from coordinator_app.server.passwords import (
     burn_password_check,
@@ -38,7 +37,6 @@ CLI_ACTOR = Actor(
 @dataclass(frozen=True)
 class LoginPolicy:
     token_ttl_days: int = 180
-    failed_login_delay: float = 1.0
     max_failed_logins: int = 5
     lockout_minutes: int = 15
 
@@ -130,7 +128,7 @@ def list_users(conn: psycopg.Connection) -> list[dict[str, Any]]:
             "name": name,
             "role": role,
             "profile_id": str(profile),
-            "created_at": created.isoformat(),
+            "created_at": wire_time(created),
             "disabled": disabled is not None,
             "locked": locked is not None and locked > datetime.now(UTC),
             "coordinator_id": str(coord) if coord else None,
@@ -166,8 +164,8 @@ def list_devices(conn: psycopg.Connection) -> list[dict[str, Any]]:
             "id": str(did),
             "name": name,
             "registered_by": registered_by,
-            "registered_at": registered.isoformat(),
-            "last_seen_at": seen.isoformat() if seen else None,
+            "registered_at": wire_time(registered),
+            "last_seen_at": wire_time(seen) if seen else None,
             "last_user": last_user,
             "revoked": revoked is not None,
         }
@@ -233,8 +231,8 @@ def login(
             else:
                 failure = ""
     if failure:
-        if failure == "bad_credentials":
-            time.sleep(policy.failed_login_delay)
+        # The caller delays a bad_credentials answer (ServerConfig.failed_login_delay)
+        # after giving the connection back to the pool.
         raise ApiError(failure)
     with conn.transaction():
         conn.execute(
@@ -267,7 +265,7 @@ def login(
         )
     return {
         "token": token,
-        "expires_at": expires.isoformat(),
+        "expires_at": wire_time(expires),
         "user": {"name": name, "role": role, "profile_id": str(profile_id)},
         "device_id": device_id,
         "municipality": municipality,

@@ -2,18 +2,43 @@
 authenticate, open one connection from the municipality's pool, and call the
 plain functions of ``accounts`` and ``sync``.
 
+Every request but ``/v1/health`` carries ``X-Schema-Revision`` (the desk's
+Alembic revision; outside the accepted window: 426 ``client_outdated`` or
+``server_outdated``) and, after login, ``Authorization: Bearer <token>``.
+
+===================================== =============================================
+``GET /v1/health``                    status per municipality, accepted revisions
+``POST /v1/login``                    ``{municipality?, user, password, device_id,
+                                      device_name}`` → token (registers the device)
+``POST /v1/logout``, ``GET /v1/me``   end this token; who am I
+``POST /v1/push``                     ``{incarnation, transactions: [{tx, changes:
+                                      [{table, id, op, fields: {col: [old, new]}}]}]}``
+                                      → per transaction ``applied`` (``server_tx``,
+                                      ``conflicts``, ``replayed``) or ``refused``
+                                      (``error: {code, message}``, ``change`` index)
+``GET /v1/pull?after=SEQ&limit=N``    ``{cursor, more, transactions: [{server_tx,
+                                      actor, device, at, changes: [{table, id, op,
+                                      version, fields: {col: [old, new]}}]}]}``
+``GET /v1/history/{table}/{id}``      every field change: actor, device, at, old, new
+``GET /v1/conflicts``,                open conflicts (own; all for an admin); close one
+``POST /v1/conflicts/{id}/resolve``
+``PUT|GET /v1/blobs/{sha256}``        attachment bytes by content hash
+``/v1/users``, ``/v1/devices``        admins: list/add/disable users, list/revoke devices
+===================================== =============================================
+
 Every refusal is ``{"error": {"code", "message"}}`` with a Japanese message;
 an unexpected error is logged and answered with ``internal_error`` — never a
-stack trace.
+stack trace. Wire values: see ``codec``.
 """
 
 # No ``from __future__ import annotations`` here: FastAPI reads the handlers'
 # annotations at runtime, and the dependencies are local to create_app.
 import hashlib
 import logging
+import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -85,12 +110,35 @@ class Session:
     conn: psycopg.Connection
 
 
+@dataclass(frozen=True)
+class Caller:
+    """A request's bearer token and the pool of its municipality (nothing checked yet).
+
+    The connection is taken by :meth:`open` inside the handler, on the handler's
+    own thread: a dependency holding a pooled connection on one worker thread
+    while the handler waits for another deadlocks once every worker waits for
+    the pool (seen with 50 desks pushing at once).
+    """
+
+    token: str
+    municipality: str
+    schema: str
+    pool: ConnectionPool
+
+    @contextmanager
+    def open(self, *, admin: bool = False) -> Iterator[Session]:
+        with self.pool.connection() as conn:
+            actor, device_id = accounts.authenticate(conn, self.token)
+            if admin and actor.role != ProfileRole.ADMIN:
+                raise ApiError("forbidden", "この操作は管理者だけができます")
+            yield Session(actor, device_id, self.municipality, self.schema, conn)
+
+
 def create_app(config: ServerConfig) -> FastAPI:
     """The API for the municipalities in ``config``; pools open with the app."""
     pools: dict[str, tuple[str, ConnectionPool]] = {}
     login_policy = accounts.LoginPolicy(
         token_ttl_days=config.token_ttl_days,
-        failed_login_delay=config.failed_login_delay,
         max_failed_logins=config.max_failed_logins,
         lockout_minutes=config.lockout_minutes,
     )
@@ -151,26 +199,18 @@ def create_app(config: ServerConfig) -> FastAPI:
             raise ApiError("client_outdated", revision=x_schema_revision)
         return x_schema_revision
 
-    def session(
+    def caller(
         _revision: Annotated[str, Depends(schema_revision)],
         authorization: Annotated[str | None, Header(max_length=300)] = None,
-    ) -> Iterator[Session]:
+    ) -> Caller:
         if not authorization or not authorization.startswith("Bearer "):
             raise ApiError("token_missing")
         token = authorization.removeprefix("Bearer ").strip()
         municipality, _, _secret = token.partition(".")
         municipality, schema, pool = pool_for(municipality or "?", unknown="token_invalid")
-        with pool.connection() as conn:
-            actor, device_id = accounts.authenticate(conn, token)
-            yield Session(actor, device_id, municipality, schema, conn)
+        return Caller(token, municipality, schema, pool)
 
-    def admin_session(s: Annotated[Session, Depends(session)]) -> Session:
-        if s.actor.role != ProfileRole.ADMIN:
-            raise ApiError("forbidden", "この操作は管理者だけができます")
-        return s
-
-    SessionDep = Annotated[Session, Depends(session)]
-    AdminDep = Annotated[Session, Depends(admin_session)]
+    CallerDep = Annotated[Caller, Depends(caller)]
     RevisionDep = Annotated[str, Depends(schema_revision)]
 
     @app.get("/v1/health")
@@ -197,134 +237,156 @@ def create_app(config: ServerConfig) -> FastAPI:
     @app.post("/v1/login")
     def login(body: LoginIn, _revision: RevisionDep) -> dict[str, Any]:
         municipality, _schema, pool = pool_for(body.municipality, unknown="unknown_municipality")
-        with pool.connection() as conn:
-            return accounts.login(
-                conn,
-                login_policy,
-                municipality=municipality,
-                name=body.user,
-                password=body.password,
-                device_id=str(body.device_id),
-                device_name=body.device_name,
-            )
+        try:
+            with pool.connection() as conn:
+                return accounts.login(
+                    conn,
+                    login_policy,
+                    municipality=municipality,
+                    name=body.user,
+                    password=body.password,
+                    device_id=str(body.device_id),
+                    device_name=body.device_name,
+                )
+        except ApiError as error:
+            if error.code == "bad_credentials":
+                # Slows guessing; the pooled connection is already back in the pool.
+                time.sleep(config.failed_login_delay)
+            raise
 
     @app.post("/v1/logout")
-    def logout(s: SessionDep, authorization: Annotated[str, Header()]) -> dict[str, Any]:
-        token = authorization.removeprefix("Bearer ").strip()
-        s.conn.execute(
-            "UPDATE access_token SET revoked_at = now() WHERE token_hash = %s",
-            [hashlib.sha256(token.encode("utf-8")).hexdigest()],
-        )
+    def logout(c: CallerDep) -> dict[str, Any]:
+        with c.open() as s:
+            s.conn.execute(
+                "UPDATE access_token SET revoked_at = now() WHERE token_hash = %s",
+                [hashlib.sha256(c.token.encode("utf-8")).hexdigest()],
+            )
         return {"status": "logged_out"}
 
     @app.get("/v1/me")
-    def me(s: SessionDep) -> dict[str, Any]:
-        return {
-            "name": s.actor.name,
-            "role": s.actor.role.value,
-            "profile_id": s.actor.profile_id,
-            "device_id": s.device_id,
-            "municipality": s.municipality,
-        }
+    def me(c: CallerDep) -> dict[str, Any]:
+        with c.open() as s:
+            return {
+                "name": s.actor.name,
+                "role": s.actor.role.value,
+                "profile_id": s.actor.profile_id,
+                "device_id": s.device_id,
+                "municipality": s.municipality,
+            }
 
     @app.post("/v1/push")
-    def push(body: PushIn, s: SessionDep) -> dict[str, Any]:
-        results = [
-            sync.push_transaction(
-                s.conn,
-                schema=s.schema,
-                actor=s.actor,
-                device_id=s.device_id,
-                incarnation=str(body.incarnation),
-                transaction=sync.PushTransaction(
-                    tx.tx,
-                    [sync.RowChange(c.table, c.id, c.op, c.fields) for c in tx.changes],
-                ),
-            )
-            for tx in body.transactions
-        ]
-        s.conn.execute("UPDATE device SET last_seen_at = now() WHERE id = %s", [s.device_id])
+    def push(body: PushIn, c: CallerDep) -> dict[str, Any]:
+        with c.open() as s:
+            results = [
+                sync.push_transaction(
+                    s.conn,
+                    schema=s.schema,
+                    actor=s.actor,
+                    device_id=s.device_id,
+                    incarnation=str(body.incarnation),
+                    transaction=sync.PushTransaction(
+                        tx.tx,
+                        [sync.RowChange(ch.table, ch.id, ch.op, ch.fields) for ch in tx.changes],
+                    ),
+                )
+                for tx in body.transactions
+            ]
+            s.conn.execute("UPDATE device SET last_seen_at = now() WHERE id = %s", [s.device_id])
         return {"results": results}
 
     @app.get("/v1/pull")
     def pull(
-        s: SessionDep,
+        c: CallerDep,
         after: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=sync.MAX_PULL_LIMIT)] = 1000,
     ) -> dict[str, Any]:
-        return sync.pull(s.conn, after=after, limit=limit)
+        with c.open() as s:
+            return sync.pull(s.conn, after=after, limit=limit)
 
     @app.get("/v1/history/{kind}/{row_id}")
-    def history(kind: str, row_id: uuid.UUID, s: SessionDep) -> dict[str, Any]:
-        if kind not in table_specs():
-            raise ApiError("not_found", f"「{kind}」という種類の記録はありません")
-        return {
-            "kind": kind,
-            "id": str(row_id),
-            "changes": sync.history(s.conn, table=kind, row_id=str(row_id)),
-        }
+    def history(kind: str, row_id: uuid.UUID, c: CallerDep) -> dict[str, Any]:
+        with c.open() as s:
+            if kind not in table_specs():
+                raise ApiError("not_found", f"「{kind}」という種類の記録はありません")
+            changes = sync.history(s.conn, table=kind, row_id=str(row_id))
+        return {"kind": kind, "id": str(row_id), "changes": changes}
 
     @app.get("/v1/conflicts")
-    def conflicts(s: SessionDep) -> dict[str, Any]:
-        mine = None if s.actor.role == ProfileRole.ADMIN else s.actor.user_id
-        return {"conflicts": sync.open_conflicts(s.conn, user_id=mine)}
+    def conflicts(c: CallerDep) -> dict[str, Any]:
+        with c.open() as s:
+            mine = None if s.actor.role == ProfileRole.ADMIN else s.actor.user_id
+            return {"conflicts": sync.open_conflicts(s.conn, user_id=mine)}
+
+    @app.post("/v1/conflicts/{conflict_id}/resolve")
+    def resolve_conflict(conflict_id: str, c: CallerDep) -> dict[str, Any]:
+        with c.open() as s:
+            sync.resolve_conflict(s.conn, conflict_id=conflict_id, actor=s.actor)
+        return {"status": "resolved"}
 
     @app.put("/v1/blobs/{sha256}")
-    async def put_blob(sha256: str, request: Request, s: SessionDep) -> dict[str, Any]:
-        if s.actor.role == ProfileRole.SUPERVISOR:
-            raise ApiError("forbidden", "上司(確認者)は添付ファイルを送れません")
-        content = await request.body()
-        if hashlib.sha256(content).hexdigest() != sha256.lower():
-            raise ApiError("blob_mismatch")
+    async def put_blob(sha256: str, request: Request, c: CallerDep) -> dict[str, Any]:
+        content = await request.body()  # already buffered and bounded by BodyLimit
+        digest = sha256.lower()
 
         def store() -> None:
-            s.conn.execute(
-                "INSERT INTO blob (sha256, size, content) VALUES (%s, %s, %s)"
-                " ON CONFLICT (sha256) DO NOTHING",
-                [sha256.lower(), len(content), content],
-            )
+            with c.open() as s:
+                if s.actor.role == ProfileRole.SUPERVISOR:
+                    raise ApiError("forbidden", "上司(確認者)は添付ファイルを送れません")
+                if hashlib.sha256(content).hexdigest() != digest:
+                    raise ApiError("blob_mismatch")
+                s.conn.execute(
+                    "INSERT INTO blob (sha256, size, content) VALUES (%s, %s, %s)"
+                    " ON CONFLICT (sha256) DO NOTHING",
+                    [digest, len(content), content],
+                )
 
         await run_in_threadpool(store)
-        return {"sha256": sha256.lower(), "size": len(content)}
+        return {"sha256": digest, "size": len(content)}
 
     @app.get("/v1/blobs/{sha256}")
-    def get_blob(sha256: str, s: SessionDep) -> Response:
-        row = s.conn.execute(
-            "SELECT content FROM blob WHERE sha256 = %s", [sha256.lower()]
-        ).fetchone()
+    def get_blob(sha256: str, c: CallerDep) -> Response:
+        with c.open() as s:
+            row = s.conn.execute(
+                "SELECT content FROM blob WHERE sha256 = %s", [sha256.lower()]
+            ).fetchone()
         if row is None:
             raise ApiError("not_found", "添付ファイルの内容がサーバーにありません")
         return Response(bytes(row[0]), media_type="application/octet-stream")
 
     @app.get("/v1/users")
-    def users(s: AdminDep) -> dict[str, Any]:
-        return {"users": accounts.list_users(s.conn)}
+    def users(c: CallerDep) -> dict[str, Any]:
+        with c.open(admin=True) as s:
+            return {"users": accounts.list_users(s.conn)}
 
     @app.post("/v1/users", status_code=201)
-    def add_user(body: UserIn, s: AdminDep) -> dict[str, Any]:
-        return accounts.create_user(
-            s.conn,
-            schema=s.schema,
-            name=body.name,
-            role=body.role,
-            password=body.password,
-            coordinator=body.coordinator,
-            actor=s.actor,
-            device_id=s.device_id,
-        )
+    def add_user(body: UserIn, c: CallerDep) -> dict[str, Any]:
+        with c.open(admin=True) as s:
+            return accounts.create_user(
+                s.conn,
+                schema=s.schema,
+                name=body.name,
+                role=body.role,
+                password=body.password,
+                coordinator=body.coordinator,
+                actor=s.actor,
+                device_id=s.device_id,
+            )
 
     @app.post("/v1/users/{name}/disable")
-    def disable_user(name: str, s: AdminDep) -> dict[str, Any]:
-        accounts.disable_user(s.conn, name)
+    def disable_user(name: str, c: CallerDep) -> dict[str, Any]:
+        with c.open(admin=True) as s:
+            accounts.disable_user(s.conn, name)
         return {"status": "disabled"}
 
     @app.get("/v1/devices")
-    def devices(s: AdminDep) -> dict[str, Any]:
-        return {"devices": accounts.list_devices(s.conn)}
+    def devices(c: CallerDep) -> dict[str, Any]:
+        with c.open(admin=True) as s:
+            return {"devices": accounts.list_devices(s.conn)}
 
     @app.post("/v1/devices/{device_id}/revoke")
-    def revoke_device(device_id: str, s: AdminDep) -> dict[str, Any]:
-        accounts.revoke_device(s.conn, device_id)
+    def revoke_device(device_id: str, c: CallerDep) -> dict[str, Any]:
+        with c.open(admin=True) as s:
+            accounts.revoke_device(s.conn, device_id)
         return {"status": "revoked"}
 
     return app

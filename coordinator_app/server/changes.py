@@ -57,14 +57,13 @@ class ChangeWriter:
     def begin(self) -> None:
         """Take the lock and this transaction's number."""
         self.lock()
-        row = self.conn.execute(
-            "UPDATE counter SET value = value + 1 WHERE name = 'tx' RETURNING value"
-        ).fetchone()
-        assert row is not None
-        self.server_tx = row[0]
-        row = self.conn.execute("SELECT value FROM counter WHERE name = 'seq'").fetchone()
-        assert row is not None
-        self.seq = row[0]
+        rows = dict(
+            self.conn.execute(
+                "UPDATE counter SET value = value + CASE WHEN name = 'tx' THEN 1 ELSE 0 END"
+                " WHERE name IN ('tx', 'seq') RETURNING name, value"
+            ).fetchall()
+        )
+        self.server_tx, self.seq = rows["tx"], rows["seq"]
 
     def read_row(self, table: str, row_id: str, *, lock: bool = True) -> dict[str, Any] | None:
         """The server's row in wire form (None when absent)."""

@@ -19,9 +19,9 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import psycopg
-import uvicorn
 from psycopg import sql
 
 from coordinator_app.domain.enums import ProfileRole
@@ -244,7 +244,9 @@ def _run(args: argparse.Namespace) -> int:
             "(停止は Ctrl+C)",
             file=sys.stderr,
         )
-        server = _QuietExitServer(
+        import uvicorn
+
+        server = _quiet_exit_server(
             uvicorn.Config(app, host=args.host, port=args.port, log_level="info", access_log=False)
         )
         server.run()
@@ -252,21 +254,28 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-class _QuietExitServer(uvicorn.Server):
-    """uvicorn re-raises SIGTERM/SIGINT after its graceful shutdown, which would kill
-    the process before ``run`` stops the cluster it started; here the signal only
-    asks the server to exit."""
+def _quiet_exit_server(config: Any) -> Any:
+    """A uvicorn server whose SIGTERM/SIGINT only ask it to exit.
 
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:
-        previous = {
-            sig: signal.signal(sig, self.handle_exit) for sig in (signal.SIGINT, signal.SIGTERM)
-        }
-        try:
-            yield
-        finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
+    uvicorn re-raises the signal after its graceful shutdown, which would kill
+    the process before ``run`` stops the cluster it started. (uvicorn is
+    imported here, not at the top, so the administration commands start fast.)
+    """
+    import uvicorn
+
+    class QuietExitServer(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            previous = {
+                sig: signal.signal(sig, self.handle_exit) for sig in (signal.SIGINT, signal.SIGTERM)
+            }
+            try:
+                yield
+            finally:
+                for sig, handler in previous.items():
+                    signal.signal(sig, handler)
+
+    return QuietExitServer(config)
 
 
 def _admin(args: argparse.Namespace) -> int:

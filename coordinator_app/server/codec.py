@@ -34,6 +34,7 @@ from datetime import UTC, date, datetime, time
 from functools import cache
 from typing import Any
 
+import annotated_types
 import sqlalchemy as sa
 
 from coordinator_app.domain import models
@@ -53,6 +54,9 @@ class ColumnSpec:
     nullable: bool
     length: int | None = None
     choices: frozenset[str] | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    """The domain model's own bounds (``Field(ge=…, le=…)``), e.g. tier 1–3."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,15 @@ def _plain_default(model: type[models.Record], name: str) -> tuple[bool, Any]:
     return False, None
 
 
+def _bounds(model: type[models.Record], name: str) -> tuple[int | None, int | None]:
+    field = model.model_fields.get(name)
+    if field is None:
+        return None, None
+    minimum = next((m.ge for m in field.metadata if isinstance(m, annotated_types.Ge)), None)
+    maximum = next((m.le for m in field.metadata if isinstance(m, annotated_types.Le)), None)
+    return minimum, maximum
+
+
 @cache
 def table_specs() -> dict[str, TableSpec]:
     """Every synced table by name."""
@@ -119,14 +132,20 @@ def table_specs() -> dict[str, TableSpec]:
         for column in table.columns:
             kind, length = column_kind(column)
             choices = frozenset(column.type.enums) if kind == "enum" else None
+            minimum, maximum = _bounds(model, column.name)
             columns[column.name] = ColumnSpec(
-                column.name, kind, bool(column.nullable), length, choices
+                column.name, kind, bool(column.nullable), length, choices, minimum, maximum
             )
             has_default, value = _plain_default(model, column.name)
             if has_default and not column.primary_key:
                 defaults[column.name] = value
         specs[table.name] = TableSpec(table.name, columns, defaults)
     return specs
+
+
+def wire_time(value: datetime) -> str:
+    """A timestamp in the wire's one form: UTC, six fractional digits, ``Z``."""
+    return value.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def to_wire(spec: ColumnSpec, value: Any) -> Any:
@@ -138,7 +157,7 @@ def to_wire(spec: ColumnSpec, value: Any) -> Any:
         return str(value)
     if kind == "datetime":
         # Always six fractional digits: canonical strings then sort by time.
-        return value.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+        return wire_time(value)
     if kind in ("date", "time"):
         return value.isoformat()
     if kind == "blob":
@@ -205,6 +224,10 @@ def _int(spec: ColumnSpec, value: Any) -> int:
         raise TypeError(value)
     if not -(2**31) <= value < 2**31:
         raise WireValueError(f"{spec.name} の値が大きすぎます")
+    if spec.minimum is not None and value < spec.minimum:
+        raise WireValueError(f"{spec.name} は{spec.minimum}以上にしてください")
+    if spec.maximum is not None and value > spec.maximum:
+        raise WireValueError(f"{spec.name} は{spec.maximum}以下にしてください")
     return value
 
 

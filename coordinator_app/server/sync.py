@@ -18,6 +18,7 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 
+from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.types import utc_now
 from coordinator_app.server.changes import ChangeWriter
 from coordinator_app.server.codec import (
@@ -27,7 +28,9 @@ from coordinator_app.server.codec import (
     from_wire,
     table_specs,
     to_wire,
+    wire_time,
 )
+from coordinator_app.server.errors import ApiError
 from coordinator_app.server.merge import MergeOutcome, merge_row
 from coordinator_app.server.policy import Actor, check_change, stamp_author
 
@@ -69,7 +72,18 @@ def push_transaction(
 ) -> dict[str, Any]:
     """Apply one desk transaction; returns its result (``applied`` or ``refused``)."""
     try:
-        with conn.transaction():
+        # Decoding and validating need no lock: done before taking it, so the
+        # municipality's lock is held for database work only.
+        decoded = []
+        for index, change in enumerate(transaction.changes):
+            try:
+                decoded.append((change, *_decode(change)))
+            except Refused as refused:
+                refused.change = index
+                raise
+        # Pipeline mode: statements whose results are not read travel together, so
+        # the lock is held for a few round trips instead of one per statement.
+        with conn.pipeline(), conn.transaction():
             writer = ChangeWriter(conn, schema, actor, device_id)
             writer.lock()
             stored = conn.execute(
@@ -81,9 +95,9 @@ def push_transaction(
                 return {**stored[0], "replayed": True}
             writer.begin()
             conflicts: list[dict[str, Any]] = []
-            for index, change in enumerate(transaction.changes):
+            for index, (change, row_id, fields) in enumerate(decoded):
                 try:
-                    conflicts += _apply_change(writer, actor, change)
+                    conflicts += _apply_change(writer, actor, change, row_id, fields)
                 except Refused as refused:
                     refused.change = index
                     raise
@@ -164,8 +178,13 @@ def _decode(change: RowChange) -> tuple[str, dict[str, tuple[Any, Any]]]:
     return row_id, fields
 
 
-def _apply_change(writer: ChangeWriter, actor: Actor, change: RowChange) -> list[dict[str, Any]]:
-    row_id, fields = _decode(change)
+def _apply_change(
+    writer: ChangeWriter,
+    actor: Actor,
+    change: RowChange,
+    row_id: str,
+    fields: dict[str, tuple[Any, Any]],
+) -> list[dict[str, Any]]:
     table = change.table
     current = writer.read_row(table, row_id)
     if current is None:
@@ -279,7 +298,7 @@ def pull(conn: psycopg.Connection, *, after: int, limit: int) -> dict[str, Any]:
                     "server_tx": server_tx,
                     "actor": actor,
                     "device": str(device) if device else None,
-                    "at": at.isoformat(),
+                    "at": wire_time(at),
                     "changes": [],
                 }
             )
@@ -312,7 +331,7 @@ def history(conn: psycopg.Connection, *, table: str, row_id: str) -> list[dict[s
             "new": new,
             "actor": actor,
             "device": str(device) if device else None,
-            "at": at.isoformat(),
+            "at": wire_time(at),
         }
         for seq, server_tx, op, field, old, new, actor, device, at in rows
     ]
@@ -342,7 +361,31 @@ def open_conflicts(conn: psycopg.Connection, *, user_id: str | None) -> list[dic
             "current": current,
             "user": user,
             "device": str(device),
-            "at": at.isoformat(),
+            "at": wire_time(at),
         }
         for cid, table, row_id, kind, field, base, pushed, current, user, device, at in rows
     ]
+
+
+def resolve_conflict(conn: psycopg.Connection, *, conflict_id: str, actor: Actor) -> None:
+    """Mark a conflict decided (the decision itself travels as an ordinary, logged edit).
+
+    Only the user whose value it holds, or an admin, may close it.
+    """
+    try:
+        key = str(uuid.UUID(conflict_id))
+    except ValueError:
+        raise ApiError("not_found", "その競合はありません") from None
+    with conn.transaction():
+        row = conn.execute(
+            "SELECT user_id, resolved_at FROM conflict WHERE id = %s FOR UPDATE", [key]
+        ).fetchone()
+        if row is None:
+            raise ApiError("not_found", "その競合はありません")
+        if actor.role != ProfileRole.ADMIN and str(row[0]) != actor.user_id:
+            raise ApiError("forbidden", "他の人の競合は解決できません")
+        if row[1] is None:
+            conn.execute(
+                "UPDATE conflict SET resolved_at = now(), resolved_by = %s WHERE id = %s",
+                [actor.user_id, key],
+            )

@@ -10,7 +10,8 @@ from typing import Any
 import psycopg
 import pytest
 
-from coordinator_app.server import accounts, sync
+from coordinator_app.server import app as app_module
+from coordinator_app.server import sync
 from coordinator_app.server.passwords import token_hash
 from tests.server.conftest import ADMIN, REVISION, Client, insert, logged_in, new_user
 
@@ -25,7 +26,7 @@ def test_wrong_passwords_are_delayed_then_locked_out(
     api: str, admin: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     delays: list[float] = []
-    monkeypatch.setattr(accounts.time, "sleep", delays.append)
+    monkeypatch.setattr(app_module.time, "sleep", delays.append)
     name, password = new_user(admin, "coordinator")
     desk = Client(api)
     for _ in range(3):  # the test server locks after 3 failures

@@ -107,37 +107,6 @@ def test_init_users_run_devices_and_a_clean_stop(server_root: Path) -> None:
         password="coord-password-1",
     )
     assert added.returncode == 0, added.stderr
-    missing = _cli(
-        "user",
-        "add",
-        str(server_root),
-        "佐藤",
-        "--role",
-        "coordinator",
-        "--coordinator",
-        "いない人",
-        "--password-stdin",
-        password="coord-password-2",
-    )
-    assert missing.returncode == 1
-    assert "見つかりません" in missing.stderr
-    short = _cli(
-        "user",
-        "add",
-        str(server_root),
-        "鈴木",
-        "--role",
-        "supervisor",
-        "--password-stdin",
-        password="short",
-    )
-    assert short.returncode == 1
-    assert "8文字以上" in short.stderr
-    listed = _cli("user", "list", str(server_root))
-    assert [line.split("\t")[:3] for line in listed.stdout.splitlines()] == [
-        ["管理者", "admin", "有効"],
-        ["高橋", "coordinator", "有効"],
-    ]
     assert not cluster_of(ServerDir.load(server_root)).is_running()  # commands leave it stopped
 
     port = _free_port()
@@ -182,6 +151,39 @@ def test_init_users_run_devices_and_a_clean_stop(server_root: Path) -> None:
         )
         with urllib.request.urlopen(login, timeout=30) as response:
             token = json.loads(response.read())["token"]
+        # Administration while the server runs (the cluster is up: no start/stop).
+        missing = _cli(
+            "user",
+            "add",
+            str(server_root),
+            "佐藤",
+            "--role",
+            "coordinator",
+            "--coordinator",
+            "いない人",
+            "--password-stdin",
+            password="coord-password-2",
+        )
+        assert missing.returncode == 1
+        assert "見つかりません" in missing.stderr
+        short = _cli(
+            "user",
+            "add",
+            str(server_root),
+            "鈴木",
+            "--role",
+            "supervisor",
+            "--password-stdin",
+            password="short",
+        )
+        assert short.returncode == 1
+        assert "8文字以上" in short.stderr
+        listed = _cli("user", "list", str(server_root))
+        assert [line.split("\t")[:3] for line in listed.stdout.splitlines()] == [
+            ["管理者", "admin", "有効"],
+            ["高橋", "coordinator", "有効"],
+        ]
+        assert cluster_of(ServerDir.load(server_root)).is_running()
         devices = _cli("device", "list", str(server_root))
         assert devices.returncode == 0, devices.stderr
         assert device_id in devices.stdout and "包括のノートPC" in devices.stdout
@@ -218,3 +220,22 @@ def test_init_without_postgresql_says_so(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert "PostgreSQL のプログラム" in done.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root hands the cluster to the postgres user")
+def test_init_as_root_refuses_a_directory_the_cluster_user_cannot_reach(tmp_path: Path) -> None:
+    if find_bindir() is None:
+        pytest.skip("no PostgreSQL binaries (initdb, pg_ctl, postgres) on this machine")
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    done = _cli(
+        "init",
+        str(private / "srv"),
+        "--admin",
+        "a",
+        "--password-stdin",
+        password="admin-password-1",
+    )
+    assert done.returncode == 1
+    assert "入れません" in done.stderr
+    assert not (private / "srv" / "server.json").exists()

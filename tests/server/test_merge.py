@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
+from coordinator_app.server.codec import WireValueError, canonical, from_wire, table_specs
 from coordinator_app.server.merge import FieldConflict, merge_row
 
 T1, T2, T3 = (
@@ -145,3 +147,35 @@ def test_every_pushed_value_is_applied_unchanged_or_in_a_conflict() -> None:
                 continue
             kept = outcome.apply.get(name, (current or {}).get(name))
             assert kept == new or any(c.field == name for c in outcome.conflicts), name
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "message"),
+    [
+        ("assignment", "tier", 4, "tier は3以下にしてください"),
+        ("project", "progress", -1, "progress は0以上にしてください"),
+        ("organisation", "kind", "bank", "kind の値 'bank' は使えません"),
+        ("organisation", "name", "x" * 201, "name は200文字以内にしてください"),
+        ("meeting", "held_on", "2026-13-01", "held_on の値の形式が正しくありません"),
+        ("meeting", "title", None, "title は空にできません"),
+        ("action_item", "done", "yes", "done の値の形式が正しくありません"),
+    ],
+)
+def test_values_are_checked_against_the_domain_model(
+    table: str, column: str, value: object, message: str
+) -> None:
+    spec = table_specs()[table].columns[column]
+    with pytest.raises(WireValueError, match=f"^{re.escape(message)}$"):
+        from_wire(spec, value)
+
+
+def test_wire_values_have_one_canonical_form() -> None:
+    columns = table_specs()["meeting"].columns
+    assert canonical(columns["id"], "A1B2C3D4E5F60718293A4B5C6D7E8F90") == (
+        "a1b2c3d4-e5f6-0718-293a-4b5c6d7e8f90"
+    )
+    # SQLite's naive UTC text and an offset time are the same instant.
+    assert canonical(columns["created_at"], "2026-04-01 09:00:00") == (
+        canonical(columns["created_at"], "2026-04-01T18:00:00+09:00")
+    )
+    assert canonical(table_specs()["action_item"].columns["done"], 1) is True

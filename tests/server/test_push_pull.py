@@ -89,6 +89,25 @@ def test_two_desks_merge_different_fields_and_conflict_on_the_same_one(
     assert office.call("GET", "/v1/conflicts").body["conflicts"] == []
     every = admin.call("GET", "/v1/conflicts").body["conflicts"]
     assert any(c["row_id"] == meeting_id for c in every)
+    # Deciding: the laptop's user takes their value (an ordinary, logged edit), then
+    # closes the conflict; the office's user may not close it for them.
+    conflict_id = mine[0]["id"]
+    assert office.call("POST", f"/v1/conflicts/{conflict_id}/resolve").code == "forbidden"
+    laptop.push(update("meeting", meeting_id, venue=["公民館", "集会所"]))
+    assert laptop.call("POST", f"/v1/conflicts/{conflict_id}/resolve").status == 200
+    assert laptop.call("GET", "/v1/conflicts").body["conflicts"] == []
+    resolved = owner.execute(
+        "SELECT c.resolved_at IS NOT NULL, u.name FROM conflict c"
+        " JOIN user_account u ON u.id = c.resolved_by WHERE c.id = %s",
+        [uuid.UUID(conflict_id)],
+    ).fetchone()
+    assert resolved == (True, laptop.call("GET", "/v1/me").body["name"])
+    venues = [
+        (c["old"], c["new"])
+        for c in laptop.call("GET", f"/v1/history/meeting/{meeting_id}").body["changes"]
+        if c["field"] == "venue"
+    ]
+    assert venues[-2:] == [("会議室A", "公民館"), ("公民館", "集会所")]
 
 
 def test_an_edit_to_a_row_deleted_on_the_server_is_a_conflict(
@@ -199,22 +218,53 @@ def test_pull_pages_follow_the_log_and_never_split_a_transaction(
 def test_concurrent_pushers_never_leave_a_gap_in_the_feed(
     api: str, admin: Client, owner: psycopg.Connection
 ) -> None:
-    desks = [logged_in(api, admin, "coordinator") for _ in range(5)]
+    """Pullers running while desks push see every change: no sequence number is skipped
+    (one committing after a puller's cursor passed it would be lost to that puller)."""
+    start = owner.execute("SELECT value FROM counter WHERE name = 'seq'").fetchone()
+    assert start is not None
+    desks = [logged_in(api, admin, "coordinator") for _ in range(6)]
+    pullers = [logged_in(api, admin, "supervisor") for _ in range(3)]
     errors: list[BaseException] = []
+    pushed: list[str] = []
+    seen: list[set[str]] = [set() for _ in pullers]
+    pushing_done = threading.Event()
 
-    def work(desk: Client) -> None:
+    def push(desk: Client) -> None:
         try:
             for i in range(6):
-                desk.push(insert("organisation", name=f"団体{i}", kind="npo"))
+                change = insert("organisation", name=f"団体{i}", kind="npo")
+                assert desk.push(change)["status"] == "applied"
+                pushed.append(change["id"])
         except BaseException as error:  # reported below, in the test's thread
             errors.append(error)
 
-    threads = [threading.Thread(target=work, args=(d,)) for d in desks]
-    for thread in threads:
+    def pull(index: int, puller: Client) -> None:
+        try:
+            cursor = start[0]
+            while True:
+                finished = pushing_done.is_set()  # read before the page: a last full pass
+                page = puller.call("GET", f"/v1/pull?after={cursor}&limit=7").body
+                for tx in page["transactions"]:
+                    seen[index].update(c["id"] for c in tx["changes"])
+                cursor = page["cursor"]
+                if finished and not page["more"]:
+                    return
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=push, args=(d,)) for d in desks]
+    readers = [threading.Thread(target=pull, args=(i, p)) for i, p in enumerate(pullers)]
+    for thread in threads + readers:
         thread.start()
     for thread in threads:
         thread.join()
+    pushing_done.set()
+    for thread in readers:
+        thread.join()
     assert errors == []
+    assert len(pushed) == 36
+    for ids in seen:
+        assert set(pushed) <= ids
     seqs = [row[0] for row in owner.execute("SELECT seq FROM change_log ORDER BY seq")]
     assert seqs == list(range(1, len(seqs) + 1))
     counter = owner.execute("SELECT value FROM counter WHERE name = 'seq'").fetchone()
