@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from coordinator_app import __version__
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.lazy_pages import PAGE_KINDS, PAGE_SPECS, Pages
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.common.window_dialogs import WindowDialogs
 from coordinator_app.ui.context import UiContext
@@ -304,12 +305,12 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.undo_label = QLabel(self)
+        self.undo_label = plain(QLabel(self))
         self.undo_button = QPushButton(icon("undo"), self.tr("元に戻す"), self)
         self.undo_button.setFlat(True)
         self.undo_button.clicked.connect(self.ctx.undo_stack.undo)
         self.undo_button.hide()
-        self.db_label = QLabel(str(self.ctx.services.db.path), self)
+        self.db_label = plain(QLabel(str(self.ctx.services.db.path), self))
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         status.addWidget(self.undo_label)
         status.addWidget(self.undo_button)

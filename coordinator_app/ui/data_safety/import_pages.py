@@ -38,6 +38,7 @@ from coordinator_app.services.transfer.mappings import (
     suggest_mapping,
 )
 from coordinator_app.services.transfer.reading import TransferError, read_table
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.data_safety.preview_table_model import PreviewTableModel
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class SourcePage(QWizardPage):
         self.header_spin = QSpinBox(self)
         self.header_spin.setRange(0, 100)
         self.header_spin.setSpecialValueText(self.tr("自動"))
-        self.info_label = QLabel(self)
+        self.info_label = plain(QLabel(self))
         self.info_label.setWordWrap(True)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
@@ -171,7 +172,7 @@ class MappingPage(QWizardPage):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.problems_label = QLabel(self)
+        self.problems_label = plain(QLabel(self))
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet("color: #b00020;")
         layout = QVBoxLayout(self)
@@ -234,7 +235,7 @@ class PreviewPage(QWizardPage):
         )
         self.setCommitPage(True)
         self.setButtonText(wizard.WizardButton.CommitButton, self.tr("取り込む"))
-        self.summary_label = QLabel(self)
+        self.summary_label = plain(QLabel(self))
         self.summary_label.setWordWrap(True)
         self.duplicates_check = QCheckBox(self.tr("重複と判定した行も取り込む"), self)
         self.duplicates_check.toggled.connect(lambda _on: self.refresh())
@@ -308,7 +309,7 @@ class ResultPage(QWizardPage):
         self.w = wizard
         self.setTitle(self.tr("取り込みの結果"))
         self.setSubTitle(self.tr("取り込んだ記録は、それぞれの一覧に表示されます。"))
-        self.summary_label = QLabel(self)
+        self.summary_label = plain(QLabel(self))
         self.summary_label.setWordWrap(True)
         self.model = PreviewTableModel(self)
         self.view = QTableView(self)

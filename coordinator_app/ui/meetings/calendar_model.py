@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from coordinator_app.domain.enums import MeetingKind
 from coordinator_app.domain.models import Meeting
+from coordinator_app.ui.common.plain_text import plain_tooltip
 
 WEEKS = 6
 DAYS = 7
@@ -121,7 +122,7 @@ class MonthModel(QAbstractTableModel):
                 lines.append(self.tr("他{count}件").format(count=len(meetings) - LINES_PER_DAY))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(_line(m) for m in meetings) or None
+            return plain_tooltip("\n".join(_line(m) for m in meetings)) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.ForegroundRole:

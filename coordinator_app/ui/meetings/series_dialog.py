@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.models import Meeting
 from coordinator_app.services.meetings import MAX_SERIES_SESSIONS
 from coordinator_app.ui.common.form import ERROR_STYLE
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.calendar_model import weekday_name
 from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
@@ -71,11 +72,12 @@ class SeriesDialog(QDialog):
         self.count_spin.setSuffix(self.tr("回"))
         self.dates_list = QListWidget()
         self.dates_list.setMinimumHeight(200)
-        self.error_label = QLabel()
+        self.error_label = plain(QLabel())
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        summary = QLabel(
+        summary = plain(QLabel())
+        summary.setText(
             self.tr(
                 "「{title}」の内容(時刻・会場・出席者など)で、各回を別々の会議として作成します。"
             ).format(title=editor.title_edit.text().strip() or self.tr("(会議名なし)"))
