@@ -420,6 +420,10 @@
         <translation>Choose files to attach</translation>
     </message>
     <message>
+        <source>一時ファイルを書けません: {error}</source>
+        <translation>Cannot write the temporary file: {error}</translation>
+    </message>
+    <message>
         <source>「{name}」を開くアプリが見つかりません。</source>
         <translation>No application was found to open “{name}”.</translation>
     </message>
@@ -2340,6 +2344,14 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Remove photo</translation>
     </message>
     <message>
+        <source>ファイルを読めません: {error}</source>
+        <translation>Cannot read the file: {error}</translation>
+    </message>
+    <message>
+        <source>写真のファイルが大きすぎます(50MBまで): {name}</source>
+        <translation>The photo file is too large (up to 50 MB): {name}</translation>
+    </message>
+    <message>
         <source>写真</source>
         <translation>Photo</translation>
     </message>
@@ -2650,6 +2662,10 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>添付ファイルを保存</source>
         <translation>Save the attachment</translation>
+    </message>
+    <message>
+        <source>一時ファイルを書けません: {error}</source>
+        <translation>Cannot write the temporary file: {error}</translation>
     </message>
     <message>
         <source>「{name}」を外しますか?

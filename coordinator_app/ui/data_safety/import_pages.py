@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.services.data_safety import ReadOnlyDatabaseError
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.services.transfer.fields import IMPORT_KINDS
 from coordinator_app.services.transfer.importing import (
     RowStatus,
@@ -294,6 +295,16 @@ class PreviewPage(QWizardPage):
         except (TransferError, ReadOnlyDatabaseError) as exc:
             QGuiApplication.restoreOverrideCursor()
             self.w.prompts.warn(self, title=self.tr("取り込めませんでした"), text=str(exc))
+            return False
+        except WRITE_ERRORS as exc:
+            # Disk full, locked…: nothing was stored (one transaction); the
+            # wizard stays on the preview so the import can be tried again.
+            QGuiApplication.restoreOverrideCursor()
+            self.w.prompts.warn(
+                self,
+                title=self.tr("取り込めませんでした"),
+                text=storage_message(exc, action="取り込み"),
+            )
             return False
         QGuiApplication.restoreOverrideCursor()
         ids = [r.record_id for r in state.outcome.rows if r.record_id is not None]

@@ -24,6 +24,7 @@ from coordinator_app.domain.filenames import safe_filename
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.attachments import AttachmentInfo, ViewingFolder
 from coordinator_app.services.base import NotFoundError
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.services.profiles import require_editor
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.plain_text import plain_tooltip
@@ -145,6 +146,9 @@ class ProjectAttachmentPanel(QWidget):
             return None
         except ValidationError as exc:
             self._warn(str(exc))
+            return None
+        except WRITE_ERRORS as exc:
+            self._warn(storage_message(exc, action="添付"))
             return None
         self._announce()
         for i in range(self.list.count()):
