@@ -24,8 +24,8 @@ from coordinator_app.domain.filenames import safe_filename
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.attachments import AttachmentInfo, ViewingFolder
 from coordinator_app.services.base import NotFoundError
-from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.services.profiles import require_editor
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.context import UiContext
