@@ -113,7 +113,7 @@ def check_kana(errors: Errors, field: str, value: str) -> None:
     from coordinator_app.domain.kana import is_kana_reading
 
     if value and not is_kana_reading(value):
-        errors.add(field, "ふりがなはひらがな・カタカナで入力してください(漢字や英字は使えません)")
+        errors.add(field, "ふりがなはひらがな・カタカナで入力してください")
 
 
 def check_date_range(errors: Errors, field: str, label: str, value: date | None) -> None:
