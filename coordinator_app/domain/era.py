@@ -1,6 +1,11 @@
 """Japanese era (和暦) formatting and parsing.
 
 令和元年 = 2019 from 1 May 2019; 平成31年 runs until 30 April 2019.
+
+Formatting is total: a date before 明治 (only possible in data from elsewhere,
+the validation layer refuses it) is written in 西暦 instead of raising, so no
+view, report or document breaks on it. Parsing explains why a text is not a
+date (2月30日 does not exist; 令和 began on 5月1日).
 """
 
 from __future__ import annotations
@@ -33,7 +38,16 @@ ERAS: tuple[Era, ...] = (
 
 
 class EraError(ValueError):
-    """A 和暦 text that is not a valid date."""
+    """A 和暦 text that is not a valid date.
+
+    Attributes:
+        unreadable: the text is not a 和暦 date at all (rather than a
+            date that does not exist, such as 2月30日).
+    """
+
+    def __init__(self, message: str, *, unreadable: bool = False) -> None:
+        super().__init__(message)
+        self.unreadable = unreadable
 
 
 def era_of(day: date) -> Era:
@@ -47,8 +61,14 @@ def _year_text(n: int) -> str:
     return "元" if n == 1 else str(n)
 
 
+def _before_meiji(day: date) -> bool:
+    return day < ERAS[-1].start
+
+
 def format_wareki(day: date, *, short: bool = False) -> str:
-    """``令和元年5月1日``, or ``R1.5.1`` when ``short``."""
+    """``令和元年5月1日``, or ``R1.5.1`` when ``short``; 西暦 before 明治."""
+    if _before_meiji(day):
+        return f"{day.year}.{day.month}.{day.day}" if short else _western(day)
     era = era_of(day)
     year = era.year_of(day)
     if short:
@@ -56,8 +76,14 @@ def format_wareki(day: date, *, short: bool = False) -> str:
     return f"{era.name}{_year_text(year)}年{day.month}月{day.day}日"
 
 
+def _western(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def format_wareki_year(day: date) -> str:
-    """``令和4年`` (the era year alone)."""
+    """``令和4年`` (the era year alone); ``1867年`` before 明治."""
+    if _before_meiji(day):
+        return f"{day.year}年"
     era = era_of(day)
     return f"{era.name}{_year_text(era.year_of(day))}年"
 
@@ -69,9 +95,11 @@ def format_fiscal_year(year: int, *, wareki: bool = False) -> str:
     all of the year: 2019年度 is 令和元年度 (as municipal records write it),
     1988年度 stays 昭和63年度.
     """
-    if not wareki:
+    if not wareki or not 1 <= year <= 9999:
         return f"{year}年度"
     reference = date(year, 5, 1)
+    if _before_meiji(reference):
+        return f"{year}年度"
     era = era_of(reference)
     return f"{era.name}{_year_text(era.year_of(reference))}年度"
 
@@ -92,7 +120,7 @@ def parse_wareki(text: str) -> date:
     norm = unicodedata.normalize("NFKC", text).strip().upper()
     match = _LONG.match(norm) or _SHORT.match(norm)
     if match is None:
-        raise EraError(f"「{text}」は和暦の日付として読めません")
+        raise EraError(f"「{text}」は和暦の日付として読めません", unreadable=True)
     era_key = match["era"]
     era = next(e for e in ERAS if era_key in (e.name, e.letter))
     year_in_era = 1 if match["year"] == "元" else int(match["year"])
@@ -100,19 +128,34 @@ def parse_wareki(text: str) -> date:
         raise EraError(f"「{text}」の年が正しくありません")
     year = era.start.year + year_in_era - 1
     month = int(match["month"])
+    if year > 9999:
+        raise EraError(f"「{text}」の年が大きすぎます")
     if not 1 <= month <= 12:
-        raise EraError(f"「{text}」の月が正しくありません")
+        raise EraError(f"「{text}」: {month}月はありません(月は1〜12です)")
     if match.groupdict().get("last"):
         day_number = calendar.monthrange(year, month)[1]
     else:
         day_number = int(match["day"])
-    try:
-        result = date(year, month, day_number)
-    except ValueError as exc:
-        raise EraError(f"「{text}」は存在しない日付です") from exc
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day_number <= last:
+        raise EraError(
+            f"「{text}」は存在しない日付です"
+            f"({era.name}{_year_text(year_in_era)}年{month}月は{last}日までです)"
+        )
+    result = date(year, month, day_number)
     if result < era.start:
-        raise EraError(f"「{text}」は{era.name}の始まり({format_wareki(era.start)})より前です")
+        raise EraError(
+            f"「{text}」は{era.name}の始まりより前です({era.name}は"
+            f"{era.start.year}年{era.start.month}月{era.start.day}日から。"
+            f"この日は{format_wareki(result)}です)"
+        )
     newer = [e for e in ERAS if e.start > era.start]
-    if newer and result >= min(e.start for e in newer):
-        raise EraError(f"「{text}」は{era.name}の期間を過ぎています")
+    if newer:
+        following = min(newer, key=lambda e: e.start)
+        if result >= following.start:
+            raise EraError(
+                f"「{text}」は{era.name}の期間を過ぎています({following.name}は"
+                f"{following.start.year}年{following.start.month}月{following.start.day}日から。"
+                f"この日は{format_wareki(result)}です)"
+            )
     return result

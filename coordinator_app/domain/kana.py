@@ -33,13 +33,18 @@ def sort_key(kana: str | None, name: str) -> str:
 
 
 def is_kana_reading(text: str) -> bool:
-    """True unless the reading contains kanji (the usual slip: a name typed twice).
+    """True when the reading is kana: hiragana, katakana (also half-width) and ー.
 
-    Digits and Latin letters are allowed: readings such as ``NPOほうじん`` or
-    ``だい1しょうがっこう`` occur in municipal lists.
+    Digits, spaces and punctuation may appear (``だい1しょうがっこう``,
+    ``さとう・いちろう``); letters that are not kana may not: kanji (the usual
+    slip, a name typed twice) and Latin letters (``NPOほうじん`` is read
+    ``えぬぴーおーほうじん``), which the message says are not kana.
     """
-    for ch in text:
+    for ch in unicodedata.normalize("NFKC", text):
+        if not unicodedata.category(ch).startswith("L"):
+            continue  # digits, spaces, punctuation, marks
         code = ord(ch)
-        if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF:
-            return False
+        if 0x3041 <= code <= 0x309F or 0x30A0 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF:
+            continue  # hiragana, katakana (ー), katakana phonetic extensions
+        return False
     return True

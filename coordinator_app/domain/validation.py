@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
-from datetime import date, time
+from datetime import date, datetime, time
 
 from coordinator_app.domain.enums import AreaKind
 
@@ -13,6 +14,11 @@ MAX_COUNT = 100_000
 
 MAX_LONG_TEXT = 200_000
 """Upper bound for multi-line texts (minutes, notes): a safety net, not a style rule."""
+
+MIN_DATE = date(1868, 1, 1)
+MAX_DATE = date(2200, 12, 31)
+"""Dates outside this range are typos (0001-01-01, 9999-12-31) and break views
+that derive years, eras or calendar files from them."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _BIDI_AND_INVISIBLE = re.compile(
@@ -108,6 +114,51 @@ def check_kana(errors: Errors, field: str, value: str) -> None:
 
     if value and not is_kana_reading(value):
         errors.add(field, "ふりがなはひらがな・カタカナで入力してください")
+
+
+def check_date_range(errors: Errors, field: str, label: str, value: date | None) -> None:
+    """Refuse a date outside MIN_DATE..MAX_DATE (明治元年 to 2200年)."""
+    if value is not None and not MIN_DATE <= value <= MAX_DATE:
+        errors.add(
+            field,
+            f"{label}は{MIN_DATE.year}年{MIN_DATE.month}月{MIN_DATE.day}日から"
+            f"{MAX_DATE.year}年{MAX_DATE.month}月{MAX_DATE.day}日までの日付で入力してください"
+            f"(入力: {value.isoformat()})",
+        )
+
+
+DATE_LABELS = {
+    "held_on": "開催日",
+    "entry_date": "日付",
+    "due_date": "期限",
+    "start_date": "開始日",
+    "end_date": "終了日",
+    "established_on": "設置日",
+}
+
+
+def check_record_dates(errors: Errors, record: object) -> None:
+    """:func:`check_date_range` for every date attribute of ``record`` (not timestamps)."""
+    fields = getattr(type(record), "model_fields", None) or vars(record)
+    for name in fields:
+        value = getattr(record, name, None)
+        if isinstance(value, date) and not isinstance(value, datetime):
+            check_date_range(errors, name, DATE_LABELS.get(name, "日付"), value)
+
+
+def date_problem(year: int, month: int, day: int) -> str | None:
+    """Why year/month/day is not a date, in Japanese; None when it is one.
+
+    ``date_problem(2023, 2, 30)`` -> 「2023年2月は28日までです(2月30日はありません)」.
+    """
+    if not 1 <= year <= 9999:
+        return f"{year}年は日付として扱えません"
+    if not 1 <= month <= 12:
+        return f"{month}月はありません(月は1〜12で入力してください)"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return f"{year}年{month}月は{last}日までです({month}月{day}日はありません)"
+    return None
 
 
 def check_date_order(

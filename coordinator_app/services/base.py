@@ -18,7 +18,12 @@ from sqlmodel import Session, col, select
 
 from coordinator_app.domain import kana
 from coordinator_app.domain.models import Record
-from coordinator_app.domain.validation import Errors, ValidationError, clean_text
+from coordinator_app.domain.validation import (
+    Errors,
+    ValidationError,
+    check_record_dates,
+    clean_text,
+)
 from coordinator_app.services import search
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.storage.database import Database
@@ -249,6 +254,7 @@ class EntityService(Guarded, Generic[T]):
     def _save(self, session: Session, obj: T) -> T:
         self.clean(obj)
         errors = Errors()
+        check_record_dates(errors, obj)
         self.validate(session, obj, errors)
         errors.raise_if_any()
         existing = session.get(self.model, obj.id)

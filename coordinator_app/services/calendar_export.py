@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlmodel import col, select
 
@@ -55,6 +55,15 @@ def fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
+def _day(day: date) -> str:
+    """``YYYYMMDD`` with a four-digit year for every year (strftime drops the zeros of 1-999)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def _stamp(moment: datetime) -> str:
+    return f"{_day(moment.date())}T{moment.hour:02d}{moment.minute:02d}{moment.second:02d}"
+
+
 def _event(meeting: Meeting, stamp: str) -> list[str]:
     lines = [
         "BEGIN:VEVENT",
@@ -64,16 +73,17 @@ def _event(meeting: Meeting, stamp: str) -> list[str]:
     day = meeting.held_on
     if meeting.start_time is not None:
         start = datetime.combine(day, meeting.start_time)
-        end = (
-            datetime.combine(day, meeting.end_time)
-            if meeting.end_time is not None
-            else start + timedelta(hours=1)
-        )
-        lines.append(f"DTSTART;TZID={TZID}:{start:%Y%m%dT%H%M%S}")
-        lines.append(f"DTEND;TZID={TZID}:{end:%Y%m%dT%H%M%S}")
+        if meeting.end_time is not None:
+            end = datetime.combine(day, meeting.end_time)
+        else:
+            # An hour, but never past the last day a datetime can hold.
+            end = start + min(timedelta(hours=1), datetime.max - start)
+        lines.append(f"DTSTART;TZID={TZID}:{_stamp(start)}")
+        lines.append(f"DTEND;TZID={TZID}:{_stamp(end)}")
     else:
-        lines.append(f"DTSTART;VALUE=DATE:{day:%Y%m%d}")
-        lines.append(f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}")
+        lines.append(f"DTSTART;VALUE=DATE:{_day(day)}")
+        if day < date.max:  # without DTEND an all-day event lasts that one day
+            lines.append(f"DTEND;VALUE=DATE:{_day(day + timedelta(days=1))}")
     lines.append(f"SUMMARY:{escape_text(meeting.title)}")
     if meeting.venue:
         lines.append(f"LOCATION:{escape_text(meeting.venue)}")

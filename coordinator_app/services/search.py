@@ -23,6 +23,7 @@ from typing import Any
 
 from coordinator_app.domain import kana
 from coordinator_app.domain.fiscal import fiscal_year_range
+from coordinator_app.domain.validation import clean_text
 from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.search_aliases import expand, load_groups
 from coordinator_app.storage.database import Database
@@ -446,6 +447,9 @@ class SearchService(Guarded):
         dated records only (meetings, action items, progress entries, projects and
         councils).
         """
+        # Any string is a query: lone surrogates (which cannot be encoded for
+        # SQLite), control and invisible characters are dropped first.
+        query = clean_text(query)
         folded = fold(query)
         results = SearchResults(query=query)
         if not folded:

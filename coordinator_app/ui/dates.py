@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date, time
 
 from coordinator_app.domain.era import EraError, format_wareki, parse_wareki
+from coordinator_app.domain.validation import date_problem
 
 _WESTERN = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -42,7 +43,9 @@ def parse_date(text: str) -> date | None:
     """The date in ``text``; None for empty text.
 
     Raises:
-        ValueError: the text is not a date.
+        ValueError: the text is not a date. Its message says why in Japanese
+            when the text has the shape of a date that does not exist
+            (2023年2月30日, 令和元年4月30日); it is empty for other text.
     """
     norm = unicodedata.normalize("NFKC", text).strip()
     if not norm:
@@ -50,11 +53,14 @@ def parse_date(text: str) -> date | None:
     match = _WESTERN.match(norm) or _COMPACT.match(norm)
     if match:
         year, month, day = (int(g) for g in match.groups())
+        problem = date_problem(year, month, day)
+        if problem is not None:
+            raise ValueError(problem)
         return date(year, month, day)
     try:
         return parse_wareki(norm)
     except EraError as exc:
-        raise ValueError(str(exc)) from exc
+        raise ValueError("" if exc.unreadable else str(exc)) from exc
 
 
 def format_time(value: time | None) -> str:

@@ -34,6 +34,7 @@ from coordinator_app import __version__
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.lazy_pages import PAGE_KINDS, PAGE_SPECS, Pages
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.common.window_dialogs import WindowDialogs
 from coordinator_app.ui.context import UiContext
@@ -334,11 +335,11 @@ class MainWindow(QMainWindow):
         self.read_only_label.setToolTip(read_only_tip())
         self.read_only_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
         status.addPermanentWidget(self.read_only_label)
-        self.undo_label = QLabel(self)
+        self.undo_label = plain(QLabel(self))
         self.undo_button = QPushButton(icon("undo"), self.tr("元に戻す"), self)
         self.undo_button.setFlat(True)
         self.undo_button.hide()
-        self.db_label = QLabel(str(self.ctx.services.db.path), self)
+        self.db_label = plain(QLabel(str(self.ctx.services.db.path), self))
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         status.addWidget(self.undo_label)
         status.addWidget(self.undo_button)

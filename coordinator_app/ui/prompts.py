@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -133,13 +133,27 @@ def announce_saved(
         method(parent, title=title, path=path, note=note)
 
 
+def message_box(
+    icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None
+) -> QMessageBox:
+    """A message box that shows ``text`` as plain text.
+
+    Messages carry user data (a name in 「…」を削除しますか?); as rich text a
+    name like ``<img src=…>`` or ``<font size=7>`` would render or forge the
+    question, so every prompt box is built here.
+    """
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 class DialogPrompts:
     """The real prompts: modal message boxes and native file dialogs."""
 
     def confirm(
         self, parent: QWidget | None, *, title: str, text: str, accept_text: str = ""
     ) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box = message_box(QMessageBox.Icon.Question, title, text, parent)
         yes = box.addButton(
             accept_text or QCoreApplication.translate("DialogPrompts", "はい"),
             QMessageBox.ButtonRole.AcceptRole,
@@ -202,7 +216,7 @@ class DialogPrompts:
 
     @staticmethod
     def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        box = QMessageBox(icon, title, text, parent=parent)
+        box = message_box(icon, title, text, parent)
         box.addButton(
             QCoreApplication.translate("DialogPrompts", "閉じる"),
             QMessageBox.ButtonRole.AcceptRole,

@@ -24,6 +24,11 @@ def test_sort_key_falls_back_to_name() -> None:
 def test_kana_reading() -> None:
     assert is_kana_reading("さとう いちろう")
     assert is_kana_reading("サトウ・イチロー")
-    assert is_kana_reading("NPOほうじん だい1")
+    assert is_kana_reading("えぬぴーおーほうじん だい1")
+    assert is_kana_reading("ｻﾄｳ ｲﾁﾛｰ")  # half-width katakana
+    # Issue 11.13: the message says kana only, so Latin letters are refused too.
+    assert not is_kana_reading("NPOほうじん")
+    assert not is_kana_reading("ＮＰＯほうじん")
+    assert not is_kana_reading("sato ichiro")
     assert not is_kana_reading("佐藤")
     assert not is_kana_reading("さとう一郎")

@@ -122,11 +122,17 @@ def test_formulas_are_neutralised_in_xlsx_and_csv(full: Services, tmp_path: Path
     export_list(full, "organisations", xlsx)
     export_list(full, "organisations", csv_path)
     ws = openpyxl.load_workbook(xlsx).worksheets[0]
-    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    texts = [c.value for c in cells]
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+    # Issue 11.13: formula-like text is a string cell, shown exactly as typed
+    # (no visible apostrophe); a string cell is never run as a formula.
     for text in FORMULAS:
-        assert "'" + text in texts
-    assert not [t for t in texts if t.startswith(("=", "+", "-", "@", "\t"))]
+        assert text in texts and "'" + text not in texts
+    assert all(c.data_type == "s" for c in cells)
+    with zipfile.ZipFile(xlsx) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
     raw = csv_path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     lines = raw.decode("utf-8-sig").splitlines()

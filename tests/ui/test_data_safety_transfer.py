@@ -140,7 +140,8 @@ def test_export_dialog_writes_a_list_and_the_whole_database(
     assert dialog.written == tmp_path / "orgs.xlsx"
     sheet = openpyxl.load_workbook(dialog.written).worksheets[0]
     assert sheet["A1"].value == "名称"
-    assert {sheet.cell(row=r, column=1).value for r in (2, 3)} >= {"'=1+1"}
+    assert {sheet.cell(row=r, column=1).value for r in (2, 3)} >= {"=1+1"}
+    assert {sheet.cell(row=r, column=1).data_type for r in (2, 3)} == {"s"}
     assert "書き出しました" in prompts.infos[-1]
 
     dialog = ExportDialog(services, prompts)

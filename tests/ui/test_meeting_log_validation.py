@@ -86,7 +86,7 @@ def test_each_mistake_is_named_by_its_field_and_nothing_is_lost(
     enter(qtbot, editor.date_field, "2023/13/01")
     refused("held_on", "「2023/13/01」の月が正しくありません(1〜12月)")
     enter(qtbot, editor.date_field, "令和5年2月29日")
-    refused("held_on", "「令和5年2月29日」は存在しない日付です")
+    refused("held_on", "「令和5年2月29日」は存在しない日付です(令和5年2月は28日までです)")
     enter(qtbot, editor.date_field, "2023-06-15")
 
     # Counts: negative, above the bound, not a number; the form goes to their tab.

@@ -296,3 +296,22 @@ def test_a_locked_database_is_reported_as_locked(tmp_path: Any, db: Database) ->
     finally:
         holder.rollback()
         holder.close()
+
+
+def test_an_attachment_refused_by_a_full_disk_is_reported(
+    qtbot: QtBot, services: Any, db: Database, make: Factory, ui_settings: Any, tmp_path: Any
+) -> None:
+    from tests.ui.test_meeting_log_support import FakeMeetingPrompts
+
+    prompts = FakeMeetingPrompts()
+    ctx = UiContext.create(services=services, prompts=prompts, settings=ui_settings)
+    meeting = make.meeting()
+    dialog = MeetingDialog(ctx, meeting_id=meeting.id)
+    qtbot.addWidget(dialog)
+    handout = tmp_path / "配布資料.pdf"
+    handout.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 200)
+    prompts.open_paths.append([handout])
+    with failing(db, "disk_full"):
+        assert dialog.editor.attachments.add_files() == 0
+    assert "配布資料.pdf: " + DISK_FULL.replace("保存", "添付") in prompts.warnings[-1]
+    assert services.attachments.list_for(meeting_id=meeting.id) == []

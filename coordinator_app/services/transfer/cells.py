@@ -1,10 +1,15 @@
 """Cell values in and out of spreadsheets: neutralising formulas, writing .xlsx and CSV.
 
 A text cell that begins with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage
-return) would be run as a formula by a spreadsheet: it is written with a
-leading apostrophe instead. A text that already begins with an apostrophe gets
-one more, so :func:`restore_text` undoes exactly what :func:`neutralise` did
-and an export re-imported is the original text.
+return) would be run as a formula by a spreadsheet.
+
+* In .xlsx every text is a string cell (``data_type "s"``), which no
+  spreadsheet runs, so the text is written exactly as typed: no apostrophe
+  shows in the cell.
+* CSV has no types: such text gets a leading apostrophe there. A text that
+  already begins with an apostrophe gets one more, so :func:`restore_text`
+  undoes exactly what :func:`neutralise` did and an export re-imported is the
+  original text.
 """
 
 from __future__ import annotations
@@ -45,6 +50,16 @@ def restore_text(text: str) -> str:
     if text.startswith(QUOTE) and text[1:].startswith((*FORMULA_STARTS, QUOTE)):
         return text[1:]
     return text
+
+
+def xlsx_text(text: str) -> str:
+    """A text for a string cell of an .xlsx: as typed.
+
+    Only a text that :func:`restore_text` would change on import (an
+    apostrophe before a formula mark) gets one more apostrophe, so that it
+    comes back exactly.
+    """
+    return QUOTE + text if restore_text(text) != text else text
 
 
 def fit_excel(text: str) -> tuple[str, bool]:
@@ -124,13 +139,13 @@ def write_xlsx(sheets: Sequence[Sheet], path: Path, *, notes: Sequence[str] = ()
             for column, value in enumerate(row, start=1):
                 cell = ws.cell(row=row_number, column=column)
                 if isinstance(value, str):
-                    text, cut = fit_excel(neutralise(value))
+                    text, cut = fit_excel(xlsx_text(value))
                     if cut:
                         report.truncated.append(
                             (sheet.title, row_number, sheet.headers[column - 1])
                         )
                     cell.value = text
-                    cell.data_type = "s"
+                    cell.data_type = "s"  # a string cell: never a formula, however it starts
                     widths[column - 1] = min(50, max(widths[column - 1], len(text) + 2))
                 else:
                     cell.value = value

@@ -292,6 +292,12 @@ def _row_values(
         ):
             value = "0" + value
             notes.append("電話番号が数値として保存されていたため、先頭の0を補いました")
+        if index in source.uncomputed:
+            label = next((f.label for f in kind.fields if f.key == key), key)
+            notes.append(
+                f"「{label}」は数式の計算結果がファイルに保存されていないため空欄として読みました"
+                "(Excel で開いて保存し直すと値が入ります)"
+            )
         values[key] = value
     return values, notes
 

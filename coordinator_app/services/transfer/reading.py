@@ -40,11 +40,15 @@ class SourceRow:
     Attributes:
         numeric: indexes of cells that were numbers in the workbook (a phone
             number saved as a number has lost its leading zero).
+        uncomputed: indexes of formula cells whose result was never saved
+            (a workbook written by a program, not by Excel): they read as
+            empty, and the preview says so.
     """
 
     line: int
     values: tuple[str, ...]
     numeric: frozenset[int] = frozenset()
+    uncomputed: frozenset[int] = frozenset()
 
     def get(self, index: int) -> str:
         return self.values[index] if 0 <= index < len(self.values) else ""
@@ -142,6 +146,58 @@ def _find_header(
     raise TransferError("ファイルに表が見つかりませんでした(空のファイルか、空のシートです)。")
 
 
+def _second_header_row(
+    filled: Sequence[tuple[int, Sequence[str], frozenset[int]]],
+    header_line: int,
+    known: set[str],
+) -> tuple[int, list[str]] | None:
+    """A header in two rows (a merged 連絡先 above 電話 | メール): the combined header.
+
+    The row right below the header continues it when it names at least one
+    known column and each of its texts sits under a blank header cell (a
+    vertically merged cell, or the tail of a group label), or is a known
+    column name under a group label that spans several columns (連絡先 over
+    電話 | メール). Merged cells
+    keep their text in the first cell only, so each column takes the lower
+    row's text, else the upper row's.
+
+    Returns:
+        (the lower row's line, the combined header), or None.
+    """
+    lines = [line for line, _values, _ in filled]
+    if header_line not in lines:
+        return None
+    position = lines.index(header_line)
+    if position + 1 >= len(filled):
+        return None
+    upper = list(filled[position][1])
+    line, lower_values, _ = filled[position + 1]
+    lower = list(lower_values)
+    if line != header_line + 1 or not known:
+        return None
+    texts = [(i, v.strip()) for i, v in enumerate(lower) if v.strip()]
+    named = [i for i, v in texts if normalise_header(v) in known]
+    if not named:
+        return None
+    for i, text in texts:
+        above = upper[i].strip() if i < len(upper) else ""
+        if not above:
+            continue  # under a vertically merged cell or a group label's tail
+        spans = (
+            i + 1 < len(upper)
+            and not upper[i + 1].strip()
+            and i + 1 < len(lower)
+            and bool(lower[i + 1].strip())
+        )
+        if not spans or normalise_header(text) not in known:
+            return None  # it would replace a single column's name: this is a record
+    width = max(len(upper), len(lower))
+    upper += [""] * (width - len(upper))
+    lower += [""] * (width - len(lower))
+    combined = [low if low.strip() else up for up, low in zip(upper, lower, strict=True)]
+    return line, combined
+
+
 def _table(
     raw: Iterable[tuple[int, Sequence[str], frozenset[int]]],
     *,
@@ -150,6 +206,7 @@ def _table(
     encoding: str = "",
     sheet: str = "",
     sheets: tuple[str, ...] = (),
+    uncomputed: dict[int, frozenset[int]] | None = None,
 ) -> SourceTable:
     filled = [
         (line, values, numeric) for line, values, numeric in raw if any(v.strip() for v in values)
@@ -161,6 +218,9 @@ def _table(
         if not matches:
             raise TransferError(f"{header_line}行目は空か、表の範囲外です。")
         line, header = matches[0]
+    two_rows = _second_header_row(filled, line, known)
+    if two_rows is not None:
+        line, header = two_rows
     headers = [h.strip() for h in header]
     while headers and not headers[-1]:
         headers.pop()
@@ -172,7 +232,14 @@ def _table(
         cells = tuple(v.strip() for v in values[: len(headers)])
         if [normalise_header(c) for c in cells] == header_key[: len(cells)]:
             continue  # the header repeated (a printed list pasted page by page)
-        rows.append(SourceRow(line=row_line, values=cells, numeric=numeric))
+        rows.append(
+            SourceRow(
+                line=row_line,
+                values=cells,
+                numeric=numeric,
+                uncomputed=(uncomputed or {}).get(row_line, frozenset()),
+            )
+        )
     return SourceTable(
         headers=tuple(headers),
         rows=tuple(rows),
@@ -207,9 +274,9 @@ def sheet_names(path: Path) -> list[str]:
         workbook.close()
 
 
-def _open_workbook(path: Path, loader: Any) -> Any:
+def _open_workbook(path: Path, loader: Any, *, data_only: bool = True) -> Any:
     try:
-        return loader(path, read_only=True, data_only=True)
+        return loader(path, read_only=True, data_only=data_only)
     except Exception as exc:
         # openpyxl raises many kinds of errors for a file it cannot read.
         raise TransferError(
@@ -235,6 +302,7 @@ def read_xlsx(
             raise TransferError(f"シート「{sheet}」が見つかりません。")
         ws = workbook[sheet]
         raw: list[tuple[int, list[str], frozenset[int]]] = []
+        blanks: dict[int, frozenset[int]] = {}
         for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
             values = [cell_text(v) for v in row]
             numeric = frozenset(
@@ -243,7 +311,46 @@ def read_xlsx(
                 if isinstance(v, int | float) and not isinstance(v, bool)
             )
             raw.append((number, values, numeric))
-        return _table(raw, known=known, header_line=header_line, sheet=sheet, sheets=names)
+            empty = frozenset(i for i, v in enumerate(row) if v is None)
+            if empty:
+                blanks[number] = empty
+        uncomputed = _uncomputed_formulas(path, sheet, blanks) if blanks else {}
+        return _table(
+            raw,
+            known=known,
+            header_line=header_line,
+            sheet=sheet,
+            sheets=names,
+            uncomputed=uncomputed,
+        )
+    finally:
+        workbook.close()
+
+
+def _uncomputed_formulas(
+    path: Path, sheet: str, blanks: dict[int, frozenset[int]]
+) -> dict[int, frozenset[int]]:
+    """Of the empty cells (row -> column indexes), those that hold a formula.
+
+    A workbook saved by Excel stores each formula's last result, which
+    ``data_only`` reads; one written by a program often stores none, and the
+    cell would silently read as empty.
+    """
+    workbook = _open_workbook(path, load_workbook, data_only=False)
+    try:
+        found: dict[int, frozenset[int]] = {}
+        for number, row in enumerate(workbook[sheet].iter_rows(values_only=True), start=1):
+            empty = blanks.get(number)
+            if not empty:
+                continue
+            formulas = frozenset(
+                i
+                for i in empty
+                if i < len(row) and isinstance(row[i], str) and row[i].startswith("=")
+            )
+            if formulas:
+                found[number] = formulas
+        return found
     finally:
         workbook.close()
 

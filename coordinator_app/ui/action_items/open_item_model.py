@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont
 
 from coordinator_app.domain.models import ActionItem
 from coordinator_app.services.base import Row
+from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.common.table_model import ChildTableModel, Column
 from coordinator_app.ui.dates import DateFormat
 
@@ -90,5 +91,5 @@ class OpenItemModel(ChildTableModel[Row[ActionItem]]):
                 font.setBold(True)
                 return font
         if role == Qt.ItemDataRole.ToolTipRole and row is not None and index.column() == self.TEXT:
-            return row.record.text or None
+            return plain_tooltip(row.record.text) or None
         return super().data(index, role)

@@ -59,7 +59,9 @@ class DateField(QLineEdit):
     def input_error(self) -> str | None:
         try:
             self.date()
-        except ValueError:
+        except ValueError as exc:
+            if str(exc):  # a date-shaped text that does not exist: say why
+                return str(exc)
             return QCoreApplication.translate(
                 "DateField", "日付として読めません(例: 2022-04-01、令和4年4月1日)"
             )

@@ -64,6 +64,7 @@ class FieldForm(QWidget):
         error = _error_label(f"error_{name}")
         column.addWidget(error)
         caption = QLabel(f"{label} *" if required else label, self)
+        caption.setTextFormat(Qt.TextFormat.PlainText)
         caption.setBuddy(widget)
         caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         caption.setContentsMargins(0, 4, 0, 0)
@@ -159,6 +160,7 @@ def _error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setStyleSheet(ERROR_STYLE)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()

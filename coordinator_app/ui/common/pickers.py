@@ -36,6 +36,7 @@ from coordinator_app.ui.common.option_sources import (
     TaggedOptions,
     options_of,
 )
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.labels import enum_choices
 
 __all__ = [
@@ -363,7 +364,7 @@ class CheckList(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget(self)
         self.list.setMinimumHeight(120)
-        self.summary = QLabel(self)
+        self.summary = plain(QLabel(self))
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

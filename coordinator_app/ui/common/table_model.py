@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QTableView
 
 from coordinator_app.domain.models import Record
 from coordinator_app.services.base import EntityService, ListQuery, Row
+from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.dates import DateFormat
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -121,7 +122,7 @@ class _BaseTableModel(QAbstractTableModel, Generic[T]):
             return self._text(self.display(row, index.column()))
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._text(self.display(row, index.column()))
-            return text if len(text) > 20 else None
+            return plain_tooltip(text) if len(text) > 20 else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.services.data_safety import ReadOnlyDatabaseError
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.services.transfer.fields import IMPORT_KINDS
 from coordinator_app.services.transfer.importing import (
     RowStatus,
@@ -38,6 +39,7 @@ from coordinator_app.services.transfer.mappings import (
     suggest_mapping,
 )
 from coordinator_app.services.transfer.reading import TransferError, read_table
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.data_safety.preview_table_model import PreviewTableModel
 
 if TYPE_CHECKING:
@@ -80,7 +82,7 @@ class SourcePage(QWizardPage):
         self.header_spin = QSpinBox(self)
         self.header_spin.setRange(0, 100)
         self.header_spin.setSpecialValueText(self.tr("自動"))
-        self.info_label = QLabel(self)
+        self.info_label = plain(QLabel(self))
         self.info_label.setWordWrap(True)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
@@ -171,7 +173,7 @@ class MappingPage(QWizardPage):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.problems_label = QLabel(self)
+        self.problems_label = plain(QLabel(self))
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet("color: #b00020;")
         layout = QVBoxLayout(self)
@@ -234,7 +236,7 @@ class PreviewPage(QWizardPage):
         )
         self.setCommitPage(True)
         self.setButtonText(wizard.WizardButton.CommitButton, self.tr("取り込む"))
-        self.summary_label = QLabel(self)
+        self.summary_label = plain(QLabel(self))
         self.summary_label.setWordWrap(True)
         self.duplicates_check = QCheckBox(self.tr("重複と判定した行も取り込む"), self)
         self.duplicates_check.toggled.connect(lambda _on: self.refresh())
@@ -294,6 +296,16 @@ class PreviewPage(QWizardPage):
             QGuiApplication.restoreOverrideCursor()
             self.w.prompts.warn(self, title=self.tr("取り込めませんでした"), text=str(exc))
             return False
+        except WRITE_ERRORS as exc:
+            # Disk full, locked…: nothing was stored (one transaction); the
+            # wizard stays on the preview so the import can be tried again.
+            QGuiApplication.restoreOverrideCursor()
+            self.w.prompts.warn(
+                self,
+                title=self.tr("取り込めませんでした"),
+                text=storage_message(exc, action="取り込み"),
+            )
+            return False
         QGuiApplication.restoreOverrideCursor()
         ids = [r.record_id for r in state.outcome.rows if r.record_id is not None]
         self.w.imported.emit(state.kind.key, ids)
@@ -308,7 +320,7 @@ class ResultPage(QWizardPage):
         self.w = wizard
         self.setTitle(self.tr("取り込みの結果"))
         self.setSubTitle(self.tr("取り込んだ記録は、それぞれの一覧に表示されます。"))
-        self.summary_label = QLabel(self)
+        self.summary_label = plain(QLabel(self))
         self.summary_label.setWordWrap(True)
         self.model = PreviewTableModel(self)
         self.view = QTableView(self)

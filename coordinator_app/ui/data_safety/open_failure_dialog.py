@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.services.data_safety import BackupInfo, OpenCheck, OpenStatus
+from coordinator_app.ui.common.plain_text import plain
 
 
 class OpenChoice(Enum):
@@ -58,9 +59,9 @@ class OpenFailureDialog(QDialog):
             else QStyle.StandardPixmap.SP_MessageBoxWarning
         )
         icon.setPixmap(self.style().standardIcon(style_icon).pixmap(48, 48))
-        self.message_label = QLabel(verdict.message, self)
+        self.message_label = plain(QLabel(verdict.message, self))
         self.message_label.setWordWrap(True)
-        self.path_label = QLabel(self.tr("ファイル: {path}").format(path=verdict.path), self)
+        self.path_label = plain(QLabel(self.tr("ファイル: {path}").format(path=verdict.path), self))
         self.path_label.setWordWrap(True)
         self.path_label.setStyleSheet("color: palette(dark);")
         head = QHBoxLayout()
@@ -77,7 +78,7 @@ class OpenFailureDialog(QDialog):
         self.detail_button = QPushButton(self.tr("詳しい情報"), self)
         self.detail_button.setCheckable(True)
         self.detail_button.setVisible(bool(verdict.detail))
-        self.detail_label = QLabel(verdict.detail, self)
+        self.detail_label = plain(QLabel(verdict.detail, self))
         self.detail_label.setWordWrap(True)
         self.detail_label.setVisible(False)
         self.detail_button.toggled.connect(self._show_detail)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from coordinator_app.services.transfer.fields import ImportKind
 from coordinator_app.services.transfer.importing import PreviewRow, RowStatus
+from coordinator_app.ui.common.plain_text import plain_tooltip
 
 COL_LINE = 0
 COL_STATUS = 1
@@ -95,8 +96,8 @@ class PreviewTableModel(QAbstractTableModel):
             key = self.fields[column - FIRST_VALUE_COLUMN][0]
             text = row.values.get(key, "")
             if role == Qt.ItemDataRole.ToolTipRole and key in row.problems:
-                return row.problems[key]
-            return text
+                return plain_tooltip(row.problems[key])
+            return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.BackgroundRole and row.status in _BACKGROUNDS:
             return QBrush(_BACKGROUNDS[row.status])
         if role == Qt.ItemDataRole.ForegroundRole and column >= FIRST_VALUE_COLUMN:

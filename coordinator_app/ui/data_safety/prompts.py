@@ -13,6 +13,8 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from coordinator_app.ui.prompts import message_box
+
 
 class SafetyPrompts(Protocol):
     def confirm(
@@ -46,7 +48,7 @@ class DialogSafetyPrompts:
     def confirm(
         self, parent: QWidget | None, *, title: str, text: str, accept_text: str = ""
     ) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box = message_box(QMessageBox.Icon.Question, title, text, parent)
         yes = box.addButton(accept_text or _t("はい"), QMessageBox.ButtonRole.AcceptRole)
         no = box.addButton(_t("いいえ"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(no)
@@ -72,7 +74,7 @@ class DialogSafetyPrompts:
 
     @staticmethod
     def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        box = QMessageBox(icon, title, text, parent=parent)
+        box = message_box(icon, title, text, parent)
         box.addButton(_t("閉じる"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 

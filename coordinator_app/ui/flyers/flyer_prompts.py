@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from coordinator_app.ui.prompts import announce_saved, save_file_dialog
+from coordinator_app.ui.prompts import announce_saved, message_box, save_file_dialog
 
 
 def _tr(text: str) -> str:
@@ -74,13 +74,13 @@ class DialogFlyerPrompts:
         if self._base is not None:
             self._base.inform(parent, title=title, text=text)
         else:
-            QMessageBox.information(parent, title, text)
+            message_box(QMessageBox.Icon.Information, title, text, parent).exec()
 
     def warn(self, parent: QWidget | None, *, title: str, text: str) -> None:
         if self._base is not None:
             self._base.warn(parent, title=title, text=text)
         else:
-            QMessageBox.warning(parent, title, text)
+            message_box(QMessageBox.Icon.Warning, title, text, parent).exec()
 
     def save_pdf(self, parent: QWidget | None, *, suggested: str) -> Path | None:
         path = save_file_dialog(

@@ -27,6 +27,7 @@ from coordinator_app.domain.filenames import safe_filename
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.attachments import MAX_ATTACHMENT_BYTES, ViewingFolder
 from coordinator_app.services.base import NotFoundError
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.context import UiContext
@@ -149,6 +150,8 @@ class AttachmentPanel(QWidget):
                 problems.append(f"{path.name}: {exc.strerror or exc}")
             except (ValidationError, NotFoundError) as exc:
                 problems.append(f"{path.name}: {exc}")
+            except WRITE_ERRORS as exc:
+                problems.append(f"{path.name}: {storage_message(exc, action='添付')}")
         if added:
             self.ctx.events.records_changed(ATTACHMENT_KIND)
         if problems:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from coordinator_app.domain.enums import MeetingKind
 from coordinator_app.domain.models import Meeting
+from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.meetings.holiday_names import holidays_between
 
 WEEKS = 6
@@ -131,7 +132,8 @@ class MonthModel(QAbstractTableModel):
                 lines.append(self.tr("他{count}件").format(count=len(meetings) - LINES_PER_DAY))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join([holiday] * bool(holiday) + [_line(m) for m in meetings]) or None
+            tip = "\n".join([holiday] * bool(holiday) + [_line(m) for m in meetings])
+            return plain_tooltip(tip) if tip else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -42,6 +42,7 @@ from coordinator_app.ui.common.pickers import (
     RecordCombo,
     options_of,
 )
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.common.saving import clone, input_errors, storage_failure
@@ -234,13 +235,13 @@ class MeetingEditor(RecordEditor):
         self.minutes_cursor = MinutesCursor(self.minutes_edit)
 
     def _build_status(self) -> None:
-        self.hint_label = QLabel(self)
+        self.hint_label = plain(QLabel(self))
         self.hint_label.setObjectName("meeting_hint")
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet(HINT_STYLE)
         self.hint_label.hide()
         self.body.insertWidget(1, self.hint_label)
-        self.draft_label = QLabel(self)
+        self.draft_label = plain(QLabel(self))
         self.draft_label.setObjectName("draft_status")
         self.draft_label.setStyleSheet(STATUS_STYLE)
         row = QHBoxLayout()

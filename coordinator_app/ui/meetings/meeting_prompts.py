@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from coordinator_app.ui.prompts import DialogPrompts, announce_saved, save_file_dialog
+from coordinator_app.ui.prompts import DialogPrompts, announce_saved, message_box, save_file_dialog
 
 
 class GeneralPrompts(Protocol):
@@ -105,7 +105,7 @@ class DialogMeetingPrompts:
             # answer, no the last (for 保存/破棄/キャンセル: save or keep editing).
             accepted = self._base.confirm(parent, title=title, text=text, accept_text=choices[0])
             return 0 if accepted else len(choices) - 1
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box = message_box(QMessageBox.Icon.Question, title, text, parent)
         buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
         box.setDefaultButton(buttons[0])
         box.setEscapeButton(buttons[-1])

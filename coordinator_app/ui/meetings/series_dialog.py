@@ -33,6 +33,7 @@ from coordinator_app.domain.japanese_holidays import next_working_day
 from coordinator_app.domain.models import Meeting
 from coordinator_app.services.meeting_series import MAX_SERIES_SESSIONS
 from coordinator_app.ui.common.form import ERROR_STYLE
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.calendar_model import weekday_name
 from coordinator_app.ui.meetings.holiday_names import holiday_name
@@ -98,11 +99,12 @@ class SeriesDialog(QDialog):
         holiday_layout.addWidget(self.holiday_label)
         holiday_layout.addLayout(holiday_row)
         self.holiday_box.hide()
-        self.error_label = QLabel()
+        self.error_label = plain(QLabel())
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        summary = QLabel(
+        summary = plain(QLabel())
+        summary.setText(
             self.tr(
                 "「{title}」の内容(時刻・会場・出席者など)で、各回を別々の会議として作成します。"
             ).format(title=editor.title_edit.text().strip() or self.tr("(会議名なし)"))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from coordinator_app.services.base import ListQuery
 from coordinator_app.services.registry import Services
 from coordinator_app.services.reviews import EntryState
+from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.common.table_model import ChildTableModel, Column
 from coordinator_app.ui.dates import DateFormat
 from coordinator_app.ui.projects.display import format_stamp
@@ -97,7 +98,7 @@ class ProgressLogModel(ChildTableModel[EntryState]):
                 return self._review_tip(row)
         if row is not None and role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == self.TEXT:
-                return row.entry.text or None
+                return plain_tooltip(row.entry.text) or None
             if index.column() == self.RECORDED and row.entry.updated_at > row.entry.created_at:
                 return self.tr("最終更新: {stamp}").format(
                     stamp=format_stamp(self.dates, row.entry.updated_at)

@@ -25,7 +25,9 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.attachments import AttachmentInfo, ViewingFolder
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.profiles import require_editor
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.data_safety.prompts import with_file_pickers
 from coordinator_app.ui.events import RecordKind
@@ -99,7 +101,7 @@ class ProjectAttachmentPanel(QWidget):
         for info in self.infos():
             item = QListWidgetItem(self._icon(info), self._text(info), self.list)
             item.setData(Qt.ItemDataRole.UserRole, str(info.id))
-            item.setToolTip(info.media_type)
+            item.setToolTip(plain_tooltip(info.media_type))
             if info.id == selected:
                 self.list.setCurrentItem(item)
         self._update_buttons()
@@ -144,6 +146,9 @@ class ProjectAttachmentPanel(QWidget):
             return None
         except ValidationError as exc:
             self._warn(str(exc))
+            return None
+        except WRITE_ERRORS as exc:
+            self._warn(storage_message(exc, action="添付"))
             return None
         self._announce()
         for i in range(self.list.count()):

@@ -16,6 +16,7 @@ from coordinator_app.ui.common.fields import DateField
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.linked_list import LinkedList
 from coordinator_app.ui.common.pickers import CheckList, EnumCombo, RecordCombo, options_of
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
@@ -64,7 +65,7 @@ class ProjectEditor(RecordEditor):
         self.read_only_label.setWordWrap(True)
         self.read_only_label.setStyleSheet("color: #5d4037; background: #fff3e0; padding: 4px;")
         self.body.addWidget(self.read_only_label)
-        self.summary_label = QLabel()
+        self.summary_label = plain(QLabel())
         self.summary_label.setWordWrap(True)
         form = self.add_form(FieldForm())
         form.add_field("title", self.tr("プロジェクト名"), self.title_edit, required=True)

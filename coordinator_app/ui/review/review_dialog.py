@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.models import ProgressEntry, Review
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.ui.common.form import ERROR_STYLE
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.profiles.current import current_profile
 from coordinator_app.ui.projects.display import REVIEW
@@ -60,7 +61,7 @@ class ReviewDialog(QDialog):
         self.comment_edit.setPlaceholderText(self.tr("コメント(任意): 担当者への助言や指示など"))
         self.comment_edit.setMaximumHeight(120)
         self.comment_edit.setTabChangesFocus(True)
-        self.error_label = QLabel(self)
+        self.error_label = plain(QLabel(self))
         self.error_label.setObjectName("error_general")
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)

@@ -6,6 +6,7 @@ import uuid
 
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
@@ -20,7 +21,7 @@ class ReviewHistoryPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = ReviewHistoryModel(ctx.services.reviews, ctx.dates, self)
-        self.summary = QLabel(self)
+        self.summary = plain(QLabel(self))
         self.summary.setWordWrap(True)
         self.table = QTableView(self)
         self.table.setModel(self.model)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from coordinator_app.services.reviews import ReviewService, WorkspaceFilter, WorkspaceRow
+from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.common.table_model import ID_ROLE
 from coordinator_app.ui.dates import DateFormat
 from coordinator_app.ui.labels import enum_label
@@ -208,5 +209,5 @@ class WorkspaceTableModel(QAbstractTableModel):
                 days=row.days_since, limit=self.stalled_days
             )
         if column == self.TITLE and len(row.project.title) > 20:
-            return row.project.title
+            return plain_tooltip(row.project.title)
         return None

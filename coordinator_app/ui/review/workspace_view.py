@@ -25,6 +25,7 @@ from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.services.reviews import WorkspaceFilter
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.pickers import Option, RecordCombo, options_of
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.table_model import fit_columns, select_row
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
@@ -110,7 +111,7 @@ class ReviewWorkspace(QWidget):
         header.setSectionResizeMode(WorkspaceTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.count_label = QLabel(self)
-        self.user_label = QLabel(self)
+        self.user_label = plain(QLabel(self))
         self.user_label.setStyleSheet("color: #455a64;")
         self.legend = QLabel(self)
         self.legend.setStyleSheet("background: #ffe0b2; padding: 2px 6px;")

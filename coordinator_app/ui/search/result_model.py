@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.services.search import KIND_LABELS, SearchHit, SearchResults
+from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.dates import DateFormat
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -125,7 +126,9 @@ class SearchResultModel(QStandardItemModel):
                 item.setData(kind, KIND_ROLE)
                 item.setData(hit, HIT_ROLE)
                 item.setData(hit_html(hit, self.dates), HTML_ROLE)
-                item.setToolTip(hit.snippet.before + hit.snippet.match + hit.snippet.after)
+                item.setToolTip(
+                    plain_tooltip(hit.snippet.before + hit.snippet.match + hit.snippet.after)
+                )
                 group.appendRow(item)
             root.appendRow(group)
 

@@ -31,6 +31,7 @@ from coordinator_app.services.base import ListQuery, NotFoundError
 from coordinator_app.services.search import KINDS, SearchResults
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.pickers import Option, RecordCombo
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.search.owners import owning_record
 from coordinator_app.ui.search.result_model import (
@@ -102,7 +103,7 @@ class SearchView(QWidget):
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(0)
         self._relayout.timeout.connect(self.tree.doItemsLayout)
-        self.status = QLabel(self)
+        self.status = plain(QLabel(self))
         self.status.setObjectName("search_status")
         self.status.setWordWrap(True)
 
