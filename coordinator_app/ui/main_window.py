@@ -39,6 +39,7 @@ from coordinator_app.ui.common.window_dialogs import WindowDialogs
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.feature_windows import FeatureWindows
+from coordinator_app.ui.municipality_dialog import MunicipalityDialog
 from coordinator_app.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
@@ -228,6 +229,7 @@ class MainWindow(QMainWindow):
         self.action_settings = self._action(
             self.tr("設定…"), self.open_settings, [key("Ctrl+,")], "settings"
         )
+        self.action_municipality = self._action(self.tr("自治体の情報…"), self.open_municipality)
         self.action_quit = self._action(self.tr("終了"), self.close, [key("Ctrl+Q")])
         self.action_about = self._action(self.tr("このアプリについて"), self._about)
         self.action_flyer = self._action(
@@ -272,7 +274,8 @@ class MainWindow(QMainWindow):
             self.menus[n] for n in ("file", "edit", "view", "tools", "help")
         )
         _fill(self.file_menu, self.action_import, self.action_export, None, self.action_backup)
-        _fill(self.file_menu, None, self.action_settings, None, self.action_quit)
+        _fill(self.file_menu, None, self.action_settings, self.action_municipality)
+        _fill(self.file_menu, None, self.action_quit)
         _fill(self.edit_menu, self.action_new, self.action_save, self.action_delete, None)
         _fill(self.edit_menu, self.action_undo, self.action_redo, None, self.action_find)
         _fill(self.view_menu, *self.page_actions, None, self.action_search)
@@ -367,6 +370,12 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._settings_accepted(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_municipality(self) -> MunicipalityDialog:
+        dialog = MunicipalityDialog(self.ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
