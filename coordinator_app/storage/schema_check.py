@@ -178,11 +178,17 @@ def schema_differences(conn: sqlite3.Connection, *, at_head: bool = True) -> lis
     return problems
 
 
-def describe_differences(file_name: str, problems: list[str]) -> str:
-    """The message for a refused file: what differs (the first few) and that nothing changed."""
+def describe_differences(
+    file_name: str, problems: list[str], *, refused: str = "開けません"
+) -> str:
+    """The message for a refused file: what differs (the first few) and that nothing changed.
+
+    Args:
+        refused: what cannot be done (開けません, 復元できません, 取り込めません).
+    """
     shown = "、".join(problems[:5]) + (f" ほか{len(problems) - 5}件" if len(problems) > 5 else "")
     return (
-        f"「{file_name}」はこのアプリのデータベースと構造が違うため、開けません"
+        f"「{file_name}」はこのアプリのデータベースと構造が違うため、{refused}"
         f"(このアプリが作らない部分: {shown})。"
         "他のプログラムで変更されたか、細工されたファイルのおそれがあります。"
         "ファイルは変更していません。"
