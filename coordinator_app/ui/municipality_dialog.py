@@ -53,10 +53,6 @@ _TEXT_FIELDS = (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MunicipalityDialog", text)
-
-
 class LogoField(QWidget):
     """Pick (through the prompts service), show and remove the municipality's logo.
 
@@ -80,8 +76,10 @@ class LogoField(QWidget):
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumbnail.setTextFormat(Qt.TextFormat.PlainText)
         self.thumbnail.setStyleSheet("border: 1px solid #b0bec5; background: #fafafa;")
-        self.choose_button = QPushButton(_t("ロゴ画像を選ぶ…"), self)
-        self.clear_button = QPushButton(_t("ロゴを外す"), self)
+        self.choose_button = QPushButton(
+            QCoreApplication.translate("LogoField", "ロゴ画像を選ぶ…"), self
+        )
+        self.clear_button = QPushButton(QCoreApplication.translate("LogoField", "ロゴを外す"), self)
         buttons = QVBoxLayout()
         buttons.addWidget(self.choose_button)
         buttons.addWidget(self.clear_button)
@@ -113,20 +111,25 @@ class LogoField(QWidget):
             size = path.stat().st_size
         except OSError as exc:
             self.refused.emit(
-                _t("ファイル「{name}」を開けません: {error}").format(
-                    name=path.name, error=exc.strerror or exc
-                )
+                QCoreApplication.translate(
+                    "LogoField", "ファイル「{name}」を開けません: {error}"
+                ).format(name=path.name, error=exc.strerror or exc)
             )
             return False
         if size > MAX_LOGO_FILE_BYTES:
-            self.refused.emit(_t("「{name}」は大きすぎます(50MBまで)。").format(name=path.name))
+            self.refused.emit(
+                QCoreApplication.translate(
+                    "LogoField", "「{name}」は大きすぎます(50MBまで)。"
+                ).format(name=path.name)
+            )
             return False
         image = QImage(str(path))
         if image.isNull():
             self.refused.emit(
-                _t("「{name}」は画像として読めません(PNG・JPEG などを選んでください)。").format(
-                    name=path.name
-                )
+                QCoreApplication.translate(
+                    "LogoField",
+                    "「{name}」は画像として読めません(PNG・JPEG などを選んでください)。",
+                ).format(name=path.name)
             )
             return False
         data = path.read_bytes()
@@ -146,12 +149,12 @@ class LogoField(QWidget):
         self.clear_button.setEnabled(self._logo is not None)
         if self._logo is None:
             self.thumbnail.setPixmap(QPixmap())
-            self.thumbnail.setText(_t("ロゴなし"))
+            self.thumbnail.setText(QCoreApplication.translate("LogoField", "ロゴなし"))
             return
         pixmap = QPixmap()
         if not pixmap.loadFromData(self._logo):
             self.thumbnail.setPixmap(QPixmap())
-            self.thumbnail.setText(_t("表示できません"))
+            self.thumbnail.setText(QCoreApplication.translate("LogoField", "表示できません"))
             return
         self.thumbnail.setText("")
         self.thumbnail.setPixmap(
@@ -197,9 +200,9 @@ class MunicipalityDialog(QDialog):
         self.ctx = ctx
         self.saved: MunicipalityProfile | None = None
         self._profile = ctx.services.settings.municipality()
-        self.setWindowTitle(_t("自治体の情報"))
+        self.setWindowTitle(self.tr("自治体の情報"))
         intro = QLabel(
-            _t(
+            self.tr(
                 "チラシの「お問い合わせ」欄、議事録と活動報告の発行者として印刷されます。"
                 "あとで「ファイル > 自治体の情報」から変更できます。"
             ),
@@ -207,39 +210,41 @@ class MunicipalityDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.edits: dict[str, QLineEdit] = {name: QLineEdit(self) for name in _TEXT_FIELDS}
-        self.edits["name"].setPlaceholderText(_t("例: 福生市"))
-        self.edits["department"].setPlaceholderText(_t("例: 福祉保健部 介護福祉課 地域支援係"))
-        self.edits["phone"].setPlaceholderText(_t("例: 042-551-1511"))
-        self.edits["fax"].setPlaceholderText(_t("例: 042-530-5800"))
-        self.edits["email"].setPlaceholderText(_t("例: chiiki@city.example.lg.jp"))
-        self.edits["website"].setPlaceholderText(_t("例: https://www.city.example.lg.jp/"))
+        self.edits["name"].setPlaceholderText(self.tr("例: 福生市"))
+        self.edits["department"].setPlaceholderText(self.tr("例: 福祉保健部 介護福祉課 地域支援係"))
+        self.edits["phone"].setPlaceholderText(self.tr("例: 042-551-1511"))
+        self.edits["fax"].setPlaceholderText(self.tr("例: 042-530-5800"))
+        self.edits["email"].setPlaceholderText(self.tr("例: chiiki@city.example.lg.jp"))
+        self.edits["website"].setPlaceholderText(self.tr("例: https://www.city.example.lg.jp/"))
         self.edits["reception_hours"].setPlaceholderText(
-            _t("例: 平日 8時30分〜17時15分(土日祝日・年末年始を除く)")
+            self.tr("例: 平日 8時30分〜17時15分(土日祝日・年末年始を除く)")
         )
         self.logo_field = LogoField(ctx, self)
         self.form = FieldForm(self)
         labels = {
-            "name": _t("自治体名"),
-            "department": _t("担当部署"),
-            "address": _t("住所"),
-            "phone": _t("電話"),
-            "fax": _t("FAX"),
-            "email": _t("メール"),
-            "website": _t("ウェブ"),
-            "reception_hours": _t("受付時間"),
+            "name": self.tr("自治体名"),
+            "department": self.tr("担当部署"),
+            "address": self.tr("住所"),
+            "phone": self.tr("電話"),
+            "fax": self.tr("FAX"),
+            "email": self.tr("メール"),
+            "website": self.tr("ウェブ"),
+            "reception_hours": self.tr("受付時間"),
         }
         for name in _TEXT_FIELDS:
             self.form.add_field(name, labels[name], self.edits[name])
             self.edits[name].setText(getattr(self._profile, name))
-        self.form.add_field("logo", _t("ロゴ"), self.logo_field)
+        self.form.add_field("logo", self.tr("ロゴ"), self.logo_field)
         self.logo_field.set_logo(self._profile.logo)
         self.logo_field.refused.connect(self._logo_refused)
         self.logo_field.changed.connect(lambda: self.form.error_label("logo").hide())
 
         buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(_t("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.cancel_button = buttons.addButton(
-            _t("あとで入力する") if skippable else _t("キャンセル"),
+            self.tr("あとで入力する") if skippable else self.tr("キャンセル"),
             QDialogButtonBox.ButtonRole.RejectRole,
         )
         self.save_button.setDefault(True)
