@@ -67,7 +67,7 @@ REASON_LABELS = {
 }
 
 
-_ROTATED = (BackupReason.AUTO, BackupReason.MANUAL)
+_COUNTS_AS_DAILY = (BackupReason.AUTO, BackupReason.MANUAL)
 """Backups in the backup folder that count as "today's backup" (see :meth:`BackupManager.is_due`).
 Only automatic ones are ever rotated away; manual ones stay until the user deletes them."""
 RESTORING_SUFFIX = ".restoring"
@@ -338,7 +338,9 @@ class BackupManager:
     def is_due(self) -> bool:
         """True when no backup was taken into the backup folder today."""
         today = self.clock().date()
-        return not any(b.reason in _ROTATED and b.taken_at.date() == today for b in self.backups())
+        return not any(
+            b.reason in _COUNTS_AS_DAILY and b.taken_at.date() == today for b in self.backups()
+        )
 
     def backup_if_due(self) -> BackupInfo | None:
         """The automatic backup at close: at most one a day."""
