@@ -9,11 +9,22 @@ the database layer (SQLAlchemy, SQLModel, alembic, the ORM classes) is
 imported before Qt (:func:`import_data_layer`), and everything is imported
 inside ``run_gui``/``start`` with the cyclic garbage collector paused
 (:func:`collector_paused`).
+
+First start (an empty database): the window is shown, then the user is
+asked who they are (:mod:`.ui.profiles`), then for the municipality profile
+(skippable), then whether to load the demo municipality (:func:`first_start`).
+
+Test-only: with the environment variable ``COORDINATOR_APP_QUIT_AFTER_SHOW=1``
+the app prints ``SHOWN_MARKER`` and the database path on standard output as
+soon as the main window has been shown and painted, and quits instead of
+asking the first-start questions. ``tests/test_first_start.py`` starts the
+installed ``coordinator-app`` this way and waits on that line.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -24,7 +35,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from coordinator_app.services.data_safety import BackupInfo, DataSafetyService, OpenCheck
     from coordinator_app.storage.database import Database
@@ -35,6 +46,8 @@ if TYPE_CHECKING:
     from coordinator_app.ui.settings import AppSettings
 
 DEMO_FILENAME = "demo.sqlite3"
+QUIT_AFTER_SHOW_ENV = "COORDINATOR_APP_QUIT_AFTER_SHOW"
+SHOWN_MARKER = "coordinator-app: main window shown"
 
 
 @dataclass
@@ -47,6 +60,9 @@ class StartedApp:
     translators: list[QTranslator] = field(default_factory=list)
     temp_dir: tempfile.TemporaryDirectory[str] | None = None
     safety: DataSafetyService | None = None
+    fresh: bool = False
+    """The database held no records when it was opened (first start): the
+    municipality profile and the demo are offered once the window is up."""
 
     def close(self) -> None:
         """Close the database (with the day's automatic backup) and delete the demo copy;
@@ -88,24 +104,68 @@ def run_gui(*, db_path: Path | None, demo: bool, lang: str | None) -> int:
         return 1
     started.window.show()
     gc.freeze()  # what start-up built lives until the end: later collections skip it
-    QTimer.singleShot(0, lambda: after_show(started, demo=demo))
+    if os.environ.get(QUIT_AFTER_SHOW_ENV) == "1":
+        quit_once_painted(app, started)
+    else:
+        QTimer.singleShot(0, lambda: after_show(started, demo=demo))
     try:
         return int(app.exec())
     finally:
         started.close()
 
 
+def quit_once_painted(app: QApplication, started: StartedApp) -> None:
+    """Test-only (``COORDINATOR_APP_QUIT_AFTER_SHOW=1``): once the main window has
+    been painted, print :data:`SHOWN_MARKER` and the database path, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class PaintWatcher(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and watched is started.window:
+                started.window.removeEventFilter(self)
+                QTimer.singleShot(0, report)
+            return False
+
+    def report() -> None:
+        sys.stdout.write(f"{SHOWN_MARKER} {started.db.path}\n")
+        sys.stdout.flush()
+        app.quit()
+
+    watcher = PaintWatcher(started.window)
+    started.window.installEventFilter(watcher)
+    started.window.update()
+
+
 def after_show(started: StartedApp, *, demo: bool) -> None:
-    """What asks the user once the window is up: who is using the app (first
-    start; not for the throw-away demo, whose database is new each time) and
-    which unsaved meeting drafts to restore after a crash."""
+    """What asks the user once the window is up: the first-start questions (not for
+    the throw-away demo, whose database is new each time) and which unsaved
+    meeting drafts to restore after a crash."""
     from coordinator_app.ui.drafts.draft_restore import offer_draft_restore
-    from coordinator_app.ui.profiles.profile_picker import ask_for_profile
 
     if not demo:
-        ask_for_profile(started.ctx, started.window)
+        first_start(started)
     offer_draft_restore(started.ctx, started.window)
     check_in_background(started)
+
+
+def first_start(started: StartedApp) -> None:
+    """Who is using the app (whenever no profile is chosen); on an empty database
+    then the municipality profile (skippable) and the demo municipality.
+
+    A database opened read-only is not written to: the user may pick an existing
+    profile (kept in the settings), nothing more is asked.
+    """
+    from coordinator_app.services.base import ListQuery
+    from coordinator_app.ui.municipality_dialog import ask_for_municipality
+    from coordinator_app.ui.profiles.profile_picker import ask_for_profile
+
+    ctx, window = started.ctx, started.window
+    read_only = bool(getattr(started.db, "read_only", False))
+    if not read_only or ctx.services.profiles.list(ListQuery()).total:
+        ask_for_profile(ctx, window)
+    if started.fresh and not read_only:
+        ask_for_municipality(ctx, window)
+        offer_demo(ctx, window)
 
 
 def check_in_background(started: StartedApp) -> None:
@@ -260,11 +320,16 @@ def _start(
     ctx = UiContext.create(services=services, prompts=prompts, settings=settings)
     if demo:
         _load_demo(ctx)
-    elif services.is_empty():
-        _offer_demo(ctx)
+    fresh = not demo and services.is_empty()
     window = MainWindow(ctx, safety=safety)
     return StartedApp(
-        window=window, ctx=ctx, db=db, translators=translators, temp_dir=temp_dir, safety=safety
+        window=window,
+        ctx=ctx,
+        db=db,
+        translators=translators,
+        temp_dir=temp_dir,
+        safety=safety,
+        fresh=fresh,
     )
 
 
@@ -310,11 +375,20 @@ def _refuse(prompts: Prompts, text: str, temp_dir: tempfile.TemporaryDirectory[s
         temp_dir.cleanup()
 
 
-def _offer_demo(ctx: UiContext) -> None:
+def offer_demo(ctx: UiContext, parent: QWidget | None = None) -> bool:
+    """Offer the demo municipality on an empty database; True when it was loaded.
+
+    A municipality profile the user has just entered is kept (the demo brings
+    its own fictional one).
+    """
     from PySide6.QtCore import QCoreApplication
 
-    if ctx.prompts.confirm(
-        None,
+    from coordinator_app.ui.events import RecordKind
+
+    if not ctx.services.is_empty():
+        return False
+    if not ctx.prompts.confirm(
+        parent,
         title=QCoreApplication.translate("app", "デモデータ"),
         text=QCoreApplication.translate(
             "app",
@@ -323,7 +397,13 @@ def _offer_demo(ctx: UiContext) -> None:
         ),
         accept_text=QCoreApplication.translate("app", "読み込む"),
     ):
-        _load_demo(ctx)
+        return False
+    entered = ctx.services.settings.municipality()
+    _load_demo(ctx)
+    if entered.name:
+        ctx.services.settings.save_municipality(entered)
+    ctx.events.records_changed(RecordKind.ALL)
+    return True
 
 
 def _load_demo(ctx: UiContext) -> None:

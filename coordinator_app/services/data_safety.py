@@ -33,6 +33,7 @@ from coordinator_app.storage.backup import (
 )
 from coordinator_app.storage.database import Database, open_database
 from coordinator_app.storage.integrity import (
+    CannotOpenReadOnlyError,
     InstanceLock,
     InstanceLockedError,
     LockHolder,
@@ -50,6 +51,7 @@ __all__ = [
     "BackupInfo",
     "BackupPolicy",
     "BackupReason",
+    "CannotOpenReadOnlyError",
     "DataSafetyService",
     "Database",
     "InstanceLockedError",
@@ -126,11 +128,14 @@ class DataSafetyService:
     def open(self, *, warnings: tuple[str, ...] = ()) -> OpenedDatabase:
         """Open for writing, holding the instance lock.
 
+        A first start creates the file's folder (and any missing parents) here.
+
         Raises:
             InstanceLockedError: another instance has the file open.
+            OSError: the folder or the lock file cannot be created (Japanese message).
         """
-        if not self.lock.acquire():
-            raise InstanceLockedError(self.db_path, self.lock.probe())
+        self._take_lock()
+        self.clean_leftovers()
         try:
             db = open_database(self.db_path)
         except BaseException:
@@ -140,15 +145,47 @@ class DataSafetyService:
             self.manager.policy = load_policy(db)
         return OpenedDatabase(db=db, warnings=warnings)
 
+    def _take_lock(self) -> None:
+        if self.lock.acquire():
+            return
+        folder = self.db_path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OSError(
+                exc.errno, f"フォルダー「{folder}」を作れませんでした: {exc.strerror or exc}"
+            ) from exc
+        if self.lock.acquire():
+            return
+        holder = self.lock.probe()
+        if holder is None and not self.lock.path.exists():
+            # No lock file can be made: without one this instance could not keep others out.
+            raise OSError(f"ロックファイル「{self.lock.path}」を作れませんでした。")
+        raise InstanceLockedError(self.db_path, holder)
+
+    def clean_leftovers(self) -> list[Path]:
+        """Delete what killed backups and restores left (this instance holds the lock);
+        a file that cannot be deleted now is tried again at the next start."""
+        if not self.lock.held:
+            return []
+        try:
+            return self.manager.clean_leftovers()
+        except OSError:
+            return []
+
     def open_read_only(self, *, warnings: tuple[str, ...] = ()) -> OpenedDatabase:
-        """Open for reading only (no lock taken: the file stays the other instance's)."""
+        """Open for reading only (no lock taken: the file stays the other instance's).
+
+        Raises:
+            CannotOpenReadOnlyError: there is no file to read, or it cannot be read.
+        """
         return OpenedDatabase(db=open_read_only(self.db_path), read_only=True, warnings=warnings)
 
     def restore_and_open(self, backup: BackupInfo | Path) -> OpenedDatabase:
         """Put ``backup`` in place (the damaged file is set aside untouched) and open it."""
         source = backup.path if isinstance(backup, BackupInfo) else Path(backup)
-        if not self.lock.acquire():
-            raise InstanceLockedError(self.db_path, self.lock.probe())
+        self._take_lock()
+        self.clean_leftovers()
         report = self.manager.restore(source, lock=self.lock)
         opened = self.open()
         info = backup if isinstance(backup, BackupInfo) else None

@@ -19,9 +19,12 @@ days, 4 weeks and 12 months is kept).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
+import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,11 +42,11 @@ from coordinator_app.storage.integrity import (
     OpenStatus,
     check_database,
     in_use_message,
-    quick_check_file,
     read_only_uri,
     side_files,
 )
 
+SQLITE_FULL = 13
 BACKUP_DIR_NAME = "backups"
 KEEP_BEFORE_RESTORE = 10
 _STAMP = "%Y%m%d-%H%M%S"
@@ -64,7 +67,17 @@ REASON_LABELS = {
 }
 
 
-_ROTATED = (BackupReason.AUTO, BackupReason.MANUAL)
+_COUNTS_AS_DAILY = (BackupReason.AUTO, BackupReason.MANUAL)
+"""Backups in the backup folder that count as "today's backup" (see :meth:`BackupManager.is_due`).
+Only automatic ones are ever rotated away; manual ones stay until the user deletes them."""
+RESTORING_SUFFIX = ".restoring"
+PARTIAL_SUFFIX = ".partial"
+_PARTIAL = re.compile(r"^\..+\.(\d+)\.partial(-wal|-shm|-journal)?$")
+STALE_PARTIAL_S = 3600
+
+
+_RESTORABLE = (OpenStatus.OK, OpenStatus.READ_ONLY, OpenStatus.IN_USE)
+"""What a backup file's check may say for it to be restored (sound, and exactly our schema)."""
 
 
 class BackupError(RuntimeError):
@@ -138,6 +151,38 @@ def _remove_quietly(path: Path) -> None:
             p.unlink()
 
 
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code == SQLITE_FULL or "disk is full" in str(exc) or "disk full" in str(exc)
+
+
+def copy_error(exc: BaseException, source: Path, target: Path) -> BackupError:
+    """The Japanese message for a failed copy: disk full, not writable, in use, or unreadable."""
+    if _disk_full(exc):
+        return BackupError(
+            f"「{target.parent}」の空き容量が足りないため、「{target.name}」を書き込めません"
+            "でした。空き容量を増やすか、別の場所を選んでください。元のデータベースは"
+            f"変更していません。詳細: {exc}"
+        )
+    text = str(exc).lower()
+    if isinstance(exc, OSError) or "readonly" in text or "unable to open" in text:
+        return BackupError(
+            f"「{target}」に書き込めませんでした(空き容量やアクセス権を確認してください)。"
+            f"詳細: {exc}"
+        )
+    if "locked" in text or "busy" in text:
+        return BackupError(
+            f"「{source.name}」はほかのプログラムが使用中のため、コピーできませんでした。"
+            f"しばらく待ってからもう一度お試しください。詳細: {exc}"
+        )
+    return BackupError(
+        f"「{source.name}」をコピーできませんでした(データベースとして読めないか、"
+        f"使用中です)。詳細: {exc}"
+    )
+
+
 def copy_database(source: Path, target: Path, *, source_is_live: bool = True) -> None:
     """Copy ``source`` to ``target`` with the online backup API, verified, atomically.
 
@@ -183,16 +228,8 @@ def copy_database(source: Path, target: Path, *, source_is_live: bool = True) ->
             os.fsync(fh.fileno())
         os.replace(tmp, target)
         _fsync_dir(target.parent)
-    except sqlite3.Error as exc:
-        raise BackupError(
-            f"「{source.name}」をコピーできませんでした(データベースとして読めないか、"
-            f"使用中です)。詳細: {exc}"
-        ) from exc
-    except OSError as exc:
-        raise BackupError(
-            f"「{target}」に書き込めませんでした(空き容量やアクセス権を確認してください)。"
-            f"詳細: {exc}"
-        ) from exc
+    except (sqlite3.Error, OSError) as exc:
+        raise copy_error(exc, source, target) from exc
     finally:
         _remove_quietly(tmp)
 
@@ -263,10 +300,11 @@ class BackupManager:
         """The newest backup that SQLite reads as sound (damaged ones are skipped)."""
         for info in self.backups():
             try:
-                if quick_check_file(info.path) is None:
-                    return info
-            except sqlite3.Error:
+                verdict = check_database(info.path)
+            except (sqlite3.Error, OSError):
                 continue
+            if verdict.status in _RESTORABLE:
+                return info
         return None
 
     # -- taking backups -----------------------------------------------------------------
@@ -300,7 +338,9 @@ class BackupManager:
     def is_due(self) -> bool:
         """True when no backup was taken into the backup folder today."""
         today = self.clock().date()
-        return not any(b.reason in _ROTATED and b.taken_at.date() == today for b in self.backups())
+        return not any(
+            b.reason in _COUNTS_AS_DAILY and b.taken_at.date() == today for b in self.backups()
+        )
 
     def backup_if_due(self) -> BackupInfo | None:
         """The automatic backup at close: at most one a day."""
@@ -317,8 +357,11 @@ class BackupManager:
         return target
 
     def rotate(self) -> list[Path]:
-        """Delete automatic backups the policy no longer keeps; returns what was deleted."""
-        rotating = [b for b in self.backups() if b.reason in _ROTATED]
+        """Delete automatic backups the policy no longer keeps; returns what was deleted.
+
+        Manual backups (「今すぐバックアップ」) are never deleted here.
+        """
+        rotating = [b for b in self.backups() if b.reason == BackupReason.AUTO]
         keep: set[Path] = {rotating[0].path} if rotating else set()
 
         def newest_per(bucket: Callable[[datetime], Hashable], count: int) -> None:
@@ -347,15 +390,55 @@ class BackupManager:
     # -- restore ---------------------------------------------------------------------
 
     def _set_aside(self, when: datetime) -> tuple[Path, ...]:
+        """Keep the damaged file (and its side files) under a new name, as they are.
+
+        The main file is hard-linked (copied where links are impossible), not
+        moved: it stays at its path until the restored copy is renamed over
+        it, so a kill at any instant leaves a database there.
+        """
         stem, suffix = self.db_path.stem, self.db_path.suffix
         base = self.db_path.with_name(f"{stem}.damaged-{when.strftime(_STAMP)}{suffix}")
-        moved = []
-        for path in (self.db_path, *side_files(self.db_path)):
+        _remove_quietly(base)
+        try:
+            os.link(self.db_path, base)
+        except OSError:
+            shutil.copy2(self.db_path, base)
+        kept = [base]
+        for path in side_files(self.db_path):
             target = base.with_name(base.name + path.name[len(self.db_path.name) :])
             os.replace(path, target)
-            moved.append(target)
+            kept.append(target)
         _fsync_dir(self.db_path.parent)
-        return tuple(moved)
+        return tuple(kept)
+
+    def staging_path(self) -> Path:
+        """Where a restore puts its verified copy before renaming it over the database."""
+        return self.db_path.with_name(f".{self.db_path.name}{RESTORING_SUFFIX}")
+
+    def clean_leftovers(self) -> list[Path]:
+        """Delete what killed backups and restores left: the staged restore copy and
+        ``.partial`` copies of processes that are gone. Call it holding the instance lock.
+
+        Returns:
+            The deleted files.
+        """
+        removed: list[Path] = []
+        staged = self.staging_path()
+        for path in (staged, *side_files(staged)):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path)
+        for folder in {self.db_path.parent, self.backup_dir}:
+            if not folder.is_dir():
+                continue
+            for path in folder.iterdir():
+                match = _PARTIAL.match(path.name)
+                if match is None or not _partial_is_stale(path, int(match.group(1))):
+                    continue
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                    removed.append(path)
+        return removed
 
     def restore(self, source: Path | str, *, lock: InstanceLock | None = None) -> RestoreReport:
         """Replace the database with the backup ``source``.
@@ -379,7 +462,7 @@ class BackupManager:
         if self.db_path.exists() and source.resolve() == self.db_path.resolve():
             raise BackupError("開いているデータベースそのものからは復元できません。")
         verdict = check_database(source)
-        if verdict.status not in (OpenStatus.OK, OpenStatus.READ_ONLY, OpenStatus.IN_USE):
+        if verdict.status not in _RESTORABLE:
             raise BackupError(
                 f"「{source.name}」は復元に使えません。{verdict.message} {verdict.detail}".strip()
             )
@@ -387,15 +470,19 @@ class BackupManager:
         held = lock or InstanceLock(self.db_path)
         if not held.acquire():
             raise BackupError(in_use_message(self.db_path, held.probe()))
+        # At every instant the path holds the old file or the new one: the copy is
+        # made and verified beside it, then renamed over it in one step.
         try:
             when = self.clock().replace(microsecond=0)
             before: BackupInfo | None = None
             set_aside: tuple[Path, ...] = ()
+            healthy = False
             if self.db_path.exists():
                 current = check_database(self.db_path, lock=held)
                 if current.status == OpenStatus.LOCKED:
                     raise BackupError(current.message)
-                if current.status == OpenStatus.OK:
+                healthy = current.status == OpenStatus.OK
+                if healthy:
                     before = self.backup_now(BackupReason.BEFORE_RESTORE)
                     if any(
                         p.stat().st_size > 0
@@ -406,18 +493,41 @@ class BackupManager:
                             "データベースをほかのプログラムが使用中のため復元できません。"
                             "ほかのプログラムを閉じてからもう一度お試しください。"
                         )
-                else:
-                    set_aside = self._set_aside(when)
-            staged = self.db_path.with_name(f".{self.db_path.name}.restoring")
+            staged = self.staging_path()
             copy_database(source, staged, source_is_live=False)
+            if self.db_path.exists() and not healthy:
+                set_aside = self._set_aside(when)
+            # An empty -wal/-shm of the old file must not be read with the new one.
             for stale in side_files(self.db_path):
                 stale.unlink()
             os.replace(staged, self.db_path)
             _fsync_dir(self.db_path.parent)
+        except OSError as exc:
+            raise copy_error(exc, source, self.db_path) from exc
         finally:
             if own_lock:
                 held.release()
         return RestoreReport(restored_from=source, before_restore=before, set_aside=set_aside)
+
+
+def _partial_is_stale(path: Path, pid: int) -> bool:
+    """True when the process that wrote ``path`` is gone (or, where that cannot be
+    asked safely, the file is over an hour old)."""
+    if pid == os.getpid():
+        return False
+    if os.name == "posix":
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except OSError:
+            return False
+        return False
+    # Windows: os.kill(pid, 0) would send CTRL_C_EVENT; judge by age instead.
+    try:  # pragma: no cover - Windows only
+        return time.time() - path.stat().st_mtime > STALE_PARTIAL_S
+    except OSError:  # pragma: no cover
+        return False
 
 
 # -- the policy, stored with the data ------------------------------------------------

@@ -29,7 +29,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -38,6 +38,7 @@ from sqlmodel import Session
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.engine import BUSY_TIMEOUT_MS
+from coordinator_app.storage.locations import MountPoint, storage_warning
 from coordinator_app.storage.schema import (
     NotOurDatabaseError,
     SchemaReport,
@@ -45,6 +46,7 @@ from coordinator_app.storage.schema import (
     head_revision,
     refuse_if_too_new,
 )
+from coordinator_app.storage.schema_check import describe_differences, schema_differences
 
 if TYPE_CHECKING:
     from coordinator_app.storage.backup import BackupInfo
@@ -64,6 +66,10 @@ class OpenStatus(StrEnum):
     DAMAGED = "damaged"
     NOT_A_DATABASE = "not_a_database"
     FOREIGN = "foreign"
+    ALTERED = "altered"
+    """Our schema version, but with triggers, views or columns this app does not make."""
+    CANNOT_CREATE = "cannot_create"
+    """No file yet, and its folder cannot be created or written to."""
     TOO_NEW = "too_new"
     READ_ONLY = "read_only"
     LOCKED = "locked"
@@ -72,7 +78,9 @@ class OpenStatus(StrEnum):
 
 
 # Statuses where the file must not be written to; a backup may be offered instead.
-BROKEN = frozenset({OpenStatus.DAMAGED, OpenStatus.NOT_A_DATABASE, OpenStatus.EMPTY})
+BROKEN = frozenset(
+    {OpenStatus.DAMAGED, OpenStatus.NOT_A_DATABASE, OpenStatus.EMPTY, OpenStatus.ALTERED}
+)
 
 
 @dataclass(frozen=True)
@@ -146,6 +154,9 @@ def _messages(path: Path) -> dict[OpenStatus, str]:
         "ため開けません。しばらく待ってからもう一度開いてください。",
         OpenStatus.UNREADABLE: f"データベースファイル「{path.name}」を読み込めません"
         "(アクセス権がないか、場所に接続できません)。",
+        OpenStatus.CANNOT_CREATE: f"データベースファイル「{path.name}」を作れません。"
+        f"フォルダー「{path.parent}」を作成できないか、書き込みが許可されていません。"
+        "フォルダーの権限を確認するか、--db で書き込める場所のファイルを指定してください。",
     }
 
 
@@ -257,23 +268,54 @@ def _header_status(path: Path) -> tuple[OpenStatus, str] | None:
     return None
 
 
-def is_writable(path: Path) -> bool:
-    """False for a read-only file or a folder where SQLite cannot create its WAL.
-
-    Permission bits are checked as well as ``os.access`` because the
-    superuser passes ``os.access`` on any file.
-    """
-    target = path if path.exists() else path.parent
+def _writable_entry(target: Path) -> bool:
     try:
         mode = target.stat().st_mode
     except OSError:
         return False
-    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+    return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(target, os.W_OK)
+
+
+def nearest_existing_folder(path: Path) -> Path | None:
+    """``path``'s folder, or its nearest ancestor that exists (the one a first start creates
+    the missing folders in); None when not even the root can be reached."""
+    folder = path.absolute().parent
+    for candidate in (folder, *folder.parents):
+        try:
+            if candidate.is_dir():
+                return candidate
+            if candidate.exists():
+                return None  # a file where a folder must be created
+        except OSError:
+            return None
+    return None
+
+
+def is_writable(path: Path) -> bool:
+    """False for a read-only file or a folder where SQLite cannot create its WAL.
+
+    A file that does not exist yet is writable when its folder can be
+    created: the nearest existing ancestor must be writable (a first start
+    creates the per-user data folder and any missing parents).
+
+    Permission bits are checked as well as ``os.access`` because the
+    superuser passes ``os.access`` on any file.
+    """
+    if not path.exists():
+        folder = nearest_existing_folder(path)
+        return folder is not None and _writable_entry(folder)
+    if not _writable_entry(path):
         return False
-    if not os.access(target, os.W_OK):
-        return False
+    return folder_is_writable(path)
+
+
+def folder_is_writable(path: Path) -> bool:
+    """True when SQLite can create ``path``'s side files (-wal, -shm) next to it."""
     folder = path.parent
-    return os.access(folder, os.W_OK) and bool(folder.stat().st_mode & stat.S_IWUSR)
+    try:
+        return os.access(folder, os.W_OK) and bool(folder.stat().st_mode & stat.S_IWUSR)
+    except OSError:
+        return False
 
 
 def _stored_revision(path: Path) -> str | None:
@@ -291,15 +333,27 @@ def _stored_revision(path: Path) -> str | None:
 
 
 def _schema_status(path: Path) -> tuple[OpenStatus, str] | None:
-    if _stored_revision(path) == head_revision():
-        return None
-    try:
-        refuse_if_too_new(path)
-    except SchemaTooNewError as exc:
-        return OpenStatus.TOO_NEW, str(exc)
-    except NotOurDatabaseError as exc:
-        return OpenStatus.FOREIGN, str(exc)
+    at_head = _stored_revision(path) == head_revision()
+    if not at_head:
+        try:
+            refuse_if_too_new(path)
+        except SchemaTooNewError as exc:
+            return OpenStatus.TOO_NEW, str(exc)
+        except NotOurDatabaseError as exc:
+            return OpenStatus.FOREIGN, str(exc)
+    problems = schema_problems(path, at_head=at_head)
+    if problems:
+        return OpenStatus.ALTERED, describe_differences(path.name, problems)
     return None
+
+
+def schema_problems(path: Path, *, at_head: bool = True) -> list[str]:
+    """What in ``path``'s schema this app does not make (see :mod:`.schema_check`)."""
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=CHECK_TIMEOUT_S)
+    try:
+        return schema_differences(conn, at_head=at_head)
+    finally:
+        conn.close()
 
 
 def check_database(
@@ -331,7 +385,7 @@ def check_database(
 
     if not path.exists():
         if not is_writable(path):
-            return verdict(OpenStatus.READ_ONLY, "folder is not writable")
+            return verdict(OpenStatus.CANNOT_CREATE, "folder cannot be created or written")
         return verdict(OpenStatus.NEW)
     try:
         found = _header_status(path)
@@ -366,119 +420,6 @@ def check_database(
     if not is_writable(path):
         return verdict(OpenStatus.READ_ONLY, "file or folder is not writable")
     return dataclasses.replace(verdict(OpenStatus.OK), deep_check_pending=deep_pending)
-
-
-# -- network drives and cloud-synced folders ---------------------------------------
-
-NETWORK_FS_TYPES = frozenset(
-    {
-        "nfs",
-        "nfs4",
-        "cifs",
-        "smb",
-        "smb2",
-        "smb3",
-        "smbfs",
-        "afpfs",
-        "webdav",
-        "davfs",
-        "fuse.sshfs",
-        "sshfs",
-        "9p",
-        "ncpfs",
-        "fuse.rclone",
-        "fuse.s3fs",
-        "afs",
-        "lustre",
-    }
-)
-CLOUD_FOLDERS = (
-    ("onedrive", "OneDrive"),
-    ("dropbox", "Dropbox"),
-    ("google drive", "Google ドライブ"),
-    ("googledrive", "Google ドライブ"),
-    ("マイドライブ", "Google ドライブ"),
-    ("my drive", "Google ドライブ"),
-    ("icloud drive", "iCloud Drive"),
-    ("mobile documents", "iCloud Drive"),
-    ("com~apple~clouddocs", "iCloud Drive"),
-    ("box sync", "Box"),
-    ("box drive", "Box"),
-    ("nextcloud", "Nextcloud"),
-    ("owncloud", "ownCloud"),
-)
-
-
-@dataclass(frozen=True)
-class MountPoint:
-    mount_point: str
-    fs_type: str
-
-
-def _linux_mounts() -> list[MountPoint]:
-    try:
-        text = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return []
-    mounts = []
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) >= 3:
-            mounts.append(MountPoint(parts[1].replace("\\040", " "), parts[2]))
-    return mounts
-
-
-def _windows_drive_is_remote(path: Path) -> bool:  # pragma: no cover - Windows only
-    import ctypes
-
-    drive = path.drive
-    if not drive:
-        return False
-    if drive.startswith("\\\\"):
-        return True
-    drive_remote = 4
-    get_drive_type = ctypes.windll.kernel32.GetDriveTypeW  # type: ignore[attr-defined]
-    return bool(get_drive_type(drive + "\\") == drive_remote)
-
-
-def storage_warning(path: Path, *, mounts: Sequence[MountPoint] | None = None) -> str | None:
-    """A Japanese warning when ``path`` is on a network drive or in a synced folder."""
-    resolved = path.expanduser().absolute()
-    lowered = [part.lower() for part in PurePath(resolved).parts]
-    for needle, service in CLOUD_FOLDERS:
-        if any(part == needle or part.startswith(needle + " -") for part in lowered):
-            return (
-                f"データベースがクラウド同期フォルダー({service})の中にあります。"
-                "同期ソフトが使用中のファイルをコピー・上書きすると、データが壊れるおそれが"
-                "あります。同期されないフォルダー(パソコン本体のドキュメントなど)に置き、"
-                "バックアップ機能で保存してください。"
-            )
-    remote = False
-    where = ""
-    if str(resolved).startswith("\\\\") or str(resolved).startswith("//"):
-        remote, where = True, "共有フォルダー"
-    elif sys.platform == "win32":  # pragma: no cover - Windows only
-        remote, where = _windows_drive_is_remote(resolved), resolved.drive
-    else:
-        table = list(mounts) if mounts is not None else _linux_mounts()
-        best: MountPoint | None = None
-        text = str(resolved)
-        for mount in table:
-            mp = mount.mount_point.rstrip("/") or "/"
-            if (text == mp or text.startswith(mp + "/") or mp == "/") and (
-                best is None or len(mp) > len(best.mount_point)
-            ):
-                best = mount
-        if best is not None and best.fs_type.lower() in NETWORK_FS_TYPES:
-            remote, where = True, best.mount_point
-    if not remote:
-        return None
-    return (
-        f"データベースがネットワーク上の場所({where})にあります。"
-        "ネットワーク上ではファイルのロックが確実に働かないため、複数のパソコンから"
-        "同時に開くとデータが壊れるおそれがあります。パソコン本体のドライブに置くことを"
-        "おすすめします。"
-    )
 
 
 # -- one instance per file -------------------------------------------------------
@@ -693,10 +634,64 @@ def _read_only_begin(conn: sa.Connection) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
+class CannotOpenReadOnlyError(ValidationError):
+    """There is no file to read (or it cannot be read at all)."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        text = (
+            f"データベースファイル「{path.name}」がないため、読み取り専用でも開けません。"
+            if not path.exists()
+            else f"データベースファイル「{path.name}」を読み取り専用でも開けませんでした。"
+        )
+        super().__init__({"database": text + (f" 詳細: {detail}" if detail else "")})
+        self.path = path
+
+
+def read_only_open_uri(path: Path) -> str:
+    """How to open ``path`` for reading only, wherever it lies.
+
+    ``mode=ro`` honours another connection's locks and WAL, but SQLite must
+    be able to create or open the -shm file beside a WAL database; in a
+    read-only folder without side files (nobody has the file open, and
+    nobody can write there) the file is read as ``immutable`` instead, which
+    needs no side file at all (``attempt to write a readonly database``
+    otherwise).
+
+    Raises:
+        CannotOpenReadOnlyError: there is no file to read, or it cannot be read.
+    """
+    if not path.is_file():
+        raise CannotOpenReadOnlyError(path)
+    base = path.resolve().as_uri()
+    if not folder_is_writable(path) and not side_files(path):
+        return f"{base}?immutable=1"
+    uri = f"{base}?mode=ro"
+    try:
+        probe = sqlite3.connect(uri, uri=True, timeout=CHECK_TIMEOUT_S)
+        try:
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as exc:
+        if _is_locked(exc):
+            return uri
+        if side_files(path) and not path.with_name(path.name + "-shm").exists():
+            # A -wal nobody can index (no -shm, none creatable): only the main file is read.
+            return f"{base}?immutable=1"
+        if "readonly" in str(exc) or "unable to open" in str(exc):
+            return f"{base}?immutable=1"
+        raise CannotOpenReadOnlyError(path, str(exc)) from exc
+    return uri
+
+
 def open_read_only(path: Path | str) -> ReadOnlyDatabase:
-    """Open ``path`` for reading only (second instance, read-only file or medium)."""
+    """Open ``path`` for reading only (second instance, read-only file, folder or medium).
+
+    Raises:
+        CannotOpenReadOnlyError: there is no file to read, or it cannot be read.
+    """
     path = Path(path)
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    uri = read_only_open_uri(path)
 
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(

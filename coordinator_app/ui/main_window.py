@@ -40,6 +40,7 @@ from coordinator_app.ui.common.window_dialogs import WindowDialogs
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.feature_windows import FeatureWindows
+from coordinator_app.ui.municipality_dialog import MunicipalityDialog
 from coordinator_app.ui.profiles.current import gate_writes, may_write, read_only_tip
 from coordinator_app.ui.screen_fit import fit_to_screen
 from coordinator_app.ui.settings_dialog import SettingsDialog
@@ -245,6 +246,7 @@ class MainWindow(QMainWindow):
             self.tr("設定…"), self.open_settings, [key("Ctrl+,")], "settings"
         )
         self.action_aliases = self._action(self.tr("検索の言い換え…"), self.open_aliases)
+        self.action_municipality = self._action(self.tr("自治体の情報…"), self.open_municipality)
         self.action_quit = self._action(self.tr("終了"), self.close, [key("Ctrl+Q")])
         self.action_about = self._action(self.tr("このアプリについて"), self._about)
         self.action_flyer = self._action(
@@ -289,7 +291,14 @@ class MainWindow(QMainWindow):
             self.menus[n] for n in ("file", "edit", "view", "tools", "help")
         )
         _fill(self.file_menu, self.action_import, self.action_export, None, self.action_backup)
-        _fill(self.file_menu, None, self.action_settings, self.action_aliases, None)
+        _fill(
+            self.file_menu,
+            None,
+            self.action_settings,
+            self.action_municipality,
+            self.action_aliases,
+            None,
+        )
         _fill(self.file_menu, self.action_quit)
         _fill(self.edit_menu, self.action_new, self.action_save, self.action_delete, None)
         _fill(self.edit_menu, self.action_undo, self.action_redo, None, self.action_find)
@@ -402,6 +411,12 @@ class MainWindow(QMainWindow):
     def _aliases_saved(self) -> None:
         if self.search_view is not None:
             self.search_view.run()
+
+    def open_municipality(self) -> MunicipalityDialog:
+        dialog = MunicipalityDialog(self.ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def _settings_accepted(self, dialog: SettingsDialog) -> None:
         dialog.apply()

@@ -1,8 +1,11 @@
 """Crash safety: a writer using the real services is SIGKILLed at random moments.
 
 A "zygote" subprocess imports the app once and forks a fresh writer for each
-round, so hundreds of kills fit in CI time. The writer reports each record's
-id on a pipe only after ``save`` has returned (committed). After every kill
+round, so hundreds of kills fit in CI time. The writer says ``writing`` on a
+pipe once its database is open, ``saving`` before each save, and each record's
+id only after ``save`` has returned (committed). The kill moment is chosen
+after those signals (never by a fixed delay from the fork), so the same
+thing is tested whatever the machine's speed. After every kill
 the test checks that every reported record is in the file, that
 ``PRAGMA integrity_check`` is ok, and that no transaction was half-written
 (each meeting has exactly its three attendance links, each photo is whole).
@@ -49,9 +52,11 @@ def writer(seed):
     rnd = random.Random(seed)
     db = open_database(path)
     services = Services.create(db)
+    say("writing")
     n = 0
     while True:
         n += 1
+        say("saving")
         choice = rnd.random()
         if choice < 0.45:
             meeting = services.meetings.save(
@@ -99,6 +104,7 @@ class Zygote:
             stdout=subprocess.PIPE,
         )
         self.buffer = b""
+        self.pending: list[str] = []
         assert self.readline() == "ready"
 
     def readline(self) -> str:
@@ -115,19 +121,45 @@ class Zygote:
         return line.decode()
 
     def spawn(self, seed: int) -> int:
+        """Fork a writer; the writer's own lines may arrive before the zygote's pid line."""
         assert self.proc.stdin is not None
         self.proc.stdin.write(f"{seed}\n".encode())
         self.proc.stdin.flush()
-        kind, pid = self.readline().split()
-        assert kind == "pid"
-        return int(pid)
-
-    def committed_until_done(self) -> tuple[list[tuple[str, str]], int]:
-        records = []
         while True:
             line = self.readline()
+            if line.startswith("pid "):
+                return int(line.split()[1])
+            self.pending.append(line)
+
+    def next_line(self) -> str:
+        return self.pending.pop(0) if self.pending else self.readline()
+
+    def wait_for(self, text: str, times: int = 1) -> list[str]:
+        """Read until the writer said ``text`` ``times`` times; returns the lines read."""
+        lines = []
+        while times:
+            line = self.next_line()
+            lines.append(line)
             if line.startswith("done "):
-                return records, int(line.split()[1])
+                raise AssertionError(f"the writer ended before saying {text!r}: {lines}")
+            times -= line == text
+        return lines
+
+    def committed_until_done(
+        self, before: list[str]
+    ) -> tuple[list[tuple[str, str]], int, str | None]:
+        """The committed records among ``before`` and the lines up to ``done``, the
+        writer's exit status, and its last line before it died."""
+        records = []
+        last = None
+        lines = iter(before)
+        while True:
+            line = next(lines, None) or self.next_line()
+            if line.startswith("done "):
+                return records, int(line.split()[1]), last
+            last = line
+            if line in ("writing", "saving"):
+                continue
             kind, hex_id = line.split()
             records.append((kind, hex_id))
 
@@ -170,23 +202,32 @@ def test_sigkill_at_random_moments_loses_no_committed_record(tmp_path: Path) -> 
     db.close()
     rnd = random.Random(20240501)
     committed: dict[str, set[str]] = {"meeting": set(), "organisation": set(), "coordinator": set()}
-    kills = mid_run = 0
+    kills = mid_save = while_writing = guaranteed = 0
     started = time.monotonic()
     zygote = Zygote(db_path, [a.hex for a in attendees])
     try:
         for round_number in range(KILLS):
             pid = zygote.spawn(round_number)
-            # A quarter of the kills land while the writer opens the database,
-            # the rest while it is writing.
-            delay = rnd.uniform(0, 0.03) if rnd.random() < 0.25 else rnd.uniform(0.03, 0.12)
-            time.sleep(delay)
+            seen: list[str] = []
+            if rnd.random() < 0.25:
+                # A quarter of the kills land at once: while the writer opens the database.
+                pass
+            else:
+                # The rest after the writer's own signals: during its n-th save, at a
+                # random point of it (the save is nearly all the writer's time).
+                saves = rnd.randint(1, 4)
+                seen = zygote.wait_for("writing")
+                seen += zygote.wait_for("saving", times=saves)
+                guaranteed += saves - 1  # each save before the n-th one was committed
+                time.sleep(rnd.uniform(0, 0.005))
+                while_writing += 1
             os.kill(pid, signal.SIGKILL)
-            records, status = zygote.committed_until_done()
+            records, status, last = zygote.committed_until_done(seen)
             assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, (
                 f"the writer ended by itself (status {status}): it crashed"
             )
             kills += 1
-            mid_run += bool(records)
+            mid_save += last == "saving"
             for table, hex_id in records:
                 committed[table].add(hex_id)
             _check(db_path, committed)
@@ -196,8 +237,9 @@ def test_sigkill_at_random_moments_loses_no_committed_record(tmp_path: Path) -> 
     total = sum(len(ids) for ids in committed.values())
     print(f"\n{kills} SIGKILLs in {elapsed:.1f}s, {total} committed records verified")
     assert kills == KILLS >= 200 or "CRASH_TEST_KILLS" in os.environ
-    assert mid_run > kills // 2, "most kills should hit a writer that had started writing"
-    assert total > kills
+    assert while_writing > kills // 2
+    assert mid_save > while_writing // 2, "most kills after the signals should hit a save"
+    assert total >= guaranteed > 0
     reopened = open_database(db_path)
     try:
         stored = Services.create(reopened).organisations.list().total

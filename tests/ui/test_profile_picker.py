@@ -43,11 +43,11 @@ def test_first_start_registers_a_supervisor_and_uses_it(
     choose(dialog.role_combo, "上司(確認者)")
     assert not dialog.coordinator_combo.isEnabled()
     enter(qtbot, dialog.title_edit, "係長")
-    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    assert dialog.profile_list.currentItem().text() == "山本 健 — 係長・上司(確認者)"
+    # 登録して選ぶ registers the profile and starts with it: no second click.
     with qtbot.waitSignal(ctx.events.sig_display_changed):
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+    assert dialog.profile_list.currentItem().text() == "山本 健 — 係長・上司(確認者)"
     assert dialog.chosen is not None and dialog.chosen.name == "山本 健"
     assert not needs_profile(ctx) and is_supervisor(ctx)
     chosen_id = dialog.chosen.id
@@ -76,9 +76,11 @@ def test_a_coordinator_profile_links_a_coordinator(
     enter(qtbot, dialog.name_edit, "高橋 美咲")
     choose(dialog.role_combo, "コーディネーター")
     choose(dialog.coordinator_combo, "高橋 美咲")
+    enter(qtbot, dialog.title_edit, "第1層コーディネーター")
     created = dialog.create_profile()
-    assert created is not None
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert created is not None and dialog.result() == QDialog.DialogCode.Accepted
+    # The title already says コーディネーター: the label does not say it twice.
+    assert dialog.profile_list.currentItem().text() == "高橋 美咲 — 第1層コーディネーター"
     profile = current_profile(ctx)
     assert profile is not None and profile.id != other.id
     stored = services.profiles.get(created.id)

@@ -76,28 +76,6 @@ def test_a_file_that_is_not_a_database_is_refused(
     assert path.read_text(encoding="utf-8") == "これはデータベースではありません"
 
 
-def test_empty_database_offers_the_demo(
-    qapp: QApplication,
-    tmp_path: Path,
-    prompts: FakePrompts,
-    ui_settings: AppSettings,
-    started_apps: list[StartedApp],
-) -> None:
-    path = tmp_path / "new.sqlite3"
-    prompts.answers.append(False)
-    first = _start(qapp, started_apps, path=path, prompts=prompts, settings=ui_settings)
-    assert first is not None
-    assert "デモデータ" in prompts.questions[0]
-    assert first.ctx.services.is_empty()
-    first.close()
-
-    prompts.answers.append(True)
-    second = _start(qapp, started_apps, path=path, prompts=prompts, settings=ui_settings)
-    assert second is not None
-    assert not second.ctx.services.is_empty()
-    assert second.window.pages[1].model.total >= 4  # the demo's coordinators are listed
-
-
 def test_demo_is_a_throwaway_copy(
     qapp: QApplication,
     tmp_path: Path,

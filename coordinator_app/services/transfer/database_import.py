@@ -36,6 +36,7 @@ from coordinator_app.services.transfer.labels import column_label, table_label
 from coordinator_app.services.transfer.reading import TransferError, cell_text, decode_csv
 from coordinator_app.storage.engine import writing
 from coordinator_app.storage.integrity import ReadOnlyDatabaseError
+from coordinator_app.storage.schema_check import describe_differences, schema_differences
 
 MAX_REPORTED = 20
 _ZIP_NAME = re.compile(r"^\d+_(.+)\.csv$")
@@ -146,6 +147,15 @@ def _python_type(column: sa.Column[Any]) -> type | None:
     return python_type
 
 
+def _require_our_schema(session: Session, db_path: Path) -> None:
+    """Refuse a target whose schema is not exactly ours: a trigger of a tampered file
+    would run on every imported row (see :mod:`coordinator_app.storage.schema_check`)."""
+    raw = session.connection().connection.driver_connection
+    problems = schema_differences(raw)  # type: ignore[arg-type]
+    if problems:
+        raise TransferError(describe_differences(db_path.name, problems, refused="取り込めません"))
+
+
 def _require_empty(session: Session, tables: list[sa.Table]) -> None:
     connection = session.connection()
     for table in tables:
@@ -208,6 +218,7 @@ def import_database(services: Services, path: Path | str) -> DatabaseImportResul
         raise TransferError(_problem_text(problems))
     with Session(writing(db.engine)) as session:
         try:
+            _require_our_schema(session, db.path)
             _require_empty(session, tables)
             connection = session.connection()
             # References are checked at commit, so rows may come in any order

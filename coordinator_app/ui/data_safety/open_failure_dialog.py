@@ -96,7 +96,9 @@ class OpenFailureDialog(QDialog):
         self.wait_button = self._button(self.tr("閉じられるまで待つ"), OpenChoice.WAIT)
         self.wait_button.setVisible(verdict.status == OpenStatus.IN_USE)
         self.retry_button = self._button(self.tr("もう一度試す"), OpenChoice.RETRY)
-        self.retry_button.setVisible(verdict.status in (OpenStatus.LOCKED, OpenStatus.UNREADABLE))
+        self.retry_button.setVisible(
+            verdict.status in (OpenStatus.LOCKED, OpenStatus.UNREADABLE, OpenStatus.CANNOT_CREATE)
+        )
         self.quit_button = self._button(self.tr("終了する"), OpenChoice.QUIT)
 
         actions = QVBoxLayout()

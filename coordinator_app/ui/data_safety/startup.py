@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from coordinator_app.services.data_safety import (
     BackupError,
     BackupInfo,
+    CannotOpenReadOnlyError,
     Database,
     DataSafetyService,
     InstanceLockedError,
@@ -84,15 +85,7 @@ class StartupOpener:
                 )
                 opened = self._restore(path) if path is not None else None
             elif choice == OpenChoice.READ_ONLY:
-                opened = self.safety.open_read_only(warnings=verdict.warnings)
-                self.prompts.inform(
-                    self.parent,
-                    title=_t("読み取り専用で開きました"),
-                    text=_t(
-                        "データベースを読み取り専用で開きました。内容は見られますが、"
-                        "変更は保存できません。"
-                    ),
-                )
+                opened = self._open_read_only(verdict)
             elif choice == OpenChoice.WAIT:
                 if self.wait(verdict):
                     continue
@@ -109,6 +102,25 @@ class StartupOpener:
         except InstanceLockedError:
             return None  # another instance got there first: check again
         self._show_warnings(opened)
+        return opened
+
+    def _open_read_only(self, verdict: OpenCheck) -> OpenedDatabase | None:
+        try:
+            opened = self.safety.open_read_only(warnings=verdict.warnings)
+        except CannotOpenReadOnlyError as exc:
+            self.prompts.warn(
+                self.parent,
+                title=_t("読み取り専用で開けませんでした"),
+                text="\n".join(exc.errors.values()),
+            )
+            return None
+        self.prompts.inform(
+            self.parent,
+            title=_t("読み取り専用で開きました"),
+            text=_t(
+                "データベースを読み取り専用で開きました。内容は見られますが、変更は保存できません。"
+            ),
+        )
         return opened
 
     def _restore(self, backup: BackupInfo | Path) -> OpenedDatabase | None:

@@ -99,8 +99,16 @@ def role_label(role: ProfileRole | None) -> str:
 
 
 def profile_text(profile: UserProfile) -> str:
-    """``高橋 美咲 — コーディネーター`` or ``山本 健 — 係長・上司(確認者)``."""
-    details = "・".join(d for d in (profile.title, role_label(profile.role)) if d)
+    """``高橋 美咲 — コーディネーター`` or ``山本 健 — 係長・上司(確認者)``.
+
+    A title that already names the role (``第1層コーディネーター``) stands alone:
+    ``高橋 美咲 — 第1層コーディネーター``, never ``…コーディネーター・コーディネーター``.
+    """
+    role = role_label(profile.role)
+    title = profile.title.strip()
+    if role and title and (role in title or title in role):
+        role = ""
+    details = "・".join(d for d in (title, role) if d)
     return f"{profile.name} — {details}" if details else profile.name
 
 

@@ -140,7 +140,7 @@ class ProfilePickerDialog(QDialog):
     # -- actions -----------------------------------------------------------------
 
     def create_profile(self) -> UserProfile | None:
-        """Register the profile typed in the form and select it."""
+        """Register the profile typed in the form and start with it (登録して選ぶ)."""
         role = ProfileRole(self.role_combo.currentData())
         coordinator_id = self.coordinator_combo.current_value()
         profile = UserProfile(
@@ -162,6 +162,7 @@ class ProfilePickerDialog(QDialog):
         for edit in (self.name_edit, self.kana_edit, self.title_edit):
             edit.clear()
         self.refresh(select=stored.id)
+        self.accept()
         return stored
 
     def accept(self) -> None:

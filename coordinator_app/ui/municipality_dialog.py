@@ -1,0 +1,300 @@
+"""The municipality profile: who issues the flyers, minutes and reports.
+
+Flyers print it in their お問い合わせ box, minutes and the activity report
+name it as the issuer. Reached from ファイル > 自治体の情報… and asked once at
+first start (after the user profile; skippable).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.settings import MAX_LOGO_BYTES, MunicipalityProfile
+from coordinator_app.ui.common.form import FieldForm
+from coordinator_app.ui.context import UiContext
+
+LOGO_THUMBNAIL = QSize(160, 80)
+MAX_LOGO_FILE_BYTES = 50 * 1024 * 1024
+"""A bigger file is refused before it is read (a logo is never this big)."""
+LOGO_MAX_SIDE = 1200
+"""A logo file over the stored limit is scaled down to this many pixels a side."""
+
+_TEXT_FIELDS = (
+    "name",
+    "department",
+    "address",
+    "phone",
+    "fax",
+    "email",
+    "website",
+    "reception_hours",
+)
+
+
+class LogoField(QWidget):
+    """Pick (through the prompts service), show and remove the municipality's logo.
+
+    A file that is not an image is refused with a message under the field;
+    a big one is scaled down to PNG.
+
+    Signals:
+        changed(): a logo was picked or removed.
+        refused(str): the picked file cannot be a logo (the Japanese reason).
+    """
+
+    changed = Signal()
+    refused = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._logo: bytes | None = None
+        self.thumbnail = QLabel(self)
+        self.thumbnail.setFixedSize(LOGO_THUMBNAIL)
+        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail.setTextFormat(Qt.TextFormat.PlainText)
+        self.thumbnail.setStyleSheet("border: 1px solid #b0bec5; background: #fafafa;")
+        self.choose_button = QPushButton(
+            QCoreApplication.translate("LogoField", "ロゴ画像を選ぶ…"), self
+        )
+        self.clear_button = QPushButton(QCoreApplication.translate("LogoField", "ロゴを外す"), self)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.thumbnail)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.choose_button.clicked.connect(self.choose)
+        self.clear_button.clicked.connect(self.clear)
+        self._show()
+
+    def logo(self) -> bytes | None:
+        return self._logo
+
+    def set_logo(self, data: bytes | None) -> None:
+        self._logo = data
+        self._show()
+
+    def choose(self) -> None:
+        path = self._ctx.prompts.choose_image(self)
+        if path is not None:
+            self.load(path)
+
+    def load(self, path: Path) -> bool:
+        """Take the image at ``path`` as the logo; False (and :attr:`refused`) when it cannot be."""
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            self.refused.emit(
+                QCoreApplication.translate(
+                    "LogoField", "ファイル「{name}」を開けません: {error}"
+                ).format(name=path.name, error=exc.strerror or exc)
+            )
+            return False
+        if size > MAX_LOGO_FILE_BYTES:
+            self.refused.emit(
+                QCoreApplication.translate(
+                    "LogoField", "「{name}」は大きすぎます(50MBまで)。"
+                ).format(name=path.name)
+            )
+            return False
+        image = QImage(str(path))
+        if image.isNull():
+            self.refused.emit(
+                QCoreApplication.translate(
+                    "LogoField",
+                    "「{name}」は画像として読めません(PNG・JPEG などを選んでください)。",
+                ).format(name=path.name)
+            )
+            return False
+        data = path.read_bytes()
+        if len(data) > MAX_LOGO_BYTES:
+            data = _shrink(image)
+        self.set_logo(data)
+        self.changed.emit()
+        return True
+
+    def clear(self) -> None:
+        if self._logo is None:
+            return
+        self.set_logo(None)
+        self.changed.emit()
+
+    def _show(self) -> None:
+        self.clear_button.setEnabled(self._logo is not None)
+        if self._logo is None:
+            self.thumbnail.setPixmap(QPixmap())
+            self.thumbnail.setText(QCoreApplication.translate("LogoField", "ロゴなし"))
+            return
+        pixmap = QPixmap()
+        if not pixmap.loadFromData(self._logo):
+            self.thumbnail.setPixmap(QPixmap())
+            self.thumbnail.setText(QCoreApplication.translate("LogoField", "表示できません"))
+            return
+        self.thumbnail.setText("")
+        self.thumbnail.setPixmap(
+            pixmap.scaled(
+                LOGO_THUMBNAIL,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+
+def _shrink(image: QImage) -> bytes:
+    """A too-large logo re-encoded as PNG (keeps transparency) at most LOGO_MAX_SIDE a side."""
+    if max(image.width(), image.height()) > LOGO_MAX_SIDE:
+        image = image.scaled(
+            LOGO_MAX_SIDE,
+            LOGO_MAX_SIDE,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(array.data())
+
+
+class MunicipalityDialog(QDialog):
+    """Edit the municipality profile; 保存 stores it in one transaction.
+
+    A refused save keeps everything typed and shows each message under its
+    field. ``skippable`` (first start) names the cancel button あとで入力する.
+
+    Attributes:
+        saved: the stored profile once 保存 succeeded.
+    """
+
+    def __init__(
+        self, ctx: UiContext, parent: QWidget | None = None, *, skippable: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.saved: MunicipalityProfile | None = None
+        self._profile = ctx.services.settings.municipality()
+        self.setWindowTitle(self.tr("自治体の情報"))
+        intro = QLabel(
+            self.tr(
+                "チラシの「お問い合わせ」欄、議事録と活動報告の発行者として印刷されます。"
+                "あとで「ファイル > 自治体の情報」から変更できます。"
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.edits: dict[str, QLineEdit] = {name: QLineEdit(self) for name in _TEXT_FIELDS}
+        self.edits["name"].setPlaceholderText(self.tr("例: 福生市"))
+        self.edits["department"].setPlaceholderText(self.tr("例: 福祉保健部 介護福祉課 地域支援係"))
+        self.edits["phone"].setPlaceholderText(self.tr("例: 042-551-1511"))
+        self.edits["fax"].setPlaceholderText(self.tr("例: 042-530-5800"))
+        self.edits["email"].setPlaceholderText(self.tr("例: chiiki@city.example.lg.jp"))
+        self.edits["website"].setPlaceholderText(self.tr("例: https://www.city.example.lg.jp/"))
+        self.edits["reception_hours"].setPlaceholderText(
+            self.tr("例: 平日 8時30分〜17時15分(土日祝日・年末年始を除く)")
+        )
+        self.logo_field = LogoField(ctx, self)
+        self.form = FieldForm(self)
+        labels = {
+            "name": self.tr("自治体名"),
+            "department": self.tr("担当部署"),
+            "address": self.tr("住所"),
+            "phone": self.tr("電話"),
+            "fax": self.tr("FAX"),
+            "email": self.tr("メール"),
+            "website": self.tr("ウェブ"),
+            "reception_hours": self.tr("受付時間"),
+        }
+        for name in _TEXT_FIELDS:
+            self.form.add_field(name, labels[name], self.edits[name])
+            self.edits[name].setText(getattr(self._profile, name))
+        self.form.add_field("logo", self.tr("ロゴ"), self.logo_field)
+        self.logo_field.set_logo(self._profile.logo)
+        self.logo_field.refused.connect(self._logo_refused)
+        self.logo_field.changed.connect(lambda: self.form.error_label("logo").hide())
+
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(
+            self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = buttons.addButton(
+            self.tr("あとで入力する") if skippable else self.tr("キャンセル"),
+            QDialogButtonBox.ButtonRole.RejectRole,
+        )
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+        self.edits["name"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def profile(self) -> MunicipalityProfile:
+        """The profile as the form shows it (the fields not on this form kept as stored)."""
+        values = {name: self.edits[name].text() for name in _TEXT_FIELDS}
+        return MunicipalityProfile(
+            **values,
+            role_explanation=self._profile.role_explanation,
+            default_consult_topics=self._profile.default_consult_topics,
+            logo=self.logo_field.logo(),
+        )
+
+    def save(self) -> bool:
+        """Store the form; on a refusal show the messages by the fields and keep the form."""
+        self.form.clear_errors()
+        try:
+            self.saved = self.ctx.services.settings.save_municipality(self.profile())
+        except ValidationError as exc:
+            first = self.form.show_errors(exc.errors)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        self._profile = self.saved
+        self.accept()
+        return True
+
+    def _logo_refused(self, message: str) -> None:
+        self.form.show_errors({"logo": message})
+
+
+def ask_for_municipality(
+    ctx: UiContext, parent: QWidget | None = None
+) -> MunicipalityProfile | None:
+    """At first start: the municipality profile, unless one is stored; the user may skip it.
+
+    Returns:
+        The stored profile, or None when skipped.
+    """
+    if ctx.services.settings.municipality().name:
+        return None
+    dialog = MunicipalityDialog(ctx, parent, skippable=True)
+    dialog.exec()
+    return dialog.saved
