@@ -270,9 +270,12 @@ class TimelineDelegate(QStyledItemDelegate):
                 target.moveCenter(photo_rect.center())
                 painter.drawPixmap(target, pixmap)
             else:
+                name = next((p.filename for p in item.photos if p.id == attachment_id), "")
                 painter.setPen(MUTED)
                 painter.drawText(
-                    photo_rect, int(Qt.AlignmentFlag.AlignCenter), self.tr("表示できません")
+                    photo_rect.adjusted(4, 4, -4, -4),
+                    int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWrapAnywhere),
+                    self.tr("表示できません") + "\n" + name,
                 )
         if layout.files is not None:
             painter.setPen(MUTED)
