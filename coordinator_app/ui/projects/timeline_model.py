@@ -45,7 +45,7 @@ class TimelineModel(QAbstractListModel):
             supervisor's "changes since my last review"); None shows all.
     """
 
-    PAGE_SIZE = 50
+    PAGE_SIZE = 25
 
     def __init__(self, services: Services, parent: Any = None) -> None:
         super().__init__(parent)
