@@ -64,6 +64,14 @@ def _reviewed_clause() -> sa.ColumnElement[bool]:
     )
 
 
+CHUNK = 500
+"""Ids bound per IN (...): well under SQLite's limit on parameters."""
+
+
+def chunks(ids: list[uuid.UUID]) -> list[list[uuid.UUID]]:
+    return [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+
+
 def attachments_of(
     session: Session, entry_ids: list[uuid.UUID]
 ) -> list[tuple[uuid.UUID, AttachmentInfo]]:
@@ -73,17 +81,21 @@ def attachments_of(
     skipped here, as a ``deleted_at IS NULL`` in SQL makes SQLite (which has
     no statistics) walk the deleted_at index over every attachment instead.
     """
-    rows = session.exec(
-        select(
-            Attachment.progress_entry_id,
-            Attachment.id,
-            Attachment.filename,
-            Attachment.media_type,
-            Attachment.size,
-            Attachment.created_at,
-            Attachment.deleted_at,
-        ).where(col(Attachment.progress_entry_id).in_(entry_ids))
-    ).all()
+    rows = [
+        row
+        for part in chunks(entry_ids)
+        for row in session.exec(
+            select(
+                Attachment.progress_entry_id,
+                Attachment.id,
+                Attachment.filename,
+                Attachment.media_type,
+                Attachment.size,
+                Attachment.created_at,
+                Attachment.deleted_at,
+            ).where(col(Attachment.progress_entry_id).in_(part))
+        ).all()
+    ]
     return [
         (owner, AttachmentInfo(*info))
         for owner, *info, deleted in sorted(rows, key=lambda r: r[5])
@@ -183,6 +195,16 @@ class ProgressTimelineService:
                 )
             )
         return result
+
+    def file_counts(self, entry_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+        """How many live attachments each entry has (one statement)."""
+        counts: dict[uuid.UUID, int] = {}
+        if not entry_ids:
+            return counts
+        with self.db.reading() as session:
+            for owner, _info in attachments_of(session, entry_ids):
+                counts[owner] = counts.get(owner, 0) + 1
+        return counts
 
     def position(
         self, project_id: uuid.UUID, entry_id: uuid.UUID, *, oldest_first: bool = False

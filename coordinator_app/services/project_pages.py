@@ -23,7 +23,7 @@ from coordinator_app.domain.models import Attachment, ProgressEntry, Project, Re
 from coordinator_app.domain.validation import Errors, check_length, clean_text
 from coordinator_app.services.attachments import AttachmentInfo
 from coordinator_app.services.base import NotFoundError, live, now
-from coordinator_app.services.progress_timeline import attachments_of, is_photo
+from coordinator_app.services.progress_timeline import attachments_of, chunks, is_photo
 from coordinator_app.services.settings import SettingsService
 from coordinator_app.storage.database import Database
 
@@ -106,11 +106,16 @@ class ProjectPageService:
             photos: dict[uuid.UUID, list[AttachmentInfo]] = {}
             if ids:
                 stamps = {e.id: e.updated_at for e in entries}
-                for entry_id, entry_at, deleted in session.exec(
-                    select(
-                        Review.progress_entry_id, Review.entry_updated_at, Review.deleted_at
-                    ).where(col(Review.progress_entry_id).in_(ids))
-                ).all():
+                review_rows = [
+                    row
+                    for part in chunks(ids)
+                    for row in session.exec(
+                        select(
+                            Review.progress_entry_id, Review.entry_updated_at, Review.deleted_at
+                        ).where(col(Review.progress_entry_id).in_(part))
+                    ).all()
+                ]
+                for entry_id, entry_at, deleted in review_rows:
                     # deleted_at checked here, not in SQL: see attachments_of.
                     if deleted is None and entry_at >= stamps[entry_id]:
                         reviewed.add(entry_id)
