@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from coordinator_app.domain.models import Attachment, ProgressEntry, Project, Review, UserProfile
 from coordinator_app.services.access import Guarded, reads
@@ -63,6 +63,45 @@ def _reviewed_clause() -> sa.ColumnElement[bool]:
         .where(r.c.progress_entry_id == e.c.id, r.c.deleted_at.is_(None))
         .where(r.c.entry_updated_at >= e.c.updated_at)
     )
+
+
+CHUNK = 500
+"""Ids bound per IN (...): well under SQLite's limit on parameters."""
+
+
+def chunks(ids: list[uuid.UUID]) -> list[list[uuid.UUID]]:
+    return [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+
+
+def attachments_of(
+    session: Session, entry_ids: list[uuid.UUID]
+) -> list[tuple[uuid.UUID, AttachmentInfo]]:
+    """The live attachments of the entries (no content), oldest first.
+
+    One lookup through the progress_entry_id index: the deleted rows are
+    skipped here, as a ``deleted_at IS NULL`` in SQL makes SQLite (which has
+    no statistics) walk the deleted_at index over every attachment instead.
+    """
+    rows = [
+        row
+        for part in chunks(entry_ids)
+        for row in session.exec(
+            select(
+                Attachment.progress_entry_id,
+                Attachment.id,
+                Attachment.filename,
+                Attachment.media_type,
+                Attachment.size,
+                Attachment.created_at,
+                Attachment.deleted_at,
+            ).where(col(Attachment.progress_entry_id).in_(part))
+        ).all()
+    ]
+    return [
+        (owner, AttachmentInfo(*info))
+        for owner, *info, deleted in sorted(rows, key=lambda r: r[5])
+        if owner is not None and deleted is None
+    ]
 
 
 def is_photo(info: AttachmentInfo) -> bool:
@@ -126,28 +165,17 @@ class ProgressTimelineService(Guarded):
             files: dict[uuid.UUID, list[AttachmentInfo]] = {}
             names: dict[uuid.UUID, str] = {}
             if ids:
-                for review in session.exec(
-                    select(Review)
-                    .where(col(Review.progress_entry_id).in_(ids))
-                    .where(live(Review))
-                    .order_by(col(Review.reviewed_at))
-                ).all():
-                    latest[review.progress_entry_id] = review
-                for owner, *info in session.exec(
-                    select(
-                        Attachment.progress_entry_id,
-                        Attachment.id,
-                        Attachment.filename,
-                        Attachment.media_type,
-                        Attachment.size,
-                        Attachment.created_at,
-                    )
-                    .where(col(Attachment.progress_entry_id).in_(ids))
-                    .where(live(Attachment))
-                    .order_by(col(Attachment.created_at))
-                ).all():
-                    assert owner is not None
-                    files.setdefault(owner, []).append(AttachmentInfo(*info))
+                # Deleted rows are skipped here rather than in SQL: without
+                # statistics SQLite would otherwise walk the deleted_at index,
+                # i.e. every live review of every project.
+                reviews = session.exec(
+                    select(Review).where(col(Review.progress_entry_id).in_(ids))
+                ).all()
+                for review in sorted(reviews, key=lambda r: r.reviewed_at):
+                    if review.deleted_at is None:
+                        latest[review.progress_entry_id] = review
+                for owner, info in attachments_of(session, ids):
+                    files.setdefault(owner, []).append(info)
                 names = names_by_id(
                     session, UserProfile, (r.reviewer_profile_id for r in latest.values())
                 )
@@ -170,6 +198,17 @@ class ProgressTimelineService(Guarded):
                 )
             )
         return result
+
+    @reads
+    def file_counts(self, entry_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+        """How many live attachments each entry has (one statement)."""
+        counts: dict[uuid.UUID, int] = {}
+        if not entry_ids:
+            return counts
+        with self.db.reading() as session:
+            for owner, _info in attachments_of(session, entry_ids):
+                counts[owner] = counts.get(owner, 0) + 1
+        return counts
 
     @reads
     def position(

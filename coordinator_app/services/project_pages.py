@@ -24,7 +24,7 @@ from coordinator_app.domain.validation import Errors, check_length, clean_text
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.attachments import AttachmentInfo
 from coordinator_app.services.base import NotFoundError, live, now
-from coordinator_app.services.progress_timeline import is_photo
+from coordinator_app.services.progress_timeline import attachments_of, chunks, is_photo
 from coordinator_app.services.settings import SettingsService
 from coordinator_app.storage.database import Database
 
@@ -109,28 +109,21 @@ class ProjectPageService(Guarded):
             photos: dict[uuid.UUID, list[AttachmentInfo]] = {}
             if ids:
                 stamps = {e.id: e.updated_at for e in entries}
-                for entry_id, entry_at in session.exec(
-                    select(Review.progress_entry_id, Review.entry_updated_at)
-                    .where(col(Review.progress_entry_id).in_(ids))
-                    .where(live(Review))
-                ).all():
-                    if entry_at >= stamps[entry_id]:
+                review_rows = [
+                    row
+                    for part in chunks(ids)
+                    for row in session.exec(
+                        select(
+                            Review.progress_entry_id, Review.entry_updated_at, Review.deleted_at
+                        ).where(col(Review.progress_entry_id).in_(part))
+                    ).all()
+                ]
+                for entry_id, entry_at, deleted in review_rows:
+                    # deleted_at checked here, not in SQL: see attachments_of.
+                    if deleted is None and entry_at >= stamps[entry_id]:
                         reviewed.add(entry_id)
-                for owner, *info in session.exec(
-                    select(
-                        Attachment.progress_entry_id,
-                        Attachment.id,
-                        Attachment.filename,
-                        Attachment.media_type,
-                        Attachment.size,
-                        Attachment.created_at,
-                    )
-                    .where(col(Attachment.progress_entry_id).in_(ids))
-                    .where(live(Attachment))
-                    .order_by(col(Attachment.created_at))
-                ).all():
-                    attachment = AttachmentInfo(*info)
-                    if owner is not None and is_photo(attachment):
+                for owner, attachment in attachments_of(session, ids):
+                    if is_photo(attachment):
                         photos.setdefault(owner, []).append(attachment)
         return [
             PageCandidate(entry=e, reviewed=e.id in reviewed, photos=photos.get(e.id, []))

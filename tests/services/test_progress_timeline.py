@@ -87,3 +87,24 @@ def test_next_unreviewed_goes_by_title_wraps_and_follows_the_filter(services: Se
     only_pro_bono = WorkspaceFilter(program=ProjectProgram.PRO_BONO)
     found = timeline.next_unreviewed(after_project_id=k.id, flt=only_pro_bono)
     assert found is not None and found.project_id == k.id  # the only one in the filter
+
+
+def test_long_logs_are_read_in_chunks(services: Services) -> None:
+    """More entries than one IN (...) binds: counts and the page candidates still add up."""
+    sg = make_setagaya(services)
+    with services.db.writing() as session:
+        extra = [
+            ProgressEntry(project_id=sg.project.id, entry_date=date(2018, 1, 1), text=f"記録{i}")
+            for i in range(1200)
+        ]
+        session.add_all(extra)
+        session.flush()
+        ids = [e.id for e in extra]
+    for entry_id in (ids[0], ids[700], ids[-1]):
+        services.attachments.add(filename="写真.png", content=b"x", progress_entry_id=entry_id)
+    counts = services.timeline.file_counts([*ids, sg.entries[3].id])
+    assert counts == {ids[0]: 1, ids[700]: 1, ids[-1]: 1, sg.entries[3].id: 1}
+    candidates = services.project_pages.candidates(sg.project.id)
+    assert len(candidates) == 1206
+    assert sum(c.reviewed for c in candidates) == 6
+    assert sum(len(c.photos) for c in candidates) == 4

@@ -148,6 +148,44 @@ def test_enter_opens_the_entry_and_a_thumbnail_opens_the_photo(
     qtbot.mouseClick(timeline.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(30, 30))
 
 
+def test_review_button_on_a_card_and_markup_kept_as_text(
+    qtbot: QtBot, ctx: UiContext, db: Database, services: Services, setagaya: Setagaya
+) -> None:
+    markup = '<b>太字</b><script>alert("x")</script>'
+    entry = services.progress.save_by(
+        ProgressEntry(project_id=setagaya.project.id, entry_date=date(2018, 1, 10), text=markup),
+        setagaya.coordinator,
+    )
+    services.attachments.add(
+        filename="壊れた.jpg", content=b"not an image", progress_entry_id=entry.id
+    )
+    set_current_profile(ctx, setagaya.supervisor.id)
+    panel = _progress(qtbot, ctx, setagaya.project.id)
+    timeline = panel.timeline
+    model = timeline.timeline
+    assert model.index(0, 0).data() == markup  # the text as typed, drawn as plain text
+    (broken,) = model.item(0).photos  # type: ignore[union-attr]
+    assert model.thumbnail(broken.id, broken.size) is None  # drawn as "cannot show"
+    good = model.item(model.row_of(setagaya.entries[3].id)).photos[0]  # type: ignore[union-attr]
+    thumbnail = model.thumbnail(good.id, good.size)
+    assert thumbnail is not None and thumbnail.width() <= 112 and thumbnail.height() <= 84
+    button = timeline.timeline_delegate.button_rect(timeline.item_option(0), model.index(0, 0))
+    assert button is not None
+    qtbot.mouseClick(timeline.viewport(), Qt.MouseButton.LeftButton, pos=button.center())
+    dialog = panel.review_dialog
+    assert isinstance(dialog, ReviewDialog) and [e.id for e in dialog.entries] == [entry.id]
+    enter(qtbot, dialog.comment_edit, "表記を確認")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert model.item(0).state.reviewed  # type: ignore[union-attr]
+    assert (
+        timeline.timeline_delegate.button_rect(timeline.item_option(0), model.index(0, 0)) is None
+    )
+    with reopened(db) as fresh, fresh.db.reading() as session:
+        (review,) = session.exec(sa.select(Review)).scalars().all()
+        assert (review.progress_entry_id, review.comment) == (entry.id, "表記を確認")
+
+
 def _bulk_log(db: Database, project_id: uuid.UUID, count: int) -> None:
     """``count`` entries written directly (the service would take minutes for 2,000)."""
     start = datetime(2020, 1, 1, tzinfo=UTC)

@@ -55,10 +55,8 @@ class ProgressLogModel(ChildTableModel[EntryState]):
         states = self.services.reviews.entry_states(owner_id)
         if self.only_ids is not None:
             states = [s for s in states if s.entry.id in self.only_ids]
-        attachments = self.services.attachments
-        self._files = {
-            s.entry.id: len(attachments.list_for(progress_entry_id=s.entry.id)) for s in states
-        }
+        # One statement for the whole log, not one per entry.
+        self._files = self.services.timeline.file_counts([s.entry.id for s in states])
         if any(s.last_review is not None for s in states):
             self._reviewers = {p.id: p.name for p in self.services.profiles.list(ListQuery()).rows}
         return states

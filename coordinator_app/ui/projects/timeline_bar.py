@@ -43,6 +43,7 @@ class LogBar(QWidget):
         self.order_combo.addItem(self.tr("新しい順"), False)
         self.order_combo.addItem(self.tr("古い順"), True)
         self.changes_label = QLabel(self)
+        self.changes_label.setWordWrap(True)
         self.changes_check = QCheckBox(self.tr("前回の確認以降の変更だけを表示"), self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -44,6 +44,19 @@ PHOTO_GAP = 8
 BUTTON_WIDTH = 96
 BUTTON_HEIGHT = 24
 
+# Flag combinations built once: combining Qt flags makes new enum members each
+# time, which costs more than the drawing itself.
+WRAP = int(Qt.TextFlag.TextWordWrap)
+WRAP_TOP_LEFT = int(
+    Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+)
+RIGHT_MIDDLE = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+CENTRE_WRAP_ANYWHERE = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWrapAnywhere)
+SELECTED = QStyle.StateFlag.State_Selected
+HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+
 
 @dataclass(frozen=True)
 class _Layout:
@@ -134,7 +147,7 @@ class TimelineDelegate(QStyledItemDelegate):
             heading.setHeight(button.height())
         top = heading.bottom() + 1 + GAP
         metrics = QFontMetrics(body_font)
-        flags = int(Qt.TextFlag.TextWordWrap)
+        flags = WRAP
         text_h = metrics.boundingRect(QRect(0, 0, width, 100000), flags, item.entry.text).height()
         text = QRect(left, top, width, max(text_h, metrics.height()))
         top = text.bottom() + 1
@@ -193,7 +206,7 @@ class TimelineDelegate(QStyledItemDelegate):
         heading_font, body_font = self._fonts(option)
         palette = option.palette
         rect = option.rect.adjusted(2, 2, -2, -2)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = bool(option.state & SELECTED)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if selected:
@@ -207,7 +220,7 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, 4, 4)
         colour = self.colour(item)
         painter.fillRect(QRect(rect.left() + 3, rect.top() + 4, BAR, rect.height() - 8), colour)
-        if option.state & QStyle.StateFlag.State_HasFocus:
+        if option.state & HAS_FOCUS:
             focus = QPen(palette.highlight().color(), 2)
             painter.setPen(focus)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -225,30 +238,24 @@ class TimelineDelegate(QStyledItemDelegate):
         state_font = QFont(body_font)
         state_font.setBold(not item.state.reviewed)
         painter.setFont(state_font)
-        flags_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(state_rect, int(flags_right), state)
+        painter.drawText(state_rect, RIGHT_MIDDLE, state)
         painter.setFont(heading_font)
         painter.setPen(text_colour)
         title_rect = QRect(layout.heading)
         title_rect.setRight(state_rect.right() - state_w - GAP)
-        left_flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         elided = QFontMetrics(heading_font).elidedText(
             self.heading_text(item), Qt.TextElideMode.ElideRight, title_rect.width()
         )
-        painter.drawText(title_rect, int(left_flags), elided)
+        painter.drawText(title_rect, LEFT_MIDDLE, elided)
         if layout.button is not None:
             painter.setPen(QPen(UNREVIEWED, 1))
             painter.setBrush(QBrush(QColor("#ffffff")))
             painter.drawRoundedRect(layout.button.adjusted(0, 1, 0, -1), 3, 3)
             painter.setFont(body_font)
-            painter.drawText(
-                layout.button, int(Qt.AlignmentFlag.AlignCenter), self.tr("確認する (K)")
-            )
+            painter.drawText(layout.button, CENTRE, self.tr("確認する (K)"))
 
         # The whole text, wrapped; plain text.
-        wrap = int(
-            Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        )
+        wrap = WRAP_TOP_LEFT
         painter.setFont(body_font)
         painter.setPen(text_colour)
         painter.drawText(layout.text, wrap, item.entry.text)
@@ -270,9 +277,12 @@ class TimelineDelegate(QStyledItemDelegate):
                 target.moveCenter(photo_rect.center())
                 painter.drawPixmap(target, pixmap)
             else:
+                name = next((p.filename for p in item.photos if p.id == attachment_id), "")
                 painter.setPen(MUTED)
                 painter.drawText(
-                    photo_rect, int(Qt.AlignmentFlag.AlignCenter), self.tr("表示できません")
+                    photo_rect.adjusted(4, 4, -4, -4),
+                    CENTRE_WRAP_ANYWHERE,
+                    self.tr("表示できません") + "\n" + name,
                 )
         if layout.files is not None:
             painter.setPen(MUTED)

@@ -12,8 +12,17 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QImageReader, QPixmap
 
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.progress_timeline import LogSummary, TimelineEntry
@@ -36,7 +45,7 @@ class TimelineModel(QAbstractListModel):
             supervisor's "changes since my last review"); None shows all.
     """
 
-    PAGE_SIZE = 50
+    PAGE_SIZE = 25
 
     def __init__(self, services: Services, parent: Any = None) -> None:
         super().__init__(parent)
@@ -163,13 +172,27 @@ class TimelineModel(QAbstractListModel):
             content = self.services.attachments.content(attachment_id)
         except NotFoundError:
             return None
-        image = QImage()
-        if not image.loadFromData(content):
-            return None
-        return QPixmap.fromImage(
-            image.scaled(
-                THUMBNAIL,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
+        return thumbnail_of(content)
+
+
+def thumbnail_of(content: bytes) -> QPixmap | None:
+    """``content`` decoded at thumbnail size (a JPEG is decoded scaled down, which is
+    much faster for a phone photo) and turned upright by its EXIF orientation."""
+    data = QBuffer()
+    data.setData(QByteArray(content))
+    data.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(data)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size.scaled(THUMBNAIL * 2, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if image.isNull():
+        return None
+    return QPixmap.fromImage(
+        image.scaled(
+            THUMBNAIL,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
         )
+    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,8 +24,12 @@ class PhotoDialog(QDialog):
     def __init__(self, *, filename: str, content: bytes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(filename)
-        self.image = QImage()
-        self.image.loadFromData(content)
+        data = QBuffer()
+        data.setData(QByteArray(content))
+        data.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(data)
+        reader.setAutoTransform(True)  # phone photos stand the right way up
+        self.image: QImage = reader.read()
         self.label = QLabel(self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setTextFormat(Qt.TextFormat.PlainText)

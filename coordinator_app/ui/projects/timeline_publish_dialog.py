@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,6 +33,7 @@ from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.project_pages import PageCandidate
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.data_safety.prompts import with_file_pickers
+from coordinator_app.ui.projects.timeline_model import thumbnail_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PHOTO_ICON = QSize(64, 48)
@@ -142,20 +143,12 @@ class ProjectPageDialog(QDialog):
             item.setExpanded(True)
 
     def _thumbnail(self, attachment_id: uuid.UUID) -> QIcon:
-        image = QImage()
+        pixmap = None
         with contextlib.suppress(NotFoundError):  # deleted meanwhile: a file icon
-            image.loadFromData(self.ctx.services.attachments.content(attachment_id))
-        if image.isNull():
+            pixmap = thumbnail_of(self.ctx.services.attachments.content(attachment_id))
+        if pixmap is None:
             return self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
-        return QIcon(
-            QPixmap.fromImage(
-                image.scaled(
-                    PHOTO_ICON,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
-        )
+        return QIcon(pixmap)
 
     def _include_toggled(self, include: bool) -> None:
         for i, candidate in enumerate(self.candidates):
