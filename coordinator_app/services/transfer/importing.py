@@ -374,6 +374,8 @@ def _run(
     problems = mapping_problems(kind, table.headers, mapping)
     if problems:
         raise TransferError("\n".join(problems))
+    if commit:
+        services.actor.require_write()
     db = services.db
     if getattr(db, "read_only", False):
         raise ReadOnlyDatabaseError(db.path)
@@ -430,7 +432,6 @@ def run_import(
         TransferError: the mapping is unusable; nothing was stored.
         AccessDenied: the profile in use is a supervisor's (reading only).
     """
-    services.actor.require_write()
     return _run(services, kind, table, mapping, commit=True, include_duplicates=include_duplicates)
 
 
