@@ -21,6 +21,10 @@ _KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 """A check list item's value as text (Qt compares Python objects by identity)."""
 
 
+def _missing() -> str:
+    return QCoreApplication.translate("RecordCombo", "(見つかりません)")
+
+
 def _key(value: object) -> str:
     return f"{type(value).__name__}:{value}"
 
@@ -88,10 +92,12 @@ class CheckList(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Search again and drop checked records that no longer exist."""
+        """Search again (records may have changed). A checked record that no longer
+        exists stays checked as 「(見つかりません)」, so that saving reports it instead
+        of silently dropping it; only the user's click unticks it."""
         if self._checked:
             still = {o.value: o for o in self._source.lookup(list(self._checked))}
-            self._checked = {v: still[v] for v in self._checked if v in still}
+            self._checked = {v: still.get(v, Option(v, _missing())) for v in self._checked}
         self.run_search()
 
     def search(self, text: str) -> None:
