@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from coordinator_app.domain.enums import AreaKind
 from coordinator_app.domain.models import Area
 from coordinator_app.services.registry import Services
-from coordinator_app.ui.common.pickers import CheckList
+from coordinator_app.ui.common.pickers import CheckList, options_of
 from coordinator_app.ui.main_window import MainWindow
 from tests.conftest import Factory
 from tests.ui.conftest import commit_text, enter
@@ -119,3 +119,19 @@ def test_a_click_unticks_only_the_item_clicked(
     assert [t.strip() for t in _texts(picker)] == ["砧地域", "砧"]
     click_check_box(qtbot, picker, picker.list.item(1))  # untick 砧
     assert picker.checked_values() == [areas["池尻"].id]
+
+
+def test_a_ticked_record_deleted_elsewhere_stays_ticked_until_the_user_unticks_it(
+    qtbot: QtBot, services: Services, make: Factory
+) -> None:
+    keep = make.organisation("福生市社会福祉協議会", kana="ふっさししゃかいふくしきょうぎかい")
+    gone = make.organisation("北山町会", kana="きたやまちょうかい")
+    picker = CheckList(source=options_of(services.organisations))
+    qtbot.addWidget(picker)
+    picker.set_checked_values([keep.id, gone.id])
+    services.organisations.soft_delete(gone.id)
+    picker.refresh()  # what a form does when another window changed records
+    assert picker.checked_values() == [keep.id, gone.id]
+    assert picker.item_for(gone.id).text() == "(見つかりません)"  # type: ignore[union-attr]
+    click_check_box(qtbot, picker, picker.item_for(gone.id))  # type: ignore[arg-type]
+    assert picker.checked_values() == [keep.id]

@@ -380,6 +380,8 @@ def _run(
     problems = mapping_problems(kind, table.headers, mapping)
     if problems:
         raise TransferError("\n".join(problems))
+    if commit:
+        services.actor.require_write()
     db = services.db
     if getattr(db, "read_only", False):
         raise ReadOnlyDatabaseError(db.path)

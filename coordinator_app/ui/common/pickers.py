@@ -4,6 +4,7 @@ Both search their :class:`OptionSource` as the user types and hold only what
 is chosen plus at most :data:`SEARCH_LIMIT` matches, so a form stays quick
 with 20,000 organisations. ``set_options`` takes a source (``options_of(
 service)``) or, for short fixed lists such as areas, the options themselves.
+The check list lives in :mod:`check_list`; both are importable from here.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,12 +22,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from coordinator_app.ui.common.check_list import CheckList
 from coordinator_app.ui.common.option_sources import (
     ContactOptions,
     Option,
@@ -36,7 +36,12 @@ from coordinator_app.ui.common.option_sources import (
     TaggedOptions,
     options_of,
 )
-from coordinator_app.ui.common.plain_text import plain
+from coordinator_app.ui.common.picker_base import (
+    SEARCH_DELAY_MS,
+    SEARCH_LIMIT,
+    as_source,
+    more_hint,
+)
 from coordinator_app.ui.labels import enum_choices
 
 __all__ = [
@@ -54,34 +59,9 @@ __all__ = [
     "options_of",
 ]
 
-SEARCH_LIMIT = 50
-"""Most matches a picker shows at once; typing narrows them down."""
-SEARCH_DELAY_MS = 150
-"""Typing pauses this long before the picker searches."""
-SUMMARY_NAMES = 5
-"""A check list's summary names this many of the checked records."""
-_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
-"""A check list item's value as text (Qt compares Python objects by identity)."""
-
-
-def _key(value: object) -> str:
-    return f"{type(value).__name__}:{value}"
-
-
-def _as_source(options: OptionSource | Iterable[Option]) -> OptionSource:
-    if hasattr(options, "search") and hasattr(options, "lookup"):
-        return options  # type: ignore[return-value]
-    return StaticOptions(options)  # type: ignore[arg-type]
-
 
 def _missing() -> str:
     return QCoreApplication.translate("RecordCombo", "(見つかりません)")
-
-
-def _more_hint() -> str:
-    return QCoreApplication.translate(
-        "RecordCombo", "上位{limit}件を表示しています。名前・ふりがなで絞り込んでください。"
-    ).format(limit=SEARCH_LIMIT)
 
 
 class RecordCombo(QComboBox):
@@ -128,7 +108,7 @@ class RecordCombo(QComboBox):
     def set_options(self, options: OptionSource | Iterable[Option]) -> None:
         """Use ``options`` (a source, or a short fixed list), keeping the current choice
         when it still exists."""
-        self._source = _as_source(options)
+        self._source = as_source(options)
         self.refresh()
 
     def refresh(self) -> None:
@@ -307,7 +287,7 @@ class SearchPopup(QFrame):
         if text and first < 0:
             self.hint.setText(QCoreApplication.translate("RecordCombo", "該当するものがありません"))
         elif self.combo.more:
-            self.hint.setText(_more_hint())
+            self.hint.setText(more_hint())
         self.hint.setVisible((bool(text) and first < 0) or self.combo.more)
 
     def choose_row(self, row: int) -> None:
@@ -333,169 +313,6 @@ class SearchPopup(QFrame):
                 self.hide()
                 return True
         return super().eventFilter(watched, event)
-
-
-class CheckList(QWidget):
-    """Choose several records: a search box over a list of check boxes.
-
-    The list shows at most :data:`SEARCH_LIMIT` matches of the search box in
-    the source's own order (areas stay in their hierarchy), checked ones
-    checked where they stand; checked records the search does not show
-    follow under a 「選択中」 heading while the search box is empty, and the
-    summary names them. Nothing is ever moved above the matches, so the first
-    row is always the first match, and a tick changes only by a click on that
-    very item (the item carries its value; rows are never counted).
-
-    Signals:
-        changed(): the user checked or unchecked an item.
-
-    Attributes:
-        more: the last search found more than :data:`SEARCH_LIMIT` matches.
-    """
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None, *, source: OptionSource | None = None):
-        super().__init__(parent)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText(
-            QCoreApplication.translate("CheckList", "名前・ふりがなで絞り込み")
-        )
-        self.filter.setClearButtonEnabled(True)
-        self.list = QListWidget(self)
-        self.list.setMinimumHeight(120)
-        self.summary = plain(QLabel(self))
-        self.summary.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.list)
-        layout.addWidget(self.summary)
-        self._source: OptionSource = source if source is not None else StaticOptions(())
-        self._checked: dict[object, Option] = {}
-        self._matches: list[Option] = []
-        self._shown: list[Option] = []
-        self._by_key: dict[str, Option] = {}
-        self.more = False
-        self._loading = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.run_search)
-        self.filter.textChanged.connect(self._timer.start)
-        self.filter.returnPressed.connect(self.run_search)
-        self.list.itemChanged.connect(self._item_changed)
-        self._update_summary()
-
-    @property
-    def source(self) -> OptionSource:
-        return self._source
-
-    def set_options(self, options: OptionSource | Iterable[Option]) -> None:
-        """Use ``options`` (a source, or a short fixed list), keeping the checked ones
-        that still exist."""
-        self._source = _as_source(options)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Search again and drop checked records that no longer exist."""
-        if self._checked:
-            still = {o.value: o for o in self._source.lookup(list(self._checked))}
-            self._checked = {v: still[v] for v in self._checked if v in still}
-        self.run_search()
-
-    def search(self, text: str) -> None:
-        """Show the matches of ``text`` (what the search box does after a pause)."""
-        self.filter.blockSignals(True)
-        self.filter.setText(text)
-        self.filter.blockSignals(False)
-        self.run_search()
-
-    def run_search(self) -> None:
-        self._timer.stop()
-        found = self._source.search(self.filter.text(), limit=SEARCH_LIMIT + 1)
-        self.more = len(found) > SEARCH_LIMIT
-        self._matches = found[:SEARCH_LIMIT]
-        self._show()
-
-    def checked_values(self) -> list[object]:
-        """The checked values (those loaded first, in display order, then newly checked)."""
-        return list(self._checked)
-
-    def set_checked_values(self, values: Iterable[object]) -> None:
-        wanted = list(dict.fromkeys(values))
-        found = {o.value: o for o in self._source.lookup(wanted)} if wanted else {}
-        self._checked = {v: found[v] for v in wanted if v in found}
-        self._show()
-
-    def item_for(self, value: object) -> QListWidgetItem | None:
-        for i in range(self.list.count()):
-            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == value:
-                return self.list.item(i)
-        return None
-
-    def _show(self) -> None:
-        shown_values = {o.value for o in self._matches}
-        rest = (
-            []
-            if self.filter.text().strip()
-            else [o for v, o in self._checked.items() if v not in shown_values]
-        )
-        self._shown = self._matches + rest
-        self._by_key = {_key(o.value): o for o in self._shown}
-        self._loading = True
-        try:
-            self.list.clear()
-            for option in self._matches:
-                self._add_item(option)
-            if rest:
-                heading = QListWidgetItem(
-                    QCoreApplication.translate("CheckList", "選択中(ほかの候補)"), self.list
-                )
-                heading.setFlags(Qt.ItemFlag.NoItemFlags)
-                font = heading.font()
-                font.setBold(True)
-                heading.setFont(font)
-                for option in rest:
-                    self._add_item(option)
-        finally:
-            self._loading = False
-        self._update_summary()
-
-    def _add_item(self, option: Option) -> None:
-        item = QListWidgetItem(option.text, self.list)
-        item.setData(Qt.ItemDataRole.UserRole, option.value)
-        item.setData(_KEY_ROLE, _key(option.value))
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(
-            Qt.CheckState.Checked if option.value in self._checked else Qt.CheckState.Unchecked
-        )
-
-    def _item_changed(self, item: QListWidgetItem) -> None:
-        if self._loading:
-            return
-        option = self._by_key.get(item.data(_KEY_ROLE))
-        if option is None:
-            return
-        if item.checkState() == Qt.CheckState.Checked:
-            self._checked[option.value] = option
-        else:
-            self._checked.pop(option.value, None)
-        self._update_summary()
-        self.changed.emit()
-
-    def _update_summary(self) -> None:
-        text = QCoreApplication.translate("CheckList", "{count}件を選択").format(
-            count=len(self._checked)
-        )
-        names = [o.text.strip() for o in self._checked.values()]
-        if names:
-            text += ": " + "、".join(names[:SUMMARY_NAMES])
-            if len(names) > SUMMARY_NAMES:
-                text += "…"
-        if self.more:
-            text += "  " + _more_hint()
-        self.summary.setText(text)
 
 
 class EnumCombo(QComboBox):

@@ -404,10 +404,11 @@ class RecordPage(QWidget):
         self._update_buttons()
 
     def _display_changed(self) -> None:
+        # The role first: reloading the form then lets it set its own states.
+        self._apply_role()
         # Show the form's dates in the new style, unless that would drop edits.
         if not self.editor.is_dirty:
             self.editor.load(self.editor.current_id)
-        self._apply_role()
         self._update_buttons()
 
     def _apply_role(self, *_args: object) -> None:

@@ -57,12 +57,12 @@ class ColumnKind(StrEnum):
 MINIMUM_SAMPLES: dict[ColumnKind, str] = {
     ColumnKind.DATE: "令和10年12月31日",
     ColumnKind.DATETIME: "2026-12-31 23:59",
-    ColumnKind.NAME: "福生市社会福祉協議",
-    ColumnKind.TITLE: "生活支援コーディネーター会議",
+    ColumnKind.NAME: "社会福祉協議会",
+    ColumnKind.TITLE: "第1層協議体定例会議",
     ColumnKind.NUMBER: "99,999",
     ColumnKind.PHONE: "0000-000-0000",
     ColumnKind.SHORT: "検討中",
-    ColumnKind.TEXT: "あいうえおかき",
+    ColumnKind.TEXT: "あいうえおか",
 }
 """The text each kind of column always has room for, even on an empty list."""
 

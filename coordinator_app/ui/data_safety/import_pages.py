@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from coordinator_app.services.access import AccessDenied
 from coordinator_app.services.data_safety import ReadOnlyDatabaseError
 from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.services.transfer.fields import IMPORT_KINDS
@@ -292,7 +293,7 @@ class PreviewPage(QWizardPage):
             MappingStore(self.w.services.db).remember(
                 state.kind, state.table.headers, state.mapping
             )
-        except (TransferError, ReadOnlyDatabaseError) as exc:
+        except (TransferError, ReadOnlyDatabaseError, AccessDenied) as exc:
             QGuiApplication.restoreOverrideCursor()
             self.w.prompts.warn(self, title=self.tr("取り込めませんでした"), text=str(exc))
             return False
