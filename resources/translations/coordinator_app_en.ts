@@ -1514,6 +1514,13 @@ No meeting of the same council, project or kind was held before this date.</tran
     </message>
 </context>
 <context>
+    <name>HolidayNames</name>
+    <message>
+        <source>ja</source>
+        <translation>en_US</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Excel・CSVから取り込み</source>
@@ -1630,6 +1637,37 @@ No meeting of the same council, project or kind was held before this date.</tran
     </message>
 </context>
 <context>
+    <name>LogoField</name>
+    <message>
+        <source>ロゴ画像を選ぶ…</source>
+        <translation>Choose logo image…</translation>
+    </message>
+    <message>
+        <source>ロゴを外す</source>
+        <translation>Remove logo</translation>
+    </message>
+    <message>
+        <source>ファイル「{name}」を開けません: {error}</source>
+        <translation>Cannot open the file &quot;{name}&quot;: {error}</translation>
+    </message>
+    <message>
+        <source>「{name}」は大きすぎます(50MBまで)。</source>
+        <translation>&quot;{name}&quot; is too large (50 MB at most).</translation>
+    </message>
+    <message>
+        <source>「{name}」は画像として読めません(PNG・JPEG などを選んでください)。</source>
+        <translation>&quot;{name}&quot; cannot be read as an image (choose a PNG, JPEG or similar file).</translation>
+    </message>
+    <message>
+        <source>ロゴなし</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <source>表示できません</source>
+        <translation>Cannot display</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>生活支援コーディネーター業務管理 — {name}</source>
@@ -1670,6 +1708,10 @@ No meeting of the same council, project or kind was held before this date.</tran
     <message>
         <source>検索の言い換え…</source>
         <translation>Search aliases…</translation>
+    </message>
+    <message>
+        <source>自治体の情報…</source>
+        <translation>Municipality profile…</translation>
     </message>
     <message>
         <source>終了</source>
@@ -1730,14 +1772,6 @@ No meeting of the same council, project or kind was held before this date.</tran
     <message>
         <source>閲覧と確認のみ(上司・確認者)</source>
         <translation>Read and review only (supervisor)</translation>
-    </message>
-    <message>
-        <source>{action}を行いました</source>
-        <translation>Done: {action}</translation>
-    </message>
-    <message>
-        <source>{action}を取り消しました</source>
-        <translation>Undone: {action}</translation>
     </message>
     <message>
         <source>検索</source>
@@ -2384,6 +2418,93 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <source>土</source>
         <translation>Sat</translation>
+    </message>
+</context>
+<context>
+    <name>MunicipalityDialog</name>
+    <message>
+        <source>自治体の情報</source>
+        <translation>Municipality profile</translation>
+    </message>
+    <message>
+        <source>チラシの「お問い合わせ」欄、議事録と活動報告の発行者として印刷されます。あとで「ファイル &gt; 自治体の情報」から変更できます。</source>
+        <translation>Printed in the contact box of flyers and as the issuer of minutes and activity reports. You can change it later under File &gt; Municipality profile.</translation>
+    </message>
+    <message>
+        <source>例: 福生市</source>
+        <translation>e.g. Fussa City</translation>
+    </message>
+    <message>
+        <source>例: 福祉保健部 介護福祉課 地域支援係</source>
+        <translation>e.g. Health and Welfare Dept., Long-term Care Division</translation>
+    </message>
+    <message>
+        <source>例: 042-551-1511</source>
+        <translation>e.g. 042-551-1511</translation>
+    </message>
+    <message>
+        <source>例: 042-530-5800</source>
+        <translation>e.g. 042-530-5800</translation>
+    </message>
+    <message>
+        <source>例: chiiki@city.example.lg.jp</source>
+        <translation>e.g. chiiki@city.example.lg.jp</translation>
+    </message>
+    <message>
+        <source>例: https://www.city.example.lg.jp/</source>
+        <translation>e.g. https://www.city.example.lg.jp/</translation>
+    </message>
+    <message>
+        <source>例: 平日 8時30分〜17時15分(土日祝日・年末年始を除く)</source>
+        <translation>e.g. Weekdays 8:30–17:15 (closed on weekends, holidays and at New Year)</translation>
+    </message>
+    <message>
+        <source>自治体名</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>担当部署</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>FAX</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>メール</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>ウェブ</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>受付時間</source>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <source>ロゴ</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>あとで入力する</source>
+        <translation>Enter later</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4052,6 +4173,24 @@ Edit the whole series? A new series would be separate from this meeting.</transl
     <message>
         <source>↑↓: 進捗を移動・Enter: 開く(編集)・K: 確認済にする(コメント付き)・N: 次の未確認へ・写真をクリックすると原寸で表示します</source>
         <translation>↑↓: move between entries · Enter: open (edit) · K: mark reviewed (with a comment) · N: next unreviewed · click a photo to see it full size</translation>
+    </message>
+</context>
+<context>
+    <name>UndoOffer</name>
+    <message>
+        <source>{action}を行いました</source>
+        <translation>Done: {action}</translation>
+    </message>
+    <message>
+        <source>{action}を取り消しました</source>
+        <translation>Undone: {action}</translation>
+    </message>
+</context>
+<context>
+    <name>VenueCompleter</name>
+    <message>
+        <source>以前の会場から選べます。候補の上で Delete を押すと候補から外します</source>
+        <translation>Choose an earlier venue. Press Delete on a suggestion to remove it from the suggestions</translation>
     </message>
 </context>
 <context>
