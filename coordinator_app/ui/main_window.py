@@ -41,7 +41,12 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.feature_windows import FeatureWindows
 from coordinator_app.ui.municipality_dialog import MunicipalityDialog
-from coordinator_app.ui.profiles.current import gate_writes, may_write, read_only_tip
+from coordinator_app.ui.profiles.current import (
+    gate_writes,
+    may_write,
+    read_only_tip,
+    set_fields_read_only,
+)
 from coordinator_app.ui.screen_fit import fit_to_screen
 from coordinator_app.ui.settings_dialog import SettingsDialog
 from coordinator_app.ui.undo_offer import UndoOffer
@@ -413,7 +418,10 @@ class MainWindow(QMainWindow):
             self.search_view.run()
 
     def open_municipality(self) -> MunicipalityDialog:
+        """The 自治体の情報 dialog; read-only for a supervisor (the service refuses it too)."""
         dialog = MunicipalityDialog(self.ctx, self)
+        gate_writes(self.ctx, [dialog.save_button], enabled=True)
+        set_fields_read_only([dialog.form], not may_write(self.ctx))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

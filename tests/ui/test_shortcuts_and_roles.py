@@ -176,3 +176,25 @@ def test_a_supervisor_cannot_record_a_meeting_from_the_meeting_window(
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     dialog.editor._set_dirty(False)
     dialog.hide()
+
+
+def test_a_supervisor_sees_the_municipality_profile_read_only(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    supervisor = _profile(services, ProfileRole.SUPERVISOR, "山本 健")
+    set_current_profile(window.ctx, supervisor.id)
+    dialog = window.open_municipality()
+    qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled()
+    assert dialog.save_button.toolTip() == read_only_tip()
+    name = dialog.edits["name"]
+    assert isinstance(name, QLineEdit) and name.isReadOnly()
+    dialog.reject()
+
+    coordinator = _profile(services, ProfileRole.COORDINATOR, "高橋 美咲")
+    set_current_profile(window.ctx, coordinator.id)
+    dialog = window.open_municipality()
+    qtbot.addWidget(dialog)
+    assert dialog.save_button.isEnabled()
+    assert not dialog.edits["name"].isReadOnly()  # type: ignore[attr-defined]
+    dialog.reject()

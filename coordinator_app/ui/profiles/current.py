@@ -95,6 +95,8 @@ def role_label(role: ProfileRole | None) -> str:
         return QCoreApplication.translate("profiles", "上司(確認者)")
     if role == ProfileRole.COORDINATOR:
         return QCoreApplication.translate("profiles", "コーディネーター")
+    if role == ProfileRole.ADMIN:
+        return QCoreApplication.translate("profiles", "管理者")
     return ""
 
 

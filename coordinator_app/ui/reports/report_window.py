@@ -31,6 +31,7 @@ from coordinator_app.services.reports import ActivityReport
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.option_sources import area_options
 from coordinator_app.ui.common.pickers import RecordCombo, options_of
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.data_safety.prompts import with_file_pickers
 from coordinator_app.ui.events import RecordKind
@@ -90,12 +91,12 @@ class ActivityReportWindow(QWidget):
         bar.addWidget(self.xlsx_button)
         bar.addWidget(self.pdf_button)
 
-        self.title_label = QLabel(self)
+        self.title_label = plain(QLabel(self))
         font = QFont(self.title_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title_label.setFont(font)
-        self.scope_label = QLabel(self)
+        self.scope_label = plain(QLabel(self))
         self.figures: dict[str, QLabel] = {}
         cards = QGridLayout()
         captions = (

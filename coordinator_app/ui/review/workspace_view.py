@@ -24,7 +24,8 @@ from coordinator_app.domain.enums import ProjectProgram, ProjectStatus
 from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.services.reviews import WorkspaceFilter
 from coordinator_app.ui.common.icons import icon
-from coordinator_app.ui.common.pickers import Option, RecordCombo, options_of
+from coordinator_app.ui.common.option_sources import area_options
+from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.table_model import fit_columns, select_row
 from coordinator_app.ui.context import UiContext
@@ -190,10 +191,7 @@ class ReviewWorkspace(QWidget):
         """Reload the coordinators, areas and fiscal years offered by the filters."""
         services = self.ctx.services
         self.lead_filter.set_options(options_of(services.coordinators))
-        self.area_filter.set_options(
-            Option(node.area.id, "　" * node.depth + node.area.name)
-            for node in services.areas.tree()
-        )
+        self.area_filter.set_options(area_options(services.areas.tree()))
         current = self.year_filter.currentData()
         this_year = fiscal_year(date.today())
         # Years with meetings, and the last ten and the next one (projects may have no meetings).
