@@ -44,7 +44,7 @@ class SchemaShape:
     """What is compared: every object of a database, by kind and name."""
 
     tables: dict[str, tuple[tuple[str, str, int, int], ...]]
-    """Ordinary table name -> (column, affinity, not null, primary key) in order."""
+    """Ordinary table name -> (column, affinity, not null, primary key), by column name."""
     virtual: dict[str, str]
     """Virtual table name -> its normalised SQL."""
     indexes: dict[str, tuple[str, int, tuple[str, ...]]]
@@ -91,8 +91,13 @@ def read_shape(conn: sqlite3.Connection) -> SchemaShape:
             virtual[name] = _normalise(sql)
         elif kind == "table":
             columns = conn.execute(f"PRAGMA table_xinfo({_quote(name)})").fetchall()
+            # By name, not position: a migration's ADD COLUMN appends where the
+            # model may declare the column in the middle; the order means nothing.
             tables[name] = tuple(
-                (str(c[1]), _affinity(str(c[2] or "")), int(c[3]), int(c[5] > 0)) for c in columns
+                sorted(
+                    (str(c[1]), _affinity(str(c[2] or "")), int(c[3]), int(c[5] > 0))
+                    for c in columns
+                )
             )
         elif kind == "index":
             info = conn.execute(f"PRAGMA index_info({_quote(name)})").fetchall()
