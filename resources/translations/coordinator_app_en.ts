@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
-    <name />
-    <message>
-        <source>MinutesRecordFields</source>
-        <comment>欠席者</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>MinutesRecordFields</source>
-        <comment>記録者</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>MinutesRecordFields</source>
-        <comment>承認者</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>MinutesRecordFields</source>
-        <comment>承認日</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>ActionItemDialog</name>
     <message>
         <source>対応事項を追加</source>
@@ -159,8 +136,8 @@
         <translation>Activity report</translation>
     </message>
     <message>
-        <source>全市(地域を限定しない)</source>
-        <translation>Whole municipality (any area)</translation>
+        <source>全域(地域を限定しない)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>すべてのコーディネーター</source>
@@ -225,7 +202,7 @@
     <message>
         <source>次の点を確認してください:
 {items}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>対象: {scope}</source>
@@ -246,6 +223,10 @@
     <message>
         <source>保存できません</source>
         <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>実績報告を作成できませんでした: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>「{path}」に保存できませんでした: {error}</source>
@@ -495,7 +476,7 @@
     </message>
     <message>
         <source>一時ファイルを書けません: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>「{name}」を開くアプリが見つかりません。</source>
@@ -1130,7 +1111,7 @@ The current contents are backed up automatically first. Continue?</translation>
     </message>
     <message>
         <source>カレンダーから選ぶ (Alt+↓)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>日付として読めません(例: 2022-04-01、令和4年4月1日)</source>
@@ -1139,6 +1120,37 @@ The current contents are backed up automatically first. Continue?</translation>
 </context>
 <context>
     <name>DialogPrompts</name>
+    <message>
+        <source>名称なし</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存する場所:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ファイル名:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ファイルの種類:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>保存しました。
+
+ファイル: {name}
+場所: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>はい</source>
         <translation>Yes</translation>
@@ -1156,8 +1168,20 @@ The current contents are backed up automatically first. Continue?</translation>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
+        <source>開く</source>
+        <translation type="unfinished">Open</translation>
+    </message>
+    <message>
+        <source>フォルダを開く</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>閉じる</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>「{path}」を開けませんでした。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1233,8 +1257,8 @@ Restore it?</translation>
         <translation>Format</translation>
     </message>
     <message>
-        <source>「=」「+」「-」「@」で始まるセルは、表計算ソフトが式として実行しないよう先頭に「'」を付けて書き出します。写真・添付ファイルは含まれません(すべてを残すにはバックアップをお使いください)。</source>
-        <translation>Cells starting with =, +, - or @ get a leading ' so that spreadsheets do not run them as formulas. Photos and attachments are not included (use a backup to keep everything).</translation>
+        <source>「=」「+」「-」「@」で始まるセルは、表計算ソフトが式として実行しないよう先頭に「&apos;」を付けて書き出します。写真・添付ファイルは含まれません(すべてを残すにはバックアップをお使いください)。</source>
+        <translation>Cells starting with =, +, - or @ get a leading &apos; so that spreadsheets do not run them as formulas. Photos and attachments are not included (use a backup to keep everything).</translation>
     </message>
     <message>
         <source>書き出す…</source>
@@ -1296,7 +1320,7 @@ Restore it?</translation>
     <message>
         <source>コピーできる前回の会議がありません。
 同じ協議体・プロジェクト・種類の会議が、この開催日より前にありません。</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>入力中の内容を「{title}」({date})の内容で置き換えますか?</source>
@@ -1364,6 +1388,14 @@ Restore it?</translation>
         <translation>Print…</translation>
     </message>
     <message>
+        <source>選んだ人を一括作成…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上の一覧のコーディネーター全員のチラシを、まとめて作成します</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>担当中の全員を一括作成…</source>
         <translation>Create for everyone in post…</translation>
     </message>
@@ -1416,16 +1448,20 @@ Restore it?</translation>
         <translation>No coordinator selected</translation>
     </message>
     <message>
+        <source>チラシを作成できませんでした: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PDFを作成できません:</source>
         <translation>Cannot create the PDF:</translation>
     </message>
     <message>
         <source>注意(印刷はできますが、省略または置き換えた文字があります):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>次の項目は省略または置き換えて印刷しました:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>「{path}」に保存できませんでした。
@@ -1444,8 +1480,16 @@ Restore it?</translation>
         <translation>Print</translation>
     </message>
     <message>
+        <source>全員</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>担当中のコーディネーターがいません。</source>
         <translation>No coordinator is currently in post.</translation>
+    </message>
+    <message>
+        <source>%1人</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>保存先のフォルダを選ぶ</source>
@@ -1502,7 +1546,7 @@ Restore it?</translation>
     </message>
     <message>
         <source>この自治体独自の層の呼び名(例: 倉敷市の0層・1.5層)を登録します。一覧や帳票には呼び名が表示され、実績報告では「集計する層」に数えます。</source>
-        <translation>Register this municipality's own tier names (e.g. Kurashiki's tier 0 and tier 1.5). Lists and documents show the local name; the activity report counts each under its "counted as" tier.</translation>
+        <translation>Register this municipality&apos;s own tier names (e.g. Kurashiki&apos;s tier 0 and tier 1.5). Lists and documents show the local name; the activity report counts each under its &quot;counted as&quot; tier.</translation>
     </message>
     <message>
         <source>呼び名</source>
@@ -1922,7 +1966,7 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     </message>
     <message>
         <source>同じシリーズ・協議体・プロジェクト・種類の直近の会議から入力を始めます</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>プロジェクト</source>
@@ -2074,11 +2118,11 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <source>議事録のPDFを作成できませんでした。
 
 {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>一部の文字を置き換えました:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>カレンダーに書き出す</source>
@@ -2212,7 +2256,7 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     </message>
     <message>
         <source>出席者(名簿)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>参加者数</source>
@@ -2277,11 +2321,27 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <name>MinutesRecordFields</name>
     <message>
         <source>例: 町会連合会 鈴木委員</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>例: 会長 山田 太郎</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>欠席者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>記録者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承認者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承認日</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2434,7 +2494,7 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <name>OrganisationEditor</name>
     <message>
         <source>活動を始めた日・設立日。実績報告の「新規の関係機関」はこの日の年度で数えます(空欄なら登録した日)</source>
-        <translation>The day it was founded or began its activity. The activity report counts new organisations in this day's fiscal year (the day it was entered when empty)</translation>
+        <translation>The day it was founded or began its activity. The activity report counts new organisations in this day&apos;s fiscal year (the day it was entered when empty)</translation>
     </message>
     <message>
         <source>名称</source>
@@ -2562,7 +2622,7 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     </message>
     <message>
         <source>写真のファイルが大きすぎます(50MBまで): {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>写真</source>
@@ -2598,6 +2658,14 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>重複と判定した行も取り込む</source>
         <translation>Import rows judged duplicates too</translation>
+    </message>
+    <message>
+        <source>同名で電話番号が異なる関係機関も、新しい記録として取り込む</source>
+        <translation>Import organisations with the same name but another phone number as new records too</translation>
+    </message>
+    <message>
+        <source>既に登録された関係機関と名前が同じで電話番号が違う行は、同じ機関の番号違いのことが多いため、既定では取り込みません。</source>
+        <translation>Rows whose name matches a registered organisation but whose phone number differs are often the same organisation with another number, so they are not imported by default.</translation>
     </message>
     <message>
         <source>取り込めませんでした</source>
@@ -2878,7 +2946,7 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     </message>
     <message>
         <source>一時ファイルを書けません: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>「{name}」を外しますか?
@@ -3522,7 +3590,7 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <source>検索で同じものとして探す言葉を、1行に1組ずつ「=」で区切って書きます。
 例: 社協 = 社会福祉協議会 / 町会 = 町内会 = 自治会
 どの言葉で検索しても、組のほかの言葉を含む記録も見つかります。</source>
-        <translation>Words the search treats as the same, one group per line, separated by "=".
+        <translation>Words the search treats as the same, one group per line, separated by &quot;=&quot;.
 Example: 社協 = 社会福祉協議会 / 町会 = 町内会 = 自治会
 Searching for any word of a group also finds records containing the others.</translation>
     </message>
@@ -3653,15 +3721,15 @@ Searching for any word of a group also finds records containing the others.</tra
     </message>
     <message>
         <source>Space でその日の開催をやめる・戻す</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>祝日の回を外す</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>祝日の回を翌平日に移す</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>「{title}」の内容(時刻・会場・出席者など)で、各回を別々の会議として作成します。</source>
@@ -3701,23 +3769,23 @@ Searching for any word of a group also finds records containing the others.</tra
     </message>
     <message>
         <source>{date}({weekday})</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>第{n}回 {day}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>— {day} 開催しない</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> 祝日: {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>祝日に当たる回があります: {dates}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>開催日を1日以上選んでください</source>
@@ -3725,18 +3793,18 @@ Searching for any word of a group also finds records containing the others.</tra
     </message>
     <message>
         <source>祝日の開催</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>次の回は祝日です。このまま作成しますか?
 {dates}
 
 「祝日の回を外す」「祝日の回を翌平日に移す」で変えることもできます。</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>このまま作成</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>作成できませんでした。会議の入力内容を確認してください。</source>
@@ -3747,23 +3815,23 @@ Searching for any word of a group also finds records containing the others.</tra
     <name>SeriesEditDialog</name>
     <message>
         <source>連続開催の編集</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>会議名を変えると各回の名前も変わります。初回の日付を変えると、すべての回が同じ日数だけ移動します。</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>会議名(&amp;N)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>初回の日付(&amp;D)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>各回</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>カレンダーに書き出す…</source>
@@ -3771,7 +3839,7 @@ Searching for any word of a group also finds records containing the others.</tra
     </message>
     <message>
         <source>全回をひとつの .ics ファイルに書き出します</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>保存</source>
@@ -3787,25 +3855,25 @@ Searching for any word of a group also finds records containing the others.</tra
     </message>
     <message>
         <source> 祝日: {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>連続開催</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>この会議はすでに連続開催「{title}」(全{count}回)の第{number}回です。
 
 シリーズ全体を編集しますか? 新しい連続開催を作ると、この会議とは別のシリーズになります。</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>シリーズを編集…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>新しい連続開催を作成…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>キャンセル</source>
@@ -3914,7 +3982,7 @@ Searching for any word of a group also finds records containing the others.</tra
     </message>
     <message>
         <source>0層・1.5層など、この自治体の層の呼び名と集計先を設定します</source>
-        <translation>Set this municipality's own tier names (tier 0, tier 1.5 …) and the tier each is counted as</translation>
+        <translation>Set this municipality&apos;s own tier names (tier 0, tier 1.5 …) and the tier each is counted as</translation>
     </message>
     <message>
         <source>{label}({tier}として集計)</source>
@@ -4295,7 +4363,7 @@ When it is closed there, it opens here automatically.</translation>
     <name>profiles</name>
     <message>
         <source>上司(確認者)のプロファイルでは閲覧と確認だけができます。記録・編集はコーディネーターのプロファイルで行ってください(ツール → 利用者の切り替え)</source>
-        <translation>A supervisor's profile can only read and review. Record and edit with a coordinator's profile (Tools → Switch user).</translation>
+        <translation>A supervisor&apos;s profile can only read and review. Record and edit with a coordinator&apos;s profile (Tools → Switch user).</translation>
     </message>
     <message>
         <source>上司(確認者)</source>
