@@ -3899,6 +3899,14 @@ Searching for any word of a group also finds records containing the others.</tra
         <translation>(none)</translation>
     </message>
     <message>
+        <source>(紐づけない)</source>
+        <translation>(not linked)</translation>
+    </message>
+    <message>
+        <source>この利用者本人に当たるコーディネーターの記録を選びます</source>
+        <translation>Choose the coordinator record that is this user</translation>
+    </message>
+    <message>
         <source> 日</source>
         <translation> days</translation>
     </message>
@@ -3915,6 +3923,10 @@ Searching for any word of a group also finds records containing the others.</tra
         <translation>User</translation>
     </message>
     <message>
+        <source>コーディネーター</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
         <source>停滞とみなす日数</source>
         <translation>Stalled after</translation>
     </message>
@@ -3925,6 +3937,10 @@ Searching for any word of a group also finds records containing the others.</tra
     <message>
         <source>キャンセル</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>この利用者は削除されています。</source>
+        <translation>This user has been deleted.</translation>
     </message>
 </context>
 <context>
