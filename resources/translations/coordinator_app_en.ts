@@ -2648,8 +2648,8 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Check the import</translation>
     </message>
     <message>
-        <source>問題のない行だけを、まとめて一度に取り込みます。エラーや重複の行は取り込まず、あとで一覧として保存できます。</source>
-        <translation>Only rows without problems are imported, all at once. Rows with errors or duplicates are skipped and can be saved as a list afterwards.</translation>
+        <source>問題のない行だけを、まとめて一度に取り込みます。エラー・重複・同名の行は取り込まず、あとで一覧として保存できます。</source>
+        <translation>Only rows without problems are imported, all at once. Rows with errors, duplicates or same-name organisations are skipped and can be saved as a list afterwards.</translation>
     </message>
     <message>
         <source>取り込む</source>

@@ -228,8 +228,8 @@ class PreviewPage(QWizardPage):
         self.setTitle(self.tr("取り込みの確認"))
         self.setSubTitle(
             self.tr(
-                "問題のない行だけを、まとめて一度に取り込みます。エラーや重複の行は取り込まず、"
-                "あとで一覧として保存できます。"
+                "問題のない行だけを、まとめて一度に取り込みます。エラー・重複・同名の行は"
+                "取り込まず、あとで一覧として保存できます。"
             )
         )
         self.setCommitPage(True)
