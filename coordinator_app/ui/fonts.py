@@ -27,8 +27,9 @@ _registered: dict[str, str | None] = {}
 
 def _register(file: str) -> str | None:
     """Register one bundled font file with Qt (once); its family name, or None."""
-    if file in _registered:
-        return _registered[file]
+    known = _registered.get(file)
+    if known is not None and known in QFontDatabase.families():
+        return known  # already registered in this process (Qt's font database is per process)
     resource = resources.files("coordinator_app.resources") / "fonts" / file
     if isinstance(resource, Path):
         font_id = QFontDatabase.addApplicationFont(str(resource))
