@@ -10,6 +10,7 @@ module gathers and formats what they print.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,9 @@ from coordinator_app.domain.models import (
 )
 from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.action_items import ActionItemService, done_as_of
-from coordinator_app.services.base import NotFoundError, live, names_by_id
+from coordinator_app.services.base import NotFoundError, live
 from coordinator_app.services.meetings import MeetingService
+from coordinator_app.services.organisations import live_contact_names, live_contacts
 from coordinator_app.services.settings import MunicipalityProfile, SettingsService
 from coordinator_app.storage.database import Database
 
@@ -50,13 +52,28 @@ def format_date(day: date | None, *, wareki: bool = False) -> str:
 
 
 def _sorted_names(session: Session, model: type[Record], ids: list[uuid.UUID]) -> list[str]:
-    """Names of ``ids``, by reading (ふりがな)."""
+    """Names of the live records among ``ids``, by reading (ふりがな); a contact of a
+    deleted organisation is left out with it (until the deletion is undone)."""
     if not ids:
         return []
+    stmt = select(model.name).where(col(model.id).in_(ids)).where(live(model))
+    if model is Contact:
+        stmt = stmt.where(col(Contact.id).in_(live_contacts()))
+    return list(session.exec(stmt.order_by(model.sort_kana)).all())
+
+
+def _live_coordinator_names(
+    session: Session, ids: Iterable[uuid.UUID | None]
+) -> dict[uuid.UUID, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
     rows = session.exec(
-        select(model.name).where(col(model.id).in_(ids)).order_by(model.sort_kana)
+        select(Coordinator.id, Coordinator.name)
+        .where(col(Coordinator.id).in_(wanted))
+        .where(live(Coordinator))
     ).all()
-    return list(rows)
+    return {row[0]: row[1] for row in rows}
 
 
 class DocumentService(Guarded):
@@ -90,8 +107,8 @@ class DocumentService(Guarded):
                 .where(live(ActionItem))
                 .order_by(ActionItem.created_at)
             ).all()
-            owners = names_by_id(session, Coordinator, (i.owner_coordinator_id for i in items))
-            owners |= names_by_id(session, Contact, (i.owner_contact_id for i in items))
+            owners = _live_coordinator_names(session, (i.owner_coordinator_id for i in items))
+            owners |= live_contact_names(session, (i.owner_contact_id for i in items))
 
         def owner_of(item: ActionItem) -> str:
             key = item.owner_coordinator_id or item.owner_contact_id

@@ -58,6 +58,22 @@ class ProfileService(EntityService[UserProfile]):
     def restore(self, record_id: uuid.UUID) -> UserProfile:
         return EntityService.restore.__wrapped__(self, record_id)  # type: ignore[attr-defined, no-any-return]
 
+    @profile_writes
+    def link_coordinator(
+        self, profile_id: uuid.UUID, coordinator_id: uuid.UUID | None
+    ) -> UserProfile:
+        """Let the profile stand for a coordinator record (None: for none); one transaction.
+
+        Raises:
+            ValidationError: the coordinator does not exist (or was deleted), or the
+                profile is a supervisor's (only a coordinator's profile is linked).
+            NotFoundError: the profile does not exist.
+        """
+        with self.db.writing() as session:
+            profile = self._get(session, profile_id)
+            profile.coordinator_id = coordinator_id
+            return self._save(session, profile)
+
     @reads
     def exists(self, profile_id: uuid.UUID) -> bool:
         """True when a profile (even a deleted one) has this id."""
@@ -74,6 +90,11 @@ class ProfileService(EntityService[UserProfile]):
         check_kana(errors, "kana", obj.kana)
         check_length(errors, "title", "役職", obj.title, 100)
         check_required(errors, "role", "役割", obj.role)
+        if obj.coordinator_id is not None and obj.role == ProfileRole.SUPERVISOR:
+            errors.add(
+                "coordinator_id",
+                "上司(確認者)のプロファイルはコーディネーターに紐づけられません",
+            )
         require_live(
             session,
             errors,

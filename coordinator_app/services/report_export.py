@@ -82,7 +82,7 @@ def report_tables(
         (
             SHEET_COUNCILS,
             ["協議体", "層", "開催数", "参加者数"],
-            [[c.name, f"第{c.tier}層", c.meetings, c.participants] for c in report.councils],
+            [[c.name, c.tier_text, c.meetings, c.participants] for c in report.councils],
         ),
         (
             SHEET_PROJECTS,

@@ -20,6 +20,7 @@ from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.domain.fiscal import fiscal_months, fiscal_year, fiscal_year_range
 from coordinator_app.domain.models import (
     Area,
+    Assignment,
     Contact,
     Coordinator,
     Council,
@@ -30,6 +31,7 @@ from coordinator_app.domain.models import (
     ProgressEntry,
     Project,
 )
+from coordinator_app.domain.tiers import tier_display
 from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.base import live
 from coordinator_app.services.meetings import area_subtree
@@ -69,6 +71,13 @@ class CouncilRow:
     tier: int
     meetings: int
     participants: int
+    tier_label: str = ""
+    """The municipality's own name of the tier (``1.5層``); empty: the national one."""
+
+    @property
+    def tier_text(self) -> str:
+        """``1.5層`` for a local tier, else ``第2層``: what the report prints."""
+        return tier_display(self.tier, self.tier_label)
 
 
 @dataclass(frozen=True)
@@ -115,6 +124,8 @@ class ActivityReport:
     municipality: str = ""
     """自治体名 of the profile (``福生市``), for 全域."""
     coordinator_name: str = ""
+    coordinator_tiers: list[str] = field(default_factory=list)
+    """The tiers of the coordinator's posts in the year (``0層``, ``第2層``)."""
     issuer: MunicipalityProfile = field(default_factory=MunicipalityProfile)
     """The municipality profile: who submits the report."""
     meetings: list[MeetingRow] = field(default_factory=list)
@@ -148,7 +159,10 @@ class ActivityReport:
     def scope(self) -> str:
         """``北部圏域`` or ``福生市全域`` (``全域`` without a profile), and the coordinator."""
         area = self.area_name or f"{self.municipality}全域"
-        return " / ".join(p for p in (area, self.coordinator_name) if p)
+        person = self.coordinator_name
+        if person and self.coordinator_tiers:
+            person = f"{person}({'・'.join(self.coordinator_tiers)})"
+        return " / ".join(p for p in (area, person) if p)
 
 
 def fiscal_year_utc_bounds(year: int) -> tuple[datetime, datetime]:
@@ -194,8 +208,8 @@ class ReportService(Guarded):
         """Meetings by kind and month, councils held, participants, projects by
         status, new organisations and contacts of one 年度.
 
-        ``area_id`` keeps meetings whose council or project lies in that area (or
-        below), projects in it and organisations serving it; ``coordinator_id``
+        ``area_id`` keeps meetings held in that area (or below) or whose council or
+        project lies there, projects in it and organisations serving it; ``coordinator_id``
         keeps meetings the coordinator attended and projects they lead (new
         organisations and contacts are not attributed to a coordinator).
         """
@@ -210,6 +224,9 @@ class ReportService(Guarded):
             if coordinator_id is not None:
                 person = session.get(Coordinator, coordinator_id)
                 report.coordinator_name = person.name if person else ""
+                report.coordinator_tiers = self._coordinator_tiers(
+                    session, coordinator_id, first, last
+                )
             meetings = self._meetings(session, first, last, areas, coordinator_id)
             report.by_kind = self._by_kind(session, meetings)
             report.meetings = self._meeting_rows(session, meetings)
@@ -222,6 +239,20 @@ class ReportService(Guarded):
                     session, fiscal_year, areas
                 )
         return report
+
+    @staticmethod
+    def _coordinator_tiers(
+        session: Session, coordinator_id: uuid.UUID, first: date, last: date
+    ) -> list[str]:
+        posts = session.exec(
+            select(Assignment.tier, Assignment.tier_label)
+            .where(live(Assignment))
+            .where(Assignment.coordinator_id == coordinator_id)
+            .where(Assignment.start_date <= last)
+            .where(sa.or_(col(Assignment.end_date).is_(None), col(Assignment.end_date) >= first))
+            .order_by(Assignment.tier, Assignment.start_date)
+        ).all()
+        return list(dict.fromkeys(tier_display(tier, label or "") for tier, label in posts))
 
     @staticmethod
     def _meetings(
@@ -247,6 +278,7 @@ class ReportService(Guarded):
         if areas is not None:
             stmt = stmt.where(
                 sa.or_(
+                    col(Meeting.area_id).in_(areas),
                     col(Meeting.council_id).in_(
                         select(Council.id).where(col(Council.area_id).in_(areas))
                     ),
@@ -345,13 +377,20 @@ class ReportService(Guarded):
     def _councils(session: Session, m: sa.Subquery) -> list[CouncilRow]:
         rows = session.exec(
             select(
-                Council.name, Council.tier, sa.func.count(), sa.func.sum(m.c.on_site + m.c.online)
+                Council.name,
+                Council.tier,
+                sa.func.count(),
+                sa.func.sum(m.c.on_site + m.c.online),
+                Council.tier_label,
             )
             .join(m, m.c.council_id == Council.id)
             .group_by(Council.id)
             .order_by(Council.tier, Council.sort_kana)
         ).all()
-        return [CouncilRow(name, tier, n, p or 0) for name, tier, n, p in rows]
+        return [
+            CouncilRow(name, tier, n, p or 0, tier_label or "")
+            for name, tier, n, p, tier_label in rows
+        ]
 
     @staticmethod
     def _projects(

@@ -143,13 +143,52 @@ def test_duplicates_by_name_kana_and_phone(
     got = {r.line: (r.status, r.duplicate_of) for r in outcome.rows}  # type: ignore[attr-defined]
     assert got[2] == ("duplicate", "登録済みの「福生市社会福祉協議会」")
     assert got[3][0] == "duplicate", "spaces and width do not make a different name"
-    assert got[4][0] == "ok", "a different phone number is a different organisation"
+    assert got[4][0] == RowStatus.SAME_NAME, "same name, other phone: flagged, not stored"
     assert got[5][0] == "ok"
     assert got[6] == ("duplicate", "5行目の「ささえあい」")
     assert got[7][0] == "ok", "a different reading is a different organisation"
     assert "ささえあい" in got[6][1], "no reading: the same name is taken as the same"
     again = _import(services, tmp_path, ORGANISATIONS, rows[:3], include_duplicates=True)
     assert [r.status for r in again.rows] == ["ok", "ok"]  # type: ignore[attr-defined]
+
+
+def test_same_name_with_another_phone_is_flagged_and_kept_out_unless_chosen(
+    services: Services, tmp_path: Path, make: Factory
+) -> None:
+    make.organisation("ふじ町会", phone="042-551-0001")
+    rows = [
+        ["名称", "電話番号"],
+        ["ふじ町会", "042-551-9999"],
+        ["さくら会", "042-000-0001"],
+        ["さくら会", "042-000-0002"],
+    ]
+    table = _table(tmp_path, ORGANISATIONS, rows)
+    mapping = suggest_mapping(ORGANISATIONS, table.headers)
+    preview = preview_import(services, ORGANISATIONS, table, mapping)
+    flagged = {r.line: r for r in preview.rows if r.status == RowStatus.SAME_NAME}
+    assert sorted(flagged) == [2, 4], "an existing record and an earlier row both count"
+    reason = flagged[2].reason(ORGANISATIONS)
+    assert "同名の関係機関があります(電話番号が異なります)" in reason
+    assert "登録済みの「ふじ町会」" in reason and "042-551-0001" in reason
+    assert "3行目の「さくら会」" in flagged[4].reason(ORGANISATIONS)
+    assert "同名で電話番号が異なる関係機関 2件" in preview.summary()
+
+    outcome = run_import(services, ORGANISATIONS, table, mapping)
+    names = sorted(o.name for o in services.organisations.list().rows)
+    assert names == ["さくら会", "ふじ町会"], "by default no second record goes in"
+    assert outcome.count(RowStatus.SAME_NAME) == 2
+
+    chosen = run_import(
+        services,
+        ORGANISATIONS,
+        _table(tmp_path, ORGANISATIONS, rows[:2]),
+        mapping,
+        include_same_name=True,
+    )
+    assert [r.status for r in chosen.rows] == [RowStatus.OK]
+    rows_now = services.organisations.list().rows
+    phones = sorted(o.phone for o in rows_now if o.name == "ふじ町会")
+    assert phones == ["042-551-0001", "042-551-9999"], "stored as a second record when chosen"
 
 
 def test_contacts_find_their_organisation_by_name(

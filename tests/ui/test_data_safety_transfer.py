@@ -167,3 +167,64 @@ def test_export_dialog_reports_a_failure(qtbot: QtBot, services: Services, tmp_p
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert prompts.warnings and dialog.written is None
+
+
+def test_import_wizard_flags_a_same_name_organisation_with_another_phone(
+    qtbot: QtBot, services: Services, db: Database, make: Factory, tmp_path: Path
+) -> None:
+    make.organisation("ふじ町会", phone="042-551-0001")
+    path = tmp_path / "町会.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(
+            [["名称", "電話番号"], ["ふじ町会", "042-551-9999"], ["さくら会", "042-000-0001"]]
+        )
+    prompts = FakeSafetyPrompts()
+    prompts.open_files.append(path)
+    wizard = ImportWizard(services, prompts, initial_kind="organisations")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    qtbot.mouseClick(wizard.source_page.browse_button, Qt.MouseButton.LeftButton)
+    wizard.next()
+    wizard.next()
+    preview = wizard.preview_page
+    assert preview.same_name_check.isVisible() and not preview.same_name_check.isChecked()
+    assert [preview.model.index(r, 1).data() for r in range(2)] == ["同名", "取り込み"]
+    reason = preview.model.index(0, 2).data()
+    assert "同名の関係機関があります(電話番号が異なります)" in reason
+    assert "042-551-0001" in reason
+    assert "同名で電話番号が異なる関係機関 1件" in preview.summary_label.text()
+
+    preview.same_name_check.click()  # the user chooses to take it in as a new record
+    assert [preview.model.index(r, 1).data() for r in range(2)] == ["取り込み", "取り込み"]
+    wizard.next()
+    assert wizard.currentPage() is wizard.result_page
+    with reopened(db) as fresh:
+        phones = sorted(o.phone for o in fresh.organisations.list().rows if o.name == "ふじ町会")
+    assert phones == ["042-551-0001", "042-551-9999"]
+
+
+def test_import_wizard_keeps_a_same_name_organisation_out_by_default(
+    qtbot: QtBot, services: Services, db: Database, make: Factory, tmp_path: Path
+) -> None:
+    make.organisation("ふじ町会", phone="042-551-0001")
+    path = tmp_path / "町会.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(
+            [["名称", "電話番号"], ["ふじ町会", "042-551-9999"], ["さくら会", "042-000-0001"]]
+        )
+    prompts = FakeSafetyPrompts()
+    prompts.open_files.append(path)
+    wizard = ImportWizard(services, prompts, initial_kind="organisations")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    qtbot.mouseClick(wizard.source_page.browse_button, Qt.MouseButton.LeftButton)
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    assert "1件を取り込みました" in wizard.result_page.summary_label.text()
+    assert wizard.result_page.model.index(0, 1).data() == "同名"
+    with reopened(db) as fresh:
+        stored = sorted((o.name, o.phone) for o in fresh.organisations.list().rows)
+    assert stored == [("さくら会", "042-000-0001"), ("ふじ町会", "042-551-0001")]

@@ -80,6 +80,17 @@ TYPIST = textwrap.dedent(
         combo.setCurrentIndex(index)
 
 
+    def pick(combo, text):
+        # A searching record picker: type part of the name, choose the match.
+        combo.setFocus()
+        combo.search(text)
+        index = next(
+            i for i in range(combo.count())
+            if text in combo.itemText(i) and combo.itemData(i) is not None
+        )
+        combo.setCurrentIndex(index)
+
+
     def tick(check_list, values):
         check_list.set_checked_values([])
         for value in values:
@@ -108,6 +119,7 @@ TYPIST = textwrap.dedent(
         type_into(widget, plan["values"][name])
     choose(e.mode_combo, plan["mode_text"])
     choose(e.project_combo, plan["project_text"])
+    pick(e.area_combo, plan["area_text"])
     e.show_tab(1)
     for name in ("coordinators", "organisations", "contacts"):
         tick(getattr(e, plan["widgets"][name]), [uuid.UUID(v) for v in plan["values"][name]])
@@ -127,7 +139,9 @@ TYPIST = textwrap.dedent(
 
 
 def _plan(make: Factory, services: Services) -> tuple[dict[str, object], dict[str, object]]:
-    council = make.council()
+    city = make.city("若葉市")
+    area = make.area("北部圏域", parent=city)
+    council = make.council(area=city)
     project = make.project(title="買い物支援の仕組みづくり")
     people = [make.coordinator("高橋 美咲", "たかはし みさき"), make.coordinator()]
     org = make.organisation("若葉市社会福祉協議会", kana="わかばししゃかいふくしきょうぎかい")
@@ -160,6 +174,7 @@ def _plan(make: Factory, services: Services) -> tuple[dict[str, object], dict[st
         "council_text": council.name,
         "mode_text": "併用",
         "project_text": project.title,
+        "area_text": area.name,
         "values": values,
         "widgets": {
             **meeting_draft.LINE_FIELDS,
@@ -173,6 +188,7 @@ def _plan(make: Factory, services: Services) -> tuple[dict[str, object], dict[st
         "mode": MeetingMode.HYBRID.value,
         "council_id": str(council.id),
         "project_id": str(project.id),
+        "area_id": str(area.id),
     }
     return plan, expected
 
@@ -258,6 +274,7 @@ def test_a_killed_process_loses_nothing(
         assert (meeting.participants_on_site, meeting.participants_online) == (18, 25)
         assert str(meeting.council_id) == expected["council_id"]
         assert str(meeting.project_id) == expected["project_id"]
+        assert str(meeting.area_id) == expected["area_id"], "the meeting's own area"
         assert meeting.agenda == expected["agenda"]
         assert meeting.minutes == expected["minutes"]
         assert meeting.decisions == expected["decisions"]

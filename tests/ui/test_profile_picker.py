@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.models import UserProfile
+from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.context import UiContext
@@ -123,3 +125,65 @@ def test_settings_change_the_profile_and_the_stalled_threshold(
     plain.apply()
     assert not plain.review_changed
     assert ui_settings.profile_id(services.db.path) == supervisor.id
+
+
+def test_settings_link_and_unlink_the_profile_to_a_coordinator(
+    qtbot: QtBot, services: Services, ui_settings: AppSettings, make: Factory
+) -> None:
+    person = make.coordinator("高橋 美咲", "たかはし みさき")
+    mine = services.profiles.save(
+        UserProfile(name="高橋 美咲", kana="たかはし", role=ProfileRole.COORDINATOR)
+    )
+    boss = services.profiles.save(
+        UserProfile(name="山本 健", kana="やまもと", role=ProfileRole.SUPERVISOR)
+    )
+    ui_settings.set_profile_id(services.db.path, mine.id)
+
+    dialog = SettingsDialog(ui_settings, services=services)
+    qtbot.addWidget(dialog)
+    assert dialog.coordinator_combo.isEnabled()
+    assert dialog.coordinator_combo.currentText() == "(紐づけない)"
+    choose(dialog.coordinator_combo, "高橋 美咲")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    dialog.apply()
+    assert dialog.review_changed, "views are told the profile changed"
+    assert services.profiles.get(mine.id).coordinator_id == person.id
+
+    again = SettingsDialog(ui_settings, services=services)
+    qtbot.addWidget(again)
+    assert again.coordinator_combo.currentText() == "高橋 美咲", "the link is shown"
+    choose(again.profile_combo, "山本 健 — 上司(確認者)")
+    assert not again.coordinator_combo.isEnabled(), "a supervisor's profile is not linked"
+    choose(again.profile_combo, "高橋 美咲 — コーディネーター")
+    choose(again.coordinator_combo, "(紐づけない)")
+    with qtbot.waitSignal(again.accepted):
+        qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
+    assert services.profiles.get(mine.id).coordinator_id is None
+    assert services.profiles.get(boss.id).coordinator_id is None
+
+
+def test_settings_keep_the_dialog_open_when_the_coordinator_is_gone(
+    qtbot: QtBot, services: Services, ui_settings: AppSettings, make: Factory
+) -> None:
+    person = make.coordinator("高橋 美咲", "たかはし みさき")
+    mine = services.profiles.save(UserProfile(name="高橋 美咲", role=ProfileRole.COORDINATOR))
+    ui_settings.set_profile_id(services.db.path, mine.id)
+    dialog = SettingsDialog(ui_settings, services=services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose(dialog.coordinator_combo, "高橋 美咲")
+    services.coordinators.soft_delete(person.id)  # deleted elsewhere meanwhile
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert "コーディネーターが見つかりません" in dialog.link_error.text()
+    assert services.profiles.get(mine.id).coordinator_id is None
+
+
+def test_profile_service_refuses_to_link_a_supervisor(services: Services, make: Factory) -> None:
+    person = make.coordinator("高橋 美咲", "たかはし みさき")
+    boss = services.profiles.save(UserProfile(name="山本 健", role=ProfileRole.SUPERVISOR))
+    with pytest.raises(ValidationError) as refused:
+        services.profiles.link_coordinator(boss.id, person.id)
+    assert "紐づけられません" in refused.value.errors["coordinator_id"]
+    assert services.profiles.get(boss.id).coordinator_id is None

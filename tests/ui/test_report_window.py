@@ -17,6 +17,7 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.reports.month_chart import MonthChart, _PaintedBars
 from coordinator_app.ui.reports.report_window import ActivityReportWindow
 from coordinator_app.ui.settings import AppSettings
+from tests.conftest import Factory
 from tests.ui.test_project_tabs import FilePrompts, enter_setagaya, sql
 
 
@@ -191,3 +192,15 @@ def test_a_failing_export_is_reported_to_the_user(
     assert window.export_pdf() is None
     assert not (tmp_path / "r.pdf").exists()
     assert "実績報告を作成できませんでした" in file_prompts.warnings[-1]
+
+
+def test_window_shows_a_councils_local_tier_name(
+    qtbot: QtBot, ctx: UiContext, services: Services, make: Factory
+) -> None:
+    from tests.services.test_report_tiers_areas import _kurashiki
+
+    _kurashiki(services, make)
+    window = _window(qtbot, ctx, year=2024)
+    model = window.tables["協議体"].model()
+    shown = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
+    assert shown == {"高齢者活躍推進地域づくりネットワーク会議": "1.5層", "第2層協議体": "第2層"}

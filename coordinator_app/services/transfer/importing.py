@@ -52,9 +52,16 @@ class RowStatus(StrEnum):
     OK = "ok"
     ERROR = "error"
     DUPLICATE = "duplicate"
+    SAME_NAME = "same_name"
 
 
-STATUS_LABELS = {RowStatus.OK: "取り込み", RowStatus.ERROR: "エラー", RowStatus.DUPLICATE: "重複"}
+STATUS_LABELS = {
+    RowStatus.OK: "取り込み",
+    RowStatus.ERROR: "エラー",
+    RowStatus.DUPLICATE: "重複",
+    RowStatus.SAME_NAME: "同名",
+}
+SAME_NAME_REASON = "同名の関係機関があります(電話番号が異なります)"
 
 
 @dataclass
@@ -66,7 +73,8 @@ class PreviewRow:
         values: the mapped texts, by field key.
         problems: Japanese message per field key ("" for the row as a whole).
         notes: what was adjusted on the way (a leading 0 restored …).
-        duplicate_of: the existing or earlier record this row repeats.
+        duplicate_of: the existing or earlier record this row repeats (or, for
+            ``SAME_NAME``, the organisation of that name with another phone).
         record_id: the stored record, after a committed import.
     """
 
@@ -83,6 +91,8 @@ class PreviewRow:
         """The problems (or the duplicate) as one line of Japanese."""
         if self.status == RowStatus.DUPLICATE:
             return f"{self.duplicate_of}と重複しています"
+        if self.status == RowStatus.SAME_NAME:
+            return f"{SAME_NAME_REASON}: {self.duplicate_of}"
         labels = {f.key: f.label for f in kind.fields}
         parts = []
         for key, message in self.problems.items():
@@ -111,9 +121,12 @@ class ImportOutcome:
 
     def summary(self) -> str:
         verb = "取り込みました" if self.committed else "取り込めます"
+        same_name = self.count(RowStatus.SAME_NAME)
         return (
             f"{self.valid}件を{verb}。エラー {self.count(RowStatus.ERROR)}件、"
-            f"重複 {self.count(RowStatus.DUPLICATE)}件は取り込みません。"
+            f"重複 {self.count(RowStatus.DUPLICATE)}件"
+            + (f"、同名で電話番号が異なる関係機関 {same_name}件" if same_name else "")
+            + "は取り込みません。"
         )
 
 
@@ -136,6 +149,7 @@ class _Known:
     phone: str
     scope: uuid.UUID | None
     where: str
+    phone_text: str = ""
 
 
 class _Context:
@@ -165,6 +179,7 @@ class _Context:
             phone=_phone_key(getattr(obj, "phone", "")),
             scope=scope,
             where=where,
+            phone_text=getattr(obj, "phone", "") or "",
         )
         index.setdefault(name_key(obj.name), []).append(entry)
 
@@ -192,6 +207,22 @@ class _Context:
             if phone_key and known.phone and phone_key != known.phone:
                 continue
             return known
+        return None
+
+    def same_name_other_phone(self, obj: Any) -> _Known | None:
+        """An organisation of the same name whose phone number differs from ``obj``'s.
+
+        Such a row is not a duplicate (the phones disagree), but it is often the
+        same body with a changed or second number, so it is not stored silently.
+        """
+        if not isinstance(obj, Organisation):
+            return None
+        phone_key = _phone_key(obj.phone)
+        if not phone_key:
+            return None
+        for known in self.find(Organisation, obj.name):
+            if known.phone and known.phone != phone_key:
+                return known
         return None
 
 
@@ -332,7 +363,13 @@ def _processing_order(kind: ImportKind, table: SourceTable, mapping: Mapping) ->
 
 
 def _store(
-    ctx: _Context, services: Services, kind: ImportKind, row: PreviewRow, include_duplicates: bool
+    ctx: _Context,
+    services: Services,
+    kind: ImportKind,
+    row: PreviewRow,
+    *,
+    include_duplicates: bool,
+    include_same_name: bool,
 ) -> None:
     obj, area_ids = _build(ctx, kind, row)
     if row.problems:
@@ -344,6 +381,11 @@ def _store(
     if duplicate is not None and not include_duplicates:
         row.status = RowStatus.DUPLICATE
         row.duplicate_of = f"{duplicate.where}「{duplicate.name}」"
+        return
+    same_name = ctx.same_name_other_phone(obj) if duplicate is None else None
+    if same_name is not None and not include_same_name:
+        row.status = RowStatus.SAME_NAME
+        row.duplicate_of = f"{same_name.where}「{same_name.name}」(電話 {same_name.phone_text})"
         return
     session = ctx.session
     savepoint = session.begin_nested()
@@ -376,6 +418,7 @@ def _run(
     *,
     commit: bool,
     include_duplicates: bool,
+    include_same_name: bool,
 ) -> ImportOutcome:
     problems = mapping_problems(kind, table.headers, mapping)
     if problems:
@@ -392,7 +435,14 @@ def _run(
             for source in _processing_order(kind, table, mapping):
                 values, notes = _row_values(kind, source, mapping)
                 row = PreviewRow(line=source.line, source=source, values=values, notes=notes)
-                _store(ctx, services, kind, row, include_duplicates)
+                _store(
+                    ctx,
+                    services,
+                    kind,
+                    row,
+                    include_duplicates=include_duplicates,
+                    include_same_name=include_same_name,
+                )
                 rows[source.line] = row
             if commit:
                 session.commit()
@@ -415,13 +465,22 @@ def preview_import(
     mapping: Mapping,
     *,
     include_duplicates: bool = False,
+    include_same_name: bool = False,
 ) -> ImportOutcome:
     """Every row with its problems, exactly as :func:`run_import` would treat it; writes nothing.
 
     Raises:
         TransferError: the mapping lacks a required field or maps one twice.
     """
-    return _run(services, kind, table, mapping, commit=False, include_duplicates=include_duplicates)
+    return _run(
+        services,
+        kind,
+        table,
+        mapping,
+        commit=False,
+        include_duplicates=include_duplicates,
+        include_same_name=include_same_name,
+    )
 
 
 def run_import(
@@ -431,8 +490,12 @@ def run_import(
     mapping: Mapping,
     *,
     include_duplicates: bool = False,
+    include_same_name: bool = False,
 ) -> ImportOutcome:
     """Store every valid row in one transaction; rows with problems and duplicates are skipped.
+
+    An organisation whose name is already taken by one with another phone number
+    is skipped too (``RowStatus.SAME_NAME``) unless ``include_same_name`` is set.
 
     Raises:
         TransferError: the mapping is unusable; nothing was stored.
@@ -442,7 +505,15 @@ def run_import(
     if problems:
         raise TransferError("\n".join(problems))
     services.actor.require_write()
-    return _run(services, kind, table, mapping, commit=True, include_duplicates=include_duplicates)
+    return _run(
+        services,
+        kind,
+        table,
+        mapping,
+        commit=True,
+        include_duplicates=include_duplicates,
+        include_same_name=include_same_name,
+    )
 
 
 def skip_report_sheet(outcome: ImportOutcome, rows: Iterable[PreviewRow] | None = None) -> Sheet:

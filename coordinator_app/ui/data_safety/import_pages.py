@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.services.access import AccessDenied
 from coordinator_app.services.data_safety import ReadOnlyDatabaseError
 from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
-from coordinator_app.services.transfer.fields import IMPORT_KINDS
+from coordinator_app.services.transfer.fields import IMPORT_KINDS, ORGANISATIONS
 from coordinator_app.services.transfer.importing import (
     RowStatus,
     preview_import,
@@ -231,8 +231,8 @@ class PreviewPage(QWizardPage):
         self.setTitle(self.tr("取り込みの確認"))
         self.setSubTitle(
             self.tr(
-                "問題のない行だけを、まとめて一度に取り込みます。エラーや重複の行は取り込まず、"
-                "あとで一覧として保存できます。"
+                "問題のない行だけを、まとめて一度に取り込みます。エラー・重複・同名の行は"
+                "取り込まず、あとで一覧として保存できます。"
             )
         )
         self.setCommitPage(True)
@@ -241,6 +241,16 @@ class PreviewPage(QWizardPage):
         self.summary_label.setWordWrap(True)
         self.duplicates_check = QCheckBox(self.tr("重複と判定した行も取り込む"), self)
         self.duplicates_check.toggled.connect(lambda _on: self.refresh())
+        self.same_name_check = QCheckBox(
+            self.tr("同名で電話番号が異なる関係機関も、新しい記録として取り込む"), self
+        )
+        self.same_name_check.setToolTip(
+            self.tr(
+                "既に登録された関係機関と名前が同じで電話番号が違う行は、"
+                "同じ機関の番号違いのことが多いため、既定では取り込みません。"
+            )
+        )
+        self.same_name_check.toggled.connect(lambda _on: self.refresh())
         self.model = PreviewTableModel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -249,8 +259,10 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.duplicates_check)
+        layout.addWidget(self.same_name_check)
 
     def initializePage(self) -> None:
+        self.same_name_check.setVisible(self.w.state.kind is ORGANISATIONS)
         self.refresh()
 
     def refresh(self) -> None:
@@ -263,6 +275,7 @@ class PreviewPage(QWizardPage):
                 state.table,
                 state.mapping,
                 include_duplicates=self.duplicates_check.isChecked(),
+                include_same_name=self.same_name_check.isChecked(),
             )
         except (TransferError, ReadOnlyDatabaseError) as exc:
             state.preview = None
@@ -289,6 +302,7 @@ class PreviewPage(QWizardPage):
                 state.table,
                 state.mapping,
                 include_duplicates=self.duplicates_check.isChecked(),
+                include_same_name=self.same_name_check.isChecked(),
             )
             MappingStore(self.w.services.db).remember(
                 state.kind, state.table.headers, state.mapping

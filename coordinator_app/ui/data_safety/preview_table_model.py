@@ -27,6 +27,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _BACKGROUNDS = {
     RowStatus.ERROR: QColor("#fde2e1"),
     RowStatus.DUPLICATE: QColor("#fff4cc"),
+    RowStatus.SAME_NAME: QColor("#fff4cc"),
 }
 
 
@@ -39,6 +40,7 @@ def status_text(status: RowStatus) -> str:
         RowStatus.OK: _t("取り込み"),
         RowStatus.ERROR: _t("エラー"),
         RowStatus.DUPLICATE: _t("重複"),
+        RowStatus.SAME_NAME: _t("同名"),
     }[status]
 
 
