@@ -65,6 +65,11 @@ class ListFit:
     heights: tuple[float, ...]
 
 
+def non_empty_lines(text: str) -> tuple[str, ...]:
+    """The lines of ``text`` that hold something, stripped (a list typed one per line)."""
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
 def markup(text: str) -> str:
     """Paragraph markup that prints ``text`` literally, line breaks kept, each
     character in a bundled font that has it."""

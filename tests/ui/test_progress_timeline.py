@@ -221,7 +221,6 @@ def _counting(db: Database) -> Iterator[list[str]]:
 def test_a_long_log_opens_with_the_same_statements_as_a_short_one(
     qtbot: QtBot, ctx: UiContext, db: Database, services: Services, setagaya: Setagaya
 ) -> None:
-    set_current_profile(ctx, setagaya.supervisor.id)
     projects = {}
     for name, count in (("短い記録", 10), ("長い記録", 2000)):
         project = services.projects.save(
@@ -231,6 +230,7 @@ def test_a_long_log_opens_with_the_same_statements_as_a_short_one(
         )
         _bulk_log(db, project.id, count)
         projects[count] = project.id
+    set_current_profile(ctx, setagaya.supervisor.id)  # a supervisor reads (set after the writes)
     page = ProjectPage(ctx)
     qtbot.addWidget(page)
     page.resize(1100, 800)

@@ -48,6 +48,7 @@ from coordinator_app.flyers.data import (
     RenderedFlyer,
 )
 from coordinator_app.flyers.renderer import FlyerRenderer, renderer_for
+from coordinator_app.flyers.text import non_empty_lines
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
@@ -59,15 +60,8 @@ from coordinator_app.ui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
-PREVIEW_DELAY_MS = 300
-"""Typing pauses this long before the preview is redrawn."""
-
-_TEAM_KEY = None
-"""Key of the team flyer's consult-list override."""
-
-
-def _lines(text: str) -> tuple[str, ...]:
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
+PREVIEW_DELAY_MS = 300  # typing pauses this long before the preview is redrawn
+_TEAM_KEY = None  # key of the team flyer's consult-list override
 
 
 class FlyerDialog(QDialog):
@@ -293,7 +287,7 @@ class FlyerDialog(QDialog):
             return
         key = self._edit_key()
         topics, message = self._stored.get(key, ((), ""))
-        new_topics = _lines(self.topics_edit.toPlainText())
+        new_topics = non_empty_lines(self.topics_edit.toPlainText())
         new_message = self.message_edit.toPlainText().strip()
         override = FlyerOverrides(
             consult_topics=new_topics if new_topics != topics else None,

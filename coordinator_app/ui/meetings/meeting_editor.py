@@ -34,7 +34,8 @@ from coordinator_app.services.meetings import MeetingService
 from coordinator_app.services.storage_errors import WRITE_ERRORS
 from coordinator_app.ui.areas.area_options import area_options
 from coordinator_app.ui.common.fields import NumberField, TimeField
-from coordinator_app.ui.common.form import FieldForm
+from coordinator_app.ui.common.form import FieldForm, left_aligned
+from coordinator_app.ui.common.option_sources import as_ids
 from coordinator_app.ui.common.pickers import (
     CheckList,
     ContactOptions,
@@ -113,7 +114,7 @@ class MeetingEditor(RecordEditor):
         form = self.add_form(FieldForm())
         form.add_field("kind", self.tr("種類"), self.kind_combo, required=True)
         form.add_field("council_id", self.tr("協議体"), self.council_combo)
-        form.add_row("", _left_aligned(self.copy_button))
+        form.add_row("", left_aligned(self.copy_button))
         form.add_field("title", self.tr("会議名"), self.title_edit, required=True)
         form.add_field("held_on", self.tr("開催日"), self.date_field, required=True)
         form.add_field("start_time", self.tr("開始時刻"), self.start_field)
@@ -341,9 +342,9 @@ class MeetingEditor(RecordEditor):
 
     def _attendance(self) -> dict[str, list[uuid.UUID]]:
         return {
-            "coordinator_ids": _ids(self.coordinator_list.checked_values()),
-            "organisation_ids": _ids(self.organisation_list.checked_values()),
-            "contact_ids": _ids(self.contact_list.checked_values()),
+            "coordinator_ids": as_ids(self.coordinator_list.checked_values()),
+            "organisation_ids": as_ids(self.organisation_list.checked_values()),
+            "contact_ids": as_ids(self.contact_list.checked_values()),
         }
 
     # -- state -------------------------------------------------------------------
@@ -491,16 +492,3 @@ class MeetingEditor(RecordEditor):
     def _action_item_dialog(self, owner_id: uuid.UUID, record: Record | None) -> RecordDialog:
         assert record is None or isinstance(record, ActionItem)
         return ActionItemDialog(self.ctx, owner_id=owner_id, record=record, parent=self)
-
-
-def _left_aligned(widget: QWidget) -> QWidget:
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(widget)
-    layout.addStretch(1)
-    return row
-
-
-def _ids(values: list[object]) -> list[uuid.UUID]:
-    return [v for v in values if isinstance(v, uuid.UUID)]
