@@ -2776,8 +2776,8 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>Check the import</translation>
     </message>
     <message>
-        <source>問題のない行だけを、まとめて一度に取り込みます。エラーや重複の行は取り込まず、あとで一覧として保存できます。</source>
-        <translation>Only rows without problems are imported, all at once. Rows with errors or duplicates are skipped and can be saved as a list afterwards.</translation>
+        <source>問題のない行だけを、まとめて一度に取り込みます。エラー・重複・同名の行は取り込まず、あとで一覧として保存できます。</source>
+        <translation>Only rows without problems are imported, all at once. Rows with errors, duplicates or same-name organisations are skipped and can be saved as a list afterwards.</translation>
     </message>
     <message>
         <source>取り込む</source>
@@ -2786,6 +2786,14 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>重複と判定した行も取り込む</source>
         <translation>Import rows judged duplicates too</translation>
+    </message>
+    <message>
+        <source>同名で電話番号が異なる関係機関も、新しい記録として取り込む</source>
+        <translation>Import organisations with the same name but another phone number as new records too</translation>
+    </message>
+    <message>
+        <source>既に登録された関係機関と名前が同じで電話番号が違う行は、同じ機関の番号違いのことが多いため、既定では取り込みません。</source>
+        <translation>Rows whose name matches a registered organisation but whose phone number differs are often the same organisation with another number, so they are not imported by default.</translation>
     </message>
     <message>
         <source>取り込めませんでした</source>
@@ -4024,6 +4032,14 @@ Edit the whole series? A new series would be separate from this meeting.</transl
         <translation>(none)</translation>
     </message>
     <message>
+        <source>(紐づけない)</source>
+        <translation>(not linked)</translation>
+    </message>
+    <message>
+        <source>この利用者本人に当たるコーディネーターの記録を選びます</source>
+        <translation>Choose the coordinator record that is this user</translation>
+    </message>
+    <message>
         <source> 日</source>
         <translation> days</translation>
     </message>
@@ -4040,6 +4056,10 @@ Edit the whole series? A new series would be separate from this meeting.</transl
         <translation>User</translation>
     </message>
     <message>
+        <source>コーディネーター</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
         <source>停滞とみなす日数</source>
         <translation>Stalled after</translation>
     </message>
@@ -4050,6 +4070,10 @@ Edit the whole series? A new series would be separate from this meeting.</transl
     <message>
         <source>キャンセル</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>この利用者は削除されています。</source>
+        <translation>This user has been deleted.</translation>
     </message>
 </context>
 <context>
@@ -4515,6 +4539,10 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>コーディネーター</source>
         <translation>Coordinator</translation>
+    </message>
+    <message>
+        <source>管理者</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
