@@ -4542,7 +4542,7 @@ When it is closed there, it opens here automatically.</translation>
     </message>
     <message>
         <source>管理者</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
 </context>
 </TS>
