@@ -153,6 +153,30 @@ class ProjectPageRenderer:
     def render(self, data: ProjectPageData) -> RenderedDocument:
         guard = TextGuard()
         warnings = list(data.problems)
+        story = self.story(data, guard, warnings)
+        doc = SimpleDocTemplate(
+            io.BytesIO(),
+            pagesize=PAGE_SIZE,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN + 4 * mm,
+            title=data.title,
+            author=data.issuer or "coordinator-app",
+        )
+        buffer = io.BytesIO()
+        doc.filename = buffer
+        footer = " ".join(p for p in (data.issuer, data.title) if p)
+
+        def footer_cb(canvas, _doc) -> None:  # type: ignore[no-untyped-def]
+            draw_footer(canvas, guard.check(footer, "フッター"))
+
+        doc.build(story, onFirstPage=footer_cb, onLaterPages=footer_cb, canvasmaker=record_canvas)
+        return RenderedDocument(pdf=buffer.getvalue(), warnings=warnings + guard.warnings())
+
+    def story(self, data: ProjectPageData, guard: TextGuard, warnings: list[str]) -> list[Flowable]:
+        """The page's flowables (also appended to an activity report); problems
+        with photos go to ``warnings``, replaced characters to ``guard``."""
         s = self.styles
         width = PAGE_SIZE[0] - 2 * MARGIN
         story: list[Flowable] = [
@@ -182,25 +206,7 @@ class ProjectPageRenderer:
                 story.append(photos)
         story.append(Paragraph("成果", s.heading))
         story.extend(self._paragraphs(guard, data.outcome or "(記載なし)", "成果"))
-        doc = SimpleDocTemplate(
-            io.BytesIO(),
-            pagesize=PAGE_SIZE,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN + 4 * mm,
-            title=data.title,
-            author=data.issuer or "coordinator-app",
-        )
-        buffer = io.BytesIO()
-        doc.filename = buffer
-        footer = " ".join(p for p in (data.issuer, data.title) if p)
-
-        def footer_cb(canvas, _doc) -> None:  # type: ignore[no-untyped-def]
-            draw_footer(canvas, guard.check(footer, "フッター"))
-
-        doc.build(story, onFirstPage=footer_cb, onLaterPages=footer_cb, canvasmaker=record_canvas)
-        return RenderedDocument(pdf=buffer.getvalue(), warnings=warnings + guard.warnings())
+        return story
 
     def _facts(self, guard: TextGuard, data: ProjectPageData, width: float) -> Table:
         s = self.styles

@@ -10,10 +10,18 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import (
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
 
 from coordinator_app.flyers.data import Issuer
 from coordinator_app.flyers.minutes import RenderedDocument
+from coordinator_app.flyers.project_page import ProjectPageData, ProjectPageRenderer
 from coordinator_app.flyers.records import (
     HEADER_FILL,
     INK,
@@ -52,8 +60,11 @@ class ReportRenderer:
         monthly: Sequence[tuple[str, int]],
         footer: str = "",
         issuer: Issuer | None = None,
+        appendix: Sequence[ProjectPageData] = (),
     ) -> RenderedDocument:
+        """The report; ``appendix``: project pages printed after it, each from a new page."""
         guard = TextGuard()
+        warnings: list[str] = []
         s = self.styles
         story: list = [
             guard.para(title, s.title, "表題"),
@@ -70,6 +81,12 @@ class ReportRenderer:
             block = [Paragraph("発行元", s.heading)]
             block += [guard.para(line, s.body, "発行元") for line in lines]
             story.append(KeepTogether(block))
+        if appendix:
+            pages = ProjectPageRenderer()
+            for data in appendix:
+                story.append(PageBreak())
+                story.extend(pages.story(data, guard, warnings))
+                warnings.extend(data.problems)
         doc = SimpleDocTemplate(
             io.BytesIO(),
             pagesize=PAGE_SIZE,
@@ -87,7 +104,7 @@ class ReportRenderer:
             draw_footer(canvas, footer)
 
         doc.build(story, onFirstPage=footer_cb, onLaterPages=footer_cb, canvasmaker=record_canvas)
-        return RenderedDocument(pdf=buffer.getvalue(), warnings=guard.warnings())
+        return RenderedDocument(pdf=buffer.getvalue(), warnings=warnings + guard.warnings())
 
     def _table(
         self, guard: TextGuard, name: str, headers: list[str], rows: list[list[Any]]

@@ -10,7 +10,7 @@ and 進捗状況) is kept per project as a setting, so the next page starts from
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from sqlmodel import col, select
 
 from coordinator_app.domain.enums import ProjectStatus, label
 from coordinator_app.domain.era import EraError, format_wareki
+from coordinator_app.domain.fiscal import fiscal_year_range
 from coordinator_app.domain.models import Attachment, ProgressEntry, Project, Review, Setting
 from coordinator_app.domain.validation import Errors, check_length, clean_text
 from coordinator_app.services.access import Guarded, reads, writes
@@ -176,6 +177,7 @@ class ProjectPageService(Guarded):
         include_unreviewed: bool = False,
         narrative: str | None = None,
         wareki: bool = False,
+        period: tuple[date, date] | None = None,
     ) -> ProjectPageData:
         """The page of one project.
 
@@ -185,6 +187,7 @@ class ProjectPageService(Guarded):
             photo_ids: the photos to show (None: every photo of the entries shown).
             narrative: the 紹介文 (None: the one kept for the project).
             wareki: dates in 和暦.
+            period: only entries dated within these days (inclusive).
 
         Raises:
             NotFoundError: the project does not exist.
@@ -198,7 +201,9 @@ class ProjectPageService(Guarded):
         chosen = [
             c
             for c in self.candidates(project_id)
-            if (entry_ids is None or c.entry.id in entry_ids) and (c.reviewed or include_unreviewed)
+            if (entry_ids is None or c.entry.id in entry_ids)
+            and (c.reviewed or include_unreviewed)
+            and (period is None or period[0] <= c.entry.entry_date <= period[1])
         ]
         wanted_photos = {
             p.id: p for c in chosen for p in c.photos if photo_ids is None or p.id in photo_ids
@@ -242,6 +247,21 @@ class ProjectPageService(Guarded):
             issuer=" ".join(p for p in (profile.name, profile.department) if p),
             problems=problems,
         )
+
+    @reads
+    def pages_of_year(
+        self, project_ids: Sequence[uuid.UUID], fiscal_year: int, *, wareki: bool = False
+    ) -> list[ProjectPageData]:
+        """The project pages an activity report appends: each project with its
+        reviewed entries of ``fiscal_year`` (projects deleted since are skipped)."""
+        period = fiscal_year_range(fiscal_year)
+        pages = []
+        for project_id in project_ids:
+            try:
+                pages.append(self.build(project_id, wareki=wareki, period=period))
+            except NotFoundError:
+                continue
+        return pages
 
     def _contents(
         self,

@@ -14,6 +14,7 @@ from coordinator_app.services.settings import MunicipalityProfile
 
 if TYPE_CHECKING:
     from coordinator_app.flyers.minutes import RenderedDocument
+    from coordinator_app.flyers.project_page import ProjectPageData
 
 SHEET_SUMMARY = "概要"
 SHEET_KINDS = "種類別"
@@ -176,9 +177,15 @@ def _fit_columns(sheet: Any, headers: Sequence[str], rows: list[list[Any]], lett
         sheet.column_dimensions[letter(index)].width = min(max(width + 2, 10), 60)
 
 
-def report_to_pdf(report: ActivityReport, *, wareki: bool = False) -> RenderedDocument:
+def report_to_pdf(
+    report: ActivityReport,
+    *,
+    wareki: bool = False,
+    appendix: Sequence[ProjectPageData] = (),
+) -> RenderedDocument:
     """The report as PDF (:class:`~coordinator_app.flyers.minutes.RenderedDocument`),
-    issued by the municipality of the profile (footer and 発行元 block)."""
+    issued by the municipality of the profile (footer and 発行元 block), followed
+    by the project pages in ``appendix`` (``ProjectPageService.pages_of_year``)."""
     from coordinator_app.flyers.report import ReportRenderer
     from coordinator_app.services.documents import issuer_of
 
@@ -191,4 +198,5 @@ def report_to_pdf(report: ActivityReport, *, wareki: bool = False) -> RenderedDo
         monthly=monthly,
         footer=" ".join(p for p in (profile.name, profile.department) if p),
         issuer=issuer_of(profile),
+        appendix=appendix,
     )

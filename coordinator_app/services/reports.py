@@ -114,6 +114,8 @@ class ProgressRow:
     entry_date: date
     text: str
     author: str
+    project_id: uuid.UUID | None = field(default=None, compare=False)
+    """The project's id (to append its project page); not part of what is printed."""
 
 
 @dataclass
@@ -138,6 +140,11 @@ class ActivityReport:
     projects_by_status: list[StatusRow] = field(default_factory=list)
     new_organisations: int = 0
     new_contacts: int = 0
+
+    @property
+    def project_ids(self) -> list[uuid.UUID]:
+        """Projects with progress entries in the year, in the report's order."""
+        return list(dict.fromkeys(r.project_id for r in self.progress if r.project_id))
 
     @property
     def total_meetings(self) -> int:
@@ -336,7 +343,11 @@ class ReportService(Guarded):
     ) -> list[ProgressRow]:
         stmt = (
             select(
-                Project.title, ProgressEntry.entry_date, ProgressEntry.text, ProgressEntry.author
+                Project.title,
+                ProgressEntry.entry_date,
+                ProgressEntry.text,
+                ProgressEntry.author,
+                Project.id,
             )
             .join(Project, Project.id == ProgressEntry.project_id)
             .where(live(ProgressEntry))

@@ -152,6 +152,10 @@
         <translation>Save as PDF…</translation>
     </message>
     <message>
+        <source>PDFに各プロジェクトの紹介ページ(この年度の確認済みの進捗)を付ける</source>
+        <translation>Append each project&apos;s page to the PDF (this year&apos;s reviewed progress)</translation>
+    </message>
+    <message>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>

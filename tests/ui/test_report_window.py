@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,52 @@ def test_window_shows_a_councils_local_tier_name(
     model = window.tables["協議体"].model()
     shown = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
     assert shown == {"高齢者活躍推進地域づくりネットワーク会議": "1.5層", "第2層協議体": "第2層"}
+
+
+def test_pdf_appends_the_project_pages_of_the_year_when_asked(
+    qtbot: QtBot,
+    file_ctx: UiContext,
+    file_prompts: FilePrompts,
+    services: Services,
+    tmp_path: Path,
+) -> None:
+    from coordinator_app.domain.models import ProgressEntry
+    from tests.setagaya import ENTRIES, NARRATIVE, TITLE, make_setagaya
+
+    setagaya = make_setagaya(services)
+    unreviewed = services.progress.save_by(
+        ProgressEntry(
+            project_id=setagaya.project.id, entry_date=date(2017, 12, 5), text="未確認の下書きメモ"
+        ),
+        setagaya.coordinator,
+    )
+    next_year = services.progress.save_by(
+        ProgressEntry(
+            project_id=setagaya.project.id, entry_date=date(2018, 5, 1), text="翌年度の振り返り"
+        ),
+        setagaya.coordinator,
+    )
+    services.reviews.mark_reviewed([next_year.id], setagaya.supervisor, "")
+    window = _window(qtbot, file_ctx, year=2017)
+
+    def pdf_pages(name: str) -> list[str]:
+        file_prompts.save_files.append(tmp_path / name)
+        assert window.export_pdf() == tmp_path / name
+        return ["".join(page.extract_text().split()) for page in PdfReader(tmp_path / name).pages]
+
+    report = pdf_pages("報告.pdf")
+    assert "伴走支援" in "".join(report)  # the report lists the project's entries…
+    assert "".join(NARRATIVE.split())[:20] not in "".join(report)  # …but not its page
+
+    window.append_pages_check.setChecked(True)
+    pages = pdf_pages("報告と紹介ページ.pdf")
+    assert pages[: len(report)] == report  # the report first, unchanged
+    appended = "".join(pages[len(report) :])
+    assert "".join(TITLE.split()) in appended
+    assert "".join(NARRATIVE.split())[:20] in appended
+    for _day, text in ENTRIES:
+        assert "".join(text.split())[:20] in appended
+    assert "未確認の下書きメモ" not in appended  # unreviewed entries stay out
+    assert "翌年度の振り返り" not in appended  # entries of another 年度 stay out
+    assert "未確認の下書きメモ" in "".join(report)  # (the report itself lists every entry)
+    assert unreviewed.id != next_year.id

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -80,6 +81,9 @@ class ActivityReportWindow(QWidget):
             combo.setMinimumContentsLength(16)
         self.xlsx_button = QPushButton(icon("save"), self.tr("Excelで保存…"), self)
         self.pdf_button = QPushButton(icon("save"), self.tr("PDFで保存…"), self)
+        self.append_pages_check = QCheckBox(
+            self.tr("PDFに各プロジェクトの紹介ページ(この年度の確認済みの進捗)を付ける"), self
+        )
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("年度"), self))
         bar.addWidget(self.year_combo)
@@ -124,6 +128,7 @@ class ActivityReportWindow(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.append_pages_check, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.title_label)
         layout.addWidget(self.scope_label)
         layout.addLayout(cards)
@@ -222,7 +227,8 @@ class ActivityReportWindow(QWidget):
         return written
 
     def export_pdf(self) -> Path | None:
-        """Save the report as PDF (A4, tables and the monthly chart)."""
+        """Save the report as PDF (A4, tables and the monthly chart; with the
+        project pages of the year when 紹介ページを付ける is ticked)."""
         report = self.report
         if report is None:
             return None
@@ -232,7 +238,14 @@ class ActivityReportWindow(QWidget):
         from coordinator_app.services.report_export import report_to_pdf
 
         try:
-            document = report_to_pdf(report, wareki=self.ctx.dates.wareki)
+            appendix = (
+                self.ctx.services.project_pages.pages_of_year(
+                    report.project_ids, report.fiscal_year, wareki=self.ctx.dates.wareki
+                )
+                if self.append_pages_check.isChecked()
+                else []
+            )
+            document = report_to_pdf(report, wareki=self.ctx.dates.wareki, appendix=appendix)
         except Exception as exc:  # any failure must reach the user, not only the log
             return self._failed(exc)
         written = self._write(path, document.pdf)
