@@ -11,6 +11,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from coordinator_app.domain.enums import AreaKind
+from coordinator_app.domain.era import format_wareki
 from coordinator_app.domain.models import Area, Assignment
 from coordinator_app.domain.validation import (
     Errors,
@@ -64,6 +65,25 @@ class AreaStatistics:
     @property
     def is_empty(self) -> bool:
         return self.population is None and self.households is None and self.aging_rate is None
+
+    def describe(self, *, wareki: bool = False) -> str:
+        """``人口 478,570人・世帯数 218,097・高齢化率 27.8%(令和4年9月30日現在)`` for
+        documents (empty when nothing was entered)."""
+        parts = []
+        if self.population is not None:
+            parts.append(f"人口 {self.population:,}人")
+        if self.households is not None:
+            parts.append(f"世帯数 {self.households:,}")
+        if self.aging_rate is not None:
+            parts.append(f"高齢化率 {self.aging_rate:g}%")
+        if not parts:
+            return ""
+        text = "・".join(parts)
+        if self.as_of is not None:
+            d = self.as_of
+            day = format_wareki(d) if wareki else f"{d.year}年{d.month}月{d.day}日"
+            text += f"({day}現在)"
+        return text
 
 
 def statistics_of(area: Area) -> AreaStatistics:

@@ -54,6 +54,11 @@ def report_tables(
             [
                 ["年度", format_fiscal_year(report.fiscal_year, wareki=wareki)],
                 ["対象", report.scope()],
+                *(
+                    [["地域の統計", report.area_statistics.describe(wareki=wareki)]]
+                    if report.area_statistics is not None
+                    else []
+                ),
                 ["会議の開催数", report.total_meetings],
                 ["参加者数(延べ)", report.total_participants],
                 ["協議体の開催数", report.council_meetings],

@@ -33,6 +33,7 @@ from coordinator_app.domain.models import (
 )
 from coordinator_app.domain.tiers import tier_display
 from coordinator_app.services.access import Guarded, reads
+from coordinator_app.services.areas import AreaStatistics, statistics_of
 from coordinator_app.services.base import live
 from coordinator_app.services.meetings import area_subtree
 from coordinator_app.services.settings import MunicipalityProfile, SettingsService
@@ -123,6 +124,8 @@ class ActivityReport:
     fiscal_year: int
     area_name: str = ""
     """The chosen area's own name; empty for the whole municipality."""
+    area_statistics: AreaStatistics | None = None
+    """The chosen area's 人口・世帯数・高齢化率, if entered."""
     municipality: str = ""
     """自治体名 of the profile (``福生市``), for 全域."""
     coordinator_name: str = ""
@@ -228,6 +231,8 @@ class ReportService(Guarded):
             if area_id is not None:
                 area = session.get(Area, area_id)
                 report.area_name = area.name if area else ""
+                stats = statistics_of(area) if area else None
+                report.area_statistics = stats if stats is not None and not stats.is_empty else None
             if coordinator_id is not None:
                 person = session.get(Coordinator, coordinator_id)
                 report.coordinator_name = person.name if person else ""

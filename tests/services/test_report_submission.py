@@ -148,3 +148,28 @@ def test_scope_is_the_areas_own_name(services: Services, make: Factory) -> None:
     ward = make.area("喜多見", parent=city)
     assert services.reports.activity_report(2024, area_id=ward.id).scope() == "喜多見"
     assert services.reports.activity_report(2024).scope() == "全域"  # no profile yet
+
+
+def test_the_chosen_areas_statistics_print_in_the_summary(
+    services: Services, make: Factory
+) -> None:
+    city = make.city("倉敷市")
+    city.population, city.households, city.aging_rate = 478570, 218097, 27.8
+    city.stats_as_of = date(2022, 9, 30)
+    services.areas.save(city)
+    ward = make.area("水島", parent=city)
+    report = services.reports.activity_report(2022, area_id=city.id)
+    expected = "人口 478,570人・世帯数 218,097・高齢化率 27.8%(2022年9月30日現在)"
+    summary = dict(report_tables(report)[0][2])
+    assert summary["地域の統計"] == expected
+    assert "令和4年9月30日現在" in dict(report_tables(report, wareki=True)[0][2])["地域の統計"]
+    text = "".join(
+        "".join(page.extract_text().split())
+        for page in PdfReader(io.BytesIO(report_to_pdf(report).pdf)).pages
+    )
+    assert "".join(expected.split()) in text
+    # An area without figures (and the whole municipality) prints no such row.
+    assert "地域の統計" not in dict(
+        report_tables(services.reports.activity_report(2022, area_id=ward.id))[0][2]
+    )
+    assert "地域の統計" not in dict(report_tables(services.reports.activity_report(2022))[0][2])
