@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
-    <name />
-    <message>
-        <source>MinutesRecordFields</source>
-        <comment>欠席者</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>MinutesRecordFields</source>
-        <comment>記録者</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>MinutesRecordFields</source>
-        <comment>承認者</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>MinutesRecordFields</source>
-        <comment>承認日</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>ActionItemDialog</name>
     <message>
         <source>対応事項を追加</source>
@@ -159,8 +136,8 @@
         <translation>Activity report</translation>
     </message>
     <message>
-        <source>全市(地域を限定しない)</source>
-        <translation>Whole municipality (any area)</translation>
+        <source>全域(地域を限定しない)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>すべてのコーディネーター</source>
@@ -225,7 +202,7 @@
     <message>
         <source>次の点を確認してください:
 {items}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>対象: {scope}</source>
@@ -246,6 +223,10 @@
     <message>
         <source>保存できません</source>
         <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>実績報告を作成できませんでした: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>「{path}」に保存できませんでした: {error}</source>
@@ -495,7 +476,7 @@
     </message>
     <message>
         <source>一時ファイルを書けません: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>「{name}」を開くアプリが見つかりません。</source>
@@ -1130,7 +1111,7 @@ The current contents are backed up automatically first. Continue?</translation>
     </message>
     <message>
         <source>カレンダーから選ぶ (Alt+↓)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>日付として読めません(例: 2022-04-01、令和4年4月1日)</source>
@@ -1139,6 +1120,37 @@ The current contents are backed up automatically first. Continue?</translation>
 </context>
 <context>
     <name>DialogPrompts</name>
+    <message>
+        <source>名称なし</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存する場所:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ファイル名:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ファイルの種類:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>保存しました。
+
+ファイル: {name}
+場所: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>はい</source>
         <translation>Yes</translation>
@@ -1156,8 +1168,20 @@ The current contents are backed up automatically first. Continue?</translation>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
+        <source>開く</source>
+        <translation type="unfinished">Open</translation>
+    </message>
+    <message>
+        <source>フォルダを開く</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>閉じる</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>「{path}」を開けませんでした。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1233,8 +1257,8 @@ Restore it?</translation>
         <translation>Format</translation>
     </message>
     <message>
-        <source>「=」「+」「-」「@」で始まるセルは、表計算ソフトが式として実行しないよう先頭に「'」を付けて書き出します。写真・添付ファイルは含まれません(すべてを残すにはバックアップをお使いください)。</source>
-        <translation>Cells starting with =, +, - or @ get a leading ' so that spreadsheets do not run them as formulas. Photos and attachments are not included (use a backup to keep everything).</translation>
+        <source>「=」「+」「-」「@」で始まるセルは、表計算ソフトが式として実行しないよう先頭に「&apos;」を付けて書き出します。写真・添付ファイルは含まれません(すべてを残すにはバックアップをお使いください)。</source>
+        <translation>Cells starting with =, +, - or @ get a leading &apos; so that spreadsheets do not run them as formulas. Photos and attachments are not included (use a backup to keep everything).</translation>
     </message>
     <message>
         <source>書き出す…</source>
@@ -1296,7 +1320,7 @@ Restore it?</translation>
     <message>
         <source>コピーできる前回の会議がありません。
 同じ協議体・プロジェクト・種類の会議が、この開催日より前にありません。</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>入力中の内容を「{title}」({date})の内容で置き換えますか?</source>
@@ -1364,6 +1388,14 @@ Restore it?</translation>
         <translation>Print…</translation>
     </message>
     <message>
+        <source>選んだ人を一括作成…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上の一覧のコーディネーター全員のチラシを、まとめて作成します</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>担当中の全員を一括作成…</source>
         <translation>Create for everyone in post…</translation>
     </message>
@@ -1416,16 +1448,20 @@ Restore it?</translation>
         <translation>No coordinator selected</translation>
     </message>
     <message>
+        <source>チラシを作成できませんでした: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PDFを作成できません:</source>
         <translation>Cannot create the PDF:</translation>
     </message>
     <message>
         <source>注意(印刷はできますが、省略または置き換えた文字があります):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>次の項目は省略または置き換えて印刷しました:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>「{path}」に保存できませんでした。
@@ -1444,8 +1480,16 @@ Restore it?</translation>
         <translation>Print</translation>
     </message>
     <message>
+        <source>全員</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>担当中のコーディネーターがいません。</source>
         <translation>No coordinator is currently in post.</translation>
+    </message>
+    <message>
+        <source>%1人</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>保存先のフォルダを選ぶ</source>
@@ -1462,6 +1506,242 @@ Restore it?</translation>
     <message>
         <source>%1人分のチラシを作成しました。</source>
         <translation>Created flyers for %1 people.</translation>
+    </message>
+</context>
+<context>
+    <name>GatheringPlaceEditor</name>
+    <message>
+        <source>一覧から選ぶか、新しい種類を入力します(入力した種類は一覧に加わります)</source>
+        <translation>Choose from the list or type a new kind (a new kind joins the list)</translation>
+    </message>
+    <message>
+        <source>(未設定)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>例: 中央公民館 2階和室</source>
+        <translation>e.g. Central community hall, 2F Japanese room</translation>
+    </message>
+    <message>
+        <source>例: 毎週火曜 10:00〜12:00、第2・第4木曜、月1回</source>
+        <translation>e.g. 毎週火曜 10:00〜12:00, 第2・第4木曜, 月1回</translation>
+    </message>
+    <message>
+        <source>例: 100円(お茶代)、無料</source>
+        <translation>e.g. 100 yen (tea), free</translation>
+    </message>
+    <message>
+        <source>例: 地域の65歳以上の方、どなたでも</source>
+        <translation>e.g. residents aged 65 and over, anyone</translation>
+    </message>
+    <message>
+        <source>バリアフリー</source>
+        <translation>Barrier-free</translation>
+    </message>
+    <message>
+        <source>送迎あり</source>
+        <translation>Transport provided</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ふりがな</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>会場</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>日時</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>参加費</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>定員</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>ふだんの参加者数</source>
+        <translation>Usual attendance</translation>
+    </message>
+    <message>
+        <source>対象</source>
+        <translation>Who may join</translation>
+    </message>
+    <message>
+        <source>利用しやすさ</source>
+        <translation>Accessibility</translation>
+    </message>
+    <message>
+        <source>写真</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>基本情報</source>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <source>連絡先をガイドブックに載せてよい</source>
+        <translation>The contact may be printed in the guidebook</translation>
+    </message>
+    <message>
+        <source>運営団体</source>
+        <translation>Running organisation</translation>
+    </message>
+    <message>
+        <source>連絡先(代表者)</source>
+        <translation>Contact (representative)</translation>
+    </message>
+    <message>
+        <source>電話番号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>ウェブページ</source>
+        <translation>Web page</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>運営・連絡先</source>
+        <translation>Organisation &amp; contact</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>活動開始日</source>
+        <translation>Started on</translation>
+    </message>
+    <message>
+        <source>休止・終了した日</source>
+        <translation>Paused or ended on</translation>
+    </message>
+    <message>
+        <source>新しい通いの場</source>
+        <translation>New gathering place</translation>
+    </message>
+    <message>
+        <source>→ {label}</source>
+        <translation>→ {label}</translation>
+    </message>
+    <message>
+        <source>※ そのまま残します: {text}</source>
+        <translation>※ Kept as written: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>GatheringPlacePage</name>
+    <message>
+        <source>すべての地域</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>すべての種類</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>すべての曜日</source>
+        <translation>All weekdays</translation>
+    </message>
+    <message>
+        <source>すべての状況</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering places</translation>
+    </message>
+</context>
+<context>
+    <name>GatheringPlaceTableModel</name>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>日時</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>会場</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>GatheringPlaces</name>
+    <message>
+        <source>活動中</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>休止中</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>月曜</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>火曜</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>水曜</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>木曜</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>金曜</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>土曜</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>日曜</source>
+        <translation>Sunday</translation>
     </message>
 </context>
 <context>
@@ -1502,7 +1782,7 @@ Restore it?</translation>
     </message>
     <message>
         <source>この自治体独自の層の呼び名(例: 倉敷市の0層・1.5層)を登録します。一覧や帳票には呼び名が表示され、実績報告では「集計する層」に数えます。</source>
-        <translation>Register this municipality's own tier names (e.g. Kurashiki's tier 0 and tier 1.5). Lists and documents show the local name; the activity report counts each under its "counted as" tier.</translation>
+        <translation>Register this municipality&apos;s own tier names (e.g. Kurashiki&apos;s tier 0 and tier 1.5). Lists and documents show the local name; the activity report counts each under its &quot;counted as&quot; tier.</translation>
     </message>
     <message>
         <source>呼び名</source>
@@ -1730,6 +2010,10 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <source>プロジェクト</source>
         <translation>Projects</translation>
     </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering places</translation>
+    </message>
 </context>
 <context>
     <name>MappingPage</name>
@@ -1922,7 +2206,7 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     </message>
     <message>
         <source>同じシリーズ・協議体・プロジェクト・種類の直近の会議から入力を始めます</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>プロジェクト</source>
@@ -2074,11 +2358,11 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <source>議事録のPDFを作成できませんでした。
 
 {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>一部の文字を置き換えました:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>カレンダーに書き出す</source>
@@ -2212,7 +2496,7 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     </message>
     <message>
         <source>出席者(名簿)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>参加者数</source>
@@ -2277,11 +2561,27 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <name>MinutesRecordFields</name>
     <message>
         <source>例: 町会連合会 鈴木委員</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>例: 会長 山田 太郎</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>欠席者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>記録者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承認者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承認日</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2434,7 +2734,7 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <name>OrganisationEditor</name>
     <message>
         <source>活動を始めた日・設立日。実績報告の「新規の関係機関」はこの日の年度で数えます(空欄なら登録した日)</source>
-        <translation>The day it was founded or began its activity. The activity report counts new organisations in this day's fiscal year (the day it was entered when empty)</translation>
+        <translation>The day it was founded or began its activity. The activity report counts new organisations in this day&apos;s fiscal year (the day it was entered when empty)</translation>
     </message>
     <message>
         <source>名称</source>
@@ -2562,7 +2862,7 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     </message>
     <message>
         <source>写真のファイルが大きすぎます(50MBまで): {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>写真</source>
@@ -2878,7 +3178,7 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     </message>
     <message>
         <source>一時ファイルを書けません: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>「{name}」を外しますか?
@@ -3522,7 +3822,7 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <source>検索で同じものとして探す言葉を、1行に1組ずつ「=」で区切って書きます。
 例: 社協 = 社会福祉協議会 / 町会 = 町内会 = 自治会
 どの言葉で検索しても、組のほかの言葉を含む記録も見つかります。</source>
-        <translation>Words the search treats as the same, one group per line, separated by "=".
+        <translation>Words the search treats as the same, one group per line, separated by &quot;=&quot;.
 Example: 社協 = 社会福祉協議会 / 町会 = 町内会 = 自治会
 Searching for any word of a group also finds records containing the others.</translation>
     </message>
@@ -3576,6 +3876,10 @@ Searching for any word of a group also finds records containing the others.</tra
     <message>
         <source>地域</source>
         <translation>Areas</translation>
+    </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering places</translation>
     </message>
 </context>
 <context>
@@ -3653,15 +3957,15 @@ Searching for any word of a group also finds records containing the others.</tra
     </message>
     <message>
         <source>Space でその日の開催をやめる・戻す</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>祝日の回を外す</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>祝日の回を翌平日に移す</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>「{title}」の内容(時刻・会場・出席者など)で、各回を別々の会議として作成します。</source>
@@ -3701,23 +4005,23 @@ Searching for any word of a group also finds records containing the others.</tra
     </message>
     <message>
         <source>{date}({weekday})</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>第{n}回 {day}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>— {day} 開催しない</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> 祝日: {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>祝日に当たる回があります: {dates}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>開催日を1日以上選んでください</source>
@@ -3725,18 +4029,18 @@ Searching for any word of a group also finds records containing the others.</tra
     </message>
     <message>
         <source>祝日の開催</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>次の回は祝日です。このまま作成しますか?
 {dates}
 
 「祝日の回を外す」「祝日の回を翌平日に移す」で変えることもできます。</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>このまま作成</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>作成できませんでした。会議の入力内容を確認してください。</source>
@@ -3747,23 +4051,23 @@ Searching for any word of a group also finds records containing the others.</tra
     <name>SeriesEditDialog</name>
     <message>
         <source>連続開催の編集</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>会議名を変えると各回の名前も変わります。初回の日付を変えると、すべての回が同じ日数だけ移動します。</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>会議名(&amp;N)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>初回の日付(&amp;D)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>各回</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>カレンダーに書き出す…</source>
@@ -3771,7 +4075,7 @@ Searching for any word of a group also finds records containing the others.</tra
     </message>
     <message>
         <source>全回をひとつの .ics ファイルに書き出します</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>保存</source>
@@ -3787,25 +4091,25 @@ Searching for any word of a group also finds records containing the others.</tra
     </message>
     <message>
         <source> 祝日: {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>連続開催</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>この会議はすでに連続開催「{title}」(全{count}回)の第{number}回です。
 
 シリーズ全体を編集しますか? 新しい連続開催を作ると、この会議とは別のシリーズになります。</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>シリーズを編集…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>新しい連続開催を作成…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>キャンセル</source>
@@ -3914,7 +4218,7 @@ Searching for any word of a group also finds records containing the others.</tra
     </message>
     <message>
         <source>0層・1.5層など、この自治体の層の呼び名と集計先を設定します</source>
-        <translation>Set this municipality's own tier names (tier 0, tier 1.5 …) and the tier each is counted as</translation>
+        <translation>Set this municipality&apos;s own tier names (tier 0, tier 1.5 …) and the tier each is counted as</translation>
     </message>
     <message>
         <source>{label}({tier}として集計)</source>
@@ -4295,7 +4599,7 @@ When it is closed there, it opens here automatically.</translation>
     <name>profiles</name>
     <message>
         <source>上司(確認者)のプロファイルでは閲覧と確認だけができます。記録・編集はコーディネーターのプロファイルで行ってください(ツール → 利用者の切り替え)</source>
-        <translation>A supervisor's profile can only read and review. Record and edit with a coordinator's profile (Tools → Switch user).</translation>
+        <translation>A supervisor&apos;s profile can only read and review. Record and edit with a coordinator&apos;s profile (Tools → Switch user).</translation>
     </message>
     <message>
         <source>上司(確認者)</source>
