@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from coordinator_app.domain.gathering_places import DEFAULT_KINDS, GatheringPlaceStatus
+from coordinator_app.domain.gathering_places import DEFAULT_KINDS, GatheringPlaceStatus, Schedule
 from coordinator_app.domain.models import GatheringPlace
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import ListQuery
@@ -149,3 +149,17 @@ def test_places_are_found_by_the_global_search(services: Services) -> None:
     assert [h.record_id for h in results.groups["gathering_place"]] == [place.id]
     services.gathering_places.soft_delete(place.id)
     assert "gathering_place" not in services.search.search("公民館").groups
+
+
+def test_the_demo_municipality_has_a_few_dozen_places(services: Services) -> None:
+    from coordinator_app.services.demo import load_demo
+
+    load_demo(services)
+    rows = services.gathering_places.list_rows().rows
+    assert len(rows) >= 30
+    assert {r.record.kind for r in rows} >= set(DEFAULT_KINDS)
+    assert all(r.extra["area_name"] for r in rows)
+    # Every demo schedule is read; only 「8月は休み」 is kept as written.
+    assert {u for r in rows for u in Schedule.from_json(r.record.schedule_rules).unread} == {
+        "8月は休み"
+    }
