@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import uuid
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -12,6 +13,7 @@ from sqlmodel import Session, col, select
 from coordinator_app.domain.gathering_places import (
     DEFAULT_KINDS,
     GatheringPlaceStatus,
+    Schedule,
     parse_schedule,
     photo_problem,
 )
@@ -28,6 +30,8 @@ from coordinator_app.domain.validation import (
     clean_text,
     normalise_phone,
 )
+from coordinator_app.flyers.data import Issuer
+from coordinator_app.flyers.guidebook import GuidebookData, GuidebookEntry, GuidebookSection
 from coordinator_app.services.access import reads, writes
 from coordinator_app.services.base import (
     EntityService,
@@ -38,6 +42,8 @@ from coordinator_app.services.base import (
     now,
     require_live,
 )
+from coordinator_app.services.settings import MunicipalityProfile
+from coordinator_app.storage.database import Database
 
 KINDS_KEY = "gathering_places.kinds"
 
@@ -147,6 +153,25 @@ class GatheringPlaceService(EntityService[GatheringPlace]):
             for r in records
         }
 
+    # -- the guidebook ------------------------------------------------------------
+
+    @reads
+    def find_area(self, name_or_id: str) -> Area:
+        """The area a guidebook is made for, by name or id (LookupError when unclear)."""
+        return GuidebookBuilder(self.db).find_area(name_or_id)
+
+    @reads
+    def guidebook(
+        self,
+        profile: MunicipalityProfile,
+        area_id: uuid.UUID | None = None,
+        *,
+        today: date | None = None,
+    ) -> GuidebookData:
+        """The guidebook's data: the active places of ``area_id`` (and the areas below it)
+        or of the whole municipality, grouped by area in tree order."""
+        return GuidebookBuilder(self.db).build(profile, area_id, today=today or date.today())
+
     # -- the list of kinds -------------------------------------------------------
 
     @reads
@@ -174,3 +199,146 @@ class GatheringPlaceService(EntityService[GatheringPlace]):
             row.updated_at = now()
             session.add(row)
         return kinds
+
+
+def _area_order(session: Session) -> dict[uuid.UUID, int]:
+    """Live areas in tree order (each area before the areas below it, siblings by reading)."""
+    areas = session.exec(select(Area).where(live(Area))).all()
+    children: dict[uuid.UUID | None, list[Area]] = {}
+    for area in areas:
+        children.setdefault(area.parent_id, []).append(area)
+    order: dict[uuid.UUID, int] = {}
+    ids = {a.id for a in areas}
+    roots = [a for a in areas if a.parent_id is None or a.parent_id not in ids]
+    stack = sorted(roots, key=lambda a: a.sort_kana, reverse=True)
+    while stack:
+        area = stack.pop()
+        order[area.id] = len(order)
+        stack.extend(sorted(children.get(area.id, []), key=lambda a: a.sort_kana, reverse=True))
+    return order
+
+
+def _area_facts(area: Area | None) -> list[tuple[str, str]]:
+    if area is None:
+        return []
+    facts = []
+    if area.population is not None:
+        facts.append(("人口", f"{area.population:,}人"))
+    if area.households is not None:
+        facts.append(("世帯数", f"{area.households:,}世帯"))
+    if area.aging_rate is not None:
+        facts.append(("高齢化率", f"{area.aging_rate:.1f}%"))
+    if facts and area.stats_as_of is not None:
+        facts.append(("基準日", f"{area.stats_as_of:%Y年%-m月%-d日}"))
+    return facts
+
+
+class GuidebookBuilder:
+    """Builds the guidebook's data: active places of the municipality or of one area."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def find_area(self, name_or_id: str) -> Area:
+        """The live area named ``name_or_id`` (or with that id).
+
+        Raises:
+            LookupError: none, or several with that name (the message says which).
+        """
+        with self.db.reading() as session:
+            try:
+                wanted = uuid.UUID(name_or_id)
+            except ValueError:
+                wanted = None
+            stmt = select(Area).where(live(Area))
+            stmt = stmt.where(Area.id == wanted) if wanted else stmt.where(Area.name == name_or_id)
+            found = session.exec(stmt).all()
+        if not found:
+            raise LookupError(f"地域「{name_or_id}」が見つかりません")
+        if len(found) > 1:
+            raise LookupError(f"「{name_or_id}」という地域が複数あります。IDで指定してください")
+        return found[0]
+
+    def build(
+        self, profile: MunicipalityProfile, area_id: uuid.UUID | None = None, *, today: date
+    ) -> GuidebookData:
+        with self.db.reading() as session:
+            stmt = (
+                select(GatheringPlace)
+                .where(live(GatheringPlace))
+                .where(GatheringPlace.status == GatheringPlaceStatus.ACTIVE)
+            )
+            area = session.get(Area, area_id) if area_id is not None else None
+            if area_id is not None:
+                stmt = stmt.where(col(GatheringPlace.area_id).in_(area_subtree_ids(area_id)))
+            places = list(session.exec(stmt.order_by(GatheringPlace.sort_kana)).all())
+            order = _area_order(session)
+            kinds = read_kinds(session)
+            areas = names_by_id(session, Area, (p.area_id for p in places))
+            orgs = names_by_id(session, Organisation, (p.organisation_id for p in places))
+            if area is None:
+                area = session.exec(
+                    select(Area).where(live(Area)).where(col(Area.parent_id).is_(None))
+                ).first()
+        groups: dict[uuid.UUID | None, list[GuidebookEntry]] = {}
+        for place in places:
+            groups.setdefault(place.area_id, []).append(self._entry(place, orgs))
+        keys = sorted(groups, key=lambda k: order.get(k, len(order)) if k else len(order) + 1)
+        sections = [
+            GuidebookSection(area=areas.get(k, "") if k else "地域未設定", entries=groups[k])
+            for k in keys
+        ]
+        return GuidebookData(
+            title="通いの場ガイドブック",
+            scope=self._scope(profile, area, whole=area_id is None),
+            issuer=Issuer(
+                name=profile.name,
+                department=profile.department,
+                address=profile.address,
+                phone=profile.phone,
+                fax=profile.fax,
+                email=profile.email,
+                website=profile.website,
+                reception_hours=profile.reception_hours,
+            ),
+            area_facts=_area_facts(area),
+            sections=sections,
+            created=f"{today:%Y年%-m月%-d日}",
+            kind_order=kinds,
+        )
+
+    @staticmethod
+    def _scope(profile: MunicipalityProfile, area: Area | None, *, whole: bool) -> str:
+        """The district's name, or for the whole municipality its name (or its root area's)."""
+        if whole:
+            return profile.name or (area.name if area else "")
+        return area.name if area else ""
+
+    @staticmethod
+    def _entry(place: GatheringPlace, orgs: dict[uuid.UUID, str]) -> GuidebookEntry:
+        access = "・".join(
+            text
+            for flag, text in ((place.barrier_free, "バリアフリー"), (place.transport, "送迎あり"))
+            if flag
+        )
+        org = orgs.get(place.organisation_id, "") if place.organisation_id else ""
+        contact = ""
+        if place.contact_printable:
+            contact = "  ".join(p for p in (org, place.contact_name, place.contact_phone) if p)
+        elif org:
+            contact = org
+        schedule = Schedule.from_json(place.schedule_rules)
+        return GuidebookEntry(
+            key=place.id.hex,
+            name=place.name,
+            kind=place.kind,
+            schedule=place.schedule_label or place.schedule_text,
+            meeting_place=place.meeting_place,
+            address=place.address,
+            fee=place.fee,
+            eligibility=place.eligibility,
+            accessibility=access,
+            contact=contact,
+            photo=place.photo,
+            weekdays=tuple(sorted({d for r in schedule.rules for d in r.weekdays})),
+        )
