@@ -1670,6 +1670,14 @@ Restore it?</translation>
         <translation>All statuses</translation>
     </message>
     <message>
+        <source>ガイドブックを作成…</source>
+        <translation>Make the guidebook…</translation>
+    </message>
+    <message>
+        <source>活動中の通いの場を地区ごとにまとめた冊子(PDF)を作ります</source>
+        <translation>Makes the booklet (PDF) of the active gathering places, by district</translation>
+    </message>
+    <message>
         <source>通いの場</source>
         <translation>Gathering places</translation>
     </message>
@@ -1742,6 +1750,45 @@ Restore it?</translation>
     <message>
         <source>日曜</source>
         <translation>Sunday</translation>
+    </message>
+</context>
+<context>
+    <name>GuidebookDialog</name>
+    <message>
+        <source>通いの場ガイドブック</source>
+        <translation>Gathering places guidebook</translation>
+    </message>
+    <message>
+        <source>市町村全体</source>
+        <translation>Whole municipality</translation>
+    </message>
+    <message>
+        <source>PDFを保存…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>範囲</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>活動中の通いの場 {count} か所を {areas} 地域に分けて載せます</source>
+        <translation>{count} active gathering places in {areas} areas</translation>
+    </message>
+    <message>
+        <source>ガイドブックを保存</source>
+        <translation>Save the guidebook</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ガイドブック</source>
+        <translation>Guidebook</translation>
+    </message>
+    <message>
+        <source>保存できませんでした: {error}</source>
+        <translation>Could not save: {error}</translation>
     </message>
 </context>
 <context>

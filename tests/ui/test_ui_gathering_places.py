@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
@@ -138,3 +139,50 @@ def test_the_list_filters_by_weekday_kind_and_status(
     choose(page.kind_filter, "サロン")
     qtbot.waitUntil(lambda: shown() == ["月曜サロン"])
     assert make.s.gathering_places.list(ListQuery(filters={"kind": "サロン"})).total == 2
+
+
+class _SavingPrompts(FakePrompts):
+    """Also answers the save dialog (with ``target``)."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__()
+        self.target = target
+
+    def choose_open_file(self, parent: object, *, title: str, filters: str) -> Path | None:
+        return None
+
+    def choose_save_file(
+        self, parent: object, *, title: str, suggested: str, filters: str
+    ) -> Path | None:
+        return self.target
+
+
+@pytest.fixture
+def prompts(tmp_path: Path) -> _SavingPrompts:
+    return _SavingPrompts(tmp_path / "kojima")
+
+
+def test_make_the_guidebook_from_the_page(
+    qtbot: QtBot, window: MainWindow, make: Factory, tmp_path: Path, prompts: _SavingPrompts
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    city = make.city("倉敷市")
+    kojima = make.area("児島", parent=city)
+    mizushima = make.area("水島", parent=city)
+    save = make.s.gathering_places.save
+    save(GatheringPlace(name="児島ひだまりサロン", kind="サロン", area_id=kojima.id))
+    save(GatheringPlace(name="水島げんき体操", kind="体操教室", area_id=mizushima.id))
+    page = _page(qtbot, window)
+    dialog = page.open_guidebook()
+    assert "2 か所" in dialog.summary.text()
+    choose(dialog.area_combo, "児島")
+    assert "1 か所" in dialog.summary.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    written = tmp_path / "kojima.pdf"
+    assert dialog.written == [written]
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(written.read_bytes())).pages)
+    assert "児島ひだまりサロン" in text and "水島げんき体操" not in text
+    assert prompts.saved[-1][0] == written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from coordinator_app.domain.gathering_places import GatheringPlaceStatus
@@ -10,6 +11,7 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.gathering_places.gathering_place_editor import GatheringPlaceEditor
 from coordinator_app.ui.gathering_places.gathering_place_model import GatheringPlaceTableModel
+from coordinator_app.ui.gathering_places.guidebook_dialog import GuidebookDialog
 from coordinator_app.ui.gathering_places.labels import status_labels, weekday_labels
 
 
@@ -37,9 +39,24 @@ class GatheringPlacePage(RecordPage):
         )
         self._fill_choice_filters()
         ctx.events.sig_records_changed.connect(self._choices_changed)
+        self.action_guidebook = QAction(self.tr("ガイドブックを作成…"), self)
+        self.action_guidebook.setToolTip(
+            self.tr("活動中の通いの場を地区ごとにまとめた冊子(PDF)を作ります")
+        )
+        self.action_guidebook.triggered.connect(self.open_guidebook)
+        self.add_page_action(self.action_guidebook)
+        self.guidebook_dialog: GuidebookDialog | None = None
 
     def title(self) -> str:
         return self.tr("通いの場")
+
+    def open_guidebook(self) -> GuidebookDialog:
+        """The guidebook window (one per page, brought to the front when open)."""
+        if self.guidebook_dialog is None:
+            self.guidebook_dialog = GuidebookDialog(self.ctx, self)
+        self.guidebook_dialog.show()
+        self.guidebook_dialog.raise_()
+        return self.guidebook_dialog
 
     def filter_value(self, key: str, data: object) -> object:
         if key == "status" and data is not None:
