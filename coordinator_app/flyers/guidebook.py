@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
+from PIL import Image, ImageOps, UnidentifiedImageError
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -37,7 +38,7 @@ from coordinator_app.domain.gathering_places import WEEKDAYS
 from coordinator_app.flyers.data import Issuer
 from coordinator_app.flyers.fonts import font_markup as font_line
 from coordinator_app.flyers.minutes import RenderedDocument
-from coordinator_app.flyers.project_page import PhotoProblem, photo_jpeg
+from coordinator_app.flyers.project_page import PhotoProblem
 from coordinator_app.flyers.records import (
     HEADER_FILL,
     MARGIN,
@@ -54,6 +55,37 @@ from coordinator_app.flyers.records import (
 ACCENT = colors.HexColor("#2e7d32")
 NO_WEEKDAY = "曜日不定"
 """The weekday index's heading for places without a fixed weekday (月1回 …)."""
+
+
+def scaled_jpeg(content: bytes, max_pixels: int) -> tuple[bytes, int, int]:
+    """The photo upright, flattened to RGB, at most ``max_pixels`` on its longer side,
+    as JPEG bytes with its width and height (as ``project_page.photo_jpeg`` does, but a JPEG is
+    decoded at a reduced size: phone photos are far larger than a guidebook's).
+
+    Raises:
+        PhotoProblem: the bytes are not a readable image.
+    """
+    try:
+        image = Image.open(io.BytesIO(content))
+        if image.format == "JPEG":
+            w, h = image.size
+            longest = max(w, h, 1)
+            image.draft("RGB", (max_pixels * w // longest, max_pixels * h // longest))
+        image.load()
+        image = ImageOps.exif_transpose(image)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise PhotoProblem(str(exc)) from exc
+    if image.mode in ("RGBA", "LA", "P"):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image.getchannel("A"))
+        image = background
+    else:
+        image = image.convert("RGB")
+    image.thumbnail((max_pixels, max_pixels), Image.Resampling.BICUBIC)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85, optimize=True)
+    return out.getvalue(), image.width, image.height
 
 
 @dataclass(frozen=True)
@@ -152,15 +184,21 @@ class GuidebookRenderer:
 
     def render(self, data: GuidebookData) -> RenderedDocument:
         pages: dict[str, int] = {}
-        pdf = b""
-        warnings: list[str] = []
+        # Each photo is decoded and scaled once, not once per layout pass; the
+        # passes that only find page numbers hold a photo's place with a blank
+        # of its size, so only the last pass embeds images.
+        self._photo_cache: dict[str, tuple[bytes, int, int] | None] = {}
+        self._draft = True
         for _ in range(self.MAX_PASSES):
             before = dict(pages)
-            guard = TextGuard()
-            warnings = []
-            pdf = self._build(data, guard, warnings, before, pages)
+            self._build(data, TextGuard(), [], before, pages)
             if pages == before:
                 break
+        self._draft = False
+        guard = TextGuard()
+        warnings: list[str] = []
+        known = dict(pages)
+        pdf = self._build(data, guard, warnings, known, pages)
         return RenderedDocument(pdf=pdf, warnings=warnings + guard.warnings())
 
     # -- the document -------------------------------------------------------------
@@ -331,12 +369,19 @@ class GuidebookRenderer:
     def _photo(self, entry: GuidebookEntry, warnings: list[str]) -> Flowable | None:
         if entry.photo is None:
             return None
-        try:
-            jpeg, w, h = photo_jpeg(entry.photo, self.PHOTO_PIXELS)
-        except PhotoProblem:
+        if entry.key not in self._photo_cache:
+            try:
+                self._photo_cache[entry.key] = scaled_jpeg(entry.photo, self.PHOTO_PIXELS)
+            except PhotoProblem:
+                self._photo_cache[entry.key] = None
+        cached = self._photo_cache[entry.key]
+        if cached is None:
             warnings.append(f"「{entry.name}」の写真は画像として読み込めないため載せませんでした")
             return None
+        jpeg, w, h = cached
         scale = min(self.PHOTO_WIDTH / w, self.PHOTO_HEIGHT / h)
+        if self._draft:
+            return Spacer(w * scale, h * scale)
         return PdfImage(io.BytesIO(jpeg), width=w * scale, height=h * scale)
 
     def _index_by_kind(

@@ -151,3 +151,27 @@ def test_the_command_line_makes_a_district_guidebook(
     )
     assert "見つかりません" in capsys.readouterr().err
     assert main(["--db", str(db_path), "guidebook", "-o", str(tmp_path / "x.txt")]) == 2
+
+
+def test_a_photo_that_cannot_be_read_is_named_and_the_booklet_still_made() -> None:
+    from coordinator_app.flyers.data import Issuer
+    from coordinator_app.flyers.guidebook import GuidebookData, GuidebookEntry, GuidebookSection
+
+    broken = GuidebookEntry(
+        key="a",
+        name="こわれた写真の会",
+        kind="サロン",
+        schedule="月1回",
+        photo=b"\x89PNG\r\n\x1a\nxx",
+    )
+    data = GuidebookData(
+        title="通いの場ガイドブック",
+        scope="児島",
+        issuer=Issuer(name="倉敷市"),
+        sections=[GuidebookSection(area="児島", entries=[broken])],
+    )
+    rendered = GuidebookRenderer().render(data)
+    assert rendered.warnings == [
+        "「こわれた写真の会」の写真は画像として読み込めないため載せませんでした"
+    ]
+    assert "こわれた写真の会" in "".join(_pages(rendered.pdf))
