@@ -186,3 +186,17 @@ def test_make_the_guidebook_from_the_page(
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(written.read_bytes())).pages)
     assert "児島ひだまりサロン" in text and "水島げんき体操" not in text
     assert prompts.saved[-1][0] == written
+
+
+def test_delete_asks_and_ctrl_z_brings_the_place_back(
+    qtbot: QtBot, window: MainWindow, make: Factory, prompts: _SavingPrompts
+) -> None:
+    place = make.s.gathering_places.save(GatheringPlace(name="閉じる会", kind="サロン"))
+    page = _page(qtbot, window)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.select_record(place.id)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert prompts.questions, "deleting asks first"
+    assert make.s.gathering_places.get(place.id, include_deleted=True).is_deleted
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert not make.s.gathering_places.get(place.id).is_deleted
