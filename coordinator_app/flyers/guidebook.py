@@ -184,21 +184,24 @@ class GuidebookRenderer:
 
     def render(self, data: GuidebookData) -> RenderedDocument:
         pages: dict[str, int] = {}
-        # Each photo is decoded and scaled once, not once per layout pass; the
-        # passes that only find page numbers hold a photo's place with a blank
-        # of its size, so only the last pass embeds images.
+        # Each photo is decoded and scaled once, not once per pass. The first
+        # pass only finds the pages (a blank of each photo's size holds its
+        # place); the next prints the numbers with the photos, and is repeated
+        # only if that moved a page.
         self._photo_cache: dict[str, tuple[bytes, int, int] | None] = {}
         self._draft = True
-        for _ in range(self.MAX_PASSES):
-            before = dict(pages)
-            self._build(data, TextGuard(), [], before, pages)
-            if pages == before:
-                break
+        self._build(data, TextGuard(), [], {}, pages)
         self._draft = False
+        pdf = b""
         guard = TextGuard()
         warnings: list[str] = []
-        known = dict(pages)
-        pdf = self._build(data, guard, warnings, known, pages)
+        for _ in range(self.MAX_PASSES):
+            known = dict(pages)
+            guard = TextGuard()
+            warnings = []
+            pdf = self._build(data, guard, warnings, known, pages)
+            if pages == known:
+                break
         return RenderedDocument(pdf=pdf, warnings=warnings + guard.warnings())
 
     # -- the document -------------------------------------------------------------
