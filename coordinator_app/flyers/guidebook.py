@@ -35,8 +35,13 @@ from reportlab.platypus import (
 from reportlab.platypus import Image as PdfImage
 
 from coordinator_app.domain.gathering_places import WEEKDAYS
-from coordinator_app.flyers.data import Issuer
 from coordinator_app.flyers.fonts import font_markup as font_line
+from coordinator_app.flyers.guidebook_data import (
+    NO_WEEKDAY,
+    GuidebookData,
+    GuidebookEntry,
+    GuidebookSection,
+)
 from coordinator_app.flyers.minutes import RenderedDocument
 from coordinator_app.flyers.project_page import PhotoProblem
 from coordinator_app.flyers.records import (
@@ -53,8 +58,8 @@ from coordinator_app.flyers.records import (
 )
 
 ACCENT = colors.HexColor("#2e7d32")
-NO_WEEKDAY = "曜日不定"
-"""The weekday index's heading for places without a fixed weekday (月1回 …)."""
+
+__all__ = ["GuidebookData", "GuidebookEntry", "GuidebookRenderer", "GuidebookSection"]
 
 
 def scaled_jpeg(content: bytes, max_pixels: int) -> tuple[bytes, int, int]:
@@ -86,50 +91,6 @@ def scaled_jpeg(content: bytes, max_pixels: int) -> tuple[bytes, int, int]:
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85, optimize=True)
     return out.getvalue(), image.width, image.height
-
-
-@dataclass(frozen=True)
-class GuidebookEntry:
-    """One place as the booklet prints it (already formatted)."""
-
-    key: str
-    """A stable id (the record's) used to find the place's page."""
-    name: str
-    kind: str
-    schedule: str
-    meeting_place: str = ""
-    address: str = ""
-    fee: str = ""
-    eligibility: str = ""
-    accessibility: str = ""
-    contact: str = ""
-    """Empty when the contact may not be printed."""
-    photo: bytes | None = field(default=None, repr=False)
-    weekdays: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class GuidebookSection:
-    area: str
-    entries: list[GuidebookEntry]
-
-
-@dataclass(frozen=True)
-class GuidebookData:
-    title: str
-    scope: str
-    """What the booklet covers: the municipality or one district's name."""
-    issuer: Issuer
-    area_facts: list[tuple[str, str]] = field(default_factory=list)
-    """The area's statistics for the cover (人口, 世帯数, 高齢化率 …)."""
-    sections: list[GuidebookSection] = field(default_factory=list)
-    created: str = ""
-    kind_order: list[str] = field(default_factory=list)
-    """The municipality's kinds in its order (the kind index follows it)."""
-
-    @property
-    def entries(self) -> list[GuidebookEntry]:
-        return [e for s in self.sections for e in s.entries]
 
 
 class _Anchor(Flowable):

@@ -31,7 +31,7 @@ from coordinator_app.domain.validation import (
     normalise_phone,
 )
 from coordinator_app.flyers.data import Issuer
-from coordinator_app.flyers.guidebook import GuidebookData, GuidebookEntry, GuidebookSection
+from coordinator_app.flyers.guidebook_data import GuidebookData, GuidebookEntry, GuidebookSection
 from coordinator_app.services.access import reads, writes
 from coordinator_app.services.base import (
     EntityService,

@@ -37,6 +37,13 @@ class GatheringPlacePage(RecordPage):
         self.status_filter = self.add_filter_combo(
             "status", self.tr("すべての状況"), [(s.value, t) for s, t in status_labels().items()]
         )
+        for combo in self.filter_combos.values():
+            # Four filters share one row: let them shrink (long area names are
+            # still readable in the open list) so the page fits a small screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(5)
         self._fill_choice_filters()
         ctx.events.sig_records_changed.connect(self._choices_changed)
         self.action_guidebook = QAction(self.tr("ガイドブックを作成…"), self)

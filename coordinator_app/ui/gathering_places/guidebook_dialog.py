@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.flyers.guidebook import GuidebookData
+from coordinator_app.flyers.guidebook_data import GuidebookData
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.data_safety.prompts import with_file_pickers
 from coordinator_app.ui.prompts import announce_saved
