@@ -29,6 +29,9 @@ register_command(
     "coordinator_app.commands.project_page",
     "プロジェクト紹介ページ(PDF・HTML)を作成する",
 )
+register_command(
+    "guidebook", "coordinator_app.commands.guidebook", "通いの場ガイドブック(PDF)を作成する"
+)
 register_command("backup", "coordinator_app.commands.backup", "データベースをバックアップする")
 register_command("restore", "coordinator_app.commands.restore", "バックアップから復元する")
 

@@ -18,6 +18,7 @@ from coordinator_app.domain.enums import (
     ProjectStatus,
     SupportCenterOperation,
 )
+from coordinator_app.domain.gathering_places import GatheringPlaceStatus
 from coordinator_app.domain.models import (
     ActionItem,
     Area,
@@ -26,6 +27,7 @@ from coordinator_app.domain.models import (
     Coordinator,
     Council,
     CouncilMembership,
+    GatheringPlace,
     Meeting,
     MeetingCoordinator,
     MeetingOrganisation,
@@ -247,5 +249,31 @@ def load_demo(services: Services) -> None:
                         done=item.get("done", False),
                     ),
                 )
+        for g in doc.get("gathering_places", []):
+            s.gathering_places._save(
+                session,
+                GatheringPlace(
+                    name=g["name"],
+                    kana=g.get("kana", ""),
+                    kind=g["kind"],
+                    area_id=refs.get(g.get("area") or ""),
+                    meeting_place=g.get("meeting_place", ""),
+                    address=g.get("address", ""),
+                    schedule_text=g.get("schedule", ""),
+                    fee=g.get("fee", ""),
+                    capacity=g.get("capacity"),
+                    usual_attendance=g.get("usual_attendance"),
+                    eligibility=g.get("eligibility", ""),
+                    barrier_free=g.get("barrier_free", False),
+                    transport=g.get("transport", False),
+                    organisation_id=refs.get(g.get("organisation") or ""),
+                    contact_name=g.get("contact_name", ""),
+                    contact_phone=g.get("contact_phone", ""),
+                    contact_printable=g.get("contact_printable", False),
+                    status=GatheringPlaceStatus(g.get("status", "active")),
+                    started_on=_date(g.get("started_on")),
+                    status_since=_date(g.get("status_since")),
+                ),
+            )
     profile = MunicipalityProfile(**doc["municipality"])
     s.settings.save_municipality(profile)

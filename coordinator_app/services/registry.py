@@ -12,6 +12,7 @@ from coordinator_app.services.calendar_export import CalendarExportService
 from coordinator_app.services.coordinators import AssignmentService, CoordinatorService
 from coordinator_app.services.councils import CouncilMembershipService, CouncilService
 from coordinator_app.services.documents import DocumentService
+from coordinator_app.services.gathering_places import GatheringPlaceService
 from coordinator_app.services.meetings import MeetingService, area_subtree
 from coordinator_app.services.organisations import ContactService, OrganisationService
 from coordinator_app.services.profiles import ProfileService
@@ -59,6 +60,7 @@ class Services:
     search: SearchService
     tiers: LocalTierService
     aliases: SearchAliasService
+    gathering_places: GatheringPlaceService
     actor: Actor = field(default_factory=Actor)
 
     def __post_init__(self) -> None:
@@ -97,6 +99,7 @@ class Services:
             search=SearchService(db, area_subtree=area_subtree),
             tiers=LocalTierService(db),
             aliases=SearchAliasService(db),
+            gathering_places=GatheringPlaceService(db),
             actor=actor or Actor(),
         )
 

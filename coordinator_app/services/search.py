@@ -39,9 +39,10 @@ KINDS: tuple[str, ...] = (
     "contact",
     "coordinator",
     "area",
+    "gathering_place",
 )
 """Search kinds; the position is part of every index row id, so new kinds go last."""
-UNDATED_KINDS = frozenset({"coordinator", "contact", "organisation", "area"})
+UNDATED_KINDS = frozenset({"coordinator", "contact", "organisation", "area", "gathering_place"})
 KIND_LABELS = {
     "meeting": "会議",
     "progress_entry": "進捗",
@@ -52,6 +53,7 @@ KIND_LABELS = {
     "contact": "担当者",
     "coordinator": "コーディネーター",
     "area": "地域",
+    "gathering_place": "通いの場",
 }
 
 
@@ -254,6 +256,12 @@ KIND_QUERIES: dict[str, KindQuery] = {
         "FROM area WHERE deleted_at IS NULL",
         "id",
     ),
+    "gathering_place": KindQuery(
+        "SELECT id, name, NULL, date(created_at), area_id, name, kana, kind, meeting_place, "
+        "address, schedule_label, contact_name, notes "
+        "FROM gathering_place WHERE deleted_at IS NULL",
+        "id",
+    ),
     "progress_entry": KindQuery(
         "SELECT e.id, substr(e.text, 1, 80), e.entry_date, e.entry_date, p.area_id, e.text "
         "FROM progress_entry e JOIN project p ON p.id = e.project_id "
@@ -326,7 +334,17 @@ def rebuild_index(connection: Any) -> int:
     connection.exec_driver_sql("DELETE FROM search_entry")
     connection.exec_driver_sql("INSERT INTO search_bigram(search_bigram) VALUES ('delete-all')")
     count = 0
+    tables = {
+        row[0]
+        for row in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        ).all()
+    }
     for kind, query in KIND_QUERIES.items():
+        if kind not in tables:
+            # Each kind is named after its table. Migration 0004 rebuilds with
+            # today's queries, before later migrations created newer kinds' tables.
+            continue
         for row in connection.exec_driver_sql(query.sql).all():
             index_document(_Bound(connection), _document(kind, row))
             count += 1

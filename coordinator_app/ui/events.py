@@ -26,6 +26,7 @@ class RecordKind:
     ACTION_ITEM: Final = "action_item"
     PROJECT: Final = "project"
     PROGRESS_ENTRY: Final = "progress_entry"
+    GATHERING_PLACE: Final = "gathering_place"
     ALL: Final = "*"
     """Everything may have changed (e.g. demo data was loaded)."""
 

@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
             action = self._action(
                 spec.title(),
                 lambda i=i: self.show_page(i),  # type: ignore[misc]
-                [key(f"Ctrl+{i + 1}")],
+                [key(spec.shortcut or f"Ctrl+{i + 1}")],
                 spec.icon_name,
             )
             self.page_actions.append(action)

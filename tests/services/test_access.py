@@ -294,7 +294,7 @@ def test_without_a_profile_nothing_is_restricted(services: Services, db_path: Pa
 
 def test_every_entity_service_shares_the_actor(services: Services) -> None:
     entity = [s for s in services.all() if isinstance(s, EntityService)]
-    assert len(entity) == 12
+    assert len(entity) == 13
     assert all(s.actor is services.actor for s in services.all())
     profile_id = uuid.uuid4()
     assert not services.profiles.exists(profile_id)

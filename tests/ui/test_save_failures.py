@@ -21,7 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from coordinator_app.domain.models import ActionItem, Meeting, ProgressEntry
+from coordinator_app.domain.models import ActionItem, GatheringPlace, Meeting, ProgressEntry
 from coordinator_app.services.storage_errors import (
     DAMAGED,
     DISK_FULL,
@@ -88,6 +88,9 @@ def _records(make: Factory) -> dict[str, uuid.UUID]:
         RecordKind.COUNCIL: make.council(area=city).id,
         RecordKind.MEETING: make.meeting().id,
         RecordKind.PROJECT: make.project().id,
+        RecordKind.GATHERING_PLACE: make.s.gathering_places.save(
+            GatheringPlace(name="ひだまりサロン", kind="サロン")
+        ).id,
     }
 
 
@@ -151,6 +154,7 @@ def _service_of(services: Any, kind: str) -> Any:
         RecordKind.COUNCIL: services.councils,
         RecordKind.MEETING: services.meetings,
         RecordKind.PROJECT: services.projects,
+        RecordKind.GATHERING_PLACE: services.gathering_places,
     }[kind]
 
 

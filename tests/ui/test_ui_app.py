@@ -147,6 +147,7 @@ def test_english_is_chosen_by_setting_or_flag(
         "Councils",
         "Meetings",
         "Projects",
+        "Gathering places",
     ]
     assert started.window.windowTitle().startswith("Support Coordinator Case Manager")
     # English UI text keeps the system font first, with the bundled one as fallback.

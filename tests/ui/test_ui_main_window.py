@@ -15,17 +15,27 @@ from tests.ui.conftest import FakePrompts, enter
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def test_navigation_lists_the_six_pages_and_ctrl_digits_switch(
+def test_navigation_lists_the_pages_and_ctrl_digits_switch(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["地域", "コーディネーター", "関係機関", "協議体", "会議", "プロジェクト"]
+    assert titles == [
+        "地域",
+        "コーディネーター",
+        "関係機関",
+        "協議体",
+        "会議",
+        "プロジェクト",
+        "通いの場",
+    ]
     for digit, key in enumerate(
         (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6)
     ):
         qtbot.keyClick(window, key, CTRL)
         assert window.stack.currentIndex() == digit
         assert window.nav.currentRow() == digit
+    qtbot.keyClick(window, Qt.Key.Key_8, CTRL)  # Ctrl+7 opened 対応事項 before this page existed
+    assert window.stack.currentIndex() == window.nav.currentRow() == 6
 
 
 def test_ctrl_n_ctrl_s_ctrl_f(qtbot: QtBot, window: MainWindow, make: Factory) -> None:

@@ -31,6 +31,7 @@ TABLE_LABELS: dict[str, str] = {
     "setting": "設定",
     "user_profile": "利用者",
     "review": "確認",
+    "gathering_place": "通いの場",
 }
 
 # Labels shared by every table unless overridden below.
@@ -152,6 +153,26 @@ TABLE_COLUMN_LABELS: dict[tuple[str, str], str] = {
     ("meeting_organisation", "organisation_id"): "出席機関",
     ("meeting_coordinator", "coordinator_id"): "出席コーディネーター",
     ("meeting_contact", "contact_id"): "出席者",
+    ("gathering_place", "kind"): "種類",
+    ("gathering_place", "organisation_id"): "運営団体",
+    ("gathering_place", "capacity"): "定員",
+    ("gathering_place", "photo"): "写真",
+    ("gathering_place", "meeting_place"): "会場",
+    ("gathering_place", "schedule_text"): "日時(入力どおり)",
+    ("gathering_place", "schedule_rules"): "日時(読み取った規則)",
+    ("gathering_place", "schedule_label"): "日時",
+    ("gathering_place", "weekday_mask"): "曜日(ビット)",
+    ("gathering_place", "fee"): "参加費",
+    ("gathering_place", "usual_attendance"): "ふだんの参加者数",
+    ("gathering_place", "eligibility"): "対象",
+    ("gathering_place", "barrier_free"): "バリアフリー",
+    ("gathering_place", "transport"): "送迎",
+    ("gathering_place", "contact_name"): "連絡先",
+    ("gathering_place", "contact_phone"): "連絡先の電話番号",
+    ("gathering_place", "contact_printable"): "連絡先を冊子に載せる",
+    ("gathering_place", "website"): "ウェブページ",
+    ("gathering_place", "started_on"): "活動開始日",
+    ("gathering_place", "status_since"): "休止・終了した日",
 }
 
 # A link table's targets shown as one column of the owner's list ("担当地域": "北部、南部").

@@ -29,6 +29,8 @@ class PageSpec:
     kind: str
     package: str
     class_name: str
+    shortcut: str = ""
+    """The page's shortcut when not Ctrl+<its position> (Ctrl+7 was taken first)."""
 
     @property
     def icon_name(self) -> str:
@@ -42,6 +44,7 @@ class PageSpec:
             RecordKind.COUNCIL: QCoreApplication.translate("MainWindow", "協議体"),
             RecordKind.MEETING: QCoreApplication.translate("MainWindow", "会議"),
             RecordKind.PROJECT: QCoreApplication.translate("MainWindow", "プロジェクト"),
+            RecordKind.GATHERING_PLACE: QCoreApplication.translate("MainWindow", "通いの場"),
         }
         return titles[self.kind]
 
@@ -59,9 +62,10 @@ PAGE_SPECS = (
     PageSpec(RecordKind.COUNCIL, "councils", "CouncilPage"),
     PageSpec(RecordKind.MEETING, "meetings", "MeetingPage"),
     PageSpec(RecordKind.PROJECT, "projects", "ProjectPage"),
+    PageSpec(RecordKind.GATHERING_PLACE, "gathering_places", "GatheringPlacePage", "Ctrl+8"),
 )
 PAGE_KINDS = tuple(spec.kind for spec in PAGE_SPECS)
-"""The pages in navigation order (Ctrl+1 … Ctrl+6)."""
+"""The pages in navigation order (Ctrl+1 … Ctrl+6, then 通いの場 Ctrl+8)."""
 
 
 class Pages(Sequence[RecordPage]):

@@ -60,6 +60,7 @@ def kind_labels() -> dict[str, str]:
         "contact": QCoreApplication.translate("SearchKinds", "担当者"),
         "coordinator": QCoreApplication.translate("SearchKinds", "コーディネーター"),
         "area": QCoreApplication.translate("SearchKinds", "地域"),
+        "gathering_place": QCoreApplication.translate("SearchKinds", "通いの場"),
     }
     return {kind: labels.get(kind, text) for kind, text in KIND_LABELS.items()}
 

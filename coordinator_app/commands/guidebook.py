@@ -1,0 +1,69 @@
+"""``coordinator-app guidebook``: the 通いの場ガイドブック as PDF.
+
+Examples::
+
+    coordinator-app guidebook -o guidebook.pdf
+    coordinator-app guidebook --area 児島 -o kojima.pdf
+
+Only active places (活動中) are printed; a place's contact person and phone
+only when it may be printed. Exit status: 0 done (warnings, e.g. an
+unreadable photo, on stderr), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from coordinator_app.commands.project_page import write_atomically
+
+EXIT_USAGE = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--area", metavar="NAME_OR_ID", default=None, help="地区名またはID(省略すると市全体)"
+    )
+    parser.add_argument("-o", "--output", type=Path, required=True, help="出力先(.pdf)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from coordinator_app.services.registry import Services
+    from coordinator_app.storage.database import open_database
+    from coordinator_app.storage.engine import default_database_path
+
+    if getattr(args, "demo", False):
+        print(
+            "guidebook: --demo はこのコマンドでは使えません。--db を指定してください",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if args.output.suffix.lower() != ".pdf":
+        print("guidebook: 出力先は .pdf のファイルにしてください", file=sys.stderr)
+        return EXIT_USAGE
+    db = open_database(args.db or default_database_path())
+    try:
+        services = Services.create(db)
+        places = services.gathering_places
+        area_id = places.find_area(args.area).id if args.area else None
+        data = places.guidebook(services.settings.municipality(), area_id)
+    except LookupError as exc:
+        print(f"guidebook: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        db.close()
+    from coordinator_app.flyers.guidebook import GuidebookRenderer
+
+    rendered = GuidebookRenderer().render(data)
+    try:
+        write_atomically(args.output, rendered.pdf)
+    except OSError as exc:
+        print(f"guidebook: {args.output} に書き込めません: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for warning in rendered.warnings:
+        print(f"注意: {warning}", file=sys.stderr)
+    if not data.entries:
+        print("注意: 掲載する通いの場(活動中)がありません", file=sys.stderr)
+    print(args.output)
+    return 0

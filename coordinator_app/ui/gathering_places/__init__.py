@@ -1,0 +1,1 @@
+"""The 通いの場 page: the directory of gathering places."""

@@ -1,0 +1,109 @@
+"""The guidebook window: choose the whole municipality or one district, then save the PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.flyers.guidebook_data import GuidebookData
+from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.data_safety.prompts import with_file_pickers
+from coordinator_app.ui.prompts import announce_saved
+
+
+class GuidebookDialog(QDialog):
+    """通いの場ガイドブック: the places it will hold, and 保存 as PDF.
+
+    Attributes:
+        written: the files saved from this window (tests read it).
+    """
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.written: list[Path] = []
+        self.setWindowTitle(self.tr("通いの場ガイドブック"))
+        self.area_combo = QComboBox()
+        self.area_combo.addItem(self.tr("市町村全体"), None)
+        for node in ctx.services.areas.tree():
+            self.area_combo.addItem("　" * node.depth + node.area.name, node.area.id)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("PDFを保存…"))
+        self.save_button.setDefault(True)
+        form = QFormLayout()
+        form.addRow(self.tr("範囲"), self.area_combo)
+        form.addRow("", self.summary)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.area_combo.currentIndexChanged.connect(self._update_summary)
+        self.save_button.clicked.connect(self.save)
+        self._update_summary()
+
+    def _data(self) -> GuidebookData:
+        services = self.ctx.services
+        return services.gathering_places.guidebook(
+            services.settings.municipality(), self.area_combo.currentData(), today=date.today()
+        )
+
+    def _update_summary(self, *_args: object) -> None:
+        data = self._data()
+        self.summary.setText(
+            self.tr("活動中の通いの場 {count} か所を {areas} 地域に分けて載せます").format(
+                count=len(data.entries), areas=len(data.sections)
+            )
+        )
+        self.save_button.setEnabled(bool(data.entries))
+
+    def save(self) -> Path | None:
+        """Ask where, make the PDF and write it; warnings are shown, the file kept."""
+        from coordinator_app.flyers.batch import safe_filename, write_atomically
+        from coordinator_app.flyers.guidebook import GuidebookRenderer
+
+        data = self._data()
+        path = with_file_pickers(self.ctx.prompts).choose_save_file(
+            self,
+            title=self.tr("ガイドブックを保存"),
+            suggested=safe_filename(f"{data.title}_{data.scope}") + ".pdf",
+            filters=self.tr("PDF (*.pdf)"),
+        )
+        if path is None:
+            return None
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        rendered = GuidebookRenderer().render(data)
+        try:
+            write_atomically(path, rendered.pdf)
+        except OSError as exc:
+            self.ctx.prompts.warn(
+                self,
+                title=self.tr("ガイドブック"),
+                text=self.tr("保存できませんでした: {error}").format(error=exc),
+            )
+            return None
+        self.written.append(path)
+        announce_saved(
+            self.ctx.prompts,
+            self,
+            title=self.tr("ガイドブック"),
+            path=path,
+            note="\n".join(rendered.warnings),
+        )
+        return path
