@@ -1518,6 +1518,289 @@ No meeting of the same council, project or kind was held before this date.</tran
     </message>
 </context>
 <context>
+    <name>GatheringPlaceEditor</name>
+    <message>
+        <source>一覧から選ぶか、新しい種類を入力します(入力した種類は一覧に加わります)</source>
+        <translation>Choose from the list or type a new kind (a new kind joins the list)</translation>
+    </message>
+    <message>
+        <source>(未設定)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>例: 中央公民館 2階和室</source>
+        <translation>e.g. Central community hall, 2F Japanese room</translation>
+    </message>
+    <message>
+        <source>例: 毎週火曜 10:00〜12:00、第2・第4木曜、月1回</source>
+        <translation>e.g. 毎週火曜 10:00〜12:00, 第2・第4木曜, 月1回</translation>
+    </message>
+    <message>
+        <source>例: 100円(お茶代)、無料</source>
+        <translation>e.g. 100 yen (tea), free</translation>
+    </message>
+    <message>
+        <source>例: 地域の65歳以上の方、どなたでも</source>
+        <translation>e.g. residents aged 65 and over, anyone</translation>
+    </message>
+    <message>
+        <source>バリアフリー</source>
+        <translation>Barrier-free</translation>
+    </message>
+    <message>
+        <source>送迎あり</source>
+        <translation>Transport provided</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ふりがな</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>会場</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>日時</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>参加費</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>定員</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>ふだんの参加者数</source>
+        <translation>Usual attendance</translation>
+    </message>
+    <message>
+        <source>対象</source>
+        <translation>Who may join</translation>
+    </message>
+    <message>
+        <source>利用しやすさ</source>
+        <translation>Accessibility</translation>
+    </message>
+    <message>
+        <source>写真</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>基本情報</source>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <source>連絡先をガイドブックに載せてよい</source>
+        <translation>The contact may be printed in the guidebook</translation>
+    </message>
+    <message>
+        <source>運営団体</source>
+        <translation>Running organisation</translation>
+    </message>
+    <message>
+        <source>連絡先(代表者)</source>
+        <translation>Contact (representative)</translation>
+    </message>
+    <message>
+        <source>電話番号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>ウェブページ</source>
+        <translation>Web page</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>運営・連絡先</source>
+        <translation>Organisation &amp; contact</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>活動開始日</source>
+        <translation>Started on</translation>
+    </message>
+    <message>
+        <source>休止・終了した日</source>
+        <translation>Paused or ended on</translation>
+    </message>
+    <message>
+        <source>新しい通いの場</source>
+        <translation>New gathering place</translation>
+    </message>
+    <message>
+        <source>→ {label}</source>
+        <translation>→ {label}</translation>
+    </message>
+    <message>
+        <source>※ そのまま残します: {text}</source>
+        <translation>※ Kept as written: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>GatheringPlacePage</name>
+    <message>
+        <source>すべての地域</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>すべての種類</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>すべての曜日</source>
+        <translation>All weekdays</translation>
+    </message>
+    <message>
+        <source>すべての状況</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>ガイドブックを作成…</source>
+        <translation>Make the guidebook…</translation>
+    </message>
+    <message>
+        <source>活動中の通いの場を地区ごとにまとめた冊子(PDF)を作ります</source>
+        <translation>Makes the booklet (PDF) of the active gathering places, by district</translation>
+    </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering places</translation>
+    </message>
+</context>
+<context>
+    <name>GatheringPlaceTableModel</name>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>日時</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>会場</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>GatheringPlaces</name>
+    <message>
+        <source>活動中</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>休止中</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>月曜</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>火曜</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>水曜</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>木曜</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>金曜</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>土曜</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>日曜</source>
+        <translation>Sunday</translation>
+    </message>
+</context>
+<context>
+    <name>GuidebookDialog</name>
+    <message>
+        <source>通いの場ガイドブック</source>
+        <translation>Gathering places guidebook</translation>
+    </message>
+    <message>
+        <source>市町村全体</source>
+        <translation>Whole municipality</translation>
+    </message>
+    <message>
+        <source>PDFを保存…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>範囲</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>活動中の通いの場 {count} か所を {areas} 地域に分けて載せます</source>
+        <translation>{count} active gathering places in {areas} areas</translation>
+    </message>
+    <message>
+        <source>ガイドブックを保存</source>
+        <translation>Save the guidebook</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ガイドブック</source>
+        <translation>Guidebook</translation>
+    </message>
+    <message>
+        <source>保存できませんでした: {error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+</context>
+<context>
     <name>HolidayNames</name>
     <message>
         <source>ja</source>
@@ -1816,6 +2099,10 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <source>プロジェクト</source>
         <translation>Projects</translation>
+    </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering places</translation>
     </message>
 </context>
 <context>
@@ -3776,6 +4063,10 @@ Searching for any word of a group also finds records containing the others.</tra
     <message>
         <source>地域</source>
         <translation>Areas</translation>
+    </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering places</translation>
     </message>
 </context>
 <context>
