@@ -16,7 +16,7 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from coordinator_app.domain.models import ActionItem, ProgressEntry
+from coordinator_app.domain.models import ActionItem, GatheringPlace, ProgressEntry
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.common.lazy_pages import PAGE_KINDS
 from coordinator_app.ui.data_safety.prompts import DialogSafetyPrompts
@@ -50,6 +50,15 @@ def _ids(services: Services, make: Factory) -> dict[str, object]:
     )
     services.action_items.save(ActionItem(meeting_id=meeting.id, text=f"対応{HOSTILE}"))
     services.attachments.add(filename=f"{HOSTILE}.txt", content=b"x", meeting_id=meeting.id)
+    place = services.gathering_places.save(
+        GatheringPlace(
+            name=f"サロン{HOSTILE}",
+            kind="サロン",
+            area_id=area.id,
+            meeting_place=f"会場{HOSTILE}",
+            schedule_text=f"毎週火曜{HOSTILE}",
+        )
+    )
     return {
         RecordKind.AREA: area.id,
         RecordKind.COORDINATOR: person.id,
@@ -57,6 +66,7 @@ def _ids(services: Services, make: Factory) -> dict[str, object]:
         RecordKind.COUNCIL: council.id,
         RecordKind.MEETING: meeting.id,
         RecordKind.PROJECT: project.id,
+        RecordKind.GATHERING_PLACE: place.id,
     }
 
 

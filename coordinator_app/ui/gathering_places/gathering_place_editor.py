@@ -25,6 +25,7 @@ from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.option_sources import options_of
 from coordinator_app.ui.common.photo_field import PhotoField
 from coordinator_app.ui.common.pickers import Option, RecordCombo
+from coordinator_app.ui.common.plain_text import plain, plain_tooltip
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
@@ -53,7 +54,7 @@ class GatheringPlaceEditor(RecordEditor):
         self.schedule_edit.setPlaceholderText(
             self.tr("例: 毎週火曜 10:00〜12:00、第2・第4木曜、月1回")
         )
-        self.schedule_reading = QLabel()
+        self.schedule_reading = plain(QLabel())
         self.schedule_reading.setTextFormat(Qt.TextFormat.PlainText)
         # Unwrapped (a wrapped label in a form row gets too little height); a long
         # reading is cut at the form's edge and shown whole in the tooltip.
@@ -232,7 +233,7 @@ class GatheringPlaceEditor(RecordEditor):
             else ""
         )
         self.schedule_reading.setText("\n".join(t for t in (reading, note) if t))
-        self.schedule_reading.setToolTip(schedule.note or schedule.label)
+        self.schedule_reading.setToolTip(plain_tooltip(schedule.note or schedule.label))
 
     def _status_changed(self, *_args: object) -> None:
         active = self.status_combo.currentData() == GatheringPlaceStatus.ACTIVE.value

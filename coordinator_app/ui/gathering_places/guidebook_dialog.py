@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.flyers.guidebook_data import GuidebookData
+from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.data_safety.prompts import with_file_pickers
 from coordinator_app.ui.prompts import announce_saved
@@ -39,7 +40,7 @@ class GuidebookDialog(QDialog):
         self.area_combo.addItem(self.tr("市町村全体"), None)
         for node in ctx.services.areas.tree():
             self.area_combo.addItem("　" * node.depth + node.area.name, node.area.id)
-        self.summary = QLabel()
+        self.summary = plain(QLabel())
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.save_button = QPushButton(self.tr("PDFを保存…"))
