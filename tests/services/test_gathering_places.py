@@ -60,6 +60,7 @@ def test_an_unreadable_schedule_is_kept_as_typed(services: Services) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [(b"%PDF-1.4 not a photo", "画像ではない"), (PNG + b"\x00" * (5 * 1024 * 1024), "5MB")],
+    ids=["not-an-image", "too-big"],
 )
 def test_a_photo_that_is_not_an_image_or_too_big_is_refused(
     services: Services, data: bytes, message: str
