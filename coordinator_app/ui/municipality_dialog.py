@@ -10,10 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QCoreApplication,
-    QIODevice,
     QSize,
     Qt,
     Signal,
@@ -33,6 +30,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.settings import MAX_LOGO_BYTES, MunicipalityProfile
 from coordinator_app.ui.common.form import FieldForm
+from coordinator_app.ui.common.photo_field import encode_at_most, show_thumbnail
 from coordinator_app.ui.context import UiContext
 
 LOGO_THUMBNAIL = QSize(160, 80)
@@ -134,7 +132,7 @@ class LogoField(QWidget):
             return False
         data = path.read_bytes()
         if len(data) > MAX_LOGO_BYTES:
-            data = _shrink(image)
+            data = encode_at_most(image, LOGO_MAX_SIDE, "PNG")  # PNG keeps transparency
         self.set_logo(data)
         self.changed.emit()
         return True
@@ -151,36 +149,12 @@ class LogoField(QWidget):
             self.thumbnail.setPixmap(QPixmap())
             self.thumbnail.setText(QCoreApplication.translate("LogoField", "ロゴなし"))
             return
-        pixmap = QPixmap()
-        if not pixmap.loadFromData(self._logo):
-            self.thumbnail.setPixmap(QPixmap())
-            self.thumbnail.setText(QCoreApplication.translate("LogoField", "表示できません"))
-            return
-        self.thumbnail.setText("")
-        self.thumbnail.setPixmap(
-            pixmap.scaled(
-                LOGO_THUMBNAIL,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
+        show_thumbnail(
+            self.thumbnail,
+            self._logo,
+            LOGO_THUMBNAIL,
+            QCoreApplication.translate("LogoField", "表示できません"),
         )
-
-
-def _shrink(image: QImage) -> bytes:
-    """A too-large logo re-encoded as PNG (keeps transparency) at most LOGO_MAX_SIDE a side."""
-    if max(image.width(), image.height()) > LOGO_MAX_SIDE:
-        image = image.scaled(
-            LOGO_MAX_SIDE,
-            LOGO_MAX_SIDE,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    array = QByteArray()
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return bytes(array.data())
 
 
 class MunicipalityDialog(QDialog):

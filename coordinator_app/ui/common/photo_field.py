@@ -92,7 +92,7 @@ class PhotoField(QWidget):
             return
         data = path.read_bytes()
         if len(data) > MAX_STORED_BYTES:
-            data = _shrink(image)
+            data = encode_at_most(image, MAX_SIDE, "JPEG", 90)
         self.set_photo(data)
         self.changed.emit()
 
@@ -111,32 +111,43 @@ class PhotoField(QWidget):
             self.thumbnail.setPixmap(QPixmap())
             self.thumbnail.setText(QCoreApplication.translate("PhotoField", "写真なし"))
             return
-        pixmap = QPixmap()
-        if not pixmap.loadFromData(self._photo):
-            self.thumbnail.setText(QCoreApplication.translate("PhotoField", "表示できません"))
-            return
-        self.thumbnail.setText("")
-        self.thumbnail.setPixmap(
-            pixmap.scaled(
-                THUMBNAIL,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
+        show_thumbnail(
+            self.thumbnail,
+            self._photo,
+            THUMBNAIL,
+            QCoreApplication.translate("PhotoField", "表示できません"),
         )
 
 
-def _shrink(image: QImage) -> bytes:
-    """Re-encode a too-large photo as a JPEG of at most MAX_SIDE pixels a side."""
-    if max(image.width(), image.height()) > MAX_SIDE:
+def show_thumbnail(label: QLabel, data: bytes, size: QSize, unreadable: str) -> None:
+    """Show image ``data`` scaled into ``size`` on ``label``, or ``unreadable`` if Qt
+    cannot decode it."""
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(data):
+        label.setPixmap(QPixmap())
+        label.setText(unreadable)
+        return
+    label.setText("")
+    label.setPixmap(
+        pixmap.scaled(
+            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+    )
+
+
+def encode_at_most(image: QImage, max_side: int, image_format: str, quality: int = -1) -> bytes:
+    """``image`` scaled down to at most ``max_side`` pixels a side, encoded as
+    ``image_format`` ("JPEG", "PNG"; ``quality`` -1: Qt's default)."""
+    if max(image.width(), image.height()) > max_side:
         image = image.scaled(
-            MAX_SIDE,
-            MAX_SIDE,
+            max_side,
+            max_side,
             Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation,
         )
     array = QByteArray()
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPEG", 90)
+    image.save(buffer, image_format, quality)
     buffer.close()
     return bytes(array.data())
