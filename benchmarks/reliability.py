@@ -426,8 +426,9 @@ HOSTILE: dict[str, Callable[[Path], None]] = {
 
 def hostile_files(folder: Path) -> list[tuple[str, str, str, str]]:
     """(kind, verdict on opening, restore refused?, bytes untouched?) per kind."""
-    from coordinator_app.storage.backup import BackupError, BackupManager
-    from coordinator_app.storage.integrity import check_database
+    from coordinator_app.storage.backup import BackupManager
+    from coordinator_app.storage.backup_copy import BackupError
+    from coordinator_app.storage.open_checks import check_database
 
     current = _database(folder / "current.sqlite3", 3)
     rows = []

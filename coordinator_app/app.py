@@ -170,14 +170,14 @@ def first_start(started: StartedApp) -> None:
 
 def check_in_background(started: StartedApp) -> None:
     """A file too big to be read whole before opening (see
-    ``storage.integrity.FULL_CHECK_LIMIT``) gets SQLite's quick_check in a
+    ``storage.open_checks.FULL_CHECK_LIMIT``) gets SQLite's quick_check in a
     background thread on a read-only connection; a problem is reported with
     the advice to restore a backup."""
     import threading
 
     from PySide6.QtCore import QCoreApplication, QTimer
 
-    from coordinator_app.storage.integrity import FULL_CHECK_LIMIT, quick_check_file
+    from coordinator_app.storage.open_checks import FULL_CHECK_LIMIT, quick_check_file
 
     path = started.db.path
     if not path.exists() or path.stat().st_size <= FULL_CHECK_LIMIT:

@@ -1,7 +1,7 @@
 """Data safety for one database file: the checks on opening, backups and restore.
 
 The UI never touches storage directly; this service is its door to
-:mod:`coordinator_app.storage.integrity` and :mod:`coordinator_app.storage.backup`.
+the checks and backups of :mod:`coordinator_app.storage`.
 It owns the instance lock of the file, so the app holds it from opening to
 closing and a second instance is told the file is in use.
 
@@ -21,29 +21,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from coordinator_app.storage.backup import (
-    BackupError,
-    BackupInfo,
-    BackupManager,
-    BackupPolicy,
-    BackupReason,
-    RestoreReport,
-    load_policy,
-    save_policy,
-)
+from coordinator_app.storage.backup import BackupInfo, BackupManager, BackupReason, RestoreReport
+from coordinator_app.storage.backup_copy import BackupError
+from coordinator_app.storage.backup_policy import BackupPolicy, load_policy, save_policy
 from coordinator_app.storage.database import Database, open_database
-from coordinator_app.storage.integrity import (
-    CannotOpenReadOnlyError,
+from coordinator_app.storage.instance_lock import (
     InstanceLock,
     InstanceLockedError,
     LockHolder,
-    MountPoint,
-    OpenCheck,
-    OpenStatus,
-    ReadOnlyDatabaseError,
-    check_database,
-    open_read_only,
     wait_for_instance_lock,
+)
+from coordinator_app.storage.locations import MountPoint
+from coordinator_app.storage.open_checks import OpenCheck, OpenStatus, check_database
+from coordinator_app.storage.read_only import (
+    CannotOpenReadOnlyError,
+    ReadOnlyDatabaseError,
+    open_read_only,
 )
 
 __all__ = [

@@ -1,10 +1,7 @@
 """Backups through SQLite's online backup API, their rotation, and restore.
 
-A live database is never copied as a file: its -wal may hold committed pages
-the main file lacks, and a copy taken mid-write is torn. The backup API
-reads one consistent snapshot through SQLite itself. Every copy is written to
-a temporary file, checked with ``PRAGMA integrity_check`` and only then moved
-into place, so a backup that exists is a good one.
+Every copy is made by :func:`.backup_copy.copy_database` (the backup API,
+verified, renamed into place), so a backup that exists is a good one.
 
 Photos, logos and attached files are blobs inside the database
 (``Coordinator.photo``, ``Setting.blob_value``, ``Attachment.content``), so
@@ -19,7 +16,6 @@ days, 4 weeks and 12 months is kept).
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import shutil
@@ -31,22 +27,18 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from sqlmodel import select
-
-from coordinator_app.domain.models import Setting
-from coordinator_app.domain.types import utc_now
-from coordinator_app.storage.database import Database
-from coordinator_app.storage.engine import BUSY_TIMEOUT_MS
-from coordinator_app.storage.integrity import (
-    InstanceLock,
-    OpenStatus,
-    check_database,
-    in_use_message,
-    read_only_uri,
-    side_files,
+from coordinator_app.storage.atomic import fsync_folder
+from coordinator_app.storage.backup_copy import (
+    BackupError,
+    copy_database,
+    copy_error,
+    remove_with_side_files,
 )
+from coordinator_app.storage.backup_policy import BackupPolicy
+from coordinator_app.storage.instance_lock import InstanceLock, in_use_message
+from coordinator_app.storage.locations import side_files
+from coordinator_app.storage.open_checks import OpenStatus, check_database
 
-SQLITE_FULL = 13
 BACKUP_DIR_NAME = "backups"
 KEEP_BEFORE_RESTORE = 10
 _STAMP = "%Y%m%d-%H%M%S"
@@ -71,32 +63,12 @@ _COUNTS_AS_DAILY = (BackupReason.AUTO, BackupReason.MANUAL)
 """Backups in the backup folder that count as "today's backup" (see :meth:`BackupManager.is_due`).
 Only automatic ones are ever rotated away; manual ones stay until the user deletes them."""
 RESTORING_SUFFIX = ".restoring"
-PARTIAL_SUFFIX = ".partial"
 _PARTIAL = re.compile(r"^\..+\.(\d+)\.partial(-wal|-shm|-journal)?$")
 STALE_PARTIAL_S = 3600
 
 
 _RESTORABLE = (OpenStatus.OK, OpenStatus.READ_ONLY, OpenStatus.IN_USE)
 """What a backup file's check may say for it to be restored (sound, and exactly our schema)."""
-
-
-class BackupError(RuntimeError):
-    """A backup or restore failed; the message is plain Japanese for the user."""
-
-
-@dataclass(frozen=True)
-class BackupPolicy:
-    """How many automatic backups rotation keeps: the newest of each day/week/month."""
-
-    daily: int = 7
-    weekly: int = 4
-    monthly: int = 12
-
-    def __post_init__(self) -> None:
-        for name in ("daily", "weekly", "monthly"):
-            value = getattr(self, name)
-            if not 0 <= value <= 1000:
-                raise ValueError(f"{name} must be between 0 and 1000, not {value}")
 
 
 @dataclass(frozen=True)
@@ -133,105 +105,6 @@ class RestoreReport:
 
 def default_backup_dir(db_path: Path) -> Path:
     return db_path.parent / BACKUP_DIR_NAME
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":  # pragma: no cover - directories cannot be opened on Windows
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _remove_quietly(path: Path) -> None:
-    for p in (path, *side_files(path)):
-        with contextlib.suppress(FileNotFoundError):
-            p.unlink()
-
-
-def _disk_full(exc: BaseException) -> bool:
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return True
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code == SQLITE_FULL or "disk is full" in str(exc) or "disk full" in str(exc)
-
-
-def copy_error(exc: BaseException, source: Path, target: Path) -> BackupError:
-    """The Japanese message for a failed copy: disk full, not writable, in use, or unreadable."""
-    if _disk_full(exc):
-        return BackupError(
-            f"「{target.parent}」の空き容量が足りないため、「{target.name}」を書き込めません"
-            "でした。空き容量を増やすか、別の場所を選んでください。元のデータベースは"
-            f"変更していません。詳細: {exc}"
-        )
-    text = str(exc).lower()
-    if isinstance(exc, OSError) or "readonly" in text or "unable to open" in text:
-        return BackupError(
-            f"「{target}」に書き込めませんでした(空き容量やアクセス権を確認してください)。"
-            f"詳細: {exc}"
-        )
-    if "locked" in text or "busy" in text:
-        return BackupError(
-            f"「{source.name}」はほかのプログラムが使用中のため、コピーできませんでした。"
-            f"しばらく待ってからもう一度お試しください。詳細: {exc}"
-        )
-    return BackupError(
-        f"「{source.name}」をコピーできませんでした(データベースとして読めないか、"
-        f"使用中です)。詳細: {exc}"
-    )
-
-
-def copy_database(source: Path, target: Path, *, source_is_live: bool = True) -> None:
-    """Copy ``source`` to ``target`` with the online backup API, verified, atomically.
-
-    Args:
-        source: the database to copy.
-        target: the file to create or replace; replaced only by a verified copy.
-        source_is_live: True for the app's own database (read through a normal
-            connection so the WAL is honoured); False for a file that must not
-            be written at all (a backup being restored): it is opened read-only.
-
-    Raises:
-        BackupError: the source cannot be read, the copy fails the integrity
-            check, or the disk is full; ``target`` is then unchanged.
-    """
-    source, target = Path(source), Path(target)
-    if not source.exists():
-        raise BackupError(f"ファイル「{source}」が見つかりません。")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    _remove_quietly(tmp)
-    try:
-        if source_is_live:
-            src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
-        else:
-            src = sqlite3.connect(read_only_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                # A self-contained single file: no -wal beside the backup.
-                dst.execute("PRAGMA journal_mode = DELETE")
-                rows = dst.execute("PRAGMA integrity_check").fetchall()
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        if rows != [("ok",)]:
-            raise BackupError(
-                f"「{source.name}」のコピーが整合性チェックに通りませんでした"
-                f"(元のファイルが壊れている可能性があります)。詳細: {rows[0][0]}"
-            )
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-        _fsync_dir(target.parent)
-    except (sqlite3.Error, OSError) as exc:
-        raise copy_error(exc, source, target) from exc
-    finally:
-        _remove_quietly(tmp)
 
 
 class BackupManager:
@@ -398,7 +271,7 @@ class BackupManager:
         """
         stem, suffix = self.db_path.stem, self.db_path.suffix
         base = self.db_path.with_name(f"{stem}.damaged-{when.strftime(_STAMP)}{suffix}")
-        _remove_quietly(base)
+        remove_with_side_files(base)
         try:
             os.link(self.db_path, base)
         except OSError:
@@ -408,7 +281,7 @@ class BackupManager:
             target = base.with_name(base.name + path.name[len(self.db_path.name) :])
             os.replace(path, target)
             kept.append(target)
-        _fsync_dir(self.db_path.parent)
+        fsync_folder(self.db_path.parent)
         return tuple(kept)
 
     def staging_path(self) -> Path:
@@ -501,7 +374,7 @@ class BackupManager:
             for stale in side_files(self.db_path):
                 stale.unlink()
             os.replace(staged, self.db_path)
-            _fsync_dir(self.db_path.parent)
+            fsync_folder(self.db_path.parent)
         except OSError as exc:
             raise copy_error(exc, source, self.db_path) from exc
         finally:
@@ -528,47 +401,3 @@ def _partial_is_stale(path: Path, pid: int) -> bool:
         return time.time() - path.stat().st_mtime > STALE_PARTIAL_S
     except OSError:  # pragma: no cover
         return False
-
-
-# -- the policy, stored with the data ------------------------------------------------
-
-_POLICY_KEYS = {
-    "daily": "backup.keep_daily",
-    "weekly": "backup.keep_weekly",
-    "monthly": "backup.keep_monthly",
-}
-
-
-def load_policy(db: Database) -> BackupPolicy:
-    """The rotation policy saved in the database (the defaults when none is)."""
-    with db.reading() as session:
-        rows = session.exec(
-            select(Setting).where(Setting.key.in_(list(_POLICY_KEYS.values())))  # type: ignore[attr-defined]
-        ).all()
-    stored = {row.key: row.text_value for row in rows if row.deleted_at is None}
-    values: dict[str, int] = {}
-    for name, key in _POLICY_KEYS.items():
-        try:
-            values[name] = int(stored[key])
-        except (KeyError, ValueError):
-            continue
-    try:
-        return BackupPolicy(**values)
-    except ValueError:
-        return BackupPolicy()
-
-
-def save_policy(db: Database, policy: BackupPolicy) -> None:
-    with db.writing() as session:
-        existing = {
-            row.key: row
-            for row in session.exec(
-                select(Setting).where(Setting.key.in_(list(_POLICY_KEYS.values())))  # type: ignore[attr-defined]
-            ).all()
-        }
-        for name, key in _POLICY_KEYS.items():
-            row = existing.get(key) or Setting(key=key)
-            row.text_value = str(getattr(policy, name))
-            row.updated_at = utc_now()
-            row.deleted_at = None
-            session.add(row)

@@ -1,12 +1,16 @@
-"""Where a database file lies: network drives and cloud-synced folders.
+"""Where a database file lies: network drives, cloud-synced folders, writable folders.
 
 SQLite's locking is not reliable on a network file system, and a sync client
 that copies or replaces a file in use can corrupt it; :func:`storage_warning`
 gives the user a plain Japanese warning for both (opening is not refused).
+:func:`is_writable` tells whether SQLite can write the file and its side
+files (-wal, -shm) where it lies.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -123,3 +127,63 @@ def storage_warning(path: Path, *, mounts: Sequence[MountPoint] | None = None) -
         "同時に開くとデータが壊れるおそれがあります。パソコン本体のドライブに置くことを"
         "おすすめします。"
     )
+
+
+# -- writable folders and side files -------------------------------------------------
+
+SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def side_files(path: Path) -> list[Path]:
+    """The SQLite side files (-wal, -shm, -journal) of ``path`` that exist."""
+    return [p for p in (path.with_name(path.name + s) for s in SIDE_FILE_SUFFIXES) if p.exists()]
+
+
+def _writable_entry(target: Path) -> bool:
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(target, os.W_OK)
+
+
+def nearest_existing_folder(path: Path) -> Path | None:
+    """``path``'s folder, or its nearest ancestor that exists (the one a first start creates
+    the missing folders in); None when not even the root can be reached."""
+    folder = path.absolute().parent
+    for candidate in (folder, *folder.parents):
+        try:
+            if candidate.is_dir():
+                return candidate
+            if candidate.exists():
+                return None  # a file where a folder must be created
+        except OSError:
+            return None
+    return None
+
+
+def is_writable(path: Path) -> bool:
+    """False for a read-only file or a folder where SQLite cannot create its WAL.
+
+    A file that does not exist yet is writable when its folder can be
+    created: the nearest existing ancestor must be writable (a first start
+    creates the per-user data folder and any missing parents).
+
+    Permission bits are checked as well as ``os.access`` because the
+    superuser passes ``os.access`` on any file.
+    """
+    if not path.exists():
+        folder = nearest_existing_folder(path)
+        return folder is not None and _writable_entry(folder)
+    if not _writable_entry(path):
+        return False
+    return folder_is_writable(path)
+
+
+def folder_is_writable(path: Path) -> bool:
+    """True when SQLite can create ``path``'s side files (-wal, -shm) next to it."""
+    folder = path.parent
+    try:
+        return os.access(folder, os.W_OK) and bool(folder.stat().st_mode & stat.S_IWUSR)
+    except OSError:
+        return False

@@ -33,7 +33,7 @@ from coordinator_app.services.transfer.mappings import (
 )
 from coordinator_app.services.transfer.reading import SourceTable, TransferError, read_table
 from coordinator_app.storage.database import open_database
-from coordinator_app.storage.integrity import ReadOnlyDatabaseError, open_read_only
+from coordinator_app.storage.read_only import ReadOnlyDatabaseError, open_read_only
 from tests.conftest import Factory
 
 

@@ -12,17 +12,12 @@ import pytest
 from coordinator_app.domain.enums import OrgKind
 from coordinator_app.domain.models import Attachment, Coordinator, Organisation, Setting
 from coordinator_app.services.registry import Services
-from coordinator_app.storage.backup import (
-    BackupError,
-    BackupManager,
-    BackupPolicy,
-    BackupReason,
-    copy_database,
-    load_policy,
-    save_policy,
-)
+from coordinator_app.storage.backup import BackupManager, BackupReason
+from coordinator_app.storage.backup_copy import BackupError, copy_database
+from coordinator_app.storage.backup_policy import BackupPolicy, load_policy, save_policy
 from coordinator_app.storage.database import Database, open_database
-from coordinator_app.storage.integrity import InstanceLock, side_files
+from coordinator_app.storage.instance_lock import InstanceLock
+from coordinator_app.storage.locations import side_files
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
 

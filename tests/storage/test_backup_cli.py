@@ -12,7 +12,7 @@ from coordinator_app.domain.enums import OrgKind
 from coordinator_app.domain.models import Organisation
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import open_database
-from coordinator_app.storage.integrity import InstanceLock
+from coordinator_app.storage.instance_lock import InstanceLock
 
 
 @pytest.fixture

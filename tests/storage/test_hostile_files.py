@@ -16,9 +16,10 @@ from coordinator_app.services.registry import Services
 from coordinator_app.services.transfer.database_import import import_database
 from coordinator_app.services.transfer.exporting import export_database
 from coordinator_app.services.transfer.reading import TransferError
-from coordinator_app.storage.backup import BackupError, BackupManager
+from coordinator_app.storage.backup import BackupManager
+from coordinator_app.storage.backup_copy import BackupError
 from coordinator_app.storage.database import open_database
-from coordinator_app.storage.integrity import OpenStatus, check_database
+from coordinator_app.storage.open_checks import OpenStatus, check_database
 from coordinator_app.storage.schema import upgrade_to
 from coordinator_app.storage.schema_check import schema_differences
 

@@ -20,19 +20,14 @@ from coordinator_app.domain.models import Organisation
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database, open_database
-from coordinator_app.storage.integrity import (
+from coordinator_app.storage.instance_lock import (
     InstanceLock,
     InstanceLockedError,
-    MountPoint,
-    OpenStatus,
-    ReadOnlyDatabaseError,
-    check_database,
-    newest_good_backup,
-    open_read_only,
-    side_files,
-    storage_warning,
     wait_for_instance_lock,
 )
+from coordinator_app.storage.locations import MountPoint, side_files, storage_warning
+from coordinator_app.storage.open_checks import OpenStatus, check_database
+from coordinator_app.storage.read_only import ReadOnlyDatabaseError, open_read_only
 
 PAGE = 4096
 
@@ -201,7 +196,7 @@ def test_waiting_for_the_other_instance(closed_db: Path) -> None:
 
 HOLDER = """
 import sys, time
-from coordinator_app.storage.integrity import InstanceLock
+from coordinator_app.storage.instance_lock import InstanceLock
 lock = InstanceLock(sys.argv[1])
 assert lock.acquire()
 print("held", flush=True)
@@ -307,7 +302,7 @@ def test_check_carries_the_network_warning_but_still_opens(closed_db: Path) -> N
 def test_newest_good_backup(closed_db: Path) -> None:
     from coordinator_app.storage.backup import BackupManager
 
-    assert newest_good_backup(closed_db) is None
+    assert BackupManager(closed_db).newest_good() is None
     info = BackupManager(closed_db).backup_now()
     _zero_page(closed_db)
-    assert newest_good_backup(closed_db) == info
+    assert BackupManager(closed_db).newest_good() == info

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from coordinator_app.storage import integrity
+from coordinator_app.storage import open_checks
 from coordinator_app.storage.database import open_database
-from coordinator_app.storage.integrity import OpenStatus, check_database, structural_check_file
+from coordinator_app.storage.open_checks import OpenStatus, check_database, structural_check_file
 
 
 def _database(path: Path) -> Path:
@@ -24,7 +24,7 @@ def test_big_files_defer_the_quick_check(tmp_path: Path, monkeypatch: pytest.Mon
     path = _database(tmp_path / "big.sqlite3")
     assert not check_database(path).deep_check_pending
     # Pretend the limit is tiny rather than writing 256 MB in a test.
-    monkeypatch.setattr(integrity, "FULL_CHECK_LIMIT", 1024)
+    monkeypatch.setattr(open_checks, "FULL_CHECK_LIMIT", 1024)
     verdict = check_database(path)
     assert verdict.status == OpenStatus.OK
     assert verdict.deep_check_pending

@@ -29,7 +29,7 @@ from coordinator_app.domain.models import Organisation
 from coordinator_app.services.data_safety import DataSafetyService
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import open_database
-from coordinator_app.storage.integrity import side_files
+from coordinator_app.storage.locations import side_files
 
 ROUNDS = int(os.environ.get("RESTORE_KILL_ROUNDS", "30"))
 HANG_LIMIT_S = 60

@@ -20,16 +20,15 @@ from coordinator_app.domain.enums import OrgKind
 from coordinator_app.domain.models import Organisation
 from coordinator_app.services.data_safety import DataSafetyService
 from coordinator_app.services.registry import Services
-from coordinator_app.storage.backup import BackupManager, BackupPolicy, BackupReason
+from coordinator_app.storage.backup import BackupManager, BackupReason
+from coordinator_app.storage.backup_policy import BackupPolicy
 from coordinator_app.storage.database import open_database
-from coordinator_app.storage.integrity import (
+from coordinator_app.storage.locations import is_writable, side_files
+from coordinator_app.storage.open_checks import OpenStatus, check_database
+from coordinator_app.storage.read_only import (
     CannotOpenReadOnlyError,
-    OpenStatus,
     ReadOnlyDatabaseError,
-    check_database,
-    is_writable,
     open_read_only,
-    side_files,
 )
 
 
@@ -127,7 +126,7 @@ def test_read_only_folder_as_an_unprivileged_user(tmp_path: Path) -> None:
         script = textwrap.dedent(
             f"""
             from coordinator_app.services.registry import Services
-            from coordinator_app.storage.integrity import open_read_only
+            from coordinator_app.storage.read_only import open_read_only
             db = open_read_only({str(path)!r})
             print(Services.create(db).organisations.list().total)
             db.close()
@@ -237,7 +236,8 @@ def test_a_full_disk_backup_says_disk_full(tmp_path: Path) -> None:
     small.mkdir()
     script = textwrap.dedent(
         f"""
-        from coordinator_app.storage.backup import BackupError, BackupManager
+        from coordinator_app.storage.backup import BackupManager
+        from coordinator_app.storage.backup_copy import BackupError
         try:
             BackupManager({str(path)!r}).backup_to_file({str(small / "backup.sqlite3")!r})
         except BackupError as exc:

@@ -240,7 +240,7 @@ def test_second_instance_waits_until_the_first_closes(qtbot: QtBot, db_path: Pat
 
 
 def test_network_warning_is_shown_once(qtbot: QtBot, db_path: Path) -> None:
-    from coordinator_app.storage.integrity import MountPoint
+    from coordinator_app.storage.locations import MountPoint
 
     safety = DataSafetyService(db_path, mounts=[MountPoint("/", "cifs")])
     prompts = FakeSafetyPrompts()

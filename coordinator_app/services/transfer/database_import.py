@@ -35,7 +35,7 @@ from coordinator_app.services.transfer.fields import parse_enum
 from coordinator_app.services.transfer.labels import column_label, table_label
 from coordinator_app.services.transfer.reading import TransferError, cell_text, decode_csv
 from coordinator_app.storage.engine import writing
-from coordinator_app.storage.integrity import ReadOnlyDatabaseError
+from coordinator_app.storage.read_only import ReadOnlyDatabaseError
 from coordinator_app.storage.schema_check import describe_differences, schema_differences
 
 MAX_REPORTED = 20

@@ -42,7 +42,7 @@ from coordinator_app.services.transfer.fields import (
 from coordinator_app.services.transfer.mappings import Mapping, mapping_problems
 from coordinator_app.services.transfer.reading import SourceRow, SourceTable, TransferError
 from coordinator_app.storage.engine import writing
-from coordinator_app.storage.integrity import ReadOnlyDatabaseError
+from coordinator_app.storage.read_only import ReadOnlyDatabaseError
 
 # Service error keys that name a different import field.
 _ERROR_FIELDS = {"organisation_id": "organisation", "parent_id": "parent"}
