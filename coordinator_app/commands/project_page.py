@@ -17,6 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from coordinator_app.storage.atomic import write_atomically
+
 EXIT_USAGE = 2
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 
@@ -87,11 +89,3 @@ def run(args: argparse.Namespace) -> int:
         )
     print(args.output)
     return 0
-
-
-def write_atomically(path: Path, content: bytes) -> None:
-    """Write through a ``.part`` file, so a failed run never leaves half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    partial.write_bytes(content)
-    partial.replace(path)

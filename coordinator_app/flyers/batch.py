@@ -22,18 +22,12 @@ from coordinator_app.flyers.data import (
     Layout,
 )
 from coordinator_app.flyers.renderer import FlyerRenderer, Progress, RenderCancelled
+from coordinator_app.storage.atomic import write_atomically
 
 
 def safe_filename(text: str) -> str:
     """``text`` usable as a file name on Windows, macOS and Linux (see domain.filenames)."""
     return filenames.safe_filename(text, fallback="名称なし", limit=80)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    partial.write_bytes(data)
-    partial.replace(path)
 
 
 @dataclass

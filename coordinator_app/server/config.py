@@ -9,7 +9,6 @@ is built once at start and passed down; nothing here is global.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from coordinator_app.storage.atomic import write_atomically
 
 CONFIG_NAME = "server.json"
 _MUNICIPALITY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -95,13 +96,8 @@ class ServerDir:
                 for m in self.municipalities.values()
             },
         }
-        tmp = self.path.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=2)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, self.path)
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        write_atomically(self.path, text.encode("utf-8"), mode=0o600)
 
     @classmethod
     def load(cls, root: Path) -> ServerDir:

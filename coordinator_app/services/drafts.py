@@ -1,8 +1,9 @@
 """Unsaved form drafts that survive a crash, a kill or a power cut.
 
 A form writes its whole state here as the user types. Each draft is one JSON
-file replaced atomically (write a temporary file, fsync it, rename it over the
-old one, fsync the directory), so after any crash the file holds either the
+file replaced atomically (:func:`coordinator_app.storage.atomic.write_atomically`:
+write a temporary file, fsync it, rename it over the old one, fsync the
+directory), so after any crash the file holds either the
 previous or the new state, never a torn one. Drafts are local to the machine
 and the database file; they are not records until the user saves.
 """
@@ -11,12 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from coordinator_app.storage.atomic import PARTIAL_SUFFIX, write_atomically
 
 DRAFT_FORMAT = 1
 
@@ -69,23 +71,7 @@ class DraftStore:
             "state": state,
         }
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass")
-        target = self._path(draft_id)
-        temporary = target.with_suffix(".tmp")
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-        self._sync_directory()
-
-    def _sync_directory(self) -> None:
-        if os.name != "posix":
-            return
-        fd = os.open(self.directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        write_atomically(self._path(draft_id), data)
 
     def load(self, draft_id: str) -> Draft | None:
         try:
@@ -115,5 +101,11 @@ class DraftStore:
     def discard(self, draft_id: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             self._path(draft_id).unlink()
-        with contextlib.suppress(FileNotFoundError):
-            self._path(draft_id).with_suffix(".tmp").unlink()
+        # What a killed save left behind (and the ``.tmp`` of older versions).
+        target = self._path(draft_id)
+        for leftover in [
+            target.with_suffix(".tmp"),
+            *self.directory.glob(f".{target.name}.*{PARTIAL_SUFFIX}"),
+        ]:
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()

@@ -52,7 +52,7 @@ def test_separate_files_per_coordinator(db_path: Path, fussa: Fussa, tmp_path: P
     assert names == sorted(
         f"{n}_a4.pdf" for n in ("佐藤 一郎", "田中 花子", "高橋 美和", "渡辺 健太")
     )
-    assert not list(out.glob("*.part"))
+    assert not list(out.glob("*.part*"))
     for path in out.iterdir():
         (page,) = PdfReader(path).pages
         assert tuple(round(float(v)) for v in page.mediabox.upper_right) == A4_PORTRAIT

@@ -216,7 +216,7 @@ def test_command_line_pdf_and_html(
     argv = ["--db", str(db_path), "project-page", "--project", TITLE, "--include-unreviewed"]
     assert main([*argv, "--wareki", "-o", str(html)]) == 0
     assert "平成29年11月28日" in "".join(parse(html.read_bytes()).text)
-    assert not list(tmp_path.glob("**/*.part"))
+    assert not list(tmp_path.glob("**/*.part*"))
 
 
 def test_command_line_refuses_bad_input(

@@ -184,7 +184,7 @@ def test_drafts_round_trip_and_survive_garbage(tmp_path: Path) -> None:
     drafts = store.drafts("meeting")
     assert len(drafts) == 1
     assert drafts[0].state == {**state, "count": 9}
-    assert not list((tmp_path / "drafts").glob("*.tmp"))
+    assert not [p for p in (tmp_path / "drafts").iterdir() if p.suffix != ".json"]  # no temp file
     store.discard(draft_id)
     assert store.drafts() == []
 
