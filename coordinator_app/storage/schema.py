@@ -130,11 +130,46 @@ def refuse_if_too_new(path: Path) -> None:
             raise NotOurDatabaseError(path)
 
 
+class UpgradeBrokeLinksError(RuntimeError):
+    """An upgrade left rows pointing at rows that do not exist; it was rolled back."""
+
+
+def _foreign_key_problems(conn: sa.Connection) -> int:
+    return len(conn.exec_driver_sql("PRAGMA foreign_key_check").all())
+
+
 def upgrade_to(engine: sa.Engine, revision: str = "head") -> None:
+    """Run the migrations up to ``revision`` in one transaction.
+
+    On SQLite, foreign keys are off while the migrations run: a batch
+    migration recreates a table (copy, drop, rename), and dropping a table
+    that other rows point to fails with foreign keys on (an old file with
+    meetings and their action items could not be upgraded). The links are
+    checked before the commit instead.
+
+    Raises:
+        UpgradeBrokeLinksError: the upgrade left dangling links; nothing changed.
+    """
     config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # Outside any transaction (SQLite ignores the pragma inside one); the raw
+            # connection, so that SQLAlchemy does not begin one first.
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                before = _foreign_key_problems(conn) if sqlite else 0
+                config.attributes["connection"] = conn
+                command.upgrade(config, revision)
+                if sqlite and _foreign_key_problems(conn) > before:
+                    raise UpgradeBrokeLinksError(
+                        "データベースの更新でデータ同士のつながりが壊れるため、更新を"
+                        "取りやめました。ファイルは変更していません。"
+                    )
+        finally:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
 
 
 def ensure_schema(engine: sa.Engine, path: Path | None) -> SchemaReport:

@@ -49,6 +49,8 @@ def _day_range(day: date) -> tuple[int, int]:
 
 def upgrade() -> None:
     bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return  # the search index is SQLite's FTS5 (see 0004)
     rows = bind.exec_driver_sql(
         "SELECT id, name, kana, notes, date(created_at) FROM area WHERE deleted_at IS NULL "
         "AND id NOT IN (SELECT record_id FROM search_entry WHERE kind = 'area')"
@@ -73,6 +75,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return
     for rowid, body in bind.exec_driver_sql(
         "SELECT id, body FROM search_entry WHERE kind = 'area'"
     ).all():
