@@ -278,6 +278,7 @@ def _start(
     from PySide6.QtCore import QCoreApplication
 
     from coordinator_app.services.data_safety import DataSafetyService
+    from coordinator_app.services.drafts import DraftStore, draft_directory_for
     from coordinator_app.services.registry import Services
     from coordinator_app.storage.database import open_database
     from coordinator_app.storage.engine import default_database_path
@@ -317,7 +318,8 @@ def _start(
         remove_translators(app, translators)
         return None
     services = Services.create(db)
-    ctx = UiContext.create(services=services, prompts=prompts, settings=settings)
+    drafts = DraftStore(draft_directory_for(db.path))
+    ctx = UiContext.create(services=services, prompts=prompts, settings=settings, drafts=drafts)
     if demo:
         _load_demo(ctx)
     fresh = not demo and services.is_empty()

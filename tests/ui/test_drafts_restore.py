@@ -3,20 +3,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from coordinator_app.app import start
+from coordinator_app.services.drafts import draft_directory_for
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.drafts.draft_restore import offer_draft_restore, pending_drafts
 from coordinator_app.ui.drafts.draft_writer import DRAFT_DELAY_MS
+from coordinator_app.ui.i18n import remove_translators
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog, close_meeting_windows
 from coordinator_app.ui.meetings.meeting_page import MeetingPage
 from coordinator_app.ui.meetings.meeting_prompts import CANCEL, DISCARD, SAVE
+from coordinator_app.ui.settings import AppSettings
 from tests.conftest import Factory
-from tests.ui.conftest import enter, reopened
+from tests.ui.conftest import FakePrompts, enter, reopened
 from tests.ui.test_meeting_log_support import OFFSCREEN_WINDOWS, FakeMeetingPrompts
 
 RESTORE, THROW_AWAY, LATER = range(3)
@@ -191,3 +197,30 @@ def test_quitting_asks_each_open_meeting_window(
     assert close_meeting_windows(main)
     assert not busy.isVisible() and not clean.isVisible()
     assert len(prompts.asked) == 2  # the untouched window closed without a question
+
+
+def test_the_app_builds_one_drafts_store_and_the_forms_write_to_it(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, ui_settings: AppSettings
+) -> None:
+    path = tmp_path / "desk.sqlite3"
+    started = start(
+        qapp, db_path=path, demo=False, lang="ja", prompts=FakePrompts(), settings=ui_settings
+    )
+    assert started is not None
+    try:
+        assert started.ctx.drafts.directory == draft_directory_for(path)
+        dialog = _dialog(qtbot, started.ctx)
+        assert dialog.editor.draft_writer.store is started.ctx.drafts
+        enter(qtbot, dialog.editor.title_edit, "地域ケア会議")
+        qtbot.waitUntil(
+            lambda: len(list(draft_directory_for(path).glob("*.json"))) == 1,
+            timeout=DRAFT_DELAY_MS * 6,
+        )
+        assert pending_drafts(started.ctx)[0].state["title"] == "地域ケア会議"
+        assert dialog.save()
+        assert pending_drafts(started.ctx) == []
+        assert started.ctx.services.meetings.list().total == 1
+    finally:
+        started.window.close()
+        started.close()
+        remove_translators(qapp, started.translators)

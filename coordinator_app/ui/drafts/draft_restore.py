@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QWidget
 
 from coordinator_app.services.drafts import Draft
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.drafts.draft_writer import draft_store_for
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog, open_meeting_dialog
 from coordinator_app.ui.meetings.meeting_draft import DRAFT_KIND
 from coordinator_app.ui.meetings.meeting_prompts import meeting_prompts
@@ -21,7 +20,7 @@ RESTORE, DISCARD, LATER = range(3)
 
 def pending_drafts(ctx: UiContext) -> list[Draft]:
     """The unsaved meeting drafts of the open database, newest first."""
-    return draft_store_for(ctx).drafts(DRAFT_KIND)
+    return ctx.drafts.drafts(DRAFT_KIND)
 
 
 def offer_draft_restore(ctx: UiContext, parent: QWidget | None = None) -> list[MeetingDialog]:
@@ -31,7 +30,7 @@ def offer_draft_restore(ctx: UiContext, parent: QWidget | None = None) -> list[M
     Returns:
         The meeting windows opened, one per restored draft (already shown).
     """
-    store = draft_store_for(ctx)
+    store = ctx.drafts
     prompts = meeting_prompts(ctx.prompts)
     opened: list[MeetingDialog] = []
     for draft in store.drafts(DRAFT_KIND):

@@ -16,18 +16,12 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from coordinator_app.services.drafts import DraftStore, draft_directory_for
-from coordinator_app.ui.context import UiContext
+from coordinator_app.services.drafts import DraftStore
 
 DRAFT_DELAY_MS = 500
 """Quiet time after the last keystroke before the draft is written."""
 DRAFT_MAX_WAIT_MS = 1000
 """Longest an edit waits while the user keeps typing: a crash loses at most this much."""
-
-
-def draft_store_for(ctx: UiContext) -> DraftStore:
-    """The drafts of the open database (they live beside the database file)."""
-    return DraftStore(draft_directory_for(ctx.services.db.path))
 
 
 class DraftWriter(QObject):

@@ -48,7 +48,7 @@ from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.common.saving import clone, input_errors, storage_failure
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.drafts.draft_writer import DraftWriter, draft_store_for
+from coordinator_app.ui.drafts.draft_writer import DraftWriter
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings import meeting_draft
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
@@ -202,7 +202,7 @@ class MeetingEditor(RecordEditor):
 
         self.fast_entry = FastEntry(self)
         self.draft_writer = DraftWriter(
-            draft_store_for(ctx),
+            ctx.drafts,
             kind=meeting_draft.DRAFT_KIND,
             form=self,
             capture=lambda: meeting_draft.capture(self),
