@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -16,6 +17,7 @@ from coordinator_app.storage.engine import create_sqlite_engine
 from coordinator_app.storage.schema import (
     NotOurDatabaseError,
     SchemaTooNewError,
+    UpgradeBrokeLinksError,
     head_revision,
     stored_revision,
     upgrade_to,
@@ -134,3 +136,30 @@ def test_every_revision_downgrades_and_upgrades_again(db_path: Path) -> None:
     upgrade_to(engine)
     engine.dispose()
     assert stored_revision(db_path) == head_revision()
+
+
+def test_an_upgrade_that_leaves_dangling_links_is_rolled_back(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coordinator_app.storage import schema
+
+    engine = create_sqlite_engine(db_path)
+    upgrade_to(engine, "0008")
+    real_upgrade = schema.command.upgrade
+
+    def breaking_upgrade(config: Any, revision: str) -> None:
+        real_upgrade(config, revision)
+        config.attributes["connection"].exec_driver_sql(
+            "INSERT INTO action_item (id, created_at, updated_at, meeting_id, text, done) "
+            "VALUES ('f0000000000000000000000000000001', '2020-01-01 00:00:00', "
+            "'2020-01-01 00:00:00', 'ffffffffffffffffffffffffffffffff', '宙に浮いた', 0)"
+        )
+
+    monkeypatch.setattr(schema.command, "upgrade", breaking_upgrade)
+    with pytest.raises(UpgradeBrokeLinksError, match="取りやめました"):
+        upgrade_to(engine)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM action_item").scalar() == 0
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # on again
+    engine.dispose()
+    assert stored_revision(db_path) == "0008"
