@@ -12,12 +12,12 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from coordinator_app.flyers.data import Layout
+from coordinator_app.documents.data.flyer import Layout
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.flyers.flyer_dialog import FlyerDialog
 from coordinator_app.ui.flyers.flyer_prompts import FlyerPrompts
 from coordinator_app.ui.main_window import MainWindow
-from tests.flyers.conftest import TODAY, Fussa, make_fussa
+from tests.documents.conftest import TODAY, Fussa, make_fussa
 
 MM = 72 / 25.4
 
@@ -291,7 +291,7 @@ def test_batch_starts_from_a_multiple_selection_in_the_coordinator_list(
 def test_a_failing_flyer_is_reported_to_the_user(
     dialog: FlyerDialog, fake: FakeFlyerPrompts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coordinator_app.flyers.renderer import FlyerRenderer
+    from coordinator_app.documents.render.flyer import FlyerRenderer
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("layout failed")
