@@ -44,13 +44,14 @@ from PIL import Image, ImageDraw
 from reportlab import Version as REPORTLAB_VERSION
 from reportlab.graphics.barcode import qrencoder
 
+from coordinator_app.documents.batch import FlyerBatch
+from coordinator_app.documents.data.flyer import FlyerData, Layout
+from coordinator_app.documents.design.flyer import qr_modules
+from coordinator_app.documents.design.images import cropped_photo
+from coordinator_app.documents.render.flyer import FlyerRenderer
 from coordinator_app.domain.enums import AreaKind, OrgKind
 from coordinator_app.domain.models import Area, Assignment, Coordinator, Organisation
-from coordinator_app.flyers.batch import FlyerBatch
-from coordinator_app.flyers.build import FlyerDataBuilder
-from coordinator_app.flyers.data import FlyerData, Layout
-from coordinator_app.flyers.images import cropped_photo
-from coordinator_app.flyers.renderer import FlyerRenderer, qr_modules
+from coordinator_app.services.flyer_data import FlyerDataBuilder
 from coordinator_app.services.registry import Services
 from coordinator_app.services.settings import MunicipalityProfile
 from coordinator_app.storage.database import open_database

@@ -32,9 +32,9 @@ from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
 from benchmarks.flyers import machine, seconds
+from coordinator_app.documents.render.guidebook import GuidebookRenderer
 from coordinator_app.domain.enums import AreaKind
 from coordinator_app.domain.models import Area, GatheringPlace
-from coordinator_app.flyers.guidebook import GuidebookRenderer
 from coordinator_app.services.registry import Services
 from coordinator_app.services.settings import MunicipalityProfile
 from coordinator_app.storage.database import open_database

@@ -20,7 +20,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coordinator_app.flyers.data import (
+from coordinator_app.documents.data.flyer import (
     DESIGN_LABELS,
     LAYOUT_LABELS,
     FlyerIssue,
@@ -75,6 +75,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="1人1ファイル(--output はフォルダ)",
     )
+    parser.add_argument("--wareki", action="store_true", help="地域の統計の基準日を和暦で表示する")
     parser.add_argument(
         "--strict",
         action="store_true",
@@ -146,11 +147,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _make(services: Services, args: argparse.Namespace) -> tuple[list[Path], list[FlyerIssue]]:
-    from coordinator_app.flyers.batch import FlyerBatch, write_atomically
-    from coordinator_app.flyers.build import FlyerDataBuilder
-    from coordinator_app.flyers.renderer import renderer_for
+    from coordinator_app.documents.batch import FlyerBatch, write_atomically
+    from coordinator_app.documents.render.flyer import renderer_for
+    from coordinator_app.services.flyer_data import FlyerDataBuilder
 
-    builder = FlyerDataBuilder(services, qr=QrContent(args.qr))
+    builder = FlyerDataBuilder(services, qr=QrContent(args.qr), wareki=args.wareki)
     renderer = renderer_for(args.design)
     layout = Layout(args.layout)
     if layout == Layout.TEAM:

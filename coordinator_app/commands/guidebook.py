@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     finally:
         db.close()
-    from coordinator_app.flyers.guidebook import GuidebookRenderer
+    from coordinator_app.documents.render.guidebook import GuidebookRenderer
 
     rendered = GuidebookRenderer().render(data)
     try:

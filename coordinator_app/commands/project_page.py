@@ -66,12 +66,12 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if kind == "pdf":
-        from coordinator_app.flyers.project_page import ProjectPageRenderer
+        from coordinator_app.documents.render.project_page import ProjectPageRenderer
 
         rendered = ProjectPageRenderer().render(data)
         content, warnings = rendered.pdf, rendered.warnings
     else:
-        from coordinator_app.flyers.project_page_html import ProjectPageHtmlRenderer
+        from coordinator_app.documents.render.project_page_html import ProjectPageHtmlRenderer
 
         page = ProjectPageHtmlRenderer().render(data)
         content, warnings = page.html, page.warnings

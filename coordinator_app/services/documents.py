@@ -3,8 +3,8 @@
 Action items print as they stood on the meeting's day (completion dates are
 kept), so reprinting old minutes shows that day's state, not today's.
 
-The renderers in :mod:`coordinator_app.flyers` never query the database; this
-module gathers and formats what they print.
+The renderers in :mod:`coordinator_app.documents.render` never query the database;
+this module gathers and formats what they print.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
+from coordinator_app.documents.data.common import Issuer
+from coordinator_app.documents.data.minutes import MinutesActionItem, MinutesData
 from coordinator_app.domain.enums import label
 from coordinator_app.domain.era import format_wareki
 from coordinator_app.domain.models import (
@@ -35,10 +36,6 @@ from coordinator_app.services.meetings import MeetingService
 from coordinator_app.services.organisations import live_contact_names, live_contacts
 from coordinator_app.services.settings import MunicipalityProfile, SettingsService
 from coordinator_app.storage.database import Database
-
-if TYPE_CHECKING:
-    from coordinator_app.flyers.data import Issuer
-    from coordinator_app.flyers.minutes import MinutesData
 
 WEEKDAYS = "月火水木金土日"
 
@@ -85,9 +82,7 @@ class DocumentService(Guarded):
 
     @reads
     def minutes_data(self, meeting_id: uuid.UUID, *, wareki: bool = False) -> MinutesData:
-        """The :class:`~coordinator_app.flyers.minutes.MinutesData` of one meeting
-        (the flyers package is imported here, on first use: it loads reportlab)."""
-        from coordinator_app.flyers.minutes import MinutesActionItem, MinutesData
+        """The :class:`~coordinator_app.documents.data.minutes.MinutesData` of one meeting."""
 
         attendance = self.meetings.full_attendance(meeting_id)
         profile = self.settings.municipality()
@@ -172,9 +167,7 @@ class DocumentService(Guarded):
 
 
 def issuer_of(profile: MunicipalityProfile) -> Issuer:
-    """The municipality profile as the documents' :class:`~coordinator_app.flyers.data.Issuer`."""
-    from coordinator_app.flyers.data import Issuer
-
+    """The municipality profile as the documents' :class:`~.data.common.Issuer`."""
     return Issuer(
         name=profile.name,
         department=profile.department,

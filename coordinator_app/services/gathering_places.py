@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from coordinator_app.documents.data.common import Issuer
+from coordinator_app.documents.data.guidebook import GuidebookData, GuidebookEntry, GuidebookSection
 from coordinator_app.domain.gathering_places import (
     DEFAULT_KINDS,
     GatheringPlaceStatus,
@@ -30,8 +32,6 @@ from coordinator_app.domain.validation import (
     clean_text,
     normalise_phone,
 )
-from coordinator_app.flyers.data import Issuer
-from coordinator_app.flyers.guidebook_data import GuidebookData, GuidebookEntry, GuidebookSection
 from coordinator_app.services.access import reads, writes
 from coordinator_app.services.base import (
     EntityService,

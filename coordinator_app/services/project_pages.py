@@ -1,8 +1,8 @@
 """Building a project's publishable page (プロジェクト紹介ページ) from the database.
 
-The renderers in :mod:`coordinator_app.flyers.project_page` and
-:mod:`coordinator_app.flyers.project_page_html` never query the database; this
-module gathers what they print. Unreviewed entries are left out unless the
+The renderers in :mod:`coordinator_app.documents.render.project_page` and
+:mod:`~coordinator_app.documents.render.project_page_html` never query the
+database; this module gathers what they print. Unreviewed entries are left out unless the
 caller asks for them. The page's 紹介文 (the narrative between the overview
 and 進捗状況) is kept per project as a setting, so the next page starts from it.
 """
@@ -13,10 +13,10 @@ import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
+from coordinator_app.documents.data.project_page import PageEntry, PagePhoto, ProjectPageData
 from coordinator_app.domain.enums import ProjectStatus, label
 from coordinator_app.domain.era import EraError, format_wareki
 from coordinator_app.domain.fiscal import fiscal_year_range
@@ -28,9 +28,6 @@ from coordinator_app.services.base import NotFoundError, live, now
 from coordinator_app.services.progress_timeline import attachments_of, chunks, is_photo
 from coordinator_app.services.settings import SettingsService
 from coordinator_app.storage.database import Database
-
-if TYPE_CHECKING:
-    from coordinator_app.flyers.project_page import ProjectPageData
 
 NARRATIVE_KEY = "project_page.narrative."
 MAX_NARRATIVE = 20000
@@ -192,8 +189,6 @@ class ProjectPageService(Guarded):
         Raises:
             NotFoundError: the project does not exist.
         """
-        from coordinator_app.flyers.project_page import PageEntry, PagePhoto, ProjectPageData
-
         with self.db.reading() as session:
             project = session.get(Project, project_id)
             if project is None or project.deleted_at is not None:

@@ -1,20 +1,21 @@
-"""The activity report as an .xlsx workbook: one sheet per table, Japanese
-headers, laid out for A4 printing. openpyxl is imported only when exporting."""
+"""The activity report as document data (for the PDF renderer) and as an .xlsx
+workbook: one sheet per table, Japanese headers, laid out for A4 printing.
+openpyxl is imported only when exporting; no renderer is imported here (the
+window or command hands :func:`report_data` to ``documents.render.report``)."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from coordinator_app.documents.data.project_page import ProjectPageData
+from coordinator_app.documents.data.report import ReportData
 from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.domain.spreadsheet import is_formula_like
+from coordinator_app.services.documents import format_date, issuer_of
 from coordinator_app.services.reports import ActivityReport
 from coordinator_app.services.settings import MunicipalityProfile
-
-if TYPE_CHECKING:
-    from coordinator_app.flyers.minutes import RenderedDocument
-    from coordinator_app.flyers.project_page import ProjectPageData
 
 SHEET_SUMMARY = "概要"
 SHEET_KINDS = "種類別"
@@ -44,8 +45,6 @@ def report_tables(
     report: ActivityReport, *, wareki: bool = False
 ) -> list[tuple[str, list[str], list[list[Any]]]]:
     """(sheet name, headers, rows) of every table of the report."""
-    from coordinator_app.services.documents import format_date
-
     months = [[f"{m.year}年{m.month}月", m.meetings, m.participants] for m in report.by_month]
     return [
         (
@@ -182,26 +181,22 @@ def _fit_columns(sheet: Any, headers: Sequence[str], rows: list[list[Any]], lett
         sheet.column_dimensions[letter(index)].width = min(max(width + 2, 10), 60)
 
 
-def report_to_pdf(
+def report_data(
     report: ActivityReport,
     *,
     wareki: bool = False,
     appendix: Sequence[ProjectPageData] = (),
-) -> RenderedDocument:
-    """The report as PDF (:class:`~coordinator_app.flyers.minutes.RenderedDocument`),
-    issued by the municipality of the profile (footer and 発行元 block), followed
-    by the project pages in ``appendix`` (``ProjectPageService.pages_of_year``)."""
-    from coordinator_app.flyers.report import ReportRenderer
-    from coordinator_app.services.documents import issuer_of
-
-    monthly = [(f"{m.month}月", m.meetings) for m in report.by_month]
+) -> ReportData:
+    """What the report's PDF prints: issued by the municipality of the profile
+    (footer and 発行元 block), followed by the project pages in ``appendix``
+    (``ProjectPageService.pages_of_year``)."""
     profile = report.issuer
-    return ReportRenderer().render(
+    return ReportData(
         title=report.title(wareki=wareki),
         scope=report.scope(),
         tables=report_tables(report, wareki=wareki),
-        monthly=monthly,
+        monthly=[(f"{m.month}月", m.meetings) for m in report.by_month],
         footer=" ".join(p for p in (profile.name, profile.department) if p),
         issuer=issuer_of(profile),
-        appendix=appendix,
+        appendix=list(appendix),
     )

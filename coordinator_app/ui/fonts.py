@@ -6,7 +6,7 @@ characters of municipal name registers (𠮷 U+20BB7 of 𠮷田), so the bundled
 mincho fallback (the part of IPAmj明朝 that IPAexGothic lacks; see
 ``resources/fonts/README.md``) is registered too and follows it in the
 application font's family list: Qt draws each character with the first family
-that has it, as the printed documents do (``flyers/fonts.py``). The PDF work
+that has it, as the printed documents do (``documents/design/fonts.py``). The PDF work
 embeds the same files.
 """
 

@@ -8,9 +8,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import text
 
+from coordinator_app.documents.render.report import ReportRenderer
 from coordinator_app.services.demo import load_demo
 from coordinator_app.services.registry import Services
-from coordinator_app.services.report_export import report_to_pdf, report_to_xlsx
+from coordinator_app.services.report_export import report_data, report_to_xlsx
 from tests.conftest import Factory
 
 
@@ -73,7 +74,7 @@ def test_formula_like_names_stay_text(services: Services, make: Factory) -> None
 def test_pdf_report(services: Services) -> None:
     load_demo(services)
     report = services.reports.activity_report(2025)
-    rendered = report_to_pdf(report, wareki=True)
+    rendered = ReportRenderer().render(report_data(report, wareki=True))
     reader = PdfReader(io.BytesIO(rendered.pdf))
     content = "".join(p.extract_text() for p in reader.pages)
     assert "令和7年度 生活支援体制整備事業 実績報告" in content

@@ -11,10 +11,11 @@ from datetime import date
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from coordinator_app.documents.render.report import ReportRenderer
 from coordinator_app.domain.enums import MeetingKind, MeetingMode
 from coordinator_app.domain.models import Meeting, ProgressEntry
 from coordinator_app.services.registry import Services
-from coordinator_app.services.report_export import report_tables, report_to_pdf, report_to_xlsx
+from coordinator_app.services.report_export import report_data, report_tables, report_to_xlsx
 from coordinator_app.services.reports import MeetingRow, ProgressRow
 from coordinator_app.services.settings import MunicipalityProfile
 from tests.conftest import Factory
@@ -119,7 +120,10 @@ def test_exports_carry_the_lists_and_the_issuer(services: Services, make: Factor
     assert [row[2] for row in progress] == ["会場の候補を見学した。", "第1回の参加者に声をかけた。"]
     assert book["概要"]["A2"].value == "対象: 福生市全域"
     text = squash(
-        "".join(p.extract_text() for p in PdfReader(io.BytesIO(report_to_pdf(report).pdf)).pages)
+        "".join(
+            p.extract_text()
+            for p in PdfReader(io.BytesIO(ReportRenderer().render(report_data(report)).pdf)).pages
+        )
     )
     for expected in (
         "対象:福生市全域",
@@ -165,7 +169,7 @@ def test_the_chosen_areas_statistics_print_in_the_summary(
     assert "令和4年9月30日現在" in dict(report_tables(report, wareki=True)[0][2])["地域の統計"]
     text = "".join(
         "".join(page.extract_text().split())
-        for page in PdfReader(io.BytesIO(report_to_pdf(report).pdf)).pages
+        for page in PdfReader(io.BytesIO(ReportRenderer().render(report_data(report)).pdf)).pages
     )
     assert "".join(expected.split()) in text
     # An area without figures (and the whole municipality) prints no such row.

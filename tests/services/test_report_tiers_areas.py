@@ -9,11 +9,12 @@ from datetime import date
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from coordinator_app.documents.render.report import ReportRenderer
 from coordinator_app.domain.enums import CouncilStatus, MeetingKind
 from coordinator_app.domain.models import Assignment, Council
 from coordinator_app.domain.tiers import LocalTier
 from coordinator_app.services.registry import Services
-from coordinator_app.services.report_export import report_to_pdf, report_to_xlsx
+from coordinator_app.services.report_export import report_data, report_to_xlsx
 from tests.conftest import Factory
 
 
@@ -70,7 +71,7 @@ def test_report_prints_local_tier_names_in_window_tables_xlsx_and_pdf(
     book = load_workbook(io.BytesIO(report_to_xlsx(report)))
     rows = {r[0]: r[1] for r in book["協議体"].iter_rows(min_row=4, values_only=True)}
     assert rows == {"高齢者活躍推進地域づくりネットワーク会議": "1.5層", "第2層協議体": "第2層"}
-    pdf = report_to_pdf(report).pdf
+    pdf = ReportRenderer().render(report_data(report)).pdf
     text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
     assert "ネットワーク会議1.5層" in text and "第1層" not in text.replace("第1層協議体", "")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,12 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from coordinator_app.flyers.data import Layout
+from coordinator_app.documents.data.flyer import Layout
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.flyers.flyer_dialog import FlyerDialog
 from coordinator_app.ui.flyers.flyer_prompts import FlyerPrompts
 from coordinator_app.ui.main_window import MainWindow
-from tests.flyers.conftest import TODAY, Fussa, make_fussa
+from tests.documents.conftest import TODAY, Fussa, make_fussa
 
 MM = 72 / 25.4
 
@@ -291,7 +292,7 @@ def test_batch_starts_from_a_multiple_selection_in_the_coordinator_list(
 def test_a_failing_flyer_is_reported_to_the_user(
     dialog: FlyerDialog, fake: FakeFlyerPrompts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coordinator_app.flyers.renderer import FlyerRenderer
+    from coordinator_app.documents.render.flyer import FlyerRenderer
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("layout failed")
@@ -304,3 +305,23 @@ def test_a_failing_flyer_is_reported_to_the_user(
     assert dialog.save_pdf() is None
     assert "チラシを作成できませんでした" in fake.warnings[-1]
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_flyer_from_the_window_shows_the_area_statistics_in_the_chosen_calendar(
+    window: MainWindow, services: Services, fussa: Fussa
+) -> None:
+    north = services.areas.get(fussa.areas[0].id)
+    north.population, north.households, north.aging_rate = 24310, 11020, 30.1
+    north.stats_as_of = date(2022, 9, 30)
+    services.areas.save(north)
+    window.ctx.dates.wareki = True
+    window.show_page(1)
+    page = window.current_page
+    page.model.refresh()
+    assert page.select_record(fussa.tier2[0].id)  # 田中 花子, 第2層 北部圏域
+    window.action_flyer.trigger()
+    opened = window.current_dialog()
+    assert isinstance(opened, FlyerDialog)
+    text = "".join(PdfReader(io.BytesIO(opened.last_render.pdf)).pages[0].extract_text().split())
+    assert "地域の統計北部圏域人口24,310人・世帯数11,020・高齢化率30.1%(令和4年9月30日現在)" in text
+    opened.reject()

@@ -265,7 +265,7 @@ def test_a_failing_minutes_pdf_is_reported_to_the_user(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from coordinator_app.flyers import minutes
+    from coordinator_app.documents.render import minutes
 
     def broken(self: object, data: object) -> object:
         raise RuntimeError("layout failed")

@@ -182,12 +182,12 @@ def test_a_failing_export_is_reported_to_the_user(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from coordinator_app.services import report_export
+    from coordinator_app.documents.render.report import ReportRenderer
 
     def broken(*_args: object, **_kwargs: object) -> bytes:
         raise RuntimeError("disk font unreadable")
 
-    monkeypatch.setattr(report_export, "report_to_pdf", broken)
+    monkeypatch.setattr(ReportRenderer, "render", broken)
     window = _window(qtbot, file_ctx)
     file_prompts.save_files.append(tmp_path / "r.pdf")
     assert window.export_pdf() is None

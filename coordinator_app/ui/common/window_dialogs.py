@@ -84,6 +84,7 @@ class WindowDialogs:
             parent=self.window,
             prompts=self.ctx.prompts,
             area_id=area_id,
+            wareki=self.ctx.dates.wareki,
         )
         return self._open(dialog)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from coordinator_app.flyers.batch import BatchResult, FlyerBatch
-from coordinator_app.flyers.data import FlyerOverrides
+from coordinator_app.documents.batch import BatchResult, FlyerBatch
+from coordinator_app.documents.data.flyer import FlyerOverrides
 
 
 class BatchRunner(QObject):

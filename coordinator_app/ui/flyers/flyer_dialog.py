@@ -34,9 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.flyers.batch import FlyerBatch, safe_filename, write_atomically
-from coordinator_app.flyers.build import FlyerDataBuilder
-from coordinator_app.flyers.data import (
+from coordinator_app.documents.batch import FlyerBatch, safe_filename, write_atomically
+from coordinator_app.documents.data.flyer import (
     DESIGN_LABELS,
     LAYOUT_LABELS,
     QR_LABELS,
@@ -47,9 +46,10 @@ from coordinator_app.flyers.data import (
     QrContent,
     RenderedFlyer,
 )
-from coordinator_app.flyers.renderer import FlyerRenderer, renderer_for
-from coordinator_app.flyers.text import non_empty_lines
+from coordinator_app.documents.design.text import non_empty_lines
+from coordinator_app.documents.render.flyer import FlyerRenderer, renderer_for
 from coordinator_app.services.base import NotFoundError
+from coordinator_app.services.flyer_data import FlyerDataBuilder
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.flyers.batch_runner import BatchRunner
@@ -94,6 +94,7 @@ class FlyerDialog(QDialog):
         prompts: object | None = None,
         area_id: uuid.UUID | None = None,
         today: date | None = None,
+        wareki: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("チラシ作成"))
@@ -101,7 +102,7 @@ class FlyerDialog(QDialog):
         fit_to_screen(self)
         self._services = services
         self._prompts = flyer_prompts(prompts)
-        self._builder = FlyerDataBuilder(services, today=today)
+        self._builder = FlyerDataBuilder(services, today=today, wareki=wareki)
         self._ids = list(dict.fromkeys(coordinator_ids))
         if not self._ids and area_id is not None:
             self._ids = [

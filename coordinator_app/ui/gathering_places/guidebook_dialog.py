@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.flyers.guidebook_data import GuidebookData
+from coordinator_app.documents.data.guidebook import GuidebookData
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.data_safety.prompts import with_file_pickers
@@ -75,8 +75,8 @@ class GuidebookDialog(QDialog):
 
     def save(self) -> Path | None:
         """Ask where, make the PDF and write it; warnings are shown, the file kept."""
-        from coordinator_app.flyers.batch import safe_filename, write_atomically
-        from coordinator_app.flyers.guidebook import GuidebookRenderer
+        from coordinator_app.documents.batch import safe_filename, write_atomically
+        from coordinator_app.documents.render.guidebook import GuidebookRenderer
 
         data = self._data()
         path = with_file_pickers(self.ctx.prompts).choose_save_file(

@@ -49,7 +49,7 @@ def export_minutes_pdf(
         return None
     path = _with_suffix(path, ".pdf")
     # reportlab loads only now: it costs start-up time the meeting log should not pay.
-    from coordinator_app.flyers.minutes import MinutesRenderer
+    from coordinator_app.documents.render.minutes import MinutesRenderer
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:

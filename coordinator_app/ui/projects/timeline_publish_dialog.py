@@ -194,18 +194,18 @@ class ProjectPageDialog(QDialog):
             self._show(str(exc), error=True)
             return None
         if kind == "pdf":
-            from coordinator_app.flyers.project_page import ProjectPageRenderer
+            from coordinator_app.documents.render.project_page import ProjectPageRenderer
 
             rendered = ProjectPageRenderer().render(data)
             return rendered.pdf, rendered.warnings
-        from coordinator_app.flyers.project_page_html import ProjectPageHtmlRenderer
+        from coordinator_app.documents.render.project_page_html import ProjectPageHtmlRenderer
 
         page = ProjectPageHtmlRenderer().render(data)
         return page.html, page.warnings
 
     def save(self, kind: str) -> Path | None:
         """Ask where, render and write the page; the warnings are shown, the file kept."""
-        from coordinator_app.flyers.batch import safe_filename, write_atomically
+        from coordinator_app.documents.batch import safe_filename, write_atomically
 
         suffix = ".pdf" if kind == "pdf" else ".html"
         path = with_file_pickers(self.ctx.prompts).choose_save_file(

@@ -235,7 +235,8 @@ class ActivityReportWindow(QWidget):
         path = self._choose(".pdf", self.tr("PDFで保存"), self.tr("PDF (*.pdf)"))
         if path is None:
             return None
-        from coordinator_app.services.report_export import report_to_pdf
+        from coordinator_app.documents.render.report import ReportRenderer
+        from coordinator_app.services.report_export import report_data
 
         try:
             appendix = (
@@ -245,7 +246,8 @@ class ActivityReportWindow(QWidget):
                 if self.append_pages_check.isChecked()
                 else []
             )
-            document = report_to_pdf(report, wareki=self.ctx.dates.wareki, appendix=appendix)
+            data = report_data(report, wareki=self.ctx.dates.wareki, appendix=appendix)
+            document = ReportRenderer().render(data)
         except Exception as exc:  # any failure must reach the user, not only the log
             return self._failed(exc)
         written = self._write(path, document.pdf)
