@@ -22,9 +22,9 @@ from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
+from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.profiles.current import gate_writes
-from coordinator_app.ui.undo import delete_with_undo
 
 DialogFactory = Callable[[uuid.UUID, Record | None], RecordDialog]
 

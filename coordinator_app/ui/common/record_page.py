@@ -31,10 +31,10 @@ from coordinator_app.ui.common.table_model import (
     select_row,
     widen_to_minimum,
 )
+from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.profiles.current import gate_writes, may_write, set_fields_read_only
-from coordinator_app.ui.undo import delete_with_undo
 
 FILTER_DELAY_MS = 200
 SELECT_SEARCH_ROWS = 1000

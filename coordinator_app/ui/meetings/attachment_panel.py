@@ -30,11 +30,11 @@ from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.table_model import fit_columns
+from coordinator_app.ui.common.undo import SoftDeleteCommand
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.attachment_model import AttachmentTableModel, size_text
 from coordinator_app.ui.meetings.meeting_prompts import MeetingPrompts
 from coordinator_app.ui.profiles.current import gate_writes
-from coordinator_app.ui.undo import SoftDeleteCommand
 
 ATTACHMENT_KIND = "attachment"
 """The ``sig_records_changed`` kind announced when attachments change."""

@@ -28,6 +28,7 @@ from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.progress_timeline import LogSummary
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.table_model import fit_columns
+from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.profiles.current import current_profile
@@ -42,7 +43,6 @@ from coordinator_app.ui.projects.timeline_photo_dialog import PhotoDialog
 from coordinator_app.ui.projects.timeline_publish_dialog import ProjectPageDialog
 from coordinator_app.ui.projects.timeline_view import TimelineView
 from coordinator_app.ui.review.review_dialog import ReviewDialog
-from coordinator_app.ui.undo import delete_with_undo
 
 
 class ProgressLogPanel(QWidget):

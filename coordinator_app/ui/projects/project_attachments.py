@@ -28,12 +28,12 @@ from coordinator_app.services.profiles import require_editor
 from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.plain_text import plain_tooltip
+from coordinator_app.ui.common.undo import SoftDeleteCommand
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.data_safety.prompts import with_file_pickers
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.profiles.current import current_profile
 from coordinator_app.ui.projects.display import ATTACHMENT, format_size, format_stamp
-from coordinator_app.ui.undo import SoftDeleteCommand
 
 Owner = Literal["progress_entry_id", "project_id"]
 THUMBNAIL = QSize(48, 48)
