@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from coordinator_app.storage.database import Database
     from coordinator_app.ui.context import UiContext
     from coordinator_app.ui.data_safety.open_failure_dialog import OpenChoice
-    from coordinator_app.ui.main_window import MainWindow
+    from coordinator_app.ui.main.main_window import MainWindow
     from coordinator_app.ui.prompts import Prompts
     from coordinator_app.ui.settings import AppSettings
 
@@ -286,7 +286,7 @@ def _start(
     from coordinator_app.ui.context import UiContext
     from coordinator_app.ui.fonts import use_bundled_font
     from coordinator_app.ui.i18n import install_translators, remove_translators
-    from coordinator_app.ui.main_window import MainWindow
+    from coordinator_app.ui.main.main_window import MainWindow
 
     language = lang or settings.language
     use_bundled_font(app, latin_first=language != "ja")

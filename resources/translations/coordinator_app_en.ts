@@ -448,24 +448,24 @@
 <context>
     <name>AttachmentPanel</name>
     <message>
-        <source>写真や配布資料を会議に添付します(1ファイル{limit}まで)。</source>
-        <translation>Attach photos and handouts to the meeting (up to {limit} per file).</translation>
-    </message>
-    <message>
-        <source>追加…</source>
-        <translation>Add…</translation>
-    </message>
-    <message>
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <source>別名で保存…</source>
+        <source>ダブルクリックで開きます</source>
+        <translation>Double-click to open</translation>
+    </message>
+    <message>
+        <source>ファイルを添付…</source>
+        <translation>Attach a file…</translation>
+    </message>
+    <message>
+        <source>名前を付けて保存…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <source>削除</source>
-        <translation>Delete</translation>
+        <source>添付を外す</source>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>写真・文書</source>
@@ -492,30 +492,26 @@
         <translation>Save attachment</translation>
     </message>
     <message>
-        <source>削除の確認</source>
-        <translation>Confirm deletion</translation>
-    </message>
-    <message>
-        <source>添付ファイル「{name}」を削除しますか?
+        <source>「{name}」を外しますか?
 (Ctrl+Z で元に戻せます)</source>
-        <translation>Delete the attachment “{name}”?
+        <translation>Remove “{name}”?
 (Ctrl+Z undoes it.)</translation>
     </message>
     <message>
-        <source>削除する</source>
-        <translation>Delete</translation>
+        <source>外す</source>
+        <translation>Remove</translation>
     </message>
     <message>
-        <source>添付ファイル「{name}」の削除</source>
-        <translation>deleting the attachment “{name}”</translation>
+        <source>「{name}」の添付の取り外し</source>
+        <translation>removal of the attachment “{name}”</translation>
+    </message>
+    <message>
+        <source>添付ファイル</source>
+        <translation>Attachments</translation>
     </message>
     <message>
         <source>プレビューなし</source>
         <translation>No preview</translation>
-    </message>
-    <message>
-        <source>添付できません</source>
-        <translation>Cannot attach</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2275,10 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <translation>Participants (online)</translation>
     </message>
     <message>
+        <source>写真や配布資料を会議に添付します(1ファイル{limit}まで)。</source>
+        <translation>Attach photos and handouts to the meeting (up to {limit} per file).</translation>
+    </message>
+    <message>
         <source>{time}の下書きを復元しました。内容を確認して保存してください。</source>
         <translation>Restored the draft of {time}. Check it and save.</translation>
     </message>
@@ -3327,63 +3327,6 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>期限切れ</source>
         <translation>Overdue</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectAttachmentPanel</name>
-    <message>
-        <source>ファイルを添付…</source>
-        <translation>Attach a file…</translation>
-    </message>
-    <message>
-        <source>名前を付けて保存…</source>
-        <translation>Save as…</translation>
-    </message>
-    <message>
-        <source>開く</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <source>添付を外す</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <source>添付するファイルを選ぶ</source>
-        <translation>Choose a file to attach</translation>
-    </message>
-    <message>
-        <source>すべてのファイル (*);;画像 (*.png *.jpg *.jpeg *.gif *.bmp);;PDF (*.pdf)</source>
-        <translation>All files (*);;Images (*.png *.jpg *.jpeg *.gif *.bmp);;PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ファイルを読めません: {error}</source>
-        <translation>Cannot read the file: {error}</translation>
-    </message>
-    <message>
-        <source>添付ファイルを保存</source>
-        <translation>Save the attachment</translation>
-    </message>
-    <message>
-        <source>一時ファイルを書けません: {error}</source>
-        <translation>Cannot write the temporary file: {error}</translation>
-    </message>
-    <message>
-        <source>「{name}」を外しますか?
-(Ctrl+Z で元に戻せます)</source>
-        <translation>Remove “{name}”?
-(Ctrl+Z undoes it.)</translation>
-    </message>
-    <message>
-        <source>外す</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <source>「{name}」の添付の取り外し</source>
-        <translation>removal of the attachment “{name}”</translation>
-    </message>
-    <message>
-        <source>添付ファイル</source>
-        <translation>Attachments</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database, open_database
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.settings import AppSettings, settings_store
 
 

@@ -11,7 +11,7 @@ from coordinator_app.domain.models import UserProfile
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.aliases.alias_dialog import SearchAliasDialog
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.profiles.current import read_only_tip, set_current_profile
 from tests.conftest import Factory
 from tests.ui.conftest import commit_text, reopened

@@ -19,7 +19,7 @@ from coordinator_app.ui.common.table_model import (
     minimum_width,
 )
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from tests.conftest import Factory
 from tests.ui.conftest import enter
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from coordinator_app.ui.coordinators.assignment_dialog import AssignmentDialog
 from coordinator_app.ui.councils.membership_dialog import MembershipDialog
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.organisations.contact_dialog import ContactDialog
 from coordinator_app.ui.projects.progress_entry_dialog import ProgressEntryDialog
 from tests.conftest import Factory

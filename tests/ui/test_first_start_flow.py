@@ -17,7 +17,7 @@ from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.i18n import remove_translators
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.municipality_dialog import MunicipalityDialog
 from coordinator_app.ui.profiles.profile_picker import ProfilePickerDialog
 from coordinator_app.ui.settings import AppSettings

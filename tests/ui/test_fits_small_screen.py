@@ -34,7 +34,7 @@ CHILD = textwrap.dedent(
     from coordinator_app.services.registry import Services
     from coordinator_app.storage.database import open_database
     from coordinator_app.ui.context import UiContext
-    from coordinator_app.ui.main_window import MainWindow
+    from coordinator_app.ui.main.main_window import MainWindow
     from coordinator_app.ui.meetings.series_edit_dialog import SeriesEditDialog
     from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
     from coordinator_app.ui.settings import AppSettings, settings_store
@@ -169,8 +169,8 @@ def test_every_window_and_dock_fits_1366_by_768(tmp_path: Path) -> None:
 def test_fit_to_screen_shrinks_and_moves(qtbot: object, wanted: tuple[int, int]) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from coordinator_app.ui.screen_fit import TITLE_BAR as ROOM
-    from coordinator_app.ui.screen_fit import available_area, fit_to_screen
+    from coordinator_app.ui.common.screen_fit import TITLE_BAR as ROOM
+    from coordinator_app.ui.common.screen_fit import available_area, fit_to_screen
 
     widget = QWidget()
     qtbot.addWidget(widget)  # type: ignore[attr-defined]

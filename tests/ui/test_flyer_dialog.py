@@ -17,7 +17,7 @@ from coordinator_app.documents.data.flyer import Layout
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.flyers.flyer_dialog import FlyerDialog
 from coordinator_app.ui.flyers.flyer_prompts import FlyerPrompts
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from tests.documents.conftest import TODAY, Fussa, make_fussa
 
 MM = 72 / 25.4

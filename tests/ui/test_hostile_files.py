@@ -19,7 +19,6 @@ from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import open_database
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
-from coordinator_app.ui.projects import project_attachments
 from coordinator_app.ui.projects.project_page import ProjectPage
 from coordinator_app.ui.settings import AppSettings
 from tests.conftest import Factory
@@ -140,15 +139,6 @@ def test_opening_crafted_project_attachments_writes_only_in_the_private_folder(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     services, _meeting, project_id, names = crafted
-    opened_urls: list[str] = []
-
-    class Desktop:
-        @staticmethod
-        def openUrl(url: object) -> bool:
-            opened_urls.append(str(url))
-            return True
-
-    monkeypatch.setattr(project_attachments, "QDesktopServices", Desktop)
     prompts = FilePrompts()
     ctx = UiContext.create(services=services, prompts=prompts, settings=ui_settings)
     page = ProjectPage(ctx)
@@ -158,20 +148,20 @@ def test_opening_crafted_project_attachments_writes_only_in_the_private_folder(
     page.select_record(uuid.UUID(project_id))
     panel = page.editor.outcome_files
     before = files_under(tmp_path, skip=deep_temp)
-    assert panel.list.count() == len(names)
+    assert panel.model.rowCount() == len(names)
     for row in range(len(names)):
-        panel.list.setCurrentRow(row)
+        panel.select_row(row)
         opened = panel.open_selected()
         assert opened is not None, prompts.warnings
         assert_safe_on_windows_too(opened, panel.viewing.path)
-    assert len(opened_urls) == len(names)
+    assert len(prompts.opened) == len(names)
     assert files_under(tmp_path, skip=deep_temp) == before
     written = {p for p in deep_temp.rglob("*") if p.is_file()}
     assert all(panel.viewing.path in p.parents for p in written)
 
     # 別名で保存 suggests a safe base name too (never a path from the data).
     for row in range(len(names)):
-        panel.list.setCurrentRow(row)
+        panel.select_row(row)
         panel.save_selected()
     for suggested in prompts.save_titles:
         assert ntpath.basename(suggested) == suggested and ":" not in suggested

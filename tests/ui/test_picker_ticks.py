@@ -12,7 +12,7 @@ from coordinator_app.domain.enums import AreaKind
 from coordinator_app.domain.models import Area
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.common.pickers import CheckList, options_of
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from tests.conftest import Factory
 from tests.ui.conftest import commit_text, enter
 

@@ -18,11 +18,11 @@ from pytestqt.qtbot import QtBot
 
 from coordinator_app.domain.models import ActionItem, GatheringPlace, ProgressEntry
 from coordinator_app.services.registry import Services
-from coordinator_app.ui.common.lazy_pages import PAGE_KINDS
 from coordinator_app.ui.data_safety.prompts import DialogSafetyPrompts
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.flyers.flyer_prompts import DialogFlyerPrompts
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
+from coordinator_app.ui.main.pages import PAGE_KINDS
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from coordinator_app.ui.meetings.meeting_prompts import DialogMeetingPrompts
 from coordinator_app.ui.prompts import DialogPrompts

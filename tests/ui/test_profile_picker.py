@@ -15,10 +15,10 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.main.settings_dialog import SettingsDialog
 from coordinator_app.ui.profiles.current import current_profile, is_supervisor, needs_profile
 from coordinator_app.ui.profiles.profile_picker import ProfilePickerDialog
 from coordinator_app.ui.settings import AppSettings
-from coordinator_app.ui.settings_dialog import SettingsDialog
 from tests.conftest import Factory
 from tests.ui.conftest import choose, enter, reopened
 

@@ -4,6 +4,7 @@ six dated entries from 2017-08-28 to 2017-11-28, status 完了, its course meeti
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -83,9 +84,23 @@ class FilePrompts(FakePrompts):
         self.open_files: list[Path | None] = []
         self.save_files: list[Path | None] = []
         self.save_titles: list[str] = []
+        self.opened: list[Path] = []
 
     def choose_open_file(self, parent: object, *, title: str, filters: str) -> Path | None:
         return self.open_files.pop(0) if self.open_files else None
+
+    def choose_open_files(self, parent: object, *, title: str, filters: str) -> list[Path]:
+        path = self.choose_open_file(parent, title=title, filters=filters)
+        return [path] if path is not None else []
+
+    def open_file(self, path: Path) -> bool:
+        """The system's viewer, which the attachments hand a file to: only noted."""
+        self.opened.append(path)
+        return True
+
+    def ask(self, parent: object, *, title: str, text: str, choices: Sequence[str]) -> int:
+        accepted = self.confirm(parent, title=title, text=text, accept_text=choices[0])
+        return 0 if accepted else len(choices) - 1
 
     def choose_save_file(
         self, parent: object, *, title: str, suggested: str, filters: str

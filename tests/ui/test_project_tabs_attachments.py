@@ -15,6 +15,7 @@ from coordinator_app.domain.models import ProgressEntry, UserProfile
 from coordinator_app.services.profiles import READ_ONLY_MESSAGE
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database
+from coordinator_app.ui.common.attachment_model import AttachmentTableModel
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.profiles.current import set_current_profile
 from coordinator_app.ui.projects.progress_log_model import ProgressLogModel
@@ -67,9 +68,13 @@ def test_attach_a_photo_to_an_entry_and_a_flyer_to_the_outcome(
     panel.select_row(0)
     file_prompts.open_files.append(photo)
     qtbot.mouseClick(panel.attachments.add_button, Qt.MouseButton.LeftButton)
-    assert panel.attachments.list.count() == 1
+    assert panel.attachments.model.rowCount() == 1
     assert panel.model.index(0, ProgressLogModel.FILES).data() == "1"
-    assert not panel.attachments.list.item(0).icon().isNull()
+    assert (
+        not panel.attachments.model.index(0, AttachmentTableModel.NAME)
+        .data(Qt.ItemDataRole.DecorationRole)
+        .isNull()
+    )
 
     file_prompts.save_files.append(tmp_path / "copy.png")
     assert panel.attachments.save_selected() == tmp_path / "copy.png"
@@ -80,10 +85,10 @@ def test_attach_a_photo_to_an_entry_and_a_flyer_to_the_outcome(
     file_prompts.open_files.append(flyer)
     outcome = page.editor.outcome_files
     qtbot.mouseClick(outcome.add_button, Qt.MouseButton.LeftButton)
-    outcome.list.setCurrentRow(0)
+    outcome.select_row(0)
     assert outcome.delete_selected()
     file_ctx.undo_stack.undo()  # the removal is undoable
-    assert outcome.list.count() == 1
+    assert outcome.model.rowCount() == 1
 
     page.close()
     with reopened(db) as stored:
@@ -116,7 +121,7 @@ def test_a_supervisor_cannot_attach(
     panel = page.editor.progress_log
     panel.select_row(0)
     outcome = page.editor.outcome_files
-    outcome.list.setCurrentRow(0)
+    outcome.select_row(0)
     assert not panel.attachments.add_button.isEnabled()
     assert not outcome.delete_button.isEnabled()
     assert outcome.save_button.isEnabled()  # reading is fine

@@ -34,11 +34,11 @@ from coordinator_app.services.storage_errors import (
     storage_reason,
 )
 from coordinator_app.storage.database import Database
-from coordinator_app.ui.common.lazy_pages import PAGE_KINDS
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
+from coordinator_app.ui.main.pages import PAGE_KINDS
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from coordinator_app.ui.projects.progress_entry_dialog import ProgressEntryDialog

@@ -21,7 +21,7 @@ from coordinator_app.ui.common.pickers import SEARCH_LIMIT, CheckList, RecordCom
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.coordinators.assignment_dialog import AssignmentDialog
 from coordinator_app.ui.councils.membership_dialog import MembershipDialog
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.settings import AppSettings, settings_store
 from tests.ui.conftest import FakePrompts

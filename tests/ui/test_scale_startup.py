@@ -22,7 +22,7 @@ from coordinator_app.ui.data_safety.backup_dialog import BackupDialog
 from coordinator_app.ui.data_safety.export_dialog import ExportDialog
 from coordinator_app.ui.data_safety.import_wizard import ImportWizard
 from coordinator_app.ui.flyers.flyer_dialog import FlyerDialog
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from tests.conftest import Factory
 
 ROOT = Path(__file__).parents[2]

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from coordinator_app.domain.enums import AreaKind, CouncilStatus
 from coordinator_app.domain.models import ActionItem, Area, Council, ProgressEntry
 from coordinator_app.services.registry import Services
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.search.result_model import HIT_ROLE, HTML_ROLE, KIND_ROLE
 from coordinator_app.ui.search.search_view import SearchView
 from tests.conftest import Factory

@@ -15,7 +15,7 @@ from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.models import Organisation, UserProfile
 from coordinator_app.services.access import SUPERVISOR_READ_ONLY
 from coordinator_app.services.registry import Services
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from coordinator_app.ui.profiles.current import read_only_tip, set_current_profile
 from tests.conftest import Factory

@@ -13,7 +13,7 @@ from coordinator_app.services.base import ListQuery
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.areas.area_model import AreaTableModel
 from coordinator_app.ui.areas.area_page import AreaPage
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from tests.conftest import Factory
 from tests.ui.conftest import choose, enter, reopened
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.coordinators.assignment_dialog import AssignmentDialog
 from coordinator_app.ui.coordinators.coordinator_page import CoordinatorPage
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from tests.conftest import Factory
 from tests.ui.conftest import FakePrompts, accept, choose, enter, reopened
 

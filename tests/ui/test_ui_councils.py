@@ -12,7 +12,7 @@ from coordinator_app.services.base import ListQuery
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.councils.council_page import CouncilPage
 from coordinator_app.ui.councils.membership_dialog import MembershipDialog
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from tests.conftest import Factory
 from tests.ui.conftest import accept, choose, enter, reopened
 

@@ -14,7 +14,7 @@ from coordinator_app.domain.models import GatheringPlace
 from coordinator_app.services.base import ListQuery
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.gathering_places.gathering_place_page import GatheringPlacePage
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from tests.conftest import Factory
 from tests.ui.conftest import FakePrompts, choose, enter, reopened
 

@@ -11,7 +11,7 @@ from coordinator_app.domain.tiers import LocalTier
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.councils.council_model import CouncilTableModel
 from coordinator_app.ui.councils.council_page import CouncilPage
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from tests.conftest import Factory
 from tests.ui.conftest import choose, enter, reopened
 

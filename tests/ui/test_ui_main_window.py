@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.settings import AppSettings
 from tests.conftest import Factory
 from tests.ui.conftest import FakePrompts, enter

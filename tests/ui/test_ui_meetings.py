@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from coordinator_app.domain.enums import MeetingKind, MeetingMode
 from coordinator_app.services.base import ListQuery
 from coordinator_app.storage.database import Database
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.meeting_page import MeetingPage
 from tests.conftest import Factory

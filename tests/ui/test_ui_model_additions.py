@@ -14,7 +14,7 @@ from coordinator_app.domain.models import Area
 from coordinator_app.services.base import ListQuery
 from coordinator_app.services.projects import CONTACT_MEMBER, COORDINATOR_MEMBER
 from coordinator_app.storage.database import Database
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.meetings.meeting_page import MeetingPage
 from coordinator_app.ui.organisations.organisation_page import OrganisationPage
 from coordinator_app.ui.projects.project_members import ROLE

@@ -9,7 +9,7 @@ from coordinator_app.domain.enums import OrgKind, SupportCenterOperation
 from coordinator_app.domain.models import CouncilMembership
 from coordinator_app.services.base import ListQuery
 from coordinator_app.storage.database import Database
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.organisations.contact_dialog import ContactDialog
 from coordinator_app.ui.organisations.organisation_page import OrganisationPage
 from tests.conftest import Factory

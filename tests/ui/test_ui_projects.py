@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from coordinator_app.domain.enums import ProjectProgram, ProjectStatus
 from coordinator_app.storage.database import Database
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.projects.progress_entry_dialog import ProgressEntryDialog
 from coordinator_app.ui.projects.project_page import ProjectPage
 from tests.conftest import Factory

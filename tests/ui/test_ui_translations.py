@@ -28,12 +28,12 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.coordinators.assignment_dialog import AssignmentDialog
 from coordinator_app.ui.councils.membership_dialog import MembershipDialog
 from coordinator_app.ui.i18n import install_translators, remove_translators, translation_file
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
+from coordinator_app.ui.main.settings_dialog import SettingsDialog
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.organisations.contact_dialog import ContactDialog
 from coordinator_app.ui.projects.progress_entry_dialog import ProgressEntryDialog
 from coordinator_app.ui.settings import AppSettings
-from coordinator_app.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import FakePrompts
 
 ROOT = Path(__file__).parents[2]

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from coordinator_app.domain.models import ActionItem
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.action_items.action_item_view import ActionItemView
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
+from coordinator_app.ui.main.undo_offer import UNDO_OFFER_MS
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
-from coordinator_app.ui.undo_offer import UNDO_OFFER_MS
 from tests.conftest import Factory
 from tests.ui.conftest import enter, reopened
 

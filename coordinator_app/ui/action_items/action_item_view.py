@@ -8,14 +8,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from coordinator_app.services.base import NotFoundError, Row
 from coordinator_app.ui.action_items.marking import mark_done
 from coordinator_app.ui.action_items.open_item_model import OpenItemModel
 from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.ui.common.pickers import (
     ContactOptions,
     RecordCombo,
@@ -88,14 +87,7 @@ class ActionItemView(QWidget):
         bar.addWidget(self.overdue_check)
 
         self.model = OpenItemModel(ctx.dates, self._rows, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = list_table(self.model, self, stretch_last=False)
         self.table.setTabKeyNavigation(False)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("action_item_count")

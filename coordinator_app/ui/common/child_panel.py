@@ -8,11 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,11 +18,12 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.models import Record
 from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.list_table import SelectionMode, list_table
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
+from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.profiles.current import gate_writes
-from coordinator_app.ui.undo import delete_with_undo
 
 DialogFactory = Callable[[uuid.UUID, Record | None], RecordDialog]
 
@@ -60,15 +59,7 @@ class ChildPanel(QWidget):
         self._watched = {kind, *watched}
         self.dialog: RecordDialog | None = None
 
-        self.table = QTableView(self)
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(model, self, selection=SelectionMode.SingleSelection)
         self.table.doubleClicked.connect(self._double_clicked)
         self.hint = QLabel(
             empty_text

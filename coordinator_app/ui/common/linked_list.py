@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
 from coordinator_app.ui.context import UiContext
 
@@ -36,15 +37,7 @@ class LinkedList(QWidget):
         self._opens = opens
         self._watched = set(watched)
         self.title = QLabel(title, self)
-        self.table = QTableView(self)
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setToolTip(self.tr("ダブルクリックで開きます"))
+        self.table = list_table(model, self, tooltip=self.tr("ダブルクリックで開きます"))
         self.table.doubleClicked.connect(self._open)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

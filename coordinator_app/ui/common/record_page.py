@@ -9,21 +9,19 @@ from typing import ClassVar
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.list_table import ResizeMode, SelectionMode, list_table
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.common.table_model import (
     RecordTableModel,
@@ -31,10 +29,10 @@ from coordinator_app.ui.common.table_model import (
     select_row,
     widen_to_minimum,
 )
+from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.profiles.current import gate_writes, may_write, set_fields_read_only
-from coordinator_app.ui.undo import delete_with_undo
 
 FILTER_DELAY_MS = 200
 SELECT_SEARCH_ROWS = 1000
@@ -81,17 +79,10 @@ class RecordPage(QWidget):
         self.filter_bar.addWidget(self.filter_edit, 1)
         self.filter_combos: dict[str, QComboBox] = {}
 
-        self.table = QTableView(self)
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = list_table(
+            model, self, selection=SelectionMode.SingleSelection, resize=ResizeMode.Interactive
+        )
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(
             max(model.sort_column(), 0),
             Qt.SortOrder.DescendingOrder if model.query.descending else Qt.SortOrder.AscendingOrder,

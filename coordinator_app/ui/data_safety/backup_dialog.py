@@ -13,16 +13,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +32,7 @@ from coordinator_app.services.data_safety import (
     RestoreReport,
 )
 from coordinator_app.services.registry import Services
+from coordinator_app.ui.common.list_table import ResizeMode, SelectionMode, list_table
 from coordinator_app.ui.data_safety.backup_table_model import BackupTableModel
 from coordinator_app.ui.data_safety.prompts import SafetyPrompts
 
@@ -87,14 +85,14 @@ class BackupDialog(QDialog):
         )
         self.intro_label.setWordWrap(True)
         self.model = BackupTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(
+            self.model,
+            self,
+            selection=SelectionMode.SingleSelection,
+            alternating=False,
+            wrap=True,
+            resize=ResizeMode.ResizeToContents,
+        )
         self.empty_label = QLabel(self.tr("バックアップはまだありません。"), self)
 
         self.backup_now_button = QPushButton(self.tr("今すぐバックアップ"), self)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from coordinator_app.services.transfer.mappings import (
     suggest_mapping,
 )
 from coordinator_app.services.transfer.reading import TransferError, read_table
+from coordinator_app.ui.common.list_table import ResizeMode, list_table
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.data_safety.preview_table_model import PreviewTableModel
 
@@ -48,15 +48,6 @@ if TYPE_CHECKING:
 
 FILE_FILTERS = "Excel・CSV (*.xlsx *.csv *.txt);;すべてのファイル (*)"
 SAMPLE_ROWS = 3
-
-
-def _read_only_table(view: QTableView) -> None:
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setWordWrap(False)
 
 
 class SourcePage(QWizardPage):
@@ -252,9 +243,9 @@ class PreviewPage(QWizardPage):
         )
         self.same_name_check.toggled.connect(lambda _on: self.refresh())
         self.model = PreviewTableModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        _read_only_table(self.view)
+        self.view = list_table(
+            self.model, self, alternating=False, resize=ResizeMode.ResizeToContents
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.view, 1)
@@ -338,9 +329,9 @@ class ResultPage(QWizardPage):
         self.summary_label = plain(QLabel(self))
         self.summary_label.setWordWrap(True)
         self.model = PreviewTableModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        _read_only_table(self.view)
+        self.view = list_table(
+            self.model, self, alternating=False, resize=ResizeMode.ResizeToContents
+        )
         self.report_button = QPushButton(self.tr("取り込まなかった行を保存…"), self)
         self.report_button.clicked.connect(self.save_report)
         row = QHBoxLayout()

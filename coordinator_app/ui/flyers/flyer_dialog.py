@@ -52,11 +52,11 @@ from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.flyer_data import FlyerDataBuilder
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
+from coordinator_app.ui.common.screen_fit import fit_to_screen
 from coordinator_app.ui.flyers.batch_runner import BatchRunner
 from coordinator_app.ui.flyers.flyer_prompts import flyer_prompts
 from coordinator_app.ui.flyers.pdf_preview import PdfPreview
 from coordinator_app.ui.flyers.printing import match_paper, print_pdf
-from coordinator_app.ui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 

@@ -14,12 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,7 @@ from coordinator_app.services.base import Row
 from coordinator_app.ui.action_items.marking import mark_done
 from coordinator_app.ui.action_items.open_item_model import OpenItemModel
 from coordinator_app.ui.common.child_panel import ChildPanel, DialogFactory
+from coordinator_app.ui.common.list_table import list_table, stretch_column
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
 from coordinator_app.ui.context import UiContext
@@ -66,7 +64,7 @@ class ActionItemPanel(ChildPanel):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, QLabel(self.tr("この会議で決まった対応事項"), self))
-        _stretch_text(self.table, ActionItemTableModel.TEXT)
+        stretch_column(self.table, ActionItemTableModel.TEXT)
         self.add_button.setToolTip(self.tr("対応事項を追加します(未保存の会議は先に保存します)"))
 
     def add(self) -> RecordDialog | None:
@@ -90,16 +88,12 @@ class CarriedOverPanel(QWidget):
         self._held_on: date | None = None
         self.model = OpenItemModel(ctx.dates, self._rows, self)
         self.title = QLabel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setToolTip(self.tr("ダブルクリックで、その対応事項を決めた会議を開きます"))
-        _stretch_text(self.table, OpenItemModel.TEXT)
+        self.table = list_table(
+            self.model,
+            self,
+            stretch=OpenItemModel.TEXT,
+            tooltip=self.tr("ダブルクリックで、その対応事項を決めた会議を開きます"),
+        )
         self.table.doubleClicked.connect(self._open)
         self.done_button = QPushButton(self.tr("完了にする"), self)
         self.done_button.clicked.connect(self.mark_selected_done)
@@ -173,10 +167,3 @@ class CarriedOverPanel(QWidget):
 
     def _warn(self, text: str) -> None:
         self.ctx.prompts.warn(self, title=self.tr("操作できません"), text=text)
-
-
-def _stretch_text(table: QTableView, column: int) -> None:
-    """The item text takes the free width; the short columns fit their contents."""
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -33,6 +33,7 @@ from coordinator_app.services.drafts import Draft
 from coordinator_app.services.meetings import MeetingService
 from coordinator_app.services.storage_errors import WRITE_ERRORS
 from coordinator_app.ui.areas.area_options import area_options
+from coordinator_app.ui.common.attachment_panel import AttachmentPanel, size_limit
 from coordinator_app.ui.common.fields import NumberField, TimeField
 from coordinator_app.ui.common.form import FieldForm, left_aligned
 from coordinator_app.ui.common.option_sources import as_ids
@@ -54,7 +55,6 @@ from coordinator_app.ui.meetings import meeting_draft
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.action_item_model import ActionItemTableModel
 from coordinator_app.ui.meetings.action_item_panel import ActionItemPanel, CarriedOverPanel
-from coordinator_app.ui.meetings.attachment_panel import AttachmentPanel
 from coordinator_app.ui.meetings.fast_entry import FastEntry
 from coordinator_app.ui.meetings.keyboard import MinutesCursor, make_keyboard_friendly
 from coordinator_app.ui.meetings.meeting_fields import (
@@ -195,7 +195,13 @@ class MeetingEditor(RecordEditor):
         items.setChildrenCollapsible(False)
         self.add_tab(items, self.tr("対応事項"), scroll=False)
         self.attachments = AttachmentPanel(
-            ctx, prompts=self.prompts, ensure_saved=self.ensure_saved
+            ctx,
+            owner="meeting_id",
+            prompts=self.prompts,
+            title=self.tr("写真や配布資料を会議に添付します(1ファイル{limit}まで)。").format(
+                limit=size_limit()
+            ),
+            ensure_saved=self.ensure_saved,
         )
         self.add_tab(self.attachments, self.tr("添付"), scroll=False)
         self._build_status()

@@ -11,13 +11,11 @@ import uuid
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,23 +24,25 @@ from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.models import ProgressEntry
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.progress_timeline import LogSummary
+from coordinator_app.ui.common.attachment_panel import AttachmentPanel
 from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.ui.common.table_model import fit_columns
+from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
+from coordinator_app.ui.meetings.meeting_prompts import meeting_prompts
 from coordinator_app.ui.profiles.current import current_profile
 from coordinator_app.ui.projects.authored_progress import AuthoredProgress
 from coordinator_app.ui.projects.display import ATTACHMENT, REVIEW
 from coordinator_app.ui.projects.progress_entry_dialog import ProgressEntryDialog
 from coordinator_app.ui.projects.progress_log_model import ProgressLogModel
-from coordinator_app.ui.projects.project_attachments import ProjectAttachmentPanel
 from coordinator_app.ui.projects.timeline_bar import LogBar
 from coordinator_app.ui.projects.timeline_model import TimelineModel
 from coordinator_app.ui.projects.timeline_photo_dialog import PhotoDialog
 from coordinator_app.ui.projects.timeline_publish_dialog import ProjectPageDialog
 from coordinator_app.ui.projects.timeline_view import TimelineView
 from coordinator_app.ui.review.review_dialog import ReviewDialog
-from coordinator_app.ui.undo import delete_with_undo
 
 
 class ProgressLogPanel(QWidget):
@@ -94,21 +94,17 @@ class ProgressLogPanel(QWidget):
         self.changes_check.toggled.connect(self._changes_toggled)
 
         self.timeline = TimelineView(self.timeline_model, ctx.dates, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(self.model, self)
         self.table.doubleClicked.connect(self._double_clicked)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.timeline)
         self.stack.addWidget(self.table)
-        self.attachments = ProjectAttachmentPanel(
-            ctx, owner="progress_entry_id", title=self.tr("選んだ進捗の添付ファイル(写真・資料)")
+        self.attachments = AttachmentPanel(
+            ctx,
+            owner="progress_entry_id",
+            prompts=meeting_prompts(ctx.prompts),
+            title=self.tr("選んだ進捗の添付ファイル(写真・資料)"),
+            preview=False,
         )
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.stack)

@@ -12,6 +12,7 @@ from coordinator_app.domain.models import Project, Record
 from coordinator_app.services.profiles import require_editor
 from coordinator_app.services.projects import ProjectService
 from coordinator_app.ui.areas.area_options import area_options
+from coordinator_app.ui.common.attachment_panel import AttachmentPanel
 from coordinator_app.ui.common.fields import DateField
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.linked_list import LinkedList
@@ -20,9 +21,9 @@ from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
+from coordinator_app.ui.meetings.meeting_prompts import meeting_prompts
 from coordinator_app.ui.profiles.current import current_profile, is_supervisor
 from coordinator_app.ui.projects.progress_panel import ProgressLogPanel
-from coordinator_app.ui.projects.project_attachments import ProjectAttachmentPanel
 from coordinator_app.ui.projects.project_meeting_model import (
     ProjectActionItemModel,
     ProjectMeetingModel,
@@ -114,8 +115,12 @@ class ProjectEditor(RecordEditor):
         self.add_tab(self.action_items, self.tr("対応事項"), scroll=False)
         outcome = self.add_form(FieldForm())
         outcome.add_field("outcome", self.tr("成果"), self.outcome_edit)
-        self.outcome_files = ProjectAttachmentPanel(
-            ctx, owner="project_id", title=self.tr("成果物の添付ファイル(チラシ・報告書・写真など)")
+        self.outcome_files = AttachmentPanel(
+            ctx,
+            owner="project_id",
+            prompts=meeting_prompts(ctx.prompts),
+            title=self.tr("成果物の添付ファイル(チラシ・報告書・写真など)"),
+            preview=False,
         )
         outcome_page = QWidget()
         column = QVBoxLayout(outcome_page)

@@ -10,13 +10,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -30,6 +28,7 @@ from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.services.reports import ActivityReport
 from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.list_table import ResizeMode, list_table
 from coordinator_app.ui.common.option_sources import area_options
 from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.common.plain_text import plain
@@ -306,13 +305,16 @@ class ActivityReportWindow(QWidget):
         for name, headers, rows in tables:
             if name == SUMMARY_SHEET:
                 continue
-            view = QTableView(self.table_tabs)
-            view.setModel(ReportTableModel(headers, rows, view))
-            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            view.setAlternatingRowColors(True)
-            view.verticalHeader().hide()
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setStretchLastSection(False)
+            model = ReportTableModel(headers, rows)
+            view = list_table(
+                model,
+                self.table_tabs,
+                rows=False,
+                wrap=True,
+                resize=ResizeMode.ResizeToContents,
+                stretch_last=False,
+            )
+            model.setParent(view)
             self.table_tabs.addTab(view, name)
             self.tables[name] = view
         self.table_tabs.setCurrentIndex(max(current, 0))

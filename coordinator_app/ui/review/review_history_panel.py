@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.context import UiContext
@@ -23,14 +24,7 @@ class ReviewHistoryPanel(QWidget):
         self.model = ReviewHistoryModel(ctx.services.reviews, ctx.dates, self)
         self.summary = plain(QLabel(self))
         self.summary.setWordWrap(True)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(self.model, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)

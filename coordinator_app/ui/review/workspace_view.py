@@ -8,14 +8,11 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from coordinator_app.domain.enums import ProjectProgram, ProjectStatus
 from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.services.reviews import WorkspaceFilter
 from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.list_table import ResizeMode, SelectionMode, list_table
 from coordinator_app.ui.common.option_sources import area_options
 from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.common.plain_text import plain
@@ -100,17 +98,14 @@ class ReviewWorkspace(QWidget):
         self.model = WorkspaceTableModel(
             ctx.services.reviews, ctx.dates, stalled_days=ctx.settings.stalled_days, parent=self
         )
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(WorkspaceTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        self.table = list_table(
+            self.model,
+            self,
+            selection=SelectionMode.SingleSelection,
+            alternating=False,
+            resize=ResizeMode.Interactive,
+            stretch=WorkspaceTableModel.TITLE,
+        )
         self.count_label = QLabel(self)
         self.user_label = plain(QLabel(self))
         self.user_label.setStyleSheet("color: #455a64;")

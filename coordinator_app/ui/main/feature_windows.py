@@ -8,32 +8,52 @@ kept, so that reopening shows it as it was left.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
+from coordinator_app.ui.common.screen_fit import fit_to_screen
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.screen_fit import fit_to_screen
 
-if TYPE_CHECKING:
-    from coordinator_app.ui.main_window import MainWindow
+
+class AddCommand(Protocol):
+    """The main window's ``add_command``: an action in one of its menus."""
+
+    def __call__(
+        self,
+        menu: str,
+        text: str,
+        slot: Callable[[], object],
+        *,
+        shortcuts: Sequence[str] = (),
+        icon_name: str = "",
+        toolbar: bool = False,
+    ) -> QAction: ...
 
 
 class FeatureWindows:
-    """Opens (and keeps) the feature windows of one main window."""
+    """Opens (and keeps) the feature windows of one main window.
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.ctx: UiContext = window.ctx
+    Args:
+        ctx: the window's context.
+        parent: the main window, as the windows' parent.
+        add_command: adds an action to one of the main window's menus.
+    """
+
+    def __init__(self, ctx: UiContext, parent: QWidget, *, add_command: AddCommand) -> None:
+        self.ctx = ctx
+        self.window = parent
+        self._add_command = add_command
         self._windows: dict[str, QWidget] = {}
         self.action_new_meeting: QAction | None = None
 
     def install(self) -> None:
         """Add the commands to the main window's menus and toolbar."""
-        add = self.window.add_command
+        add = self._add_command
         # Ctrl+N is the page's own 新規; recording a meeting works from any page,
         # so it gets a combination of its own (M: meeting / 議事録).
         self.action_new_meeting = add(

@@ -33,13 +33,16 @@ from PySide6.QtWidgets import (
 from coordinator_app import __version__
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
-from coordinator_app.ui.common.lazy_pages import PAGE_KINDS, PAGE_SPECS, Pages
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.record_page import RecordPage
-from coordinator_app.ui.common.window_dialogs import WindowDialogs
+from coordinator_app.ui.common.screen_fit import fit_to_screen
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
-from coordinator_app.ui.feature_windows import FeatureWindows
+from coordinator_app.ui.main.feature_windows import FeatureWindows
+from coordinator_app.ui.main.pages import PAGE_KINDS, PAGE_SPECS, Pages
+from coordinator_app.ui.main.settings_dialog import SettingsDialog
+from coordinator_app.ui.main.undo_offer import UndoOffer
+from coordinator_app.ui.main.window_dialogs import WindowDialogs
 from coordinator_app.ui.municipality_dialog import MunicipalityDialog
 from coordinator_app.ui.profiles.current import (
     gate_writes,
@@ -47,9 +50,6 @@ from coordinator_app.ui.profiles.current import (
     read_only_tip,
     set_fields_read_only,
 )
-from coordinator_app.ui.screen_fit import fit_to_screen
-from coordinator_app.ui.settings_dialog import SettingsDialog
-from coordinator_app.ui.undo_offer import UndoOffer
 
 if TYPE_CHECKING:
     from coordinator_app.services.data_safety import DataSafetyService
@@ -89,7 +89,9 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.safety = safety
         self.settings_dialog: SettingsDialog | None = None
-        self.dialogs = WindowDialogs(self)
+        self.dialogs = WindowDialogs(
+            ctx, self, current_page=lambda: self.current_page, safety=safety
+        )
         self.search_dock: QDockWidget | None = None
         self.search_view: SearchView | None = None
         self.setWindowTitle(
@@ -100,7 +102,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("coordinator"))
 
         self._built: dict[int, RecordPage] = {}
-        self.pages = Pages(self)
+        self.pages = Pages(self.page_at)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
@@ -123,7 +125,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
-        self.features = FeatureWindows(self)
+        self.features = FeatureWindows(ctx, self, add_command=self.add_command)
         self.features.install()
         ctx.events.sig_open_record.connect(self.open_record)
         ctx.events.sig_display_changed.connect(self.apply_role)

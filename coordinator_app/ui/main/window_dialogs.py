@@ -9,14 +9,17 @@ one opened last.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
+from coordinator_app.ui.common.record_page import RecordPage
+from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 
 if TYPE_CHECKING:
-    from coordinator_app.ui.main_window import MainWindow
+    from coordinator_app.services.data_safety import DataSafetyService
 
 LIST_KEYS = {
     RecordKind.AREA: "areas",
@@ -31,23 +34,36 @@ IMPORT_KINDS = ("organisations", "contacts", "coordinators", "areas")
 
 
 class WindowDialogs:
-    """チラシ作成, 取り込み, 書き出し and バックアップと復元 for one main window."""
+    """チラシ作成, 取り込み, 書き出し and バックアップと復元 for one main window.
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    Args:
+        ctx: the window's context.
+        parent: the main window, as the dialogs' parent.
+        current_page: the page shown (what the dialogs start from).
+        safety: the data safety service of the open file (None for the demo copy).
+    """
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget,
+        *,
+        current_page: Callable[[], RecordPage],
+        safety: DataSafetyService | None,
+    ) -> None:
+        self.ctx = ctx
+        self.window = parent
+        self._current_page = current_page
+        self.safety = safety
         self.last: QDialog | None = None
 
-    @property
-    def ctx(self) -> Any:
-        return self.window.ctx
-
     def _page_kind(self) -> str:
-        return str(getattr(self.window.current_page, "kind", ""))
+        return str(getattr(self._current_page(), "kind", ""))
 
     def _current_id(self, kind: str) -> uuid.UUID | None:
         if self._page_kind() != kind:
             return None
-        return self.window.current_page.editor.current_id
+        return self._current_page().editor.current_id
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.finished.connect(dialog.deleteLater)
@@ -64,7 +80,7 @@ class WindowDialogs:
 
     def open_flyer(self) -> QDialog:
         """チラシ作成 for the coordinators selected on the coordinator page (else a team flyer)."""
-        page = self.window.current_page
+        page = self._current_page()
         selected = getattr(page, "selected_ids", None)
         if self._page_kind() == RecordKind.COORDINATOR and selected is not None:
             return self._flyer(selected(), area_id=None)
@@ -117,7 +133,7 @@ class WindowDialogs:
 
     def open_backup(self) -> QDialog | None:
         """バックアップと復元; None for the demo copy, which has no backups."""
-        safety = self.window.safety
+        safety = self.safety
         if safety is None:
             return None
         from coordinator_app.ui.data_safety.backup_dialog import BackupDialog
