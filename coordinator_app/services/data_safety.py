@@ -43,7 +43,6 @@ from coordinator_app.storage.integrity import (
     ReadOnlyDatabaseError,
     check_database,
     open_read_only,
-    wait_for_instance_lock,
 )
 
 __all__ = [
@@ -121,9 +120,6 @@ class DataSafetyService:
     def try_lock(self) -> bool:
         """Take the instance lock if the other instance has closed."""
         return self.lock.acquire()
-
-    def wait_for_lock(self, *, timeout_s: float, keep_waiting: Callable[[], bool]) -> bool:
-        return wait_for_instance_lock(self.lock, timeout_s=timeout_s, keep_waiting=keep_waiting)
 
     def open(self, *, warnings: tuple[str, ...] = ()) -> OpenedDatabase:
         """Open for writing, holding the instance lock.
