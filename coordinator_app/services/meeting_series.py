@@ -154,15 +154,6 @@ class SeriesActions:
             renumber(self, session, series_id)
             return SeriesInfo(series, _sessions(session, series_id))
 
-    @writes
-    def renumber_series(self: MeetingService, series_id: uuid.UUID) -> SeriesInfo:
-        """Number the live sessions 1, 2, 3 … in date order (after one was deleted)."""
-        with self.db.writing() as session:
-            renumber(self, session, series_id)
-            series = session.get(MeetingSeries, series_id)
-            assert series is not None
-            return SeriesInfo(series, _sessions(session, series_id))
-
     def before_delete(self: MeetingService, session: Session, obj: Meeting) -> None:
         """Deleting a session renumbers the rest of its series (no gap in 第n回)."""
         if obj.series_id is not None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -39,7 +38,6 @@ from coordinator_app.ui.projects.project_meeting_model import (
 from coordinator_app.ui.projects.project_page import ProjectPage
 from coordinator_app.ui.reports.report_window import ActivityReportWindow
 from coordinator_app.ui.review.workspace_view import ReviewWorkspace
-from tests.ui.conftest import FakePrompts
 
 SETAGAYA_LOG = [
     (
@@ -73,25 +71,6 @@ SETAGAYA_LOG = [
     ),
 ]
 GOAL = "初めて挑戦する参加型講座企画。地域活動の担い手発掘を目指す。"
-
-
-class FilePrompts(FakePrompts):
-    """FakePrompts plus the file pickers that exports and attachments ask."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.open_files: list[Path | None] = []
-        self.save_files: list[Path | None] = []
-        self.save_titles: list[str] = []
-
-    def choose_open_file(self, parent: object, *, title: str, filters: str) -> Path | None:
-        return self.open_files.pop(0) if self.open_files else None
-
-    def choose_save_file(
-        self, parent: object, *, title: str, suggested: str, filters: str
-    ) -> Path | None:
-        self.save_titles.append(suggested)
-        return self.save_files.pop(0) if self.save_files else None
 
 
 @dataclass

@@ -32,8 +32,8 @@ from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.attachment_model import AttachmentTableModel, size_text
-from coordinator_app.ui.meetings.meeting_prompts import MeetingPrompts
 from coordinator_app.ui.profiles.current import gate_writes
+from coordinator_app.ui.prompts import Prompts
 from coordinator_app.ui.undo import SoftDeleteCommand
 
 ATTACHMENT_KIND = "attachment"
@@ -49,7 +49,7 @@ class AttachmentPanel(QWidget):
         self,
         ctx: UiContext,
         *,
-        prompts: MeetingPrompts,
+        prompts: Prompts,
         ensure_saved: Callable[[], uuid.UUID | None],
         parent: QWidget | None = None,
     ) -> None:

@@ -29,7 +29,6 @@ from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_messag
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.data_safety.prompts import with_file_pickers
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.profiles.current import current_profile
 from coordinator_app.ui.projects.display import ATTACHMENT, format_size, format_stamp
@@ -125,7 +124,7 @@ class ProjectAttachmentPanel(QWidget):
         """Pick a file (through the prompts) and attach it."""
         if self.owner_id is None:
             return None
-        path = with_file_pickers(self.ctx.prompts).choose_open_file(
+        path = self.ctx.prompts.choose_open_file(
             self,
             title=self.tr("添付するファイルを選ぶ"),
             filters=self.tr(
@@ -161,7 +160,7 @@ class ProjectAttachmentPanel(QWidget):
         info = self.selected_info()
         if info is None:
             return None
-        path = with_file_pickers(self.ctx.prompts).choose_save_file(
+        path = self.ctx.prompts.choose_save_file(
             self,
             title=self.tr("添付ファイルを保存"),
             suggested=safe_filename(
