@@ -346,7 +346,6 @@ def _open_checked(safety: DataSafetyService, prompts: Prompts) -> Database | Non
 
     from coordinator_app.services.data_safety import OpenStatus
     from coordinator_app.ui.data_safety.open_failure_dialog import OpenChoice, OpenFailureDialog
-    from coordinator_app.ui.data_safety.prompts import with_file_pickers
     from coordinator_app.ui.data_safety.startup import StartupOpener
 
     def ask(verdict: OpenCheck, backup: BackupInfo | None) -> OpenChoice:
@@ -363,7 +362,7 @@ def _open_checked(safety: DataSafetyService, prompts: Prompts) -> Database | Non
         dialog.exec()
         return dialog.choice
 
-    opened = StartupOpener(safety, with_file_pickers(prompts), ask=ask).open()
+    opened = StartupOpener(safety, prompts, ask=ask).open()
     return opened.db if opened is not None else None
 
 

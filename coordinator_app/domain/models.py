@@ -29,10 +29,6 @@ from coordinator_app.domain.gathering_places import GatheringPlaceStatus
 from coordinator_app.domain.types import UTCDateTime, enum_column, utc_now
 
 
-def _timestamp(*, nullable: bool = False, index: bool = False) -> sa.Column:
-    return sa.Column(UTCDateTime(), nullable=nullable, index=index)
-
-
 class Record(SQLModel):
     """Columns every table has."""
 

@@ -47,11 +47,6 @@ def tier_display(tier: int, local_label: str = "") -> str:
     return local_label or national_label(tier)
 
 
-def counted_text(local: LocalTier) -> str:
-    """``0層(第1層として集計)``: how a picker names a local tier."""
-    return f"{local.label}({national_label(local.counts_as)}として集計)"
-
-
 def find(local_tiers: Iterable[LocalTier], label: str) -> LocalTier | None:
     for local in local_tiers:
         if local.label == label:

@@ -49,7 +49,7 @@ REVIEW_BY_SUPERVISOR = "確認は上司(確認者)のプロファイルで行っ
 REVIEW_AS_ONESELF = "ほかの利用者の名前で確認することはできません"
 OTHER_PROFILE = "上司(確認者)のプロファイルで変更できるのは自分の利用者情報だけです"
 
-HOOKS = frozenset({"clean", "validate", "before_delete", "decorate"})
+HOOKS = frozenset({"clean", "validate", "before_delete", "after_restore", "decorate"})
 """Hooks of :class:`~coordinator_app.services.base.EntityService`: they run inside
 another method's session (already guarded) and are never called by the UI."""
 

@@ -306,6 +306,7 @@ class EntityService(Guarded, Generic[T]):
                 errors.raise_if_any()
             session.flush()
             self._reindex(session, obj)
+            self.after_restore(session, obj)
             return obj
 
     # -- hooks -------------------------------------------------------------------
@@ -318,6 +319,9 @@ class EntityService(Guarded, Generic[T]):
 
     def before_delete(self, session: Session, obj: T) -> None:
         """Refuse (ValidationError) or cascade a soft delete."""
+
+    def after_restore(self, session: Session, obj: T) -> None:
+        """Bring back in the same transaction what depends on ``obj`` being live."""
 
 
 def require_live(

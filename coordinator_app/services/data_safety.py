@@ -29,7 +29,6 @@ from coordinator_app.storage.instance_lock import (
     InstanceLock,
     InstanceLockedError,
     LockHolder,
-    wait_for_instance_lock,
 )
 from coordinator_app.storage.locations import MountPoint
 from coordinator_app.storage.open_checks import OpenCheck, OpenStatus, check_database
@@ -114,9 +113,6 @@ class DataSafetyService:
     def try_lock(self) -> bool:
         """Take the instance lock if the other instance has closed."""
         return self.lock.acquire()
-
-    def wait_for_lock(self, *, timeout_s: float, keep_waiting: Callable[[], bool]) -> bool:
-        return wait_for_instance_lock(self.lock, timeout_s=timeout_s, keep_waiting=keep_waiting)
 
     def open(self, *, warnings: tuple[str, ...] = ()) -> OpenedDatabase:
         """Open for writing, holding the instance lock.

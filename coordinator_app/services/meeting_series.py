@@ -154,21 +154,33 @@ class SeriesActions:
             renumber(self, session, series_id)
             return SeriesInfo(series, _sessions(session, series_id))
 
-    @writes
-    def renumber_series(self: MeetingService, series_id: uuid.UUID) -> SeriesInfo:
-        """Number the live sessions 1, 2, 3 … in date order (after one was deleted)."""
-        with self.db.writing() as session:
-            renumber(self, session, series_id)
-            series = session.get(MeetingSeries, series_id)
-            assert series is not None
-            return SeriesInfo(series, _sessions(session, series_id))
+    def before_delete(self: MeetingService, session: Session, obj: Meeting) -> None:
+        """Deleting a session renumbers the rest of its series (no gap in 第n回)."""
+        if obj.series_id is not None:
+            renumber(self, session, obj.series_id, leaving=obj.id)
+
+    def after_restore(self: MeetingService, session: Session, obj: Meeting) -> None:
+        """A session brought back takes its place in the numbering again."""
+        if obj.series_id is not None:
+            renumber(self, session, obj.series_id)
 
 
-def renumber(service: MeetingService, session: Session, series_id: uuid.UUID) -> None:
-    """Give the live sessions consecutive numbers and matching 「(第n回)」 titles."""
+def renumber(
+    service: MeetingService,
+    session: Session,
+    series_id: uuid.UUID,
+    *,
+    leaving: uuid.UUID | None = None,
+) -> None:
+    """Give the live sessions consecutive numbers and matching 「(第n回)」 titles.
+
+    Args:
+        leaving: a session being deleted in this transaction (left out).
+    """
     series = session.get(MeetingSeries, series_id)
     base = series.title if series is not None else ""
-    for number, meeting in enumerate(_sessions(session, series_id), start=1):
+    sessions = [m for m in _sessions(session, series_id) if m.id != leaving]
+    for number, meeting in enumerate(sessions, start=1):
         if meeting.session_number == number and meeting.title == session_title(base, number):
             continue
         if series_base_title(meeting.title) == base or meeting.title == base:

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.settings import MAX_LOGO_BYTES, MunicipalityProfile
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.photo_field import encode_at_most, show_thumbnail
+from coordinator_app.ui.common.saving import cannot_save, save_form, show_errors
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.prompts import choose_image
 
 LOGO_THUMBNAIL = QSize(160, 80)
 MAX_LOGO_FILE_BYTES = 50 * 1024 * 1024
@@ -99,7 +100,7 @@ class LogoField(QWidget):
         self._show()
 
     def choose(self) -> None:
-        path = self._ctx.prompts.choose_image(self)
+        path = choose_image(self._ctx.prompts, self)
         if path is not None:
             self.load(path)
 
@@ -243,17 +244,22 @@ class MunicipalityDialog(QDialog):
 
     def save(self) -> bool:
         """Store the form; on a refusal show the messages by the fields and keep the form."""
-        self.form.clear_errors()
-        try:
-            self.saved = self.ctx.services.settings.save_municipality(self.profile())
-        except ValidationError as exc:
-            first = self.form.show_errors(exc.errors)
-            if first is not None:
-                first.setFocus(Qt.FocusReason.OtherFocusReason)
+        outcome = save_form(
+            lambda: self.ctx.services.settings.save_municipality(self.profile()),
+            forms=[self.form],
+            show=self._show,
+            warn=cannot_save(self.ctx.prompts, self),
+        )
+        if outcome.stored is None:
             return False
-        self._profile = self.saved
+        self.saved = self._profile = outcome.stored
         self.accept()
         return True
+
+    def _show(self, errors: dict[str, str]) -> None:
+        first = show_errors([self.form], errors)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _logo_refused(self, message: str) -> None:
         self.form.show_errors({"logo": message})

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10))}
@@ -90,12 +92,26 @@ def saved_message(path: Path) -> str:
 
 
 class Prompts(Protocol):
-    """What a view may ask the user."""
+    """Everything a view may ask the user: the app's one prompts service.
+
+    The app passes :class:`DialogPrompts`; tests pass one fake
+    (``tests/ui/fake_prompts.py``) that answers from queues and records
+    what was asked.
+    """
 
     def confirm(
         self, parent: QWidget | None, *, title: str, text: str, accept_text: str = ""
     ) -> bool:
         """Ask a yes/no question; True when the user accepts."""
+        ...
+
+    def ask(self, parent: QWidget | None, *, title: str, text: str, choices: Sequence[str]) -> int:
+        """Offer several answers; the last one is what Esc means.
+
+        Returns:
+            The index of the answer chosen; the last index when the question
+            was closed without an answer.
+        """
         ...
 
     def inform(self, parent: QWidget | None, *, title: str, text: str) -> None:
@@ -106,14 +122,27 @@ class Prompts(Protocol):
         """Tell the user that something went wrong."""
         ...
 
-    def choose_image(self, parent: QWidget | None) -> Path | None:
-        """Pick an image file to open; None when cancelled."""
+    def choose_open_file(self, parent: QWidget | None, *, title: str, filters: str) -> Path | None:
+        """A file to read; None when cancelled."""
+        ...
+
+    def choose_open_files(self, parent: QWidget | None, *, title: str, filters: str) -> list[Path]:
+        """Files to read; empty when cancelled."""
         ...
 
     def choose_save_file(
         self, parent: QWidget | None, *, title: str, suggested: str, filters: str
     ) -> Path | None:
-        """A file to write, starting in the documents folder; None when cancelled."""
+        """A file to write, starting in the documents folder (the dialog asks
+        before overwriting); None when cancelled."""
+        ...
+
+    def choose_folder(self, parent: QWidget | None, *, title: str) -> Path | None:
+        """A folder; None when cancelled."""
+        ...
+
+    def setup_printer(self, parent: QWidget | None, printer: QPrinter, *, title: str) -> bool:
+        """Let the user choose printer and options; False when cancelled."""
         ...
 
     def file_saved(self, parent: QWidget | None, *, title: str, path: Path, note: str = "") -> None:
@@ -121,16 +150,46 @@ class Prompts(Protocol):
         adds what the user should check (replaced characters, shortened text)."""
         ...
 
+    def open_file(self, path: Path) -> bool:
+        """Open ``path`` with the system's viewer; False when that failed."""
+        ...
 
-def announce_saved(
-    prompts: object, parent: QWidget | None, *, title: str, path: Path, note: str = ""
-) -> None:
-    """``prompts.file_saved`` when it has one (the app's, a test's), else the real message."""
-    method = getattr(prompts, "file_saved", None)
-    if method is None:
-        DialogPrompts().file_saved(parent, title=title, path=path, note=note)
-    else:
-        method(parent, title=title, path=path, note=note)
+
+def choose_image(prompts: Prompts, parent: QWidget | None) -> Path | None:
+    """An image file to open (a photo, a logo); None when cancelled."""
+    return prompts.choose_open_file(
+        parent,
+        title=QCoreApplication.translate("DialogPrompts", "写真を選ぶ"),
+        filters=QCoreApplication.translate(
+            "DialogPrompts", "画像 (*.png *.jpg *.jpeg *.bmp *.gif)"
+        ),
+    )
+
+
+def choose_pdf(prompts: Prompts, parent: QWidget | None, *, suggested: str) -> Path | None:
+    """Where to save a PDF, ending in ``.pdf`` whatever the user typed; None when cancelled."""
+    path = prompts.choose_save_file(
+        parent,
+        title=QCoreApplication.translate("FlyerPrompts", "PDFを保存"),
+        suggested=suggested,
+        filters=QCoreApplication.translate("FlyerPrompts", "PDF (*.pdf)"),
+    )
+    if path is None:
+        return None
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def unsaved_choices() -> list[str]:
+    """The answers to "save your changes?": 保存する, 破棄する, キャンセル (in that order)."""
+    return [
+        QCoreApplication.translate("MeetingPrompts", "保存する"),
+        QCoreApplication.translate("MeetingPrompts", "破棄する"),
+        QCoreApplication.translate("MeetingPrompts", "キャンセル"),
+    ]
+
+
+SAVE, DISCARD, CANCEL = range(3)
+"""Indexes of :func:`unsaved_choices`."""
 
 
 def message_box(
@@ -148,7 +207,8 @@ def message_box(
 
 
 class DialogPrompts:
-    """The real prompts: modal message boxes and native file dialogs."""
+    """The real prompts: plain-text message boxes with Japanese buttons, file dialogs
+    (Qt's own, in Japanese, for saving on Linux) and the system print dialog."""
 
     def confirm(
         self, parent: QWidget | None, *, title: str, text: str, accept_text: str = ""
@@ -172,24 +232,44 @@ class DialogPrompts:
     def warn(self, parent: QWidget | None, *, title: str, text: str) -> None:
         self._show(parent, QMessageBox.Icon.Warning, title, text)
 
-    def choose_image(self, parent: QWidget | None) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(
-            parent,
-            QCoreApplication.translate("DialogPrompts", "写真を選ぶ"),
-            "",
-            QCoreApplication.translate("DialogPrompts", "画像 (*.png *.jpg *.jpeg *.bmp *.gif)"),
-        )
+    def ask(self, parent: QWidget | None, *, title: str, text: str, choices: Sequence[str]) -> int:
+        box = message_box(QMessageBox.Icon.Question, title, text, parent)
+        buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
+        box.setDefaultButton(buttons[0])
+        box.setEscapeButton(buttons[-1])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else len(buttons) - 1
+
+    def choose_open_file(self, parent: QWidget | None, *, title: str, filters: str) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(parent, title, "", filters)
         return Path(name) if name else None
+
+    def choose_open_files(self, parent: QWidget | None, *, title: str, filters: str) -> list[Path]:
+        names, _filter = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return [Path(name) for name in names]
 
     def choose_save_file(
         self, parent: QWidget | None, *, title: str, suggested: str, filters: str
     ) -> Path | None:
         return save_file_dialog(parent, title=title, suggested=suggested, filters=filters)
 
+    def choose_folder(self, parent: QWidget | None, *, title: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, title)
+        return Path(name) if name else None
+
+    def setup_printer(self, parent: QWidget | None, printer: QPrinter, *, title: str) -> bool:
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(title)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def open_file(self, path: Path) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
     def file_saved(self, parent: QWidget | None, *, title: str, path: Path, note: str = "") -> None:
         text = saved_message(path) + (f"\n\n{note}" if note else "")
         icon = QMessageBox.Icon.Warning if note else QMessageBox.Icon.Information
-        box = QMessageBox(icon, title, text, parent=parent)
+        box = message_box(icon, title, text, parent)
         open_file = box.addButton(
             QCoreApplication.translate("DialogPrompts", "開く"), QMessageBox.ButtonRole.ActionRole
         )
@@ -205,7 +285,7 @@ class DialogPrompts:
         box.exec()
         clicked = box.clickedButton()
         target = path if clicked is open_file else path.parent if clicked is open_folder else None
-        if target is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+        if target is not None and not self.open_file(target):
             self.warn(
                 parent,
                 title=title,

@@ -1514,6 +1514,21 @@ No meeting of the same council, project or kind was held before this date.</tran
     </message>
 </context>
 <context>
+    <name>FlyerPrompts</name>
+    <message>
+        <source>チラシを印刷</source>
+        <translation>Print flyers</translation>
+    </message>
+    <message>
+        <source>PDFを保存</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>GatheringPlaceEditor</name>
     <message>
         <source>一覧から選ぶか、新しい種類を入力します(入力した種類は一覧に加わります)</source>
@@ -3183,21 +3198,6 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>閉じる</source>
         <translation>Close</translation>
-    </message>
-</context>
-<context>
-    <name>ProgressEntryTableModel</name>
-    <message>
-        <source>日付</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>内容</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <source>記入者</source>
-        <translation>Author</translation>
     </message>
 </context>
 <context>

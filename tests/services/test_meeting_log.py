@@ -125,6 +125,57 @@ def test_series_is_all_or_nothing(services: Services) -> None:
         services.meetings.create_series(template, [])
 
 
+def _course(services: Services, weeks: int = 4) -> list[Meeting]:
+    template = Meeting(
+        kind=MeetingKind.COURSE, title="講座", held_on=date(2024, 6, 4), mode=MeetingMode.ON_SITE
+    )
+    days = [date(2024, 6, 4) + timedelta(weeks=i) for i in range(weeks)]
+    return services.meetings.create_series(template, days)[1]
+
+
+def _numbering(services: Services, series_id: object) -> list[tuple[int | None, str]]:
+    info = services.meetings.series_info(series_id)  # type: ignore[arg-type]
+    return [(m.session_number, m.title) for m in info.sessions]
+
+
+def test_deleting_a_session_renumbers_its_series(services: Services) -> None:
+    sessions = _course(services)
+    series_id = sessions[0].series_id
+    services.meetings.soft_delete(sessions[1].id)
+    assert _numbering(services, series_id) == [
+        (1, "講座(第1回)"),
+        (2, "講座(第2回)"),
+        (3, "講座(第3回)"),
+    ]
+    assert [m.held_on for m in services.meetings.series_info(series_id).sessions] == [
+        date(2024, 6, 4),
+        date(2024, 6, 18),
+        date(2024, 6, 25),
+    ]
+    services.meetings.restore(sessions[1].id)
+    assert _numbering(services, series_id) == [(n, f"講座(第{n}回)") for n in range(1, 5)]
+    assert services.meetings.get(sessions[1].id).held_on == date(2024, 6, 11)
+
+
+def test_a_failed_renumbering_leaves_the_session_undeleted(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sessions = _course(services, weeks=3)
+    meetings = services.meetings
+
+    def disk_full(session: object, meeting: Meeting) -> None:
+        if meeting.id == sessions[2].id:
+            raise OSError("disk full")
+
+    monkeypatch.setattr(meetings, "_reindex", disk_full)
+    with pytest.raises(OSError):
+        meetings.soft_delete(sessions[0].id)
+    monkeypatch.undo()
+    assert _numbering(services, sessions[0].series_id) == [
+        (n, f"講座(第{n}回)") for n in range(1, 4)
+    ]
+
+
 def test_contacts_attend(services: Services, make: Factory) -> None:
     contact = make.contact()
     meeting = make.meeting()

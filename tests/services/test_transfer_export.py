@@ -11,11 +11,9 @@ import pytest
 
 from coordinator_app.domain.enums import MeetingKind, MeetingMode, OrgKind
 from coordinator_app.domain.models import Attachment, Coordinator, Meeting, Organisation, Setting
-from coordinator_app.services.base import ListQuery
 from coordinator_app.services.demo import load_demo
 from coordinator_app.services.registry import Services
 from coordinator_app.services.transfer.cells import EXCEL_MAX_CELL
-from coordinator_app.services.transfer.database_import import import_database
 from coordinator_app.services.transfer.exporting import (
     available_lists,
     dump_columns,
@@ -25,7 +23,6 @@ from coordinator_app.services.transfer.exporting import (
 )
 from coordinator_app.services.transfer.labels import TABLE_LABELS, column_label
 from coordinator_app.services.transfer.reading import TransferError
-from coordinator_app.storage.database import open_database
 
 FIXED = datetime(2025, 4, 1, 9, 30)
 FORMULAS = ["=1+1", "+81 42", "-3", "@SUM(A1)", "\tタブ", "'引用"]
@@ -64,46 +61,26 @@ def _cells(path: Path) -> dict[str, list[list[object]]]:
     }
 
 
-def test_whole_database_round_trip_through_xlsx(full: Services, tmp_path: Path) -> None:
-    first = tmp_path / "first.xlsx"
+def test_whole_database_export_to_xlsx(full: Services, tmp_path: Path) -> None:
+    first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
     export_database(full, first, exported_at=FIXED)
-    empty = open_database(tmp_path / "empty.sqlite3")
-    try:
-        result = import_database(Services.create(empty), first)
-        assert result.ignored_sheets == ["説明"]
-        second = tmp_path / "second.xlsx"
-        export_database(Services.create(empty), second, exported_at=FIXED)
-        target = Services.create(empty)
-        assert (
-            target.organisations.get(
-                next(o.id for o in target.organisations.list().rows if o.name == "=1+1")
-            ).notes
-            == "=1+1"
-        )
-    finally:
-        empty.close()
-    a, b = _cells(first), _cells(second)
-    assert a == b
+    export_database(full, second, exported_at=FIXED)
+    a = _cells(first)
+    assert a == _cells(second)
+    assert next(iter(a)) == "説明"
     assert len(a["会議"]) > 40 and len(a["関係機関"]) > 30
     assert any(row[3] is not None for row in a["関係機関"][1:]), "deleted rows are kept"
 
 
-def test_whole_database_round_trip_through_csv_zip(full: Services, tmp_path: Path) -> None:
+def test_whole_database_export_to_csv_zip(full: Services, tmp_path: Path) -> None:
     first = tmp_path / "first.zip"
     export_database(full, first, exported_at=FIXED)
-    empty = open_database(tmp_path / "empty.sqlite3")
-    try:
-        import_database(Services.create(empty), first)
-        second = tmp_path / "second.zip"
-        export_database(Services.create(empty), second, exported_at=FIXED)
-    finally:
-        empty.close()
-    with zipfile.ZipFile(first) as za, zipfile.ZipFile(second) as zb:
-        assert za.namelist() == zb.namelist()
-        for name in za.namelist():
-            assert za.read(name) == zb.read(name), name
+    with zipfile.ZipFile(first) as archive:
+        names = archive.namelist()
+        assert len(names) > 10
+        for name in names:
             if name.endswith(".csv"):
-                assert za.read(name).startswith(b"\xef\xbb\xbf")
+                assert archive.read(name).startswith(b"\xef\xbb\xbf"), name
 
 
 def test_every_table_and_column_has_a_japanese_header() -> None:
@@ -181,31 +158,3 @@ def test_text_beyond_the_excel_limit_is_cut_and_said(services: Services, tmp_pat
     with zipfile.ZipFile(csv_zip) as archive:
         text = b"".join(archive.read(n) for n in archive.namelist()).decode("utf-8-sig", "replace")
     assert "あ" * 100_000 in text
-
-
-def test_whole_database_import_refuses_and_writes_nothing(full: Services, tmp_path: Path) -> None:
-    path = tmp_path / "all.xlsx"
-    export_database(full, path)
-    with pytest.raises(TransferError, match="空のデータベース"):
-        import_database(full, path)
-    workbook = openpyxl.load_workbook(path)
-    ws = workbook["会議"]
-    ws.cell(row=2, column=ws.max_column).value = "たくさん"
-    ws.cell(row=3, column=1).value = "not-a-uuid"
-    workbook.save(path)
-    empty = open_database(tmp_path / "empty.sqlite3")
-    try:
-        target = Services.create(empty)
-        with pytest.raises(TransferError, match=r"シート「会議」2行目") as info:
-            import_database(target, path)
-        assert "3行目「ID」" in str(info.value)
-        assert target.is_empty() and target.organisations.list().total == 0
-        export_database(full, path)
-        workbook = openpyxl.load_workbook(path)
-        del workbook["地域"]
-        workbook.save(path)
-        with pytest.raises(TransferError, match="参照先"):
-            import_database(target, path)
-        assert target.organisations.list(ListQuery(include_deleted=True)).total == 0
-    finally:
-        empty.close()

@@ -13,9 +13,6 @@ import sqlalchemy as sa
 from coordinator_app.domain.enums import OrgKind
 from coordinator_app.domain.models import Coordinator, Organisation
 from coordinator_app.services.registry import Services
-from coordinator_app.services.transfer.database_import import import_database
-from coordinator_app.services.transfer.exporting import export_database
-from coordinator_app.services.transfer.reading import TransferError
 from coordinator_app.storage.backup import BackupManager
 from coordinator_app.storage.backup_copy import BackupError
 from coordinator_app.storage.database import open_database
@@ -135,24 +132,3 @@ def test_a_tampered_older_file_is_refused_before_its_upgrade(tmp_path: Path) -> 
     before = path.read_bytes()
     assert check_database(path).status == OpenStatus.ALTERED
     assert path.read_bytes() == before
-
-
-def test_whole_database_import_refuses_a_tampered_target(tmp_path: Path) -> None:
-    source = Services.create(open_database(_ours(tmp_path / "source.sqlite3")))
-    exported = tmp_path / "export.xlsx"
-    export_database(source, exported)
-    source.db.close()
-    target = tmp_path / "target.sqlite3"
-    open_database(target).close()
-    conn = sqlite3.connect(target, isolation_level=None)
-    conn.execute(
-        "CREATE TRIGGER steal AFTER INSERT ON coordinator BEGIN DELETE FROM organisation; END"
-    )
-    conn.close()
-    db = open_database(target)
-    try:
-        with pytest.raises(TransferError, match="取り込めません"):
-            import_database(Services.create(db), exported)
-        assert Services.create(db).coordinators.list().total == 0
-    finally:
-        db.close()

@@ -1,5 +1,6 @@
-"""GUI fixtures: a fake prompts service, a temporary settings file, the main window,
-and helpers that type like a user (IME commits for Japanese, key clicks for ASCII)."""
+"""GUI fixtures: the fake prompts service (``fake_prompts.py``), a temporary settings
+file, the main window, and helpers that type like a user (IME commits for Japanese,
+key clicks for ASCII)."""
 
 from __future__ import annotations
 
@@ -27,38 +28,7 @@ from coordinator_app.storage.database import Database, open_database
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.settings import AppSettings, settings_store
-
-
-class FakePrompts:
-    """Answers questions from a queue (default: yes) and records everything asked."""
-
-    def __init__(self) -> None:
-        self.answers: list[bool] = []
-        self.default_answer = True
-        self.questions: list[str] = []
-        self.warnings: list[str] = []
-        self.infos: list[str] = []
-        self.images: list[Path | None] = []
-        self.saved: list[tuple[Path, str]] = []
-        """(path, note) of every 保存しました message."""
-
-    def confirm(
-        self, parent: QWidget | None, *, title: str, text: str, accept_text: str = ""
-    ) -> bool:
-        self.questions.append(text)
-        return self.answers.pop(0) if self.answers else self.default_answer
-
-    def inform(self, parent: QWidget | None, *, title: str, text: str) -> None:
-        self.infos.append(text)
-
-    def warn(self, parent: QWidget | None, *, title: str, text: str) -> None:
-        self.warnings.append(text)
-
-    def choose_image(self, parent: QWidget | None) -> Path | None:
-        return self.images.pop(0) if self.images else None
-
-    def file_saved(self, parent: QWidget | None, *, title: str, path: Path, note: str = "") -> None:
-        self.saved.append((path, note))
+from tests.ui.fake_prompts import FakePrompts
 
 
 @pytest.fixture

@@ -22,14 +22,14 @@ from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.calendar_model import MonthModel
 from tests.conftest import Factory
 from tests.ui.conftest import accept, choose, enter, reopened
-from tests.ui.test_meeting_log_support import FakeMeetingPrompts
+from tests.ui.fake_prompts import FakePrompts
 
 TODAY = date.today()
 
 
 @pytest.fixture
-def prompts() -> FakeMeetingPrompts:
-    return FakeMeetingPrompts()
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from coordinator_app.domain.models import Organisation
 from coordinator_app.services.data_safety import BackupPolicy, DataSafetyService
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.data_safety.backup_dialog import BackupDialog
-from tests.ui.test_data_safety_open import FakeSafetyPrompts
+from tests.ui.fake_prompts import FakePrompts
 
 
 class App:
@@ -46,7 +46,7 @@ def app(db_path: Path) -> Iterator[App]:
     running.safety.close(running.services.db if running.services else None, backup=False)
 
 
-def _dialog(qtbot: QtBot, app: App, prompts: FakeSafetyPrompts) -> BackupDialog:
+def _dialog(qtbot: QtBot, app: App, prompts: FakePrompts) -> BackupDialog:
     dialog = BackupDialog(
         app.safety,
         prompts,
@@ -62,7 +62,7 @@ def _dialog(qtbot: QtBot, app: App, prompts: FakeSafetyPrompts) -> BackupDialog:
 def test_backup_now_and_restore_it(qtbot: QtBot, app: App) -> None:
     assert app.services is not None
     app.services.organisations.save(Organisation(name="最初の会", kind=OrgKind.NPO))
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
     dialog = _dialog(qtbot, app, prompts)
     assert dialog.empty_label.isVisible() and not dialog.restore_selected_button.isEnabled()
     qtbot.mouseClick(dialog.backup_now_button, Qt.MouseButton.LeftButton)
@@ -87,7 +87,7 @@ def test_restore_can_be_declined_and_bad_files_are_refused(
 ) -> None:
     assert app.services is not None
     app.services.organisations.save(Organisation(name="会", kind=OrgKind.NPO))
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
     dialog = _dialog(qtbot, app, prompts)
     copy = tmp_path / "copy.sqlite3"
     prompts.save_files.append(copy)
@@ -106,7 +106,7 @@ def test_restore_can_be_declined_and_bad_files_are_refused(
 
 
 def test_rotation_policy_is_saved_in_the_database(qtbot: QtBot, app: App) -> None:
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
     dialog = _dialog(qtbot, app, prompts)
     assert dialog.daily_spin.value() == 7
     dialog.daily_spin.setValue(3)
@@ -127,7 +127,7 @@ def test_read_only_instance_cannot_restore(qtbot: QtBot, app: App) -> None:
     services = Services.create(reader.db)
     dialog = BackupDialog(
         other,
-        FakeSafetyPrompts(),
+        FakePrompts(),
         current_services=lambda: services,
         close_database=lambda: None,
         reopen_database=lambda: None,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coordinator_app.domain.enums import OrgKind
@@ -24,40 +24,9 @@ from coordinator_app.services.data_safety import (
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.data_safety.open_failure_dialog import OpenChoice, OpenFailureDialog
 from coordinator_app.ui.data_safety.startup import StartupOpener
+from tests.ui.fake_prompts import FakePrompts
 
 PAGE = 4096
-
-
-class FakeSafetyPrompts:
-    """Answers from queues and records everything said."""
-
-    def __init__(self) -> None:
-        self.answers: list[bool] = []
-        self.open_files: list[Path | None] = []
-        self.save_files: list[Path | None] = []
-        self.questions: list[str] = []
-        self.infos: list[str] = []
-        self.warnings: list[str] = []
-
-    def confirm(
-        self, parent: QWidget | None, *, title: str, text: str, accept_text: str = ""
-    ) -> bool:
-        self.questions.append(text)
-        return self.answers.pop(0) if self.answers else True
-
-    def inform(self, parent: QWidget | None, *, title: str, text: str) -> None:
-        self.infos.append(text)
-
-    def warn(self, parent: QWidget | None, *, title: str, text: str) -> None:
-        self.warnings.append(text)
-
-    def choose_open_file(self, parent: QWidget | None, *, title: str, filters: str) -> Path | None:
-        return self.open_files.pop(0) if self.open_files else None
-
-    def choose_save_file(
-        self, parent: QWidget | None, *, title: str, suggested: str, filters: str
-    ) -> Path | None:
-        return self.save_files.pop(0) if self.save_files else None
 
 
 def _names(safety_db: object) -> list[str]:
@@ -117,7 +86,7 @@ def test_damaged_file_shows_the_message_and_offers_the_backup(
     DAMAGE[damage](db_path)
     os.utime(db_path, ns=(1_500_000_000_000_000_000, 1_500_000_000_000_000_000))
     damaged = db_path.read_bytes()
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
     seen: list[OpenFailureDialog] = []
 
     def ask(verdict: OpenCheck, offered: BackupInfo | None) -> OpenChoice:
@@ -165,7 +134,7 @@ def test_quitting_leaves_the_damaged_file_untouched(
 
     # The real dialog, run modally, as the app runs it.
     QTimer.singleShot(100, click_quit)
-    assert StartupOpener(safety, FakeSafetyPrompts()).open() is None
+    assert StartupOpener(safety, FakePrompts()).open() is None
     assert (db_path.read_bytes(), db_path.stat().st_mtime_ns) == before
     assert sorted(p.name for p in db_path.parent.iterdir()) == files_before
 
@@ -178,7 +147,7 @@ def test_no_backup_offers_to_choose_a_file(qtbot: QtBot, db_path: Path, tmp_path
     safety.backup_to_file(elsewhere)
     safety.close(opened.db, backup=False)
     db_path.write_bytes(b"")
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
     prompts.open_files.append(elsewhere)
 
     def ask(verdict: OpenCheck, offered: BackupInfo | None) -> OpenChoice:
@@ -202,7 +171,7 @@ def test_second_instance_opens_read_only_and_says_so(qtbot: QtBot, db_path: Path
     first = DataSafetyService(db_path)
     first_db = first.open()
     Services.create(first_db.db).organisations.save(Organisation(name="会", kind=OrgKind.NPO))
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
 
     def ask(verdict: OpenCheck, offered: BackupInfo | None) -> OpenChoice:
         dialog = OpenFailureDialog(verdict, offered)
@@ -231,7 +200,7 @@ def test_second_instance_waits_until_the_first_closes(qtbot: QtBot, db_path: Pat
     first_db = first.open()
     second = DataSafetyService(db_path)
     closer = threading.Timer(0.4, lambda: first.close(first_db.db, backup=False))
-    opener = StartupOpener(second, FakeSafetyPrompts(), ask=lambda v, b: OpenChoice.WAIT)
+    opener = StartupOpener(second, FakePrompts(), ask=lambda v, b: OpenChoice.WAIT)
     closer.start()
     opened = opener.open()  # the real wait dialog, polling the lock
     closer.join()
@@ -243,35 +212,11 @@ def test_network_warning_is_shown_once(qtbot: QtBot, db_path: Path) -> None:
     from coordinator_app.storage.locations import MountPoint
 
     safety = DataSafetyService(db_path, mounts=[MountPoint("/", "cifs")])
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
     opened = StartupOpener(safety, prompts, ask=lambda v, b: OpenChoice.QUIT).open()
     assert opened is not None and not opened.read_only
     assert len(prompts.warnings) == 1 and "ネットワーク" in prompts.warnings[0]
     safety.close(opened.db, backup=False)
-
-
-def test_the_app_prompts_are_given_file_pickers() -> None:
-    from coordinator_app.ui.data_safety.prompts import with_file_pickers
-
-    class AppPrompts:
-        def __init__(self) -> None:
-            self.warnings: list[str] = []
-
-        def confirm(self, parent: object, *, title: str, text: str, accept_text: str = "") -> bool:
-            return False
-
-        def inform(self, parent: object, *, title: str, text: str) -> None: ...
-
-        def warn(self, parent: object, *, title: str, text: str) -> None:
-            self.warnings.append(text)
-
-    plain = AppPrompts()
-    wrapped = with_file_pickers(plain)
-    wrapped.warn(None, title="t", text="注意")
-    assert plain.warnings == ["注意"] and not wrapped.confirm(None, title="t", text="?")
-    assert callable(wrapped.choose_open_file) and callable(wrapped.choose_save_file)
-    fake = FakeSafetyPrompts()
-    assert with_file_pickers(fake) is fake
 
 
 def test_the_app_restores_on_start_and_backs_up_at_close(
@@ -296,7 +241,7 @@ def test_the_app_restores_on_start_and_backs_up_at_close(
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(100, click_restore)
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
     settings = AppSettings(settings_store(tmp_path / "ui.ini"))
     started = start(
         qapp, db_path=db_path, demo=False, lang="ja", prompts=prompts, settings=settings

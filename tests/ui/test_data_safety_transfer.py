@@ -21,7 +21,7 @@ from coordinator_app.ui.data_safety.export_dialog import ExportDialog
 from coordinator_app.ui.data_safety.import_wizard import ImportWizard
 from tests.conftest import Factory
 from tests.ui.conftest import reopened
-from tests.ui.test_data_safety_open import FakeSafetyPrompts
+from tests.ui.fake_prompts import FakePrompts
 
 ROWS = [
     ["関係機関一覧(令和6年4月1日現在)"],
@@ -55,7 +55,7 @@ def _combo(wizard: ImportWizard, row: int) -> QComboBox:
 def test_import_wizard_from_file_to_database(
     qtbot: QtBot, services: Services, db: Database, tmp_path: Path
 ) -> None:
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
     prompts.open_files.append(_csv(tmp_path))
     imported: list[tuple[str, list[object]]] = []
     wizard = ImportWizard(services, prompts, initial_kind="organisations")
@@ -115,7 +115,7 @@ def test_import_wizard_refuses_an_unreadable_file(
 ) -> None:
     bad = tmp_path / "old.xls"
     bad.write_bytes(b"\xd0\xcf\x11\xe0")
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
     prompts.open_files.append(bad)
     wizard = ImportWizard(services, prompts)
     qtbot.addWidget(wizard)
@@ -130,7 +130,7 @@ def test_export_dialog_writes_a_list_and_the_whole_database(
 ) -> None:
     make.organisation("=1+1")
     make.contact()
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
     dialog = ExportDialog(services, prompts, initial_list="organisations")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -161,7 +161,7 @@ def test_export_dialog_reports_a_failure(qtbot: QtBot, services: Services, tmp_p
     services.organisations.save(Organisation(name="会", kind=OrgKind.NPO))
     blocker = tmp_path / "dir.xlsx"
     blocker.mkdir()
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
     prompts.save_files.append(blocker)
     dialog = ExportDialog(services, prompts)
     qtbot.addWidget(dialog)
@@ -178,7 +178,7 @@ def test_import_wizard_flags_a_same_name_organisation_with_another_phone(
         csv.writer(fh).writerows(
             [["名称", "電話番号"], ["ふじ町会", "042-551-9999"], ["さくら会", "042-000-0001"]]
         )
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
     prompts.open_files.append(path)
     wizard = ImportWizard(services, prompts, initial_kind="organisations")
     qtbot.addWidget(wizard)
@@ -213,7 +213,7 @@ def test_import_wizard_keeps_a_same_name_organisation_out_by_default(
         csv.writer(fh).writerows(
             [["名称", "電話番号"], ["ふじ町会", "042-551-9999"], ["さくら会", "042-000-0001"]]
         )
-    prompts = FakeSafetyPrompts()
+    prompts = FakePrompts()
     prompts.open_files.append(path)
     wizard = ImportWizard(services, prompts, initial_kind="organisations")
     qtbot.addWidget(wizard)

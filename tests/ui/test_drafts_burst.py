@@ -33,6 +33,9 @@ KEYS = 50  # 5 s of typing
 KILL_AFTER = 35
 TEXT = string.ascii_letters[:KEYS]
 
+ROOT = str(Path(__file__).resolve().parents[2])
+"""The project folder, so the child process imports the tests' fake prompts."""
+
 TYPIST = textwrap.dedent(
     """
     import os, sys
@@ -46,15 +49,7 @@ TYPIST = textwrap.dedent(
     from coordinator_app.ui.context import UiContext
     from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
     from coordinator_app.ui.settings import AppSettings, settings_store
-
-
-    class Prompts:
-        def confirm(self, parent, *, title, text, accept_text=""):
-            return True
-        def inform(self, parent, *, title, text):
-            pass
-        def warn(self, parent, *, title, text):
-            print("WARN", text, flush=True)
+    from tests.ui.fake_prompts import FakePrompts
 
 
     class Clock:
@@ -67,7 +62,7 @@ TYPIST = textwrap.dedent(
     db = open_database(Path(sys.argv[1]))
     settings = AppSettings(settings_store(Path(sys.argv[2])))
     text, interval = sys.argv[3], int(sys.argv[4])
-    ctx = UiContext.create(services=Services.create(db), prompts=Prompts(), settings=settings)
+    ctx = UiContext.create(services=Services.create(db), prompts=FakePrompts(), settings=settings)
     dialog = MeetingDialog(ctx)
     dialog.show()
     dialog.activateWindow()
@@ -103,7 +98,12 @@ def test_a_kill_mid_burst_loses_at_most_the_last_second(
 ) -> None:
     script = tmp_path / "burst.py"
     script.write_text(TYPIST, encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": ROOT,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONIOENCODING": "utf-8",
+    }
     process = subprocess.Popen(
         [
             sys.executable,

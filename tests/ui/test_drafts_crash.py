@@ -30,9 +30,13 @@ from coordinator_app.ui.drafts.draft_restore import offer_draft_restore, pending
 from coordinator_app.ui.meetings import meeting_draft
 from tests.conftest import Factory
 from tests.ui.conftest import reopened
-from tests.ui.test_meeting_log_support import OFFSCREEN_WINDOWS, FakeMeetingPrompts
+from tests.ui.fake_prompts import FakePrompts
+from tests.ui.test_meeting_log_support import OFFSCREEN_WINDOWS
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+
+ROOT = str(Path(__file__).resolve().parents[2])
+"""The project folder, so the child process imports the tests' fake prompts."""
 
 TYPIST = textwrap.dedent(
     """
@@ -48,15 +52,7 @@ TYPIST = textwrap.dedent(
     from coordinator_app.ui.context import UiContext
     from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
     from coordinator_app.ui.settings import AppSettings, settings_store
-
-
-    class Prompts:
-        def confirm(self, parent, *, title, text, accept_text=""):
-            return True
-        def inform(self, parent, *, title, text):
-            pass
-        def warn(self, parent, *, title, text):
-            print("WARN", text, flush=True)
+    from tests.ui.fake_prompts import FakePrompts
 
 
     def type_into(widget, text):
@@ -102,7 +98,7 @@ TYPIST = textwrap.dedent(
     app = QApplication(sys.argv)
     db = open_database(Path(sys.argv[1]))
     settings = AppSettings(settings_store(Path(sys.argv[2])))
-    ctx = UiContext.create(services=Services.create(db), prompts=Prompts(), settings=settings)
+    ctx = UiContext.create(services=Services.create(db), prompts=FakePrompts(), settings=settings)
     plan = json.loads(Path(sys.argv[3]).read_text(encoding="utf-8"))
     dialog = MeetingDialog(ctx)
     dialog.show()
@@ -194,8 +190,8 @@ def _plan(make: Factory, services: Services) -> tuple[dict[str, object], dict[st
 
 
 @pytest.fixture
-def prompts() -> FakeMeetingPrompts:
-    return FakeMeetingPrompts()
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 @OFFSCREEN_WINDOWS
@@ -206,7 +202,7 @@ def test_a_killed_process_loses_nothing(
     services: Services,
     make: Factory,
     ctx: UiContext,
-    prompts: FakeMeetingPrompts,
+    prompts: FakePrompts,
 ) -> None:
     plan, expected = _plan(make, services)
     assert set(expected) >= set(meeting_draft.FIELD_NAMES)
@@ -214,7 +210,12 @@ def test_a_killed_process_loses_nothing(
     script.write_text(TYPIST, encoding="utf-8")
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": ROOT,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONIOENCODING": "utf-8",
+    }
     process = subprocess.Popen(
         [sys.executable, str(script), str(db.path), str(tmp_path / "typist.ini"), str(plan_file)],
         stdout=subprocess.PIPE,

@@ -19,18 +19,19 @@ from coordinator_app.ui.drafts.draft_writer import DRAFT_DELAY_MS
 from coordinator_app.ui.i18n import remove_translators
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog, close_meeting_windows
 from coordinator_app.ui.meetings.meeting_page import MeetingPage
-from coordinator_app.ui.meetings.meeting_prompts import CANCEL, DISCARD, SAVE
+from coordinator_app.ui.prompts import CANCEL, DISCARD, SAVE
 from coordinator_app.ui.settings import AppSettings
 from tests.conftest import Factory
-from tests.ui.conftest import FakePrompts, enter, reopened
-from tests.ui.test_meeting_log_support import OFFSCREEN_WINDOWS, FakeMeetingPrompts
+from tests.ui.conftest import enter, reopened
+from tests.ui.fake_prompts import FakePrompts
+from tests.ui.test_meeting_log_support import OFFSCREEN_WINDOWS
 
 RESTORE, THROW_AWAY, LATER = range(3)
 
 
 @pytest.fixture
-def prompts() -> FakeMeetingPrompts:
-    return FakeMeetingPrompts()
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 def _dialog(qtbot: QtBot, ctx: UiContext, **kwargs: object) -> MeetingDialog:
@@ -62,7 +63,7 @@ def test_the_draft_follows_typing_and_goes_with_the_save(
 
 
 def test_closing_with_unsaved_changes_asks(
-    qtbot: QtBot, ctx: UiContext, prompts: FakeMeetingPrompts, db: Database
+    qtbot: QtBot, ctx: UiContext, prompts: FakePrompts, db: Database
 ) -> None:
     dialog = _dialog(qtbot, ctx)
     enter(qtbot, dialog.editor.title_edit, "書きかけの連絡会")
@@ -99,7 +100,7 @@ def test_closing_with_unsaved_changes_asks(
 
 
 def test_an_untouched_window_closes_without_asking(
-    qtbot: QtBot, ctx: UiContext, prompts: FakeMeetingPrompts
+    qtbot: QtBot, ctx: UiContext, prompts: FakePrompts
 ) -> None:
     dialog = _dialog(qtbot, ctx)
     dialog.close()
@@ -109,7 +110,7 @@ def test_an_untouched_window_closes_without_asking(
 
 @OFFSCREEN_WINDOWS
 def test_restore_later_or_discard(
-    qtbot: QtBot, ctx: UiContext, prompts: FakeMeetingPrompts, make: Factory
+    qtbot: QtBot, ctx: UiContext, prompts: FakePrompts, make: Factory
 ) -> None:
     stored = make.meeting(title="第2回 連絡会", venue="若葉市役所")
     first = _dialog(qtbot, ctx)
@@ -142,7 +143,7 @@ def test_restore_later_or_discard(
 
 @OFFSCREEN_WINDOWS
 def test_a_restored_edit_updates_the_same_meeting(
-    qtbot: QtBot, ctx: UiContext, prompts: FakeMeetingPrompts, make: Factory, services: Services
+    qtbot: QtBot, ctx: UiContext, prompts: FakePrompts, make: Factory, services: Services
 ) -> None:
     stored = make.meeting(title="第2回 連絡会", venue="若葉市役所")
     editing = _dialog(qtbot, ctx, meeting_id=stored.id)
@@ -162,7 +163,7 @@ def test_a_restored_edit_updates_the_same_meeting(
 
 
 def test_the_page_form_keeps_a_draft_and_discarding_drops_it(
-    qtbot: QtBot, ctx: UiContext, prompts: FakeMeetingPrompts
+    qtbot: QtBot, ctx: UiContext, prompts: FakePrompts
 ) -> None:
     page = MeetingPage(ctx)
     qtbot.addWidget(page)
@@ -181,7 +182,7 @@ def test_the_page_form_keeps_a_draft_and_discarding_drops_it(
 
 
 def test_quitting_asks_each_open_meeting_window(
-    qtbot: QtBot, ctx: UiContext, prompts: FakeMeetingPrompts
+    qtbot: QtBot, ctx: UiContext, prompts: FakePrompts
 ) -> None:
     main = QWidget()
     qtbot.addWidget(main)

@@ -21,7 +21,8 @@ from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.municipality_dialog import MunicipalityDialog
 from coordinator_app.ui.profiles.profile_picker import ProfilePickerDialog
 from coordinator_app.ui.settings import AppSettings
-from tests.ui.conftest import FakePrompts, enter, reopened
+from tests.ui.conftest import enter, reopened
+from tests.ui.fake_prompts import FakePrompts
 
 Handler = Callable[[QWidget], None]
 
@@ -219,11 +220,11 @@ def test_municipality_dialog_from_the_menu_stores_every_field(
     # A file that is not an image is refused under the logo field; nothing else changes.
     not_image = tmp_path / "logo.png"
     not_image.write_text("これは画像ではありません", encoding="utf-8")
-    prompts.images.append(not_image)
+    prompts.open_files.append(not_image)
     qtbot.mouseClick(dialog.logo_field.choose_button, Qt.MouseButton.LeftButton)
     assert "画像として読めません" in dialog.form.error_text("logo")
     assert dialog.logo_field.logo() is None
-    prompts.images.append(_png(tmp_path / "real.png"))
+    prompts.open_files.append(_png(tmp_path / "real.png"))
     qtbot.mouseClick(dialog.logo_field.choose_button, Qt.MouseButton.LeftButton)
     assert dialog.form.error_text("logo") == ""
     assert dialog.logo_field.logo() is not None

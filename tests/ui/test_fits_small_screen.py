@@ -23,6 +23,9 @@ import pytest
 SCREEN = (1366, 768)
 TITLE_BAR = 32
 
+ROOT = str(Path(__file__).resolve().parents[2])
+"""The project folder, so the child process imports the tests' fake prompts."""
+
 CHILD = textwrap.dedent(
     """
     import json, sys
@@ -38,17 +41,7 @@ CHILD = textwrap.dedent(
     from coordinator_app.ui.meetings.series_edit_dialog import SeriesEditDialog
     from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
     from coordinator_app.ui.settings import AppSettings, settings_store
-
-
-    class Prompts:
-        def confirm(self, parent, *, title, text, accept_text=""):
-            return True
-        def inform(self, parent, *, title, text):
-            pass
-        def warn(self, parent, *, title, text):
-            pass
-        def ask(self, parent, *, title, text, choices):
-            return 0
+    from tests.ui.fake_prompts import FakePrompts
 
 
     def report(name, widget):
@@ -72,7 +65,7 @@ CHILD = textwrap.dedent(
     services = Services.create(open_database(Path(sys.argv[1])))
     load_demo(services)
     settings = AppSettings(settings_store(Path(sys.argv[2])))
-    ctx = UiContext.create(services=services, prompts=Prompts(), settings=settings)
+    ctx = UiContext.create(services=services, prompts=FakePrompts(), settings=settings)
     window = MainWindow(ctx)
     window.show()
     for index in range(window.stack.count() if hasattr(window, "stack") else 6):
@@ -132,7 +125,7 @@ def test_every_window_and_dock_fits_1366_by_768(tmp_path: Path) -> None:
     )
     script = tmp_path / "windows.py"
     script.write_text(CHILD, encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    env = {**os.environ, "PYTHONPATH": ROOT, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
     done = subprocess.run(
         [sys.executable, str(script), str(tmp_path / "demo.sqlite3"), str(tmp_path / "ui.ini")],
         capture_output=True,

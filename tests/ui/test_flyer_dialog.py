@@ -9,54 +9,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from coordinator_app.documents.data.flyer import Layout
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.flyers.flyer_dialog import FlyerDialog
-from coordinator_app.ui.flyers.flyer_prompts import FlyerPrompts
 from coordinator_app.ui.main.main_window import MainWindow
 from tests.documents.conftest import TODAY, Fussa, make_fussa
+from tests.ui.fake_prompts import FakePrompts
 
 MM = 72 / 25.4
-
-
-class FakeFlyerPrompts:
-    """Answers the dialog's pickers from queues and records every message."""
-
-    def __init__(self) -> None:
-        self.save_paths: list[Path | None] = []
-        self.folders: list[Path | None] = []
-        self.print_to: Path | None = None
-        self.infos: list[str] = []
-        self.warnings: list[str] = []
-        self.suggested: list[str] = []
-        self.saved: list[tuple[Path, str]] = []
-
-    def inform(self, parent: QWidget | None, *, title: str, text: str) -> None:
-        self.infos.append(text)
-
-    def warn(self, parent: QWidget | None, *, title: str, text: str) -> None:
-        self.warnings.append(text)
-
-    def save_pdf(self, parent: QWidget | None, *, suggested: str) -> Path | None:
-        self.suggested.append(suggested)
-        return self.save_paths.pop(0) if self.save_paths else None
-
-    def file_saved(self, parent: QWidget | None, *, title: str, path: Path, note: str = "") -> None:
-        self.saved.append((path, note))
-
-    def choose_folder(self, parent: QWidget | None, *, title: str) -> Path | None:
-        return self.folders.pop(0) if self.folders else None
-
-    def setup_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
-        if self.print_to is None:
-            return False
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(self.print_to))
-        return True
 
 
 @pytest.fixture
@@ -65,14 +27,12 @@ def fussa(services: Services) -> Fussa:
 
 
 @pytest.fixture
-def fake() -> FakeFlyerPrompts:
-    prompts = FakeFlyerPrompts()
-    assert isinstance(prompts, FlyerPrompts)
-    return prompts
+def fake() -> FakePrompts:
+    return FakePrompts()
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, services: Services, fussa: Fussa, fake: FakeFlyerPrompts) -> FlyerDialog:
+def dialog(qtbot: QtBot, services: Services, fussa: Fussa, fake: FakePrompts) -> FlyerDialog:
     widget = FlyerDialog(services, fussa.everyone, prompts=fake, today=TODAY)
     qtbot.addWidget(widget)
     return widget
@@ -99,7 +59,7 @@ def test_preview_shows_the_selected_coordinator(dialog: FlyerDialog) -> None:
 def test_edits_for_this_print_reach_the_pdf_but_not_the_database(
     qtbot: QtBot,
     dialog: FlyerDialog,
-    fake: FakeFlyerPrompts,
+    fake: FakePrompts,
     services: Services,
     fussa: Fussa,
     tmp_path: Path,
@@ -110,7 +70,7 @@ def test_edits_for_this_print_reach_the_pdf_but_not_the_database(
         dialog.topics_edit.setPlainText("買い物の手伝いがほしい\n見守りをお願いしたい")
     dialog.message_edit.setPlainText("北部の皆さん、<よろしく> & お元気で")
     dialog.refresh_preview()
-    fake.save_paths.append(tmp_path / "saved.pdf")
+    fake.save_files.append(tmp_path / "saved.pdf")
     qtbot.mouseClick(
         dialog.save_button, pytest.importorskip("PySide6.QtCore").Qt.MouseButton.LeftButton
     )
@@ -164,7 +124,7 @@ def test_layout_choice_changes_the_preview(
 
 
 def test_opened_for_an_area_shows_its_team(
-    qtbot: QtBot, services: Services, fussa: Fussa, fake: FakeFlyerPrompts
+    qtbot: QtBot, services: Services, fussa: Fussa, fake: FakePrompts
 ) -> None:
     dialog = FlyerDialog(services, [], prompts=fake, area_id=fussa.areas[0].id, today=TODAY)
     qtbot.addWidget(dialog)
@@ -177,7 +137,7 @@ def test_opened_for_an_area_shows_its_team(
 
 
 def test_print_goes_through_the_print_dialog(
-    dialog: FlyerDialog, fake: FakeFlyerPrompts, tmp_path: Path
+    dialog: FlyerDialog, fake: FakePrompts, tmp_path: Path
 ) -> None:
     assert dialog.print_flyers() is False  # cancelled in the print dialog
     fake.print_to = tmp_path / "printed.pdf"
@@ -189,7 +149,7 @@ def test_print_goes_through_the_print_dialog(
 
 
 def test_batch_one_file_per_coordinator(
-    dialog: FlyerDialog, fake: FakeFlyerPrompts, tmp_path: Path
+    dialog: FlyerDialog, fake: FakePrompts, tmp_path: Path
 ) -> None:
     _select_layout(dialog, Layout.A5)
     fake.folders.append(tmp_path / "out")
@@ -202,11 +162,11 @@ def test_batch_one_file_per_coordinator(
 
 
 def test_batch_combined_cancelled_writes_nothing(
-    dialog: FlyerDialog, fake: FakeFlyerPrompts, tmp_path: Path
+    dialog: FlyerDialog, fake: FakePrompts, tmp_path: Path
 ) -> None:
     dialog.separate_check.setChecked(False)
     target = tmp_path / "out" / "all.pdf"
-    fake.save_paths.append(target)
+    fake.save_files.append(target)
     seen: list[int] = []
 
     def cancel_while_rendering(done: int, total: int) -> None:
@@ -224,7 +184,7 @@ def test_batch_combined_cancelled_writes_nothing(
 
 
 def test_batch_separate_cancelled_keeps_finished_files(
-    dialog: FlyerDialog, fake: FakeFlyerPrompts, tmp_path: Path
+    dialog: FlyerDialog, fake: FakePrompts, tmp_path: Path
 ) -> None:
     fake.folders.append(tmp_path / "out")
 
@@ -242,7 +202,7 @@ def test_batch_separate_cancelled_keeps_finished_files(
 
 
 def test_a_coordinator_deleted_since_the_selection_is_left_out(
-    qtbot: QtBot, services: Services, fussa: Fussa, fake: FakeFlyerPrompts
+    qtbot: QtBot, services: Services, fussa: Fussa, fake: FakePrompts
 ) -> None:
     services.coordinators.soft_delete(fussa.tier2[0].id)
     dialog = FlyerDialog(services, fussa.everyone, prompts=fake, today=TODAY)
@@ -257,7 +217,7 @@ def test_batch_starts_from_a_multiple_selection_in_the_coordinator_list(
     window: MainWindow,
     services: Services,
     fussa: Fussa,
-    fake: FakeFlyerPrompts,
+    fake: FakePrompts,
     tmp_path: Path,
 ) -> None:
     window.show_page(1)
@@ -290,7 +250,7 @@ def test_batch_starts_from_a_multiple_selection_in_the_coordinator_list(
 
 
 def test_a_failing_flyer_is_reported_to_the_user(
-    dialog: FlyerDialog, fake: FakeFlyerPrompts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    dialog: FlyerDialog, fake: FakePrompts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from coordinator_app.documents.render.flyer import FlyerRenderer
 
@@ -301,7 +261,7 @@ def test_a_failing_flyer_is_reported_to_the_user(
     dialog.refresh_preview()
     assert "チラシを作成できませんでした" in dialog.issues_label.text()
     assert not dialog.save_button.isEnabled()
-    fake.save_paths.append(tmp_path / "x.pdf")
+    fake.save_files.append(tmp_path / "x.pdf")
     assert dialog.save_pdf() is None
     assert "チラシを作成できませんでした" in fake.warnings[-1]
     assert not (tmp_path / "x.pdf").exists()

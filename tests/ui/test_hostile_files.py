@@ -22,8 +22,7 @@ from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from coordinator_app.ui.projects.project_page import ProjectPage
 from coordinator_app.ui.settings import AppSettings
 from tests.conftest import Factory
-from tests.ui.test_meeting_log_support import FakeMeetingPrompts
-from tests.ui.test_project_tabs import FilePrompts
+from tests.ui.fake_prompts import FakePrompts
 
 
 def hostile_names(root: Path) -> list[str]:
@@ -107,7 +106,7 @@ def test_opening_crafted_meeting_attachments_writes_only_in_the_private_folder(
     deep_temp: Path,
 ) -> None:
     services, meeting, _project_id, names = crafted
-    prompts = FakeMeetingPrompts()
+    prompts = FakePrompts()
     ctx = UiContext.create(services=services, prompts=prompts, settings=ui_settings)
     dialog = MeetingDialog(ctx, meeting_id=meeting.id)
     qtbot.addWidget(dialog)
@@ -139,7 +138,7 @@ def test_opening_crafted_project_attachments_writes_only_in_the_private_folder(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     services, _meeting, project_id, names = crafted
-    prompts = FilePrompts()
+    prompts = FakePrompts()
     ctx = UiContext.create(services=services, prompts=prompts, settings=ui_settings)
     page = ProjectPage(ctx)
     qtbot.addWidget(page)
@@ -163,7 +162,7 @@ def test_opening_crafted_project_attachments_writes_only_in_the_private_folder(
     for row in range(len(names)):
         panel.select_row(row)
         panel.save_selected()
-    for suggested in prompts.save_titles:
+    for suggested in prompts.suggested:
         assert ntpath.basename(suggested) == suggested and ":" not in suggested
         assert not is_reserved_device_name(suggested) and suggested not in ("", ".", "..")
 
@@ -171,7 +170,7 @@ def test_opening_crafted_project_attachments_writes_only_in_the_private_folder(
 def test_a_huge_attachment_is_refused_before_it_is_read(
     qtbot: QtBot,
     ctx: UiContext,
-    prompts: FakeMeetingPrompts,
+    prompts: FakePrompts,
     tmp_path: Path,
     services: Services,
     monkeypatch: pytest.MonkeyPatch,
@@ -207,15 +206,15 @@ def test_a_huge_attachment_is_refused_before_it_is_read(
 
 
 @pytest.fixture
-def prompts() -> FakeMeetingPrompts:
-    return FakeMeetingPrompts()
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 def test_a_huge_photo_is_refused_before_it_is_read(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from coordinator_app.ui.common import photo_field
-    from tests.ui.conftest import FakePrompts
+    from tests.ui.fake_prompts import FakePrompts
 
     huge = tmp_path / "写真.jpg"
     with huge.open("wb") as handle:  # sparse
@@ -229,7 +228,7 @@ def test_a_huge_photo_is_refused_before_it_is_read(
 
     monkeypatch.setattr(photo_field, "QImage", WatchedImage)
     prompts = FakePrompts()
-    prompts.images.append(huge)
+    prompts.open_files.append(huge)
     field = photo_field.PhotoField(prompts)  # type: ignore[arg-type]
     qtbot.addWidget(field)
     field.choose()

@@ -40,16 +40,17 @@ from coordinator_app.ui.meetings.series_dialog import SeriesDialog
 from coordinator_app.ui.meetings.series_edit_dialog import SeriesEditDialog
 from tests.conftest import Factory
 from tests.ui.conftest import enter
+from tests.ui.fake_prompts import FakePrompts
 from tests.ui.keyboard_walk import SHIFT, assert_walk, describe, focused, position
-from tests.ui.test_meeting_log_support import OFFSCREEN_WINDOWS, FakeMeetingPrompts
+from tests.ui.test_meeting_log_support import OFFSCREEN_WINDOWS
 
 Key = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
-def prompts() -> FakeMeetingPrompts:
-    return FakeMeetingPrompts()
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 def _council_meeting_with_items(services: Services, make: Factory) -> Meeting:
@@ -218,7 +219,7 @@ def test_tab_into_the_minutes_lands_under_the_first_heading(qtbot: QtBot, ctx: U
 
 @OFFSCREEN_WINDOWS
 def test_a_restored_draft_reopens_on_its_tab(
-    qtbot: QtBot, ctx: UiContext, prompts: FakeMeetingPrompts
+    qtbot: QtBot, ctx: UiContext, prompts: FakePrompts
 ) -> None:
     dialog = _shown(qtbot, MeetingDialog(ctx))
     editor = dialog.editor
@@ -240,7 +241,7 @@ def test_the_meeting_dialogs_pass_the_walk(
     ctx: UiContext,
     services: Services,
     make: Factory,
-    prompts: FakeMeetingPrompts,
+    prompts: FakePrompts,
     tmp_path: Path,
 ) -> None:
     meeting = _council_meeting_with_items(services, make)

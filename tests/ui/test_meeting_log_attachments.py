@@ -13,12 +13,12 @@ from coordinator_app.storage.database import Database
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from tests.ui.conftest import enter, reopened
-from tests.ui.test_meeting_log_support import FakeMeetingPrompts
+from tests.ui.fake_prompts import FakePrompts
 
 
 @pytest.fixture
-def prompts() -> FakeMeetingPrompts:
-    return FakeMeetingPrompts()
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 def _photo(path: Path) -> bytes:
@@ -29,7 +29,7 @@ def _photo(path: Path) -> bytes:
 
 
 def test_photos_and_handouts_on_a_meeting(
-    qtbot: QtBot, ctx: UiContext, prompts: FakeMeetingPrompts, tmp_path: Path, db: Database
+    qtbot: QtBot, ctx: UiContext, prompts: FakePrompts, tmp_path: Path, db: Database
 ) -> None:
     photo = tmp_path / "ホワイトボード.png"
     photo_bytes = _photo(photo)
@@ -57,7 +57,7 @@ def test_photos_and_handouts_on_a_meeting(
     assert opened is not None and prompts.opened == [opened]
     assert opened.read_bytes() == photo_bytes
     copy = tmp_path / "copy.png"
-    prompts.save_paths.append(copy)
+    prompts.save_files.append(copy)
     assert panel.save_selected() == copy
     assert copy.read_bytes() == photo_bytes
 
@@ -76,7 +76,7 @@ def test_photos_and_handouts_on_a_meeting(
 
 
 def test_an_unreadable_file_is_reported(
-    qtbot: QtBot, ctx: UiContext, prompts: FakeMeetingPrompts, tmp_path: Path
+    qtbot: QtBot, ctx: UiContext, prompts: FakePrompts, tmp_path: Path
 ) -> None:
     dialog = MeetingDialog(ctx)
     qtbot.addWidget(dialog)

@@ -24,16 +24,16 @@ from coordinator_app.ui.meetings.minutes_template import (
 from coordinator_app.ui.settings import AppSettings, settings_store
 from tests.conftest import Factory
 from tests.ui.conftest import choose, enter, reopened
+from tests.ui.fake_prompts import FakePrompts
 from tests.ui.test_meeting_log_support import (
     OFFSCREEN_WINDOWS,
-    FakeMeetingPrompts,
     council_with_members,
 )
 
 
 @pytest.fixture
-def prompts() -> FakeMeetingPrompts:
-    return FakeMeetingPrompts()
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 def _dialog(qtbot: QtBot, ctx: UiContext, **kwargs: object) -> MeetingDialog:
@@ -107,7 +107,7 @@ def test_copy_previous_starts_from_the_councils_latest_meeting(
     ctx: UiContext,
     services: Services,
     make: Factory,
-    prompts: FakeMeetingPrompts,
+    prompts: FakePrompts,
     db: Database,
 ) -> None:
     council = make.council()

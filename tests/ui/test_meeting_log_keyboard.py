@@ -19,8 +19,8 @@ from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from tests.conftest import Factory
 from tests.ui.conftest import reopened
+from tests.ui.fake_prompts import FakePrompts
 from tests.ui.test_meeting_log_support import (
-    FakeMeetingPrompts,
     arrow_to_choice,
     arrow_to_item,
     council_with_members,
@@ -37,8 +37,8 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
-def prompts() -> FakeMeetingPrompts:
-    return FakeMeetingPrompts()
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 def _add_action_item(qtbot: QtBot, dialog: MeetingDialog, text: str, owner: str, due: str) -> None:

@@ -22,12 +22,12 @@ from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from coordinator_app.ui.meetings.meeting_page import MeetingPage
 from tests.conftest import Factory
 from tests.ui.conftest import enter
-from tests.ui.test_meeting_log_support import FakeMeetingPrompts
+from tests.ui.fake_prompts import FakePrompts
 
 
 @pytest.fixture
-def prompts() -> FakeMeetingPrompts:
-    return FakeMeetingPrompts()
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_minutes_pdf_from_the_meeting_page(
     page: MeetingPage,
     services: Services,
     make: Factory,
-    prompts: FakeMeetingPrompts,
+    prompts: FakePrompts,
     tmp_path: Path,
 ) -> None:
     meeting, attendees = _council_meeting(services, make)
@@ -110,7 +110,7 @@ def test_minutes_pdf_from_the_meeting_page(
     page.model.refresh()
     assert page.select_record(meeting.id)
     target = tmp_path / "議事録_第3回"  # the suffix is added
-    prompts.save_paths.append(target)
+    prompts.save_files.append(target)
     assert page.export_pdf()
     written = target.with_name("議事録_第3回.pdf")
     assert written.is_file()
@@ -135,14 +135,14 @@ def test_minutes_pdf_from_the_meeting_page(
 
 
 def test_minutes_pdf_in_wareki_reports_replaced_characters(
-    qtbot: QtBot, ctx: UiContext, make: Factory, prompts: FakeMeetingPrompts, tmp_path: Path
+    qtbot: QtBot, ctx: UiContext, make: Factory, prompts: FakePrompts, tmp_path: Path
 ) -> None:
     ctx.dates.wareki = True
     meeting = make.meeting(held_on=date(2024, 6, 15), minutes="参加者から😀の声")
     dialog = MeetingDialog(ctx, meeting_id=meeting.id)
     qtbot.addWidget(dialog)
     enter(qtbot, dialog.editor.decisions_edit, "次回は7月。")  # unsaved: the export saves first
-    prompts.save_paths.append(tmp_path / "minutes.pdf")
+    prompts.save_files.append(tmp_path / "minutes.pdf")
     assert dialog.export_pdf()
     assert not dialog.editor.is_dirty
     text = _pdf_text(tmp_path / "minutes.pdf")
@@ -154,7 +154,7 @@ def test_minutes_pdf_in_wareki_reports_replaced_characters(
 
 
 def test_cancelled_save_dialog_writes_nothing(
-    page: MeetingPage, make: Factory, prompts: FakeMeetingPrompts, tmp_path: Path
+    page: MeetingPage, make: Factory, prompts: FakePrompts, tmp_path: Path
 ) -> None:
     meeting = make.meeting()
     page.model.refresh()
@@ -164,7 +164,7 @@ def test_cancelled_save_dialog_writes_nothing(
 
 
 def test_selected_meetings_to_ics(
-    page: MeetingPage, make: Factory, prompts: FakeMeetingPrompts, tmp_path: Path
+    page: MeetingPage, make: Factory, prompts: FakePrompts, tmp_path: Path
 ) -> None:
     first = make.meeting(title="連絡会(6月)", held_on=date(2024, 6, 15), start_time=time(10))
     second = make.meeting(title="協議体, 第2回", held_on=date(2024, 7, 1), venue="北山地区会館")
@@ -178,7 +178,7 @@ def test_selected_meetings_to_ics(
             QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
         )
     assert set(page.selected_ids()) == {first.id, second.id}
-    prompts.save_paths.append(tmp_path / "予定")
+    prompts.save_files.append(tmp_path / "予定")
     assert page.export_ics()
     data = (tmp_path / "予定.ics").read_bytes().decode("utf-8")
     assert data.count("BEGIN:VEVENT") == 2
@@ -190,7 +190,7 @@ def test_selected_meetings_to_ics(
     assert "2件の会議を書き出しました" in prompts.infos[-1]
 
 
-def test_ics_without_a_selection_explains(page: MeetingPage, prompts: FakeMeetingPrompts) -> None:
+def test_ics_without_a_selection_explains(page: MeetingPage, prompts: FakePrompts) -> None:
     assert page.selected_ids() == []
     assert not page.export_ics()
     assert "選んでください" in prompts.infos[-1]
@@ -217,7 +217,7 @@ def test_minutes_fields_typed_in_the_window_are_stored_and_printed(
     ctx: UiContext,
     services: Services,
     make: Factory,
-    prompts: FakeMeetingPrompts,
+    prompts: FakePrompts,
     tmp_path: Path,
 ) -> None:
     meeting = make.meeting(held_on=date(2024, 6, 15))
@@ -228,7 +228,7 @@ def test_minutes_fields_typed_in_the_window_are_stored_and_printed(
     enter(qtbot, editor.recorder_edit, "事務局 田中")
     enter(qtbot, editor.approved_by_edit, "会長 山田 太郎")
     enter(qtbot, editor.approved_on_field, "2024/6/20")
-    prompts.save_paths.append(tmp_path / "minutes.pdf")
+    prompts.save_files.append(tmp_path / "minutes.pdf")
     assert dialog.export_pdf()  # saves first
     stored = services.meetings.get(meeting.id)
     assert (stored.absentees, stored.recorder, stored.approved_by, stored.approved_on) == (
@@ -261,7 +261,7 @@ def test_a_failing_minutes_pdf_is_reported_to_the_user(
     qtbot: QtBot,
     ctx: UiContext,
     make: Factory,
-    prompts: FakeMeetingPrompts,
+    prompts: FakePrompts,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -274,7 +274,7 @@ def test_a_failing_minutes_pdf_is_reported_to_the_user(
     meeting = make.meeting()
     dialog = MeetingDialog(ctx, meeting_id=meeting.id)
     qtbot.addWidget(dialog)
-    prompts.save_paths.append(tmp_path / "minutes.pdf")
+    prompts.save_files.append(tmp_path / "minutes.pdf")
     assert not dialog.export_pdf()
     assert not (tmp_path / "minutes.pdf").exists()
     assert prompts.warnings and "議事録のPDFを作成できませんでした" in prompts.warnings[-1]

@@ -17,12 +17,12 @@ from coordinator_app.ui.meetings.recurrence import Repeat, nth_weekday, series_d
 from coordinator_app.ui.meetings.series_dialog import SeriesDialog
 from tests.conftest import Factory
 from tests.ui.conftest import accept, choose, enter, reopened
-from tests.ui.test_meeting_log_support import FakeMeetingPrompts
+from tests.ui.fake_prompts import FakePrompts
 
 
 @pytest.fixture
-def prompts() -> FakeMeetingPrompts:
-    return FakeMeetingPrompts()
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 def test_series_dates() -> None:

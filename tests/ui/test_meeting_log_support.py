@@ -1,7 +1,5 @@
 """Shared helpers of the meeting-log GUI tests (no tests here).
 
-- :class:`FakeMeetingPrompts`: the app's fake prompts plus what the meeting log
-  asks (a three-way question, file pickers, opening a file), answered from queues;
 - keyboard helpers that, like a user, always type into the widget that has the
   focus: Japanese arrives as an input-method commit (QTest cannot type it),
   everything else as real key events.
@@ -11,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -22,7 +19,7 @@ from coordinator_app.domain.enums import CouncilStatus
 from coordinator_app.domain.models import Council, CouncilMembership, Organisation
 from coordinator_app.services.registry import Services
 from tests.conftest import Factory
-from tests.ui.conftest import FakePrompts, commit_text
+from tests.ui.conftest import commit_text
 
 _ASCII = range(0x20, 0x7F)
 
@@ -33,34 +30,6 @@ OFFSCREEN_WINDOWS = pytest.mark.qt_log_ignore(
     "does not support raise",
     "does not support grabbing the keyboard",
 )
-
-
-class FakeMeetingPrompts(FakePrompts):
-    """Answers :meth:`ask` from ``choices`` (default 0) and the pickers from queues."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.choices: list[int] = []
-        self.asked: list[str] = []
-        self.save_paths: list[Path | None] = []
-        self.open_paths: list[list[Path]] = []
-        self.opened: list[Path] = []
-
-    def ask(self, parent: QWidget | None, *, title: str, text: str, choices: Sequence[str]) -> int:
-        self.asked.append(text)
-        return self.choices.pop(0) if self.choices else 0
-
-    def choose_save_file(
-        self, parent: QWidget | None, *, title: str, suggested: str, filters: str
-    ) -> Path | None:
-        return self.save_paths.pop(0) if self.save_paths else None
-
-    def choose_open_files(self, parent: QWidget | None, *, title: str, filters: str) -> list[Path]:
-        return self.open_paths.pop(0) if self.open_paths else []
-
-    def open_file(self, path: Path) -> bool:
-        self.opened.append(path)
-        return True
 
 
 # -- the keyboard ---------------------------------------------------------------------

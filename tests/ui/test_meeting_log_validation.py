@@ -16,12 +16,12 @@ from coordinator_app.ui.meetings import meeting_draft
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from tests.ui.conftest import enter, reopened
-from tests.ui.test_meeting_log_support import FakeMeetingPrompts
+from tests.ui.fake_prompts import FakePrompts
 
 
 @pytest.fixture
-def prompts() -> FakeMeetingPrompts:
-    return FakeMeetingPrompts()
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 @pytest.fixture

@@ -18,12 +18,12 @@ from coordinator_app.ui.meetings.calendar_model import DATE_ROLE
 from coordinator_app.ui.meetings.meeting_page import MeetingPage
 from tests.conftest import Factory
 from tests.ui.conftest import choose
-from tests.ui.test_meeting_log_support import FakeMeetingPrompts
+from tests.ui.fake_prompts import FakePrompts
 
 
 @pytest.fixture
-def prompts() -> FakeMeetingPrompts:
-    return FakeMeetingPrompts()
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 @pytest.fixture

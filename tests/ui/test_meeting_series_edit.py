@@ -27,15 +27,15 @@ from coordinator_app.ui.meetings.series_edit_dialog import (
 )
 from tests.conftest import Factory
 from tests.ui.conftest import accept, enter, reopened
-from tests.ui.test_meeting_log_support import FakeMeetingPrompts
+from tests.ui.fake_prompts import FakePrompts
 
 MONDAYS = [date(2026, 1, 5) + timedelta(weeks=i) for i in range(9)]
 """Nine Mondays from 2026-01-05: 01-12 is 成人の日 and 02-23 天皇誕生日."""
 
 
 @pytest.fixture
-def prompts() -> FakeMeetingPrompts:
-    return FakeMeetingPrompts()
+def prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 def _dialog(qtbot: QtBot, ctx: UiContext, **kwargs: object) -> MeetingDialog:
@@ -57,7 +57,7 @@ def _series(services: Services) -> tuple[uuid.UUID, list[Meeting]]:
 
 
 def test_a_series_from_a_saved_meeting_keeps_it_as_the_first_session(
-    qtbot: QtBot, ctx: UiContext, make: Factory, db: Database, prompts: FakeMeetingPrompts
+    qtbot: QtBot, ctx: UiContext, make: Factory, db: Database, prompts: FakePrompts
 ) -> None:
     saved = make.meeting(kind=MeetingKind.COURSE, title="介護予防講座", held_on=date(2026, 4, 7))
     dialog = _dialog(qtbot, ctx, meeting_id=saved.id)
@@ -77,7 +77,7 @@ def test_a_series_from_a_saved_meeting_keeps_it_as_the_first_session(
 
 
 def test_holidays_are_marked_and_can_be_skipped_or_moved(
-    qtbot: QtBot, ctx: UiContext, prompts: FakeMeetingPrompts
+    qtbot: QtBot, ctx: UiContext, prompts: FakePrompts
 ) -> None:
     dialog = _dialog(qtbot, ctx)
     enter(qtbot, dialog.editor.title_edit, "担い手養成講座")
@@ -124,7 +124,7 @@ def test_a_session_of_a_series_warns_and_edits_the_whole_series(
     ctx: UiContext,
     services: Services,
     db: Database,
-    prompts: FakeMeetingPrompts,
+    prompts: FakePrompts,
     tmp_path: Path,
 ) -> None:
     series_id, meetings = _series(services)
@@ -145,7 +145,7 @@ def test_a_session_of_a_series_warns_and_edits_the_whole_series(
     # The form shows the moved session, and the whole series went out as one .ics.
     assert dialog.editor.date_field.date() == MONDAYS[2] + timedelta(days=1)
     target = tmp_path / "講座.ics"
-    prompts.save_paths.append(target)
+    prompts.save_files.append(target)
     assert edit.export_ics()
     ics = target.read_text(encoding="utf-8")
     assert ics.count("BEGIN:VEVENT") == 9
@@ -160,7 +160,7 @@ def test_a_session_of_a_series_warns_and_edits_the_whole_series(
 
 
 def test_a_second_series_from_a_session_leaves_the_first_alone(
-    qtbot: QtBot, ctx: UiContext, services: Services, prompts: FakeMeetingPrompts
+    qtbot: QtBot, ctx: UiContext, services: Services, prompts: FakePrompts
 ) -> None:
     series_id, meetings = _series(services)
     dialog = _dialog(qtbot, ctx, meeting_id=meetings[0].id)
@@ -180,7 +180,7 @@ def test_a_second_series_from_a_session_leaves_the_first_alone(
 def test_deleting_a_session_and_renumbering(services: Services) -> None:
     series_id, meetings = _series(services)
     services.meetings.soft_delete(meetings[3].id)
-    info = services.meetings.renumber_series(series_id)
+    info = services.meetings.series_info(series_id)
     assert [m.session_number for m in info.sessions] == list(range(1, 9))
     assert info.sessions[3].title == "生活支援サポーター養成講座(第4回)"
     assert info.sessions[3].held_on == MONDAYS[4]

@@ -9,6 +9,7 @@ no tooltip may carry it as markup, and every prompt's message box is plain.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
@@ -18,17 +19,14 @@ from pytestqt.qtbot import QtBot
 
 from coordinator_app.domain.models import ActionItem, GatheringPlace, ProgressEntry
 from coordinator_app.services.registry import Services
-from coordinator_app.ui.data_safety.prompts import DialogSafetyPrompts
 from coordinator_app.ui.events import RecordKind
-from coordinator_app.ui.flyers.flyer_prompts import DialogFlyerPrompts
 from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.main.pages import PAGE_KINDS
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
-from coordinator_app.ui.meetings.meeting_prompts import DialogMeetingPrompts
 from coordinator_app.ui.prompts import DialogPrompts
 from coordinator_app.ui.search.search_view import SearchView
 from tests.conftest import Factory
-from tests.ui.conftest import FakePrompts
+from tests.ui.fake_prompts import FakePrompts
 
 MARK = "<font size=7>"
 HOSTILE = f'<img src="/local.png">{MARK}山田</font><br>削除しますか?'
@@ -141,11 +139,8 @@ def test_hostile_names_render_as_plain_text_everywhere(
         assert _markup_tooltips(top) == [], type(top).__name__
 
 
-@pytest.mark.parametrize(
-    "prompts_class", [DialogPrompts, DialogSafetyPrompts, DialogMeetingPrompts, DialogFlyerPrompts]
-)
 def test_every_prompt_box_shows_its_text_plainly(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, prompts_class: type
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     shown: list[tuple[Qt.TextFormat, str]] = []
 
@@ -154,15 +149,16 @@ def test_every_prompt_box_shows_its_text_plainly(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", capture)
-    prompts = (
-        prompts_class(DialogPrompts()) if prompts_class is DialogMeetingPrompts else prompts_class()
-    )
+    prompts = DialogPrompts()
     text = f"「{HOSTILE}」を削除しますか?"
-    for method in ("confirm", "inform", "warn"):
-        if hasattr(prompts, method):
-            getattr(prompts, method)(None, title="t", text=text)
-    if hasattr(prompts, "ask") and prompts_class is DialogMeetingPrompts:
-        prompts.ask(None, title="t", text=text, choices=["保存", "破棄", "キャンセル"])
+    prompts.confirm(None, title="t", text=text)
+    prompts.inform(None, title="t", text=text)
+    prompts.warn(None, title="t", text=text)
+    prompts.ask(None, title="t", text=text, choices=["保存", "破棄", "キャンセル"])
+    assert len(shown) == 4
+    prompts.file_saved(None, title="t", path=tmp_path / "<img src=x>山田.pdf")
+    assert shown[-1][0] == Qt.TextFormat.PlainText and "<img src=x>山田.pdf" in shown[-1][1]
+    shown.pop()
     assert shown
     assert all(fmt == Qt.TextFormat.PlainText and body == text for fmt, body in shown)
     QApplication.processEvents()

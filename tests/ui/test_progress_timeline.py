@@ -34,7 +34,7 @@ from coordinator_app.ui.review.workspace_view import ReviewWorkspace
 from coordinator_app.ui.settings import AppSettings
 from tests.setagaya import ENTRIES, TITLE, Setagaya, make_setagaya, photo
 from tests.ui.conftest import enter, reopened
-from tests.ui.test_project_tabs import FilePrompts
+from tests.ui.fake_prompts import FakePrompts
 
 PROGRESS_TAB = 1
 
@@ -310,19 +310,19 @@ def test_next_unreviewed_jumps_across_projects(
 
 
 @pytest.fixture
-def file_prompts() -> FilePrompts:
-    return FilePrompts()
+def file_prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 @pytest.fixture
-def file_ctx(services: Services, file_prompts: FilePrompts, ui_settings: AppSettings) -> UiContext:
+def file_ctx(services: Services, file_prompts: FakePrompts, ui_settings: AppSettings) -> UiContext:
     return UiContext.create(services=services, prompts=file_prompts, settings=ui_settings)
 
 
 def test_project_page_dialog_saves_the_chosen_entries(
     qtbot: QtBot,
     file_ctx: UiContext,
-    file_prompts: FilePrompts,
+    file_prompts: FakePrompts,
     db: Database,
     services: Services,
     setagaya: Setagaya,
@@ -343,7 +343,7 @@ def test_project_page_dialog_saves_the_chosen_entries(
     pdf = tmp_path / "世田谷.pdf"
     file_prompts.save_files.append(pdf)
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
-    assert file_prompts.save_titles == [f"{TITLE}.pdf"]
+    assert file_prompts.suggested == [f"{TITLE}.pdf"]
     text = "".join("".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
     assert "2017年8月28日" in text and "2017年9月5日" not in text and "2017年11月28日" not in text
     assert "区内5地域で参加型講座を開催。" in text

@@ -4,10 +4,8 @@ six dated entries from 2017-08-28 to 2017-11-28, status 完了, its course meeti
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -40,7 +38,6 @@ from coordinator_app.ui.projects.project_meeting_model import (
 from coordinator_app.ui.projects.project_page import ProjectPage
 from coordinator_app.ui.reports.report_window import ActivityReportWindow
 from coordinator_app.ui.review.workspace_view import ReviewWorkspace
-from tests.ui.conftest import FakePrompts
 
 SETAGAYA_LOG = [
     (
@@ -74,39 +71,6 @@ SETAGAYA_LOG = [
     ),
 ]
 GOAL = "初めて挑戦する参加型講座企画。地域活動の担い手発掘を目指す。"
-
-
-class FilePrompts(FakePrompts):
-    """FakePrompts plus the file pickers that exports and attachments ask."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.open_files: list[Path | None] = []
-        self.save_files: list[Path | None] = []
-        self.save_titles: list[str] = []
-        self.opened: list[Path] = []
-
-    def choose_open_file(self, parent: object, *, title: str, filters: str) -> Path | None:
-        return self.open_files.pop(0) if self.open_files else None
-
-    def choose_open_files(self, parent: object, *, title: str, filters: str) -> list[Path]:
-        path = self.choose_open_file(parent, title=title, filters=filters)
-        return [path] if path is not None else []
-
-    def open_file(self, path: Path) -> bool:
-        """The system's viewer, which the attachments hand a file to: only noted."""
-        self.opened.append(path)
-        return True
-
-    def ask(self, parent: object, *, title: str, text: str, choices: Sequence[str]) -> int:
-        accepted = self.confirm(parent, title=title, text=text, accept_text=choices[0])
-        return 0 if accepted else len(choices) - 1
-
-    def choose_save_file(
-        self, parent: object, *, title: str, suggested: str, filters: str
-    ) -> Path | None:
-        self.save_titles.append(suggested)
-        return self.save_files.pop(0) if self.save_files else None
 
 
 @dataclass

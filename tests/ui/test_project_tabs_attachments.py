@@ -23,16 +23,16 @@ from coordinator_app.ui.projects.project_page import ProjectPage
 from coordinator_app.ui.settings import AppSettings
 from tests.conftest import Factory
 from tests.ui.conftest import reopened
-from tests.ui.test_project_tabs import FilePrompts
+from tests.ui.fake_prompts import FakePrompts
 
 
 @pytest.fixture
-def file_prompts() -> FilePrompts:
-    return FilePrompts()
+def file_prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 @pytest.fixture
-def file_ctx(services: Services, file_prompts: FilePrompts, ui_settings: AppSettings) -> UiContext:
+def file_ctx(services: Services, file_prompts: FakePrompts, ui_settings: AppSettings) -> UiContext:
     return UiContext.create(services=services, prompts=file_prompts, settings=ui_settings)
 
 
@@ -48,7 +48,7 @@ def photo(tmp_path: Path) -> Path:
 def test_attach_a_photo_to_an_entry_and_a_flyer_to_the_outcome(
     qtbot: QtBot,
     file_ctx: UiContext,
-    file_prompts: FilePrompts,
+    file_prompts: FakePrompts,
     db: Database,
     services: Services,
     make: Factory,
@@ -103,7 +103,7 @@ def test_attach_a_photo_to_an_entry_and_a_flyer_to_the_outcome(
 def test_a_supervisor_cannot_attach(
     qtbot: QtBot,
     file_ctx: UiContext,
-    file_prompts: FilePrompts,
+    file_prompts: FakePrompts,
     services: Services,
     make: Factory,
     photo: Path,

@@ -19,16 +19,17 @@ from coordinator_app.ui.reports.month_chart import MonthChart, _PaintedBars
 from coordinator_app.ui.reports.report_window import ActivityReportWindow
 from coordinator_app.ui.settings import AppSettings
 from tests.conftest import Factory
-from tests.ui.test_project_tabs import FilePrompts, enter_setagaya, sql
+from tests.ui.fake_prompts import FakePrompts
+from tests.ui.test_project_tabs import enter_setagaya, sql
 
 
 @pytest.fixture
-def file_prompts() -> FilePrompts:
-    return FilePrompts()
+def file_prompts() -> FakePrompts:
+    return FakePrompts()
 
 
 @pytest.fixture
-def file_ctx(services: Services, file_prompts: FilePrompts, ui_settings: AppSettings) -> UiContext:
+def file_ctx(services: Services, file_prompts: FakePrompts, ui_settings: AppSettings) -> UiContext:
     return UiContext.create(services=services, prompts=file_prompts, settings=ui_settings)
 
 
@@ -41,7 +42,7 @@ def _window(qtbot: QtBot, ctx: UiContext, year: int = 2017) -> ActivityReportWin
 def test_xlsx_export_has_the_sheets_and_the_figures(
     qtbot: QtBot,
     file_ctx: UiContext,
-    file_prompts: FilePrompts,
+    file_prompts: FakePrompts,
     db: Database,
     services: Services,
     tmp_path: Path,
@@ -50,7 +51,7 @@ def test_xlsx_export_has_the_sheets_and_the_figures(
     window = _window(qtbot, file_ctx)
     file_prompts.save_files.append(tmp_path / "report")  # the suffix is added
     qtbot.mouseClick(window.xlsx_button, Qt.MouseButton.LeftButton)
-    assert file_prompts.save_titles == ["実績報告_2017年度.xlsx"]
+    assert file_prompts.suggested == ["実績報告_2017年度.xlsx"]
     saved = tmp_path / "report.xlsx"
     assert window.status_label.text() == f"保存しました: {saved}"
 
@@ -95,7 +96,7 @@ def test_xlsx_export_has_the_sheets_and_the_figures(
 def test_pdf_export_in_wareki(
     qtbot: QtBot,
     file_ctx: UiContext,
-    file_prompts: FilePrompts,
+    file_prompts: FakePrompts,
     services: Services,
     tmp_path: Path,
 ) -> None:
@@ -112,7 +113,7 @@ def test_pdf_export_in_wareki(
 
 
 def test_cancelled_export_writes_nothing(
-    qtbot: QtBot, file_ctx: UiContext, file_prompts: FilePrompts, services: Services
+    qtbot: QtBot, file_ctx: UiContext, file_prompts: FakePrompts, services: Services
 ) -> None:
     enter_setagaya(services)
     window = _window(qtbot, file_ctx)
@@ -154,7 +155,7 @@ def test_the_chart_draws_with_qtcharts_and_without(qtbot: QtBot) -> None:
 
 
 def test_window_offers_every_year_with_activity_and_lists_meetings_and_progress(
-    qtbot: QtBot, file_ctx: UiContext, file_prompts: FilePrompts, services: Services, tmp_path: Path
+    qtbot: QtBot, file_ctx: UiContext, file_prompts: FakePrompts, services: Services, tmp_path: Path
 ) -> None:
     from tests.conftest import Factory
     from tests.services.test_report_submission import _enter
@@ -177,7 +178,7 @@ def test_window_offers_every_year_with_activity_and_lists_meetings_and_progress(
 def test_a_failing_export_is_reported_to_the_user(
     qtbot: QtBot,
     file_ctx: UiContext,
-    file_prompts: FilePrompts,
+    file_prompts: FakePrompts,
     services: Services,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -210,7 +211,7 @@ def test_window_shows_a_councils_local_tier_name(
 def test_pdf_appends_the_project_pages_of_the_year_when_asked(
     qtbot: QtBot,
     file_ctx: UiContext,
-    file_prompts: FilePrompts,
+    file_prompts: FakePrompts,
     services: Services,
     tmp_path: Path,
 ) -> None:

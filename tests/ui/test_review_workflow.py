@@ -23,7 +23,8 @@ from coordinator_app.ui.review.review_dialog import ReviewDialog
 from coordinator_app.ui.review.workspace_model import WorkspaceTableModel
 from coordinator_app.ui.review.workspace_view import ReviewWorkspace
 from tests.conftest import Factory
-from tests.ui.conftest import FakePrompts, accept, enter, reopened
+from tests.ui.conftest import accept, enter, reopened
+from tests.ui.fake_prompts import FakePrompts
 
 ENTRIES = [
     ("2023-05-10", "町会長と打合せ。協議体の趣旨を説明した。"),

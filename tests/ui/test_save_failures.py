@@ -12,7 +12,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -43,7 +43,8 @@ from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from coordinator_app.ui.projects.progress_entry_dialog import ProgressEntryDialog
 from tests.conftest import Factory
-from tests.ui.conftest import FakePrompts, commit_text, reopened
+from tests.ui.conftest import commit_text, reopened
+from tests.ui.fake_prompts import FakePrompts
 
 BIG = "地域の支え合いの記録。" * 300  # 3,300 characters, ~10 KB: needs new pages
 
@@ -305,9 +306,9 @@ def test_a_locked_database_is_reported_as_locked(tmp_path: Any, db: Database) ->
 def test_an_attachment_refused_by_a_full_disk_is_reported(
     qtbot: QtBot, services: Any, db: Database, make: Factory, ui_settings: Any, tmp_path: Any
 ) -> None:
-    from tests.ui.test_meeting_log_support import FakeMeetingPrompts
+    from tests.ui.fake_prompts import FakePrompts
 
-    prompts = FakeMeetingPrompts()
+    prompts = FakePrompts()
     ctx = UiContext.create(services=services, prompts=prompts, settings=ui_settings)
     meeting = make.meeting()
     dialog = MeetingDialog(ctx, meeting_id=meeting.id)
@@ -319,3 +320,44 @@ def test_an_attachment_refused_by_a_full_disk_is_reported(
         assert dialog.editor.attachments.add_files() == 0
     assert "配布資料.pdf: " + DISK_FULL.replace("保存", "添付") in prompts.warnings[-1]
     assert services.attachments.list_for(meeting_id=meeting.id) == []
+
+
+@pytest.mark.parametrize("how", sorted(FAILURES))
+def test_the_alias_and_series_dialogs_keep_what_was_typed(
+    qtbot: QtBot,
+    ctx: UiContext,
+    db: Database,
+    make: Factory,
+    prompts: FakePrompts,
+    how: str,
+) -> None:
+    from coordinator_app.ui.aliases.alias_dialog import SearchAliasDialog
+    from coordinator_app.ui.meetings.series_edit_dialog import SeriesEditDialog
+
+    before = ctx.services.aliases.text()
+    typed = "\n".join(f"支え合い{n}, ささえあい{n}, 助け合い{n}" for n in range(250))
+    aliases = SearchAliasDialog(ctx)
+    qtbot.addWidget(aliases)
+    aliases.show()
+    aliases.editor.setPlainText(typed)
+    template = make.meeting(title="講座", held_on=date(2024, 6, 4))
+    series, _sessions = ctx.services.meetings.create_series(
+        template, [date(2024, 6, 4) + timedelta(weeks=n) for n in range(12)], keep_id=template.id
+    )
+    edit = SeriesEditDialog(ctx, prompts, ctx.services.meetings.series_info(series.id))
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.title_edit.setText("サポーター養成講座" * 20)
+    reason = FAILURES[how][1]
+    with failing(db, how):
+        qtbot.mouseClick(aliases.save_button, Qt.MouseButton.LeftButton)
+        assert aliases.isVisible() and aliases.error_label.text().startswith(reason)
+        assert prompts.warnings[-1].startswith(reason)
+        edit.accept()
+        assert edit.isVisible() and edit.error_label.text().startswith(reason)
+        assert prompts.warnings[-1].startswith(reason)
+    assert aliases.editor.toPlainText() == typed
+    assert edit.title_edit.text() == "サポーター養成講座" * 20
+    with reopened(db) as stored:
+        assert stored.aliases.text() == before
+        assert stored.meetings.series_info(series.id).series.title == "講座"

@@ -24,7 +24,7 @@ from coordinator_app.ui.councils.membership_dialog import MembershipDialog
 from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.settings import AppSettings, settings_store
-from tests.ui.conftest import FakePrompts
+from tests.ui.fake_prompts import FakePrompts
 
 EXTRA_ORGANISATIONS = 3_000
 BOUND = SEARCH_LIMIT + 2

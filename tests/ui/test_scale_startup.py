@@ -35,7 +35,7 @@ PROBE = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
     from coordinator_app.app import start
     from coordinator_app.ui.settings import AppSettings, settings_store
-    from tests.ui.conftest import FakePrompts
+    from tests.ui.fake_prompts import FakePrompts
 
     HEAVY = {heavy!r}
     def loaded():

@@ -15,7 +15,7 @@ from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import open_database
 from coordinator_app.ui.i18n import remove_translators
 from coordinator_app.ui.settings import AppSettings
-from tests.ui.conftest import FakePrompts
+from tests.ui.fake_prompts import FakePrompts
 
 
 @pytest.fixture

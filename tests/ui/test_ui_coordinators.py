@@ -14,7 +14,8 @@ from coordinator_app.ui.coordinators.assignment_dialog import AssignmentDialog
 from coordinator_app.ui.coordinators.coordinator_page import CoordinatorPage
 from coordinator_app.ui.main.main_window import MainWindow
 from tests.conftest import Factory
-from tests.ui.conftest import FakePrompts, accept, choose, enter, reopened
+from tests.ui.conftest import accept, choose, enter, reopened
+from tests.ui.fake_prompts import FakePrompts
 
 
 def _page(window: MainWindow) -> CoordinatorPage:
@@ -46,7 +47,7 @@ def test_create_edit_delete_coordinator(
     enter(qtbot, editor.message_edit, "地域の集まりを一緒に作りましょう。")
     enter(qtbot, editor.topics_edit, "通いの場に参加したい\nボランティアをしてみたい")
     photo_path = _photo(tmp_path)
-    prompts.images.append(photo_path)
+    prompts.open_files.append(photo_path)
     qtbot.mouseClick(editor.photo_field.choose_button, Qt.MouseButton.LeftButton)
     assert editor.photo_field.thumbnail.pixmap() is not None
     assert not editor.photo_field.thumbnail.pixmap().isNull()

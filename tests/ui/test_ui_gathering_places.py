@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
@@ -16,7 +15,8 @@ from coordinator_app.storage.database import Database
 from coordinator_app.ui.gathering_places.gathering_place_page import GatheringPlacePage
 from coordinator_app.ui.main.main_window import MainWindow
 from tests.conftest import Factory
-from tests.ui.conftest import FakePrompts, choose, enter, reopened
+from tests.ui.conftest import choose, enter, reopened
+from tests.ui.fake_prompts import FakePrompts
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -64,7 +64,7 @@ def test_create_a_place_through_the_window(
     enter(qtbot, editor.attendance_field, "12")
     enter(qtbot, editor.eligibility_edit, "どなたでも")
     editor.barrier_free_check.setChecked(True)
-    prompts.images.append(_photo(tmp_path))
+    prompts.open_files.append(_photo(tmp_path))
     qtbot.mouseClick(editor.photo_field.choose_button, Qt.MouseButton.LeftButton)
     choose(editor.organisation_combo, "児島地区社会福祉協議会")
     enter(qtbot, editor.contact_name_edit, "岡山 花子")
@@ -141,29 +141,8 @@ def test_the_list_filters_by_weekday_kind_and_status(
     assert make.s.gathering_places.list(ListQuery(filters={"kind": "サロン"})).total == 2
 
 
-class _SavingPrompts(FakePrompts):
-    """Also answers the save dialog (with ``target``)."""
-
-    def __init__(self, target: Path) -> None:
-        super().__init__()
-        self.target = target
-
-    def choose_open_file(self, parent: object, *, title: str, filters: str) -> Path | None:
-        return None
-
-    def choose_save_file(
-        self, parent: object, *, title: str, suggested: str, filters: str
-    ) -> Path | None:
-        return self.target
-
-
-@pytest.fixture
-def prompts(tmp_path: Path) -> _SavingPrompts:
-    return _SavingPrompts(tmp_path / "kojima")
-
-
 def test_make_the_guidebook_from_the_page(
-    qtbot: QtBot, window: MainWindow, make: Factory, tmp_path: Path, prompts: _SavingPrompts
+    qtbot: QtBot, window: MainWindow, make: Factory, tmp_path: Path, prompts: FakePrompts
 ) -> None:
     import io
 
@@ -175,6 +154,7 @@ def test_make_the_guidebook_from_the_page(
     save = make.s.gathering_places.save
     save(GatheringPlace(name="児島ひだまりサロン", kind="サロン", area_id=kojima.id))
     save(GatheringPlace(name="水島げんき体操", kind="体操教室", area_id=mizushima.id))
+    prompts.save_files.append(tmp_path / "kojima")
     page = _page(qtbot, window)
     dialog = page.open_guidebook()
     assert "2 か所" in dialog.summary.text()
@@ -189,7 +169,7 @@ def test_make_the_guidebook_from_the_page(
 
 
 def test_delete_asks_and_ctrl_z_brings_the_place_back(
-    qtbot: QtBot, window: MainWindow, make: Factory, prompts: _SavingPrompts
+    qtbot: QtBot, window: MainWindow, make: Factory, prompts: FakePrompts
 ) -> None:
     place = make.s.gathering_places.save(GatheringPlace(name="閉じる会", kind="サロン"))
     page = _page(qtbot, window)

@@ -8,9 +8,11 @@ from pytestqt.qtbot import QtBot
 
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.main.main_window import MainWindow
+from coordinator_app.ui.prompts import CANCEL
 from coordinator_app.ui.settings import AppSettings
 from tests.conftest import Factory
-from tests.ui.conftest import FakePrompts, enter
+from tests.ui.conftest import enter
+from tests.ui.fake_prompts import FakePrompts
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -113,11 +115,11 @@ def test_closing_with_unsaved_edits_asks(
 ) -> None:
     window.show_page(4)
     enter(qtbot, window.pages[4].editor.title_edit, "書きかけの会議")  # type: ignore[attr-defined]
-    prompts.answers.append(False)
+    prompts.choices.append(CANCEL)
     window.close()
     assert window.isVisible()
-    assert "未保存" not in prompts.questions[-1]
-    assert "保存していない変更" in prompts.questions[-1]
+    assert "未保存" not in prompts.asked[-1]
+    assert "保存していない変更" in prompts.asked[-1]
 
 
 def test_a_change_on_one_page_reaches_the_others(

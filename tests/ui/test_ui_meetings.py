@@ -114,6 +114,8 @@ def test_action_items_add_edit_delete(
     enter(qtbot, dialog.due_field, "2023-07-31")
     accept(qtbot, dialog, dialog.save_button)
     item_id = panel.model.id_at(0)
+    stored = make.s.action_items.get(item_id)  # type: ignore[arg-type]
+    assert (stored.owner_coordinator_id, stored.owner_contact_id) == (person.id, None)
 
     panel.select_row(0)
     qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
@@ -147,4 +149,33 @@ def test_action_items_add_edit_delete(
         assert services.action_items.get(doomed_id, include_deleted=True).is_deleted  # type: ignore[arg-type]
         live = services.action_items.list(ListQuery(filters={"meeting_id": meeting.id}))
         assert [i.id for i in live.rows] == [item_id]
-    assert person.id  # the coordinator was offered but not kept as owner
+
+
+def test_deleting_a_session_on_the_page_renumbers_the_series(
+    qtbot: QtBot, window: MainWindow, db: Database, make: Factory
+) -> None:
+    template = make.meeting(title="講座", kind=MeetingKind.COURSE, held_on=date(2024, 6, 4))
+    days = [date(2024, 6, 4), date(2024, 6, 11), date(2024, 6, 18)]
+    series, sessions = make.s.meetings.create_series(template, days, keep_id=template.id)
+    page = _page(window)
+    page.model.refresh()
+    assert page.select_record(sessions[0].id)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    with reopened(db) as services:
+        live = services.meetings.series_info(series.id).sessions
+        assert [(m.held_on, m.session_number, m.title) for m in live] == [
+            (date(2024, 6, 11), 1, "講座(第1回)"),
+            (date(2024, 6, 18), 2, "講座(第2回)"),
+        ]
+
+    def titles() -> list[str]:
+        return sorted(page.model.index(row, 2).data() for row in range(page.model.rowCount()))
+
+    qtbot.waitUntil(lambda: titles() == ["講座(第1回)", "講座(第2回)"])
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with reopened(db) as services:
+        live = services.meetings.series_info(series.id).sessions
+        assert [(m.session_number, m.title) for m in live] == [
+            (n, f"講座(第{n}回)") for n in (1, 2, 3)
+        ]
+    qtbot.waitUntil(lambda: titles() == [f"講座(第{n}回)" for n in (1, 2, 3)])

@@ -34,7 +34,7 @@ from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.organisations.contact_dialog import ContactDialog
 from coordinator_app.ui.projects.progress_entry_dialog import ProgressEntryDialog
 from coordinator_app.ui.settings import AppSettings
-from tests.ui.conftest import FakePrompts
+from tests.ui.fake_prompts import FakePrompts
 
 ROOT = Path(__file__).parents[2]
 TS = ROOT / "resources" / "translations" / "coordinator_app_en.ts"

@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.main.main_window import MainWindow
 from tests.conftest import Factory
-from tests.ui.conftest import FakePrompts, reopened
+from tests.ui.conftest import reopened
+from tests.ui.fake_prompts import FakePrompts
 
 
 def test_undo_restores_a_deleted_record(

@@ -3,6 +3,5 @@
 * :mod:`.reading` reads a .csv or .xlsx as staff save it;
 * :mod:`.mappings` maps its columns to fields and remembers the mapping;
 * :mod:`.importing` previews every row and imports the valid ones in one transaction;
-* :mod:`.exporting` writes every list and the whole database to .xlsx or CSV;
-* :mod:`.database_import` reads a whole-database workbook back into an empty database.
+* :mod:`.exporting` writes every list and the whole database to .xlsx or CSV.
 """

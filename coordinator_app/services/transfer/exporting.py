@@ -6,7 +6,7 @@
   importable lists use the import's field labels, so they map themselves.
 * The **whole database** is every table, every row (deleted ones too) and
   every column except binary content, with IDs, as one workbook (a sheet per
-  table) or a .zip of CSV files. :mod:`.database_import` reads it back.
+  table) or a .zip of CSV files.
   Photos, logos and attached files are not in it: the backup (.sqlite3) is
   the complete copy, and the workbook says so on its first sheet.
 """

@@ -266,14 +266,6 @@ def read_csv(
     return _table(raw, known=known, header_line=header_line, encoding=encoding)
 
 
-def sheet_names(path: Path) -> list[str]:
-    workbook = _open_workbook(path, load_workbook)
-    try:
-        return list(workbook.sheetnames)
-    finally:
-        workbook.close()
-
-
 def _open_workbook(path: Path, loader: Any, *, data_only: bool = True) -> Any:
     try:
         return loader(path, read_only=True, data_only=data_only)

@@ -43,10 +43,6 @@ class OpenItemModel(ChildTableModel[Row[ActionItem]]):
             Column(self.tr("状況")),
         ]
 
-    def set_source(self, source: RowSource | None) -> None:
-        self._source = source
-        self.refresh()
-
     def refresh(self) -> None:
         rows = list(self._source()) if self._source is not None else []
         self.beginResetModel()

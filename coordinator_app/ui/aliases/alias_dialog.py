@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.search_aliases import DEFAULT_ALIASES
 from coordinator_app.ui.common.form import ERROR_STYLE
+from coordinator_app.ui.common.saving import cannot_save, save_form
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.profiles.current import gate_writes, may_write
 
@@ -79,6 +79,10 @@ class SearchAliasDialog(QDialog):
         self.editor.setReadOnly(not writable)
         gate_writes(ctx, (self.save_button, self.defaults_button), enabled=True)
 
+    def _show(self, errors: dict[str, str]) -> None:
+        self.error_label.setText("\n".join(errors.values()))
+        self.error_label.setVisible(bool(errors))
+
     def restore_defaults(self) -> None:
         """Put the default list into the editor (saved only by 保存)."""
         self.editor.setPlainText(DEFAULT_ALIASES)
@@ -86,11 +90,12 @@ class SearchAliasDialog(QDialog):
 
     def save(self) -> bool:
         """Store the list; on a refusal show why and keep the text."""
-        try:
-            self.ctx.services.aliases.save(self.editor.toPlainText())
-        except ValidationError as exc:
-            self.error_label.setText("\n".join(exc.errors.values()))
-            self.error_label.show()
+        outcome = save_form(
+            lambda: self.ctx.services.aliases.save(self.editor.toPlainText()),
+            show=self._show,
+            warn=cannot_save(self.ctx.prompts, self),
+        )
+        if not outcome.ok:
             return False
         self.saved.emit()
         self.accept()

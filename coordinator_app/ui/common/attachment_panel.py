@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QPixmap
@@ -43,6 +42,7 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.profiles.current import current_profile, gate_writes
 from coordinator_app.ui.projects.display import ATTACHMENT
+from coordinator_app.ui.prompts import Prompts
 
 PREVIEW_SIZE = 220
 ATTACHABLE = "*.jpg *.jpeg *.png *.gif *.bmp *.heic *.pdf *.docx *.xlsx *.pptx *.txt"
@@ -51,26 +51,6 @@ ATTACHABLE = "*.jpg *.jpeg *.png *.gif *.bmp *.heic *.pdf *.docx *.xlsx *.pptx *
 def size_limit() -> str:
     """The largest file that can be attached, as text (``25.0 MB``)."""
     return size_text(MAX_ATTACHMENT_BYTES)
-
-
-class AttachmentPrompts(Protocol):
-    """What the panel asks: confirmations, messages, file pickers, the system's viewer."""
-
-    def confirm(
-        self, parent: QWidget | None, *, title: str, text: str, accept_text: str = ""
-    ) -> bool: ...
-
-    def warn(self, parent: QWidget | None, *, title: str, text: str) -> None: ...
-
-    def choose_open_files(
-        self, parent: QWidget | None, *, title: str, filters: str
-    ) -> list[Path]: ...
-
-    def choose_save_file(
-        self, parent: QWidget | None, *, title: str, suggested: str, filters: str
-    ) -> Path | None: ...
-
-    def open_file(self, path: Path) -> bool: ...
 
 
 class AttachmentPanel(QWidget):
@@ -92,7 +72,7 @@ class AttachmentPanel(QWidget):
         ctx: UiContext,
         *,
         owner: Owner,
-        prompts: AttachmentPrompts,
+        prompts: Prompts,
         title: str,
         ensure_saved: Callable[[], uuid.UUID | None] | None = None,
         preview: bool = True,

@@ -6,7 +6,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSi
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from coordinator_app.ui.prompts import Prompts
+from coordinator_app.ui.prompts import Prompts, choose_image
 
 THUMBNAIL = QSize(96, 120)
 MAX_STORED_BYTES = 5 * 1024 * 1024
@@ -61,7 +61,7 @@ class PhotoField(QWidget):
         self._show()
 
     def choose(self) -> None:
-        path = self._prompts.choose_image(self)
+        path = choose_image(self._prompts, self)
         if path is None:
             return
         try:

@@ -9,18 +9,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from coordinator_app.domain.models import Record
-from coordinator_app.domain.validation import ValidationError
-from coordinator_app.services.base import EntityService, NotFoundError
-from coordinator_app.services.storage_errors import WRITE_ERRORS
+from coordinator_app.services.base import EntityService
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.saving import (
-    STORAGE_FIELD,
-    clear_errors,
     clone,
-    input_errors,
+    save_form,
     show_errors,
-    storage_failure,
 )
 from coordinator_app.ui.context import UiContext
 
@@ -96,38 +91,25 @@ class RecordDialog(QDialog):
             super().accept()
 
     def save(self) -> bool:
-        problems = input_errors([self.form])
-        if problems:
-            self._show(problems)
-            return False
-        record = clone(self._record)
-        self.apply(record)
-        try:
-            self.stored = self.service.save(record)
-        except ValidationError as exc:
-            self._show(exc.errors)
-            return False
-        except NotFoundError as exc:
-            clear_errors([self.form])
-            self.ctx.prompts.warn(
-                self,
-                title=QCoreApplication.translate("RecordDialog", "保存できません"),
-                text=str(exc),
-            )
-            return False
-        except WRITE_ERRORS as exc:
-            # Disk full, read-only, locked, file gone: the dialog stays open with
-            # everything typed, the reason above the fields and in a box.
-            errors = storage_failure(exc)
-            self._show(errors)
-            self.ctx.prompts.warn(
-                self,
-                title=QCoreApplication.translate("RecordDialog", "保存できません"),
-                text=errors[STORAGE_FIELD],
-            )
-            return False
-        self.ctx.events.records_changed(self.kind)
-        return True
+        original = self._record
+
+        def write() -> Record:
+            record = clone(original)
+            self.apply(record)
+            return self.service.save(record)
+
+        outcome = save_form(
+            write,
+            forms=[self.form],
+            show=self._show,
+            warn=lambda text: self.ctx.prompts.warn(
+                self, title=QCoreApplication.translate("RecordDialog", "保存できません"), text=text
+            ),
+            announce=lambda: self.ctx.events.records_changed(self.kind),
+        )
+        if outcome.ok:
+            self.stored = outcome.stored
+        return outcome.ok
 
     def _show(self, errors: dict[str, str]) -> None:
         first = show_errors([self.form], errors)

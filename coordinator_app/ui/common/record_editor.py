@@ -10,15 +10,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from coordinator_app.domain.models import Record
-from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import EntityService, NotFoundError
-from coordinator_app.services.storage_errors import WRITE_ERRORS
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.saving import (
     STORAGE_FIELD,
     clear_errors,
     clone,
-    input_errors,
+    save_form,
     show_errors,
     storage_failure,
 )
@@ -183,29 +181,24 @@ class RecordEditor(QWidget):
         """Validate and store the form; on failure show each message by its field."""
         if self._record is None:
             self.load(None)
-        assert self._record is not None
-        problems = input_errors(self.forms)
-        if problems:
-            self._show_errors(problems)
-            return False
-        record = clone(self._record)
-        self.apply(record)
-        try:
-            stored = self.store(record)
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return False
-        except NotFoundError as exc:
-            clear_errors(self.forms)
-            self._warn(str(exc))
-            return False
-        except WRITE_ERRORS as exc:
-            self.show_storage_failure(exc)
-            return False
-        self.load(stored.id)
-        self.ctx.events.records_changed(self.kind)
-        self.saved.emit(stored.id)
-        return True
+        original = self._record
+
+        def write() -> Record:
+            record = clone(original)
+            self.apply(record)
+            return self.store(record)
+
+        outcome = save_form(
+            write,
+            forms=self.forms,
+            show=self._show_errors,
+            warn=self._warn,
+            then=lambda stored: self.load(stored.id),
+            announce=lambda: self.ctx.events.records_changed(self.kind),
+        )
+        if outcome.stored is not None:
+            self.saved.emit(outcome.stored.id)
+        return outcome.ok
 
     def show_storage_failure(self, exc: BaseException) -> None:
         """The database or the disk refused the save: say why, above the form and in a box.

@@ -1,20 +1,103 @@
-"""Saving a form: read the fields, call the service, show errors where they belong."""
+"""Saving a form: read the fields, call the service, show errors where they belong.
+
+:func:`save_form` is the one routine every record editor and dialog saves
+through: unreadable fields stop it before the service is called; a refusal
+(invalid fields, a record deleted meanwhile, a full or locked disk) is shown
+in Japanese while the form keeps everything typed; a success is announced.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.domain.models import Record
-from coordinator_app.services.storage_errors import storage_message
+from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.base import NotFoundError
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.common.form import FieldForm
+from coordinator_app.ui.prompts import Prompts
 
 STORAGE_FIELD = "storage"
 """The error key of a failure of the database or the disk (no field owns it)."""
 
+GENERAL_FIELD = "general"
+"""The error key of a refusal no field owns (the record was deleted meanwhile)."""
+
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Saved(Generic[T]):
+    """What :func:`save_form` did: the service's result, or the errors shown."""
+
+    ok: bool
+    stored: T | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def save_form(
+    write: Callable[[], T],
+    *,
+    show: Callable[[dict[str, str]], None],
+    warn: Callable[[str], None],
+    forms: Sequence[FieldForm] = (),
+    then: Callable[[T], None] | None = None,
+    announce: Callable[[], None] | None = None,
+) -> Saved[T]:
+    """Validate, write, and on failure keep the form and show why; on success announce.
+
+    Args:
+        write: reads the form and calls the service (one transaction); what it
+            returns is handed to ``then``.
+        show: shows errors by their fields (an empty mapping clears them).
+        warn: a message box for what the user must not miss (a record deleted
+            meanwhile, the disk refusing the write).
+        forms: the forms whose unreadable fields (a date like 2024-13-01) stop
+            the save before the service is called.
+        then: on success, before the change is announced (reload the form).
+        announce: on success, tell the window what changed.
+    """
+    problems = input_errors(forms)
+    if problems:
+        show(problems)
+        return Saved(ok=False, errors=problems)
+    try:
+        stored = write()
+    except ValidationError as exc:
+        show(exc.errors)
+        return Saved(ok=False, errors=exc.errors)
+    except NotFoundError as exc:
+        show({})
+        warn(str(exc))
+        return Saved(ok=False, errors={GENERAL_FIELD: str(exc)})
+    except WRITE_ERRORS as exc:
+        # Disk full, read-only, locked, file gone: the transaction was rolled back
+        # and the form keeps everything typed; the reason goes above it and in a box.
+        errors = storage_failure(exc)
+        show(errors)
+        warn(errors[STORAGE_FIELD])
+        return Saved(ok=False, errors=errors)
+    if then is not None:
+        then(stored)
+    if announce is not None:
+        announce()
+    return Saved(ok=True, stored=stored)
+
+
+def cannot_save(prompts: Prompts, parent: QWidget | None) -> Callable[[str], None]:
+    """The ``warn`` of :func:`save_form`: a 保存できません box over ``parent``."""
+
+    def warn(text: str) -> None:
+        title = QCoreApplication.translate("RecordDialog", "保存できません")
+        prompts.warn(parent, title=title, text=text)
+
+    return warn
 
 
 def clone(record: R) -> R:

@@ -205,11 +205,6 @@ class RecordTableModel(_BaseTableModel[Row[Record]]):
         self._total: int | None = None
 
     @property
-    def has_more(self) -> bool:
-        """More rows match than are loaded."""
-        return self._has_more
-
-    @property
     def known_total(self) -> int | None:
         """How many rows match, when known without counting (every row loaded, or
         counted before); None otherwise."""

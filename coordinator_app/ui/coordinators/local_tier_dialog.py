@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.enums import Tier
 from coordinator_app.domain.tiers import NATIONAL_TIERS, SUGGESTED_LOCAL_TIERS, LocalTier
-from coordinator_app.domain.validation import ValidationError
 from coordinator_app.ui.common.form import ERROR_STYLE
+from coordinator_app.ui.common.saving import cannot_save, save_form
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_label
@@ -148,21 +148,28 @@ class LocalTierDialog(QDialog):
 
     def accept(self) -> None:
         local_tiers, renamed = self.rows()
-        try:
-            self.ctx.services.tiers.save_local_tiers(local_tiers, renamed=renamed)
-        except ValidationError as exc:
-            messages = []
-            for key, text in exc.errors.items():
-                if key.startswith("row") and key[3:].isdigit():
-                    messages.append(
-                        self.tr("{row}行目: {text}").format(row=int(key[3:]) + 1, text=text)
-                    )
-                else:
-                    messages.append(text)
-            self.error_label.setText("\n".join(messages))
-            self.error_label.show()
-            return
+        outcome = save_form(
+            lambda: self.ctx.services.tiers.save_local_tiers(local_tiers, renamed=renamed),
+            show=self._show,
+            warn=cannot_save(self.ctx.prompts, self),
+            announce=self._announce,
+        )
+        if outcome.ok:
+            super().accept()
+
+    def _announce(self) -> None:
         self.ctx.events.records_changed(RecordKind.ASSIGNMENT)
         self.ctx.events.records_changed(RecordKind.COORDINATOR)
         self.ctx.events.records_changed(RecordKind.COUNCIL)
-        super().accept()
+
+    def _show(self, errors: dict[str, str]) -> None:
+        messages = []
+        for key, text in errors.items():
+            if key.startswith("row") and key[3:].isdigit():
+                messages.append(
+                    self.tr("{row}行目: {text}").format(row=int(key[3:]) + 1, text=text)
+                )
+            else:
+                messages.append(text)
+        self.error_label.setText("\n".join(messages))
+        self.error_label.setVisible(bool(messages))

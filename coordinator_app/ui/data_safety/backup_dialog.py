@@ -34,7 +34,7 @@ from coordinator_app.services.data_safety import (
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.common.list_table import ResizeMode, SelectionMode, list_table
 from coordinator_app.ui.data_safety.backup_table_model import BackupTableModel
-from coordinator_app.ui.data_safety.prompts import SafetyPrompts
+from coordinator_app.ui.prompts import Prompts
 
 BACKUP_FILTERS = "SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)"
 
@@ -60,7 +60,7 @@ class BackupDialog(QDialog):
     def __init__(
         self,
         safety: DataSafetyService,
-        prompts: SafetyPrompts,
+        prompts: Prompts,
         *,
         current_services: Callable[[], Services | None],
         close_database: Callable[[], None],

@@ -27,7 +27,7 @@ from coordinator_app.services.transfer.exporting import (
     export_list,
 )
 from coordinator_app.services.transfer.reading import TransferError
-from coordinator_app.ui.data_safety.prompts import SafetyPrompts
+from coordinator_app.ui.prompts import Prompts
 
 
 class ExportDialog(QDialog):
@@ -42,7 +42,7 @@ class ExportDialog(QDialog):
     def __init__(
         self,
         services: Services,
-        prompts: SafetyPrompts,
+        prompts: Prompts,
         *,
         initial_list: str | None = None,
         parent: QWidget | None = None,

@@ -23,7 +23,7 @@ from coordinator_app.ui.data_safety.import_pages import (
     ResultPage,
     SourcePage,
 )
-from coordinator_app.ui.data_safety.prompts import SafetyPrompts
+from coordinator_app.ui.prompts import Prompts
 
 
 @dataclass
@@ -56,7 +56,7 @@ class ImportWizard(QWizard):
     def __init__(
         self,
         services: Services,
-        prompts: SafetyPrompts,
+        prompts: Prompts,
         *,
         initial_kind: str = "organisations",
         parent: QWidget | None = None,

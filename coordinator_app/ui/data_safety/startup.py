@@ -24,8 +24,8 @@ from coordinator_app.services.data_safety import (
     OpenedDatabase,
 )
 from coordinator_app.ui.data_safety.open_failure_dialog import OpenChoice, OpenFailureDialog
-from coordinator_app.ui.data_safety.prompts import SafetyPrompts
 from coordinator_app.ui.data_safety.wait_dialog import WaitForCloseDialog
+from coordinator_app.ui.prompts import Prompts
 
 Ask = Callable[[OpenCheck, BackupInfo | None], OpenChoice]
 """Shows the open-failure dialog and returns the user's choice."""
@@ -52,7 +52,7 @@ class StartupOpener:
     def __init__(
         self,
         safety: DataSafetyService,
-        prompts: SafetyPrompts,
+        prompts: Prompts,
         *,
         parent: QWidget | None = None,
         ask: Ask | None = None,
@@ -159,15 +159,12 @@ class StartupOpener:
         return dialog.acquired
 
 
-def close_with_backup(safety: DataSafetyService, db: Database | None, prompts: object) -> None:
-    """Close ``db`` with the day's automatic backup; a failed backup is told, never raised.
-
-    ``prompts`` needs only ``warn`` (the app's own prompts will do).
-    """
+def close_with_backup(safety: DataSafetyService, db: Database | None, prompts: Prompts) -> None:
+    """Close ``db`` with the day's automatic backup; a failed backup is told, never raised."""
     try:
         safety.close(db)
     except BackupError as exc:
-        prompts.warn(  # type: ignore[attr-defined]
+        prompts.warn(
             None,
             title=_t("自動バックアップができませんでした"),
             text=_t(

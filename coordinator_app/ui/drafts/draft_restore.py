@@ -13,7 +13,6 @@ from coordinator_app.services.drafts import Draft
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog, open_meeting_dialog
 from coordinator_app.ui.meetings.meeting_draft import DRAFT_KIND
-from coordinator_app.ui.meetings.meeting_prompts import meeting_prompts
 
 RESTORE, DISCARD, LATER = range(3)
 
@@ -31,7 +30,7 @@ def offer_draft_restore(ctx: UiContext, parent: QWidget | None = None) -> list[M
         The meeting windows opened, one per restored draft (already shown).
     """
     store = ctx.drafts
-    prompts = meeting_prompts(ctx.prompts)
+    prompts = ctx.prompts
     opened: list[MeetingDialog] = []
     for draft in store.drafts(DRAFT_KIND):
         when = draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -91,10 +91,6 @@ class DraftWriter(QObject):
         """An edit is waiting to be written."""
         return self._timer.isActive()
 
-    @property
-    def on_disk(self) -> bool:
-        return self._on_disk
-
     def schedule(self) -> None:
         """An edit happened: write the draft once the user pauses, or now when the
         oldest unwritten edit has waited :data:`DRAFT_MAX_WAIT_MS`."""

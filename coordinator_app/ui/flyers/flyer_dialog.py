@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,9 +54,9 @@ from coordinator_app.services.registry import Services
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.screen_fit import fit_to_screen
 from coordinator_app.ui.flyers.batch_runner import BatchRunner
-from coordinator_app.ui.flyers.flyer_prompts import flyer_prompts
 from coordinator_app.ui.flyers.pdf_preview import PdfPreview
 from coordinator_app.ui.flyers.printing import match_paper, print_pdf
+from coordinator_app.ui.prompts import DialogPrompts, Prompts, choose_pdf
 
 log = logging.getLogger(__name__)
 
@@ -72,9 +72,8 @@ class FlyerDialog(QDialog):
         coordinator_ids: the coordinators to print (the selection); may be empty
             when opened for an area.
         parent: the owning window.
-        prompts: file pickers, print dialog and messages. Anything with the
-            methods of :class:`FlyerPrompts` (tests pass a fake); the app's
-            general prompts are wrapped with native pickers.
+        prompts: file pickers, print dialog and messages (tests pass a fake);
+            the real dialogs when omitted.
         area_id: open on the team flyer of this area.
         today: the date deciding current posts (tests fix it).
 
@@ -91,7 +90,7 @@ class FlyerDialog(QDialog):
         coordinator_ids: Sequence[uuid.UUID],
         parent: QWidget | None = None,
         *,
-        prompts: object | None = None,
+        prompts: Prompts | None = None,
         area_id: uuid.UUID | None = None,
         today: date | None = None,
         wareki: bool = False,
@@ -101,7 +100,7 @@ class FlyerDialog(QDialog):
         self.resize(1100, 760)
         fit_to_screen(self)
         self._services = services
-        self._prompts = flyer_prompts(prompts)
+        self._prompts: Prompts = prompts or DialogPrompts()
         self._builder = FlyerDataBuilder(services, today=today, wareki=wareki)
         self._ids = list(dict.fromkeys(coordinator_ids))
         if not self._ids and area_id is not None:
@@ -421,7 +420,7 @@ class FlyerDialog(QDialog):
         rendered = self._render_all_or_warn()
         if rendered is None:
             return None
-        path = self._prompts.save_pdf(self, suggested=self._suggested_name())
+        path = choose_pdf(self._prompts, self, suggested=self._suggested_name())
         if path is None:
             return None
         try:
@@ -444,7 +443,9 @@ class FlyerDialog(QDialog):
             return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         match_paper(printer, rendered.pdf)
-        if not self._prompts.setup_printer(self, printer):
+        if not self._prompts.setup_printer(
+            self, printer, title=QCoreApplication.translate("FlyerPrompts", "チラシを印刷")
+        ):
             return False
         try:
             print_pdf(rendered.pdf, printer)
@@ -472,8 +473,8 @@ class FlyerDialog(QDialog):
         if separate:
             target = self._prompts.choose_folder(self, title=self.tr("保存先のフォルダを選ぶ"))
         else:
-            target = self._prompts.save_pdf(
-                self, suggested=f"紹介チラシ_{who}_{self.layout_choice.value}.pdf"
+            target = choose_pdf(
+                self._prompts, self, suggested=f"紹介チラシ_{who}_{self.layout_choice.value}.pdf"
             )
         if target is None:
             return

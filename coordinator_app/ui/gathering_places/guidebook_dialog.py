@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
 from coordinator_app.documents.data.guidebook import GuidebookData
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.data_safety.prompts import with_file_pickers
-from coordinator_app.ui.prompts import announce_saved
 
 
 class GuidebookDialog(QDialog):
@@ -79,7 +77,7 @@ class GuidebookDialog(QDialog):
         from coordinator_app.documents.render.guidebook import GuidebookRenderer
 
         data = self._data()
-        path = with_file_pickers(self.ctx.prompts).choose_save_file(
+        path = self.ctx.prompts.choose_save_file(
             self,
             title=self.tr("ガイドブックを保存"),
             suggested=safe_filename(f"{data.title}_{data.scope}") + ".pdf",
@@ -100,8 +98,7 @@ class GuidebookDialog(QDialog):
             )
             return None
         self.written.append(path)
-        announce_saved(
-            self.ctx.prompts,
+        self.ctx.prompts.file_saved(
             self,
             title=self.tr("ガイドブック"),
             path=path,

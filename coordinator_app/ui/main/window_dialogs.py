@@ -72,9 +72,7 @@ class WindowDialogs:
         return dialog
 
     def _prompts(self) -> Any:
-        from coordinator_app.ui.data_safety.prompts import with_file_pickers
-
-        return with_file_pickers(self.ctx.prompts)
+        return self.ctx.prompts
 
     # -- flyers -------------------------------------------------------------------
 

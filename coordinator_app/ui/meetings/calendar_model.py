@@ -81,10 +81,6 @@ class MonthModel(QAbstractTableModel):
             return QModelIndex()
         return self.index(offset // DAYS, offset % DAYS)
 
-    def holiday_on(self, day: date) -> str | None:
-        """The 祝日 on ``day`` (天皇誕生日…), None on an ordinary day."""
-        return self._holidays.get(day)
-
     def meetings_on(self, day: date) -> list[Meeting]:
         return list(self._by_day.get(day, []))
 

@@ -279,9 +279,6 @@ class MeetingCalendar(QWidget):
             self.table.setCurrentIndex(index)
         self._show_day(self._selected)
 
-    def selected_day(self) -> date:
-        return self._selected
-
     # -- internals ---------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -21,9 +21,9 @@ from coordinator_app.ui.common.screen_fit import fit_to_screen
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from coordinator_app.ui.meetings.meeting_output import export_minutes_pdf
-from coordinator_app.ui.meetings.meeting_prompts import DISCARD, SAVE, unsaved_choices
 from coordinator_app.ui.meetings.series_edit_dialog import open_series_for
 from coordinator_app.ui.profiles.current import gate_writes, may_write, set_fields_read_only
+from coordinator_app.ui.prompts import DISCARD, SAVE, unsaved_choices
 
 
 class MeetingDialog(QDialog):

@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.enums import MeetingKind, MeetingMode
 from coordinator_app.domain.models import ActionItem, Meeting, Record
-from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.drafts import Draft
 from coordinator_app.services.meetings import MeetingService
-from coordinator_app.services.storage_errors import WRITE_ERRORS
 from coordinator_app.ui.areas.area_options import area_options
 from coordinator_app.ui.common.attachment_panel import AttachmentPanel, size_limit
 from coordinator_app.ui.common.fields import NumberField, TimeField
@@ -47,7 +45,7 @@ from coordinator_app.ui.common.pickers import (
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.record_editor import RecordEditor
-from coordinator_app.ui.common.saving import clone, input_errors, storage_failure
+from coordinator_app.ui.common.saving import clone, save_form
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.drafts.draft_writer import DraftWriter
 from coordinator_app.ui.events import RecordKind
@@ -63,7 +61,6 @@ from coordinator_app.ui.meetings.meeting_fields import (
     MeetingDateField,
     MinutesRecordFields,
 )
-from coordinator_app.ui.meetings.meeting_prompts import meeting_prompts
 from coordinator_app.ui.meetings.minutes_template import (
     MinutesTemplateSetting,
     is_bare_template,
@@ -89,7 +86,7 @@ class MeetingEditor(RecordEditor):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.prompts = meeting_prompts(ctx.prompts)
+        self.prompts = ctx.prompts
         self.template_setting = MinutesTemplateSetting(ctx.settings)
         self._restoring = False
         self.kind_combo = EnumCombo(MeetingKind)
@@ -438,30 +435,31 @@ class MeetingEditor(RecordEditor):
         """
         if self._record is None:
             self.load(None)
-        assert self._record is not None
-        problems = input_errors(self.forms)
-        if problems:
-            self._show_errors(problems)
-            return [], problems
-        record = clone(self._record)
-        self.apply(record)
-        assert isinstance(record, Meeting)
-        # A stored meeting becomes the first session instead of staying beside the series.
-        keep_id = self.current_id if record.series_id is None else None
-        try:
+        original = self._record
+
+        def write() -> list[Meeting]:
+            record = clone(original)
+            self.apply(record)
+            assert isinstance(record, Meeting)
+            # A stored meeting becomes the first session instead of staying beside the series.
+            keep_id = self.current_id if record.series_id is None else None
             _series, meetings = self.service.create_series(
                 record, dates, keep_id=keep_id, **self._attendance()
             )
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return [], exc.errors
-        except WRITE_ERRORS as exc:
-            self.show_storage_failure(exc)
-            return [], storage_failure(exc)
-        self.load(meetings[0].id)
-        self.ctx.events.records_changed(self.kind)
-        self.saved.emit(meetings[0].id)
-        return meetings, {}
+            return meetings
+
+        outcome = save_form(
+            write,
+            forms=self.forms,
+            show=self._show_errors,
+            warn=self._warn,
+            then=lambda meetings: self.load(meetings[0].id),
+            announce=lambda: self.ctx.events.records_changed(self.kind),
+        )
+        if outcome.stored is None:
+            return [], outcome.errors
+        self.saved.emit(outcome.stored[0].id)
+        return outcome.stored, {}
 
     # -- internals ---------------------------------------------------------------
 

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from coordinator_app.domain import filenames
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.meetings.meeting_prompts import MeetingPrompts
-from coordinator_app.ui.prompts import safe_file_name
+from coordinator_app.ui.prompts import Prompts, safe_file_name
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +29,7 @@ def _with_suffix(path: Path, suffix: str) -> Path:
 
 
 def export_minutes_pdf(
-    ctx: UiContext, prompts: MeetingPrompts, meeting_id: uuid.UUID, parent: QWidget | None
+    ctx: UiContext, prompts: Prompts, meeting_id: uuid.UUID, parent: QWidget | None
 ) -> Path | None:
     """Ask where, render the minutes and write them; report replaced characters.
 
@@ -91,7 +90,7 @@ def export_minutes_pdf(
 
 def export_ics(
     ctx: UiContext,
-    prompts: MeetingPrompts,
+    prompts: Prompts,
     meeting_ids: Sequence[uuid.UUID],
     parent: QWidget | None,
 ) -> Path | None:

@@ -29,8 +29,8 @@ from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from coordinator_app.ui.meetings.meeting_filters import MeetingFilterBar
 from coordinator_app.ui.meetings.meeting_model import MeetingTableModel
 from coordinator_app.ui.meetings.meeting_output import export_ics, export_minutes_pdf
-from coordinator_app.ui.meetings.meeting_prompts import DISCARD, SAVE, unsaved_choices
 from coordinator_app.ui.meetings.series_edit_dialog import open_series_for
+from coordinator_app.ui.prompts import DISCARD, SAVE, unsaved_choices
 
 LIST_TAB, CALENDAR_TAB = range(2)
 

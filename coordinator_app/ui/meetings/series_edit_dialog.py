@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.models import Meeting
-from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.meeting_series import SeriesInfo
 from coordinator_app.ui.common.form import ERROR_STYLE
+from coordinator_app.ui.common.saving import cannot_save, save_form
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings.calendar_model import weekday_name
@@ -38,8 +38,8 @@ from coordinator_app.ui.meetings.keyboard import make_keyboard_friendly
 from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from coordinator_app.ui.meetings.meeting_fields import MeetingDateField
 from coordinator_app.ui.meetings.meeting_output import export_ics
-from coordinator_app.ui.meetings.meeting_prompts import MeetingPrompts
 from coordinator_app.ui.meetings.series_dialog import HOLIDAY_COLOUR, SeriesDialog
+from coordinator_app.ui.prompts import Prompts
 
 
 class SeriesEditDialog(QDialog):
@@ -52,7 +52,7 @@ class SeriesEditDialog(QDialog):
     def __init__(
         self,
         ctx: UiContext,
-        prompts: MeetingPrompts,
+        prompts: Prompts,
         info: SeriesInfo,
         parent: QWidget | None = None,
     ) -> None:
@@ -146,16 +146,19 @@ class SeriesEditDialog(QDialog):
     def accept(self) -> None:
         if self.first_field.input_error():
             return
-        try:
-            self.info = self.ctx.services.meetings.edit_series(
+        outcome = save_form(
+            lambda: self.ctx.services.meetings.edit_series(
                 self.info.series.id,
                 title=self.title_edit.text(),
                 shift_days=self.shift_days(),
-            )
-        except ValidationError as exc:
-            self._error("\n".join(exc.errors.values()))
+            ),
+            show=lambda errors: self._error("\n".join(errors.values())),
+            warn=cannot_save(self.ctx.prompts, self),
+            announce=lambda: self.ctx.events.records_changed(RecordKind.MEETING),
+        )
+        if outcome.stored is None:
             return
-        self.ctx.events.records_changed(RecordKind.MEETING)
+        self.info = outcome.stored
         super().accept()
 
     def export_ics(self) -> bool:

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.models import UserProfile
-from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import ListQuery
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.pickers import RecordCombo, options_of
+from coordinator_app.ui.common.saving import cannot_save, save_form, show_errors
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.profiles.current import (
     current_profile,
@@ -130,13 +130,6 @@ class ProfilePickerDialog(QDialog):
         item = self.profile_list.currentItem()
         return uuid.UUID(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
-    def select_profile(self, profile_id: uuid.UUID) -> None:
-        for i in range(self.profile_list.count()):
-            item = self.profile_list.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) == str(profile_id):
-                self.profile_list.setCurrentItem(item)
-                return
-
     # -- actions -----------------------------------------------------------------
 
     def create_profile(self) -> UserProfile | None:
@@ -150,13 +143,14 @@ class ProfilePickerDialog(QDialog):
             title=self.title_edit.text(),
             coordinator_id=coordinator_id if role == ProfileRole.COORDINATOR else None,  # type: ignore[arg-type]
         )
-        try:
-            stored = self.ctx.services.profiles.save(profile)
-        except ValidationError as exc:
-            self.form.clear_errors()
-            first = self.form.show_errors(exc.errors)
-            if first is not None:
-                first.setFocus(Qt.FocusReason.OtherFocusReason)
+        outcome = save_form(
+            lambda: self.ctx.services.profiles.save(profile),
+            forms=[self.form],
+            show=self._show,
+            warn=cannot_save(self.ctx.prompts, self),
+        )
+        stored = outcome.stored
+        if stored is None:
             return None
         self.form.clear_errors()
         for edit in (self.name_edit, self.kana_edit, self.title_edit):
@@ -164,6 +158,11 @@ class ProfilePickerDialog(QDialog):
         self.refresh(select=stored.id)
         self.accept()
         return stored
+
+    def _show(self, errors: dict[str, str]) -> None:
+        first = show_errors([self.form], errors)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def accept(self) -> None:
         profile_id = self.selected_id()

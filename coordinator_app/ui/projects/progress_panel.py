@@ -31,7 +31,6 @@ from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
-from coordinator_app.ui.meetings.meeting_prompts import meeting_prompts
 from coordinator_app.ui.profiles.current import current_profile
 from coordinator_app.ui.projects.authored_progress import AuthoredProgress
 from coordinator_app.ui.projects.display import ATTACHMENT, REVIEW
@@ -102,7 +101,7 @@ class ProgressLogPanel(QWidget):
         self.attachments = AttachmentPanel(
             ctx,
             owner="progress_entry_id",
-            prompts=meeting_prompts(ctx.prompts),
+            prompts=ctx.prompts,
             title=self.tr("選んだ進捗の添付ファイル(写真・資料)"),
             preview=False,
         )

@@ -21,7 +21,6 @@ from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.events import RecordKind
-from coordinator_app.ui.meetings.meeting_prompts import meeting_prompts
 from coordinator_app.ui.profiles.current import current_profile, is_supervisor
 from coordinator_app.ui.projects.progress_panel import ProgressLogPanel
 from coordinator_app.ui.projects.project_meeting_model import (
@@ -118,7 +117,7 @@ class ProjectEditor(RecordEditor):
         self.outcome_files = AttachmentPanel(
             ctx,
             owner="project_id",
-            prompts=meeting_prompts(ctx.prompts),
+            prompts=ctx.prompts,
             title=self.tr("成果物の添付ファイル(チラシ・報告書・写真など)"),
             preview=False,
         )

@@ -32,7 +32,6 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.project_pages import PageCandidate
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.data_safety.prompts import with_file_pickers
 from coordinator_app.ui.projects.timeline_model import thumbnail_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -208,7 +207,7 @@ class ProjectPageDialog(QDialog):
         from coordinator_app.documents.batch import safe_filename, write_atomically
 
         suffix = ".pdf" if kind == "pdf" else ".html"
-        path = with_file_pickers(self.ctx.prompts).choose_save_file(
+        path = self.ctx.prompts.choose_save_file(
             self,
             title=self.tr("紹介ページを保存"),
             suggested=safe_filename(self.title) + suffix,

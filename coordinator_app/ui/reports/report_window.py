@@ -33,10 +33,9 @@ from coordinator_app.ui.common.option_sources import area_options
 from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.data_safety.prompts import with_file_pickers
 from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.projects.display import fiscal_year_text
-from coordinator_app.ui.prompts import announce_saved, safe_file_name
+from coordinator_app.ui.prompts import safe_file_name
 from coordinator_app.ui.reports.month_chart import MonthChart
 from coordinator_app.ui.reports.report_table_model import ReportTableModel
 
@@ -222,7 +221,7 @@ class ActivityReportWindow(QWidget):
             return self._failed(exc)
         written = self._write(path, data)
         if written is not None:
-            announce_saved(self.ctx.prompts, self, title=self.tr("Excelで保存"), path=written)
+            self.ctx.prompts.file_saved(self, title=self.tr("Excelで保存"), path=written)
         return written
 
     def export_pdf(self) -> Path | None:
@@ -256,9 +255,7 @@ class ActivityReportWindow(QWidget):
                 note = self.tr("次の点を確認してください:\n{items}").format(
                     items="\n".join(f"・{w}" for w in document.warnings)
                 )
-            announce_saved(
-                self.ctx.prompts, self, title=self.tr("PDFで保存"), path=written, note=note
-            )
+            self.ctx.prompts.file_saved(self, title=self.tr("PDFで保存"), path=written, note=note)
         return written
 
     # -- internals -------------------------------------------------------------------
@@ -324,7 +321,7 @@ class ActivityReportWindow(QWidget):
         suggested = self.tr("実績報告_{year}").format(
             year=format_fiscal_year(self.report.fiscal_year, wareki=self.ctx.dates.wareki)
         )
-        path = with_file_pickers(self.ctx.prompts).choose_save_file(
+        path = self.ctx.prompts.choose_save_file(
             self, title=title, suggested=safe_file_name(suggested + suffix), filters=filters
         )
         if path is None:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.models import ProgressEntry, Review
-from coordinator_app.domain.validation import ValidationError
 from coordinator_app.ui.common.form import ERROR_STYLE
 from coordinator_app.ui.common.plain_text import plain
+from coordinator_app.ui.common.saving import cannot_save, save_form
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.profiles.current import current_profile
 from coordinator_app.ui.projects.display import REVIEW
@@ -110,15 +110,17 @@ class ReviewDialog(QDialog):
         if profile is None:
             self._show(self.tr("利用者が選ばれていません。設定で利用者を選んでください。"))
             return False
-        try:
-            self.reviews = self.ctx.services.reviews.mark_reviewed(
+        outcome = save_form(
+            lambda: self.ctx.services.reviews.mark_reviewed(
                 [e.id for e in self.entries], profile, self.comment_edit.toPlainText()
-            )
-        except ValidationError as exc:
-            self._show(str(exc))
-            return False
-        self.ctx.events.records_changed(REVIEW)
-        return True
+            ),
+            show=lambda errors: self._show("\n".join(errors.values())),
+            warn=cannot_save(self.ctx.prompts, self),
+            announce=lambda: self.ctx.events.records_changed(REVIEW),
+        )
+        if outcome.stored is not None:
+            self.reviews = outcome.stored
+        return outcome.ok
 
     def _show(self, text: str) -> None:
         self.error_label.setText(text)
