@@ -9,11 +9,11 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from coordinator_app.domain.enums import AreaKind
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.areas.area_editor import AreaEditor
 from coordinator_app.ui.areas.area_model import AreaTableModel
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
 
 

@@ -11,11 +11,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, overload
 
-from PySide6.QtCore import QCoreApplication
-
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
+from coordinator_app.ui.labels import kind_label
 
 if TYPE_CHECKING:
     from coordinator_app.ui.main_window import MainWindow
@@ -26,7 +25,7 @@ class PageSpec:
     """A page of the navigation: its kind (also its icon) and its class
     ``coordinator_app.ui.<package>.<kind>_page.<class_name>``."""
 
-    kind: str
+    kind: RecordKind
     package: str
     class_name: str
     shortcut: str = ""
@@ -37,16 +36,7 @@ class PageSpec:
         return self.kind
 
     def title(self) -> str:
-        titles = {
-            RecordKind.AREA: QCoreApplication.translate("MainWindow", "地域"),
-            RecordKind.COORDINATOR: QCoreApplication.translate("MainWindow", "コーディネーター"),
-            RecordKind.ORGANISATION: QCoreApplication.translate("MainWindow", "関係機関"),
-            RecordKind.COUNCIL: QCoreApplication.translate("MainWindow", "協議体"),
-            RecordKind.MEETING: QCoreApplication.translate("MainWindow", "会議"),
-            RecordKind.PROJECT: QCoreApplication.translate("MainWindow", "プロジェクト"),
-            RecordKind.GATHERING_PLACE: QCoreApplication.translate("MainWindow", "通いの場"),
-        }
-        return titles[self.kind]
+        return kind_label(self.kind)
 
     def build(self, ctx: UiContext) -> RecordPage:
         module = importlib.import_module(f"coordinator_app.ui.{self.package}.{self.kind}_page")

@@ -126,7 +126,6 @@ class RecordDialog(QDialog):
                 text=errors[STORAGE_FIELD],
             )
             return False
-        self.ctx.events.records_changed(self.kind)
         return True
 
     def _show(self, errors: dict[str, str]) -> None:

@@ -203,7 +203,6 @@ class RecordEditor(QWidget):
             self.show_storage_failure(exc)
             return False
         self.load(stored.id)
-        self.ctx.events.records_changed(self.kind)
         self.saved.emit(stored.id)
         return True
 

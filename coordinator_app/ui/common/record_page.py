@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.common.table_model import (
@@ -32,7 +33,6 @@ from coordinator_app.ui.common.table_model import (
     widen_to_minimum,
 )
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.profiles.current import gate_writes, may_write, set_fields_read_only
 from coordinator_app.ui.undo import delete_with_undo
 
@@ -225,10 +225,8 @@ class RecordPage(QWidget):
             parent=self,
             prompts=self.ctx.prompts,
             undo_stack=self.ctx.undo_stack,
-            events=self.ctx.events,
             service=self.editor.service,
             record_id=record_id,
-            kind=self.kind,
             name=self.editor.display_name(record),
             on_refused=lambda text: self._warn(self.tr("削除できません"), text),
             on_undo_error=lambda text: self._warn(self.tr("元に戻せません"), text),
@@ -390,8 +388,8 @@ class RecordPage(QWidget):
         _ = self.model.total  # counts in SQL
         self._update_count()
 
-    def _records_changed(self, kind: str) -> None:
-        if kind == RecordKind.ALL or kind == self.kind or kind in self.watched:
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(self.kind, *self.watched):
             # A hidden page reloads its list when it is shown again.
             if self.isVisible():
                 self.model.refresh()
@@ -399,7 +397,7 @@ class RecordPage(QWidget):
             else:
                 self._stale = True
             self.editor.refresh_choices()
-            if kind == RecordKind.ALL and not self.editor.is_dirty:
+            if changes.all and not self.editor.is_dirty:
                 self.editor.load(self.editor.current_id)
         self._update_buttons()
 

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog
 
-from coordinator_app.ui.events import RecordKind
+from coordinator_app.domain.changes import Changes, Origin
+from coordinator_app.domain.record_kind import RecordKind
 
 if TYPE_CHECKING:
     from coordinator_app.ui.main_window import MainWindow
@@ -99,8 +100,6 @@ class WindowDialogs:
             initial_kind=kind if kind in IMPORT_KINDS else "organisations",
             parent=self.window,
         )
-        # An import can add organisations along with contacts: every view reloads.
-        wizard.imported.connect(lambda _kind, _ids: self.ctx.events.records_changed(RecordKind.ALL))
         return self._open(wizard)
 
     def open_export(self) -> QDialog:
@@ -137,4 +136,4 @@ class WindowDialogs:
 
     def _reopen_database(self) -> None:
         self.ctx.undo_stack.clear()  # its commands name records of the replaced file
-        self.ctx.events.records_changed(RecordKind.ALL)
+        self.ctx.events.records_changed(Changes.everything(origin=Origin.RESTORE))

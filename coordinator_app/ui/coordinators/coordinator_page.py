@@ -6,11 +6,11 @@ import uuid
 
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.coordinators.coordinator_editor import CoordinatorEditor
 from coordinator_app.ui.coordinators.coordinator_model import CoordinatorTableModel
-from coordinator_app.ui.events import RecordKind
 
 
 class CoordinatorPage(RecordPage):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.domain.enums import CouncilStatus, Tier
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.councils.council_editor import CouncilEditor
 from coordinator_app.ui.councils.council_model import CouncilTableModel
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
 
 

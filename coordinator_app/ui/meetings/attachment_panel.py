@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.filenames import safe_filename
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.attachments import MAX_ATTACHMENT_BYTES, ViewingFolder
 from coordinator_app.services.base import NotFoundError
@@ -36,8 +38,6 @@ from coordinator_app.ui.meetings.meeting_prompts import MeetingPrompts
 from coordinator_app.ui.profiles.current import gate_writes
 from coordinator_app.ui.undo import SoftDeleteCommand
 
-ATTACHMENT_KIND = "attachment"
-"""The ``sig_records_changed`` kind announced when attachments change."""
 PREVIEW_SIZE = 220
 ATTACHABLE = "*.jpg *.jpeg *.png *.gif *.heic *.pdf *.docx *.xlsx *.pptx *.txt"
 
@@ -152,8 +152,6 @@ class AttachmentPanel(QWidget):
                 problems.append(f"{path.name}: {exc}")
             except WRITE_ERRORS as exc:
                 problems.append(f"{path.name}: {storage_message(exc, action='添付')}")
-        if added:
-            self.ctx.events.records_changed(ATTACHMENT_KIND)
         if problems:
             self._warn("\n".join(problems))
         return added
@@ -231,13 +229,10 @@ class AttachmentPanel(QWidget):
             SoftDeleteCommand(
                 service=service,
                 record_id=attachment_id,
-                kind=ATTACHMENT_KIND,
                 text=self.tr("添付ファイル「{name}」の削除").format(name=name),
-                events=self.ctx.events,
                 on_error=self._warn,
             )
         )
-        self.ctx.events.records_changed(ATTACHMENT_KIND)
         return True
 
     # -- internals ---------------------------------------------------------------
@@ -247,8 +242,8 @@ class AttachmentPanel(QWidget):
             self.table.selectRow(index.row())
             self.open_selected()
 
-    def _records_changed(self, kind: str) -> None:
-        if kind in (ATTACHMENT_KIND, "*"):
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.ATTACHMENT):
             self.model.refresh()
             fit_columns(self.table)
             self._selection_changed()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.enums import MeetingKind, MeetingMode
 from coordinator_app.domain.models import ActionItem, Meeting, Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.drafts import Draft
 from coordinator_app.services.meetings import MeetingService
@@ -49,7 +50,6 @@ from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.common.saving import clone, input_errors, storage_failure
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.drafts.draft_writer import DraftWriter, draft_store_for
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings import meeting_draft
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.action_item_model import ActionItemTableModel
@@ -453,7 +453,6 @@ class MeetingEditor(RecordEditor):
             self.show_storage_failure(exc)
             return [], storage_failure(exc)
         self.load(meetings[0].id)
-        self.ctx.events.records_changed(self.kind)
         self.saved.emit(meetings[0].id)
         return meetings, {}
 

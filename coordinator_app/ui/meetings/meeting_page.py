@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.enums import MeetingKind
 from coordinator_app.domain.fiscal import fiscal_year
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
 from coordinator_app.ui.meetings.column_widths import ensure_min_widths
 from coordinator_app.ui.meetings.meeting_calendar import MeetingCalendar

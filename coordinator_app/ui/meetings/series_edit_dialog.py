@@ -31,7 +31,6 @@ from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.meeting_series import SeriesInfo
 from coordinator_app.ui.common.form import ERROR_STYLE
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings.calendar_model import weekday_name
 from coordinator_app.ui.meetings.holiday_names import holiday_name
 from coordinator_app.ui.meetings.keyboard import make_keyboard_friendly
@@ -155,7 +154,6 @@ class SeriesEditDialog(QDialog):
         except ValidationError as exc:
             self._error("\n".join(exc.errors.values()))
             return
-        self.ctx.events.records_changed(RecordKind.MEETING)
         super().accept()
 
     def export_ics(self) -> bool:

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.filenames import safe_filename
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.attachments import AttachmentInfo, ViewingFolder
 from coordinator_app.services.base import NotFoundError
@@ -30,9 +32,8 @@ from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.data_safety.prompts import with_file_pickers
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.profiles.current import current_profile
-from coordinator_app.ui.projects.display import ATTACHMENT, format_size, format_stamp
+from coordinator_app.ui.projects.display import format_size, format_stamp
 from coordinator_app.ui.undo import SoftDeleteCommand
 
 Owner = Literal["progress_entry_id", "project_id"]
@@ -150,7 +151,6 @@ class ProjectAttachmentPanel(QWidget):
         except WRITE_ERRORS as exc:
             self._warn(storage_message(exc, action="添付"))
             return None
-        self._announce()
         for i in range(self.list.count()):
             if self.list.item(i).data(Qt.ItemDataRole.UserRole) == str(info.id):
                 self.list.setCurrentRow(i)
@@ -225,22 +225,16 @@ class ProjectAttachmentPanel(QWidget):
             SoftDeleteCommand(
                 service=self.ctx.services.attachments,
                 record_id=info.id,
-                kind=ATTACHMENT,
                 text=self.tr("「{name}」の添付の取り外し").format(name=info.filename),
-                events=self.ctx.events,
                 on_error=self._warn,
             )
         )
-        self._announce()
         return True
 
     # -- internals ---------------------------------------------------------------
 
-    def _announce(self) -> None:
-        self.ctx.events.records_changed(ATTACHMENT)
-
-    def _records_changed(self, kind: str) -> None:
-        if kind in (ATTACHMENT, RecordKind.ALL):
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.ATTACHMENT):
             self.refresh()
 
     def _text(self, info: AttachmentInfo) -> str:

@@ -23,7 +23,6 @@ from coordinator_app.ui.common.form import ERROR_STYLE
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.profiles.current import current_profile
-from coordinator_app.ui.projects.display import REVIEW
 
 
 class ReviewDialog(QDialog):
@@ -117,7 +116,6 @@ class ReviewDialog(QDialog):
         except ValidationError as exc:
             self._show(str(exc))
             return False
-        self.ctx.events.records_changed(REVIEW)
         return True
 
     def _show(self, text: str) -> None:
