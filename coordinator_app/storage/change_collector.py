@@ -11,6 +11,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import sqlalchemy as sa
+
 from coordinator_app.domain.changes import Changes, Origin
 from coordinator_app.domain.record_kind import RecordKind
 
@@ -50,6 +52,11 @@ class ChangeCollector:
         self.records: set[tuple[RecordKind, uuid.UUID]] = set()
         self.kinds: set[RecordKind] = set()
         self.everything = False
+
+    def attach(self, session: Any) -> None:
+        """Record what ``session`` flushes from now on."""
+        sa.event.listen(session, "after_flush", self.after_flush)
+        sa.event.listen(session, "do_orm_execute", self.do_orm_execute)
 
     def after_flush(self, session: Any, _context: Any) -> None:
         for obj in (*session.new, *session.dirty, *session.deleted):

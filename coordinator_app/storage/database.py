@@ -43,8 +43,7 @@ class Database:
         collector = ChangeCollector()
         collector.everything = everything
         with Session(writing(self.engine), expire_on_commit=False) as session:
-            sa.event.listen(session, "after_flush", collector.after_flush)
-            sa.event.listen(session, "do_orm_execute", collector.do_orm_execute)
+            collector.attach(session)
             try:
                 yield session
                 session.commit()

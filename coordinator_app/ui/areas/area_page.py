@@ -48,12 +48,6 @@ class AreaPage(RecordPage):
         self.table.installEventFilter(self)
         self.table.viewport().installEventFilter(self)
 
-    def title(self) -> str:
-        return self.tr("地域")
-
-    def icon_name(self) -> str:
-        return "area"
-
     def filter_value(self, key: str, data: object) -> object:
         return AreaKind(data) if data is not None else None
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.models import Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_dialog import RecordDialog
@@ -46,7 +47,7 @@ class ChildPanel(QWidget):
         *,
         model: ChildTableModel[Any],
         service: EntityService[Any],
-        kind: str,
+        kind: RecordKind,
         make_dialog: DialogFactory,
         watched: Iterable[str] = (),
         empty_text: str = "",

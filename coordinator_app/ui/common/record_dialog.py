@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from coordinator_app.domain.models import Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.services.storage_errors import WRITE_ERRORS
@@ -35,7 +36,7 @@ class RecordDialog(QDialog):
         stored: the saved record after a successful save.
     """
 
-    kind: ClassVar[str] = ""
+    kind: ClassVar[RecordKind]
 
     def __init__(
         self,

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from coordinator_app.domain.models import Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.services.storage_errors import WRITE_ERRORS
@@ -41,7 +42,7 @@ class RecordEditor(QWidget):
     loaded = Signal(object)
     dirty_changed = Signal(bool)
 
-    kind: ClassVar[str] = ""
+    kind: ClassVar[RecordKind]
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.changes import Changes
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.common.table_model import (
@@ -33,6 +34,7 @@ from coordinator_app.ui.common.table_model import (
     widen_to_minimum,
 )
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import kind_label
 from coordinator_app.ui.profiles.current import gate_writes, may_write, set_fields_read_only
 from coordinator_app.ui.undo import delete_with_undo
 
@@ -49,8 +51,8 @@ class RecordPage(QWidget):
     list shows), give the model and editor, and add their filter combos.
     """
 
-    kind: ClassVar[str] = ""
-    watched: ClassVar[frozenset[str]] = frozenset()
+    kind: ClassVar[RecordKind]
+    watched: ClassVar[frozenset[RecordKind]] = frozenset()
 
     def __init__(
         self,
@@ -164,8 +166,8 @@ class RecordPage(QWidget):
     # -- subclass API ------------------------------------------------------------
 
     def title(self) -> str:
-        """The page's name in the navigation."""
-        raise NotImplementedError
+        """The page's name in the navigation: its kind's label."""
+        return kind_label(self.kind)
 
     def icon_name(self) -> str:
         return self.kind

@@ -40,9 +40,3 @@ class CoordinatorPage(RecordPage):
         if not ids and self.editor.current_id is not None:
             ids = [self.editor.current_id]
         return ids
-
-    def title(self) -> str:
-        return self.tr("コーディネーター")
-
-    def icon_name(self) -> str:
-        return "coordinator"

@@ -36,12 +36,6 @@ class CouncilPage(RecordPage):
             [(m.value, t) for m, t in enum_choices(CouncilStatus)],
         )
 
-    def title(self) -> str:
-        return self.tr("協議体")
-
-    def icon_name(self) -> str:
-        return "council"
-
     def filter_value(self, key: str, data: object) -> object:
         if data is None:
             return None

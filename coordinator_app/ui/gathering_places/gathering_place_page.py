@@ -55,9 +55,6 @@ class GatheringPlacePage(RecordPage):
         self.add_page_action(self.action_guidebook)
         self.guidebook_dialog: GuidebookDialog | None = None
 
-    def title(self) -> str:
-        return self.tr("通いの場")
-
     def open_guidebook(self) -> GuidebookDialog:
         """The guidebook window (one per page, brought to the front when open)."""
         if self.guidebook_dialog is None:

@@ -142,16 +142,17 @@ class AttachmentPanel(QWidget):
         if meeting_id is None:
             return 0
         added, problems = 0, []
-        for path in paths:
-            try:
-                self.ctx.services.attachments.add_file(path, meeting_id=meeting_id)
-                added += 1
-            except OSError as exc:
-                problems.append(f"{path.name}: {exc.strerror or exc}")
-            except (ValidationError, NotFoundError) as exc:
-                problems.append(f"{path.name}: {exc}")
-            except WRITE_ERRORS as exc:
-                problems.append(f"{path.name}: {storage_message(exc, action='添付')}")
+        with self.ctx.services.db.changes.batch():  # the views refresh once for all files
+            for path in paths:
+                try:
+                    self.ctx.services.attachments.add_file(path, meeting_id=meeting_id)
+                    added += 1
+                except OSError as exc:
+                    problems.append(f"{path.name}: {exc.strerror or exc}")
+                except (ValidationError, NotFoundError) as exc:
+                    problems.append(f"{path.name}: {exc}")
+                except WRITE_ERRORS as exc:
+                    problems.append(f"{path.name}: {storage_message(exc, action='添付')}")
         if problems:
             self._warn("\n".join(problems))
         return added

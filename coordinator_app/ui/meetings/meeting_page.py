@@ -114,9 +114,6 @@ class MeetingPage(RecordPage):
         self._readable_columns()
         self._sync_calendar()
 
-    def title(self) -> str:
-        return self.tr("会議")
-
     def restore_layout(self) -> None:
         super().restore_layout()
         self._readable_columns()
@@ -128,9 +125,6 @@ class MeetingPage(RecordPage):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(MeetingTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         ensure_min_widths(self.table, date_columns=(MeetingTableModel.DATE,), dates=self.ctx.dates)
-
-    def icon_name(self) -> str:
-        return "meeting"
 
     def filter_placeholder(self) -> str:
         return self.tr("会議名・会場で絞り込み (Ctrl+F)")

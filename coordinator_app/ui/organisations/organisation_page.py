@@ -31,11 +31,5 @@ class OrganisationPage(RecordPage):
             "kind", self.tr("すべての種別"), [(m.value, t) for m, t in enum_choices(OrgKind)]
         )
 
-    def title(self) -> str:
-        return self.tr("関係機関")
-
-    def icon_name(self) -> str:
-        return "organisation"
-
     def filter_value(self, key: str, data: object) -> object:
         return OrgKind(data) if data is not None else None

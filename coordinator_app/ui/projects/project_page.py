@@ -54,12 +54,6 @@ class ProjectPage(RecordPage):
         ctx.events.sig_display_changed.connect(self._update_buttons)
         self._update_buttons()
 
-    def title(self) -> str:
-        return self.tr("プロジェクト")
-
-    def icon_name(self) -> str:
-        return "project"
-
     def filter_placeholder(self) -> str:
         return self.tr("プロジェクト名・目標で絞り込み (Ctrl+F)")
 

@@ -301,6 +301,8 @@ class ReviewWorkspace(QWidget):
         if changes.touches(*WATCHED):
             self.model.refresh()
             self._reselect()
+        # The editor's own save arrives while its form is still dirty: it shows the
+        # stored project itself, so it is loaded once per save, not twice.
         if changes.touches(RecordKind.PROJECT) and not self.editor.is_dirty:
             self.editor.load(self.editor.current_id)
 
