@@ -9,6 +9,7 @@ so it never changes and a new kind takes the next free number.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -22,64 +23,86 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 class RecordKind(StrEnum):
-    """A kind of record, its label, and how the search index treats it.
+    """A kind of record; its label and how the search index treats it are in :data:`_TRAITS`."""
 
-    Attributes:
-        label: the Japanese name (会議, 進捗, …).
-        search_number: the kind's number in the search index (None: not searchable).
-        dated: whether the kind's search rows carry a date (a fiscal-year
-            filter keeps dated kinds only).
-        table: the database table holding the records of this kind.
-    """
+    AREA = "area"
+    ORGANISATION = "organisation"
+    CONTACT = "contact"
+    COORDINATOR = "coordinator"
+    ASSIGNMENT = "assignment"
+    COUNCIL = "council"
+    COUNCIL_MEMBERSHIP = "council_membership"
+    MEETING = "meeting"
+    MEETING_SERIES = "meeting_series"
+    ACTION_ITEM = "action_item"
+    PROJECT = "project"
+    PROGRESS_ENTRY = "progress_entry"
+    GATHERING_PLACE = "gathering_place"
+    ATTACHMENT = "attachment"
+    REVIEW = "review"
+    PROFILE = "profile"
 
-    label: str
-    search_number: int | None
-    dated: bool
-    table: str
+    @property
+    def label(self) -> str:
+        """The Japanese name (会議, 進捗, …); the UI shows it through ``ui.labels.kind_label``."""
+        return _TRAITS[self].label
 
-    def __new__(
-        cls,
-        value: str,
-        label: str,
-        search_number: int | None = None,
-        dated: bool = False,
-        table: str | None = None,
-    ) -> RecordKind:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        member.search_number = search_number
-        member.dated = dated
-        member.table = table or value
-        return member
+    @property
+    def search_number(self) -> int | None:
+        """The kind's number in the search index (None: not searchable)."""
+        return _TRAITS[self].search_number
 
-    AREA = ("area", QT_TRANSLATE_NOOP("RecordKind", "地域"), 9)
-    ORGANISATION = ("organisation", QT_TRANSLATE_NOOP("RecordKind", "関係機関"), 6)
-    CONTACT = ("contact", QT_TRANSLATE_NOOP("RecordKind", "担当者"), 7)
-    COORDINATOR = ("coordinator", QT_TRANSLATE_NOOP("RecordKind", "コーディネーター"), 8)
-    ASSIGNMENT = ("assignment", QT_TRANSLATE_NOOP("RecordKind", "担当"))
-    COUNCIL = ("council", QT_TRANSLATE_NOOP("RecordKind", "協議体"), 5, True)
-    COUNCIL_MEMBERSHIP = ("council_membership", QT_TRANSLATE_NOOP("RecordKind", "協議体の委員"))
-    MEETING = ("meeting", QT_TRANSLATE_NOOP("RecordKind", "会議"), 1, True)
-    MEETING_SERIES = ("meeting_series", QT_TRANSLATE_NOOP("RecordKind", "連続開催"))
-    ACTION_ITEM = ("action_item", QT_TRANSLATE_NOOP("RecordKind", "対応事項"), 3, True)
-    PROJECT = ("project", QT_TRANSLATE_NOOP("RecordKind", "プロジェクト"), 4, True)
-    PROGRESS_ENTRY = ("progress_entry", QT_TRANSLATE_NOOP("RecordKind", "進捗"), 2, True)
-    GATHERING_PLACE = ("gathering_place", QT_TRANSLATE_NOOP("RecordKind", "通いの場"), 10)
-    ATTACHMENT = ("attachment", QT_TRANSLATE_NOOP("RecordKind", "添付ファイル"))
-    REVIEW = ("review", QT_TRANSLATE_NOOP("RecordKind", "確認"))
-    PROFILE = ("profile", QT_TRANSLATE_NOOP("RecordKind", "利用者"), None, False, "user_profile")
+    @property
+    def dated(self) -> bool:
+        """Whether the kind's search rows carry a date (a fiscal-year filter keeps these)."""
+        return _TRAITS[self].dated
+
+    @property
+    def table(self) -> str:
+        """The database table holding the records of this kind."""
+        return _TRAITS[self].table or self.value
 
     @classmethod
     def searchable(cls) -> tuple[RecordKind, ...]:
         """The kinds in the search index, in index order (the order results are grouped in)."""
-        kinds = [k for k in cls if k.search_number is not None]
-        return tuple(sorted(kinds, key=lambda k: k.search_number or 0))
+        return tuple(
+            sorted((k for k in cls if k.search_number), key=lambda k: k.search_number or 0)
+        )
 
     @classmethod
     def of_table(cls, table: str) -> RecordKind | None:
         """The kind stored in ``table`` (None: the table holds no kind of record)."""
         return _BY_TABLE.get(table)
 
+
+@dataclass(frozen=True)
+class _Traits:
+    label: str
+    search_number: int | None = None
+    dated: bool = False
+    table: str | None = None
+    """When the table is not named like the kind."""
+
+
+_TRAITS: dict[RecordKind, _Traits] = {
+    RecordKind.AREA: _Traits(QT_TRANSLATE_NOOP("RecordKind", "地域"), 9),
+    RecordKind.ORGANISATION: _Traits(QT_TRANSLATE_NOOP("RecordKind", "関係機関"), 6),
+    RecordKind.CONTACT: _Traits(QT_TRANSLATE_NOOP("RecordKind", "担当者"), 7),
+    RecordKind.COORDINATOR: _Traits(QT_TRANSLATE_NOOP("RecordKind", "コーディネーター"), 8),
+    RecordKind.ASSIGNMENT: _Traits(QT_TRANSLATE_NOOP("RecordKind", "担当")),
+    RecordKind.COUNCIL: _Traits(QT_TRANSLATE_NOOP("RecordKind", "協議体"), 5, dated=True),
+    RecordKind.COUNCIL_MEMBERSHIP: _Traits(QT_TRANSLATE_NOOP("RecordKind", "協議体の委員")),
+    RecordKind.MEETING: _Traits(QT_TRANSLATE_NOOP("RecordKind", "会議"), 1, dated=True),
+    RecordKind.MEETING_SERIES: _Traits(QT_TRANSLATE_NOOP("RecordKind", "連続開催")),
+    RecordKind.ACTION_ITEM: _Traits(QT_TRANSLATE_NOOP("RecordKind", "対応事項"), 3, dated=True),
+    RecordKind.PROJECT: _Traits(QT_TRANSLATE_NOOP("RecordKind", "プロジェクト"), 4, dated=True),
+    RecordKind.PROGRESS_ENTRY: _Traits(QT_TRANSLATE_NOOP("RecordKind", "進捗"), 2, dated=True),
+    RecordKind.GATHERING_PLACE: _Traits(QT_TRANSLATE_NOOP("RecordKind", "通いの場"), 10),
+    RecordKind.ATTACHMENT: _Traits(QT_TRANSLATE_NOOP("RecordKind", "添付ファイル")),
+    RecordKind.REVIEW: _Traits(QT_TRANSLATE_NOOP("RecordKind", "確認")),
+    RecordKind.PROFILE: _Traits(QT_TRANSLATE_NOOP("RecordKind", "利用者"), table="user_profile"),
+}
+"""Per kind: its label, search-index number (fixed forever: part of every index
+row id; a new searchable kind takes the next free number) and table."""
 
 _BY_TABLE = {kind.table: kind for kind in RecordKind}

@@ -35,9 +35,9 @@ def touched_by(obj: Any) -> tuple[RecordKind, uuid.UUID] | None:
         return None
     link = LINK_OWNERS.get(table)
     if link is not None:
-        kind, column = link
+        owner_kind, column = link
         owner = getattr(obj, column, None)
-        return (kind, owner) if isinstance(owner, uuid.UUID) else None
+        return (owner_kind, owner) if isinstance(owner, uuid.UUID) else None
     kind = RecordKind.of_table(table)
     record_id = getattr(obj, "id", None)
     if kind is None or not isinstance(record_id, uuid.UUID):

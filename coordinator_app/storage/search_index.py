@@ -112,7 +112,7 @@ def _free_id(conn: Any, kind: str, day: date) -> int:
             ).all()
         }
         return next(i for i in range(low, high + 1) if i not in used)
-    return current + 1
+    return int(current) + 1
 
 
 def _delete_row(conn: Any, rowid: int, body: str) -> None:
@@ -290,7 +290,8 @@ def refresh(session: Any, kind: str, record_ids: Iterable[uuid.UUID | str]) -> N
     A record that is deleted, or whose parent is, leaves the index.
     """
     conn = _conn(session)
-    query = KIND_QUERIES[RecordKind(kind)]
+    kind = RecordKind(kind)
+    query = KIND_QUERIES[kind]
     for record_id in record_ids:
         rid = _as_uuid(record_id)
         assert rid is not None
