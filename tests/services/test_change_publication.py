@@ -142,3 +142,18 @@ def test_an_import_publishes_its_records_once_as_an_import(
     (changes,) = published
     assert changes.origin is Origin.IMPORT
     assert changes.ids(RecordKind.ORGANISATION) == stored
+
+
+def test_a_read_only_database_refuses_the_demo_before_writing(db: Database, db_path: Path) -> None:
+    from coordinator_app.services.demo import load_demo
+    from coordinator_app.storage.integrity import ReadOnlyDatabaseError, open_read_only
+
+    read_only = open_read_only(db_path)
+    seen: list[Changes] = []
+    read_only.changes.subscribe(seen.append)
+    try:
+        with pytest.raises(ReadOnlyDatabaseError):
+            load_demo(Services.create(read_only))
+    finally:
+        read_only.close()
+    assert seen == []
