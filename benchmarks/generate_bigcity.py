@@ -23,14 +23,14 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from coordinator_app.services.search import (
+from coordinator_app.storage.database import open_database
+from coordinator_app.storage.search_index import (
     DAY_SHIFT,
     KIND_SHIFT,
     bigram_tokens,
     folded_body,
     kind_number,
 )
-from coordinator_app.storage.database import open_database
 from coordinator_app.storage.search_schema import CREATE_STATEMENTS
 
 FIRST_YEAR = 2006

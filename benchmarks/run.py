@@ -248,7 +248,8 @@ def run(db: Path, runs: int) -> list[Result]:
     )
 
     # -- search ----------------------------------------------------------------------
-    from coordinator_app.services.search import KINDS, fold
+    from coordinator_app.domain.record_kind import RecordKind
+    from coordinator_app.storage.search_index import fold
 
     terms = {
         4: ["見守り活", "北山町会", "存在せず"],
@@ -260,11 +261,11 @@ def run(db: Path, runs: int) -> list[Result]:
     def like_scan(term: str) -> None:
         # The same question without an index: per kind, newest first, first page.
         pattern = f"%{fold(term)}%"
-        for kind in KINDS:
+        for kind in RecordKind.searchable():
             raw.execute(
                 "SELECT record_id, title, held_on FROM search_entry WHERE kind = ? "
                 "AND body LIKE ? ORDER BY held_on DESC LIMIT 11",
-                (kind, pattern),
+                (kind.value, pattern),
             ).fetchall()
 
     for length, words in terms.items():
@@ -410,7 +411,7 @@ def run(db: Path, runs: int) -> list[Result]:
 
 def cleanup(conn: sqlite3.Connection, meeting_ids: list[str]) -> None:
     """Remove what the save benchmark wrote, so the cache stays the generated data."""
-    from coordinator_app.services.search import bigram_tokens
+    from coordinator_app.storage.search_index import bigram_tokens
 
     conn.execute("BEGIN IMMEDIATE")
     for mid in meeting_ids:

@@ -384,8 +384,6 @@ def offer_demo(ctx: UiContext, parent: QWidget | None = None) -> bool:
     """
     from PySide6.QtCore import QCoreApplication
 
-    from coordinator_app.ui.events import RecordKind
-
     if not ctx.services.is_empty():
         return False
     if not ctx.prompts.confirm(
@@ -403,7 +401,6 @@ def offer_demo(ctx: UiContext, parent: QWidget | None = None) -> bool:
     _load_demo(ctx)
     if entered.name:
         ctx.services.settings.save_municipality(entered)
-    ctx.events.records_changed(RecordKind.ALL)
     return True
 
 

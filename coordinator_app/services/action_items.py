@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from coordinator_app.domain.models import ActionItem, Contact, Coordinator, Meeting
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import Errors, check_length, check_required, clean_text
 from coordinator_app.services.access import reads
 from coordinator_app.services.base import (
@@ -44,8 +45,7 @@ class ActionItemService(EntityService[ActionItem]):
     earlier meetings left open."""
 
     model = ActionItem
-    search_kind = "action_item"
-    kind_label = "対応事項"
+    kind = RecordKind.ACTION_ITEM
     text_columns = ("text",)
     kana_column = None
     filter_columns = ("meeting_id", "owner_coordinator_id", "owner_contact_id", "done")

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from coordinator_app.domain.enums import AreaKind
 from coordinator_app.domain.era import format_wareki
 from coordinator_app.domain.models import Area, Assignment
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import (
     Errors,
     ValidationError,
@@ -123,8 +124,7 @@ def check_statistics(errors: Errors, area: Area) -> None:
 
 class AreaService(EntityService[Area]):
     model = Area
-    kind_label = "地域"
-    search_kind = "area"
+    kind = RecordKind.AREA
     filter_columns = ("kind", "parent_id")
     sort_keys = {
         "kana": "sort_kana",

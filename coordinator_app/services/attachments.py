@@ -17,6 +17,7 @@ from sqlmodel import col, select
 
 from coordinator_app.domain.filenames import safe_filename
 from coordinator_app.domain.models import Attachment, Meeting, ProgressEntry, Project
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import Errors, ValidationError, check_required, clean_text
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import NotFoundError, live, now, require_live
@@ -220,7 +221,7 @@ class AttachmentService(Guarded):
                 .where(live(Attachment))
             ).first()
         if data is None:
-            raise NotFoundError("添付ファイル", attachment_id)
+            raise NotFoundError(RecordKind.ATTACHMENT, attachment_id)
         return data
 
     @writes
@@ -228,7 +229,7 @@ class AttachmentService(Guarded):
         with self.db.writing() as session:
             attachment = session.get(Attachment, attachment_id)
             if attachment is None or attachment.deleted_at is not None:
-                raise NotFoundError("添付ファイル", attachment_id)
+                raise NotFoundError(RecordKind.ATTACHMENT, attachment_id)
             attachment.deleted_at = now()
             attachment.updated_at = attachment.deleted_at
 
@@ -237,6 +238,6 @@ class AttachmentService(Guarded):
         with self.db.writing() as session:
             attachment = session.get(Attachment, attachment_id)
             if attachment is None:
-                raise NotFoundError("添付ファイル", attachment_id)
+                raise NotFoundError(RecordKind.ATTACHMENT, attachment_id)
             attachment.deleted_at = None
             attachment.updated_at = now()

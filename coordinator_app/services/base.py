@@ -18,14 +18,15 @@ from sqlmodel import Session, col, select
 
 from coordinator_app.domain import kana
 from coordinator_app.domain.models import Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import (
     Errors,
     ValidationError,
     check_record_dates,
     clean_text,
 )
-from coordinator_app.services import search
 from coordinator_app.services.access import Guarded, reads, writes
+from coordinator_app.storage import search_index
 from coordinator_app.storage.database import Database
 
 T = TypeVar("T", bound=Record)
@@ -39,8 +40,9 @@ MAX_SEARCH_CHARS = 5_000
 class NotFoundError(LookupError):
     """No (live) record with that id."""
 
-    def __init__(self, kind: str, record_id: uuid.UUID) -> None:
-        super().__init__(f"{kind}が見つかりません(削除された可能性があります)")
+    def __init__(self, kind: RecordKind, record_id: uuid.UUID) -> None:
+        super().__init__(f"{kind.label}が見つかりません(削除された可能性があります)")
+        self.kind = kind
         self.record_id = record_id
 
 
@@ -107,7 +109,9 @@ class EntityService(Guarded, Generic[T]):
     """Create, update, soft-delete, restore, get and list one kind of record."""
 
     model: ClassVar[type[Record]]
-    kind_label: ClassVar[str] = "データ"
+    kind: ClassVar[RecordKind]
+    """What this service keeps (its label names it in messages; searchable kinds
+    are kept in the search index)."""
     text_columns: ClassVar[tuple[str, ...]] = ("name",)
     kana_column: ClassVar[str | None] = "sort_kana"
     sort_keys: ClassVar[dict[str, str]] = {"kana": "sort_kana", "name": "name"}
@@ -115,8 +119,6 @@ class EntityService(Guarded, Generic[T]):
     each such combination backed by an index where lists are long)."""
     default_sort: ClassVar[str] = "kana"
     filter_columns: ClassVar[tuple[str, ...]] = ()
-    search_kind: ClassVar[str | None] = None
-    """The kind of this record in the global search index (None: not searchable)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -131,7 +133,7 @@ class EntityService(Guarded, Generic[T]):
     def _get(self, session: Session, record_id: uuid.UUID, *, include_deleted: bool = False) -> T:
         obj = session.get(self.model, record_id)
         if obj is None or (obj.deleted_at is not None and not include_deleted):
-            raise NotFoundError(self.kind_label, record_id)
+            raise NotFoundError(self.kind, record_id)
         return obj  # type: ignore[return-value]
 
     @reads
@@ -266,7 +268,7 @@ class EntityService(Guarded, Generic[T]):
             stored = obj
         else:
             if existing.deleted_at is not None:
-                raise NotFoundError(self.kind_label, obj.id)
+                raise NotFoundError(self.kind, obj.id)
             for name in self._data_columns():
                 setattr(existing, name, getattr(obj, name))
             existing.updated_at = now()
@@ -276,8 +278,8 @@ class EntityService(Guarded, Generic[T]):
         return stored
 
     def _reindex(self, session: Session, obj: Record) -> None:
-        if self.search_kind is not None:
-            search.refresh(session, self.search_kind, [obj.id])
+        if self.kind.search_number is not None:
+            search_index.refresh(session, self.kind, [obj.id])
 
     def _data_columns(self) -> Iterable[str]:
         skip = {"id", "created_at", "updated_at", "deleted_at"}

@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from coordinator_app.domain.models import Area, Assignment, Coordinator, Organisation
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.tiers import check_tier, normalise_label, tier_display
 from coordinator_app.domain.validation import (
     Errors,
@@ -45,8 +46,7 @@ def is_current(assignment: Assignment, today: date | None = None) -> bool:
 
 class CoordinatorService(EntityService[Coordinator]):
     model = Coordinator
-    search_kind = "coordinator"
-    kind_label = "コーディネーター"
+    kind = RecordKind.COORDINATOR
     sort_keys = {"kana": "sort_kana", "name": "name", "phone": "phone"}
 
     def clean(self, obj: Coordinator) -> None:
@@ -101,7 +101,7 @@ class CoordinatorService(EntityService[Coordinator]):
 
 class AssignmentService(EntityService[Assignment]):
     model = Assignment
-    kind_label = "担当"
+    kind = RecordKind.ASSIGNMENT
     text_columns = ("tier_label",)
     kana_column = None
     filter_columns = ("coordinator_id", "area_id", "tier")

@@ -17,6 +17,7 @@ from coordinator_app.domain.models import (
     Meeting,
     Organisation,
 )
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.tiers import check_tier, normalise_label, tier_display
 from coordinator_app.domain.validation import (
     Errors,
@@ -57,8 +58,7 @@ def member_is_live() -> Any:
 
 class CouncilService(EntityService[Council]):
     model = Council
-    search_kind = "council"
-    kind_label = "協議体"
+    kind = RecordKind.COUNCIL
     filter_columns = ("tier", "status", "area_id")
     sort_keys = {"kana": "sort_kana", "name": "name", "tier": "tier", "status": "status"}
 
@@ -132,7 +132,7 @@ class CouncilService(EntityService[Council]):
 
 class CouncilMembershipService(EntityService[CouncilMembership]):
     model = CouncilMembership
-    kind_label = "協議体の委員"
+    kind = RecordKind.COUNCIL_MEMBERSHIP
     text_columns = ("role",)
     kana_column = None
     filter_columns = ("council_id", "organisation_id", "contact_id")

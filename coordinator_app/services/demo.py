@@ -63,7 +63,7 @@ def load_demo(services: Services) -> None:
     doc = demo_document()
     refs: dict[str, uuid.UUID] = {}
     s = services
-    with s.db.writing() as session:
+    with s.db.writing(everything=True) as session:
 
         def link(
             model: type, owner_column: str, owner: uuid.UUID, target_column: str, targets: list[str]

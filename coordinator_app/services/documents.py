@@ -29,6 +29,7 @@ from coordinator_app.domain.models import (
     Project,
     Record,
 )
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.action_items import ActionItemService, done_as_of
 from coordinator_app.services.base import NotFoundError, live
@@ -90,7 +91,7 @@ class DocumentService(Guarded):
         with self.db.reading() as session:
             meeting = session.get(Meeting, meeting_id)
             if meeting is None or meeting.deleted_at is not None:
-                raise NotFoundError("会議", meeting_id)
+                raise NotFoundError(RecordKind.MEETING, meeting_id)
             council = session.get(Council, meeting.council_id) if meeting.council_id else None
             project = session.get(Project, meeting.project_id) if meeting.project_id else None
             coordinators = _sorted_names(session, Coordinator, attendance.coordinator_ids)

@@ -20,6 +20,7 @@ from coordinator_app.domain.gathering_places import (
     photo_problem,
 )
 from coordinator_app.domain.models import Area, GatheringPlace, Organisation, Setting
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import (
     Errors,
     ValidationError,
@@ -67,8 +68,7 @@ def read_kinds(session: Session) -> list[str]:
 
 class GatheringPlaceService(EntityService[GatheringPlace]):
     model = GatheringPlace
-    search_kind = "gathering_place"
-    kind_label = "通いの場"
+    kind = RecordKind.GATHERING_PLACE
     text_columns = ("name", "meeting_place")
     filter_columns = ("kind", "status", "area_id", "weekday")
     sort_keys = {

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session, col, select
 
 from coordinator_app.domain.models import Meeting, MeetingSeries
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.session_titles import series_base_title, session_title
 from coordinator_app.domain.validation import (
     Errors,
@@ -117,7 +118,7 @@ class SeriesActions:
         with self.db.reading() as session:
             series = session.get(MeetingSeries, series_id)
             if series is None or series.deleted_at is not None:
-                raise NotFoundError("連続開催", series_id)
+                raise NotFoundError(RecordKind.MEETING_SERIES, series_id)
             return SeriesInfo(series, _sessions(session, series_id))
 
     @writes
@@ -143,7 +144,7 @@ class SeriesActions:
         with self.db.writing() as session:
             series = session.get(MeetingSeries, series_id)
             if series is None or series.deleted_at is not None:
-                raise NotFoundError("連続開催", series_id)
+                raise NotFoundError(RecordKind.MEETING_SERIES, series_id)
             old_base = series.title
             series.title = new_base
             for meeting in _sessions(session, series_id):

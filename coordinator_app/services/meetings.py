@@ -27,6 +27,7 @@ from coordinator_app.domain.models import (
     Organisation,
     Project,
 )
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import (
     MAX_LONG_TEXT,
     Errors,
@@ -127,8 +128,7 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
 
     model = Meeting
     label_column = "title"
-    search_kind = "meeting"
-    kind_label = "会議"
+    kind = RecordKind.MEETING
     text_columns = ("title", "venue")
     kana_column = None
     filter_columns = ("kind", "council_id", "project_id", "mode", "series_id")

@@ -21,6 +21,7 @@ from coordinator_app.domain.models import (
     Organisation,
     OrganisationArea,
 )
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import (
     Errors,
     check_email,
@@ -119,8 +120,7 @@ SERVED_AREAS = LinkSpec(
 
 class OrganisationService(EntityService[Organisation]):
     model = Organisation
-    search_kind = "organisation"
-    kind_label = "関係機関"
+    kind = RecordKind.ORGANISATION
     filter_columns = ("kind",)
     sort_keys = {"kana": "sort_kana", "name": "name", "kind": "kind,sort_kana", "phone": "phone"}
 
@@ -206,8 +206,7 @@ class OrganisationService(EntityService[Organisation]):
 
 class ContactService(EntityService[Contact]):
     model = Contact
-    search_kind = "contact"
-    kind_label = "担当者"
+    kind = RecordKind.CONTACT
     filter_columns = ("organisation_id",)
     sort_keys = {"kana": "sort_kana", "name": "name", "role": "role"}
 

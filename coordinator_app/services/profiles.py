@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.models import Coordinator, UserProfile
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import (
     Errors,
     check_kana,
@@ -41,7 +42,7 @@ def require_editor(profile: UserProfile | None) -> None:
 
 class ProfileService(EntityService[UserProfile]):
     model = UserProfile
-    kind_label = "利用者"
+    kind = RecordKind.PROFILE
     filter_columns = ("role", "coordinator_id")
 
     # A supervisor registers profiles and changes their own (``profile_writes``);

@@ -21,6 +21,7 @@ from coordinator_app.domain.enums import ProjectStatus, label
 from coordinator_app.domain.era import EraError, format_wareki
 from coordinator_app.domain.fiscal import fiscal_year_range
 from coordinator_app.domain.models import Attachment, ProgressEntry, Project, Review, Setting
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import Errors, check_length, clean_text
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.attachments import AttachmentInfo
@@ -152,7 +153,7 @@ class ProjectPageService(Guarded):
         with self.db.writing() as session:
             project = session.get(Project, project_id)
             if project is None or project.deleted_at is not None:
-                raise NotFoundError("プロジェクト", project_id)
+                raise NotFoundError(RecordKind.PROJECT, project_id)
             key = NARRATIVE_KEY + str(project_id)
             row = session.exec(select(Setting).where(Setting.key == key)).first()
             row = row or Setting(key=key)
@@ -192,7 +193,7 @@ class ProjectPageService(Guarded):
         with self.db.reading() as session:
             project = session.get(Project, project_id)
             if project is None or project.deleted_at is not None:
-                raise NotFoundError("プロジェクト", project_id)
+                raise NotFoundError(RecordKind.PROJECT, project_id)
         chosen = [
             c
             for c in self.candidates(project_id)

@@ -22,6 +22,7 @@ from coordinator_app.domain.models import (
     ProjectOrganisation,
     UserProfile,
 )
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import (
     MAX_LONG_TEXT,
     Errors,
@@ -100,8 +101,7 @@ class ProjectMember:
 class ProjectService(EntityService[Project]):
     model = Project
     label_column = "title"
-    search_kind = "project"
-    kind_label = "プロジェクト"
+    kind = RecordKind.PROJECT
     text_columns = ("title", "goal")
     kana_column = None
     filter_columns = ("status", "program", "area_id", "lead_coordinator_id")
@@ -290,8 +290,7 @@ class ProjectService(EntityService[Project]):
 
 class ProgressEntryService(EntityService[ProgressEntry]):
     model = ProgressEntry
-    search_kind = "progress_entry"
-    kind_label = "進捗"
+    kind = RecordKind.PROGRESS_ENTRY
     text_columns = ("text",)
     kana_column = None
     filter_columns = ("project_id",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field, fields
 
 from coordinator_app.services.access import Actor, Guarded
@@ -73,7 +74,12 @@ class Services:
 
     @classmethod
     def create(cls, db: Database, *, actor: Actor | None = None) -> Services:
-        """All services of ``db``; ``actor`` (default: nobody chosen yet) is shared."""
+        """All services of ``db``; ``actor`` (default: nobody chosen yet) is shared.
+
+        The database's change feed names the actor's profile in what it publishes.
+        """
+        actor = actor or Actor()
+        db.changes.profile_of = lambda: _profile_id(actor)
         return cls(
             db=db,
             areas=AreaService(db),
@@ -100,7 +106,7 @@ class Services:
             tiers=LocalTierService(db),
             aliases=SearchAliasService(db),
             gathering_places=GatheringPlaceService(db),
-            actor=actor or Actor(),
+            actor=actor,
         )
 
     def is_empty(self) -> bool:
@@ -109,3 +115,8 @@ class Services:
             service.list().total == 0
             for service in (self.areas, self.organisations, self.coordinators, self.meetings)
         )
+
+
+def _profile_id(actor: Actor) -> uuid.UUID | None:
+    profile = actor.profile
+    return profile.id if profile is not None else None

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from coordinator_app.domain.changes import ChangeFeed
+from coordinator_app.storage.change_collector import ChangeCollector
 from coordinator_app.storage.engine import create_sqlite_engine, writing
 from coordinator_app.storage.schema import SchemaReport, ensure_schema, refuse_if_too_new
 
@@ -21,6 +23,8 @@ class Database:
     path: Path
     engine: sa.Engine
     schema: SchemaReport
+    changes: ChangeFeed = field(default_factory=ChangeFeed)
+    """Told what each committed :meth:`writing` changed."""
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -29,15 +33,25 @@ class Database:
             yield session
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
-        """One user action: an IMMEDIATE transaction, committed whole or not at all."""
+    def writing(self, *, everything: bool = False) -> Iterator[Session]:
+        """One user action: an IMMEDIATE transaction, committed whole or not at all.
+
+        After the commit, :attr:`changes` publishes the records the action
+        touched (``everything``: announce that anything may have changed, e.g.
+        demo data); a rolled-back action publishes nothing.
+        """
+        collector = ChangeCollector()
+        collector.everything = everything
         with Session(writing(self.engine), expire_on_commit=False) as session:
+            collector.attach(session)
             try:
                 yield session
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+        feed = self.changes
+        feed.publish(collector.changes(origin=feed.origin(), profile_id=feed.profile_id()))
 
     def close(self) -> None:
         self.engine.dispose()

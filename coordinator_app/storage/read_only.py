@@ -48,7 +48,7 @@ class ReadOnlyDatabase(Database):
     read_only: bool = field(default=True, init=False)
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
+    def writing(self, *, everything: bool = False) -> Iterator[Session]:
         raise ReadOnlyDatabaseError(self.path)
         yield  # pragma: no cover - makes this a generator
 

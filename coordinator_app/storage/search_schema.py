@@ -6,7 +6,7 @@ term split across two fields never matches). ``search_trigram`` is an FTS5
 external-content index over it with the trigram tokenizer: substring search
 for terms of three characters or more. Shorter terms use ``search_bigram``, a
 contentless FTS5 index of the text's overlapping character pairs (kept up to
-date by :mod:`coordinator_app.services.search`, which computes the pairs), so
+date by :mod:`coordinator_app.storage.search_index`, which computes the pairs), so
 one- and two-character terms (社協, 町会, 包括) are index lookups too.
 
 These tables are not SQLModel tables (FTS5 is virtual and the index is keyed

@@ -58,9 +58,11 @@ class UiContext:
         from coordinator_app.ui.profiles.current import follow_profile
 
         follow_profile(settings, services)
+        events = EventHub()
+        events.follow(services.db.changes)
         return cls(
             services=services,
-            events=EventHub(),
+            events=events,
             prompts=prompts,
             settings=settings,
             undo_stack=QUndoStack(),

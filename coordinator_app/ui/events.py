@@ -1,58 +1,58 @@
 """The event hub: how one view learns that another changed data it shows.
 
-A page that saves, deletes or restores a record announces it here; every
-other page listens and refreshes only when the kind concerns it.
+Every committed write publishes a :class:`~coordinator_app.domain.changes.Changes`
+on its database's change feed; the hub follows that feed (:meth:`follow`), so a
+save, an undo, an import and a sync reach the views through this one path.
+Each view refreshes only when a kind it shows was touched.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import Final
+import weakref
 
 from PySide6.QtCore import QObject, Signal
 
-
-class RecordKind:
-    """The ``kind`` strings carried by :attr:`EventHub.sig_records_changed`."""
-
-    AREA: Final = "area"
-    ORGANISATION: Final = "organisation"
-    CONTACT: Final = "contact"
-    COORDINATOR: Final = "coordinator"
-    ASSIGNMENT: Final = "assignment"
-    COUNCIL: Final = "council"
-    COUNCIL_MEMBERSHIP: Final = "council_membership"
-    MEETING: Final = "meeting"
-    ACTION_ITEM: Final = "action_item"
-    PROJECT: Final = "project"
-    PROGRESS_ENTRY: Final = "progress_entry"
-    GATHERING_PLACE: Final = "gathering_place"
-    ALL: Final = "*"
-    """Everything may have changed (e.g. demo data was loaded)."""
+from coordinator_app.domain.changes import ChangeFeed, Changes
+from coordinator_app.domain.record_kind import RecordKind
 
 
 class EventHub(QObject):
     """Documented application-wide signals.
 
     Signals:
-        sig_records_changed(kind: str): records of ``kind`` (a
-            :class:`RecordKind` value) were created, edited, deleted or
-            restored. ``"*"`` means anything may have changed.
+        sig_records_changed(changes: Changes): records were created, edited,
+            deleted or restored; ``changes.touches(kind)`` tells a view whether
+            it concerns it (always true after ``Changes.everything()``).
         sig_display_changed(): a display preference changed (e.g. dates
             shown as 和暦); views re-render without reloading data.
-        sig_open_record(kind: str, record_id: object): the user asked to open a
-            record (e.g. a meeting from a council's history); the main window
-            switches to the page of ``kind`` and selects ``record_id``.
+        sig_open_record(kind: RecordKind, record_id: object): the user asked to
+            open a record (e.g. a meeting from a council's history); the main
+            window switches to the page of ``kind`` and selects ``record_id``.
     """
 
-    sig_records_changed = Signal(str)
+    sig_records_changed = Signal(object)
     sig_display_changed = Signal()
     sig_open_record = Signal(str, object)
 
-    def records_changed(self, kind: str) -> None:
-        """Announce that records of ``kind`` changed."""
-        self.sig_records_changed.emit(kind)
+    def follow(self, feed: ChangeFeed) -> None:
+        """Announce every change ``feed`` publishes (until this hub is gone)."""
+        hub = weakref.ref(self)
 
-    def open_record(self, kind: str, record_id: uuid.UUID) -> None:
+        def forward(changes: Changes) -> None:
+            target = hub()
+            if target is None:
+                unsubscribe()
+            else:
+                target.records_changed(changes)
+
+        unsubscribe = feed.subscribe(forward)
+
+    def records_changed(self, changes: Changes) -> None:
+        """Announce ``changes`` (writes reach here through :meth:`follow`; call this
+        directly only for changes no write publishes, e.g. a restored backup)."""
+        self.sig_records_changed.emit(changes)
+
+    def open_record(self, kind: RecordKind, record_id: uuid.UUID) -> None:
         """Ask the main window to show a record."""
         self.sig_open_record.emit(kind, record_id)

@@ -23,6 +23,7 @@ from coordinator_app.domain.enums import (
     Tier,
     label,
 )
+from coordinator_app.domain.record_kind import RecordKind
 
 
 def _labels() -> dict[object, str]:
@@ -100,3 +101,12 @@ def tier_text(tier: int, local_label: str = "") -> str:
         return enum_label(Tier(tier))
     except ValueError:
         return str(tier)
+
+
+def kind_label(kind: RecordKind | str) -> str:
+    """The name of a kind of record (会議, 進捗…) in the current UI language.
+
+    The Japanese labels are :attr:`RecordKind.label`; lupdate reads them from
+    ``domain/record_kind.py`` (context ``RecordKind``).
+    """
+    return QCoreApplication.translate("RecordKind", RecordKind(kind).label)

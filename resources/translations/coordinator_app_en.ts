@@ -331,10 +331,6 @@
         <source>すべて折りたたむ</source>
         <translation>Collapse all</translation>
     </message>
-    <message>
-        <source>地域</source>
-        <translation>Areas</translation>
-    </message>
 </context>
 <context>
     <name>AreaTableModel</name>
@@ -932,13 +928,6 @@ The current contents are backed up automatically first. Continue?</translation>
     </message>
 </context>
 <context>
-    <name>CoordinatorPage</name>
-    <message>
-        <source>コーディネーター</source>
-        <translation>Coordinators</translation>
-    </message>
-</context>
-<context>
     <name>CoordinatorTableModel</name>
     <message>
         <source>氏名</source>
@@ -1052,10 +1041,6 @@ The current contents are backed up automatically first. Continue?</translation>
     <message>
         <source>すべての状況</source>
         <translation>All statuses</translation>
-    </message>
-    <message>
-        <source>協議体</source>
-        <translation>Councils</translation>
     </message>
 </context>
 <context>
@@ -1697,10 +1682,6 @@ No meeting of the same council, project or kind was held before this date.</tran
         <source>活動中の通いの場を地区ごとにまとめた冊子(PDF)を作ります</source>
         <translation>Makes the booklet (PDF) of the active gathering places, by district</translation>
     </message>
-    <message>
-        <source>通いの場</source>
-        <translation>Gathering places</translation>
-    </message>
 </context>
 <context>
     <name>GatheringPlaceTableModel</name>
@@ -2086,34 +2067,6 @@ No meeting of the same council, project or kind was held before this date.</tran
 Database: {path}
 
 Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
-    </message>
-    <message>
-        <source>地域</source>
-        <translation>Areas</translation>
-    </message>
-    <message>
-        <source>コーディネーター</source>
-        <translation>Coordinators</translation>
-    </message>
-    <message>
-        <source>関係機関</source>
-        <translation>Organisations</translation>
-    </message>
-    <message>
-        <source>協議体</source>
-        <translation>Councils</translation>
-    </message>
-    <message>
-        <source>会議</source>
-        <translation>Meetings</translation>
-    </message>
-    <message>
-        <source>プロジェクト</source>
-        <translation>Projects</translation>
-    </message>
-    <message>
-        <source>通いの場</source>
-        <translation>Gathering places</translation>
     </message>
 </context>
 <context>
@@ -2523,10 +2476,6 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <source>カレンダー</source>
         <translation>Calendar</translation>
-    </message>
-    <message>
-        <source>会議</source>
-        <translation>Meetings</translation>
     </message>
     <message>
         <source>会議名・会場で絞り込み (Ctrl+F)</source>
@@ -3004,10 +2953,6 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>すべての種別</source>
         <translation>All kinds</translation>
-    </message>
-    <message>
-        <source>関係機関</source>
-        <translation>Organisations</translation>
     </message>
 </context>
 <context>
@@ -3493,10 +3438,6 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <translation>All programs</translation>
     </message>
     <message>
-        <source>プロジェクト</source>
-        <translation>Projects</translation>
-    </message>
-    <message>
         <source>プロジェクト名・目標で絞り込み (Ctrl+F)</source>
         <translation>Filter by title or goal (Ctrl+F)</translation>
     </message>
@@ -3688,6 +3629,73 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>保存できません</source>
         <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>RecordKind</name>
+    <message>
+        <source>地域</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <source>関係機関</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>コーディネーター</source>
+        <translation>Coordinators</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <translation>Assignments</translation>
+    </message>
+    <message>
+        <source>協議体</source>
+        <translation>Councils</translation>
+    </message>
+    <message>
+        <source>協議体の委員</source>
+        <translation>Council members</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>連続開催</source>
+        <translation>Meeting series</translation>
+    </message>
+    <message>
+        <source>対応事項</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>プロジェクト</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>進捗</source>
+        <translation>Progress entries</translation>
+    </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering places</translation>
+    </message>
+    <message>
+        <source>添付ファイル</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>確認</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>利用者</source>
+        <translation>Users</translation>
     </message>
 </context>
 <context>
@@ -3967,49 +3975,6 @@ Searching for any word of a group also finds records containing the others.</tra
     <message>
         <source>キャンセル</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>SearchKinds</name>
-    <message>
-        <source>会議</source>
-        <translation>Meetings</translation>
-    </message>
-    <message>
-        <source>進捗</source>
-        <translation>Progress entries</translation>
-    </message>
-    <message>
-        <source>対応事項</source>
-        <translation>Action items</translation>
-    </message>
-    <message>
-        <source>プロジェクト</source>
-        <translation>Projects</translation>
-    </message>
-    <message>
-        <source>協議体</source>
-        <translation>Councils</translation>
-    </message>
-    <message>
-        <source>関係機関</source>
-        <translation>Organisations</translation>
-    </message>
-    <message>
-        <source>担当者</source>
-        <translation>Contacts</translation>
-    </message>
-    <message>
-        <source>コーディネーター</source>
-        <translation>Coordinators</translation>
-    </message>
-    <message>
-        <source>地域</source>
-        <translation>Areas</translation>
-    </message>
-    <message>
-        <source>通いの場</source>
-        <translation>Gathering places</translation>
     </message>
 </context>
 <context>

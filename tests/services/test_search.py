@@ -9,7 +9,8 @@ import pytest
 from coordinator_app.domain.enums import AreaKind
 from coordinator_app.domain.models import ActionItem, Area, ProgressEntry
 from coordinator_app.services.registry import Services
-from coordinator_app.services.search import bigram_tokens, fold, highlight
+from coordinator_app.services.search import highlight
+from coordinator_app.storage.search_index import bigram_tokens, fold
 from tests.conftest import Factory
 
 MINUTES = "北山町会の見守り活動と買い物支援について社協と包括が意見交換した。"

@@ -11,8 +11,8 @@ from coordinator_app.domain.enums import AreaKind, OrgKind
 from coordinator_app.domain.models import Area
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.registry import Services
-from coordinator_app.services.search import rebuild_index
 from coordinator_app.services.search_aliases import DEFAULT_ALIASES, expand, parse
+from coordinator_app.storage.search_index import rebuild_index
 from tests.conftest import Factory
 
 

@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from coordinator_app.domain.models import ActionItem
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.action_items.action_item_view import ActionItemView
 from coordinator_app.ui.action_items.open_item_model import OpenItemModel
 from coordinator_app.ui.common.attachment_model import AttachmentTableModel
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.calendar_model import MonthModel
 from tests.conftest import Factory

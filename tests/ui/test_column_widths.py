@@ -99,7 +99,6 @@ def test_a_column_the_user_widened_is_kept_when_rows_arrive(
             mode=MeetingMode.ON_SITE,
         )
     )
-    window.ctx.events.records_changed("meeting")
     window.show_page(4)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert header.sectionSize(2) == 400

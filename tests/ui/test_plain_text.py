@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageB
 from pytestqt.qtbot import QtBot
 
 from coordinator_app.domain.models import ActionItem, GatheringPlace, ProgressEntry
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.registry import Services
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.main.pages import PAGE_KINDS
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog

@@ -127,13 +127,11 @@ def test_report_follows_new_meetings(qtbot: QtBot, ctx: UiContext, services: Ser
     window = _window(qtbot, ctx)
     window.show()
     services.meetings.soft_delete(seed.meetings[0].id)
-    ctx.events.records_changed("meeting")
     assert window.figures["会議の開催数"].text() == "2"
     assert window.chart.values[5] == 0
     # A hidden window catches up when it is shown again.
     window.hide()
     services.meetings.soft_delete(seed.meetings[1].id)
-    ctx.events.records_changed("meeting")
     assert window.figures["会議の開催数"].text() == "2"
     window.show()
     assert window.figures["会議の開催数"].text() == "1"

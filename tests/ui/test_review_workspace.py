@@ -166,7 +166,6 @@ def test_a_coordinator_can_edit_in_the_workspace(
     assert services.projects.get(project.id).outcome == "第1層協議体を設置した"
     # Hidden, the workspace does not recount at every change; shown, it catches up.
     make.project(title="通いの場ガイドブック")
-    ctx.events.records_changed("project")
     assert workspace.model.total == 1
     workspace.show()
     assert workspace.model.total == 2

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from coordinator_app.domain.models import ActionItem, GatheringPlace, Meeting, ProgressEntry
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.storage_errors import (
     DAMAGED,
     DISK_FULL,
@@ -36,7 +37,6 @@ from coordinator_app.services.storage_errors import (
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.main.pages import PAGE_KINDS
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog

@@ -142,7 +142,6 @@ def test_restore_through_the_menu_reloads_every_view(
     assert isinstance(dialog, BackupDialog)
     qtbot.mouseClick(dialog.backup_now_button, Qt.MouseButton.LeftButton)
     make.organisation("後から足した会", kind=OrgKind.NPO, kana="あとからたしたかい")
-    ctx.events.records_changed("organisation")
     page = window.current_page
     assert page.model.rowCount() == 2
     dialog.table.selectRow(0)

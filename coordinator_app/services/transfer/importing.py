@@ -21,6 +21,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from coordinator_app.domain import kana as kana_rules
+from coordinator_app.domain.changes import Origin
 from coordinator_app.domain.enums import AreaKind, OrgKind, SupportCenterOperation
 from coordinator_app.domain.models import Area, Contact, Organisation, OrganisationArea, Record
 from coordinator_app.domain.validation import ValidationError, normalise_phone
@@ -41,6 +42,7 @@ from coordinator_app.services.transfer.fields import (
 )
 from coordinator_app.services.transfer.mappings import Mapping, mapping_problems
 from coordinator_app.services.transfer.reading import SourceRow, SourceTable, TransferError
+from coordinator_app.storage.change_collector import ChangeCollector
 from coordinator_app.storage.engine import writing
 from coordinator_app.storage.read_only import ReadOnlyDatabaseError
 
@@ -429,7 +431,9 @@ def _run(
     if getattr(db, "read_only", False):
         raise ReadOnlyDatabaseError(db.path)
     rows: dict[int, PreviewRow] = {}
+    collector = ChangeCollector()
     with Session(writing(db.engine), expire_on_commit=False) as session:
+        collector.attach(session)
         try:
             ctx = _Context(session)
             for source in _processing_order(kind, table, mapping):
@@ -451,6 +455,9 @@ def _run(
         except BaseException:
             session.rollback()
             raise
+    if commit:
+        feed = db.changes
+        feed.publish(collector.changes(origin=Origin.IMPORT, profile_id=feed.profile_id()))
     ordered = [rows[source.line] for source in table.rows]
     if not commit:
         for row in ordered:

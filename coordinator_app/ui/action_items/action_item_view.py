@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain import kana
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.models import ActionItem
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.base import NotFoundError, Row
 from coordinator_app.ui.action_items.marking import mark_done
 from coordinator_app.ui.action_items.open_item_model import OpenItemModel
@@ -33,7 +35,6 @@ from coordinator_app.ui.common.pickers import (
 )
 from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.column_widths import ensure_min_widths
 from coordinator_app.ui.profiles.current import gate_writes
@@ -49,7 +50,6 @@ WATCHED = frozenset(
         RecordKind.COORDINATOR,
         RecordKind.CONTACT,
         RecordKind.ORGANISATION,
-        RecordKind.ALL,
     }
 )
 
@@ -282,10 +282,10 @@ class ActionItemView(QWidget):
             self.table.setCurrentIndex(index)
             self.open_selected_meeting()
 
-    def _records_changed(self, kind: str) -> None:
-        if kind in (RecordKind.COORDINATOR, RecordKind.CONTACT, RecordKind.ALL):
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.COORDINATOR, RecordKind.CONTACT):
             self.refresh_owners()
-        if kind in WATCHED:
+        if changes.touches(*WATCHED):
             self.refresh()
 
     def _update_buttons(self) -> None:

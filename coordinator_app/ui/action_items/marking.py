@@ -8,11 +8,11 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from coordinator_app.domain.changes import Origin, acting
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.action_items import ActionItemService
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import EventHub, RecordKind
 
 
 def set_done(
@@ -28,15 +28,16 @@ def set_done(
     minutes then show them as completed there); the service dates the completion.
     """
     problems = []
-    for item_id in item_ids:
-        try:
-            item = service.get(item_id)
-            if item.done != done:
-                item.done = done
-                item.completed_meeting_id = meeting_id if done else None
-                service.save(item)
-        except (ValidationError, NotFoundError) as exc:
-            problems.append(str(exc))
+    with service.db.changes.batch():  # the views refresh once, after the last item
+        for item_id in item_ids:
+            try:
+                item = service.get(item_id)
+                if item.done != done:
+                    item.done = done
+                    item.completed_meeting_id = meeting_id if done else None
+                    service.save(item)
+            except (ValidationError, NotFoundError) as exc:
+                problems.append(str(exc))
     return problems
 
 
@@ -49,7 +50,6 @@ class DoneCommand(QUndoCommand):
         service: ActionItemService,
         item_ids: Sequence[uuid.UUID],
         done: bool,
-        events: EventHub,
         on_error: Callable[[str], None],
         meeting_id: uuid.UUID | None = None,
     ) -> None:
@@ -63,7 +63,6 @@ class DoneCommand(QUndoCommand):
         self._ids = list(item_ids)
         self._done = done
         self._meeting_id = meeting_id
-        self._events = events
         self._on_error = on_error
         self._first = True
 
@@ -77,10 +76,10 @@ class DoneCommand(QUndoCommand):
         self._apply(self._done)
 
     def _apply(self, done: bool) -> None:
-        problems = set_done(self._service, self._ids, done, meeting_id=self._meeting_id)
+        with acting(Origin.UNDO):
+            problems = set_done(self._service, self._ids, done, meeting_id=self._meeting_id)
         if problems:
             self._on_error("\n".join(problems))
-        self._events.records_changed(RecordKind.ACTION_ITEM)
 
 
 def mark_done(
@@ -99,17 +98,14 @@ def mark_done(
     problems = set_done(ctx.services.action_items, item_ids, True, meeting_id=meeting_id)
     if problems:
         on_error("\n".join(problems))
-        ctx.events.records_changed(RecordKind.ACTION_ITEM)
         return False
     ctx.undo_stack.push(
         DoneCommand(
             service=ctx.services.action_items,
             item_ids=item_ids,
             done=True,
-            events=ctx.events,
             on_error=on_error,
             meeting_id=meeting_id,
         )
     )
-    ctx.events.records_changed(RecordKind.ACTION_ITEM)
     return True

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QW
 
 from coordinator_app.domain.enums import AreaKind
 from coordinator_app.domain.models import Area, Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.areas import AreaService, AreaStatistics, statistics_of
 from coordinator_app.ui.common.fields import DateField, NumberField
 from coordinator_app.ui.common.form import FieldForm
@@ -18,7 +19,6 @@ from coordinator_app.ui.common.pickers import EnumCombo, Option, RecordCombo
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.dates import DateFormat
-from coordinator_app.ui.events import RecordKind
 
 
 class RateField(QLineEdit):

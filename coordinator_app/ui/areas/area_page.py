@@ -9,11 +9,11 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from coordinator_app.domain.enums import AreaKind
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.areas.area_editor import AreaEditor
 from coordinator_app.ui.areas.area_model import AreaTableModel
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
 
 
@@ -47,12 +47,6 @@ class AreaPage(RecordPage):
         )
         self.table.installEventFilter(self)
         self.table.viewport().installEventFilter(self)
-
-    def title(self) -> str:
-        return self.tr("地域")
-
-    def icon_name(self) -> str:
-        return "area"
 
     def filter_value(self, key: str, data: object) -> object:
         return AreaKind(data) if data is not None else None

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.filenames import safe_filename
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.attachments import (
     MAX_ATTACHMENT_BYTES,
@@ -39,9 +41,7 @@ from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.table_model import fit_columns, select_row
 from coordinator_app.ui.common.undo import SoftDeleteCommand
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.profiles.current import current_profile, gate_writes
-from coordinator_app.ui.projects.display import ATTACHMENT
 from coordinator_app.ui.prompts import Prompts
 
 PREVIEW_SIZE = 220
@@ -207,19 +207,21 @@ class AttachmentPanel(QWidget):
             return []
         added: list[AttachmentInfo] = []
         problems: list[str] = []
-        for path in paths:
-            try:
-                added.append(
-                    self.ctx.services.attachments.add_file(path, **{self.model.owner: owner_id})
-                )
-            except OSError as exc:
-                problems.append(f"{path.name}: {exc.strerror or exc}")
-            except (ValidationError, NotFoundError) as exc:
-                problems.append(f"{path.name}: {exc}")
-            except WRITE_ERRORS as exc:
-                problems.append(f"{path.name}: {storage_message(exc, action='添付')}")
+        with self.ctx.services.db.changes.batch():  # the views refresh once for all files
+            for path in paths:
+                try:
+                    added.append(
+                        self.ctx.services.attachments.add_file(
+                            path, **{self.model.owner: owner_id}
+                        )
+                    )
+                except OSError as exc:
+                    problems.append(f"{path.name}: {exc.strerror or exc}")
+                except (ValidationError, NotFoundError) as exc:
+                    problems.append(f"{path.name}: {exc}")
+                except WRITE_ERRORS as exc:
+                    problems.append(f"{path.name}: {storage_message(exc, action='添付')}")
         if added:
-            self._announce()
             self.select(added[-1].id)
         if problems:
             self._warn("\n".join(problems))
@@ -301,27 +303,21 @@ class AttachmentPanel(QWidget):
             SoftDeleteCommand(
                 service=service,
                 record_id=info.id,
-                kind=ATTACHMENT,
                 text=self.tr("「{name}」の添付の取り外し").format(name=info.filename),
-                events=self.ctx.events,
                 on_error=self._warn,
             )
         )
-        self._announce()
         return True
 
     # -- internals ---------------------------------------------------------------
-
-    def _announce(self) -> None:
-        self.ctx.events.records_changed(ATTACHMENT)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             select_row(self.table, index.row())
             self.open_selected()
 
-    def _records_changed(self, kind: str) -> None:
-        if kind in (ATTACHMENT, RecordKind.ALL):
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.ATTACHMENT):
             self.refresh()
 
     def _selection_changed(self, *_args: object) -> None:

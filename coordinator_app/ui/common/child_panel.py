@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.models import Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.list_table import SelectionMode, list_table
@@ -44,7 +46,7 @@ class ChildPanel(QWidget):
         *,
         model: ChildTableModel[Any],
         service: EntityService[Any],
-        kind: str,
+        kind: RecordKind,
         make_dialog: DialogFactory,
         watched: Iterable[str] = (),
         empty_text: str = "",
@@ -140,10 +142,8 @@ class ChildPanel(QWidget):
             parent=self,
             prompts=self.ctx.prompts,
             undo_stack=self.ctx.undo_stack,
-            events=self.ctx.events,
             service=self.service,
             record_id=record_id,
-            kind=self.kind,
             name=self.model.describe(row[0].row()),
             on_refused=self._warn,
             on_undo_error=self._warn,
@@ -166,8 +166,8 @@ class ChildPanel(QWidget):
             self.table.selectRow(index.row())
             self.edit()
 
-    def _records_changed(self, kind: str) -> None:
-        if kind == "*" or kind in self._watched:
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(*self._watched):
             self.model.refresh()
             fit_columns(self.table)
             self._update_buttons()

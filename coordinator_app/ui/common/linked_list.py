@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from coordinator_app.ui.common.list_table import list_table
+from coordinator_app.domain.changes import Changes
 from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
 from coordinator_app.ui.context import UiContext
 
@@ -55,6 +56,6 @@ class LinkedList(QWidget):
         if record_id is not None:
             self.ctx.events.open_record(self._opens, record_id)
 
-    def _records_changed(self, kind: str) -> None:
-        if kind == "*" or kind in self._watched:
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(*self._watched):
             self.model.refresh()

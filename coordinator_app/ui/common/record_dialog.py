@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from coordinator_app.domain.models import Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.base import EntityService
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
@@ -30,7 +31,7 @@ class RecordDialog(QDialog):
         stored: the saved record after a successful save.
     """
 
-    kind: ClassVar[str] = ""
+    kind: ClassVar[RecordKind]
 
     def __init__(
         self,
@@ -105,7 +106,6 @@ class RecordDialog(QDialog):
             warn=lambda text: self.ctx.prompts.warn(
                 self, title=QCoreApplication.translate("RecordDialog", "保存できません"), text=text
             ),
-            announce=lambda: self.ctx.events.records_changed(self.kind),
         )
         if outcome.ok:
             self.stored = outcome.stored

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from coordinator_app.domain.models import Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.saving import (
@@ -39,7 +40,7 @@ class RecordEditor(QWidget):
     loaded = Signal(object)
     dirty_changed = Signal(bool)
 
-    kind: ClassVar[str] = ""
+    kind: ClassVar[RecordKind]
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,7 +195,6 @@ class RecordEditor(QWidget):
             show=self._show_errors,
             warn=self._warn,
             then=lambda stored: self.load(stored.id),
-            announce=lambda: self.ctx.events.records_changed(self.kind),
         )
         if outcome.stored is not None:
             self.saved.emit(outcome.stored.id)

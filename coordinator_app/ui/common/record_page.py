@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.list_table import ResizeMode, SelectionMode, list_table
 from coordinator_app.ui.common.record_editor import RecordEditor
@@ -31,7 +33,7 @@ from coordinator_app.ui.common.table_model import (
 )
 from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
+from coordinator_app.ui.labels import kind_label
 from coordinator_app.ui.profiles.current import gate_writes, may_write, set_fields_read_only
 
 FILTER_DELAY_MS = 200
@@ -47,8 +49,8 @@ class RecordPage(QWidget):
     list shows), give the model and editor, and add their filter combos.
     """
 
-    kind: ClassVar[str] = ""
-    watched: ClassVar[frozenset[str]] = frozenset()
+    kind: ClassVar[RecordKind]
+    watched: ClassVar[frozenset[RecordKind]] = frozenset()
 
     def __init__(
         self,
@@ -155,8 +157,8 @@ class RecordPage(QWidget):
     # -- subclass API ------------------------------------------------------------
 
     def title(self) -> str:
-        """The page's name in the navigation."""
-        raise NotImplementedError
+        """The page's name in the navigation: its kind's label."""
+        return kind_label(self.kind)
 
     def icon_name(self) -> str:
         return self.kind
@@ -216,10 +218,8 @@ class RecordPage(QWidget):
             parent=self,
             prompts=self.ctx.prompts,
             undo_stack=self.ctx.undo_stack,
-            events=self.ctx.events,
             service=self.editor.service,
             record_id=record_id,
-            kind=self.kind,
             name=self.editor.display_name(record),
             on_refused=lambda text: self._warn(self.tr("削除できません"), text),
             on_undo_error=lambda text: self._warn(self.tr("元に戻せません"), text),
@@ -381,8 +381,8 @@ class RecordPage(QWidget):
         _ = self.model.total  # counts in SQL
         self._update_count()
 
-    def _records_changed(self, kind: str) -> None:
-        if kind == RecordKind.ALL or kind == self.kind or kind in self.watched:
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(self.kind, *self.watched):
             # A hidden page reloads its list when it is shown again.
             if self.isVisible():
                 self.model.refresh()
@@ -390,7 +390,7 @@ class RecordPage(QWidget):
             else:
                 self._stale = True
             self.editor.refresh_choices()
-            if kind == RecordKind.ALL and not self.editor.is_dirty:
+            if changes.all and not self.editor.is_dirty:
                 self.editor.load(self.editor.current_id)
         self._update_buttons()
 

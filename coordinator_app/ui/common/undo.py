@@ -10,10 +10,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from coordinator_app.domain.changes import Origin, acting
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
-from coordinator_app.ui.events import EventHub
 from coordinator_app.ui.prompts import Prompts
 
 
@@ -28,7 +28,8 @@ class SoftDeleteCommand(QUndoCommand):
 
     The delete is done before the command is pushed (so a refusal, e.g. an
     area that still has sub-areas, never enters the stack); the first
-    ``redo`` that QUndoStack.push calls is therefore skipped.
+    ``redo`` that QUndoStack.push calls is therefore skipped. The views learn
+    of the restore or delete from the change it publishes (origin: undo).
     """
 
     def __init__(
@@ -36,22 +37,19 @@ class SoftDeleteCommand(QUndoCommand):
         *,
         service: SoftDeletable,
         record_id: uuid.UUID,
-        kind: str,
         text: str,
-        events: EventHub,
         on_error: Callable[[str], None],
     ) -> None:
         super().__init__(text)
         self._service = service
         self._record_id = record_id
-        self._kind = kind
-        self._events = events
         self._on_error = on_error
         self._done = True
 
     def undo(self) -> None:
         try:
-            self._service.restore(self._record_id)
+            with acting(Origin.UNDO):
+                self._service.restore(self._record_id)
         except (ValidationError, NotFoundError) as exc:
             self._on_error(str(exc))
             self.setObsolete(True)
@@ -61,13 +59,13 @@ class SoftDeleteCommand(QUndoCommand):
             self.setObsolete(True)
             return
         self._done = False
-        self._events.records_changed(self._kind)
 
     def redo(self) -> None:
         if self._done:
             return
         try:
-            self._service.soft_delete(self._record_id)
+            with acting(Origin.UNDO):
+                self._service.soft_delete(self._record_id)
         except (ValidationError, NotFoundError) as exc:
             self._on_error(str(exc))
             self.setObsolete(True)
@@ -77,7 +75,6 @@ class SoftDeleteCommand(QUndoCommand):
             self.setObsolete(True)
             return
         self._done = True
-        self._events.records_changed(self._kind)
 
 
 def delete_with_undo(
@@ -85,10 +82,8 @@ def delete_with_undo(
     parent: QWidget,
     prompts: Prompts,
     undo_stack: QUndoStack,
-    events: EventHub,
     service: SoftDeletable,
     record_id: uuid.UUID,
-    kind: str,
     name: str,
     on_refused: Callable[[str], None],
     on_undo_error: Callable[[str], None],
@@ -120,11 +115,8 @@ def delete_with_undo(
         SoftDeleteCommand(
             service=service,
             record_id=record_id,
-            kind=kind,
             text=QCoreApplication.translate("delete", "「{name}」の削除").format(name=name),
-            events=events,
             on_error=on_undo_error,
         )
     )
-    events.records_changed(kind)
     return True

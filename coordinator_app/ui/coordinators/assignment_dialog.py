@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
 
 from coordinator_app.domain.models import Assignment, Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.coordinators import AssignmentService
 from coordinator_app.ui.areas.area_options import area_options
 from coordinator_app.ui.common.fields import DateField
@@ -17,7 +18,6 @@ from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.coordinators.tier_field import TierField
-from coordinator_app.ui.events import RecordKind
 
 
 class AssignmentDialog(RecordDialog):

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from coordinator_app.domain.models import Assignment, Coordinator, Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.coordinators import CoordinatorService
 from coordinator_app.ui.common.child_panel import ChildPanel
 from coordinator_app.ui.common.form import FieldForm
@@ -18,7 +19,6 @@ from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.coordinators.assignment_dialog import AssignmentDialog
 from coordinator_app.ui.coordinators.assignment_model import AssignmentTableModel
-from coordinator_app.ui.events import RecordKind
 
 
 class CoordinatorEditor(RecordEditor):

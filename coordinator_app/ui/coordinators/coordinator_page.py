@@ -6,11 +6,11 @@ import uuid
 
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.coordinators.coordinator_editor import CoordinatorEditor
 from coordinator_app.ui.coordinators.coordinator_model import CoordinatorTableModel
-from coordinator_app.ui.events import RecordKind
 
 
 class CoordinatorPage(RecordPage):
@@ -40,9 +40,3 @@ class CoordinatorPage(RecordPage):
         if not ids and self.editor.current_id is not None:
             ids = [self.editor.current_id]
         return ids
-
-    def title(self) -> str:
-        return self.tr("コーディネーター")
-
-    def icon_name(self) -> str:
-        return "coordinator"

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.enums import Tier
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.tiers import NATIONAL_TIERS, SUGGESTED_LOCAL_TIERS, LocalTier
 from coordinator_app.ui.common.form import ERROR_STYLE
 from coordinator_app.ui.common.saving import cannot_save, save_form
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_label
 
 ORIGINAL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -158,9 +159,13 @@ class LocalTierDialog(QDialog):
             super().accept()
 
     def _announce(self) -> None:
-        self.ctx.events.records_changed(RecordKind.ASSIGNMENT)
-        self.ctx.events.records_changed(RecordKind.COORDINATOR)
-        self.ctx.events.records_changed(RecordKind.COUNCIL)
+        # The tiers' names are a setting, not records: the views that show them
+        # are told even when no assignment or council was rewritten.
+        self.ctx.events.records_changed(
+            Changes(
+                kinds=frozenset({RecordKind.ASSIGNMENT, RecordKind.COORDINATOR, RecordKind.COUNCIL})
+            )
+        )
 
     def _show(self, errors: dict[str, str]) -> None:
         messages = []

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from coordinator_app.domain.enums import CouncilStatus
 from coordinator_app.domain.models import Council, CouncilMembership, Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.councils import CouncilService
 from coordinator_app.ui.common.child_panel import ChildPanel
 from coordinator_app.ui.common.fields import DateField
@@ -22,7 +23,6 @@ from coordinator_app.ui.coordinators.tier_field import TierField
 from coordinator_app.ui.councils.council_meeting_model import CouncilMeetingModel
 from coordinator_app.ui.councils.membership_dialog import MembershipDialog
 from coordinator_app.ui.councils.membership_model import MembershipTableModel
-from coordinator_app.ui.events import RecordKind
 
 
 class CouncilEditor(RecordEditor):

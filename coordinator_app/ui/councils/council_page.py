@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.domain.enums import CouncilStatus, Tier
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.councils.council_editor import CouncilEditor
 from coordinator_app.ui.councils.council_model import CouncilTableModel
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
 
 
@@ -35,12 +35,6 @@ class CouncilPage(RecordPage):
             self.tr("すべての状況"),
             [(m.value, t) for m, t in enum_choices(CouncilStatus)],
         )
-
-    def title(self) -> str:
-        return self.tr("協議体")
-
-    def icon_name(self) -> str:
-        return "council"
 
     def filter_value(self, key: str, data: object) -> object:
         if data is None:

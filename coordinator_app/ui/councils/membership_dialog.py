@@ -8,12 +8,12 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QGridLayout, QRadioButton, QWidget
 
 from coordinator_app.domain.models import CouncilMembership, Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.councils import CouncilMembershipService
 from coordinator_app.ui.common.fields import DateField
 from coordinator_app.ui.common.pickers import ContactOptions, RecordCombo, options_of
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 
 ROLES = ("座長", "副座長", "委員", "事務局", "オブザーバー")
 """Usual roles. They are data (stored as typed), so they stay Japanese in every UI language."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.gathering_places import GatheringPlaceStatus, parse_schedule
 from coordinator_app.domain.models import GatheringPlace, Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.gathering_places import GatheringPlaceService
 from coordinator_app.ui.common.fields import DateField, NumberField
 from coordinator_app.ui.common.form import FieldForm
@@ -28,7 +29,6 @@ from coordinator_app.ui.common.pickers import Option, RecordCombo
 from coordinator_app.ui.common.plain_text import plain, plain_tooltip
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.gathering_places.labels import status_labels
 
 

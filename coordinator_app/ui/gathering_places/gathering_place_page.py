@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.gathering_places import GatheringPlaceStatus
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.gathering_places.gathering_place_editor import GatheringPlaceEditor
 from coordinator_app.ui.gathering_places.gathering_place_model import GatheringPlaceTableModel
 from coordinator_app.ui.gathering_places.guidebook_dialog import GuidebookDialog
@@ -54,9 +55,6 @@ class GatheringPlacePage(RecordPage):
         self.add_page_action(self.action_guidebook)
         self.guidebook_dialog: GuidebookDialog | None = None
 
-    def title(self) -> str:
-        return self.tr("通いの場")
-
     def open_guidebook(self) -> GuidebookDialog:
         """The guidebook window (one per page, brought to the front when open)."""
         if self.guidebook_dialog is None:
@@ -70,8 +68,8 @@ class GatheringPlacePage(RecordPage):
             return GatheringPlaceStatus(str(data))
         return data
 
-    def _choices_changed(self, kind: str) -> None:
-        if kind in (RecordKind.ALL, RecordKind.AREA, RecordKind.GATHERING_PLACE):
+    def _choices_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.AREA, RecordKind.GATHERING_PLACE):
             self._fill_choice_filters()
 
     def _fill_choice_filters(self) -> None:

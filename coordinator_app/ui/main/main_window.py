@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app import __version__
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.common.screen_fit import fit_to_screen
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.main.feature_windows import FeatureWindows
 from coordinator_app.ui.main.pages import PAGE_KINDS, PAGE_SPECS, Pages
 from coordinator_app.ui.main.settings_dialog import SettingsDialog

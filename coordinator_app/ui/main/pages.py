@@ -12,11 +12,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
-from PySide6.QtCore import QCoreApplication
-
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
+from coordinator_app.ui.labels import kind_label
 
 PageFactory = Callable[[UiContext], RecordPage]
 """Builds a page (importing its module on the first call)."""
@@ -26,7 +25,7 @@ PageFactory = Callable[[UiContext], RecordPage]
 class PageSpec:
     """A page of the navigation: its kind (also its icon) and its factory."""
 
-    kind: str
+    kind: RecordKind
     factory: PageFactory
     shortcut: str = ""
     """The page's shortcut when not Ctrl+<its position> (Ctrl+7 was taken first)."""
@@ -36,16 +35,7 @@ class PageSpec:
         return self.kind
 
     def title(self) -> str:
-        titles = {
-            RecordKind.AREA: QCoreApplication.translate("MainWindow", "地域"),
-            RecordKind.COORDINATOR: QCoreApplication.translate("MainWindow", "コーディネーター"),
-            RecordKind.ORGANISATION: QCoreApplication.translate("MainWindow", "関係機関"),
-            RecordKind.COUNCIL: QCoreApplication.translate("MainWindow", "協議体"),
-            RecordKind.MEETING: QCoreApplication.translate("MainWindow", "会議"),
-            RecordKind.PROJECT: QCoreApplication.translate("MainWindow", "プロジェクト"),
-            RecordKind.GATHERING_PLACE: QCoreApplication.translate("MainWindow", "通いの場"),
-        }
-        return titles[self.kind]
+        return kind_label(self.kind)
 
     def build(self, ctx: UiContext) -> RecordPage:
         return self.factory(ctx)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from coordinator_app.domain.changes import Changes, Origin
 from coordinator_app.ui.events import EventHub
 
 UNDO_OFFER_MS = 30_000
@@ -91,6 +92,8 @@ class UndoOffer(QObject):
     def _settled(self) -> None:
         self._settling = False
 
-    def _records_changed(self, _kind: str) -> None:
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.origin == Origin.UNDO:
+            return  # the undo stack's own action, not the user's next one
         if not self._settling and (self.offered or self._label.text()):
             self.expire()

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
+from coordinator_app.domain.changes import Changes, Origin
+from coordinator_app.domain.record_kind import RecordKind
 
 if TYPE_CHECKING:
     from coordinator_app.services.data_safety import DataSafetyService
@@ -114,8 +115,6 @@ class WindowDialogs:
             initial_kind=kind if kind in IMPORT_KINDS else "organisations",
             parent=self.window,
         )
-        # An import can add organisations along with contacts: every view reloads.
-        wizard.imported.connect(lambda _kind, _ids: self.ctx.events.records_changed(RecordKind.ALL))
         return self._open(wizard)
 
     def open_export(self) -> QDialog:
@@ -152,4 +151,4 @@ class WindowDialogs:
 
     def _reopen_database(self) -> None:
         self.ctx.undo_stack.clear()  # its commands name records of the replaced file
-        self.ctx.events.records_changed(RecordKind.ALL)
+        self.ctx.events.records_changed(Changes.everything(origin=Origin.RESTORE))

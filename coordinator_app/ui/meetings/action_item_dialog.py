@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
 
 from coordinator_app.domain.models import ActionItem, Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.action_items import ActionItemService
 from coordinator_app.ui.common.fields import DateField
 from coordinator_app.ui.common.pickers import (
@@ -19,7 +20,6 @@ from coordinator_app.ui.common.pickers import (
 )
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 
 _COORDINATOR = "coordinator:"
 _CONTACT = "contact:"

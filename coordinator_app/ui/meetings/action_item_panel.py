@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.models import ActionItem
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.base import Row
 from coordinator_app.ui.action_items.marking import mark_done
 from coordinator_app.ui.action_items.open_item_model import OpenItemModel
@@ -30,7 +32,6 @@ from coordinator_app.ui.common.list_table import list_table, stretch_column
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings.action_item_model import ActionItemTableModel
 from coordinator_app.ui.profiles.current import gate_writes
 
@@ -150,8 +151,8 @@ class CarriedOverPanel(QWidget):
         if meeting_id is not None:
             self.ctx.events.open_record(RecordKind.MEETING, meeting_id)
 
-    def _records_changed(self, kind: str) -> None:
-        if kind in (RecordKind.ACTION_ITEM, RecordKind.MEETING, RecordKind.ALL):
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.ACTION_ITEM, RecordKind.MEETING):
             self.refresh()
 
     def _update(self) -> None:

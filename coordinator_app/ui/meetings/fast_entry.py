@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.enums import MeetingKind
 from coordinator_app.domain.models import Meeting
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.session_titles import next_session_title
 from coordinator_app.services.meetings import Attendance, CouncilDefaults
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings.venue_completer import VenueCompleter
 
 if TYPE_CHECKING:
@@ -206,6 +207,6 @@ class FastEntry(QObject):
         e.carried_over_changed()
         e.touched()
 
-    def _records_changed(self, kind: str) -> None:
-        if kind in (RecordKind.MEETING, RecordKind.ALL):
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.MEETING):
             self.refresh_venues()

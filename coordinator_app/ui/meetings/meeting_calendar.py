@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.era import EraError, format_wareki_year
 from coordinator_app.domain.models import Meeting
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.base import ListQuery
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_label
 from coordinator_app.ui.meetings.calendar_model import (
     DATE_ROLE,
@@ -334,8 +335,8 @@ class MeetingCalendar(QWidget):
     def _activate_item(self, item: QListWidgetItem) -> None:
         self.meeting_activated.emit(uuid.UUID(item.data(Qt.ItemDataRole.UserRole)))
 
-    def _records_changed(self, kind: str) -> None:
-        if kind in (RecordKind.MEETING, RecordKind.ALL):
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.MEETING):
             self.reload()
 
     def _display_changed(self) -> None:

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from coordinator_app.domain.enums import MeetingKind, MeetingMode
+from coordinator_app.domain.record_kind import RecordKind
 
 if TYPE_CHECKING:
     from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 
-DRAFT_KIND = "meeting"
+DRAFT_KIND = RecordKind.MEETING.value
 STATE_VERSION = 1
 
 LINE_FIELDS = {

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.enums import MeetingKind, MeetingMode
 from coordinator_app.domain.models import ActionItem, Meeting, Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.drafts import Draft
 from coordinator_app.services.meetings import MeetingService
 from coordinator_app.ui.areas.area_options import area_options
@@ -48,7 +49,6 @@ from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.common.saving import clone, save_form
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.drafts.draft_writer import DraftWriter
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings import meeting_draft
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.action_item_model import ActionItemTableModel
@@ -454,7 +454,6 @@ class MeetingEditor(RecordEditor):
             show=self._show_errors,
             warn=self._warn,
             then=lambda meetings: self.load(meetings[0].id),
-            announce=lambda: self.ctx.events.records_changed(self.kind),
         )
         if outcome.stored is None:
             return [], outcome.errors

@@ -11,12 +11,13 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.era import EraError, format_wareki_year
 from coordinator_app.domain.fiscal import fiscal_year
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.base import ListQuery
 from coordinator_app.ui.common.pickers import Option, RecordCombo, options_of
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 
 FISCAL_MONTHS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)
 FILTERS_PER_ROW = 3
@@ -28,7 +29,6 @@ WATCHED = frozenset(
         RecordKind.COORDINATOR,
         RecordKind.AREA,
         RecordKind.MEETING,
-        RecordKind.ALL,
     }
 )
 
@@ -169,8 +169,8 @@ class MeetingFilterBar(QWidget):
     def _changed(self, key: str) -> None:
         self.filter_changed.emit(key, self.value(key))
 
-    def _records_changed(self, kind: str) -> None:
-        if kind in (RecordKind.MEETING, RecordKind.ALL):
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.MEETING):
             self.refresh_years()
-        if kind in WATCHED - {RecordKind.MEETING}:
+        if changes.touches(*(WATCHED - {RecordKind.MEETING})):
             self.refresh_choices()

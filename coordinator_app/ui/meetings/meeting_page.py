@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.enums import MeetingKind
 from coordinator_app.domain.fiscal import fiscal_year
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
 from coordinator_app.ui.meetings.column_widths import ensure_min_widths
 from coordinator_app.ui.meetings.meeting_calendar import MeetingCalendar
@@ -114,9 +114,6 @@ class MeetingPage(RecordPage):
         self._readable_columns()
         self._sync_calendar()
 
-    def title(self) -> str:
-        return self.tr("会議")
-
     def restore_layout(self) -> None:
         super().restore_layout()
         self._readable_columns()
@@ -128,9 +125,6 @@ class MeetingPage(RecordPage):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(MeetingTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         ensure_min_widths(self.table, date_columns=(MeetingTableModel.DATE,), dates=self.ctx.dates)
-
-    def icon_name(self) -> str:
-        return "meeting"
 
     def filter_placeholder(self) -> str:
         return self.tr("会議名・会場で絞り込み (Ctrl+F)")

@@ -31,7 +31,6 @@ from coordinator_app.services.meeting_series import SeriesInfo
 from coordinator_app.ui.common.form import ERROR_STYLE
 from coordinator_app.ui.common.saving import cannot_save, save_form
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.meetings.calendar_model import weekday_name
 from coordinator_app.ui.meetings.holiday_names import holiday_name
 from coordinator_app.ui.meetings.keyboard import make_keyboard_friendly
@@ -154,7 +153,6 @@ class SeriesEditDialog(QDialog):
             ),
             show=lambda errors: self._error("\n".join(errors.values())),
             warn=cannot_save(self.ctx.prompts, self),
-            announce=lambda: self.ctx.events.records_changed(RecordKind.MEETING),
         )
         if outcome.stored is None:
             return

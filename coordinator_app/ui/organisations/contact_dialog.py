@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from coordinator_app.domain.models import Contact, Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.organisations import ContactService
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 
 
 class ContactDialog(RecordDialog):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from coordinator_app.domain.enums import OrgKind, SupportCenterOperation
 from coordinator_app.domain.models import Contact, Organisation, Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.organisations import OrganisationService
 from coordinator_app.ui.common.child_panel import ChildPanel
 from coordinator_app.ui.common.fields import DateField
@@ -18,7 +19,6 @@ from coordinator_app.ui.common.pickers import CheckList, EnumCombo, Option
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.organisations.contact_dialog import ContactDialog
 from coordinator_app.ui.organisations.contact_model import ContactTableModel
 from coordinator_app.ui.organisations.participation_model import (

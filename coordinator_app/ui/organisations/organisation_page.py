@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.domain.enums import OrgKind
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
 from coordinator_app.ui.organisations.organisation_editor import OrganisationEditor
 from coordinator_app.ui.organisations.organisation_model import OrganisationTableModel
@@ -30,12 +30,6 @@ class OrganisationPage(RecordPage):
         self.kind_filter = self.add_filter_combo(
             "kind", self.tr("すべての種別"), [(m.value, t) for m, t in enum_choices(OrgKind)]
         )
-
-    def title(self) -> str:
-        return self.tr("関係機関")
-
-    def icon_name(self) -> str:
-        return "organisation"
 
     def filter_value(self, key: str, data: object) -> object:
         return OrgKind(data) if data is not None else None

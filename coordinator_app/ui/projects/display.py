@@ -1,19 +1,13 @@
-"""Small display helpers and event kinds shared by the project tabs and the review views."""
+"""Small display helpers shared by the project tabs and the review views."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Final
 
 from PySide6.QtCore import QCoreApplication
 
 from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.ui.dates import DateFormat
-
-ATTACHMENT: Final = "attachment"
-"""``sig_records_changed`` kind: attachments were added or removed."""
-REVIEW: Final = "review"
-"""``sig_records_changed`` kind: progress entries were marked 確認済."""
 
 
 def format_stamp(dates: DateFormat, value: datetime | None) -> str:

@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from coordinator_app.domain.models import ProgressEntry, Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.fields import DateField
 from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.profiles.current import current_profile
 from coordinator_app.ui.projects.authored_progress import AuthoredProgress
 

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.models import ProgressEntry
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.progress_timeline import LogSummary
 from coordinator_app.ui.common.attachment_panel import AttachmentPanel
@@ -30,10 +32,8 @@ from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.profiles.current import current_profile
 from coordinator_app.ui.projects.authored_progress import AuthoredProgress
-from coordinator_app.ui.projects.display import ATTACHMENT, REVIEW
 from coordinator_app.ui.projects.progress_entry_dialog import ProgressEntryDialog
 from coordinator_app.ui.projects.progress_log_model import ProgressLogModel
 from coordinator_app.ui.projects.timeline_bar import LogBar
@@ -281,10 +281,8 @@ class ProgressLogPanel(QWidget):
             parent=self,
             prompts=self.ctx.prompts,
             undo_stack=self.ctx.undo_stack,
-            events=self.ctx.events,
             service=self.entries,
             record_id=entry_id,
-            kind=RecordKind.PROGRESS_ENTRY,
             name=self._describe(entry_id),
             on_refused=self._warn,
             on_undo_error=self._warn,
@@ -460,8 +458,8 @@ class ProgressLogPanel(QWidget):
             self.owner_id, unreviewed=self._summary.unreviewed, shown=self.supervisor
         )
 
-    def _records_changed(self, kind: str) -> None:
-        if kind in (RecordKind.ALL, RecordKind.PROGRESS_ENTRY, REVIEW, ATTACHMENT):
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.PROGRESS_ENTRY, RecordKind.REVIEW, RecordKind.ATTACHMENT):
             if self.changes_check.isChecked():
                 self.model.only_ids = self.bar.changed_ids(self.owner_id)
                 self.timeline_model.changed_after = self.bar.my_last_review(self.owner_id)

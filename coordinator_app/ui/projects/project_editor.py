@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBox
 
 from coordinator_app.domain.enums import ProjectProgram, ProjectStatus
 from coordinator_app.domain.models import Project, Record
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.profiles import require_editor
 from coordinator_app.services.projects import ProjectService
 from coordinator_app.ui.areas.area_options import area_options
@@ -20,7 +21,6 @@ from coordinator_app.ui.common.pickers import CheckList, EnumCombo, RecordCombo,
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.profiles.current import current_profile, is_supervisor
 from coordinator_app.ui.projects.progress_panel import ProgressLogPanel
 from coordinator_app.ui.projects.project_meeting_model import (

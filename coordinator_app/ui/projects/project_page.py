@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.domain.enums import ProjectProgram, ProjectStatus
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.profiles import require_editor
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
 from coordinator_app.ui.profiles.current import current_profile, is_supervisor
 from coordinator_app.ui.projects.project_editor import ProjectEditor
@@ -53,12 +53,6 @@ class ProjectPage(RecordPage):
         )
         ctx.events.sig_display_changed.connect(self._update_buttons)
         self._update_buttons()
-
-    def title(self) -> str:
-        return self.tr("プロジェクト")
-
-    def icon_name(self) -> str:
-        return "project"
 
     def filter_placeholder(self) -> str:
         return self.tr("プロジェクト名・目標で絞り込み (Ctrl+F)")

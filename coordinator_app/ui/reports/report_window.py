@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.domain.fiscal import fiscal_year
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.reports import ActivityReport
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.list_table import ResizeMode, list_table
@@ -33,7 +35,6 @@ from coordinator_app.ui.common.option_sources import area_options
 from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.projects.display import fiscal_year_text
 from coordinator_app.ui.prompts import safe_file_name
 from coordinator_app.ui.reports.month_chart import MonthChart
@@ -351,15 +352,14 @@ class ActivityReportWindow(QWidget):
         self.status_label.setText(self.tr("保存しました: {path}").format(path=path))
         return path
 
-    def _records_changed(self, kind: str) -> None:
+    def _records_changed(self, changes: Changes) -> None:
         if not self.isVisible():
             # Aggregating a year is not free: a hidden window catches up when shown.
             self._stale = True
             return
-        if kind in (RecordKind.ALL, RecordKind.AREA, RecordKind.COORDINATOR):
+        if changes.touches(RecordKind.AREA, RecordKind.COORDINATOR):
             self.refresh_choices()
-        if kind in (
-            RecordKind.ALL,
+        if changes.touches(
             RecordKind.MEETING,
             RecordKind.COUNCIL,
             RecordKind.PROJECT,

@@ -23,7 +23,6 @@ from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.saving import cannot_save, save_form
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.profiles.current import current_profile
-from coordinator_app.ui.projects.display import REVIEW
 
 
 class ReviewDialog(QDialog):
@@ -116,7 +115,6 @@ class ReviewDialog(QDialog):
             ),
             show=lambda errors: self._show("\n".join(errors.values())),
             warn=cannot_save(self.ctx.prompts, self),
-            announce=lambda: self.ctx.events.records_changed(REVIEW),
         )
         if outcome.stored is not None:
             self.reviews = outcome.stored

@@ -7,11 +7,11 @@ import uuid
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from coordinator_app.ui.common.list_table import list_table
+from coordinator_app.domain.changes import Changes
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
-from coordinator_app.ui.projects.display import REVIEW
 from coordinator_app.ui.review.review_history_model import ReviewHistoryModel
 
 
@@ -53,7 +53,7 @@ class ReviewHistoryPanel(QWidget):
                 )
             )
 
-    def _records_changed(self, kind: str) -> None:
-        if kind in (RecordKind.ALL, RecordKind.PROGRESS_ENTRY, REVIEW):
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.PROGRESS_ENTRY, RecordKind.REVIEW):
             self.model.refresh()
             self._after_load()

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.enums import ProjectProgram, ProjectStatus
 from coordinator_app.domain.fiscal import fiscal_year
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.reviews import WorkspaceFilter
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.list_table import ResizeMode, SelectionMode, list_table
@@ -27,23 +29,21 @@ from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.table_model import fit_columns, select_row
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.labels import enum_choices
 from coordinator_app.ui.profiles.current import current_profile, is_supervisor, profile_text
-from coordinator_app.ui.projects.display import REVIEW, fiscal_year_text
+from coordinator_app.ui.projects.display import fiscal_year_text
 from coordinator_app.ui.projects.project_editor import ProjectEditor
 from coordinator_app.ui.review.workspace_model import WorkspaceTableModel
 
 WATCHED = frozenset(
     {
-        RecordKind.ALL,
         RecordKind.PROJECT,
         RecordKind.PROGRESS_ENTRY,
         RecordKind.MEETING,
         RecordKind.ACTION_ITEM,
         RecordKind.COORDINATOR,
         RecordKind.AREA,
-        REVIEW,
+        RecordKind.REVIEW,
     }
 )
 """Kinds whose changes alter the figures of the table."""
@@ -286,17 +286,19 @@ class ReviewWorkspace(QWidget):
         if index.isValid() and self.editor.tabs is not None:
             self.editor.tabs.setCurrentIndex(PROGRESS_TAB)
 
-    def _records_changed(self, kind: str) -> None:
+    def _records_changed(self, changes: Changes) -> None:
         if not self.isVisible():
             # A hidden window catches up when shown (the figures cost a query per page).
-            self._stale = self._stale or kind in WATCHED
+            self._stale = self._stale or changes.touches(*WATCHED)
             return
-        if kind in (RecordKind.ALL, RecordKind.COORDINATOR, RecordKind.AREA):
+        if changes.touches(RecordKind.COORDINATOR, RecordKind.AREA):
             self.refresh_choices()
-        if kind in WATCHED:
+        if changes.touches(*WATCHED):
             self.model.refresh()
             self._reselect()
-        if kind in (RecordKind.ALL, RecordKind.PROJECT) and not self.editor.is_dirty:
+        # The editor's own save arrives while its form is still dirty: it shows the
+        # stored project itself, so it is loaded once per save, not twice.
+        if changes.touches(RecordKind.PROJECT) and not self.editor.is_dirty:
             self.editor.load(self.editor.current_id)
 
     def _display_changed(self) -> None:
@@ -380,7 +382,7 @@ class ReviewWorkspace(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
             self._stale = False
-            self._records_changed(RecordKind.ALL)
+            self._records_changed(Changes.everything())
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.registry import Services
-from coordinator_app.ui.events import RecordKind
 
 
 def owning_record(services: Services, kind: str, record_id: uuid.UUID) -> tuple[str, uuid.UUID]:

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from coordinator_app.services.search import KIND_LABELS, SearchHit, SearchResults
+from coordinator_app.services.search import SearchHit, SearchResults
 from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.dates import DateFormat
+from coordinator_app.ui.labels import kind_label
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 """The kind of a group row or of a hit."""
@@ -46,23 +47,6 @@ ROW_GAP = 4
 """Extra pixels under each hit."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def kind_labels() -> dict[str, str]:
-    """The search kinds' labels in the UI language (KIND_LABELS, written out for lupdate)."""
-    labels = {
-        "meeting": QCoreApplication.translate("SearchKinds", "会議"),
-        "progress_entry": QCoreApplication.translate("SearchKinds", "進捗"),
-        "action_item": QCoreApplication.translate("SearchKinds", "対応事項"),
-        "project": QCoreApplication.translate("SearchKinds", "プロジェクト"),
-        "council": QCoreApplication.translate("SearchKinds", "協議体"),
-        "organisation": QCoreApplication.translate("SearchKinds", "関係機関"),
-        "contact": QCoreApplication.translate("SearchKinds", "担当者"),
-        "coordinator": QCoreApplication.translate("SearchKinds", "コーディネーター"),
-        "area": QCoreApplication.translate("SearchKinds", "地域"),
-        "gathering_place": QCoreApplication.translate("SearchKinds", "通いの場"),
-    }
-    return {kind: labels.get(kind, text) for kind, text in KIND_LABELS.items()}
 
 
 def hit_html(hit: SearchHit, dates: DateFormat) -> str:
@@ -105,7 +89,6 @@ class SearchResultModel(QStandardItemModel):
     def show_results(self, results: SearchResults) -> None:
         self.results = results
         self.clear()
-        labels = kind_labels()
         bold = QFont()
         bold.setBold(True)
         root = self.invisibleRootItem()
@@ -116,15 +99,15 @@ class SearchResultModel(QStandardItemModel):
                 if more
                 else QCoreApplication.translate("SearchView", "{count}件")
             ).format(count=len(hits))
-            group = QStandardItem(f"{labels.get(kind, kind)}  {count}")
-            group.setData(kind, KIND_ROLE)
+            group = QStandardItem(f"{kind_label(kind)}  {count}")
+            group.setData(kind.value, KIND_ROLE)
             group.setFont(bold)
             group.setEditable(False)
             group.setSelectable(False)
             for hit in hits:
                 item = QStandardItem(hit.title)
                 item.setEditable(False)
-                item.setData(kind, KIND_ROLE)
+                item.setData(kind.value, KIND_ROLE)
                 item.setData(hit, HIT_ROLE)
                 item.setData(hit_html(hit, self.dates), HTML_ROLE)
                 item.setToolTip(

@@ -25,19 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.domain.fiscal import fiscal_year
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.base import ListQuery, NotFoundError
-from coordinator_app.services.search import KINDS, SearchResults
+from coordinator_app.services.search import SearchResults
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.pickers import Option, RecordCombo
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import kind_label
 from coordinator_app.ui.search.owners import owning_record
 from coordinator_app.ui.search.result_model import (
     HighlightDelegate,
     SearchResultModel,
-    kind_labels,
 )
 
 SEARCH_DELAY_MS = 250
@@ -72,9 +74,8 @@ class SearchView(QWidget):
         self.query_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("すべての種類"), None)
-        labels = kind_labels()
-        for kind in KINDS:
-            self.kind_combo.addItem(labels[kind], kind)
+        for kind in RecordKind.searchable():
+            self.kind_combo.addItem(kind_label(kind), kind.value)
         self.year_combo = QComboBox(self)
         self.area_combo = RecordCombo(self, none_text=self.tr("すべての地域"))
         for combo in (self.kind_combo, self.year_combo, self.area_combo):
@@ -282,8 +283,8 @@ class SearchView(QWidget):
         oldest = min([newest, *(fiscal_year(d) for d in days)])
         return list(range(newest, oldest - 1, -1))
 
-    def _records_changed(self, kind: str) -> None:
-        if kind in ("*", "area"):
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.AREA):
             self._fill_filters()
         if self.query_edit.text().strip():
             self._follow_timer.start()
