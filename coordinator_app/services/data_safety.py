@@ -37,7 +37,6 @@ from coordinator_app.storage.integrity import (
     InstanceLock,
     InstanceLockedError,
     LockHolder,
-    MountPoint,
     OpenCheck,
     OpenStatus,
     ReadOnlyDatabaseError,
@@ -45,6 +44,7 @@ from coordinator_app.storage.integrity import (
     open_read_only,
     wait_for_instance_lock,
 )
+from coordinator_app.storage.locations import MountPoint
 
 __all__ = [
     "BackupError",

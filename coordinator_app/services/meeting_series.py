@@ -8,14 +8,14 @@ user action and one transaction.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sqlmodel import Session, col, select
 
-from coordinator_app.domain.models import Meeting, MeetingSeries
+from coordinator_app.domain.models import Meeting, MeetingSeries, Record
 from coordinator_app.domain.session_titles import series_base_title, session_title
 from coordinator_app.domain.validation import (
     Errors,
@@ -28,7 +28,7 @@ from coordinator_app.services.access import reads, writes
 from coordinator_app.services.base import NotFoundError, live
 
 if TYPE_CHECKING:
-    from coordinator_app.services.meetings import MeetingService
+    from coordinator_app.storage.database import Database
 
 MAX_SERIES_SESSIONS = 60
 MAX_SERIES_SHIFT_DAYS = 366
@@ -42,12 +42,37 @@ class SeriesInfo:
     sessions: list[Meeting]
 
 
+class _MeetingCore(Protocol):
+    """What the series methods use of the :class:`MeetingService` they are mixed into."""
+
+    db: Database
+
+    def _get(
+        self, session: Session, record_id: uuid.UUID, *, include_deleted: bool = False
+    ) -> Meeting: ...
+
+    def _save(self, session: Session, obj: Meeting) -> Meeting: ...
+
+    def _data_columns(self) -> Iterable[str]: ...
+
+    def _reindex(self, session: Session, obj: Record) -> None: ...
+
+    def _save_attendance(
+        self,
+        session: Session,
+        meeting_id: uuid.UUID,
+        coordinator_ids: Sequence[uuid.UUID] | None,
+        organisation_ids: Sequence[uuid.UUID] | None,
+        contact_ids: Sequence[uuid.UUID] | None,
+    ) -> None: ...
+
+
 class SeriesActions:
     """Series methods of the meeting service (``self`` is a :class:`MeetingService`)."""
 
     @writes
     def create_series(
-        self: MeetingService,
+        self: _MeetingCore,
         template: Meeting,
         dates: Sequence[date],
         *,
@@ -112,7 +137,7 @@ class SeriesActions:
         return series, meetings
 
     @reads
-    def series_info(self: MeetingService, series_id: uuid.UUID) -> SeriesInfo:
+    def series_info(self: _MeetingCore, series_id: uuid.UUID) -> SeriesInfo:
         """The series and its live sessions (date order)."""
         with self.db.reading() as session:
             series = session.get(MeetingSeries, series_id)
@@ -122,7 +147,7 @@ class SeriesActions:
 
     @writes
     def edit_series(
-        self: MeetingService,
+        self: _MeetingCore,
         series_id: uuid.UUID,
         *,
         title: str,
@@ -155,7 +180,7 @@ class SeriesActions:
             return SeriesInfo(series, _sessions(session, series_id))
 
     @writes
-    def renumber_series(self: MeetingService, series_id: uuid.UUID) -> SeriesInfo:
+    def renumber_series(self: _MeetingCore, series_id: uuid.UUID) -> SeriesInfo:
         """Number the live sessions 1, 2, 3 … in date order (after one was deleted)."""
         with self.db.writing() as session:
             renumber(self, session, series_id)
@@ -164,7 +189,7 @@ class SeriesActions:
             return SeriesInfo(series, _sessions(session, series_id))
 
 
-def renumber(service: MeetingService, session: Session, series_id: uuid.UUID) -> None:
+def renumber(service: _MeetingCore, session: Session, series_id: uuid.UUID) -> None:
     """Give the live sessions consecutive numbers and matching 「(第n回)」 titles."""
     series = session.get(MeetingSeries, series_id)
     base = series.title if series is not None else ""

@@ -138,7 +138,7 @@ def _free_id(conn: Any, kind: str, day: date) -> int:
             ).all()
         }
         return next(i for i in range(low, high + 1) if i not in used)
-    return current + 1
+    return int(current) + 1
 
 
 def _delete_row(conn: Any, rowid: int, body: str) -> None:

@@ -31,7 +31,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from coordinator_app.domain.models import Setting
 from coordinator_app.domain.types import utc_now
@@ -543,7 +543,7 @@ def load_policy(db: Database) -> BackupPolicy:
     """The rotation policy saved in the database (the defaults when none is)."""
     with db.reading() as session:
         rows = session.exec(
-            select(Setting).where(Setting.key.in_(list(_POLICY_KEYS.values())))  # type: ignore[attr-defined]
+            select(Setting).where(col(Setting.key).in_(list(_POLICY_KEYS.values())))
         ).all()
     stored = {row.key: row.text_value for row in rows if row.deleted_at is None}
     values: dict[str, int] = {}
@@ -563,7 +563,7 @@ def save_policy(db: Database, policy: BackupPolicy) -> None:
         existing = {
             row.key: row
             for row in session.exec(
-                select(Setting).where(Setting.key.in_(list(_POLICY_KEYS.values())))  # type: ignore[attr-defined]
+                select(Setting).where(col(Setting.key).in_(list(_POLICY_KEYS.values())))
             ).all()
         }
         for name, key in _POLICY_KEYS.items():

@@ -80,7 +80,7 @@ def _raw_sheets(path: Path) -> Iterator[tuple[str, list[list[str]]]]:
         raise TransferError(
             "データベース全体の取り込みには .xlsx か .zip のファイルを選んでください。"
         )
-    from openpyxl import load_workbook  # type: ignore[import-untyped]  # no stubs
+    from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
