@@ -49,7 +49,7 @@ YES, NO = "はい", "いいえ"
 
 
 def _models_by_table() -> dict[str, type[Record]]:
-    return {model.__tablename__: model for model in ALL_TABLES}  # type: ignore[misc]
+    return {model.__table__.name: model for model in ALL_TABLES}
 
 
 def is_binary(column: sa.Column[Any]) -> bool:
@@ -108,7 +108,7 @@ def entity_services(services: Services) -> dict[str, EntityService[Any]]:
 
 def available_lists(services: Services) -> list[ListInfo]:
     return [
-        ListInfo(key=key, label=table_label(service.model.__tablename__))  # type: ignore[arg-type]
+        ListInfo(key=key, label=table_label(service.model.__table__.name))
         for key, service in entity_services(services).items()
     ]
 
