@@ -163,29 +163,20 @@ def within(name: str, *prefixes: str) -> bool:
 
 
 def renderers(graph: dict[str, list[Import]], package: str = PACKAGE) -> set[str]:
-    """Modules of the document packages whose runtime imports reach reportlab."""
-    reach: dict[str, bool] = {}
-
-    def reaches_reportlab(name: str, seen: frozenset[str]) -> bool:
-        if name not in reach:
-            reach[name] = any(
-                within(imp.target, "reportlab")
-                or (
-                    imp.target in graph
-                    and imp.target not in seen
-                    and reaches_reportlab(imp.target, seen | {imp.target})
-                )
-                for imp in graph[name]
-                if not imp.type_checking
-            )
-        return reach[name]
-
+    """Modules of the document packages whose runtime imports reach reportlab,
+    directly or through other modules of those packages (import cycles included)."""
     documents = [f"{package}.{p}" for p in RENDERER_PACKAGES]
-    return {
-        name
-        for name in graph
-        if within(name, *documents) and reaches_reportlab(name, frozenset({name}))
+    members = {name for name in graph if within(name, *documents)}
+    runtime = {
+        name: [imp.target for imp in graph[name] if not imp.type_checking] for name in members
     }
+    drawn = {name for name in members if any(within(t, "reportlab") for t in runtime[name])}
+    grown = True
+    while grown:
+        reached = {name for name in members - drawn if any(t in drawn for t in runtime[name])}
+        drawn |= reached
+        grown = bool(reached)
+    return drawn
 
 
 @dataclass(frozen=True)
@@ -438,6 +429,9 @@ def test_services_may_use_document_data_but_no_renderer(tmp_path: Path) -> None:
             # Reaches reportlab only through design: still a renderer.
             "pkg/documents/minutes.py": "from .data import x\nfrom .design import y\n",
             "pkg/flyers/renderer.py": "import reportlab\n",
+            # panels and layout import each other; only layout draws.
+            "pkg/flyers/panels.py": "from . import layout\n",
+            "pkg/flyers/layout.py": "from . import panels\nfrom .renderer import R\n",
             "pkg/services/export.py": (
                 "from pkg.documents.data import x\n"
                 "def pdf():\n    from pkg.documents import minutes\n"
@@ -453,6 +447,8 @@ def test_services_may_use_document_data_but_no_renderer(tmp_path: Path) -> None:
     assert renderers(graph, "pkg") == {
         "pkg.documents.design",
         "pkg.documents.minutes",
+        "pkg.flyers.layout",
+        "pkg.flyers.panels",
         "pkg.flyers.renderer",
     }
     assert set(violations(graph, "pkg")) == {
