@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import time
 from enum import StrEnum
+from typing import Any
 
 WEEKDAYS = "月火水木金土日"
 """Monday first, as :meth:`datetime.date.weekday` counts."""
@@ -92,15 +93,15 @@ class ScheduleRule:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> ScheduleRule:
+    def from_dict(cls, data: dict[str, Any]) -> ScheduleRule:
         def _time(value: object) -> time | None:
             return time.fromisoformat(str(value)) if value else None
 
         per_month = data.get("per_month")
         return cls(
-            weekdays=tuple(int(d) for d in data.get("weekdays", []) or []),  # type: ignore[union-attr]
-            weeks=tuple(int(w) for w in data.get("weeks", []) or []),  # type: ignore[union-attr]
-            per_month=int(per_month) if per_month is not None else None,  # type: ignore[call-overload]
+            weekdays=tuple(int(d) for d in data.get("weekdays", []) or []),
+            weeks=tuple(int(w) for w in data.get("weeks", []) or []),
+            per_month=int(per_month) if per_month is not None else None,
             start=_time(data.get("start")),
             end=_time(data.get("end")),
         )

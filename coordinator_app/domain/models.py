@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING, ClassVar
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -36,6 +37,10 @@ class Record(SQLModel):
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime, nullable=False)
     updated_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime, nullable=False)
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+
+    if TYPE_CHECKING:
+        # Set by SQLAlchemy on every table class; SQLModel's stubs do not declare it.
+        __table__: ClassVar[sa.Table]
 
     @property
     def is_deleted(self) -> bool:

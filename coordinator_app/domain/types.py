@@ -38,7 +38,9 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC)
 
 
-def enum_column(enum_cls: type[Enum], *, nullable: bool = False, index: bool = False) -> sa.Column:
+def enum_column(
+    enum_cls: type[Enum], *, nullable: bool = False, index: bool = False
+) -> sa.Column[Any]:
     """A column storing an enum's *value* (a stable code), not its Python name."""
     return sa.Column(
         sa.Enum(

@@ -29,7 +29,7 @@ import inspect
 import uuid
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.validation import ValidationError
@@ -150,14 +150,14 @@ def access_of(method: object) -> Access | None:
     return getattr(method, ACCESS_ATTR, None)
 
 
-def _mark(method: Any, access: Access) -> Any:
+def _mark(method: F, access: Access) -> F:
     setattr(method, ACCESS_ATTR, access)
     return method
 
 
 def reads(method: F) -> F:
     """Mark ``method`` as changing nothing."""
-    return _mark(method, Access.READ)  # type: ignore[no-any-return]
+    return _mark(method, Access.READ)
 
 
 def writes(method: F) -> F:
@@ -168,7 +168,7 @@ def writes(method: F) -> F:
         self.actor.require_write()
         return method(self, *args, **kwargs)
 
-    return _mark(guarded, Access.WRITE)  # type: ignore[no-any-return]
+    return _mark(cast(F, guarded), Access.WRITE)
 
 
 def reviews(method: F) -> F:
@@ -182,7 +182,7 @@ def reviews(method: F) -> F:
         self.actor.require_review(bound.arguments.get("reviewer"))
         return method(self, *args, **kwargs)
 
-    return _mark(guarded, Access.REVIEW)  # type: ignore[no-any-return]
+    return _mark(cast(F, guarded), Access.REVIEW)
 
 
 def profile_writes(method: F) -> F:
@@ -197,7 +197,7 @@ def profile_writes(method: F) -> F:
             self.actor.require_profile_change(profile_id, exists=exists)
         return method(self, target, *args, **kwargs)
 
-    return _mark(guarded, Access.PROFILE)  # type: ignore[no-any-return]
+    return _mark(cast(F, guarded), Access.PROFILE)
 
 
 __all__ = [

@@ -129,7 +129,7 @@ class ActionItemService(EntityService[ActionItem]):
         with self.db.reading() as session:
             stmt = (
                 select(ActionItem)
-                .join(Meeting, Meeting.id == ActionItem.meeting_id)
+                .join(Meeting, col(Meeting.id) == ActionItem.meeting_id)
                 .where(live(ActionItem))
                 .where(live(Meeting))
                 .where(col(ActionItem.done).is_(False))
@@ -141,7 +141,9 @@ class ActionItemService(EntityService[ActionItem]):
             if overdue_only:
                 stmt = stmt.where(col(ActionItem.due_date) < today)
             stmt = stmt.order_by(
-                col(ActionItem.due_date).is_(None), ActionItem.due_date, ActionItem.created_at
+                col(ActionItem.due_date).is_(None),
+                col(ActionItem.due_date),
+                col(ActionItem.created_at),
             )
             if limit is not None:
                 stmt = stmt.limit(limit)
@@ -214,5 +216,5 @@ class ActionItemService(EntityService[ActionItem]):
             select(ActionItem)
             .where(col(ActionItem.meeting_id).in_(earlier))
             .where(live(ActionItem))
-            .order_by(col(ActionItem.due_date).is_(None), ActionItem.due_date)
+            .order_by(col(ActionItem.due_date).is_(None), col(ActionItem.due_date))
         )

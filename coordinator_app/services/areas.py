@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from coordinator_app.domain.enums import AreaKind
 from coordinator_app.domain.era import format_wareki
@@ -171,7 +171,7 @@ class AreaService(EntityService[Area]):
             select(Assignment.id)
             .where(Assignment.area_id == obj.id)
             .where(live(Assignment))
-            .where(Assignment.end_date.is_(None))  # type: ignore[union-attr]
+            .where(col(Assignment.end_date).is_(None))
         ).first()
         if posted is not None:
             raise ValidationError(

@@ -12,11 +12,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import col, select
 
 from coordinator_app.domain.filenames import safe_filename
-from coordinator_app.domain.models import Attachment, Meeting, ProgressEntry, Project
+from coordinator_app.domain.models import Attachment, Meeting, ProgressEntry, Project, Record
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import Errors, ValidationError, check_required, clean_text
 from coordinator_app.services.access import Guarded, reads, writes
@@ -100,7 +101,7 @@ class AttachmentInfo:
     created_at: datetime
 
 
-_OWNERS = {
+_OWNERS: dict[str, tuple[type[Record], str]] = {
     "meeting_id": (Meeting, "会議が見つかりません"),
     "project_id": (Project, "プロジェクトが見つかりません"),
     "progress_entry_id": (ProgressEntry, "進捗が見つかりません"),
@@ -122,7 +123,7 @@ class AttachmentService(Guarded):
         project_id: uuid.UUID | None = None,
         progress_entry_id: uuid.UUID | None = None,
     ) -> AttachmentInfo:
-        owners = {
+        owners: dict[str, Any] = {
             "meeting_id": meeting_id,
             "project_id": project_id,
             "progress_entry_id": progress_entry_id,
@@ -193,7 +194,7 @@ class AttachmentService(Guarded):
         project_id: uuid.UUID | None = None,
         progress_entry_id: uuid.UUID | None = None,
     ) -> list[AttachmentInfo]:
-        stmt = select(
+        stmt = select(  # type: ignore[call-overload]  # sqlmodel types select() up to 4 columns
             Attachment.id,
             Attachment.filename,
             Attachment.media_type,

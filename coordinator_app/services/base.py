@@ -7,6 +7,7 @@ UI can read them but never lazy-load through them.
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from coordinator_app.storage.database import Database
 
 T = TypeVar("T", bound=Record)
 L = TypeVar("L", bound=Record)
+Item = TypeVar("Item")
 
 
 MAX_SEARCH_CHARS = 5_000
@@ -70,8 +72,8 @@ class ListQuery:
 
 
 @dataclass(frozen=True)
-class Page(Generic[T]):
-    rows: list[T]
+class Page(Generic[Item]):
+    rows: list[Item]
     total: int
 
 
@@ -134,7 +136,7 @@ class EntityService(Guarded, Generic[T]):
         obj = session.get(self.model, record_id)
         if obj is None or (obj.deleted_at is not None and not include_deleted):
             raise NotFoundError(self.kind, record_id)
-        return obj  # type: ignore[return-value]
+        return obj  # type: ignore[return-value]  # model is type[T]: a ClassVar cannot say so
 
     @reads
     def list(self, query: ListQuery | None = None) -> Page[T]:
@@ -142,9 +144,7 @@ class EntityService(Guarded, Generic[T]):
         with self.db.reading() as session:
             stmt = self._filtered(select(self.model), query)
             total = (
-                session.exec(
-                    select(sa.func.count()).select_from(stmt.subquery())  # type: ignore[arg-type]
-                ).one()
+                session.exec(select(sa.func.count()).select_from(stmt.subquery())).one()
                 if query.with_total
                 else -1
             )
@@ -154,7 +154,7 @@ class EntityService(Guarded, Generic[T]):
             if query.limit is not None:
                 stmt = stmt.limit(query.limit)
             rows = list(session.exec(stmt).all())
-            return Page(rows=rows, total=int(total))  # type: ignore[arg-type]
+            return Page(rows=rows, total=int(total))
 
     label_column: ClassVar[str] = "name"
     """The column a picker shows."""
@@ -167,7 +167,7 @@ class EntityService(Guarded, Generic[T]):
         limit: int | None = 50,
         ids: Sequence[uuid.UUID] | None = None,
         filters: dict[str, Any] | None = None,
-    ) -> list[Choice]:
+    ) -> builtins.list[Choice]:
         """Options for a picker, filtered and sorted in SQL (by reading when there is one).
 
         Args:
@@ -202,7 +202,9 @@ class EntityService(Guarded, Generic[T]):
             total=page.total,
         )
 
-    def decorate(self, session: Session, records: list[T]) -> dict[uuid.UUID, dict[str, Any]]:
+    def decorate(
+        self, session: Session, records: builtins.list[T]
+    ) -> dict[uuid.UUID, dict[str, Any]]:
         """Display values for list rows, keyed by record id (one query per join)."""
         return {}
 
@@ -272,7 +274,7 @@ class EntityService(Guarded, Generic[T]):
             for name in self._data_columns():
                 setattr(existing, name, getattr(obj, name))
             existing.updated_at = now()
-            stored = existing  # type: ignore[assignment]
+            stored = existing  # type: ignore[assignment]  # model is type[T], as in _get
         session.flush()
         self._reindex(session, stored)
         return stored
@@ -378,7 +380,8 @@ def sync_links(
             row.updated_at = stamp
     for target in wanted:
         if target not in by_target:
-            session.add(link_model(**{owner_column: owner_id, target_column: target}))
+            values: dict[str, Any] = {owner_column: owner_id, target_column: target}
+            session.add(link_model(**values))
     session.flush()
 
 
@@ -444,14 +447,14 @@ def live_link_targets(
         select(getattr(link_model, target_column))
         .where(getattr(link_model, owner_column) == owner_id)
         .where(live(link_model))
-        .order_by(link_model.created_at)
+        .order_by(col(link_model.created_at))
     ).all()
     return list(rows)
 
 
 def names_by_id(
     session: Session, model: type[Record], ids: Iterable[uuid.UUID | None], attr: str = "name"
-) -> dict[uuid.UUID, str]:
+) -> dict[uuid.UUID | None, str]:
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return {}

@@ -42,7 +42,9 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character."""
-    out, current, size = [], [], 0
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
     for ch in line:
         width = len(ch.encode("utf-8"))
         limit = 75 if not out else 74  # continuation lines start with a space
@@ -118,6 +120,6 @@ class CalendarExportService(Guarded):
                 select(Meeting)
                 .where(col(Meeting.id).in_(ids))
                 .where(live(Meeting))
-                .order_by(Meeting.held_on, Meeting.start_time)
+                .order_by(col(Meeting.held_on), col(Meeting.start_time))
             ).all()
         return meetings_to_ics(meetings)

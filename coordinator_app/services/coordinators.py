@@ -77,7 +77,7 @@ class CoordinatorService(EntityService[Coordinator]):
             .where(live(Assignment))
             .where(Assignment.start_date <= today)
             .where((col(Assignment.end_date).is_(None)) | (col(Assignment.end_date) >= today))
-            .order_by(Assignment.tier, Assignment.start_date)
+            .order_by(col(Assignment.tier), col(Assignment.start_date))
         ).all()
         areas = names_by_id(session, Area, (a.area_id for a in rows))
         orgs = live_organisation_names(session, (a.organisation_id for a in rows))

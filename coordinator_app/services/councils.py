@@ -101,7 +101,7 @@ class CouncilService(EntityService[Council]):
                     .where(live(CouncilMembership))
                     .where(member_is_live())
                     .where(col(CouncilMembership.end_date).is_(None))
-                    .group_by(CouncilMembership.council_id)
+                    .group_by(col(CouncilMembership.council_id))
                 ).all()
             )
             if ids
@@ -166,11 +166,11 @@ class CouncilMembershipService(EntityService[CouncilMembership]):
     ) -> dict[uuid.UUID, dict[str, Any]]:
         orgs = names_by_id(session, Organisation, (r.organisation_id for r in records))
         contacts = names_by_id(session, Contact, (r.contact_id for r in records))
-        contact_orgs = (
+        contact_orgs: dict[uuid.UUID | None, str] = (
             dict(
                 session.exec(
                     select(Contact.id, Organisation.name)
-                    .join(Organisation, Organisation.id == Contact.organisation_id)
+                    .join(Organisation, col(Organisation.id) == Contact.organisation_id)
                     .where(col(Contact.id).in_(list(contacts)))
                 ).all()
             )
@@ -182,7 +182,7 @@ class CouncilMembershipService(EntityService[CouncilMembership]):
             if r.organisation_id is not None:
                 member = orgs.get(r.organisation_id, "")
             else:
-                member = contacts.get(r.contact_id, "")  # type: ignore[arg-type]
+                member = contacts.get(r.contact_id, "")
                 if contact_orgs.get(r.contact_id):
                     member += f"({contact_orgs[r.contact_id]})"
             result[r.id] = {"member_name": member}

@@ -37,6 +37,7 @@ from coordinator_app.storage.read_only import (
     ReadOnlyDatabaseError,
     open_read_only,
 )
+from coordinator_app.storage.locations import MountPoint
 
 __all__ = [
     "BackupError",

@@ -47,7 +47,8 @@ DEMO_RESOURCE = "demo_municipality.json"
 
 def demo_document() -> dict[str, Any]:
     text = (resources.files("coordinator_app.data") / DEMO_RESOURCE).read_text(encoding="utf-8")
-    return json.loads(text)
+    document: dict[str, Any] = json.loads(text)
+    return document
 
 
 def _date(value: str | None) -> date | None:
@@ -146,7 +147,7 @@ def load_demo(services: Services) -> None:
                     area_id=refs[a["area"]],
                     organisation_id=refs.get(a.get("organisation", "")),
                     concurrent=a.get("concurrent", False),
-                    start_date=_date(a["start"]),
+                    start_date=date.fromisoformat(a["start"]),
                     end_date=_date(a.get("end")),
                     notes=a.get("notes", ""),
                 ),
@@ -206,7 +207,7 @@ def load_demo(services: Services) -> None:
                     session,
                     ProgressEntry(
                         project_id=project.id,
-                        entry_date=_date(entry_date),
+                        entry_date=date.fromisoformat(entry_date),
                         text=text,
                         author=lead_name,
                     ),
@@ -217,7 +218,7 @@ def load_demo(services: Services) -> None:
                 Meeting(
                     kind=MeetingKind(m["kind"]),
                     title=m["title"],
-                    held_on=_date(m["date"]),
+                    held_on=date.fromisoformat(m["date"]),
                     start_time=_time(m.get("start")),
                     end_time=_time(m.get("end")),
                     venue=m.get("venue", ""),

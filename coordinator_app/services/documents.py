@@ -27,7 +27,6 @@ from coordinator_app.domain.models import (
     Meeting,
     Organisation,
     Project,
-    Record,
 )
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.access import Guarded, reads
@@ -49,7 +48,9 @@ def format_date(day: date | None, *, wareki: bool = False) -> str:
     return f"{text}({WEEKDAYS[day.weekday()]})"
 
 
-def _sorted_names(session: Session, model: type[Record], ids: list[uuid.UUID]) -> list[str]:
+def _sorted_names(
+    session: Session, model: type[Coordinator | Organisation | Contact], ids: list[uuid.UUID]
+) -> list[str]:
     """Names of the live records among ``ids``, by reading (ふりがな); a contact of a
     deleted organisation is left out with it (until the deletion is undone)."""
     if not ids:
@@ -101,7 +102,7 @@ class DocumentService(Guarded):
                 select(ActionItem)
                 .where(ActionItem.meeting_id == meeting_id)
                 .where(live(ActionItem))
-                .order_by(ActionItem.created_at)
+                .order_by(col(ActionItem.created_at))
             ).all()
             owners = _live_coordinator_names(session, (i.owner_coordinator_id for i in items))
             owners |= live_contact_names(session, (i.owner_contact_id for i in items))

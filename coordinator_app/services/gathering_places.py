@@ -315,7 +315,7 @@ class GuidebookBuilder:
         return area.name if area else ""
 
     @staticmethod
-    def _entry(place: GatheringPlace, orgs: dict[uuid.UUID, str]) -> GuidebookEntry:
+    def _entry(place: GatheringPlace, orgs: dict[uuid.UUID | None, str]) -> GuidebookEntry:
         access = "・".join(
             text
             for flag, text in ((place.barrier_free, "バリアフリー"), (place.transport, "送迎あり"))

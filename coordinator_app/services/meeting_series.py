@@ -8,14 +8,14 @@ user action and one transaction.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sqlmodel import Session, col, select
 
-from coordinator_app.domain.models import Meeting, MeetingSeries
+from coordinator_app.domain.models import Meeting, MeetingSeries, Record
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.session_titles import series_base_title, session_title
 from coordinator_app.domain.validation import (
@@ -29,7 +29,7 @@ from coordinator_app.services.access import reads, writes
 from coordinator_app.services.base import NotFoundError, live
 
 if TYPE_CHECKING:
-    from coordinator_app.services.meetings import MeetingService
+    from coordinator_app.storage.database import Database
 
 MAX_SERIES_SESSIONS = 60
 MAX_SERIES_SHIFT_DAYS = 366
@@ -43,12 +43,37 @@ class SeriesInfo:
     sessions: list[Meeting]
 
 
+class _MeetingCore(Protocol):
+    """What the series methods use of the :class:`MeetingService` they are mixed into."""
+
+    db: Database
+
+    def _get(
+        self, session: Session, record_id: uuid.UUID, *, include_deleted: bool = False
+    ) -> Meeting: ...
+
+    def _save(self, session: Session, obj: Meeting) -> Meeting: ...
+
+    def _data_columns(self) -> Iterable[str]: ...
+
+    def _reindex(self, session: Session, obj: Record) -> None: ...
+
+    def _save_attendance(
+        self,
+        session: Session,
+        meeting_id: uuid.UUID,
+        coordinator_ids: Sequence[uuid.UUID] | None,
+        organisation_ids: Sequence[uuid.UUID] | None,
+        contact_ids: Sequence[uuid.UUID] | None,
+    ) -> None: ...
+
+
 class SeriesActions:
     """Series methods of the meeting service (``self`` is a :class:`MeetingService`)."""
 
     @writes
     def create_series(
-        self: MeetingService,
+        self: _MeetingCore,
         template: Meeting,
         dates: Sequence[date],
         *,
@@ -113,7 +138,7 @@ class SeriesActions:
         return series, meetings
 
     @reads
-    def series_info(self: MeetingService, series_id: uuid.UUID) -> SeriesInfo:
+    def series_info(self: _MeetingCore, series_id: uuid.UUID) -> SeriesInfo:
         """The series and its live sessions (date order)."""
         with self.db.reading() as session:
             series = session.get(MeetingSeries, series_id)
@@ -123,7 +148,7 @@ class SeriesActions:
 
     @writes
     def edit_series(
-        self: MeetingService,
+        self: _MeetingCore,
         series_id: uuid.UUID,
         *,
         title: str,
@@ -155,19 +180,19 @@ class SeriesActions:
             renumber(self, session, series_id)
             return SeriesInfo(series, _sessions(session, series_id))
 
-    def before_delete(self: MeetingService, session: Session, obj: Meeting) -> None:
+    def before_delete(self: _MeetingCore, session: Session, obj: Meeting) -> None:
         """Deleting a session renumbers the rest of its series (no gap in 第n回)."""
         if obj.series_id is not None:
             renumber(self, session, obj.series_id, leaving=obj.id)
 
-    def after_restore(self: MeetingService, session: Session, obj: Meeting) -> None:
+    def after_restore(self: _MeetingCore, session: Session, obj: Meeting) -> None:
         """A session brought back takes its place in the numbering again."""
         if obj.series_id is not None:
             renumber(self, session, obj.series_id)
 
 
 def renumber(
-    service: MeetingService,
+    service: _MeetingCore,
     session: Session,
     series_id: uuid.UUID,
     *,

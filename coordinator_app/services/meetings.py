@@ -272,9 +272,9 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
             since: only meetings held on or after this day (a typo corrected
                 long ago, or a venue no longer used, drops out).
         """
-        stmt = select(Meeting.venue, Meeting.held_on).where(live(Meeting))
+        stmt = select(col(Meeting.venue), col(Meeting.held_on)).where(live(Meeting))
         if since is not None:
-            stmt = stmt.where(Meeting.held_on >= since)
+            stmt = stmt.where(col(Meeting.held_on) >= since)
         recent = stmt.order_by(col(Meeting.held_on).desc()).limit(self.VENUE_LOOKBACK).subquery()
         with self.db.reading() as session:
             rows = session.exec(
@@ -291,7 +291,7 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
         """Start and end time of the latest meeting (by date) that had times."""
         with self.db.reading() as session:
             row = session.exec(
-                select(Meeting.start_time, Meeting.end_time)
+                select(col(Meeting.start_time), col(Meeting.end_time))
                 .where(live(Meeting))
                 .where(col(Meeting.start_time).is_not(None))
                 .order_by(col(Meeting.held_on).desc(), col(Meeting.created_at).desc())
@@ -352,7 +352,7 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
                         col(CouncilMembership.end_date) >= on,
                     )
                 )
-                .order_by(CouncilMembership.created_at)
+                .order_by(col(CouncilMembership.created_at))
             ).all()
         return CouncilDefaults(
             organisation_ids=[m.organisation_id for m in members if m.organisation_id],
@@ -376,7 +376,7 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
                     select(link.meeting_id, sa.func.count())
                     .where(col(link.meeting_id).in_(ids))
                     .where(live(link))
-                    .group_by(link.meeting_id)
+                    .group_by(col(link.meeting_id))
                 ).all():
                     into[mid] = into.get(mid, 0) + n
         return {

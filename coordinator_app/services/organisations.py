@@ -67,7 +67,7 @@ def live_contacts() -> Any:
     """Ids of contacts that are live and whose organisation is live too."""
     return (
         select(Contact.id)
-        .join(Organisation, Organisation.id == Contact.organisation_id)
+        .join(Organisation, col(Organisation.id) == Contact.organisation_id)
         .where(live(Contact))
         .where(live(Organisation))
     )
@@ -160,7 +160,7 @@ class OrganisationService(EntityService[Organisation]):
             return {}
         links = session.exec(
             select(OrganisationArea.organisation_id, Area.name)
-            .join(Area, Area.id == OrganisationArea.area_id)
+            .join(Area, col(Area.id) == OrganisationArea.area_id)
             .where(col(OrganisationArea.organisation_id).in_(ids))
             .where(live(OrganisationArea))
             .order_by(Area.sort_kana)
@@ -176,10 +176,10 @@ class OrganisationService(EntityService[Organisation]):
             contact_ids = select(Contact.id).where(Contact.organisation_id == organisation_id)
             memberships = session.exec(
                 select(Council, CouncilMembership.role)
-                .join(CouncilMembership, CouncilMembership.council_id == Council.id)
+                .join(CouncilMembership, col(CouncilMembership.council_id) == Council.id)
                 .where(
                     sa.or_(
-                        CouncilMembership.organisation_id == organisation_id,
+                        col(CouncilMembership.organisation_id) == organisation_id,
                         col(CouncilMembership.contact_id).in_(contact_ids),
                     )
                 )
@@ -189,7 +189,7 @@ class OrganisationService(EntityService[Organisation]):
             ).all()
             meetings = session.exec(
                 select(Meeting)
-                .join(MeetingOrganisation, MeetingOrganisation.meeting_id == Meeting.id)
+                .join(MeetingOrganisation, col(MeetingOrganisation.meeting_id) == Meeting.id)
                 .where(MeetingOrganisation.organisation_id == organisation_id)
                 .where(live(MeetingOrganisation))
                 .where(live(Meeting))

@@ -86,7 +86,7 @@ def attachments_of(
         row
         for part in chunks(entry_ids)
         for row in session.exec(
-            select(
+            select(  # type: ignore[call-overload]  # sqlmodel types select() up to 4 columns
                 Attachment.progress_entry_id,
                 Attachment.id,
                 Attachment.filename,
@@ -163,7 +163,7 @@ class ProgressTimelineService(Guarded):
             ids = [e.id for e in entries]
             latest: dict[uuid.UUID, Review] = {}
             files: dict[uuid.UUID, list[AttachmentInfo]] = {}
-            names: dict[uuid.UUID, str] = {}
+            names: dict[uuid.UUID | None, str] = {}
             if ids:
                 # Deleted rows are skipped here rather than in SQL: without
                 # statistics SQLite would otherwise walk the deleted_at index,
@@ -171,9 +171,9 @@ class ProgressTimelineService(Guarded):
                 reviews = session.exec(
                     select(Review).where(col(Review.progress_entry_id).in_(ids))
                 ).all()
-                for review in sorted(reviews, key=lambda r: r.reviewed_at):
-                    if review.deleted_at is None:
-                        latest[review.progress_entry_id] = review
+                for found in sorted(reviews, key=lambda r: r.reviewed_at):
+                    if found.deleted_at is None:
+                        latest[found.progress_entry_id] = found
                 for owner, info in attachments_of(session, ids):
                     files.setdefault(owner, []).append(info)
                 names = names_by_id(

@@ -218,11 +218,11 @@ class ProjectPageService(Guarded):
             )
             for c in chosen
         ]
-        period = " ～ ".join(
+        shown_period = " ～ ".join(
             page_date(d, wareki=wareki) for d in (project.start_date, project.end_date) if d
         )
         if project.start_date and not project.end_date:
-            period += " ～"
+            shown_period += " ～"
         status = label(project.status)
         if project.progress and project.status == ProjectStatus.IN_PROGRESS:
             status += f"({project.progress}%)"
@@ -232,7 +232,7 @@ class ProjectPageService(Guarded):
             municipality=profile.name,
             department=profile.department,
             status=status,
-            period=period,
+            period=shown_period,
             goal=project.goal,
             narrative=self.narrative(project_id) if narrative is None else narrative,
             entries=entries,

@@ -215,9 +215,9 @@ class ProjectService(EntityService[Project]):
             for link in session.exec(
                 select(model).where(model.project_id == project_id).where(live(model))
             ).all():
-                role = roles.get((kind, getattr(link, spec.target_column)))
-                if role is not None and link.role != role:
-                    link.role = role
+                chosen = roles.get((kind, getattr(link, spec.target_column)))
+                if chosen is not None and link.role != chosen:
+                    link.role = chosen
                     link.updated_at = now()
         session.flush()
 
@@ -228,15 +228,15 @@ class ProjectService(EntityService[Project]):
         with self.db.reading() as session:
             coordinators = session.exec(
                 select(ProjectCoordinator, Coordinator.name)
-                .join(Coordinator, Coordinator.id == ProjectCoordinator.coordinator_id)
+                .join(Coordinator, col(Coordinator.id) == ProjectCoordinator.coordinator_id)
                 .where(ProjectCoordinator.project_id == project_id)
                 .where(live(ProjectCoordinator))
                 .where(live(Coordinator))
             ).all()
             contacts = session.exec(
                 select(ProjectContact, Contact.name, Organisation.name)
-                .join(Contact, Contact.id == ProjectContact.contact_id)
-                .join(Organisation, Organisation.id == Contact.organisation_id)
+                .join(Contact, col(Contact.id) == ProjectContact.contact_id)
+                .join(Organisation, col(Organisation.id) == Contact.organisation_id)
                 .where(ProjectContact.project_id == project_id)
                 .where(live(ProjectContact))
                 .where(live(Contact))
@@ -272,7 +272,7 @@ class ProjectService(EntityService[Project]):
                     select(ProgressEntry.project_id, sa.func.max(ProgressEntry.entry_date))
                     .where(col(ProgressEntry.project_id).in_(ids))
                     .where(live(ProgressEntry))
-                    .group_by(ProgressEntry.project_id)
+                    .group_by(col(ProgressEntry.project_id))
                 ).all()
             )
             if ids

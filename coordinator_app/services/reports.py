@@ -262,7 +262,7 @@ class ReportService(Guarded):
             .where(Assignment.coordinator_id == coordinator_id)
             .where(Assignment.start_date <= last)
             .where(sa.or_(col(Assignment.end_date).is_(None), col(Assignment.end_date) >= first))
-            .order_by(Assignment.tier, Assignment.start_date)
+            .order_by(col(Assignment.tier), col(Assignment.start_date))
         ).all()
         return list(dict.fromkeys(tier_display(tier, label or "") for tier, label in posts))
 
@@ -275,17 +275,17 @@ class ReportService(Guarded):
         coordinator_id: uuid.UUID | None,
     ) -> sa.Subquery:
         stmt = (
-            select(
-                Meeting.id,
-                Meeting.kind,
-                Meeting.held_on,
-                Meeting.council_id,
+            sa.select(
+                col(Meeting.id),
+                col(Meeting.kind),
+                col(Meeting.held_on),
+                col(Meeting.council_id),
                 (sa.func.coalesce(Meeting.participants_on_site, 0)).label("on_site"),
                 (sa.func.coalesce(Meeting.participants_online, 0)).label("online"),
             )
             .where(live(Meeting))
-            .where(Meeting.held_on >= first)
-            .where(Meeting.held_on <= last)
+            .where(col(Meeting.held_on) >= first)
+            .where(col(Meeting.held_on) <= last)
         )
         if areas is not None:
             stmt = stmt.where(
@@ -312,7 +312,7 @@ class ReportService(Guarded):
     @staticmethod
     def _meeting_rows(session: Session, m: sa.Subquery) -> list[MeetingRow]:
         rows = session.exec(
-            select(
+            select(  # type: ignore[call-overload]  # sqlmodel types select() up to 4 columns
                 Meeting.held_on,
                 Meeting.kind,
                 Meeting.title,
@@ -347,7 +347,7 @@ class ReportService(Guarded):
         coordinator_id: uuid.UUID | None,
     ) -> list[ProgressRow]:
         stmt = (
-            select(
+            select(  # type: ignore[call-overload]  # sqlmodel types select() up to 4 columns
                 Project.title,
                 ProgressEntry.entry_date,
                 ProgressEntry.text,
@@ -392,7 +392,7 @@ class ReportService(Guarded):
     @staticmethod
     def _councils(session: Session, m: sa.Subquery) -> list[CouncilRow]:
         rows = session.exec(
-            select(
+            select(  # type: ignore[call-overload]  # sqlmodel types select() up to 4 columns
                 Council.name,
                 Council.tier,
                 sa.func.count(),
@@ -446,8 +446,8 @@ class ReportService(Guarded):
                     sa.and_(established.is_not(None), established >= first, established <= last),
                     sa.and_(
                         established.is_(None),
-                        Organisation.created_at >= start,
-                        Organisation.created_at < end,
+                        col(Organisation.created_at) >= start,
+                        col(Organisation.created_at) < end,
                     ),
                 )
             )

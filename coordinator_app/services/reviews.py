@@ -126,7 +126,7 @@ class ReviewService(Guarded):
             select(Review)
             .where(col(Review.progress_entry_id).in_(entry_ids))
             .where(live(Review))
-            .order_by(Review.reviewed_at)
+            .order_by(col(Review.reviewed_at))
         ).all():
             latest[review.progress_entry_id] = review
         return latest
@@ -164,7 +164,7 @@ class ReviewService(Guarded):
         with self.db.reading() as session:
             last = session.exec(
                 select(sa.func.max(Review.reviewed_at))
-                .join(ProgressEntry, ProgressEntry.id == Review.progress_entry_id)
+                .join(ProgressEntry, col(ProgressEntry.id) == Review.progress_entry_id)
                 .where(ProgressEntry.project_id == project_id)
                 .where(Review.reviewer_profile_id == reviewer.id)
                 .where(live(Review))
@@ -184,8 +184,8 @@ class ReviewService(Guarded):
         """Every review of the project's entries, newest first (the 確認 tab)."""
         with self.db.reading() as session:
             rows = session.exec(
-                select(Review, ProgressEntry.entry_date, ProgressEntry.text)
-                .join(ProgressEntry, ProgressEntry.id == Review.progress_entry_id)
+                select(Review, col(ProgressEntry.entry_date), col(ProgressEntry.text))
+                .join(ProgressEntry, col(ProgressEntry.id) == Review.progress_entry_id)
                 .where(ProgressEntry.project_id == project_id)
                 .where(live(Review))
                 .order_by(col(Review.reviewed_at).desc())
@@ -243,7 +243,7 @@ class ReviewService(Guarded):
         unreviewed = (
             select(sa.func.count()).where(live_entries).where(~sa.exists(reviewed))
         ).scalar_subquery()
-        stmt = select(
+        stmt = select(  # type: ignore[call-overload]  # sqlmodel types select() up to 4 columns
             Project, last_entry, open_items.scalar_subquery(), overdue_items, unreviewed
         ).where(live(Project))
         with self.db.reading() as session:
@@ -281,7 +281,7 @@ class ReviewService(Guarded):
         with self.db.reading() as session:
             stmt = self._filter(
                 session,
-                select(sa.func.count(Project.id)).where(live(Project)),
+                select(sa.func.count(col(Project.id))).where(live(Project)),
                 flt or WorkspaceFilter(),
             )
             return int(session.exec(stmt).one())

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
 from coordinator_app.domain import kana
 from coordinator_app.domain.models import Setting
@@ -75,15 +75,15 @@ def format_groups(groups: Iterable[Sequence[str]]) -> str:
     return "".join(" = ".join(group) + "\n" for group in groups)
 
 
-def load_text(session: object) -> str:
+def load_text(session: Session) -> str:
     """The stored alias list (the defaults when none was saved), in ``session``."""
-    row = session.exec(  # type: ignore[attr-defined]
-        select(Setting).where(Setting.key == ALIAS_KEY).where(Setting.deleted_at.is_(None))  # type: ignore[union-attr]
+    row = session.exec(
+        select(Setting).where(Setting.key == ALIAS_KEY).where(col(Setting.deleted_at).is_(None))
     ).first()
     return DEFAULT_ALIASES if row is None or row.text_value is None else row.text_value
 
 
-def load_groups(session: object) -> Groups:
+def load_groups(session: Session) -> Groups:
     return parse(load_text(session))[0]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from coordinator_app.domain.models import Setting
 from coordinator_app.domain.validation import (
@@ -73,8 +73,8 @@ class SettingsService(Guarded):
         with self.db.reading() as session:
             rows = session.exec(
                 select(Setting)
-                .where(Setting.key.startswith(_PREFIX))  # type: ignore[attr-defined]
-                .where(Setting.deleted_at.is_(None))  # type: ignore[union-attr]
+                .where(col(Setting.key).startswith(_PREFIX))
+                .where(col(Setting.deleted_at).is_(None))
             ).all()
         stored = {row.key.removeprefix(_PREFIX): row for row in rows}
         profile = MunicipalityProfile()
@@ -113,7 +113,7 @@ class SettingsService(Guarded):
             existing = {
                 row.key: row
                 for row in session.exec(
-                    select(Setting).where(Setting.key.startswith(_PREFIX))  # type: ignore[attr-defined]
+                    select(Setting).where(col(Setting.key).startswith(_PREFIX))
                 ).all()
             }
             stamp = now()

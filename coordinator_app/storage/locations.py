@@ -79,13 +79,15 @@ def _linux_mounts() -> list[MountPoint]:
 def _windows_drive_is_remote(path: Path) -> bool:  # pragma: no cover - Windows only
     import ctypes
 
+    if sys.platform != "win32":  # ctypes.windll exists there only
+        return False
     drive = path.drive
     if not drive:
         return False
     if drive.startswith("\\\\"):
         return True
     drive_remote = 4
-    get_drive_type = ctypes.windll.kernel32.GetDriveTypeW  # type: ignore[attr-defined]
+    get_drive_type = ctypes.windll.kernel32.GetDriveTypeW
     return bool(get_drive_type(drive + "\\") == drive_remote)
 
 

@@ -129,7 +129,7 @@ def expected_shape() -> SchemaShape:
                 conn.exec_driver_sql(statement)
         raw = engine.raw_connection()
         try:
-            return read_shape(raw.driver_connection)  # type: ignore[arg-type]
+            return read_shape(raw.driver_connection)  # type: ignore[arg-type]  # sqlite3's, never None
         finally:
             raw.close()
     finally:

@@ -23,10 +23,10 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 # openpyxl ships no type information (types-openpyxl is not a dependency).
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
-from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from coordinator_app.storage.atomic import write_atomically_with
 

@@ -49,7 +49,7 @@ YES, NO = "はい", "いいえ"
 
 
 def _models_by_table() -> dict[str, type[Record]]:
-    return {model.__tablename__: model for model in ALL_TABLES}  # type: ignore[misc]
+    return {model.__table__.name: model for model in ALL_TABLES}
 
 
 def is_binary(column: sa.Column[Any]) -> bool:
@@ -60,7 +60,7 @@ def link_tables() -> list[sa.Table]:
     """Tables that only link two records (organisation_area, meeting_coordinator …)."""
     found = []
     for model in ALL_TABLES:
-        table = model.__table__  # type: ignore[attr-defined]
+        table = model.__table__
         data = [c for c in table.columns if c.name not in SKIPPED_COLUMNS]
         if len(data) == 2 and all(c.foreign_keys for c in data):
             found.append(table)
@@ -108,7 +108,7 @@ def entity_services(services: Services) -> dict[str, EntityService[Any]]:
 
 def available_lists(services: Services) -> list[ListInfo]:
     return [
-        ListInfo(key=key, label=table_label(service.model.__tablename__))  # type: ignore[arg-type]
+        ListInfo(key=key, label=table_label(service.model.__table__.name))
         for key, service in entity_services(services).items()
     ]
 
@@ -119,7 +119,7 @@ def list_sheet(services: Services, key: str) -> Sheet:
     if service is None:
         raise TransferError(f"「{key}」という一覧はありません。")
     model = service.model
-    table: sa.Table = model.__table__  # type: ignore[attr-defined]
+    table: sa.Table = model.__table__
     columns = [c for c in table.columns if c.name not in SKIPPED_COLUMNS and not is_binary(c)]
     links = [t for t in link_tables() if _referenced_table(_link_columns(t)[0]) == table.name]
     headers = [column_label(table.name, c.name) for c in columns]
@@ -204,7 +204,7 @@ def export_list(services: Services, key: str, path: Path | str) -> WriteReport:
 
 def dump_tables() -> list[sa.Table]:
     """Every table of the model (in the model's order), except those that are mostly binary."""
-    tables = [model.__table__ for model in ALL_TABLES]  # type: ignore[attr-defined]
+    tables = [model.__table__ for model in ALL_TABLES]
     return [t for t in tables if not any(is_binary(c) and not c.nullable for c in t.columns)]
 
 

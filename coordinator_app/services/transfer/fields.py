@@ -190,7 +190,7 @@ def parse_enum(enum_cls: type[E], text: str, words: tuple[tuple[str, E], ...] = 
         if _fold(word) in folded:
             return member
     if enum_cls is AreaKind and folded in ("市", "町", "村", "区"):
-        return AreaKind.MUNICIPALITY  # type: ignore[return-value]
+        return AreaKind.MUNICIPALITY  # type: ignore[return-value]  # E is AreaKind here
     return None
 
 

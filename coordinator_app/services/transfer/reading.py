@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 # openpyxl ships no type information (types-openpyxl is not a dependency).
-from openpyxl import load_workbook  # type: ignore[import-untyped]
+from openpyxl import load_workbook
 
 from coordinator_app.services.transfer.cells import format_time, restore_text
 

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.domain.changes import Changes
+from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
 from coordinator_app.ui.context import UiContext
 

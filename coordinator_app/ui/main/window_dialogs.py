@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from coordinator_app.ui.common.record_page import RecordPage
-from coordinator_app.ui.context import UiContext
 from coordinator_app.domain.changes import Changes, Origin
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.ui.common.record_page import RecordPage
+from coordinator_app.ui.context import UiContext
 
 if TYPE_CHECKING:
     from coordinator_app.services.data_safety import DataSafetyService

@@ -6,9 +6,9 @@ import uuid
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.context import UiContext
