@@ -37,7 +37,6 @@ from coordinator_app.storage.read_only import (
     ReadOnlyDatabaseError,
     open_read_only,
 )
-from coordinator_app.storage.locations import MountPoint
 
 __all__ = [
     "BackupError",

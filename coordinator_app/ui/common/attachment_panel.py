@@ -211,9 +211,7 @@ class AttachmentPanel(QWidget):
             for path in paths:
                 try:
                     added.append(
-                        self.ctx.services.attachments.add_file(
-                            path, **{self.model.owner: owner_id}
-                        )
+                        self.ctx.services.attachments.add_file(path, **{self.model.owner: owner_id})
                     )
                 except OSError as exc:
                     problems.append(f"{path.name}: {exc.strerror or exc}")
