@@ -41,43 +41,13 @@ PACKAGE = "coordinator_app"
 MAX_LINES = 500
 
 # Violations tolerated for now (none): an entry must name why and still hold.
-KNOWN_VIOLATIONS: frozenset[tuple[str, str]] = frozenset(
-    {
-        # Migration 0004 runs today's index queries: frozen SQL replaces it.
-        (
-            "coordinator_app.storage.migrations.versions.0004_search_index",
-            "coordinator_app.services.search",
-        ),
-        # The report's PDF is rendered from the service: the renderer moves
-        # behind the documents/ builders, the services hand over data only.
-        ("coordinator_app.services.report_export", "coordinator_app.flyers.report"),
-        # The types below live beside their renderer today; documents/ moves
-        # them into plain data modules without reportlab.
-        ("coordinator_app.services.report_export", "coordinator_app.flyers.minutes"),
-        ("coordinator_app.services.report_export", "coordinator_app.flyers.project_page"),
-        ("coordinator_app.services.documents", "coordinator_app.flyers.minutes"),
-        ("coordinator_app.services.project_pages", "coordinator_app.flyers.project_page"),
-    }
-)
+KNOWN_VIOLATIONS: frozenset[tuple[str, str]] = frozenset()
 
 # Import cycles tolerated for now (none), each a set of modules.
-KNOWN_CYCLES: frozenset[frozenset[str]] = frozenset(
-    {
-        # integrity.newest_good_backup (dead) imports backup, which imports
-        # integrity: the storage split drops it.
-        frozenset({"coordinator_app.storage.backup", "coordinator_app.storage.integrity"}),
-    }
-)
+KNOWN_CYCLES: frozenset[frozenset[str]] = frozenset()
 
 # Files past MAX_LINES still to be split.
-KNOWN_OVERSIZE: frozenset[str] = frozenset(
-    {
-        "services/search.py",
-        "services/transfer/importing.py",
-        "storage/backup.py",
-        "storage/integrity.py",
-    }
-)
+KNOWN_OVERSIZE: frozenset[str] = frozenset({"services/transfer/importing.py"})
 
 QT = ("PySide6", "shiboken6")
 RENDERER_PACKAGES = ("flyers", "documents")
