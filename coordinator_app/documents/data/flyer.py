@@ -37,7 +37,7 @@ DESIGN_LABELS: dict[str, str] = {
     "standard": "スタンダード(青)",
     "warm": "やさしい(オレンジ)",
 }
-"""Design code (the command line's ``--design``) -> label; one renderer class each."""
+"""Design code (the command line's ``--design``) -> label; one design class each."""
 
 
 class QrContent(StrEnum):
