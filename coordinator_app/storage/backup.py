@@ -45,6 +45,7 @@ from coordinator_app.storage.integrity import (
     read_only_uri,
     side_files,
 )
+from coordinator_app.sync.ids import setting_id
 
 SQLITE_FULL = 13
 BACKUP_DIR_NAME = "backups"
@@ -567,7 +568,7 @@ def save_policy(db: Database, policy: BackupPolicy) -> None:
             ).all()
         }
         for name, key in _POLICY_KEYS.items():
-            row = existing.get(key) or Setting(key=key)
+            row = existing.get(key) or Setting(id=setting_id(key), key=key)
             row.text_value = str(getattr(policy, name))
             row.updated_at = utc_now()
             row.deleted_at = None

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from coordinator_app.storage.engine import create_sqlite_engine, writing
 from coordinator_app.storage.schema import SchemaReport, ensure_schema, refuse_if_too_new
+from coordinator_app.sync import capture
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Database:
     def writing(self) -> Iterator[Session]:
         """One user action: an IMMEDIATE transaction, committed whole or not at all."""
         with Session(writing(self.engine), expire_on_commit=False) as session:
+            sa.event.listen(session, "after_begin", _new_sync_transaction)
             try:
                 yield session
                 session.commit()
@@ -43,6 +45,11 @@ class Database:
         self.engine.dispose()
 
 
+def _new_sync_transaction(_session: Session, _tx: object, connection: sa.Connection) -> None:
+    # One user action is one sync transaction (see coordinator_app.sync.capture).
+    capture.begin_user_action(connection)
+
+
 def open_database(path: Path | str) -> Database:
     """Open (creating if needed) and migrate the database at ``path``."""
     path = Path(path)
@@ -51,6 +58,7 @@ def open_database(path: Path | str) -> Database:
     engine = create_sqlite_engine(path)
     try:
         report = ensure_schema(engine, path)
+        capture.check_file_identity(engine, path)
     except BaseException:
         engine.dispose()
         raise
