@@ -22,6 +22,7 @@ from coordinator_app import cli
 from coordinator_app.domain.enums import MeetingKind, MeetingMode
 from coordinator_app.domain.models import Coordinator, Meeting, MeetingCoordinator
 from coordinator_app.services.registry import Services
+from coordinator_app.storage.backup import BackupManager
 from coordinator_app.storage.database import Database, open_database
 from coordinator_app.storage.schema import head_revision
 from coordinator_app.sync.client import ServerClient, SyncError
@@ -258,3 +259,67 @@ def test_a_pull_killed_midway_resumes_and_converges(
     # The pulled rows are in the laptop's search index too.
     hits = laptop.services.search.search("第3回協議体").groups["meeting"]
     assert [hit.record_id for hit in hits] == [meetings[2].id]
+
+
+def test_edits_after_restoring_an_old_backup_all_arrive(
+    desks: tuple[Desk, Desk], tmp_path: Path, owner: psycopg.Connection
+) -> None:
+    office, _laptop = desks
+    office.sync()
+    meeting = _new_meeting(office)
+    office.sync()
+    path = office.db.path
+    manager = BackupManager(path, tmp_path / "backups")
+    backup = manager.backup_now()
+    _edit(office, meeting.id, venue="公民館")  # pushed, then lost locally by the restore
+    office.sync()
+    office.db.close()
+    manager.restore(backup.path)
+    office.db = open_database(path)
+    office.services = Services.create(office.db)
+    # The restored file numbers its next transaction as it did before: a new
+    # incarnation keeps the server from taking it for the one already applied.
+    _edit(office, meeting.id, agenda="見守り活動について")
+    result = office.sync()
+    assert result.exit_code == 0
+    stored = office.meeting(meeting.id)
+    assert (stored.venue, stored.agenda) == ("公民館", "見守り活動について")
+    assert owner.execute(
+        "SELECT venue, agenda FROM meeting WHERE id = %s", [meeting.id]
+    ).fetchone() == ("公民館", "見守り活動について")
+
+
+def test_a_refused_change_stays_on_the_desk_with_the_servers_reason(
+    tmp_path: Path, api: str, admin: Client, desks: tuple[Desk, Desk], owner: psycopg.Connection
+) -> None:
+    office, _laptop = desks
+    office.sync()
+    meeting = _new_meeting(office)
+    office.sync()
+    supervisor = Desk(tmp_path / "city-hall.sqlite3", api, new_user(admin, "supervisor"))
+    try:
+        supervisor.sync()
+        _edit(supervisor, meeting.id, title="上司が書き換えた題名")
+        result = supervisor.sync()
+        assert (result.exit_code, result.refused_open) == (3, 1)
+        with supervisor.db.engine.connect() as conn:
+            code, message = conn.exec_driver_sql(
+                "SELECT code, message FROM sync_refused WHERE dismissed_at IS NULL"
+            ).one()
+        assert code == "role_forbidden" and "上司" in message
+        assert supervisor.outbox_size() == 0
+    finally:
+        supervisor.db.close()
+    assert owner.execute("SELECT title FROM meeting WHERE id = %s", [meeting.id]).fetchone() == (
+        "第1層協議体",
+    )
+
+
+def test_a_photo_travels_by_content_hash(desks: tuple[Desk, Desk]) -> None:
+    office, laptop = desks
+    office.sync()
+    photo = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+    coordinator = office.services.coordinators.save(Coordinator(name="佐藤 一郎", photo=photo))
+    assert office.sync().exit_code == 0
+    laptop.sync()
+    assert laptop.services.coordinators.get(coordinator.id).photo == photo
