@@ -303,8 +303,10 @@ class SyncWorker:
         row_id = uuid.UUID(change["id"])
         keep = pending.get((table_name, row_id.hex), set())
         wire = {name: new for name, (_old, new) in change["fields"].items() if name not in keep}
+        columns = table_specs()[table_name].columns
         for name, value in wire.items():
-            if isinstance(value, str) and value.startswith("sha256:"):
+            column = columns.get(name)
+            if column is not None and column.kind == "blob" and isinstance(value, str):
                 _remember_blob(conn, table_name, row_id.hex, name, value.removeprefix("sha256:"))
         return _write_fields(conn, table_name, row_id, wire, contents, insert=True)
 
