@@ -34,6 +34,7 @@ register_command(
 )
 register_command("backup", "coordinator_app.commands.backup", "データベースをバックアップする")
 register_command("restore", "coordinator_app.commands.restore", "バックアップから復元する")
+register_command("sync", "coordinator_app.commands.sync", "同期サーバーと一度同期する")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -29,6 +29,7 @@ from coordinator_app.domain.validation import (
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.storage import search_index
 from coordinator_app.storage.database import Database
+from coordinator_app.sync.ids import link_id
 
 T = TypeVar("T", bound=Record)
 L = TypeVar("L", bound=Record)
@@ -380,8 +381,9 @@ def sync_links(
             row.updated_at = stamp
     for target in wanted:
         if target not in by_target:
-            values: dict[str, Any] = {owner_column: owner_id, target_column: target}
-            session.add(link_model(**values))
+            ends = {owner_column: owner_id, target_column: target}
+            # Derived from what it joins: the same link made on two desks is one row.
+            session.add(link_model(id=link_id(link_model.__tablename__, ends), **ends))
     session.flush()
 
 

@@ -45,6 +45,7 @@ from coordinator_app.services.base import (
 )
 from coordinator_app.services.settings import MunicipalityProfile
 from coordinator_app.storage.database import Database
+from coordinator_app.sync.ids import setting_id
 
 KINDS_KEY = "gathering_places.kinds"
 
@@ -193,7 +194,7 @@ class GatheringPlaceService(EntityService[GatheringPlace]):
                 raise ValidationError({"kind": f"「{kind}」はすでにあります"})
             kinds.append(kind)
             row = session.exec(select(Setting).where(Setting.key == KINDS_KEY)).first()
-            row = row or Setting(key=KINDS_KEY)
+            row = row or Setting(id=setting_id(KINDS_KEY), key=KINDS_KEY)
             row.text_value = json.dumps(kinds, ensure_ascii=False)
             row.deleted_at = None
             row.updated_at = now()

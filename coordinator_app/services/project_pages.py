@@ -29,6 +29,7 @@ from coordinator_app.services.base import NotFoundError, live, now
 from coordinator_app.services.progress_timeline import attachments_of, chunks, is_photo
 from coordinator_app.services.settings import SettingsService
 from coordinator_app.storage.database import Database
+from coordinator_app.sync.ids import setting_id
 
 NARRATIVE_KEY = "project_page.narrative."
 MAX_NARRATIVE = 20000
@@ -156,7 +157,7 @@ class ProjectPageService(Guarded):
                 raise NotFoundError(RecordKind.PROJECT, project_id)
             key = NARRATIVE_KEY + str(project_id)
             row = session.exec(select(Setting).where(Setting.key == key)).first()
-            row = row or Setting(key=key)
+            row = row or Setting(id=setting_id(key), key=key)
             row.text_value = text
             row.updated_at = now()
             row.deleted_at = None

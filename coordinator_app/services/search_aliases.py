@@ -23,6 +23,7 @@ from coordinator_app.domain.models import Setting
 from coordinator_app.domain.validation import Errors, clean_text
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.storage.database import Database
+from coordinator_app.sync.ids import setting_id
 
 ALIAS_KEY = "search.aliases"
 SEPARATORS = ("=", "＝", "、", ",", "，", "↔")
@@ -140,7 +141,7 @@ class SearchAliasService(Guarded):
             raise ValidationError(errors)
         with self.db.writing() as session:
             row = session.exec(select(Setting).where(Setting.key == ALIAS_KEY)).first()
-            row = row or Setting(key=ALIAS_KEY)
+            row = row or Setting(id=setting_id(ALIAS_KEY), key=ALIAS_KEY)
             row.text_value = format_groups(groups)
             row.updated_at = datetime.now(UTC)
             row.deleted_at = None

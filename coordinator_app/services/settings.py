@@ -18,6 +18,7 @@ from coordinator_app.domain.validation import (
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import now
 from coordinator_app.storage.database import Database
+from coordinator_app.sync.ids import setting_id
 
 DEFAULT_ROLE_EXPLANATION = (
     "生活支援コーディネーター(地域支え合い推進員)は、地域の皆さんと一緒に、"
@@ -120,7 +121,7 @@ class SettingsService(Guarded):
             for f in fields(MunicipalityProfile):
                 key = _PREFIX + f.name
                 value = getattr(profile, f.name)
-                row = existing.get(key) or Setting(key=key)
+                row = existing.get(key) or Setting(id=setting_id(key), key=key)
                 if f.name == "logo":
                     row.blob_value = value
                 else:

@@ -19,6 +19,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import live, now
 from coordinator_app.storage.database import Database
+from coordinator_app.sync.ids import setting_id
 
 LOCAL_TIERS_KEY = "tiers.local"
 _USERS: tuple[type[Assignment] | type[Council], ...] = (Assignment, Council)
@@ -143,7 +144,7 @@ class LocalTierService(Guarded):
                     )
             row = _row(session)
             if row is None:
-                row = Setting(key=LOCAL_TIERS_KEY)
+                row = Setting(id=setting_id(LOCAL_TIERS_KEY), key=LOCAL_TIERS_KEY)
                 session.add(row)
             row.text_value = tiers.dumps(cleaned)
             row.deleted_at = None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
+from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Setting
 from coordinator_app.domain.types import utc_now
 from coordinator_app.storage.database import Database
@@ -61,7 +62,7 @@ def save_policy(db: Database, policy: BackupPolicy) -> None:
             ).all()
         }
         for name, key in _POLICY_KEYS.items():
-            row = existing.get(key) or Setting(key=key)
+            row = existing.get(key) or Setting(id=setting_id(key), key=key)
             row.text_value = str(getattr(policy, name))
             row.updated_at = utc_now()
             row.deleted_at = None

@@ -14,6 +14,7 @@ from coordinator_app.domain.changes import ChangeFeed
 from coordinator_app.storage.change_collector import ChangeCollector
 from coordinator_app.storage.engine import create_sqlite_engine, writing
 from coordinator_app.storage.schema import SchemaReport, ensure_schema, refuse_if_too_new
+from coordinator_app.sync import capture
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Database:
         collector.everything = everything
         with Session(writing(self.engine), expire_on_commit=False) as session:
             collector.attach(session)
+            sa.event.listen(session, "after_begin", _new_sync_transaction)
             try:
                 yield session
                 session.commit()
@@ -57,6 +59,11 @@ class Database:
         self.engine.dispose()
 
 
+def _new_sync_transaction(_session: Session, _tx: object, connection: sa.Connection) -> None:
+    # One user action is one sync transaction (see coordinator_app.sync.capture).
+    capture.begin_user_action(connection)
+
+
 def open_database(path: Path | str) -> Database:
     """Open (creating if needed) and migrate the database at ``path``."""
     path = Path(path)
@@ -65,6 +72,7 @@ def open_database(path: Path | str) -> Database:
     engine = create_sqlite_engine(path)
     try:
         report = ensure_schema(engine, path)
+        capture.check_file_identity(engine, path)
     except BaseException:
         engine.dispose()
         raise

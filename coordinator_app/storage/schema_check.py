@@ -11,7 +11,9 @@ is the one this app's migrations make:
   columns (name, type affinity, NOT NULL, primary key);
 * indexes: the ORM's indexes (same table, columns and uniqueness) and
   SQLite's automatic ones, nothing else;
-* triggers: exactly the search index's, with the same SQL;
+* sync: the desk's sync tables and the change-capture triggers generated
+  from the ORM (:mod:`coordinator_app.sync.capture`);
+* triggers: exactly the search index's and the capture ones, with the same SQL;
 * views: none.
 
 The reference is built once per process from the ORM metadata and the
@@ -34,6 +36,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from coordinator_app.storage.search_schema import CREATE_STATEMENTS
+from coordinator_app.sync import capture
 
 VERSION_TABLE = "alembic_version"
 FTS_SHADOW_SUFFIXES = ("_config", "_data", "_docsize", "_idx", "_content")
@@ -126,6 +129,8 @@ def expected_shape() -> SchemaShape:
                 f"CONSTRAINT {VERSION_TABLE}_pkc PRIMARY KEY (version_num))"
             )
             for statement in CREATE_STATEMENTS:
+                conn.exec_driver_sql(statement)
+            for statement in (*capture.TABLE_STATEMENTS, *capture.trigger_statements()):
                 conn.exec_driver_sql(statement)
         raw = engine.raw_connection()
         try:

@@ -16,6 +16,7 @@ from coordinator_app.domain.types import utc_now
 from coordinator_app.services.transfer.fields import ImportKind
 from coordinator_app.services.transfer.reading import normalise_header
 from coordinator_app.storage.database import Database
+from coordinator_app.sync.ids import setting_id
 
 Mapping = dict[int, str]
 """Column index -> field key; unmapped columns are absent (ignored)."""
@@ -55,7 +56,7 @@ class MappingStore:
         with self.db.writing() as session:
             row = session.exec(
                 select(Setting).where(Setting.key == _KEY_PREFIX + kind.key)
-            ).first() or Setting(key=_KEY_PREFIX + kind.key)
+            ).first() or Setting(id=setting_id(_KEY_PREFIX + kind.key), key=_KEY_PREFIX + kind.key)
             row.text_value = json.dumps(learned, ensure_ascii=False, sort_keys=True)
             row.updated_at = utc_now()
             row.deleted_at = None

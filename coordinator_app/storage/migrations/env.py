@@ -7,13 +7,14 @@ from sqlmodel import SQLModel
 
 import coordinator_app.domain.models  # noqa: F401  (registers the tables)
 from coordinator_app.storage.search_schema import SEARCH_TABLES
+from coordinator_app.sync.capture import SYNC_STATE_TABLES
 
 target_metadata = SQLModel.metadata
 
 
-def include_name(name: str | None, type_: str, _parents: object) -> bool:
-    """The search index is derived data managed by hand-written migrations."""
-    return not (type_ == "table" and name in SEARCH_TABLES)
+def include_name(name: str | None, type_: str, _parents: dict[str, str | None]) -> bool:
+    """The search index and the sync tables are managed by hand-written migrations."""
+    return not (type_ == "table" and (name in SEARCH_TABLES or name in SYNC_STATE_TABLES))
 
 
 def run_migrations() -> None:

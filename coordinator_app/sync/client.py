@@ -1,0 +1,126 @@
+"""The sync server's HTTP API as the desk calls it (standard library only, no Qt).
+
+Every request carries the desk's schema revision; after :meth:`login` the
+bearer token. A refusal with a body ``{"error": {code, message}}`` becomes a
+:class:`SyncError` with the server's Japanese message; a network failure one
+with a message of its own. Nothing is retried here: the worker decides.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from typing import Any
+
+
+class SyncError(Exception):
+    """A round could not finish; ``message`` is Japanese, ``code`` the server's code."""
+
+    def __init__(self, message: str, *, code: str = "", status: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.status = status
+
+
+class ServerClient:
+    """One desk talking to one server."""
+
+    def __init__(self, base_url: str, *, schema_revision: str, timeout: float = 60.0) -> None:
+        parsed = urllib.parse.urlparse(base_url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise SyncError(f"サーバーのアドレスが正しくありません: {base_url}")
+        self.base_url = base_url.rstrip("/")
+        self.schema_revision = schema_revision
+        self.timeout = timeout
+        self.token: str | None = None
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        data: bytes | None = None,
+        content_type: str = "application/json",
+    ) -> Any:
+        """The parsed JSON answer (or raw bytes for ``application/octet-stream``)."""
+        headers = {"X-Schema-Revision": self.schema_revision, "Content-Type": content_type}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        if body is not None:
+            data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        request = urllib.request.Request(
+            self.base_url + path, data=data, method=method, headers=headers
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                raw = response.read()
+                kind = response.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as error:
+            raise _refusal(error) from None
+        except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+            reason = getattr(error, "reason", error)
+            raise SyncError(
+                f"サーバーに接続できません({reason})。ネットワークを確認してください。",
+                code="offline",
+            ) from None
+        if kind.startswith("application/octet-stream"):
+            return raw
+        try:
+            return json.loads(raw) if raw else None
+        except ValueError:
+            raise SyncError("サーバーの応答を読めませんでした", code="bad_response") from None
+
+    def login(self, user: str, password: str, *, device_id: str, device_name: str) -> None:
+        answer = self.request(
+            "POST",
+            "/v1/login",
+            {
+                "user": user,
+                "password": password,
+                "device_id": device_id,
+                "device_name": device_name,
+            },
+        )
+        self.token = str(answer["token"])
+
+    def push(self, incarnation: str, transactions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        answer = self.request(
+            "POST", "/v1/push", {"incarnation": incarnation, "transactions": transactions}
+        )
+        return list(answer["results"])
+
+    def pull(self, after: int, limit: int) -> dict[str, Any]:
+        return dict(self.request("GET", f"/v1/pull?after={after}&limit={limit}"))
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        return list(self.request("GET", "/v1/conflicts")["conflicts"])
+
+    def put_blob(self, digest: str, content: bytes) -> None:
+        self.request(
+            "PUT", f"/v1/blobs/{digest}", data=content, content_type="application/octet-stream"
+        )
+
+    def get_blob(self, digest: str) -> bytes:
+        content = self.request("GET", f"/v1/blobs/{digest}")
+        if not isinstance(content, bytes):
+            raise SyncError("添付ファイルの内容を受け取れませんでした", code="bad_response")
+        return content
+
+
+def _refusal(error: urllib.error.HTTPError) -> SyncError:
+    try:
+        body = json.loads(error.read() or b"null")
+    except ValueError:
+        body = None
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        detail = body["error"]
+        return SyncError(
+            str(detail.get("message") or detail.get("code")),
+            code=str(detail.get("code", "")),
+            status=error.code,
+        )
+    return SyncError(f"サーバーがエラーを返しました(HTTP {error.code})", status=error.code)

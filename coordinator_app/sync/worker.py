@@ -1,0 +1,418 @@
+"""Push and pull: one sync round of a desk against the server (no Qt).
+
+Push: the open transaction number is closed (``capture.close_open_tx``), the
+closed outbox transactions are sent under the key ``(device, incarnation,
+tx)`` — a retry after a lost acknowledgement is answered with the stored
+result, never applied twice — and each result is recorded in one SQLite
+transaction: the outbox rows go, conflicts are kept in ``sync_conflict`` (the
+field takes the server's value, which the server kept), refusals in
+``sync_refused`` with the server's reason. Binary values go up first, by
+content hash.
+
+Pull: the change log page by page after the stored cursor; each page is
+applied in one SQLite transaction with capture off, the pulled rows' search
+entries refreshed and the new cursor stored in that same transaction, so a
+pull killed midway resumes where the last committed page ended. A field with
+an edit still waiting in the outbox keeps the desk's value (that edit is
+merged by the server when it is pushed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import socket
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from coordinator_app.domain import models
+from coordinator_app.domain.types import utc_now
+from coordinator_app.server.codec import NOW, WireValueError, from_wire_lenient, table_specs
+from coordinator_app.services import search
+from coordinator_app.storage.database import Database
+from coordinator_app.storage.engine import writing
+from coordinator_app.sync import capture
+from coordinator_app.sync.client import ServerClient, SyncError
+
+PUSH_BATCH = 200
+"""Transactions per push request."""
+PULL_PAGE = 1000
+"""Change-log rows asked for per pull page."""
+EXIT_IN_SYNC, EXIT_ERROR, EXIT_OPEN = 0, 1, 3
+
+_TABLES: dict[str, sa.Table] = {
+    m.__tablename__: m.__table__  # type: ignore[attr-defined,misc]
+    for m in models.ALL_TABLES
+}
+
+
+@dataclass
+class RoundResult:
+    pushed: int = 0
+    """Transactions the server acknowledged (applied or refused)."""
+    pulled: int = 0
+    """Row changes applied from the server."""
+    conflicts_open: int = 0
+    refused_open: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_OPEN if self.conflicts_open or self.refused_open else EXIT_IN_SYNC
+
+    def line(self) -> str:
+        return (
+            f"送信 {self.pushed}件 受信 {self.pulled}件"
+            f" 競合 {self.conflicts_open}件 送信できなかった変更 {self.refused_open}件"
+        )
+
+
+@dataclass
+class _Outgoing:
+    """One closed outbox transaction, ready for the wire."""
+
+    tx: int
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    blobs: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    """(table, row id hex, column) -> the content hash sent."""
+
+
+def _now_text() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SyncWorker:
+    """Sync rounds of one database file with one server."""
+
+    def __init__(self, db: Database, client: ServerClient) -> None:
+        self.db = db
+        self.client = client
+
+    # -- login -------------------------------------------------------------------
+
+    def login(self, user: str, password: str) -> None:
+        with self.db.engine.connect() as conn:
+            identity = capture.read_identity(conn)
+        self.client.login(
+            user, password, device_id=identity.device_id, device_name=socket.gethostname()
+        )
+
+    # -- a round -----------------------------------------------------------------
+
+    def run_round(self) -> RoundResult:
+        """Push until the outbox is empty, pull until the server has nothing more."""
+        result = RoundResult()
+        with writing(self.db.engine).begin() as conn:
+            capture.enroll(conn)
+        while pushed := self.push_once():
+            result.pushed += pushed
+        while True:
+            applied, more = self.pull_once()
+            result.pulled += applied
+            if not more:
+                break
+        self.refresh_conflicts()
+        with writing(self.db.engine).begin() as conn:
+            conn.exec_driver_sql("UPDATE sync_state SET last_sync_at = ?", (_now_text(),))
+        result.conflicts_open, result.refused_open = self.open_counts()
+        return result
+
+    def open_counts(self) -> tuple[int, int]:
+        with self.db.engine.connect() as conn:
+            conflicts = conn.exec_driver_sql(
+                "SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL"
+            ).scalar_one()
+            refused = conn.exec_driver_sql(
+                "SELECT count(*) FROM sync_refused WHERE dismissed_at IS NULL"
+            ).scalar_one()
+        return int(conflicts), int(refused)
+
+    # -- push --------------------------------------------------------------------
+
+    def push_once(self) -> int:
+        """Push one batch of closed outbox transactions; returns how many were answered."""
+        with writing(self.db.engine).begin() as conn:
+            limit = capture.close_open_tx(conn)
+            identity = capture.read_identity(conn)
+            rows = conn.exec_driver_sql(
+                "SELECT tx, table_name, row_id, op, fields FROM sync_outbox WHERE tx IN"
+                " (SELECT DISTINCT tx FROM sync_outbox WHERE tx < ? ORDER BY tx LIMIT ?)"
+                " ORDER BY seq",
+                (limit, PUSH_BATCH),
+            ).fetchall()
+            outgoing, contents = self._outgoing(conn, rows)
+        if not outgoing:
+            return 0
+        for digest, content in contents.items():
+            self.client.put_blob(digest, content)
+        results = self.client.push(
+            identity.incarnation,
+            [{"tx": o.tx, "changes": o.changes} for o in outgoing.values()],
+        )
+        with writing(self.db.engine).begin() as conn:
+            for result in results:
+                sent = outgoing.get(int(result["tx"]))
+                if sent is not None:
+                    self._record(conn, result, sent, identity.incarnation)
+        return len(results)
+
+    def _outgoing(
+        self, conn: sa.Connection, rows: Sequence[Any]
+    ) -> tuple[dict[int, _Outgoing], dict[str, bytes]]:
+        outgoing: dict[int, _Outgoing] = {}
+        contents: dict[str, bytes] = {}
+        merged: dict[tuple[int, str, str], dict[str, Any]] = {}
+        for tx, table, row_id, op, fields_json in rows:
+            sent = outgoing.setdefault(tx, _Outgoing(tx))
+            key = (tx, table, row_id)
+            fields = json.loads(fields_json)
+            change = merged.get(key)
+            if change is None:
+                change = {"table": table, "id": str(uuid.UUID(row_id)), "op": op, "fields": {}}
+                merged[key] = change
+                sent.changes.append(change)
+            for name, (old, new) in fields.items():
+                # Several writes of one row in one transaction: first old, last new.
+                base = change["fields"][name][0] if name in change["fields"] else old
+                change["fields"][name] = [base, new]
+        for (tx, table, row_id), change in merged.items():
+            for name, pair in change["fields"].items():
+                if isinstance(pair[1], dict) or isinstance(pair[0], dict):
+                    self._blob_pair(conn, outgoing[tx], contents, table, row_id, name, pair)
+        return outgoing, contents
+
+    def _blob_pair(
+        self,
+        conn: sa.Connection,
+        sent: _Outgoing,
+        contents: dict[str, bytes],
+        table: str,
+        row_id: str,
+        name: str,
+        pair: list[Any],
+    ) -> None:
+        """Binary values travel as ``sha256:<hash>``: the row's content now, the last one synced."""
+        known = conn.exec_driver_sql(
+            "SELECT sha256 FROM sync_blob WHERE table_name = ? AND row_id = ? AND column_name = ?",
+            (table, row_id, name),
+        ).scalar()
+        pair[0] = f"sha256:{known}" if pair[0] is not None and known else None
+        if pair[1] is None:
+            return
+        content = conn.exec_driver_sql(
+            f"SELECT {name} FROM {table} WHERE id = ?",  # names from the outbox's own triggers
+            (row_id,),
+        ).scalar()
+        if content is None:
+            pair[1] = None
+            return
+        digest = hashlib.sha256(content).hexdigest()
+        contents[digest] = bytes(content)
+        sent.blobs[(table, row_id, name)] = digest
+        pair[1] = f"sha256:{digest}"
+
+    def _record(
+        self, conn: sa.Connection, result: dict[str, Any], sent: _Outgoing, incarnation: str
+    ) -> None:
+        conn.exec_driver_sql("DELETE FROM sync_outbox WHERE tx = ?", (sent.tx,))
+        if result.get("status") != "applied":
+            error = result.get("error") or {}
+            conn.exec_driver_sql(
+                "INSERT INTO sync_refused (tx, incarnation, code, message, change_index, changes,"
+                " at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    sent.tx,
+                    incarnation,
+                    str(error.get("code", "refused")),
+                    str(error.get("message", "")),
+                    result.get("change"),
+                    json.dumps(sent.changes, ensure_ascii=False),
+                    _now_text(),
+                ),
+            )
+            return
+        for (table, row_id, name), digest in sent.blobs.items():
+            _remember_blob(conn, table, row_id, name, digest)
+        pending = _pending_fields(conn)
+        with capture.capture_off(conn):
+            for conflict in result.get("conflicts", ()):
+                _store_conflict(conn, conflict, sent.tx)
+                # The server kept its value: so does the desk (yours stays in the conflict).
+                conflicted = uuid.UUID(conflict["id"])
+                if conflict["field"] not in pending.get((conflict["table"], conflicted.hex), ()):
+                    _write_fields(
+                        conn,
+                        conflict["table"],
+                        conflicted,
+                        {conflict["field"]: conflict["current"]},
+                    )
+
+    # -- pull --------------------------------------------------------------------
+
+    def pull_once(self) -> tuple[int, bool]:
+        """Apply one page of the change log; returns (row changes applied, more to come)."""
+        with self.db.engine.connect() as conn:
+            cursor = int(conn.exec_driver_sql("SELECT pull_cursor FROM sync_state").scalar_one())
+        page = self.client.pull(cursor, PULL_PAGE)
+        changes = [c for tx in page["transactions"] for c in tx["changes"]]
+        contents = self._fetch_blobs(changes)
+        applied = 0
+        touched: dict[str, set[uuid.UUID]] = defaultdict(set)
+        with self.db.writing() as session:
+            conn = session.connection()
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            pending = _pending_fields(conn)
+            with capture.capture_off(conn):
+                for change in changes:
+                    if self._apply(conn, change, pending, contents):
+                        applied += 1
+                        touched[change["table"]].add(uuid.UUID(change["id"]))
+            _refresh_search(session, touched)
+            conn.exec_driver_sql("UPDATE sync_state SET pull_cursor = ?", (int(page["cursor"]),))
+        return applied, bool(page["more"])
+
+    def _fetch_blobs(self, changes: list[dict[str, Any]]) -> dict[str, bytes]:
+        contents: dict[str, bytes] = {}
+        specs = table_specs()
+        for change in changes:
+            spec = specs.get(change["table"])
+            for name, (_old, new) in change["fields"].items():
+                column = spec.columns.get(name) if spec else None
+                if column is not None and column.kind == "blob" and isinstance(new, str):
+                    digest = new.removeprefix("sha256:")
+                    if digest not in contents:
+                        contents[digest] = self.client.get_blob(digest)
+        return contents
+
+    def _apply(
+        self,
+        conn: sa.Connection,
+        change: dict[str, Any],
+        pending: dict[tuple[str, str], set[str]],
+        contents: dict[str, bytes],
+    ) -> bool:
+        table_name = change["table"]
+        if table_name not in _TABLES:
+            return False  # a table of a newer schema: the desk will get it after updating
+        row_id = uuid.UUID(change["id"])
+        keep = pending.get((table_name, row_id.hex), set())
+        wire = {name: new for name, (_old, new) in change["fields"].items() if name not in keep}
+        columns = table_specs()[table_name].columns
+        for name, value in wire.items():
+            column = columns.get(name)
+            if column is not None and column.kind == "blob" and isinstance(value, str):
+                _remember_blob(conn, table_name, row_id.hex, name, value.removeprefix("sha256:"))
+        return _write_fields(conn, table_name, row_id, wire, contents, insert=True)
+
+    # -- conflicts ---------------------------------------------------------------
+
+    def refresh_conflicts(self) -> None:
+        """The server's list of this user's open conflicts becomes the desk's."""
+        open_on_server = self.client.conflicts()
+        with writing(self.db.engine).begin() as conn:
+            for conflict in open_on_server:
+                _store_conflict(
+                    conn,
+                    {**conflict, "conflict_id": conflict["id"], "id": conflict["row_id"]},
+                    None,
+                )
+            ids = [c["id"] for c in open_on_server]
+            marks = ",".join("?" * len(ids))
+            conn.exec_driver_sql(
+                "UPDATE sync_conflict SET resolved_at = ? WHERE resolved_at IS NULL"
+                + (f" AND id NOT IN ({marks})" if ids else ""),
+                (_now_text(), *ids),
+            )
+
+
+def _pending_fields(conn: sa.Connection) -> dict[tuple[str, str], set[str]]:
+    """Fields with an edit still waiting in the outbox, per (table, row id hex)."""
+    pending: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for table, row_id, fields_json in conn.exec_driver_sql(
+        "SELECT table_name, row_id, fields FROM sync_outbox"
+    ):
+        pending[(table, row_id)].update(json.loads(fields_json))
+    return pending
+
+
+def _remember_blob(conn: sa.Connection, table: str, row_id: str, name: str, digest: str) -> None:
+    conn.exec_driver_sql(
+        "INSERT OR REPLACE INTO sync_blob (table_name, row_id, column_name, sha256)"
+        " VALUES (?, ?, ?, ?)",
+        (table, row_id, name, digest),
+    )
+
+
+def _store_conflict(conn: sa.Connection, conflict: dict[str, Any], client_tx: int | None) -> None:
+    conn.exec_driver_sql(
+        "INSERT OR IGNORE INTO sync_conflict (id, table_name, row_id, field, kind, base_value,"
+        " pushed_value, current_value, client_tx, user_name, at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            str(conflict["conflict_id"]),
+            conflict["table"],
+            uuid.UUID(conflict["id"]).hex,
+            conflict["field"],
+            conflict.get("kind", "field"),
+            json.dumps(conflict.get("base"), ensure_ascii=False),
+            json.dumps(conflict.get("pushed"), ensure_ascii=False),
+            json.dumps(conflict.get("current"), ensure_ascii=False),
+            client_tx,
+            str(conflict.get("user") or ""),
+            str(conflict.get("at") or _now_text()),
+        ),
+    )
+
+
+def _write_fields(
+    conn: sa.Connection,
+    table_name: str,
+    row_id: uuid.UUID,
+    wire: dict[str, Any],
+    contents: dict[str, bytes] | None = None,
+    *,
+    insert: bool = False,
+) -> bool:
+    """Write wire values into the desk's row (inserted when ``insert`` and missing)."""
+    spec = table_specs()[table_name]
+    table = _TABLES[table_name]
+    values: dict[str, Any] = {}
+    for name, value in wire.items():
+        column = spec.columns.get(name)
+        if column is None or name == "id":
+            continue
+        if column.kind == "blob":
+            if value is not None and contents is None:
+                continue  # bytes not at hand: the next pull brings them
+            values[name] = None if value is None else contents[value.removeprefix("sha256:")]  # type: ignore[index]
+            continue
+        try:
+            values[name] = from_wire_lenient(column, value)
+        except WireValueError as error:
+            raise SyncError(f"サーバーから受け取った値を保存できません: {error}") from None
+    exists = conn.execute(sa.select(table.c.id).where(table.c.id == row_id)).first()
+    if exists is not None:
+        if values:
+            conn.execute(table.update().where(table.c.id == row_id).values(**values))
+        return bool(values)
+    if not insert:
+        return False
+    for name, default in spec.defaults.items():
+        values.setdefault(name, utc_now() if default is NOW else default)
+    now = utc_now()
+    values.setdefault("created_at", now)
+    values.setdefault("updated_at", now)
+    conn.execute(table.insert().values(id=row_id, **values))
+    return True
+
+
+def _refresh_search(session: Session, touched: dict[str, set[uuid.UUID]]) -> None:
+    for table, ids in touched.items():
+        if table in search.KIND_QUERIES:
+            search.refresh(session, table, ids)
