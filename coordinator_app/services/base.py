@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from coordinator_app.domain import kana
+from coordinator_app.domain.ids import link_id
 from coordinator_app.domain.models import Record
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import (
@@ -29,7 +30,6 @@ from coordinator_app.domain.validation import (
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.storage import search_index
 from coordinator_app.storage.database import Database
-from coordinator_app.sync.ids import link_id
 
 T = TypeVar("T", bound=Record)
 L = TypeVar("L", bound=Record)

@@ -19,6 +19,7 @@ from coordinator_app.domain.gathering_places import (
     parse_schedule,
     photo_problem,
 )
+from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Area, GatheringPlace, Organisation, Setting
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import (
@@ -45,7 +46,6 @@ from coordinator_app.services.base import (
 )
 from coordinator_app.services.settings import MunicipalityProfile
 from coordinator_app.storage.database import Database
-from coordinator_app.sync.ids import setting_id
 
 KINDS_KEY = "gathering_places.kinds"
 

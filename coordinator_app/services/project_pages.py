@@ -20,6 +20,7 @@ from coordinator_app.documents.data.project_page import PageEntry, PagePhoto, Pr
 from coordinator_app.domain.enums import ProjectStatus, label
 from coordinator_app.domain.era import EraError, format_wareki
 from coordinator_app.domain.fiscal import fiscal_year_range
+from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Attachment, ProgressEntry, Project, Review, Setting
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import Errors, check_length, clean_text
@@ -29,7 +30,6 @@ from coordinator_app.services.base import NotFoundError, live, now
 from coordinator_app.services.progress_timeline import attachments_of, chunks, is_photo
 from coordinator_app.services.settings import SettingsService
 from coordinator_app.storage.database import Database
-from coordinator_app.sync.ids import setting_id
 
 NARRATIVE_KEY = "project_page.narrative."
 MAX_NARRATIVE = 20000

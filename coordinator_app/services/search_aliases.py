@@ -19,11 +19,11 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, select
 
 from coordinator_app.domain import kana
+from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Setting
 from coordinator_app.domain.validation import Errors, clean_text
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.storage.database import Database
-from coordinator_app.sync.ids import setting_id
 
 ALIAS_KEY = "search.aliases"
 SEPARATORS = ("=", "＝", "、", ",", "，", "↔")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, fields
 
 from sqlmodel import col, select
 
+from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Setting
 from coordinator_app.domain.validation import (
     Errors,
@@ -18,7 +19,6 @@ from coordinator_app.domain.validation import (
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import now
 from coordinator_app.storage.database import Database
-from coordinator_app.sync.ids import setting_id
 
 DEFAULT_ROLE_EXPLANATION = (
     "生活支援コーディネーター(地域支え合い推進員)は、地域の皆さんと一緒に、"

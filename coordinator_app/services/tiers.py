@@ -13,13 +13,13 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from coordinator_app.domain import tiers
+from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Assignment, Council, Setting
 from coordinator_app.domain.tiers import LocalTier
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import live, now
 from coordinator_app.storage.database import Database
-from coordinator_app.sync.ids import setting_id
 
 LOCAL_TIERS_KEY = "tiers.local"
 _USERS: tuple[type[Assignment] | type[Council], ...] = (Assignment, Council)

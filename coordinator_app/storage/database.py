@@ -11,10 +11,10 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from coordinator_app.domain.changes import ChangeFeed
+from coordinator_app.storage import capture
 from coordinator_app.storage.change_collector import ChangeCollector
 from coordinator_app.storage.engine import create_sqlite_engine, writing
 from coordinator_app.storage.schema import SchemaReport, ensure_schema, refuse_if_too_new
-from coordinator_app.sync import capture
 
 
 @dataclass
@@ -60,7 +60,7 @@ class Database:
 
 
 def _new_sync_transaction(_session: Session, _tx: object, connection: sa.Connection) -> None:
-    # One user action is one sync transaction (see coordinator_app.sync.capture).
+    # One user action is one sync transaction (see coordinator_app.storage.capture).
     capture.begin_user_action(connection)
 
 

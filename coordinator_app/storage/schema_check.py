@@ -12,7 +12,7 @@ is the one this app's migrations make:
 * indexes: the ORM's indexes (same table, columns and uniqueness) and
   SQLite's automatic ones, nothing else;
 * sync: the desk's sync tables and the change-capture triggers generated
-  from the ORM (:mod:`coordinator_app.sync.capture`);
+  from the ORM (:mod:`coordinator_app.storage.capture`);
 * triggers: exactly the search index's and the capture ones, with the same SQL;
 * views: none.
 
@@ -35,8 +35,8 @@ from functools import lru_cache
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
+from coordinator_app.storage import capture
 from coordinator_app.storage.search_schema import CREATE_STATEMENTS
-from coordinator_app.sync import capture
 
 VERSION_TABLE = "alembic_version"
 FTS_SHADOW_SUFFIXES = ("_config", "_data", "_docsize", "_idx", "_content")

@@ -36,9 +36,9 @@ from coordinator_app.domain import models
 from coordinator_app.domain.types import utc_now
 from coordinator_app.server.codec import NOW, WireValueError, from_wire_lenient, table_specs
 from coordinator_app.services import search
+from coordinator_app.storage import capture
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.engine import writing
-from coordinator_app.sync import capture
 from coordinator_app.sync.client import ServerClient, SyncError
 
 PUSH_BATCH = 200

@@ -12,6 +12,7 @@ from sqlmodel import SQLModel
 from coordinator_app.domain.enums import AreaKind
 from coordinator_app.domain.models import Area
 from coordinator_app.services.registry import Services
+from coordinator_app.storage.capture import SYNC_STATE_TABLES
 from coordinator_app.storage.database import open_database
 from coordinator_app.storage.engine import create_sqlite_engine
 from coordinator_app.storage.schema import (
@@ -23,7 +24,6 @@ from coordinator_app.storage.schema import (
     upgrade_to,
 )
 from coordinator_app.storage.search_schema import SEARCH_TABLES
-from coordinator_app.sync.capture import SYNC_STATE_TABLES
 
 FIRST_REVISION = "0001"
 

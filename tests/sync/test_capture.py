@@ -13,8 +13,8 @@ import sqlalchemy as sa
 
 from coordinator_app.domain.models import Meeting
 from coordinator_app.services.registry import Services
+from coordinator_app.storage import capture
 from coordinator_app.storage.database import Database, open_database
-from coordinator_app.sync import capture
 from tests.conftest import Factory
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from coordinator_app.domain.enums import MeetingKind, MeetingMode
+from coordinator_app.domain.ids import link_id, setting_id
 from coordinator_app.domain.models import (
     Coordinator,
     Meeting,
@@ -20,12 +21,11 @@ from coordinator_app.domain.models import (
 )
 from coordinator_app.domain.tiers import LocalTier
 from coordinator_app.services.registry import Services
+from coordinator_app.storage import capture
 from coordinator_app.storage.backup import BackupManager
 from coordinator_app.storage.database import Database, open_database
 from coordinator_app.storage.engine import create_sqlite_engine
 from coordinator_app.storage.schema import upgrade_to
-from coordinator_app.sync import capture
-from coordinator_app.sync.ids import link_id, setting_id
 
 STAMP = "'2020-01-01 00:00:00'"
 

@@ -11,12 +11,12 @@ import json
 
 from sqlmodel import select
 
+from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Setting
 from coordinator_app.domain.types import utc_now
 from coordinator_app.services.transfer.fields import ImportKind
 from coordinator_app.services.transfer.reading import normalise_header
 from coordinator_app.storage.database import Database
-from coordinator_app.sync.ids import setting_id
 
 Mapping = dict[int, str]
 """Column index -> field key; unmapped columns are absent (ignored)."""

@@ -6,8 +6,8 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import coordinator_app.domain.models  # noqa: F401  (registers the tables)
+from coordinator_app.storage.capture import SYNC_STATE_TABLES
 from coordinator_app.storage.search_schema import SEARCH_TABLES
-from coordinator_app.sync.capture import SYNC_STATE_TABLES
 
 target_metadata = SQLModel.metadata
 

@@ -8,13 +8,13 @@ Create Date: 2026-11-30
   file's incarnation and device, where the file was, the pull cursor),
   ``sync_outbox``, ``sync_conflict``, ``sync_refused``, ``sync_blob``.
 - Capture triggers on every synced table, switched off (``capture`` 0) until
-  the desk first syncs: a desk that never connects captures nothing (``coordinator_app.sync.capture``
+  the desk first syncs: a desk that never connects captures nothing (``coordinator_app.storage.capture``
   explains them). The statements are generated here from a frozen copy of the
   column lists of revision 0010: a later migration that adds a column drops
   and recreates the two capture triggers of its table (a test compares a
   migrated file with the triggers the models ask for).
 - Link rows get the id derived from what they join, and settings the id
-  derived from their key (``coordinator_app.sync.ids``, the formula copied
+  derived from their key (``coordinator_app.domain.ids``, the formula copied
   here); two live or dead links joining the same pair become one (the live
   one, else the newest, is kept).
 
