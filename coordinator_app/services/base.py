@@ -383,7 +383,8 @@ def sync_links(
         if target not in by_target:
             ends = {owner_column: owner_id, target_column: target}
             # Derived from what it joins: the same link made on two desks is one row.
-            session.add(link_model(id=link_id(link_model.__tablename__, ends), **ends))
+            values: dict[str, Any] = {"id": link_id(link_model.__table__.name, ends), **ends}
+            session.add(link_model(**values))
     session.flush()
 
 

@@ -139,7 +139,7 @@ def synced_tables() -> tuple[CapturedTable, ...]:
     """Every synced table with its columns, from the SQLModel metadata."""
     found = []
     for model in models.ALL_TABLES:
-        table: sa.Table = model.__table__  # type: ignore[attr-defined]
+        table: sa.Table = model.__table__
         columns = tuple(c.name for c in table.columns if c.name != "id")
         blobs = frozenset(c.name for c in table.columns if isinstance(c.type, sa.LargeBinary))
         found.append(CapturedTable(table.name, columns, blobs))
