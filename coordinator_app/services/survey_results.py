@@ -124,9 +124,7 @@ def build(session: Session, survey: SurveyRound) -> SurveyResults:
     )
     areas = names_by_id(session, Area, (p.area_id for p in places))
     order = _area_order(session)
-    results = SurveyResults(
-        round_name=survey.name, fiscal_year=survey.fiscal_year, columns=columns
-    )
+    results = SurveyResults(round_name=survey.name, fiscal_year=survey.fiscal_year, columns=columns)
     counts: dict[tuple[uuid.UUID | None, str], list[int]] = {}
     coverage: dict[uuid.UUID | None, list[int]] = {}
     for place in places:
