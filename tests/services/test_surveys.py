@@ -344,3 +344,16 @@ def test_removing_a_round_takes_its_answers_and_can_be_undone(
     assert services.surveys.answers(survey.id, place.id) == {attendance.id: "12"}
     assert len(services.surveys.questions(survey.id)) == 4
     assert services.surveys.answered_places(survey.id) == {place.id}
+
+
+def test_the_demo_municipality_has_a_survey_round(services: Services) -> None:
+    from coordinator_app.services.demo import load_demo
+
+    load_demo(services)
+    (survey,) = services.surveys.rounds()
+    assert survey.name == "令和6年度 通いの場調査"
+    results = services.surveys.results(survey.id)
+    assert results.places > 10 and results.unanswered
+    assert sum(c.places for c in results.counts) == results.places
+    place = results.rows[0]
+    assert services.surveys.acceptance(survey.id, place.place_id)  # something to accept
