@@ -18,14 +18,12 @@ from sqlmodel import Session, col, select
 from coordinator_app.domain.enums import MeetingKind, ProjectStatus, label
 from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.domain.fiscal import fiscal_months, fiscal_year, fiscal_year_range
-from coordinator_app.domain.gathering_places import GatheringPlaceStatus
 from coordinator_app.domain.models import (
     Area,
     Assignment,
     Contact,
     Coordinator,
     Council,
-    GatheringPlace,
     Meeting,
     MeetingCoordinator,
     Organisation,
@@ -36,9 +34,9 @@ from coordinator_app.domain.models import (
 from coordinator_app.domain.tiers import tier_display
 from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.areas import AreaStatistics, statistics_of
-from coordinator_app.services.base import live, names_by_id
-from coordinator_app.services.gathering_places import _area_order
+from coordinator_app.services.base import live
 from coordinator_app.services.meetings import area_subtree
+from coordinator_app.services.report_places import PlaceRow, places_per_area_and_kind
 from coordinator_app.services.settings import MunicipalityProfile, SettingsService
 from coordinator_app.storage.database import Database
 
@@ -120,17 +118,6 @@ class ProgressRow:
     author: str
     project_id: uuid.UUID | None = field(default=None, compare=False)
     """The project's id (to append its project page); not part of what is printed."""
-
-
-@dataclass(frozen=True)
-class PlaceRow:
-    """通いの場 of one area and kind in the year: running, begun and ended."""
-
-    area: str
-    kind: str
-    places: int
-    new: int
-    ended: int
 
 
 @dataclass
@@ -266,65 +253,10 @@ class ReportService(Guarded):
                 report.new_organisations, report.new_contacts = self._new_partners(
                     session, fiscal_year, areas
                 )
-                report.gathering_places = self._gathering_places(session, fiscal_year, areas)
+                report.gathering_places = places_per_area_and_kind(
+                    session, fiscal_year, areas, entered=fiscal_year_utc_bounds(fiscal_year)
+                )
         return report
-
-    @staticmethod
-    def _gathering_places(
-        session: Session, year: int, areas: list[uuid.UUID] | None
-    ) -> list[PlaceRow]:
-        """Places that ran in the year (begun by its end, not ended before it), per area
-        and kind; begun: 開始日 in the year (or entered in it without one); ended: 終了 in it."""
-        first, last = fiscal_year_range(year)
-        start, end = fiscal_year_utc_bounds(year)
-        started = col(GatheringPlace.started_on)
-        since = col(GatheringPlace.status_since)
-        ended = GatheringPlace.status == GatheringPlaceStatus.ENDED
-        stmt = (
-            select(
-                GatheringPlace.area_id,
-                GatheringPlace.kind,
-                sa.func.count(),
-                sa.func.sum(
-                    sa.case(
-                        (sa.and_(started.is_not(None), started >= first, started <= last), 1),
-                        (
-                            sa.and_(
-                                started.is_(None),
-                                GatheringPlace.created_at >= start,
-                                GatheringPlace.created_at < end,
-                            ),
-                            1,
-                        ),
-                        else_=0,
-                    )
-                ),
-                sa.func.sum(sa.case((sa.and_(ended, since >= first, since <= last), 1), else_=0)),
-            )
-            .where(live(GatheringPlace))
-            .where(sa.or_(started.is_(None), started <= last))
-            .where(sa.not_(sa.and_(ended, since.is_not(None), since < first)))
-            .group_by(GatheringPlace.area_id, GatheringPlace.kind)
-        )
-        if areas is not None:
-            stmt = stmt.where(col(GatheringPlace.area_id).in_(areas))
-        rows = session.exec(stmt).all()
-        names = names_by_id(session, Area, (area_id for area_id, *_rest in rows))
-        order = _area_order(session)
-        found = [
-            PlaceRow(
-                names.get(area_id, "地域未設定") if area_id else "地域未設定",
-                kind,
-                int(n),
-                int(new or 0),
-                int(gone or 0),
-            )
-            for area_id, kind, n, new, gone in sorted(
-                rows,
-                key=lambda r: (order.get(r[0], len(order)) if r[0] else len(order) + 1, r[1]),
-            )
-        ]
-        return found
 
     @staticmethod
     def _coordinator_tiers(

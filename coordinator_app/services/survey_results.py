@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from coordinator_app.domain.gathering_places import (
     WEEKDAYS,
@@ -99,7 +99,7 @@ def build(session: Session, survey: SurveyRound) -> SurveyResults:
         session.exec(
             select(SurveyQuestion)
             .where(SurveyQuestion.round_id == survey.id)
-            .order_by(SurveyQuestion.position, SurveyQuestion.created_at)
+            .order_by(col(SurveyQuestion.position), col(SurveyQuestion.created_at))
         ).all()
     )
     answers = session.exec(

@@ -20,12 +20,18 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlmodel import Session, col, func, select
 
 from coordinator_app.domain.gathering_places import STATUS_LABELS
-from coordinator_app.domain.models import GatheringPlace, SurveyAnswer, SurveyQuestion, SurveyRound
+from coordinator_app.domain.models import (
+    GatheringPlace,
+    Record,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyRound,
+)
 from coordinator_app.domain.surveys import (
     PLACE_FIELDS,
     QUESTION_KIND_LABELS,
@@ -57,6 +63,8 @@ from coordinator_app.storage.database import Database
 if TYPE_CHECKING:
     # transfer.importing imports the registry, which imports this module.
     from coordinator_app.services.transfer.importing import ImportOutcome
+
+R = TypeVar("R", bound=Record)
 
 KIND_LOCKED = (
     "この質問にはすでに回答があるため、種類を「{old}」から変えられません。"
@@ -143,7 +151,7 @@ class SurveyService(Guarded):
             survey.deleted_at = survey.updated_at = stamp
             for model in (SurveyQuestion, SurveyAnswer):
                 rows = session.exec(
-                    select(model).where(live(model)).where(model.round_id == round_id)  # type: ignore[attr-defined]
+                    select(model).where(live(model)).where(model.round_id == round_id)
                 ).all()
                 for row in rows:
                     row.deleted_at = row.updated_at = stamp
@@ -161,9 +169,7 @@ class SurveyService(Guarded):
             survey.deleted_at = None
             survey.updated_at = now()
             for model in (SurveyQuestion, SurveyAnswer):
-                rows = session.exec(
-                    select(model).where(model.round_id == round_id)  # type: ignore[attr-defined]
-                ).all()
+                rows = session.exec(select(model).where(model.round_id == round_id)).all()
                 for row in rows:
                     if row.deleted_at == stamp:
                         row.deleted_at = None
@@ -361,7 +367,7 @@ class SurveyService(Guarded):
         return survey_results.export(self.results(round_id), path)
 
 
-def _live(session: Session, model: type, record_id: uuid.UUID, label: str):  # type: ignore[no-untyped-def]
+def _live(session: Session, model: type[R], record_id: uuid.UUID, label: str) -> R:
     obj = session.get(model, record_id)
     if obj is None or obj.deleted_at is not None:
         raise NotFoundError(label, record_id)
@@ -371,7 +377,9 @@ def _live(session: Session, model: type, record_id: uuid.UUID, label: str):  # t
 def _questions(session: Session, round_id: uuid.UUID) -> list[SurveyQuestion]:
     stmt = select(SurveyQuestion).where(live(SurveyQuestion))
     stmt = stmt.where(SurveyQuestion.round_id == round_id)
-    return list(session.exec(stmt.order_by(SurveyQuestion.position, SurveyQuestion.created_at)))
+    return list(
+        session.exec(stmt.order_by(col(SurveyQuestion.position), col(SurveyQuestion.created_at)))
+    )
 
 
 def _renumber(ordered: list[SurveyQuestion]) -> None:
