@@ -4855,6 +4855,10 @@ Edit the whole series? A new series would be separate from this meeting.</transl
         <translation>Delete &quot;{name}&quot;? Its questionnaire and the answers of {count} places are deleted with it. (What was already written to the places stays. Ctrl+Z undoes.)</translation>
     </message>
     <message>
+        <source>削除できませんでした</source>
+        <translation>Could not delete</translation>
+    </message>
+    <message>
         <source>調査「{name}」の削除</source>
         <translation>Delete survey &quot;{name}&quot;</translation>
     </message>

@@ -284,3 +284,47 @@ def test_answers_imported_through_the_wizard(
         (question,) = fresh.surveys.questions(stored.id)
         assert fresh.surveys.answers(stored.id, salon.id) == {question.id: "20"}
         assert fresh.surveys.answers(stored.id, exercise.id) == {}
+
+
+def test_answers_typed_are_never_lost(
+    qtbot: QtBot, window: MainWindow, db: Database, make: Factory
+) -> None:
+    """Moving to another place saves what was typed; a bad answer keeps the user there;
+    a place changed elsewhere reloads the list without dropping the typing."""
+    salon, exercise = _places(make, window.ctx.services)
+    services = window.ctx.services
+    from coordinator_app.domain.models import SurveyQuestion, SurveyRound
+
+    stored = services.surveys.save_round(
+        SurveyRound(name="令和6年度 通いの場調査", fiscal_year=2024)
+    )
+    question = services.surveys.save_question(
+        SurveyQuestion(round_id=stored.id, prompt="ふだんの参加者数", kind=QuestionKind.NUMBER)
+    )
+    survey = _survey_window(qtbot, window)
+    survey.tabs.setCurrentIndex(TAB_ANSWERS)
+    answers = survey.answers
+    answers.place_list.setCurrentRow(0)  # いきいき体操
+    number = answers.inputs[question.id]
+    assert isinstance(number, QLineEdit)
+    qtbot.waitUntil(number.isVisible)
+    enter(qtbot, number, "たくさん")
+    answers.place_list.setCurrentRow(1)
+    assert answers.place_list.currentRow() == 0 and number.text() == "たくさん"
+    assert "数ではありません" in answers.error_label.text()
+    enter(qtbot, number, "9")
+    answers.place_list.setCurrentRow(1)
+    assert answers.current_place() is not None and answers.current_place().id == salon.id
+    number = answers.inputs[question.id]
+    enter(qtbot, number, "14")
+    renamed = services.gathering_places.get(exercise.id)
+    renamed.name = "いきいき百歳体操"
+    services.gathering_places.save(renamed)
+    window.ctx.events.records_changed("gathering_place")
+    number = answers.inputs[question.id]
+    assert number.text() == "14"  # still typed, not saved yet
+    assert answers.current_place() is not None and answers.current_place().id == salon.id
+
+    with reopened(db) as fresh:
+        assert fresh.surveys.answers(stored.id, exercise.id) == {question.id: "9"}
+        assert fresh.surveys.answers(stored.id, salon.id) == {}

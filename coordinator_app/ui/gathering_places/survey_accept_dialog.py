@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.services.surveys import FieldChange
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
@@ -93,6 +94,13 @@ class SurveyAcceptDialog(QDialog):
         except ValidationError as exc:
             self.ctx.prompts.warn(
                 self, title=self.tr("反映できませんでした"), text="\n".join(exc.errors.values())
+            )
+            return
+        except WRITE_ERRORS as exc:
+            self.ctx.prompts.warn(
+                self,
+                title=self.tr("反映できませんでした"),
+                text=storage_message(exc, action="反映"),
             )
             return
         self.ctx.events.records_changed(RecordKind.GATHERING_PLACE)

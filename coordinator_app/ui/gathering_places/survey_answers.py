@@ -29,6 +29,7 @@ from coordinator_app.domain.models import GatheringPlace, SurveyQuestion
 from coordinator_app.domain.surveys import QuestionKind, options_from_json
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import ListQuery
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.services.surveys import answer_key
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
@@ -53,10 +54,13 @@ class AnswersTab(QWidget):
         self.questions: list[SurveyQuestion] = []
         self.places: list[GatheringPlace] = []
         self.inputs: dict[uuid.UUID, QLineEdit | QComboBox] = {}
+        self._loaded: dict[uuid.UUID, str] = {}
+        self._shown_row = -1
+        """The row of the place whose answers the form holds."""
         self.accept_dialog: SurveyAcceptDialog | None = None
         self.import_wizard: QWidget | None = None
         self.place_list = QListWidget(self)
-        self.place_list.currentRowChanged.connect(lambda _r: self.load_answers())
+        self.place_list.currentRowChanged.connect(self._place_changed)
         self.place_title = plain(QLabel(self))
         font = self.place_title.font()
         font.setBold(True)
@@ -124,8 +128,9 @@ class AnswersTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload the questions and places (keeping the chosen place)."""
+        """Reload the questions and places, keeping the chosen place and what was typed."""
         chosen = self.current_place()
+        typed = {k: v for k, v in self.values().items() if v != self._loaded.get(k, "")}
         services = self.ctx.services
         self.questions = services.surveys.questions(self.round_id) if self.round_id else []
         self.places = services.gathering_places.list(ListQuery()).rows if self.round_id else []
@@ -142,6 +147,9 @@ class AnswersTab(QWidget):
         self.place_list.blockSignals(False)
         self._build_form()
         self.load_answers()
+        still_chosen = self.current_place()
+        if chosen is not None and still_chosen is not None and still_chosen.id == chosen.id:
+            self._show_values(typed)
 
     def _build_form(self) -> None:
         while self.form.rowCount():
@@ -173,8 +181,25 @@ class AnswersTab(QWidget):
         row = self.place_list.currentRow()
         return self.places[row] if 0 <= row < len(self.places) else None
 
+    def dirty(self) -> bool:
+        """True when the form holds answers not yet saved."""
+        return any(v != self._loaded.get(k, "") for k, v in self.values().items())
+
+    def _place_changed(self, row: int) -> None:
+        # Moving on saves what was typed for the place left (as 保存して次へ does);
+        # answers that cannot be saved keep the user on that place, with the reasons.
+        left = self._shown_row
+        moved = 0 <= left < len(self.places) and row != left
+        if moved and self.dirty() and not self.save(left):
+            self.place_list.blockSignals(True)
+            self.place_list.setCurrentRow(left)
+            self.place_list.blockSignals(False)
+            return
+        self.load_answers()
+
     def load_answers(self) -> None:
         place = self.current_place()
+        self._shown_row = self.place_list.currentRow()
         self.error_label.clear()
         self.place_title.setText(place.name if place else self.tr("通いの場がありません"))
         answers = (
@@ -182,16 +207,21 @@ class AnswersTab(QWidget):
             if place and self.round_id
             else {}
         )
-        for question_id, widget in self.inputs.items():
+        for widget in self.inputs.values():
             widget.setStyleSheet("")
-            value = answers.get(question_id, "")
+        self._show_values({q: answers.get(q, "") for q in self.inputs})
+        self._loaded = self.values()
+
+    def _show_values(self, values: dict[uuid.UUID, str]) -> None:
+        for question_id, value in values.items():
+            widget = self.inputs.get(question_id)
             if isinstance(widget, QComboBox):
                 index = widget.findData(value)
                 if index < 0 and value:  # an answer no longer among the options: keep it
                     widget.addItem(value, value)
                     index = widget.count() - 1
                 widget.setCurrentIndex(max(0, index))
-            else:
+            elif widget is not None:
                 widget.setText(value)
 
     def values(self) -> dict[uuid.UUID, str]:
@@ -204,9 +234,11 @@ class AnswersTab(QWidget):
 
     # -- actions -----------------------------------------------------------------------
 
-    def save(self) -> bool:
-        """Store the form's answers; on errors say which and keep what was typed."""
-        place = self.current_place()
+    def save(self, row: int | None = None) -> bool:
+        """Store the form's answers (for the place at ``row``, default the chosen one);
+        on errors say which and keep what was typed."""
+        row = self.place_list.currentRow() if row is None else row
+        place = self.places[row] if 0 <= row < len(self.places) else None
         if place is None or self.round_id is None:
             return False
         try:
@@ -225,8 +257,11 @@ class AnswersTab(QWidget):
                 )
             )
             return False
+        except WRITE_ERRORS as exc:  # disk full, locked …: what was typed stays
+            self.error_label.setText(storage_message(exc))
+            return False
         self.error_label.clear()
-        row = self.place_list.currentRow()
+        self._loaded = self.values()
         item = self.place_list.item(row)
         answered = bool(self.ctx.services.surveys.answers(self.round_id, place.id))
         item.setText((ANSWERED_MARK if answered else "　 ") + place.name)

@@ -26,6 +26,7 @@ from coordinator_app.domain.surveys import (
     split_options,
 )
 from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
@@ -129,5 +130,8 @@ class SurveyQuestionDialog(QDialog):
             self.saved = self.ctx.services.surveys.save_question(question)
         except ValidationError as exc:
             self.error_label.setText("\n".join(exc.errors.values()))
+            return
+        except WRITE_ERRORS as exc:  # disk full, locked …: what was typed stays
+            self.error_label.setText(storage_message(exc))
             return
         self.accept()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.models import SurveyQuestion
 from coordinator_app.domain.surveys import options_from_json
 from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.gathering_places.survey_labels import (
     place_field_labels,
@@ -173,3 +174,7 @@ class QuestionnaireTab(QWidget):
         except (ValidationError, LookupError) as exc:
             text = "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
             self.ctx.prompts.warn(self, title=self.tr("質問票"), text=text)
+        except WRITE_ERRORS as exc:
+            self.ctx.prompts.warn(
+                self, title=self.tr("質問票"), text=storage_message(exc, action="変更")
+            )

@@ -22,6 +22,7 @@ from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.domain.models import SurveyRound
 from coordinator_app.domain.surveys import SurveyStatus
 from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.common.fields import DateField
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.plain_text import plain
@@ -116,5 +117,8 @@ class SurveyRoundDialog(QDialog):
             self.saved = self.ctx.services.surveys.save_round(survey)
         except ValidationError as exc:
             self.error_label.setText("\n".join(exc.errors.values()))
+            return
+        except WRITE_ERRORS as exc:  # disk full, locked …: what was typed stays
+            self.error_label.setText(storage_message(exc))
             return
         self.accept()

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.models import SurveyRound
+from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.services.surveys import SurveyService
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.context import UiContext
@@ -171,7 +173,19 @@ class SurveyWindow(QWidget):
         ):
             return
         surveys = self.ctx.services.surveys
-        surveys.delete_round(survey.id)
+        try:
+            surveys.delete_round(survey.id)
+        except (ValidationError, LookupError) as exc:  # a supervisor's profile, gone meanwhile
+            text = "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
+            self.ctx.prompts.warn(self, title=self.tr("削除できませんでした"), text=text)
+            return
+        except WRITE_ERRORS as exc:
+            self.ctx.prompts.warn(
+                self,
+                title=self.tr("削除できませんでした"),
+                text=storage_message(exc, action="削除"),
+            )
+            return
         self.ctx.undo_stack.push(
             SoftDeleteCommand(
                 service=_RoundDeletion(surveys),
