@@ -4847,6 +4847,10 @@ Edit the whole series? A new series would be separate from this meeting.</transl
         <translation>Surveys</translation>
     </message>
     <message>
+        <source>上司(確認者)のプロファイルでは閲覧だけができます</source>
+        <translation>A supervisor&apos;s profile can only read here</translation>
+    </message>
+    <message>
         <source>調査の削除</source>
         <translation>Delete survey</translation>
     </message>

@@ -328,3 +328,37 @@ def test_answers_typed_are_never_lost(
     with reopened(db) as fresh:
         assert fresh.surveys.answers(stored.id, exercise.id) == {question.id: "9"}
         assert fresh.surveys.answers(stored.id, salon.id) == {}
+
+
+def test_a_supervisor_reads_the_surveys_only(
+    qtbot: QtBot, window: MainWindow, make: Factory
+) -> None:
+    from coordinator_app.domain.enums import ProfileRole
+    from coordinator_app.domain.models import SurveyQuestion, SurveyRound, UserProfile
+
+    _places(make, window.ctx.services)
+    services = window.ctx.services
+    stored = services.surveys.save_round(
+        SurveyRound(name="令和6年度 通いの場調査", fiscal_year=2024)
+    )
+    services.surveys.save_question(SurveyQuestion(round_id=stored.id, prompt="困っていること"))
+    boss = services.profiles.save(
+        UserProfile(name="山本 健", kana="やまもと けん", role=ProfileRole.SUPERVISOR)
+    )
+    services.actor.follow(lambda: boss)
+    survey = _survey_window(qtbot, window)
+    survey.tabs.setCurrentIndex(TAB_ANSWERS)
+    assert survey.round_list.count() == 1 and survey.answers.inputs
+    for button in (
+        survey.new_button,
+        survey.delete_button,
+        survey.questionnaire.add_button,
+        survey.questionnaire.remove_button,
+        survey.answers.save_button,
+        survey.answers.accept_button,
+        survey.answers.import_button,
+    ):
+        assert not button.isEnabled(), button.text()
+    assert "上司" in survey.new_button.toolTip()
+    survey.tabs.setCurrentIndex(TAB_RESULTS)
+    assert "回答 0 か所" in survey.results.summary.text()

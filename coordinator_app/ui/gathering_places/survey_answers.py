@@ -172,10 +172,12 @@ class AnswersTab(QWidget):
             label.setBuddy(widget)
             self.form.addRow(label, widget)
             self.inputs[question.id] = widget
-        has_form = bool(self.questions) and bool(self.places)
+        # A supervisor's profile reads the answers and changes nothing.
+        writable = self.ctx.services.actor.may_write
+        has_form = bool(self.questions) and bool(self.places) and writable
         for button in (self.save_button, self.next_button, self.accept_button):
             button.setEnabled(has_form)
-        self.import_button.setEnabled(bool(self.questions))
+        self.import_button.setEnabled(bool(self.questions) and writable)
 
     def current_place(self) -> GatheringPlace | None:
         row = self.place_list.currentRow()

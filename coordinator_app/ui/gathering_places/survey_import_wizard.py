@@ -51,9 +51,11 @@ class SurveyPreviewPage(PreviewPage):
             state.preview = self.w.services.surveys.preview_import(
                 self.w.round_id, state.table, state.mapping
             )
-        except (TransferError, LookupError) as exc:
+        except (TransferError, LookupError, ValidationError) as exc:  # read-only file …
             state.preview = None
-            self.summary_label.setText(str(exc))
+            self.summary_label.setText(
+                "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
+            )
             self.model.set_rows(state.kind, [], set())
             self.completeChanged.emit()
             return

@@ -111,10 +111,10 @@ class QuestionnaireTab(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for button in (self.add_button,):
-            button.setEnabled(self.round_id is not None)
+        writable = self.ctx.services.actor.may_write  # a supervisor's profile only reads
+        self.add_button.setEnabled(self.round_id is not None and writable)
         for button in (self.edit_button, self.up_button, self.down_button, self.remove_button):
-            button.setEnabled(bool(self.questions))
+            button.setEnabled(bool(self.questions) and writable)
         index = next((i for i, q in enumerate(self.questions) if q.id == select_id), 0)
         if self.questions:
             self.view.selectRow(index)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -126,11 +126,26 @@ class SurveyWindow(QWidget):
     def _round_chosen(self) -> None:
         survey = self.current_round()
         round_id = survey.id if survey else None
-        for button in (self.edit_button, self.delete_button):
-            button.setEnabled(survey is not None)
         self.questionnaire.set_round(round_id)
         self.answers.set_round(round_id)
         self.results.set_round(round_id)
+        self._apply_role()
+
+    def _apply_role(self) -> None:
+        """A supervisor's profile reads the surveys and their results; it changes nothing."""
+        writable = self.ctx.services.actor.may_write
+        why = "" if writable else self.tr("上司(確認者)のプロファイルでは閲覧だけができます")
+        chosen = self.current_round() is not None
+        self.new_button.setEnabled(writable)
+        self.new_button.setToolTip(why or self.tr("新しい調査 (Ctrl+N)"))
+        self.edit_button.setEnabled(writable and chosen)
+        self.edit_button.setToolTip(why or self.tr("調査名・年度・期間・状況 (F2)"))
+        self.delete_button.setEnabled(writable and chosen)
+        self.delete_button.setToolTip(why)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()  # the profile in use may have changed while it was hidden
 
     def _tab_changed(self, index: int) -> None:
         # Questions edited on the first tab change the form and the results.
