@@ -362,3 +362,28 @@ def test_a_supervisor_reads_the_surveys_only(
     assert "上司" in survey.new_button.toolTip()
     survey.tabs.setCurrentIndex(TAB_RESULTS)
     assert "回答 0 か所" in survey.results.summary.text()
+
+
+def test_hostile_names_stay_plain_text_in_the_survey_window(
+    qtbot: QtBot, window: MainWindow, make: Factory
+) -> None:
+    from coordinator_app.domain.models import SurveyQuestion, SurveyRound
+    from tests.ui.test_plain_text import HOSTILE, _markup_tooltips, _rich_labels
+
+    services = window.ctx.services
+    place = services.gathering_places.save(GatheringPlace(name=f"サロン{HOSTILE}", kind="サロン"))
+    stored = services.surveys.save_round(SurveyRound(name=f"調査{HOSTILE}", fiscal_year=2024))
+    question = services.surveys.save_question(
+        SurveyQuestion(round_id=stored.id, prompt=f"質問{HOSTILE}", place_field="fee")
+    )
+    services.surveys.save_answers(stored.id, place.id, {question.id: f"回答{HOSTILE}"})
+    survey = _survey_window(qtbot, window)
+    for tab in (0, TAB_ANSWERS, TAB_RESULTS):
+        survey.tabs.setCurrentIndex(tab)
+        assert _rich_labels(survey) == [], tab
+        assert _markup_tooltips(survey) == [], tab
+    assert HOSTILE in survey.answers.place_title.text()
+    dialog = survey.answers.open_accept()
+    assert dialog is not None
+    assert _rich_labels(dialog) == [] and _markup_tooltips(dialog) == []
+    dialog.reject()
