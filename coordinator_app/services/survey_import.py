@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from sqlmodel import Session, select
 
 from coordinator_app.domain.models import GatheringPlace, SurveyQuestion, SurveyRound
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.surveys import options_from_json, read_answer
 from coordinator_app.services import surveys
 from coordinator_app.services.base import NotFoundError, live
@@ -71,7 +72,7 @@ def run(
     with db.writing() as session:
         survey = session.get(SurveyRound, round_id)
         if survey is None or survey.deleted_at is not None:
-            raise NotFoundError("調査", round_id)
+            raise NotFoundError(RecordKind.SURVEY_ROUND, round_id)
         questions = surveys._questions(session, round_id)
         kind = import_kind(questions)
         problems = mapping_problems(kind, table.headers, mapping)

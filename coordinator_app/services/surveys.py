@@ -32,6 +32,7 @@ from coordinator_app.domain.models import (
     SurveyQuestion,
     SurveyRound,
 )
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.surveys import (
     PLACE_FIELDS,
     QUESTION_KIND_LABELS,
@@ -114,7 +115,7 @@ class SurveyService(Guarded):
     @reads
     def get_round(self, round_id: uuid.UUID) -> SurveyRound:
         with self.db.reading() as session:
-            return _live(session, SurveyRound, round_id, "調査")
+            return _live(session, SurveyRound, round_id, RecordKind.SURVEY_ROUND)
 
     @writes
     def save_round(self, survey: SurveyRound) -> SurveyRound:
@@ -135,7 +136,7 @@ class SurveyService(Guarded):
                 session.add(survey)
                 return survey
             if existing.deleted_at is not None:
-                raise NotFoundError("調査", survey.id)
+                raise NotFoundError(RecordKind.SURVEY_ROUND, survey.id)
             for name in ("name", "fiscal_year", "starts_on", "ends_on", "status", "notes"):
                 setattr(existing, name, getattr(survey, name))
             existing.updated_at = now()
@@ -146,7 +147,7 @@ class SurveyService(Guarded):
     def delete_round(self, round_id: uuid.UUID) -> SurveyRound:
         """Remove a round (its questions and answers go with it; :meth:`restore_round` undoes)."""
         with self.db.writing() as session:
-            survey = _live(session, SurveyRound, round_id, "調査")
+            survey = _live(session, SurveyRound, round_id, RecordKind.SURVEY_ROUND)
             stamp = now()
             survey.deleted_at = survey.updated_at = stamp
             for model in (SurveyQuestion, SurveyAnswer):
@@ -164,7 +165,7 @@ class SurveyService(Guarded):
         with self.db.writing() as session:
             survey = session.get(SurveyRound, round_id)
             if survey is None or survey.deleted_at is None:
-                raise NotFoundError("調査", round_id)
+                raise NotFoundError(RecordKind.SURVEY_ROUND, round_id)
             stamp = survey.deleted_at
             survey.deleted_at = None
             survey.updated_at = now()
@@ -196,10 +197,10 @@ class SurveyService(Guarded):
         question.prompt = clean_text(question.prompt)
         options = options_from_json(question.options)
         with self.db.writing() as session:
-            _live(session, SurveyRound, question.round_id, "調査")
+            _live(session, SurveyRound, question.round_id, RecordKind.SURVEY_ROUND)
             existing = session.get(SurveyQuestion, question.id)
             if existing is not None and existing.deleted_at is not None:
-                raise NotFoundError("質問", question.id)
+                raise NotFoundError(RecordKind.SURVEY_QUESTION, question.id)
             errors = Errors()
             _check_question(session, question, options, errors)
             kind_changed = existing is not None and existing.kind != question.kind
@@ -222,7 +223,7 @@ class SurveyService(Guarded):
     def move_question(self, question_id: uuid.UUID, offset: int) -> list[SurveyQuestion]:
         """Move a question up (-1) or down (+1); returns the questions in their new order."""
         with self.db.writing() as session:
-            question = _live(session, SurveyQuestion, question_id, "質問")
+            question = _live(session, SurveyQuestion, question_id, RecordKind.SURVEY_QUESTION)
             ordered = _questions(session, question.round_id)
             index = next(i for i, q in enumerate(ordered) if q.id == question_id)
             target = max(0, min(len(ordered) - 1, index + offset))
@@ -235,7 +236,7 @@ class SurveyService(Guarded):
     def remove_question(self, question_id: uuid.UUID) -> int:
         """Remove a question; its answers are kept with their wording. Returns how many."""
         with self.db.writing() as session:
-            question = _live(session, SurveyQuestion, question_id, "質問")
+            question = _live(session, SurveyQuestion, question_id, RecordKind.SURVEY_QUESTION)
             question.deleted_at = question.updated_at = now()
             session.flush()
             _renumber(_questions(session, question.round_id))
@@ -265,8 +266,8 @@ class SurveyService(Guarded):
             ValidationError: per question (key :func:`answer_key`), nothing stored.
         """
         with self.db.writing() as session:
-            _live(session, SurveyRound, round_id, "調査")
-            _live(session, GatheringPlace, place_id, "通いの場")
+            _live(session, SurveyRound, round_id, RecordKind.SURVEY_ROUND)
+            _live(session, GatheringPlace, place_id, RecordKind.GATHERING_PLACE)
             questions = {q.id: q for q in _questions(session, round_id)}
             errors = Errors()
             cleaned: dict[uuid.UUID, str] = {}
@@ -318,7 +319,7 @@ class SurveyService(Guarded):
     def acceptance(self, round_id: uuid.UUID, place_id: uuid.UUID) -> list[FieldChange]:
         """What accepting the place's answers would change: field, before, after."""
         with self.db.reading() as session:
-            place = _live(session, GatheringPlace, place_id, "通いの場")
+            place = _live(session, GatheringPlace, place_id, RecordKind.GATHERING_PLACE)
             return _changes(session, round_id, place)
 
     @writes
@@ -329,7 +330,7 @@ class SurveyService(Guarded):
             ValidationError: the place refuses a value (its own message); nothing changed.
         """
         with self.db.writing() as session:
-            place = _live(session, GatheringPlace, place_id, "通いの場")
+            place = _live(session, GatheringPlace, place_id, RecordKind.GATHERING_PLACE)
             changes = _changes(session, round_id, place)
             if not changes:
                 return []
@@ -358,7 +359,7 @@ class SurveyService(Guarded):
     def results(self, round_id: uuid.UUID) -> SurveyResults:
         """The round's table (place x question) and its counts per area and kind."""
         with self.db.reading() as session:
-            survey = _live(session, SurveyRound, round_id, "調査")
+            survey = _live(session, SurveyRound, round_id, RecordKind.SURVEY_ROUND)
             return survey_results.build(session, survey)
 
     @reads
@@ -367,10 +368,10 @@ class SurveyService(Guarded):
         return survey_results.export(self.results(round_id), path)
 
 
-def _live(session: Session, model: type[R], record_id: uuid.UUID, label: str) -> R:
+def _live(session: Session, model: type[R], record_id: uuid.UUID, kind: RecordKind) -> R:
     obj = session.get(model, record_id)
     if obj is None or obj.deleted_at is not None:
-        raise NotFoundError(label, record_id)
+        raise NotFoundError(kind, record_id)
     return obj
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from coordinator_app.domain.gathering_places import GatheringPlaceStatus
@@ -18,33 +17,12 @@ from coordinator_app.storage.database import Database
 from coordinator_app.ui.gathering_places.gathering_place_page import GatheringPlacePage
 from coordinator_app.ui.gathering_places.survey_question_dialog import SurveyQuestionDialog
 from coordinator_app.ui.gathering_places.survey_window import TAB_ANSWERS, TAB_RESULTS, SurveyWindow
-from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.main.main_window import MainWindow
 from tests.conftest import Factory
-from tests.ui.conftest import FakePrompts, accept, choose, enter, reopened
+from tests.ui.conftest import accept, choose, enter, reopened
+from tests.ui.fake_prompts import FakePrompts
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-class FilePrompts(FakePrompts):
-    """Fake prompts that also pick files from queues."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.open_files: list[Path] = []
-        self.save_files: list[Path] = []
-
-    def choose_open_file(self, parent: QWidget | None, *, title: str, filters: str) -> Path | None:
-        return self.open_files.pop(0) if self.open_files else None
-
-    def choose_save_file(
-        self, parent: QWidget | None, *, title: str, suggested: str, filters: str
-    ) -> Path | None:
-        return self.save_files.pop(0) if self.save_files else None
-
-
-@pytest.fixture
-def prompts() -> FilePrompts:
-    return FilePrompts()
 
 
 def _survey_window(qtbot: QtBot, window: MainWindow) -> SurveyWindow:
@@ -108,7 +86,7 @@ def test_a_survey_round_end_to_end(
     window: MainWindow,
     db: Database,
     make: Factory,
-    prompts: FilePrompts,
+    prompts: FakePrompts,
     tmp_path: Path,
 ) -> None:
     salon, exercise = _places(make, window.ctx.services)
@@ -240,7 +218,7 @@ def test_answers_imported_through_the_wizard(
     window: MainWindow,
     db: Database,
     make: Factory,
-    prompts: FilePrompts,
+    prompts: FakePrompts,
     tmp_path: Path,
 ) -> None:
     salon, exercise = _places(make, window.ctx.services)

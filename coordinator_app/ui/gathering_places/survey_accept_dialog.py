@@ -20,7 +20,6 @@ from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_messag
 from coordinator_app.services.surveys import FieldChange
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.reports.report_table_model import ReportTableModel
 
 
@@ -103,5 +102,4 @@ class SurveyAcceptDialog(QDialog):
                 text=storage_message(exc, action="反映"),
             )
             return
-        self.ctx.events.records_changed(RecordKind.GATHERING_PLACE)
         self.accept()

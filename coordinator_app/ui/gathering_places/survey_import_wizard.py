@@ -25,7 +25,6 @@ from coordinator_app.ui.data_safety.import_pages import (
     SourcePage,
 )
 from coordinator_app.ui.data_safety.import_wizard import ImportState
-from coordinator_app.ui.data_safety.prompts import with_file_pickers
 
 
 class SurveyPreviewPage(PreviewPage):
@@ -106,7 +105,7 @@ class SurveyImportWizard(QWizard):
     def __init__(self, ctx: UiContext, round_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = ctx.services
-        self.prompts = with_file_pickers(ctx.prompts)
+        self.prompts = ctx.prompts
         self.round_id = round_id
         self.state = ImportState(kind=ctx.services.surveys.import_kind(round_id))
         self.setWindowTitle(self.tr("調査の回答をExcel・CSVから取り込み"))

@@ -21,8 +21,7 @@ from coordinator_app.services.survey_results import SurveyResults
 from coordinator_app.services.transfer.reading import TransferError
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.data_safety.prompts import with_file_pickers
-from coordinator_app.ui.prompts import announce_saved, safe_file_name
+from coordinator_app.ui.prompts import safe_file_name
 from coordinator_app.ui.reports.report_table_model import ReportTableModel
 
 
@@ -121,7 +120,7 @@ class ResultsTab(QWidget):
     def export(self) -> Path | None:
         if self.results is None or self.round_id is None:
             return None
-        path = with_file_pickers(self.ctx.prompts).choose_save_file(
+        path = self.ctx.prompts.choose_save_file(
             self,
             title=self.tr("集計の保存先"),
             suggested=safe_file_name(f"{self.results.round_name}_集計") + ".xlsx",
@@ -141,5 +140,5 @@ class ResultsTab(QWidget):
             )
             return None
         self.written.append(path)
-        announce_saved(self.ctx.prompts, self, title=self.tr("集計"), path=path)
+        self.ctx.prompts.file_saved(self, title=self.tr("集計"), path=path)
         return path

@@ -22,19 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.models import SurveyRound
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.services.surveys import SurveyService
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
+from coordinator_app.ui.common.undo import SoftDeleteCommand
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.events import RecordKind
 from coordinator_app.ui.gathering_places.survey_answers import AnswersTab
 from coordinator_app.ui.gathering_places.survey_labels import survey_status_labels
 from coordinator_app.ui.gathering_places.survey_questionnaire import QuestionnaireTab
 from coordinator_app.ui.gathering_places.survey_results_view import ResultsTab
 from coordinator_app.ui.gathering_places.survey_round_dialog import SurveyRoundDialog
-from coordinator_app.ui.undo import SoftDeleteCommand
 
 TAB_QUESTIONS, TAB_ANSWERS, TAB_RESULTS = range(3)
 
@@ -154,8 +155,8 @@ class SurveyWindow(QWidget):
         elif index == TAB_RESULTS:
             self.results.refresh()
 
-    def _records_changed(self, kind: str) -> None:
-        if kind in (RecordKind.ALL, RecordKind.GATHERING_PLACE, RecordKind.AREA):
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.touches(RecordKind.GATHERING_PLACE, RecordKind.AREA, RecordKind.SURVEY_ROUND):
             self.refresh()  # a round brought back by Ctrl+Z, places renamed or removed
 
     def _open_round_dialog(self, survey: SurveyRound | None) -> SurveyRoundDialog:
@@ -205,9 +206,7 @@ class SurveyWindow(QWidget):
             SoftDeleteCommand(
                 service=_RoundDeletion(surveys),
                 record_id=survey.id,
-                kind=RecordKind.GATHERING_PLACE,
                 text=self.tr("調査「{name}」の削除").format(name=survey.name),
-                events=self.ctx.events,
                 on_error=lambda text: self.ctx.prompts.warn(
                     self, title=self.tr("元に戻せませんでした"), text=text
                 ),

@@ -1,7 +1,7 @@
 """gathering place surveys (通いの場調査)
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-11-30
 
 - survey_round: a survey round (name, fiscal year, dates, status, notes);
@@ -9,6 +9,8 @@ Create Date: 2026-11-30
   options of a choice, the place field an accepted answer updates);
 - survey_answer: a place's answer to a question, with the question's wording
   when answered, and when it was accepted into the place.
+- the three tables' sync capture triggers (the 0010 generator, frozen in
+  ``storage/migrations/capture_v1.py``; SQLite only).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import sqlmodel
 from alembic import op
 
 import coordinator_app.domain.types
+from coordinator_app.storage.migrations.capture_v1 import capture_triggers
 
 revision = "0011"
 down_revision = "0010"
@@ -26,6 +29,24 @@ depends_on = None
 
 SURVEY_STATUSES = ("planning", "open", "closed")
 QUESTION_KINDS = ("number", "choice", "text")
+_STAMPS = ("created_at", "updated_at", "deleted_at")
+SYNCED: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        "survey_round",
+        (*_STAMPS, "name", "fiscal_year", "starts_on", "ends_on", "status", "notes"),
+        (),
+    ),
+    (
+        "survey_question",
+        (*_STAMPS, "round_id", "position", "prompt", "kind", "options", "place_field"),
+        (),
+    ),
+    (
+        "survey_answer",
+        (*_STAMPS, "round_id", "place_id", "question_id", "question_text", "value", "accepted_at"),
+        (),
+    ),
+)
 
 
 def _text(length: int | None = None) -> sa.types.TypeEngine:
@@ -96,9 +117,16 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     _indexes("survey_answer", ("deleted_at", "round_id", "place_id", "question_id"))
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in capture_triggers(SYNCED):
+            op.execute(statement)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for name, _columns, _blobs in SYNCED:
+            for suffix in ("insert", "update", "no_delete", "no_rekey"):
+                op.execute(f"DROP TRIGGER IF EXISTS sync_{name}_{suffix}")
     op.drop_table("survey_answer")
     op.drop_table("survey_question")
     op.drop_table("survey_round")
