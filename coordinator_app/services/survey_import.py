@@ -19,7 +19,7 @@ from sqlmodel import Session, select
 from coordinator_app.domain.models import GatheringPlace, SurveyQuestion, SurveyRound
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.surveys import options_from_json, read_answer
-from coordinator_app.services import surveys
+from coordinator_app.services import survey_answers
 from coordinator_app.services.base import NotFoundError, live
 from coordinator_app.services.transfer.fields import ImportField, ImportKind, name_key
 from coordinator_app.services.transfer.importing import ImportOutcome, PreviewRow, RowStatus
@@ -73,7 +73,7 @@ def run(
         survey = session.get(SurveyRound, round_id)
         if survey is None or survey.deleted_at is not None:
             raise NotFoundError(RecordKind.SURVEY_ROUND, round_id)
-        questions = surveys._questions(session, round_id)
+        questions = survey_answers.questions(session, round_id)
         kind = import_kind(questions)
         problems = mapping_problems(kind, table.headers, mapping)
         if problems:
@@ -116,7 +116,7 @@ def run(
                 row.duplicate_of = f"{seen[place.id]}行目の「{place.name}」"
                 continue
             seen[place.id] = source.line
-            surveys.store_answers(session, round_id, place.id, by_id, answers)
+            survey_answers.store_answers(session, round_id, place.id, by_id, answers)
             row.record_id = place.id if commit else None
         if not commit:
             session.rollback()

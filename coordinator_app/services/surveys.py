@@ -50,7 +50,7 @@ from coordinator_app.domain.validation import (
     check_required,
     clean_text,
 )
-from coordinator_app.services import survey_results
+from coordinator_app.services import survey_answers, survey_results
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import NotFoundError, live, now
 from coordinator_app.services.gathering_places import GatheringPlaceService
@@ -183,7 +183,7 @@ class SurveyService(Guarded):
     def questions(self, round_id: uuid.UUID) -> list[SurveyQuestion]:
         """The round's questions in order."""
         with self.db.reading() as session:
-            return _questions(session, round_id)
+            return survey_answers.questions(session, round_id)
 
     @writes
     def save_question(self, question: SurveyQuestion) -> SurveyQuestion:
@@ -209,7 +209,7 @@ class SurveyService(Guarded):
                 errors.add("kind", KIND_LOCKED.format(old=QUESTION_KIND_LABELS[existing.kind]))
             errors.raise_if_any()
             if existing is None:
-                question.position = len(_questions(session, question.round_id)) + 1
+                question.position = len(survey_answers.questions(session, question.round_id)) + 1
                 question.created_at = question.updated_at = now()
                 session.add(question)
                 return question
@@ -224,7 +224,7 @@ class SurveyService(Guarded):
         """Move a question up (-1) or down (+1); returns the questions in their new order."""
         with self.db.writing() as session:
             question = _live(session, SurveyQuestion, question_id, RecordKind.SURVEY_QUESTION)
-            ordered = _questions(session, question.round_id)
+            ordered = survey_answers.questions(session, question.round_id)
             index = next(i for i, q in enumerate(ordered) if q.id == question_id)
             target = max(0, min(len(ordered) - 1, index + offset))
             ordered.insert(target, ordered.pop(index))
@@ -239,7 +239,7 @@ class SurveyService(Guarded):
             question = _live(session, SurveyQuestion, question_id, RecordKind.SURVEY_QUESTION)
             question.deleted_at = question.updated_at = now()
             session.flush()
-            _renumber(_questions(session, question.round_id))
+            _renumber(survey_answers.questions(session, question.round_id))
             return _answer_count(session, question_id=question_id)
 
     # -- answers -------------------------------------------------------------------------
@@ -248,7 +248,9 @@ class SurveyService(Guarded):
     def answers(self, round_id: uuid.UUID, place_id: uuid.UUID) -> dict[uuid.UUID, str]:
         """A place's answers in the round, by question id (removed questions included)."""
         with self.db.reading() as session:
-            return {a.question_id: a.value for a in _answers(session, round_id, place_id)}
+            return {
+                a.question_id: a.value for a in survey_answers.answers(session, round_id, place_id)
+            }
 
     @reads
     def answered_places(self, round_id: uuid.UUID) -> set[uuid.UUID]:
@@ -268,7 +270,7 @@ class SurveyService(Guarded):
         with self.db.writing() as session:
             _live(session, SurveyRound, round_id, RecordKind.SURVEY_ROUND)
             _live(session, GatheringPlace, place_id, RecordKind.GATHERING_PLACE)
-            questions = {q.id: q for q in _questions(session, round_id)}
+            questions = {q.id: q for q in survey_answers.questions(session, round_id)}
             errors = Errors()
             cleaned: dict[uuid.UUID, str] = {}
             for question_id, text in values.items():
@@ -283,8 +285,10 @@ class SurveyService(Guarded):
                     errors.add(answer_key(question_id), problem)
                 cleaned[question_id] = value
             errors.raise_if_any()
-            store_answers(session, round_id, place_id, questions, cleaned)
-            return {a.question_id: a.value for a in _answers(session, round_id, place_id)}
+            survey_answers.store_answers(session, round_id, place_id, questions, cleaned)
+            return {
+                a.question_id: a.value for a in survey_answers.answers(session, round_id, place_id)
+            }
 
     # -- import from a spreadsheet -----------------------------------------------------
 
@@ -348,7 +352,7 @@ class SurveyService(Guarded):
                     }
                 ) from exc
             stamp = now()
-            for answer in _answers(session, round_id, place_id):
+            for answer in survey_answers.answers(session, round_id, place_id):
                 answer.accepted_at = stamp
             session.flush()
             return changes
@@ -375,24 +379,11 @@ def _live(session: Session, model: type[R], record_id: uuid.UUID, kind: RecordKi
     return obj
 
 
-def _questions(session: Session, round_id: uuid.UUID) -> list[SurveyQuestion]:
-    stmt = select(SurveyQuestion).where(live(SurveyQuestion))
-    stmt = stmt.where(SurveyQuestion.round_id == round_id)
-    return list(
-        session.exec(stmt.order_by(col(SurveyQuestion.position), col(SurveyQuestion.created_at)))
-    )
-
-
 def _renumber(ordered: list[SurveyQuestion]) -> None:
     for position, question in enumerate(ordered, start=1):
         if question.position != position:
             question.position = position
             question.updated_at = now()
-
-
-def _answers(session: Session, round_id: uuid.UUID, place_id: uuid.UUID) -> list[SurveyAnswer]:
-    stmt = select(SurveyAnswer).where(live(SurveyAnswer)).where(SurveyAnswer.round_id == round_id)
-    return list(session.exec(stmt.where(SurveyAnswer.place_id == place_id)).all())
 
 
 def _answer_count(session: Session, *, question_id: uuid.UUID) -> int:
@@ -420,7 +411,7 @@ def _check_question(
             errors.add(
                 "options", f"状況に反映する質問の選択肢は{'・'.join(STATUS_OPTIONS)}にしてください"
             )
-    for other in _questions(session, question.round_id):
+    for other in survey_answers.questions(session, question.round_id):
         if other.id == question.id:
             continue
         if other.prompt == question.prompt:
@@ -430,38 +421,10 @@ def _check_question(
             errors.add("place_field", f"「{label}」にはすでに問{other.position}が反映されます")
 
 
-def store_answers(
-    session: Session,
-    round_id: uuid.UUID,
-    place_id: uuid.UUID,
-    questions: dict[uuid.UUID, SurveyQuestion],
-    values: dict[uuid.UUID, str],
-) -> None:
-    """Write checked answers of one place (a blank removes the answer)."""
-    existing = {a.question_id: a for a in _answers(session, round_id, place_id)}
-    stamp = now()
-    for question_id, value in values.items():
-        answer = existing.get(question_id)
-        if not value:
-            if answer is not None:
-                answer.deleted_at = answer.updated_at = stamp
-            continue
-        prompt = questions[question_id].prompt
-        if answer is None:
-            answer = SurveyAnswer(round_id=round_id, place_id=place_id, question_id=question_id)
-            answer.created_at = stamp
-            session.add(answer)
-        elif answer.value == value and answer.question_text == prompt:
-            continue
-        answer.value, answer.question_text = value, prompt
-        answer.updated_at, answer.accepted_at = stamp, None
-    session.flush()
-
-
 def _changes(session: Session, round_id: uuid.UUID, place: GatheringPlace) -> list[FieldChange]:
-    answers = {a.question_id: a.value for a in _answers(session, round_id, place.id)}
+    answers = {a.question_id: a.value for a in survey_answers.answers(session, round_id, place.id)}
     changes = []
-    for question in _questions(session, round_id):
+    for question in survey_answers.questions(session, round_id):
         value = answers.get(question.id, "")
         if not question.place_field or not value:
             continue

@@ -297,8 +297,7 @@ def test_answers_typed_are_never_lost(
     enter(qtbot, number, "14")
     renamed = services.gathering_places.get(exercise.id)
     renamed.name = "いきいき百歳体操"
-    services.gathering_places.save(renamed)
-    window.ctx.events.records_changed("gathering_place")
+    services.gathering_places.save(renamed)  # published to the window after the commit
     number = answers.inputs[question.id]
     assert number.text() == "14"  # still typed, not saved yet
     assert answers.current_place() is not None and answers.current_place().id == salon.id
