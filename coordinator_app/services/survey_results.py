@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
@@ -29,8 +30,9 @@ from coordinator_app.domain.models import (
 from coordinator_app.domain.surveys import status_of_answer
 from coordinator_app.services.base import live, names_by_id
 from coordinator_app.services.gathering_places import _area_order
-from coordinator_app.services.transfer.cells import Sheet, WriteReport, write_csv, write_xlsx
-from coordinator_app.services.transfer.reading import TransferError
+
+if TYPE_CHECKING:
+    from coordinator_app.services.transfer.cells import Sheet, WriteReport
 
 NO_AREA = "地域未設定"
 
@@ -183,6 +185,8 @@ def build(session: Session, survey: SurveyRound) -> SurveyResults:
 
 def sheets(results: SurveyResults) -> list[Sheet]:
     """The results as sheets: answers, counts per area and kind, weekdays without a place."""
+    from coordinator_app.services.transfer.cells import Sheet  # openpyxl: only when saving
+
     answers = Sheet(
         title="回答",
         headers=["通いの場", "地域", "種類", *(c.header for c in results.columns)],
@@ -206,6 +210,9 @@ def sheets(results: SurveyResults) -> list[Sheet]:
 
 def export(results: SurveyResults, path: Path) -> WriteReport:
     """.xlsx: every sheet (all cells text); .csv: the answers table."""
+    from coordinator_app.services.transfer.cells import WriteReport, write_csv, write_xlsx
+    from coordinator_app.services.transfer.reading import TransferError
+
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         notes = [f"{results.round_name}({results.fiscal_year}年度)の集計"]

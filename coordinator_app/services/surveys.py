@@ -55,15 +55,16 @@ from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import NotFoundError, live, now
 from coordinator_app.services.gathering_places import GatheringPlaceService
 from coordinator_app.services.survey_results import SurveyResults
-from coordinator_app.services.transfer.cells import WriteReport
-from coordinator_app.services.transfer.fields import ImportKind
-from coordinator_app.services.transfer.mappings import Mapping
-from coordinator_app.services.transfer.reading import SourceTable
 from coordinator_app.storage.database import Database
 
 if TYPE_CHECKING:
-    # transfer.importing imports the registry, which imports this module.
+    # transfer.importing imports the registry, which imports this module; the
+    # transfer modules load openpyxl, which the window must not pay for at start.
+    from coordinator_app.services.transfer.cells import WriteReport
+    from coordinator_app.services.transfer.fields import ImportKind
     from coordinator_app.services.transfer.importing import ImportOutcome
+    from coordinator_app.services.transfer.mappings import Mapping
+    from coordinator_app.services.transfer.reading import SourceTable
 
 R = TypeVar("R", bound=Record)
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.services.survey_results import SurveyResults
-from coordinator_app.services.transfer.reading import TransferError
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.prompts import safe_file_name
@@ -118,6 +117,8 @@ class ResultsTab(QWidget):
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def export(self) -> Path | None:
+        from coordinator_app.services.transfer.reading import TransferError  # loads openpyxl
+
         if self.results is None or self.round_id is None:
             return None
         path = self.ctx.prompts.choose_save_file(
