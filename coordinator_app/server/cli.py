@@ -189,7 +189,7 @@ def initialise(
     entry = Municipality(name, schema_for(name), secrets.token_urlsafe(24))
     with database_up(server_dir):
         with owner_connection(server_dir) as conn:
-            applied = migrate(conn, entry.schema)
+            applied = migrate(server_dir.owner_dsn, entry.schema)
             ensure_api_role(conn, entry.schema, entry.api_password)
         with owner_connection(server_dir, entry.schema) as conn:
             accounts.create_user(
@@ -236,7 +236,7 @@ def _run(args: argparse.Namespace) -> int:
     with database_up(server_dir):
         for municipality in server_dir.municipalities.values():
             with owner_connection(server_dir) as conn:
-                migrate(conn, municipality.schema)
+                migrate(server_dir.owner_dsn, municipality.schema)
                 ensure_api_role(conn, municipality.schema, municipality.api_password)
         app = create_app(ServerConfig.from_dir(server_dir))
         print(

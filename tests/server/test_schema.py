@@ -9,7 +9,6 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from coordinator_app.server.cli import owner_connection
 from coordinator_app.server.codec import table_specs
 from coordinator_app.server.config import ServerDir
 from coordinator_app.server.schema import migrate
@@ -75,8 +74,7 @@ def test_the_domain_tables_match_the_desk_column_for_column(owner: psycopg.Conne
 
 def test_migrations_run_once(server_dir: ServerDir) -> None:
     schema = server_dir.municipality(MUNICIPALITY).schema
-    with owner_connection(server_dir) as conn:
-        assert migrate(conn, schema) == []
+    assert migrate(server_dir.owner_dsn, schema) == []
 
 
 def test_the_server_imports_no_qt_no_ui_and_no_desk_services() -> None:
