@@ -66,7 +66,7 @@ def _version(conn: psycopg.Connection, schema: str) -> list[str]:
 def test_each_municipality_schema_has_its_own_version_table(
     server_dir: ServerDir, new_schema: str
 ) -> None:
-    assert migrate(server_dir.owner_dsn, new_schema) == ["s0001", "s0002", "s0003"]
+    assert migrate(server_dir.owner_dsn, new_schema) == ["s0001", "s0002", "s0003", "s0004"]
     running = server_dir.municipality(MUNICIPALITY).schema
     with owner_connection(server_dir) as conn:
         assert _version(conn, new_schema) == [head_revision()]
@@ -79,11 +79,11 @@ def test_each_municipality_schema_has_its_own_version_table(
         assert legacy is None
 
 
-def test_a_server_made_by_the_sql_files_is_stamped_and_keeps_its_rows(
+def test_a_server_made_by_the_sql_files_is_stamped_upgraded_and_keeps_its_rows(
     server_dir: ServerDir, new_schema: str
 ) -> None:
     _file_based_server(server_dir, new_schema, files=3)
-    assert migrate(server_dir.owner_dsn, new_schema) == []
+    assert migrate(server_dir.owner_dsn, new_schema) == ["s0004"]
     running = server_dir.municipality(MUNICIPALITY).schema
     with owner_connection(server_dir) as conn:
         assert _version(conn, new_schema) == [head_revision()]
@@ -98,7 +98,7 @@ def test_a_server_half_way_through_the_files_is_upgraded_by_the_chain(
     server_dir: ServerDir, new_schema: str
 ) -> None:
     _file_based_server(server_dir, new_schema, files=1)
-    assert migrate(server_dir.owner_dsn, new_schema) == ["s0002", "s0003"]
+    assert migrate(server_dir.owner_dsn, new_schema) == ["s0002", "s0003", "s0004"]
     running = server_dir.municipality(MUNICIPALITY).schema
     with owner_connection(server_dir) as conn:
         assert _columns(conn, new_schema) == _columns(conn, running)
