@@ -47,7 +47,14 @@ KNOWN_VIOLATIONS: frozenset[tuple[str, str]] = frozenset()
 KNOWN_CYCLES: frozenset[frozenset[str]] = frozenset()
 
 # Files past MAX_LINES still to be split.
-KNOWN_OVERSIZE: frozenset[str] = frozenset({"services/transfer/importing.py"})
+KNOWN_OVERSIZE: frozenset[str] = frozenset(
+    {
+        "services/transfer/importing.py",
+        # ALL_TABLES is one tuple in table order: the survey tables would need a
+        # registry of tables to live in a module of their own.
+        "domain/models.py",
+    }
+)
 
 QT = ("PySide6", "shiboken6")
 RENDERER_PACKAGES = ("flyers", "documents")

@@ -27,6 +27,7 @@ from coordinator_app.domain.enums import (
     SupportCenterOperation,
 )
 from coordinator_app.domain.gathering_places import GatheringPlaceStatus
+from coordinator_app.domain.surveys import QuestionKind, SurveyStatus
 from coordinator_app.domain.types import UTCDateTime, enum_column, utc_now
 
 
@@ -485,3 +486,50 @@ class GatheringPlace(Record, table=True):
 
 
 ALL_TABLES = (*ALL_TABLES, GatheringPlace)
+
+
+class SurveyRound(Record, table=True):
+    """通いの場調査: one survey round (令和6年度 通いの場調査) of the gathering places."""
+
+    __tablename__ = "survey_round"
+
+    name: str = Field(max_length=200)
+    fiscal_year: int = Field(index=True)
+    starts_on: date | None = None
+    ends_on: date | None = None
+    status: SurveyStatus = Field(default=SurveyStatus.PLANNING, sa_column=enum_column(SurveyStatus))
+    notes: str = Field(default="")
+
+
+class SurveyQuestion(Record, table=True):
+    """One question of a round's questionnaire, in ``position`` order.
+
+    ``options`` holds a choice question's options (JSON list); ``place_field``
+    names the place field an accepted answer updates ("" = none).
+    """
+
+    __tablename__ = "survey_question"
+
+    round_id: uuid.UUID = Field(foreign_key="survey_round.id", index=True)
+    position: int = Field(default=0)
+    prompt: str = Field(max_length=300)
+    kind: QuestionKind = Field(default=QuestionKind.TEXT, sa_column=enum_column(QuestionKind))
+    options: str = Field(default="")
+    place_field: str = Field(default="", max_length=40)
+
+
+class SurveyAnswer(Record, table=True):
+    """A place's answer to one question, with the question's wording when answered."""
+
+    __tablename__ = "survey_answer"
+
+    round_id: uuid.UUID = Field(foreign_key="survey_round.id", index=True)
+    place_id: uuid.UUID = Field(foreign_key="gathering_place.id", index=True)
+    question_id: uuid.UUID = Field(foreign_key="survey_question.id", index=True)
+    question_text: str = Field(default="", max_length=300)
+    value: str = Field(default="")
+    accepted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """When the value was accepted into the place (None: not yet, or changed since)."""
+
+
+ALL_TABLES = (*ALL_TABLES, SurveyRound, SurveyQuestion, SurveyAnswer)

@@ -41,6 +41,9 @@ class RecordKind(StrEnum):
     ATTACHMENT = "attachment"
     REVIEW = "review"
     PROFILE = "profile"
+    SURVEY_ROUND = "survey_round"
+    SURVEY_QUESTION = "survey_question"
+    SURVEY_ANSWER = "survey_answer"
 
     @property
     def label(self) -> str:
@@ -101,6 +104,9 @@ _TRAITS: dict[RecordKind, _Traits] = {
     RecordKind.ATTACHMENT: _Traits(QT_TRANSLATE_NOOP("RecordKind", "添付ファイル")),
     RecordKind.REVIEW: _Traits(QT_TRANSLATE_NOOP("RecordKind", "確認")),
     RecordKind.PROFILE: _Traits(QT_TRANSLATE_NOOP("RecordKind", "利用者"), table="user_profile"),
+    RecordKind.SURVEY_ROUND: _Traits(QT_TRANSLATE_NOOP("RecordKind", "通いの場調査")),
+    RecordKind.SURVEY_QUESTION: _Traits(QT_TRANSLATE_NOOP("RecordKind", "調査の質問")),
+    RecordKind.SURVEY_ANSWER: _Traits(QT_TRANSLATE_NOOP("RecordKind", "調査の回答")),
 }
 """Per kind: its label, search-index number (fixed forever: part of every index
 row id; a new searchable kind takes the next free number) and table."""

@@ -8,6 +8,8 @@ from datetime import date, time
 from importlib import resources
 from typing import Any
 
+from sqlmodel import Session
+
 from coordinator_app.domain.enums import (
     AreaKind,
     CouncilStatus,
@@ -18,7 +20,7 @@ from coordinator_app.domain.enums import (
     ProjectStatus,
     SupportCenterOperation,
 )
-from coordinator_app.domain.gathering_places import GatheringPlaceStatus
+from coordinator_app.domain.gathering_places import STATUS_LABELS, GatheringPlaceStatus
 from coordinator_app.domain.models import (
     ActionItem,
     Area,
@@ -36,6 +38,15 @@ from coordinator_app.domain.models import (
     ProgressEntry,
     Project,
     ProjectOrganisation,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyRound,
+)
+from coordinator_app.domain.surveys import (
+    STATUS_OPTIONS,
+    QuestionKind,
+    SurveyStatus,
+    options_to_json,
 )
 from coordinator_app.services.base import sync_links
 from coordinator_app.services.projects import ProjectMember
@@ -250,8 +261,9 @@ def load_demo(services: Services) -> None:
                         done=item.get("done", False),
                     ),
                 )
+        places = []
         for g in doc.get("gathering_places", []):
-            s.gathering_places._save(
+            place = s.gathering_places._save(
                 session,
                 GatheringPlace(
                     name=g["name"],
@@ -276,5 +288,69 @@ def load_demo(services: Services) -> None:
                     status_since=_date(g.get("status_since")),
                 ),
             )
+            places.append(place)
+        _demo_survey(session, places)
     profile = MunicipalityProfile(**doc["municipality"])
     s.settings.save_municipality(profile)
+
+
+def _demo_survey(session: Session, places: list[GatheringPlace]) -> None:
+    """令和6年度 通いの場調査: four questions, answers from two places in three."""
+    survey = SurveyRound(
+        name="令和6年度 通いの場調査",
+        fiscal_year=2024,
+        starts_on=date(2024, 6, 1),
+        ends_on=date(2024, 7, 31),
+        status=SurveyStatus.CLOSED,
+    )
+    session.add(survey)
+    session.flush()  # no ORM relationships: the round is written before what refers to it
+    questions = [
+        SurveyQuestion(
+            round_id=survey.id,
+            position=number,
+            prompt=prompt,
+            kind=kind,
+            options=options_to_json(options),
+            place_field=field,
+        )
+        for number, (prompt, kind, options, field) in enumerate(
+            (
+                ("ふだんの参加者数", QuestionKind.NUMBER, [], "usual_attendance"),
+                ("活動の状況", QuestionKind.CHOICE, list(STATUS_OPTIONS), "status"),
+                (
+                    "担い手は足りていますか",
+                    QuestionKind.CHOICE,
+                    ["足りている", "やや不足", "不足"],
+                    "",
+                ),
+                ("困っていること・要望", QuestionKind.TEXT, [], ""),
+            ),
+            start=1,
+        )
+    ]
+    session.add_all(questions)
+    session.flush()
+    helpers = ("足りている", "やや不足", "不足")
+    wishes = ("会場の予約が取りにくい", "男性の参加が少ない", "", "送迎の手が足りない")
+    for index, place in enumerate(places):
+        if index % 3 == 2:
+            continue  # not answered (yet)
+        attendance = (place.usual_attendance or 10) + index % 4 - 1
+        values = (
+            str(max(attendance, 0)),
+            STATUS_LABELS[place.status],
+            helpers[index % 3],
+            wishes[index % 4],
+        )
+        for question, value in zip(questions, values, strict=True):
+            if value:
+                session.add(
+                    SurveyAnswer(
+                        round_id=survey.id,
+                        place_id=place.id,
+                        question_id=question.id,
+                        question_text=question.prompt,
+                        value=value,
+                    )
+                )

@@ -25,6 +25,7 @@ from coordinator_app.services.reviews import ReviewService
 from coordinator_app.services.search import SearchService
 from coordinator_app.services.search_aliases import SearchAliasService
 from coordinator_app.services.settings import SettingsService
+from coordinator_app.services.surveys import SurveyService
 from coordinator_app.services.tiers import LocalTierService
 from coordinator_app.storage.database import Database
 
@@ -62,6 +63,7 @@ class Services:
     tiers: LocalTierService
     aliases: SearchAliasService
     gathering_places: GatheringPlaceService
+    surveys: SurveyService
     actor: Actor = field(default_factory=Actor)
 
     def __post_init__(self) -> None:
@@ -105,7 +107,8 @@ class Services:
             search=SearchService(db, area_subtree=area_subtree),
             tiers=LocalTierService(db),
             aliases=SearchAliasService(db),
-            gathering_places=GatheringPlaceService(db),
+            gathering_places=(places := GatheringPlaceService(db)),
+            surveys=SurveyService(db, places),
             actor=actor,
         )
 

@@ -24,6 +24,7 @@ SHEET_COUNCILS = "協議体"
 SHEET_PROJECTS = "プロジェクト"
 SHEET_MEETINGS = "会議一覧"
 SHEET_PROGRESS = "進捗状況"
+SHEET_PLACES = "通いの場"
 FONT_NAME = "游ゴシック"
 
 
@@ -115,6 +116,11 @@ def report_tables(
                 [p.project, format_date(p.entry_date, wareki=wareki), p.text, p.author]
                 for p in report.progress
             ],
+        ),
+        (
+            SHEET_PLACES,
+            ["地域", "種類", "か所数", "新規", "終了"],
+            [[p.area, p.kind, p.places, p.new, p.ended] for p in report.gathering_places],
         ),
     ]
 

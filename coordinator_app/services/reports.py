@@ -36,6 +36,7 @@ from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.areas import AreaStatistics, statistics_of
 from coordinator_app.services.base import live
 from coordinator_app.services.meetings import area_subtree
+from coordinator_app.services.report_places import PlaceRow, places_per_area_and_kind
 from coordinator_app.services.settings import MunicipalityProfile, SettingsService
 from coordinator_app.storage.database import Database
 
@@ -143,6 +144,8 @@ class ActivityReport:
     projects_by_status: list[StatusRow] = field(default_factory=list)
     new_organisations: int = 0
     new_contacts: int = 0
+    gathering_places: list[PlaceRow] = field(default_factory=list)
+    """通いの場 per area and kind (running in the year, begun in it, ended in it)."""
 
     @property
     def project_ids(self) -> list[uuid.UUID]:
@@ -249,6 +252,9 @@ class ReportService(Guarded):
             if coordinator_id is None:
                 report.new_organisations, report.new_contacts = self._new_partners(
                     session, fiscal_year, areas
+                )
+                report.gathering_places = places_per_area_and_kind(
+                    session, fiscal_year, areas, entered=fiscal_year_utc_bounds(fiscal_year)
                 )
         return report
 

@@ -26,9 +26,6 @@ from coordinator_app.storage.search_index import (
     fold,
     id_range,
 )
-from coordinator_app.storage.search_index import (
-    rebuild_index as rebuild_index,  # migration 0004 imports it from here until it is frozen
-)
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,10 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from coordinator_app.domain import models
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.types import utc_now
 from coordinator_app.server.codec import NOW, WireValueError, from_wire_lenient, table_specs
-from coordinator_app.services import search
-from coordinator_app.storage import capture
+from coordinator_app.storage import capture, search_index
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.engine import writing
 from coordinator_app.sync.client import ServerClient, SyncError
@@ -414,5 +414,6 @@ def _write_fields(
 
 def _refresh_search(session: Session, touched: dict[str, set[uuid.UUID]]) -> None:
     for table, ids in touched.items():
-        if table in search.KIND_QUERIES:
-            search.refresh(session, table, ids)
+        kind = RecordKind.of_table(table)
+        if kind is not None and kind in search_index.KIND_QUERIES:
+            search_index.refresh(session, kind, ids)

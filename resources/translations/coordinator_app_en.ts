@@ -243,6 +243,53 @@
     </message>
 </context>
 <context>
+    <name>AnswersTab</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>保存して次へ</source>
+        <translation>Save and next</translation>
+    </message>
+    <message>
+        <source>保存して次の通いの場へ (Ctrl+Enter)</source>
+        <translation>Save and go to the next gathering place (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>通いの場に反映…</source>
+        <translation>Update the place…</translation>
+    </message>
+    <message>
+        <source>反映先のある質問の回答で、通いの場の登録内容を書き換えます(変更点を先に表示)</source>
+        <translation>Updates the gathering place&apos;s record from the answers to mapped questions (the changes are shown first)</translation>
+    </message>
+    <message>
+        <source>Excel・CSVから取り込み…</source>
+        <translation>Import from Excel/CSV…</translation>
+    </message>
+    <message>
+        <source>(未回答)</source>
+        <translation>(no answer)</translation>
+    </message>
+    <message>
+        <source>数(例: 12)</source>
+        <translation>Number (e.g. 12)</translation>
+    </message>
+    <message>
+        <source>通いの場がありません</source>
+        <translation>No gathering places</translation>
+    </message>
+    <message>
+        <source>問{number}: {message}</source>
+        <translation>Q{number}: {message}</translation>
+    </message>
+</context>
+<context>
     <name>AreaEditor</name>
     <message>
         <source>人口 {n}人</source>
@@ -1681,6 +1728,14 @@ No meeting of the same council, project or kind was held before this date.</tran
     <message>
         <source>活動中の通いの場を地区ごとにまとめた冊子(PDF)を作ります</source>
         <translation>Makes the booklet (PDF) of the active gathering places, by district</translation>
+    </message>
+    <message>
+        <source>調査…</source>
+        <translation>Surveys…</translation>
+    </message>
+    <message>
+        <source>通いの場調査: 質問票、回答の入力・取り込み、通いの場への反映、集計</source>
+        <translation>Gathering place surveys: questionnaire, entering and importing answers, updating the places, results</translation>
     </message>
 </context>
 <context>
@@ -3576,6 +3631,79 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     </message>
 </context>
 <context>
+    <name>QuestionnaireTab</name>
+    <message>
+        <source>質問を追加…</source>
+        <translation>Add question…</translation>
+    </message>
+    <message>
+        <source>質問を追加 (Insert)</source>
+        <translation>Add question (Insert)</translation>
+    </message>
+    <message>
+        <source>編集…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>上へ</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>上へ (Ctrl+↑)</source>
+        <translation>Up (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <source>下へ</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>下へ (Ctrl+↓)</source>
+        <translation>Down (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>削除 (Delete)</source>
+        <translation>Delete (Delete key)</translation>
+    </message>
+    <message>
+        <source>番号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>質問</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>選択肢</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>反映先</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <source>質問の削除</source>
+        <translation>Delete question</translation>
+    </message>
+    <message>
+        <source>問{number}「{prompt}」を削除しますか。
+この質問への回答は、質問文とともに集計に残ります。</source>
+        <translation>Delete Q{number} &quot;{prompt}&quot;?
+Its answers stay in the results with the question&apos;s wording.</translation>
+    </message>
+    <message>
+        <source>質問票</source>
+        <translation>Questionnaire</translation>
+    </message>
+</context>
+<context>
     <name>RateField</name>
     <message>
         <source>例: 27.8</source>
@@ -3697,6 +3825,18 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <source>利用者</source>
         <translation>Users</translation>
     </message>
+    <message>
+        <source>通いの場調査</source>
+        <translation>Gathering place surveys</translation>
+    </message>
+    <message>
+        <source>調査の質問</source>
+        <translation>Survey questions</translation>
+    </message>
+    <message>
+        <source>調査の回答</source>
+        <translation>Survey answers</translation>
+    </message>
 </context>
 <context>
     <name>RecordPage</name>
@@ -3800,6 +3940,81 @@ Restoring returns to the contents at that time. The damaged file is kept under a
 {path}</source>
         <translation>The skipped rows and the reasons were saved.
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTab</name>
+    <message>
+        <source>Excel・CSVで保存…</source>
+        <translation>Save as Excel/CSV…</translation>
+    </message>
+    <message>
+        <source>回答一覧</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>地域・種類別</source>
+        <translation>By area and kind</translation>
+    </message>
+    <message>
+        <source>通いの場がない曜日</source>
+        <translation>Weekdays without a place</translation>
+    </message>
+    <message>
+        <source>調査を選んでください</source>
+        <translation>Choose a survey</translation>
+    </message>
+    <message>
+        <source>回答 {places} か所 / 参加者 {participants:,} 人 / 未回答 {unanswered} か所</source>
+        <translation>Answered: {places} places / Participants: {participants:,} / Not answered: {unanswered} places</translation>
+    </message>
+    <message>
+        <source>(未回答: {names})</source>
+        <translation> (not answered: {names})</translation>
+    </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering places</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>か所数</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>参加者数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>回答したか所数</source>
+        <translation>Places answered</translation>
+    </message>
+    <message>
+        <source>集計の保存先</source>
+        <translation>Save the results to</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>保存できませんでした</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>集計</source>
+        <translation>Results</translation>
     </message>
 </context>
 <context>
@@ -4324,6 +4539,311 @@ Edit the whole series? A new series would be separate from this meeting.</transl
     <message>
         <source>文字コード: {encoding}</source>
         <translation>Encoding: {encoding}</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyAcceptDialog</name>
+    <message>
+        <source>回答を通いの場に反映</source>
+        <translation>Update the gathering place from the answers</translation>
+    </message>
+    <message>
+        <source>「{name}」の次の項目を、調査の回答で書き換えます。</source>
+        <translation>These fields of &quot;{name}&quot; will be replaced by the survey&apos;s answers.</translation>
+    </message>
+    <message>
+        <source>「{name}」に反映する変更はありません(回答と登録内容が同じか、反映先のある質問に回答がありません)。</source>
+        <translation>Nothing to update in &quot;{name}&quot; (the answers match the record, or the mapped questions have no answer).</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>今の値</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>回答の値</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>(空欄)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>反映する</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>反映できませんでした</source>
+        <translation>Could not update</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyImportWizard</name>
+    <message>
+        <source>調査の回答をExcel・CSVから取り込み</source>
+        <translation>Import survey answers from Excel/CSV</translation>
+    </message>
+    <message>
+        <source>次へ &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; 戻る</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>取り込んだ回答は「回答」と「集計」に表示されます。</source>
+        <translation>The imported answers appear under Answers and Results.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPreviewPage</name>
+    <message>
+        <source>問題のない行の回答だけを、まとめて一度に取り込みます。空欄の回答は取り込まず、すでにある回答を残します。</source>
+        <translation>Only the answers of rows without problems are imported, all at once. Empty cells import nothing and keep the answers already there.</translation>
+    </message>
+    <message>
+        <source>取り込めませんでした</source>
+        <translation>Import failed</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyQuestionDialog</name>
+    <message>
+        <source>質問の編集</source>
+        <translation>Edit question</translation>
+    </message>
+    <message>
+        <source>質問の追加</source>
+        <translation>Add question</translation>
+    </message>
+    <message>
+        <source>例: ふだんの参加者数は何人ですか</source>
+        <translation>e.g. How many people usually take part?</translation>
+    </message>
+    <message>
+        <source>選択肢を1行に1つ</source>
+        <translation>One option per line</translation>
+    </message>
+    <message>
+        <source>(反映しない)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>質問(&amp;Q)</source>
+        <translation>&amp;Question</translation>
+    </message>
+    <message>
+        <source>種類(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>選択肢(&amp;O)</source>
+        <translation>&amp;Options</translation>
+    </message>
+    <message>
+        <source>通いの場に反映(&amp;F)</source>
+        <translation>Updates place &amp;field</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyRoundDialog</name>
+    <message>
+        <source>調査の設定</source>
+        <translation>Survey settings</translation>
+    </message>
+    <message>
+        <source>新しい調査</source>
+        <translation>New survey</translation>
+    </message>
+    <message>
+        <source>例: 令和6年度 通いの場調査</source>
+        <translation>e.g. FY2024 gathering place survey</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>調査名(&amp;N)</source>
+        <translation>Survey &amp;name</translation>
+    </message>
+    <message>
+        <source>年度(&amp;Y)</source>
+        <translation>Fiscal &amp;year</translation>
+    </message>
+    <message>
+        <source>開始日</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>締切日</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyWindow</name>
+    <message>
+        <source>通いの場調査</source>
+        <translation>Gathering place surveys</translation>
+    </message>
+    <message>
+        <source>新しい調査…</source>
+        <translation>New survey…</translation>
+    </message>
+    <message>
+        <source>新しい調査 (Ctrl+N)</source>
+        <translation>New survey (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>設定…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>調査名・年度・期間・状況 (F2)</source>
+        <translation>Name, fiscal year, dates, status (F2)</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>質問票(&amp;1)</source>
+        <translation>Questionnaire (&amp;1)</translation>
+    </message>
+    <message>
+        <source>回答(&amp;2)</source>
+        <translation>Answers (&amp;2)</translation>
+    </message>
+    <message>
+        <source>集計(&amp;3)</source>
+        <translation>Results (&amp;3)</translation>
+    </message>
+    <message>
+        <source>調査</source>
+        <translation>Surveys</translation>
+    </message>
+    <message>
+        <source>上司(確認者)のプロファイルでは閲覧だけができます</source>
+        <translation>A supervisor&apos;s profile can only read here</translation>
+    </message>
+    <message>
+        <source>調査の削除</source>
+        <translation>Delete survey</translation>
+    </message>
+    <message>
+        <source>「{name}」を削除しますか。質問票と {count} か所の回答も一緒に削除されます。(通いの場に反映済みの内容はそのまま残ります。Ctrl+Z で元に戻せます)</source>
+        <translation>Delete &quot;{name}&quot;? Its questionnaire and the answers of {count} places are deleted with it. (What was already written to the places stays. Ctrl+Z undoes.)</translation>
+    </message>
+    <message>
+        <source>削除できませんでした</source>
+        <translation>Could not delete</translation>
+    </message>
+    <message>
+        <source>調査「{name}」の削除</source>
+        <translation>Delete survey &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>元に戻せませんでした</source>
+        <translation>Could not undo</translation>
+    </message>
+</context>
+<context>
+    <name>Surveys</name>
+    <message>
+        <source>準備中</source>
+        <translation>Preparing</translation>
+    </message>
+    <message>
+        <source>実施中</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>数値</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>選択</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <source>記述</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>参加者数(ふだん)</source>
+        <translation>Usual attendance</translation>
+    </message>
+    <message>
+        <source>定員</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>参加費</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>日時</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>会場</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>対象</source>
+        <translation>Who may join</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>

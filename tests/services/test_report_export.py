@@ -31,6 +31,7 @@ def test_xlsx_sheets_and_figures_match_sql(services: Services) -> None:
         "プロジェクト",
         "会議一覧",
         "進捗状況",
+        "通いの場",
     ]
     assert book["概要"]["A1"].value == "令和7年度 生活支援体制整備事業 実績報告(概要)"
     with services.db.engine.connect() as conn:

@@ -11,10 +11,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from coordinator_app.services.registry import Services
-from coordinator_app.services.search import rebuild_index
 from coordinator_app.storage.database import open_database
 from coordinator_app.storage.engine import create_sqlite_engine
 from coordinator_app.storage.schema import upgrade_to
+from coordinator_app.storage.search_index import rebuild_index
 
 VERSIONS = Path(__file__).resolve().parents[2] / "coordinator_app/storage/migrations/versions"
 STAMP = "2020-01-01 00:00:00"

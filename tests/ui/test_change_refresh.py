@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from coordinator_app.ui.main_window import MainWindow
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +13,7 @@ from coordinator_app.domain.models import UserProfile
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.profiles.current import set_current_profile
 from coordinator_app.ui.review.workspace_view import ReviewWorkspace
 from tests.conftest import Factory

@@ -64,6 +64,7 @@ def test_xlsx_export_has_the_sheets_and_the_figures(
         "プロジェクト",
         "会議一覧",
         "進捗状況",
+        "通いの場",
     ]
     summary = {row[0]: row[1] for row in book["概要"].iter_rows(min_row=4, values_only=True)}
     meetings = sql(

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, select
 
@@ -26,7 +26,6 @@ from coordinator_app.domain.enums import AreaKind, OrgKind, SupportCenterOperati
 from coordinator_app.domain.models import Area, Contact, Organisation, OrganisationArea, Record
 from coordinator_app.domain.validation import ValidationError, normalise_phone
 from coordinator_app.services.base import live, sync_links
-from coordinator_app.services.registry import Services
 from coordinator_app.services.transfer.cells import Sheet, write_csv
 from coordinator_app.services.transfer.fields import (
     AREAS,
@@ -45,6 +44,9 @@ from coordinator_app.services.transfer.reading import SourceRow, SourceTable, Tr
 from coordinator_app.storage.change_collector import ChangeCollector
 from coordinator_app.storage.engine import writing
 from coordinator_app.storage.read_only import ReadOnlyDatabaseError
+
+if TYPE_CHECKING:
+    from coordinator_app.services.registry import Services
 
 # Service error keys that name a different import field.
 _ERROR_FIELDS = {"organisation_id": "organisation", "parent_id": "parent"}

@@ -14,6 +14,7 @@ from coordinator_app.ui.gathering_places.gathering_place_editor import Gathering
 from coordinator_app.ui.gathering_places.gathering_place_model import GatheringPlaceTableModel
 from coordinator_app.ui.gathering_places.guidebook_dialog import GuidebookDialog
 from coordinator_app.ui.gathering_places.labels import status_labels, weekday_labels
+from coordinator_app.ui.gathering_places.survey_window import SurveyWindow
 
 
 class GatheringPlacePage(RecordPage):
@@ -54,6 +55,13 @@ class GatheringPlacePage(RecordPage):
         self.action_guidebook.triggered.connect(self.open_guidebook)
         self.add_page_action(self.action_guidebook)
         self.guidebook_dialog: GuidebookDialog | None = None
+        self.action_surveys = QAction(self.tr("調査…"), self)
+        self.action_surveys.setToolTip(
+            self.tr("通いの場調査: 質問票、回答の入力・取り込み、通いの場への反映、集計")
+        )
+        self.action_surveys.triggered.connect(self.open_surveys)
+        self.add_page_action(self.action_surveys)
+        self.survey_window: SurveyWindow | None = None
 
     def open_guidebook(self) -> GuidebookDialog:
         """The guidebook window (one per page, brought to the front when open)."""
@@ -62,6 +70,15 @@ class GatheringPlacePage(RecordPage):
         self.guidebook_dialog.show()
         self.guidebook_dialog.raise_()
         return self.guidebook_dialog
+
+    def open_surveys(self) -> SurveyWindow:
+        """The survey window (one per page, brought to the front when open)."""
+        if self.survey_window is None:
+            self.survey_window = SurveyWindow(self.ctx, self)
+        self.survey_window.show()
+        self.survey_window.raise_()
+        self.survey_window.activateWindow()
+        return self.survey_window
 
     def filter_value(self, key: str, data: object) -> object:
         if key == "status" and data is not None:
