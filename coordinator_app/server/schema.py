@@ -7,15 +7,21 @@ so a DBA can read the DDL as it is. PostgreSQL runs DDL inside a
 transaction, so one upgrade is one transaction under an advisory lock: it
 applies whole or not at all, and two servers starting at once do not race.
 
-Why the server does not run the desk's own chain (``storage/migrations``):
-its columns are deliberately not the desk's — ``uuid`` and ``timestamptz``
-where the desk has SQLite's text ids and naive times, the SHA-256 of a row in
-``blob`` where the desk holds the bytes, a ``row_version`` on every table,
-and none of the desk's outbox tables or capture triggers. Running the desk
-chain would need a server revision that rewrites every column after it, and
-again after every desk revision, so drift would only move; the guard is
-``tests/server/test_schema.py``, which fails when a desk revision changes a
-table the server does not mirror yet.
+Why the server does not run the desk's own chain (``storage/migrations``)
+and convert it: run on PostgreSQL, that chain makes the same tables, columns,
+lengths and indexes, but the server keeps on purpose every time as
+``timestamptz`` (the desk's are naive UTC), unbounded strings as ``text``,
+binary columns as the SHA-256
+of a row in ``blob`` (bytes stored once, uploaded before the push), deferred
+foreign keys (a pushed transaction may hold its rows in any order), a
+``row_version`` on every table, and none of the desk's outbox tables or
+capture triggers. Converting after the desk chain would need a server step
+after every desk revision, and the desk's data migrations (re-keying,
+collected settings) would rewrite server rows outside the change log, which
+must hold every change. So the server keeps its own plain-SQL revisions and
+the guard is a test: ``tests/server/test_schema.py`` runs the desk's chain on
+PostgreSQL and compares columns, types (with that mapping), nullability,
+foreign keys and indexes, and fails when a desk revision is not mirrored.
 
 A server created before the chain was Alembic-managed has a
 ``schema_migration`` table listing the SQL files it ran: it is stamped at the

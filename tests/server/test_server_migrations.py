@@ -19,6 +19,7 @@ SQL_FILES = (
     "0001_initial.sql",
     "0002_minutes_areas_tiers_members.sql",
     "0003_gathering_places.sql",
+    "0004_gathering_surveys.sql",
 )
 
 
@@ -66,7 +67,13 @@ def _version(conn: psycopg.Connection, schema: str) -> list[str]:
 def test_each_municipality_schema_has_its_own_version_table(
     server_dir: ServerDir, new_schema: str
 ) -> None:
-    assert migrate(server_dir.owner_dsn, new_schema) == ["s0001", "s0002", "s0003", "s0004"]
+    assert migrate(server_dir.owner_dsn, new_schema) == [
+        "s0001",
+        "s0002",
+        "s0003",
+        "s0004",
+        "s0005",
+    ]
     running = server_dir.municipality(MUNICIPALITY).schema
     with owner_connection(server_dir) as conn:
         assert _version(conn, new_schema) == [head_revision()]
@@ -82,8 +89,8 @@ def test_each_municipality_schema_has_its_own_version_table(
 def test_a_server_made_by_the_sql_files_is_stamped_upgraded_and_keeps_its_rows(
     server_dir: ServerDir, new_schema: str
 ) -> None:
-    _file_based_server(server_dir, new_schema, files=3)
-    assert migrate(server_dir.owner_dsn, new_schema) == ["s0004"]
+    _file_based_server(server_dir, new_schema, files=4)
+    assert migrate(server_dir.owner_dsn, new_schema) == ["s0005"]
     running = server_dir.municipality(MUNICIPALITY).schema
     with owner_connection(server_dir) as conn:
         assert _version(conn, new_schema) == [head_revision()]
@@ -98,7 +105,7 @@ def test_a_server_half_way_through_the_files_is_upgraded_by_the_chain(
     server_dir: ServerDir, new_schema: str
 ) -> None:
     _file_based_server(server_dir, new_schema, files=1)
-    assert migrate(server_dir.owner_dsn, new_schema) == ["s0002", "s0003", "s0004"]
+    assert migrate(server_dir.owner_dsn, new_schema) == ["s0002", "s0003", "s0004", "s0005"]
     running = server_dir.municipality(MUNICIPALITY).schema
     with owner_connection(server_dir) as conn:
         assert _columns(conn, new_schema) == _columns(conn, running)
@@ -108,7 +115,7 @@ def test_a_server_half_way_through_the_files_is_upgraded_by_the_chain(
 def test_a_file_record_the_chain_does_not_know_is_refused_untouched(
     server_dir: ServerDir, new_schema: str
 ) -> None:
-    _file_based_server(server_dir, new_schema, files=3)
+    _file_based_server(server_dir, new_schema, files=4)
     with owner_connection(server_dir) as conn:
         conn.execute(f"INSERT INTO {new_schema}.schema_migration (version) VALUES ('0009')")
     with pytest.raises(MigrationError, match="合いません"):
@@ -118,5 +125,5 @@ def test_a_file_record_the_chain_does_not_know_is_refused_untouched(
             None,
         )
         assert conn.execute(f"SELECT count(*) FROM {new_schema}.schema_migration").fetchone() == (
-            4,
+            5,
         )
