@@ -145,9 +145,8 @@ def test_an_import_publishes_its_records_once_as_an_import(
 
 
 def test_a_read_only_database_refuses_the_demo_before_writing(db: Database, db_path: Path) -> None:
-    from coordinator_app.storage.read_only import ReadOnlyDatabaseError, open_read_only
-
     from coordinator_app.services.demo import load_demo
+    from coordinator_app.storage.read_only import ReadOnlyDatabaseError, open_read_only
 
     read_only = open_read_only(db_path)
     seen: list[Changes] = []
