@@ -33,6 +33,7 @@ from coordinator_app.server.cluster import (
     ClusterError,
     cluster_user,
     find_bindir,
+    usable_bindir,
 )
 from coordinator_app.server.config import (
     ConfigError,
@@ -120,12 +121,12 @@ def _read_password() -> str:
 
 
 def cluster_of(server_dir: ServerDir) -> Cluster:
-    bindir = Path(server_dir.bindir) if server_dir.bindir else find_bindir()
+    bindir = Path(server_dir.bindir) if server_dir.bindir else None
     if bindir is None or not bindir.exists():
         bindir = find_bindir()
     if bindir is None:
         raise ClusterError("PostgreSQL のプログラム(initdb, pg_ctl, postgres)が見つかりません")
-    return Cluster(server_dir.root, bindir, server_dir.os_user)
+    return Cluster(server_dir.root, usable_bindir(bindir, server_dir.root), server_dir.os_user)
 
 
 @contextlib.contextmanager
@@ -189,7 +190,7 @@ def initialise(
     entry = Municipality(name, schema_for(name), secrets.token_urlsafe(24))
     with database_up(server_dir):
         with owner_connection(server_dir) as conn:
-            applied = migrate(conn, entry.schema)
+            applied = migrate(server_dir.owner_dsn, entry.schema)
             ensure_api_role(conn, entry.schema, entry.api_password)
         with owner_connection(server_dir, entry.schema) as conn:
             accounts.create_user(
@@ -206,8 +207,10 @@ def _create_cluster(root: Path) -> ServerDir:
         raise ClusterError(
             "PostgreSQL のプログラム(initdb)が見つかりません。"
             "apt-get install postgresql などで入れるか、"
+            'pip install "coordinator-app[server-embedded]" で入れるか、'
             "--dsn で既存のサーバーを指定してください"
         )
+    bindir = usable_bindir(bindir, root)
     cluster = Cluster(root, bindir, cluster_user())
     owner_password = secrets.token_urlsafe(24)
     print(f"PostgreSQL を {cluster.data_dir} に作成しています…", file=sys.stderr)
@@ -236,7 +239,7 @@ def _run(args: argparse.Namespace) -> int:
     with database_up(server_dir):
         for municipality in server_dir.municipalities.values():
             with owner_connection(server_dir) as conn:
-                migrate(conn, municipality.schema)
+                migrate(server_dir.owner_dsn, municipality.schema)
                 ensure_api_role(conn, municipality.schema, municipality.api_password)
         app = create_app(ServerConfig.from_dir(server_dir))
         print(

@@ -1,4 +1,5 @@
-"""A private PostgreSQL cluster in a directory, built from the machine's binaries.
+"""A private PostgreSQL cluster in a directory, built from the machine's binaries
+(or, where the machine has none, from a pip-installed build copied into the directory).
 
 ``initdb`` refuses to run as root, and containers and CI run as root: then the
 cluster belongs to an unprivileged system user (``postgres`` by default) and
@@ -11,6 +12,7 @@ collide and nothing outside the machine can reach it.
 from __future__ import annotations
 
 import glob
+import importlib.util
 import os
 import pwd
 import shutil
@@ -30,13 +32,22 @@ class ClusterError(RuntimeError):
     """A cluster could not be created, started or stopped; the message is Japanese."""
 
 
-def find_bindir() -> Path | None:
-    """The directory holding ``initdb``, ``pg_ctl`` and ``postgres``, or None.
+SOURCE_ENV = "COORDINATOR_PG_FROM"
+"""``system``: only the machine's binaries; ``package``: only the pip-installed build;
+unset: the machine's first, the pip-installed build as the last resort."""
+PACKAGE = "pgserver"
+"""The pip package (extra ``server-embedded``) whose ``pginstall/`` holds a PostgreSQL build."""
+PRIVATE_COPY = "postgresql"
+"""The directory in the server DIR that holds the copy of a pip-installed build."""
+_COPY_MARKER = ".coordinator-private-copy"
+_PROGRAMS = ("initdb", "pg_ctl", "postgres")
 
-    Searched in order: ``$COORDINATOR_PG_BINDIR``, ``pg_config --bindir``,
-    the Debian layout ``/usr/lib/postgresql/<version>/bin`` (newest first),
-    then ``initdb`` on ``PATH``.
-    """
+
+def _has_programs(directory: Path) -> bool:
+    return all((directory / name).is_file() for name in _PROGRAMS)
+
+
+def _system_bindir() -> Path | None:
     candidates: list[Path] = []
     env = os.environ.get("COORDINATOR_PG_BINDIR")
     if env:
@@ -60,9 +71,76 @@ def find_bindir() -> Path | None:
     if on_path:
         candidates.append(Path(on_path).resolve().parent)
     for directory in candidates:
-        if all((directory / name).is_file() for name in ("initdb", "pg_ctl", "postgres")):
+        if _has_programs(directory):
             return directory
     return None
+
+
+def packaged_install() -> Path | None:
+    """The pip-installed PostgreSQL tree (``bin``, ``lib``, ``share``), or None.
+
+    Located without importing the package (importing it starts nothing, but
+    needs its own dependencies).
+    """
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    tree = Path(next(iter(spec.submodule_search_locations))) / "pginstall"
+    return tree if _has_programs(tree / "bin") else None
+
+
+def find_bindir(source: str | None = None) -> Path | None:
+    """The directory holding ``initdb``, ``pg_ctl`` and ``postgres``, or None.
+
+    Searched in order: ``$COORDINATOR_PG_BINDIR``, ``pg_config --bindir``,
+    the Debian layout ``/usr/lib/postgresql/<version>/bin`` (newest first),
+    ``initdb`` on ``PATH``, and last the pip-installed build (extra
+    ``server-embedded``). ``source`` (default ``$COORDINATOR_PG_FROM``)
+    ``"system"`` or ``"package"`` keeps to one of the two.
+    """
+    source = source if source is not None else os.environ.get(SOURCE_ENV, "")
+    if source != "package":
+        found = _system_bindir()
+        if found is not None:
+            return found
+    if source != "system":
+        tree = packaged_install()
+        if tree is not None:
+            return tree / "bin"
+    return None
+
+
+def is_private_copy(bindir: Path) -> bool:
+    return (bindir.parent / _COPY_MARKER).is_file()
+
+
+def usable_bindir(bindir: Path, root: Path) -> Path:
+    """``bindir``, or for the pip-installed build its copy in ``root/postgresql/bin``.
+
+    As root the cluster's user cannot run programs from a virtual environment
+    under ``/root``, and the environment may be replaced by the next
+    ``pip install``: the server directory keeps its own copy, readable by
+    everyone, with the build's shared libraries in ``lib``.
+    """
+    tree = packaged_install()
+    if tree is None or bindir.resolve() != (tree / "bin").resolve():
+        return bindir
+    target = root / PRIVATE_COPY
+    if not (target / _COPY_MARKER).is_file():
+        for part in ("bin", "lib", "share"):
+            shutil.copytree(tree / part, target / part, symlinks=True, dirs_exist_ok=True)
+        # The wheel keeps libpq etc. beside the package (auditwheel); initdb needs them.
+        wheel_libs = tree.parent.parent / f"{PACKAGE}.libs"
+        if wheel_libs.is_dir():
+            shutil.copytree(wheel_libs, target / "lib", symlinks=True, dirs_exist_ok=True)
+        for directory, _dirs, files in os.walk(target):
+            Path(directory).chmod(0o755)
+            for name in files:
+                path = Path(directory) / name
+                if not path.is_symlink():
+                    path.chmod(path.stat().st_mode | 0o444)
+        (target / _COPY_MARKER).write_text(f"{tree}\n", encoding="utf-8")
+    return target / "bin"
 
 
 @dataclass(frozen=True)
@@ -98,6 +176,8 @@ class Cluster:
     def _run(self, args: list[str], *, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         kwargs: dict[str, object] = {}
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C", "LANG": "C"}
+        if is_private_copy(self.bindir):
+            env["LD_LIBRARY_PATH"] = str(self.bindir.parent / "lib")
         if self.os_user is not None:
             entry = pwd.getpwnam(self.os_user)
             kwargs.update(user=entry.pw_uid, group=entry.pw_gid, extra_groups=[])

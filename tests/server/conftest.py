@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 pytest.importorskip("fastapi", reason="the server extra is not installed")
 pytest.importorskip("psycopg", reason="the server extra is not installed")
@@ -104,6 +105,25 @@ def owner(server_dir: ServerDir) -> Iterator[psycopg.Connection]:
     schema = server_dir.municipality(MUNICIPALITY).schema
     with owner_connection(server_dir, schema) as conn:
         yield conn
+
+
+@pytest.fixture
+def desk_schema(server_dir: ServerDir) -> Iterator[sa.Engine]:
+    """An engine on a new, empty schema of the throw-away cluster (dropped afterwards)."""
+    schema = f"desk_chain_{uuid.uuid4().hex[:8]}"
+    with owner_connection(server_dir) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+
+    def connect() -> psycopg.Connection:
+        return psycopg.connect(server_dir.owner_dsn, options=f"-c search_path={schema}")
+
+    engine = sa.create_engine("postgresql+psycopg://", creator=connect, poolclass=sa.NullPool)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with owner_connection(server_dir) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @dataclass

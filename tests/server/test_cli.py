@@ -201,7 +201,12 @@ def test_init_users_run_devices_and_a_clean_stop(server_root: Path) -> None:
 
 
 def test_init_without_postgresql_says_so(tmp_path: Path) -> None:
-    env = {**os.environ, "PATH": "/nonexistent", "COORDINATOR_PG_BINDIR": ""}
+    env = {
+        **os.environ,
+        "PATH": "/nonexistent",
+        "COORDINATOR_PG_BINDIR": "",
+        "COORDINATOR_PG_FROM": "system",
+    }
     done = subprocess.run(
         [
             sys.executable,

@@ -486,22 +486,30 @@ def _rekey_links(bind: sa.Connection) -> None:
             members.sort(key=lambda m: (m[1], m[2]), reverse=True)
             keep, *merged = members
             for row_id, _live, _when in merged:
-                bind.exec_driver_sql(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+                bind.execute(sa.text(f"DELETE FROM {table} WHERE id = :id"), {"id": row_id})
             if keep[0] != new_id:
-                bind.exec_driver_sql(f"UPDATE {table} SET id = ? WHERE id = ?", (new_id, keep[0]))
+                bind.execute(
+                    sa.text(f"UPDATE {table} SET id = :new WHERE id = :old"),
+                    {"new": new_id, "old": keep[0]},
+                )
 
 
 def _rekey_settings(bind: sa.Connection) -> None:
     for row_id, key in bind.exec_driver_sql("SELECT id, key FROM setting").fetchall():
         new_id = uuid.uuid5(NAMESPACE, f"setting:{key}").hex
         if row_id != new_id:
-            bind.exec_driver_sql("UPDATE setting SET id = ? WHERE id = ?", (new_id, row_id))
+            bind.execute(
+                sa.text("UPDATE setting SET id = :new WHERE id = :old"),
+                {"new": new_id, "old": row_id},
+            )
 
 
 def upgrade() -> None:
     bind = op.get_bind()
     _rekey_links(bind)
     _rekey_settings(bind)
+    if bind.dialect.name != "sqlite":
+        return  # the outbox and its capture triggers are the desk's alone (SQLite)
     for statement in TABLE_STATEMENTS:
         bind.exec_driver_sql(statement)
     bind.exec_driver_sql(
@@ -514,6 +522,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return
     for name, _columns, _blobs in SYNCED:
         for suffix in ("insert", "update", "no_delete", "no_rekey"):
             bind.exec_driver_sql(f"DROP TRIGGER IF EXISTS sync_{name}_{suffix}")
