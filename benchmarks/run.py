@@ -16,7 +16,7 @@ built with :mod:`benchmarks.generate_bigcity` when missing, then:
 * resident memory at the first page, after scrolling N rows, and with every
   page, the search dock and the windows open.
 
-Then flyers (:func:`benchmarks.flyers.fair_comparison`) against one ``soffice``
+Then flyers (:func:`benchmarks.flyers_fair.fair_comparison`) against one ``soffice``
 run over the same documents, and one flyer from a fresh command line against
 a fresh ``soffice``. Prints the table for the largest scale run, the scaling
 table, and the targets met or missed: reported, never asserted.
@@ -41,6 +41,8 @@ from pathlib import Path
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 SCALES = (0.01, 0.1, 0.3, 1.0)
+HEAVY_AT_START: set[str] = set()
+"""reportlab, openpyxl, QtPdf… found loaded when the main window showed (should stay empty)."""
 WINDOW_LIMIT_MS = 150.0
 """The issue's limit for windows on the big city (scale 1.0)."""
 
@@ -206,6 +208,7 @@ def measure(db: Path, runs: int, scroll: int) -> list[Row]:
             ok=cold_ms <= 1.5 * bare_ms,
         )
     )
+    HEAVY_AT_START.update(m for c in cold for m in c.get("heavy", []))
     rows.append(
         Row(
             "  of which the start-up integrity check",
@@ -321,7 +324,7 @@ def measure(db: Path, runs: int, scroll: int) -> list[Row]:
 
 
 def flyer_rows(count: int) -> list[Row]:
-    from benchmarks.flyers import fair_comparison
+    from benchmarks.flyers_fair import fair_comparison
 
     figures = fair_comparison(count)
     note = "" if figures["lo_single"] is not None else str(figures["soffice"])
@@ -431,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nTargets met: {sum(r.ok is True for r in rows)}; missed: {len(missed)}")
     for name in missed:
         print(f"  missed: {name}")
+    print(f"Heavy modules loaded at start: {', '.join(sorted(HEAVY_AT_START)) or 'none'}")
     print(f"Machine at the end: {machine()}")
     return 0
 
