@@ -263,6 +263,19 @@ def measure(db: Path, runs: int, scroll: int) -> list[Row]:
     list_row(
         "会議 list sorted by title", "meeting_sort_title", floors["by_title"], "raw, same page"
     )
+    during = [w for w in windows if w.get("check_still_running")]
+    if during:
+        ms = med([w["actions"]["meeting_sort_title_during_check"]["ms"] for w in during])
+        rows.append(
+            Row(
+                "  the same sort during the background integrity check",
+                ms,
+                raw=act("meeting_sort_title", "ms"),
+                raw_label="the same sort without it",
+                target="(report)",
+                note=f"{len(during)} of {len(windows)} runs",
+            )
+        )
     list_row(
         f"会議 list page at row {depth:,}",
         "meeting_page_at_depth",

@@ -288,7 +288,24 @@ def run(db: Path, scroll: int) -> dict[str, Any]:
 
     # The plain-QTableView floor of the meeting list's first page, in this process.
     out["plain_table_ms"] = plain_table_ms(qapp, probe.raw, MEETING_PAGE_SQL, ())
+    # The same sort while the background integrity check (the app's quick_check on a
+    # read-only connection, as ``check_in_background`` runs it on a big file) reads
+    # the whole file; valid only when the check was still running when it painted.
+    import threading
+
+    from coordinator_app.storage.open_checks import quick_check_file
+
+    window.show_page(meeting_index)
+    table.sortByColumn(0, _desc())
+    probe.wait_paint(table.viewport(), time.perf_counter())
+    check = threading.Thread(target=quick_check_file, args=(db,), daemon=True)
+    check.start()
+    probe.action(
+        "meeting_sort_title_during_check", lambda: table.sortByColumn(2, _asc()), table.viewport
+    )
+    out["check_still_running"] = check.is_alive()
     out["actions"] = probe.results
+    check.join()  # the file is closed cleanly after it
     started.safety.close(started.db, backup=False) if started.safety else started.close()
     return out
 
