@@ -32,142 +32,22 @@ import contextlib
 import os
 import platform
 import random
-import select
 import signal
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-HANG_LIMIT_S = 60
-
-WRITER_ZYGOTE = r"""
-import os, random, sys, uuid
-from datetime import date
-from coordinator_app.domain.enums import MeetingKind, MeetingMode, OrgKind
-from coordinator_app.domain.models import Coordinator, Meeting, Organisation
-from coordinator_app.services.registry import Services
-from coordinator_app.storage.database import open_database
-
-path = sys.argv[1]
-attendees = [uuid.UUID(h) for h in sys.argv[2].split(",")]
-
-
-def say(text):
-    os.write(1, (text + "\n").encode())
-
-
-def writer(seed):
-    rnd = random.Random(seed)
-    services = Services.create(open_database(path))
-    say("writing")
-    n = 0
-    while True:
-        n += 1
-        say("saving")
-        choice = rnd.random()
-        if choice < 0.45:
-            m = services.meetings.save(
-                Meeting(kind=MeetingKind.LIAISON, title=f"連絡会 {seed}-{n}",
-                        held_on=date(2024, 1 + n % 12, 1 + n % 28), mode=MeetingMode.ON_SITE,
-                        minutes="議事録 " * rnd.randint(0, 3000)),
-                coordinator_ids=attendees)
-            say(f"meeting {m.id.hex}")
-        elif choice < 0.85:
-            o = services.organisations.save(
-                Organisation(name=f"団体 {seed}-{n}", kind=OrgKind.NPO,
-                             notes="メモ" * rnd.randint(0, 2000)))
-            say(f"organisation {o.id.hex}")
-        else:
-            size = rnd.randint(1, 48_000)
-            c = services.coordinators.save(
-                Coordinator(name=f"職員 {seed}-{n}", photo=bytes([seed % 251]) * size,
-                            notes=str(size)))
-            say(f"coordinator {c.id.hex}")
-
-
-say("ready")
-for line in sys.stdin:
-    seed = int(line)
-    pid = os.fork()
-    if pid == 0:
-        try:
-            writer(seed)
-        finally:
-            os._exit(0)
-    say(f"pid {pid}")
-    _, status = os.waitpid(pid, 0)
-    say(f"done {status}")
-"""
-
-RESTORE_ZYGOTE = r"""
-import os, sys, time
-from coordinator_app.storage.backup import BackupManager
-
-db_path, backup = sys.argv[1], sys.argv[2]
-
-
-def say(text):
-    os.write(1, (text + "\n").encode())
-
-
-say("ready")
-for line in sys.stdin:
-    pid = os.fork()
-    if pid == 0:
-        try:
-            manager = BackupManager(db_path)
-            say(f"start {os.getpid()}")
-            began = time.perf_counter()
-            manager.restore(backup)
-            say(f"restored {time.perf_counter() - began:.6f}")
-        finally:
-            os._exit(0)
-    _, status = os.waitpid(pid, 0)
-    say(f"done {status}")
-"""
-
-
-class Zygote:
-    """A subprocess that forks children on request and relays their lines."""
-
-    def __init__(self, script: str, *args: str) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", script, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-        )
-        self.buffer = b""
-        self.pending: list[str] = []
-        if self.readline() != "ready":
-            raise RuntimeError("the zygote did not start")
-
-    def readline(self) -> str:
-        if self.pending:
-            return self.pending.pop(0)
-        assert self.proc.stdout is not None
-        fd = self.proc.stdout.fileno()
-        deadline = time.monotonic() + HANG_LIMIT_S
-        while b"\n" not in self.buffer:
-            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
-            chunk = os.read(fd, 65536) if ready else b""
-            if not chunk:
-                raise RuntimeError("the zygote stopped or hung")
-            self.buffer += chunk
-        line, self.buffer = self.buffer.split(b"\n", 1)
-        return line.decode()
-
-    def send(self, text: str) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(f"{text}\n".encode())
-        self.proc.stdin.flush()
-
-    def close(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.close()
-        self.proc.wait(timeout=HANG_LIMIT_S)
-
+from tests.storage.killing import (
+    RESTORE_ZYGOTE,
+    WRITER_ZYGOTE,
+    Zygote,
+    count_organisations,
+    organisations_database,
+    writer_damage,
+)
 
 # -- writer kills --------------------------------------------------------------------
 
@@ -188,34 +68,15 @@ def writer_kills(folder: Path, kills: int) -> dict[str, int]:
     zygote = Zygote(WRITER_ZYGOTE, str(path), ",".join(a.hex for a in attendees))
     try:
         for round_number in range(kills):
-            zygote.send(str(round_number))
+            pid = zygote.spawn(round_number)
             seen: list[str] = []
-            while True:
-                line = zygote.readline()
-                if line.startswith("pid "):
-                    pid = int(line.split()[1])
-                    break
-                seen.append(line)
-            zygote.pending = seen + zygote.pending
-            seen = []
             if rnd.random() >= 0.25:
-                wanted = rnd.randint(1, 4)
-                while wanted:
-                    line = zygote.readline()
-                    seen.append(line)
-                    wanted -= line == "saving"
+                seen = zygote.wait_for("saving", times=rnd.randint(1, 4))
                 time.sleep(rnd.uniform(0, 0.005))
             os.kill(pid, signal.SIGKILL)
-            zygote.pending = seen + zygote.pending
-            last = None
-            while True:
-                line = zygote.readline()
-                if line.startswith("done "):
-                    break
-                last = line
-                if line not in ("writing", "saving"):
-                    kind, hex_id = line.split()
-                    committed[kind].add(hex_id)
+            records, _, last = zygote.committed_until_done(seen)
+            for kind, hex_id in records:
+                committed[kind].add(hex_id)
             result["kills"] += 1
             result["mid_save"] += last == "saving"
             lost, corrupt = _check_writers(path, committed)
@@ -228,62 +89,15 @@ def writer_kills(folder: Path, kills: int) -> dict[str, int]:
 
 
 def _check_writers(path: Path, committed: dict[str, set[str]]) -> tuple[int, int]:
-    conn = sqlite3.connect(path)
-    try:
-        corrupt = conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]
-        corrupt |= conn.execute("PRAGMA foreign_key_check").fetchall() != []
-        corrupt |= bool(
-            conn.execute(
-                "SELECT m.id FROM meeting m LEFT JOIN meeting_coordinator l "
-                "ON l.meeting_id = m.id GROUP BY m.id HAVING COUNT(l.id) != 3"
-            ).fetchall()
-        )
-        lost = 0
-        for table, ids in committed.items():
-            present = {row[0] for row in conn.execute(f"SELECT id FROM {table}")}
-            lost += len(ids - present)
-        return lost, int(corrupt)
-    finally:
-        conn.close()
-
-
-# -- restore kills -------------------------------------------------------------------
-
-
-def _database(path: Path, organisations: int) -> Path:
-    from coordinator_app.domain.enums import OrgKind
-    from coordinator_app.domain.models import Organisation
-    from coordinator_app.services.registry import Services
-    from coordinator_app.storage.database import open_database
-
-    db = open_database(path)
-    services = Services.create(db)
-    for n in range(organisations):
-        services.organisations.save(
-            Organisation(name=f"団体{n}", kind=OrgKind.NPO, notes="メモ" * 500)
-        )
-    db.close()
-    return path
-
-
-def _count(path: Path) -> int | None:
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            if conn.execute("PRAGMA integrity_check").fetchone() != ("ok",):
-                return None
-            return int(conn.execute("SELECT COUNT(*) FROM organisation").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return None
+    damage = writer_damage(path, committed)
+    return sum(damage.lost.values()), int(damage.corrupt)
 
 
 def restore_kills(folder: Path, kills: int) -> dict[str, int]:
     from coordinator_app.services.data_safety import DataSafetyService
 
-    backup = _database(folder / "backup.sqlite3", 40)
-    healthy = _database(folder / "old.sqlite3", 7).read_bytes()
+    backup = organisations_database(folder / "backup.sqlite3", 40)
+    healthy = organisations_database(folder / "old.sqlite3", 7).read_bytes()
     damaged = bytearray(healthy)
     damaged[4096 : 4096 * 3] = b"\0" * 8192
     data = folder / "data"
@@ -331,7 +145,7 @@ def restore_kills(folder: Path, kills: int) -> dict[str, int]:
             if not db_path.exists():
                 result["none"] += 1
                 continue
-            count = _count(db_path)
+            count = count_organisations(db_path)
             if count == 40:
                 result["new"] += 1
             elif db_path.read_bytes() == old:
@@ -430,10 +244,10 @@ def hostile_files(folder: Path) -> list[tuple[str, str, str, str]]:
     from coordinator_app.storage.backup_copy import BackupError
     from coordinator_app.storage.open_checks import check_database
 
-    current = _database(folder / "current.sqlite3", 3)
+    current = organisations_database(folder / "current.sqlite3", 3)
     rows = []
     for n, (kind, tamper) in enumerate(HOSTILE.items()):
-        path = _database(folder / f"hostile{n}.sqlite3", 5)
+        path = organisations_database(folder / f"hostile{n}.sqlite3", 5)
         tamper(path)
         before = path.read_bytes()
         current_before = current.read_bytes()

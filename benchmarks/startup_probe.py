@@ -95,6 +95,8 @@ def app(launched: float, db: str) -> None:
         DataSafetyService.check = timed_check  # type: ignore[method-assign]
         qapp = QApplication(sys.argv)
         settings = AppSettings(QSettings(os.environ["BENCH_SETTINGS"], QSettings.Format.IniFormat))
+        if "BENCH_PAGE" in os.environ:  # the page the user lands on (会議 for the runner)
+            settings.last_page = int(os.environ["BENCH_PAGE"])
         started = start(
             qapp,
             db_path=Path(db),
