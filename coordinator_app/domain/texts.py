@@ -67,6 +67,12 @@ def text(context: str, source: str, /, **args: Any) -> Message:
 NOT_FOUND = QT_TRANSLATE_NOOP("errors", "{kind}が見つかりません(削除された可能性があります)")
 """services.base.NotFoundError's message; ``kind`` is the record kind's label."""
 
+PROBE_CONTEXT = "texts"
+PROBE = QT_TRANSLATE_NOOP("texts", "ja")
+"""Translated as the catalogue's language code ("en"): while it stays "ja" no catalogue
+is loaded, and the UI shows a message exactly as it was made (some swap a word in,
+e.g. 保存 → 削除, which only the Japanese text carries)."""
+
 FIELDS = "fields"
 """The context of the field names services put into messages (氏名, 会議名, …)."""
 

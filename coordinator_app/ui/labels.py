@@ -24,7 +24,7 @@ from coordinator_app.domain.enums import (
     label,
 )
 from coordinator_app.domain.record_kind import RecordKind
-from coordinator_app.domain.texts import Message
+from coordinator_app.domain.texts import PROBE, PROBE_CONTEXT, Message
 
 
 def _labels() -> dict[object, str]:
@@ -122,6 +122,8 @@ def message_text(text: object) -> str:
     """
     if not isinstance(text, Message):
         return "" if text is None else str(text)
+    if QCoreApplication.translate(PROBE_CONTEXT, PROBE) == PROBE:
+        return str(text)  # no catalogue (the Japanese window): the message as it was made
     translated = QCoreApplication.translate(text.context, text.source)
     if not text.args:
         return translated
@@ -139,4 +141,4 @@ def error_text(exc: BaseException) -> str:
         return "\n".join(message_text(value) for value in errors.values())
     if len(exc.args) == 1 and isinstance(exc.args[0], Message):
         return message_text(exc.args[0])
-    return error_text(exc)
+    return str(exc)

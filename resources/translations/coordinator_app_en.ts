@@ -5960,6 +5960,13 @@ When it is closed there, it opens here automatically.</translation>
     </message>
 </context>
 <context>
+    <name>texts</name>
+    <message>
+        <source>ja</source>
+        <translation>en</translation>
+    </message>
+</context>
+<context>
     <name>validation</name>
     <message>
         <source>{label}を入力してください</source>
