@@ -17,18 +17,21 @@ from datetime import time
 from enum import StrEnum
 from typing import Any
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP
+
 WEEKDAYS = "月火水木金土日"
 """Monday first, as :meth:`datetime.date.weekday` counts."""
 
 DEFAULT_KINDS: tuple[str, ...] = (
-    "サロン",
-    "体操教室",
-    "認知症カフェ",
-    "ミニデイ",
-    "子ども食堂",
-    "趣味の会",
+    QT_TRANSLATE_NOOP("GatheringPlaceKind", "サロン"),
+    QT_TRANSLATE_NOOP("GatheringPlaceKind", "体操教室"),
+    QT_TRANSLATE_NOOP("GatheringPlaceKind", "認知症カフェ"),
+    QT_TRANSLATE_NOOP("GatheringPlaceKind", "ミニデイ"),
+    QT_TRANSLATE_NOOP("GatheringPlaceKind", "子ども食堂"),
+    QT_TRANSLATE_NOOP("GatheringPlaceKind", "趣味の会"),
 )
-"""The kinds every municipality starts with; it can add its own."""
+"""The kinds every municipality starts with; it can add its own (the window shows
+these in the user's language, the records keep the Japanese)."""
 
 
 class GatheringPlaceStatus(StrEnum):

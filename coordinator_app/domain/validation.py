@@ -8,6 +8,10 @@ import unicodedata
 from datetime import date, datetime, time
 
 from coordinator_app.domain.enums import AreaKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, field
+
+V = "validation"
+"""The catalogue context of the validation messages."""
 
 MAX_COUNT = 100_000
 """Upper bound for participant counts and capacities: anything above is a typo."""
@@ -89,31 +93,73 @@ def normalise_phone(value: str) -> str:
     return text.strip()
 
 
+def _f(label: str) -> str:
+    """A field name as a message value (translated in the ``fields`` context)."""
+    return field(label)
+
+
 def check_required(errors: Errors, field: str, label: str, value: object) -> None:
     if value is None or (isinstance(value, str) and not value.strip()):
-        errors.add(field, f"{label}を入力してください")
+        errors.add(
+            field,
+            Message(
+                V, QT_TRANSLATE_NOOP("validation", "{label}を入力してください"), label=_f(label)
+            ),
+        )
 
 
 def check_length(errors: Errors, field: str, label: str, value: str, limit: int) -> None:
     if len(value) > limit:
-        errors.add(field, f"{label}は{limit}文字以内で入力してください(現在{len(value)}文字)")
+        errors.add(
+            field,
+            Message(
+                V,
+                QT_TRANSLATE_NOOP(
+                    "validation", "{label}は{limit}文字以内で入力してください(現在{count}文字)"
+                ),
+                label=_f(label),
+                limit=limit,
+                count=len(value),
+            ),
+        )
 
 
 def check_email(errors: Errors, field: str, value: str) -> None:
     if value and not _EMAIL.match(value):
-        errors.add(field, "メールアドレスの形式が正しくありません(例: name@example.jp)")
+        errors.add(
+            field,
+            Message(
+                V,
+                QT_TRANSLATE_NOOP(
+                    "validation", "メールアドレスの形式が正しくありません(例: name@example.jp)"
+                ),
+            ),
+        )
 
 
 def check_phone(errors: Errors, field: str, value: str) -> None:
     if value and not _PHONE.match(value):
-        errors.add(field, "電話番号は数字とハイフンで入力してください(例: 042-551-1511)")
+        errors.add(
+            field,
+            Message(
+                V,
+                QT_TRANSLATE_NOOP(
+                    "validation", "電話番号は数字とハイフンで入力してください(例: 042-551-1511)"
+                ),
+            ),
+        )
 
 
 def check_kana(errors: Errors, field: str, value: str) -> None:
     from coordinator_app.domain.kana import is_kana_reading
 
     if value and not is_kana_reading(value):
-        errors.add(field, "ふりがなはひらがな・カタカナで入力してください")
+        errors.add(
+            field,
+            Message(
+                V, QT_TRANSLATE_NOOP("validation", "ふりがなはひらがな・カタカナで入力してください")
+            ),
+        )
 
 
 def check_date_range(errors: Errors, field: str, label: str, value: date | None) -> None:
@@ -121,9 +167,21 @@ def check_date_range(errors: Errors, field: str, label: str, value: date | None)
     if value is not None and not MIN_DATE <= value <= MAX_DATE:
         errors.add(
             field,
-            f"{label}は{MIN_DATE.year}年{MIN_DATE.month}月{MIN_DATE.day}日から"
-            f"{MAX_DATE.year}年{MAX_DATE.month}月{MAX_DATE.day}日までの日付で入力してください"
-            f"(入力: {value.isoformat()})",
+            Message(
+                V,
+                QT_TRANSLATE_NOOP(
+                    "validation",
+                    "{label}は{y1}年{m1}月{d1}日から{y2}年{m2}月{d2}日までの日付で入力してください(入力: {value})",  # noqa: E501
+                ),
+                label=_f(label),
+                y1=MIN_DATE.year,
+                m1=MIN_DATE.month,
+                d1=MIN_DATE.day,
+                y2=MAX_DATE.year,
+                m2=MAX_DATE.month,
+                d2=MAX_DATE.day,
+                value=value.isoformat(),
+            ),
         )
 
 
@@ -152,12 +210,27 @@ def date_problem(year: int, month: int, day: int) -> str | None:
     ``date_problem(2023, 2, 30)`` -> 「2023年2月は28日までです(2月30日はありません)」.
     """
     if not 1 <= year <= 9999:
-        return f"{year}年は日付として扱えません"
+        return Message(
+            V, QT_TRANSLATE_NOOP("validation", "{year}年は日付として扱えません"), year=year
+        )
     if not 1 <= month <= 12:
-        return f"{month}月はありません(月は1〜12で入力してください)"
+        return Message(
+            V,
+            QT_TRANSLATE_NOOP("validation", "{month}月はありません(月は1〜12で入力してください)"),
+            month=month,
+        )
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return f"{year}年{month}月は{last}日までです({month}月{day}日はありません)"
+        return Message(
+            V,
+            QT_TRANSLATE_NOOP(
+                "validation", "{year}年{month}月は{last}日までです({month}月{day}日はありません)"
+            ),
+            year=year,
+            month=month,
+            last=last,
+            day=day,
+        )
     return None
 
 
@@ -165,21 +238,48 @@ def check_date_order(
     errors: Errors, field: str, start: date | None, end: date | None, *, label: str = "終了日"
 ) -> None:
     if start is not None and end is not None and end < start:
-        errors.add(field, f"{label}は開始日以降の日付にしてください")
+        errors.add(
+            field,
+            Message(
+                V,
+                QT_TRANSLATE_NOOP("validation", "{label}は開始日以降の日付にしてください"),
+                label=_f(label),
+            ),
+        )
 
 
 def check_time_order(errors: Errors, field: str, start: time | None, end: time | None) -> None:
     if start is not None and end is not None and end <= start:
-        errors.add(field, "終了時刻は開始時刻より後にしてください")
+        errors.add(
+            field,
+            Message(V, QT_TRANSLATE_NOOP("validation", "終了時刻は開始時刻より後にしてください")),
+        )
 
 
 def check_count(errors: Errors, field: str, label: str, value: int | None) -> None:
     if value is None:
         return
     if value < 0:
-        errors.add(field, f"{label}は0以上の数で入力してください")
+        errors.add(
+            field,
+            Message(
+                V,
+                QT_TRANSLATE_NOOP("validation", "{label}は0以上の数で入力してください"),
+                label=_f(label),
+            ),
+        )
     elif value > MAX_COUNT:
-        errors.add(field, f"{label}が大きすぎます({MAX_COUNT:,}以下で入力してください)")
+        errors.add(
+            field,
+            Message(
+                V,
+                QT_TRANSLATE_NOOP(
+                    "validation", "{label}が大きすぎます({limit}以下で入力してください)"
+                ),
+                label=_f(label),
+                limit=f"{MAX_COUNT:,}",
+            ),
+        )
 
 
 def area_fits_tier(tier: int, area_kind: AreaKind) -> bool:

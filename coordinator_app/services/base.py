@@ -21,6 +21,7 @@ from coordinator_app.domain import kana
 from coordinator_app.domain.ids import link_id
 from coordinator_app.domain.models import Record
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import NOT_FOUND, Message
 from coordinator_app.domain.validation import (
     Errors,
     ValidationError,
@@ -44,7 +45,7 @@ class NotFoundError(LookupError):
     """No (live) record with that id."""
 
     def __init__(self, kind: RecordKind, record_id: uuid.UUID) -> None:
-        super().__init__(f"{kind.label}が見つかりません(削除された可能性があります)")
+        super().__init__(Message("errors", NOT_FOUND, kind=Message("RecordKind", kind.label)))
         self.kind = kind
         self.record_id = record_id
 

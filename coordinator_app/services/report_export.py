@@ -13,18 +13,22 @@ from coordinator_app.documents.data.project_page import ProjectPageData
 from coordinator_app.documents.data.report import ReportData
 from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.domain.spreadsheet import is_formula_like
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP
 from coordinator_app.services.documents import format_date, issuer_of
 from coordinator_app.services.reports import ActivityReport
 from coordinator_app.services.settings import MunicipalityProfile
 
-SHEET_SUMMARY = "概要"
-SHEET_KINDS = "種類別"
-SHEET_MONTHS = "月別"
-SHEET_COUNCILS = "協議体"
-SHEET_PROJECTS = "プロジェクト"
-SHEET_MEETINGS = "会議一覧"
-SHEET_PROGRESS = "進捗状況"
-SHEET_PLACES = "通いの場"
+SHEET_SUMMARY = QT_TRANSLATE_NOOP("report", "概要")
+SHEET_KINDS = QT_TRANSLATE_NOOP("report", "種類別")
+SHEET_MONTHS = QT_TRANSLATE_NOOP("report", "月別")
+SHEET_COUNCILS = QT_TRANSLATE_NOOP("report", "協議体")
+SHEET_PROJECTS = QT_TRANSLATE_NOOP("report", "プロジェクト")
+SHEET_MEETINGS = QT_TRANSLATE_NOOP("report", "会議一覧")
+SHEET_PROGRESS = QT_TRANSLATE_NOOP("report", "進捗状況")
+SHEET_PLACES = QT_TRANSLATE_NOOP("report", "通いの場")
+LABEL_SHEETS = (SHEET_KINDS, SHEET_PROJECTS, SHEET_MEETINGS)
+"""Sheets whose first column is a meeting kind or project status (the window translates it)."""
+TOTAL = QT_TRANSLATE_NOOP("report", "合計")
 FONT_NAME = "游ゴシック"
 
 
@@ -50,7 +54,7 @@ def report_tables(
     return [
         (
             SHEET_SUMMARY,
-            ["項目", "値"],
+            [QT_TRANSLATE_NOOP("report", "項目"), QT_TRANSLATE_NOOP("report", "値")],
             [
                 ["年度", format_fiscal_year(report.fiscal_year, wareki=wareki)],
                 ["対象", report.scope()],
@@ -69,14 +73,20 @@ def report_tables(
         ),
         (
             SHEET_KINDS,
-            ["会議の種類", "開催数", "会場の参加者", "オンラインの参加者", "参加者計"],
+            [
+                QT_TRANSLATE_NOOP("report", "会議の種類"),
+                QT_TRANSLATE_NOOP("report", "開催数"),
+                QT_TRANSLATE_NOOP("report", "会場の参加者"),
+                QT_TRANSLATE_NOOP("report", "オンラインの参加者"),
+                QT_TRANSLATE_NOOP("report", "参加者計"),
+            ],
             [
                 [r.label, r.meetings, r.participants_on_site, r.participants_online, r.participants]
                 for r in report.by_kind
             ]
             + [
                 [
-                    "合計",
+                    TOTAL,
                     report.total_meetings,
                     sum(r.participants_on_site for r in report.by_kind),
                     sum(r.participants_online for r in report.by_kind),
@@ -84,20 +94,39 @@ def report_tables(
                 ]
             ],
         ),
-        (SHEET_MONTHS, ["月", "開催数", "参加者数"], months),
+        (
+            SHEET_MONTHS,
+            [
+                QT_TRANSLATE_NOOP("report", "月"),
+                QT_TRANSLATE_NOOP("report", "開催数"),
+                QT_TRANSLATE_NOOP("report", "参加者数"),
+            ],
+            months,
+        ),
         (
             SHEET_COUNCILS,
-            ["協議体", "層", "開催数", "参加者数"],
+            [
+                QT_TRANSLATE_NOOP("report", "協議体"),
+                QT_TRANSLATE_NOOP("report", "層"),
+                QT_TRANSLATE_NOOP("report", "開催数"),
+                QT_TRANSLATE_NOOP("report", "参加者数"),
+            ],
             [[c.name, c.tier_text, c.meetings, c.participants] for c in report.councils],
         ),
         (
             SHEET_PROJECTS,
-            ["状況", "件数"],
+            [QT_TRANSLATE_NOOP("report", "状況"), QT_TRANSLATE_NOOP("report", "件数")],
             [[r.label, r.projects] for r in report.projects_by_status],
         ),
         (
             SHEET_MEETINGS,
-            ["会議の種類", "開催日", "会議名", "会場", "参加者数"],
+            [
+                QT_TRANSLATE_NOOP("report", "会議の種類"),
+                QT_TRANSLATE_NOOP("report", "開催日"),
+                QT_TRANSLATE_NOOP("report", "会議名"),
+                QT_TRANSLATE_NOOP("report", "会場"),
+                QT_TRANSLATE_NOOP("report", "参加者数"),
+            ],
             [
                 [
                     m.kind_label,
@@ -111,7 +140,12 @@ def report_tables(
         ),
         (
             SHEET_PROGRESS,
-            ["プロジェクト", "日付", "内容", "記入者"],
+            [
+                QT_TRANSLATE_NOOP("report", "プロジェクト"),
+                QT_TRANSLATE_NOOP("report", "日付"),
+                QT_TRANSLATE_NOOP("report", "内容"),
+                QT_TRANSLATE_NOOP("report", "記入者"),
+            ],
             [
                 [p.project, format_date(p.entry_date, wareki=wareki), p.text, p.author]
                 for p in report.progress
@@ -119,7 +153,13 @@ def report_tables(
         ),
         (
             SHEET_PLACES,
-            ["地域", "種類", "か所数", "新規", "終了"],
+            [
+                QT_TRANSLATE_NOOP("report", "地域"),
+                QT_TRANSLATE_NOOP("report", "種類"),
+                QT_TRANSLATE_NOOP("report", "か所数"),
+                QT_TRANSLATE_NOOP("report", "新規"),
+                QT_TRANSLATE_NOOP("report", "終了"),
+            ],
             [[p.area, p.kind, p.places, p.new, p.ended] for p in report.gathering_places],
         ),
     ]

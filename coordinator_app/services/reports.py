@@ -31,6 +31,7 @@ from coordinator_app.domain.models import (
     ProgressEntry,
     Project,
 )
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.domain.tiers import tier_display
 from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.areas import AreaStatistics, statistics_of
@@ -165,17 +166,34 @@ class ActivityReport:
         return sum(r.meetings for r in self.councils)
 
     def title(self, *, wareki: bool = False) -> str:
-        return (
-            f"{format_fiscal_year(self.fiscal_year, wareki=wareki)} 生活支援体制整備事業 実績報告"
+        year: str = format_fiscal_year(self.fiscal_year, wareki=wareki)
+        if not wareki:
+            year = Message(
+                "report", QT_TRANSLATE_NOOP("report", "{year}年度"), year=self.fiscal_year
+            )
+        return Message(
+            "report",
+            QT_TRANSLATE_NOOP("report", "{fiscal_year} 生活支援体制整備事業 実績報告"),
+            fiscal_year=year,
         )
 
     def scope(self) -> str:
         """``北部圏域`` or ``福生市全域`` (``全域`` without a profile), and the coordinator."""
-        area = self.area_name or f"{self.municipality}全域"
+        area = self.area_name or (
+            Message(
+                "report",
+                QT_TRANSLATE_NOOP("report", "{municipality}全域"),
+                municipality=self.municipality,
+            )
+            if self.municipality
+            else Message("report", QT_TRANSLATE_NOOP("report", "全域"))
+        )
         person = self.coordinator_name
         if person and self.coordinator_tiers:
             person = f"{person}({'・'.join(self.coordinator_tiers)})"
-        return " / ".join(p for p in (area, person) if p)
+        if not person:
+            return area
+        return Message("report", "{area} / {person}", area=area, person=person)
 
 
 def fiscal_year_utc_bounds(year: int) -> tuple[datetime, datetime]:

@@ -18,29 +18,78 @@ import sqlite3
 
 import sqlalchemy.exc as sa_exc
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
+
 WRITE_ERRORS: tuple[type[BaseException], ...] = (sa_exc.DBAPIError, sqlite3.Error, OSError)
 """What a service call may raise when storage (not the input) is the problem."""
 
-KEPT = "入力した内容はそのまま残っています。"
 
-DISK_FULL = "ディスクの空き容量が足りないため保存できませんでした。"
-READ_ONLY = "データベースが読み取り専用のため保存できませんでした。"
-LOCKED = "ほかのプログラムがデータベースを使用中のため保存できませんでした。"
-MISSING = "データベースのファイルが見つからないか、開けないため保存できませんでした。"
-DAMAGED = "データベースのファイルが壊れているため保存できませんでした。"
-IO_ERROR = "ディスクの読み書きに失敗したため保存できませんでした。"
-CONSTRAINT = "データの整合性の条件に合わないため保存できませんでした。"
-UNKNOWN = "データベースのエラーのため保存できませんでした。"
+def _s(source: str) -> Message:
+    return Message("storage", source)
 
-_ADVICE = {
-    DISK_FULL: "不要なファイルを削除して空き容量を増やしてから、もう一度保存してください。",
-    READ_ONLY: "書き込みできる場所のデータベースを開き直してから、もう一度保存してください。",
-    LOCKED: "しばらく待ってから、もう一度保存してください。",
-    MISSING: "データベースのファイルの場所(USBメモリやネットワークドライブ)を確認してください。",
-    DAMAGED: "バックアップからの復元を検討してください。",
-    IO_ERROR: "ディスクやUSBメモリの接続を確認してから、もう一度保存してください。",
-    CONSTRAINT: "関連する記録が削除されていないか確認してください。",
-    UNKNOWN: "もう一度保存してください。繰り返す場合は管理者に連絡してください。",
+
+KEPT = _s(QT_TRANSLATE_NOOP("storage", "入力した内容はそのまま残っています。"))
+
+DISK_FULL = _s(
+    QT_TRANSLATE_NOOP("storage", "ディスクの空き容量が足りないため保存できませんでした。")
+)
+READ_ONLY = _s(
+    QT_TRANSLATE_NOOP("storage", "データベースが読み取り専用のため保存できませんでした。")
+)
+LOCKED = _s(
+    QT_TRANSLATE_NOOP(
+        "storage", "ほかのプログラムがデータベースを使用中のため保存できませんでした。"
+    )
+)
+MISSING = _s(
+    QT_TRANSLATE_NOOP(
+        "storage", "データベースのファイルが見つからないか、開けないため保存できませんでした。"
+    )
+)
+DAMAGED = _s(
+    QT_TRANSLATE_NOOP("storage", "データベースのファイルが壊れているため保存できませんでした。")
+)
+IO_ERROR = _s(
+    QT_TRANSLATE_NOOP("storage", "ディスクの読み書きに失敗したため保存できませんでした。")
+)
+CONSTRAINT = _s(
+    QT_TRANSLATE_NOOP("storage", "データの整合性の条件に合わないため保存できませんでした。")
+)
+UNKNOWN = _s(QT_TRANSLATE_NOOP("storage", "データベースのエラーのため保存できませんでした。"))
+
+_ADVICE: dict[str, Message] = {
+    DISK_FULL: _s(
+        QT_TRANSLATE_NOOP(
+            "storage", "不要なファイルを削除して空き容量を増やしてから、もう一度保存してください。"
+        )
+    ),
+    READ_ONLY: _s(
+        QT_TRANSLATE_NOOP(
+            "storage",
+            "書き込みできる場所のデータベースを開き直してから、もう一度保存してください。",
+        )
+    ),
+    LOCKED: _s(QT_TRANSLATE_NOOP("storage", "しばらく待ってから、もう一度保存してください。")),
+    MISSING: _s(
+        QT_TRANSLATE_NOOP(
+            "storage",
+            "データベースのファイルの場所(USBメモリやネットワークドライブ)を確認してください。",
+        )
+    ),
+    DAMAGED: _s(QT_TRANSLATE_NOOP("storage", "バックアップからの復元を検討してください。")),
+    IO_ERROR: _s(
+        QT_TRANSLATE_NOOP(
+            "storage", "ディスクやUSBメモリの接続を確認してから、もう一度保存してください。"
+        )
+    ),
+    CONSTRAINT: _s(
+        QT_TRANSLATE_NOOP("storage", "関連する記録が削除されていないか確認してください。")
+    ),
+    UNKNOWN: _s(
+        QT_TRANSLATE_NOOP(
+            "storage", "もう一度保存してください。繰り返す場合は管理者に連絡してください。"
+        )
+    ),
 }
 
 # SQLite primary result codes (https://sqlite.org/rescode.html).
@@ -102,7 +151,12 @@ def storage_message(exc: BaseException, *, action: str = "保存") -> str:
         action: the verb of what failed (保存, 削除, 変更).
     """
     reason = storage_reason(exc)
-    text = f"{reason}\n{_ADVICE[reason]}"
     if action != "保存":
-        return text.replace("保存", action)
-    return f"{text}\n{KEPT}"
+        # The English says "save" whatever the action: the reasons are translated whole.
+        text = f"{reason}\n{_ADVICE[reason]}".replace("保存", action)
+        return Message.shown_as(
+            text, "storage", "{reason}\n{advice}", reason=reason, advice=_ADVICE[reason]
+        )
+    return Message(
+        "storage", "{reason}\n{advice}\n{kept}", reason=reason, advice=_ADVICE[reason], kept=KEPT
+    )

@@ -24,6 +24,7 @@ from coordinator_app.domain.enums import (
     label,
 )
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import PROBE, PROBE_CONTEXT, Message
 
 
 def _labels() -> dict[object, str]:
@@ -110,3 +111,34 @@ def kind_label(kind: RecordKind | str) -> str:
     ``domain/record_kind.py`` (context ``RecordKind``).
     """
     return QCoreApplication.translate("RecordKind", RecordKind(kind).label)
+
+
+def message_text(text: object) -> str:
+    """The one way the UI shows a text a service or the domain made.
+
+    A :class:`~coordinator_app.domain.texts.Message` is translated (its source in
+    its context, then its values, which may be messages too, filled in); any
+    other text is shown as it is (it came from the user or from Qt).
+    """
+    if not isinstance(text, Message):
+        return "" if text is None else str(text)
+    if QCoreApplication.translate(PROBE_CONTEXT, PROBE) == PROBE:
+        return str(text)  # no catalogue (the Japanese window): the message as it was made
+    translated = QCoreApplication.translate(text.context, text.source)
+    if not text.args:
+        return translated
+    values = {name: message_text(value) for name, value in text.args.items()}
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+        return str(text)
+
+
+def error_text(exc: BaseException) -> str:
+    """What to show for a service's error: its messages through :func:`message_text`."""
+    errors = getattr(exc, "errors", None)
+    if isinstance(errors, dict) and errors:
+        return "\n".join(message_text(value) for value in errors.values())
+    if len(exc.args) == 1 and isinstance(exc.args[0], Message):
+        return message_text(exc.args[0])
+    return str(exc)

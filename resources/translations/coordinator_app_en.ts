@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>全域(地域を限定しない)</source>
-        <translation>Whole municipality (no area)</translation>
+        <translation>Whole municipality</translation>
     </message>
     <message>
         <source>すべてのコーディネーター</source>
@@ -614,6 +614,10 @@
 <context>
     <name>BackupDialog</name>
     <message>
+        <source>SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)</source>
+        <translation>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
         <source>バックアップと復元</source>
         <translation>Backup and restore</translation>
     </message>
@@ -748,6 +752,25 @@ The current contents are backed up automatically first. Continue?</translation>
     <message>
         <source>次のバックアップから、この保存数で古いものを整理します。</source>
         <translation>From the next backup on, old backups are pruned to these numbers.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>サイズ</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>ファイル</source>
+        <translation>File</translation>
     </message>
 </context>
 <context>
@@ -1576,7 +1599,7 @@ No meeting of the same council, project or kind was held before this date.</tran
     </message>
     <message>
         <source>例: 毎週火曜 10:00〜12:00、第2・第4木曜、月1回</source>
-        <translation>e.g. 毎週火曜 10:00〜12:00, 第2・第4木曜, 月1回</translation>
+        <translation>e.g. Tuesdays 10:00–12:00, 2nd and 4th Thursday, once a month</translation>
     </message>
     <message>
         <source>例: 100円(お茶代)、無料</source>
@@ -1676,7 +1699,7 @@ No meeting of the same council, project or kind was held before this date.</tran
     </message>
     <message>
         <source>運営・連絡先</source>
-        <translation>Organisation &amp; contact</translation>
+        <translation>Organisation and contact</translation>
     </message>
     <message>
         <source>状況</source>
@@ -1704,6 +1727,33 @@ No meeting of the same council, project or kind was held before this date.</tran
     </message>
 </context>
 <context>
+    <name>GatheringPlaceKind</name>
+    <message>
+        <source>サロン</source>
+        <translation>Salon</translation>
+    </message>
+    <message>
+        <source>体操教室</source>
+        <translation>Exercise class</translation>
+    </message>
+    <message>
+        <source>認知症カフェ</source>
+        <translation>Dementia café</translation>
+    </message>
+    <message>
+        <source>ミニデイ</source>
+        <translation>Mini day service</translation>
+    </message>
+    <message>
+        <source>子ども食堂</source>
+        <translation>Children&apos;s cafeteria</translation>
+    </message>
+    <message>
+        <source>趣味の会</source>
+        <translation>Hobby club</translation>
+    </message>
+</context>
+<context>
     <name>GatheringPlacePage</name>
     <message>
         <source>すべての地域</source>
@@ -1715,11 +1765,11 @@ No meeting of the same council, project or kind was held before this date.</tran
     </message>
     <message>
         <source>すべての曜日</source>
-        <translation>All weekdays</translation>
+        <translation>Any day</translation>
     </message>
     <message>
         <source>すべての状況</source>
-        <translation>All statuses</translation>
+        <translation>Any status</translation>
     </message>
     <message>
         <source>ガイドブックを作成…</source>
@@ -3104,6 +3154,37 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>取り込めませんでした</source>
         <translation>Import failed</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTableModel</name>
+    <message>
+        <source>取り込み</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>重複</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>同名</source>
+        <translation>Same name</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>問題・メモ</source>
+        <translation>Problems / notes</translation>
     </message>
 </context>
 <context>
@@ -4542,6 +4623,65 @@ Edit the whole series? A new series would be separate from this meeting.</transl
     </message>
 </context>
 <context>
+    <name>StartupOpener</name>
+    <message>
+        <source>SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)</source>
+        <translation>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>復元するバックアップを選ぶ</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>読み取り専用で開けませんでした</source>
+        <translation>Could not open read-only</translation>
+    </message>
+    <message>
+        <source>読み取り専用で開きました</source>
+        <translation>Opened read-only</translation>
+    </message>
+    <message>
+        <source>データベースを読み取り専用で開きました。内容は見られますが、変更は保存できません。</source>
+        <translation>The database was opened read-only. You can view its contents, but changes cannot be saved.</translation>
+    </message>
+    <message>
+        <source>復元できませんでした</source>
+        <translation>Could not restore</translation>
+    </message>
+    <message>
+        <source>バックアップから復元して開きました。</source>
+        <translation>Restored from a backup and opened.</translation>
+    </message>
+    <message>
+        <source>壊れていたファイルは「{name}」として同じフォルダーに残しています。</source>
+        <translation>The damaged file was kept in the same folder as “{name}”.</translation>
+    </message>
+    <message>
+        <source>復元しました</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>データベースの置き場所について</source>
+        <translation>About where the database is kept</translation>
+    </message>
+    <message>
+        <source>別のウィンドウ</source>
+        <translation>another window</translation>
+    </message>
+    <message>
+        <source>自動バックアップができませんでした</source>
+        <translation>Automatic backup failed</translation>
+    </message>
+    <message>
+        <source>データは保存されています。バックアップだけができませんでした。
+
+{error}</source>
+        <translation>Your data is saved. Only the backup could not be made.
+
+{error}</translation>
+    </message>
+</context>
+<context>
     <name>SurveyAcceptDialog</name>
     <message>
         <source>回答を通いの場に反映</source>
@@ -5071,6 +5211,339 @@ When it is closed there, it opens here automatically.</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>{kind}が見つかりません(削除された可能性があります)</source>
+        <translation>{kind}: not found (it may have been deleted)</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>地域名</source>
+        <translation>Area name</translation>
+    </message>
+    <message>
+        <source>ふりがな</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>ファイル名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>相談受付時間</source>
+        <translation>Consultation hours</translation>
+    </message>
+    <message>
+        <source>メッセージ</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>相談できること</source>
+        <translation>Consultation topics</translation>
+    </message>
+    <message>
+        <source>コーディネーター</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <source>担当地域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>開始日</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>協議体名</source>
+        <translation>Council name</translation>
+    </message>
+    <message>
+        <source>主な会場</source>
+        <translation>Usual venue</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>協議体</source>
+        <translation>Council</translation>
+    </message>
+    <message>
+        <source>役割</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>会場</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>参加費</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>定員</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>参加者数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>対象</source>
+        <translation>Who can join</translation>
+    </message>
+    <message>
+        <source>連絡先</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>電話番号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>ウェブページ</source>
+        <translation>Web page</translation>
+    </message>
+    <message>
+        <source>休止・終了した日</source>
+        <translation>Paused or ended on</translation>
+    </message>
+    <message>
+        <source>会議名</source>
+        <translation>Meeting name</translation>
+    </message>
+    <message>
+        <source>会議の種類</source>
+        <translation>Meeting kind</translation>
+    </message>
+    <message>
+        <source>開催日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>開催方法</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>会場の定員</source>
+        <translation>Venue capacity</translation>
+    </message>
+    <message>
+        <source>オンラインの定員</source>
+        <translation>Online capacity</translation>
+    </message>
+    <message>
+        <source>会場の参加者数</source>
+        <translation>Participants on site</translation>
+    </message>
+    <message>
+        <source>オンラインの参加者数</source>
+        <translation>Participants online</translation>
+    </message>
+    <message>
+        <source>回</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>記録者</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <source>欠席者</source>
+        <translation>Absentees</translation>
+    </message>
+    <message>
+        <source>承認者</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <source>メールアドレス</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>ウェブサイト</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>役職</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>所属機関</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>紹介文</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>プロジェクト名</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>プログラム</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>目標</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>成果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>プロジェクト</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>記入者</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>コメント</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>自治体名</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>担当部署</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>受付時間</source>
+        <translation>Reception hours</translation>
+    </message>
+    <message>
+        <source>役割の説明</source>
+        <translation>Role description</translation>
+    </message>
+    <message>
+        <source>質問</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>調査名</source>
+        <translation>Survey name</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>設置日</source>
+        <translation>Established on</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>関係機関</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <source>運営形態</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>上位地域</source>
+        <translation>Parent area</translation>
+    </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering places</translation>
+    </message>
+    <message>
+        <source>調査の回答</source>
+        <translation>Survey answers</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>同名の関係機関があります(電話番号が異なります)</source>
+        <translation>An organisation with the same name exists (with a different phone number)</translation>
+    </message>
+    <message>
+        <source>{name}と重複しています</source>
+        <translation>Duplicate of {name}</translation>
+    </message>
+    <message>
+        <source>{reason}: {name}</source>
+        <translation>{reason}: {name}</translation>
+    </message>
+    <message>
+        <source>{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。</source>
+        <translation>Imported {valid} rows. {errors} with errors, {duplicates} duplicates and {same_name} organisations with the same name but another phone number were not imported.</translation>
+    </message>
+    <message>
+        <source>{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。</source>
+        <translation>{valid} rows can be imported. {errors} with errors, {duplicates} duplicates and {same_name} organisations with the same name but another phone number will not be imported.</translation>
+    </message>
+    <message>
+        <source>{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件は取り込みません。</source>
+        <translation>Imported {valid} rows. {errors} with errors and {duplicates} duplicates were not imported.</translation>
+    </message>
+    <message>
+        <source>{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件は取り込みません。</source>
+        <translation>{valid} rows can be imported. {errors} with errors and {duplicates} duplicates will not be imported.</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>市域</source>
@@ -5266,6 +5739,286 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>管理者</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>概要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>種類別</source>
+        <translation>By kind</translation>
+    </message>
+    <message>
+        <source>月別</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>協議体</source>
+        <translation>Councils</translation>
+    </message>
+    <message>
+        <source>プロジェクト</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>会議一覧</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>進捗状況</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering places</translation>
+    </message>
+    <message>
+        <source>合計</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>値</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>会議の種類</source>
+        <translation>Meeting kind</translation>
+    </message>
+    <message>
+        <source>開催数</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>会場の参加者</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <source>オンラインの参加者</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>参加者計</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>参加者数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>層</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>開催日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>会議名</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>会場</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>記入者</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>か所数</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>新規</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>{year}年度</source>
+        <translation>FY{year}</translation>
+    </message>
+    <message>
+        <source>{fiscal_year} 生活支援体制整備事業 実績報告</source>
+        <translation>{fiscal_year} community life support programme: activity report</translation>
+    </message>
+    <message>
+        <source>{municipality}全域</source>
+        <translation>All of {municipality}</translation>
+    </message>
+    <message>
+        <source>全域</source>
+        <translation>Whole municipality</translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>入力した内容はそのまま残っています。</source>
+        <translation>What you entered has been kept.</translation>
+    </message>
+    <message>
+        <source>ディスクの空き容量が足りないため保存できませんでした。</source>
+        <translation>Could not save: the disk is full.</translation>
+    </message>
+    <message>
+        <source>データベースが読み取り専用のため保存できませんでした。</source>
+        <translation>Could not save: the database is read-only.</translation>
+    </message>
+    <message>
+        <source>ほかのプログラムがデータベースを使用中のため保存できませんでした。</source>
+        <translation>Could not save: another program is using the database.</translation>
+    </message>
+    <message>
+        <source>データベースのファイルが見つからないか、開けないため保存できませんでした。</source>
+        <translation>Could not save: the database file is missing or cannot be opened.</translation>
+    </message>
+    <message>
+        <source>データベースのファイルが壊れているため保存できませんでした。</source>
+        <translation>Could not save: the database file is damaged.</translation>
+    </message>
+    <message>
+        <source>ディスクの読み書きに失敗したため保存できませんでした。</source>
+        <translation>Could not save: reading or writing the disk failed.</translation>
+    </message>
+    <message>
+        <source>データの整合性の条件に合わないため保存できませんでした。</source>
+        <translation>Could not save: the data breaks a consistency rule.</translation>
+    </message>
+    <message>
+        <source>データベースのエラーのため保存できませんでした。</source>
+        <translation>Could not save: a database error occurred.</translation>
+    </message>
+    <message>
+        <source>不要なファイルを削除して空き容量を増やしてから、もう一度保存してください。</source>
+        <translation>Delete files you do not need to free space, then try again.</translation>
+    </message>
+    <message>
+        <source>書き込みできる場所のデータベースを開き直してから、もう一度保存してください。</source>
+        <translation>Open the database from a writable location, then try again.</translation>
+    </message>
+    <message>
+        <source>しばらく待ってから、もう一度保存してください。</source>
+        <translation>Wait a moment, then try again.</translation>
+    </message>
+    <message>
+        <source>データベースのファイルの場所(USBメモリやネットワークドライブ)を確認してください。</source>
+        <translation>Check where the database file is (USB stick or network drive).</translation>
+    </message>
+    <message>
+        <source>バックアップからの復元を検討してください。</source>
+        <translation>Consider restoring from a backup.</translation>
+    </message>
+    <message>
+        <source>ディスクやUSBメモリの接続を確認してから、もう一度保存してください。</source>
+        <translation>Check the disk or USB stick connection, then try again.</translation>
+    </message>
+    <message>
+        <source>関連する記録が削除されていないか確認してください。</source>
+        <translation>Check that related records have not been deleted.</translation>
+    </message>
+    <message>
+        <source>もう一度保存してください。繰り返す場合は管理者に連絡してください。</source>
+        <translation>Try again. If it keeps happening, contact your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <source>ja</source>
+        <translation>en</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>{label}を入力してください</source>
+        <translation>{label} is required</translation>
+    </message>
+    <message>
+        <source>{label}は{limit}文字以内で入力してください(現在{count}文字)</source>
+        <translation>{label} must be at most {limit} characters (now {count})</translation>
+    </message>
+    <message>
+        <source>メールアドレスの形式が正しくありません(例: name@example.jp)</source>
+        <translation>The email address is not valid (e.g. name@example.jp)</translation>
+    </message>
+    <message>
+        <source>電話番号は数字とハイフンで入力してください(例: 042-551-1511)</source>
+        <translation>Enter the phone number with digits and hyphens (e.g. 042-551-1511)</translation>
+    </message>
+    <message>
+        <source>ふりがなはひらがな・カタカナで入力してください</source>
+        <translation>Enter the reading in hiragana or katakana</translation>
+    </message>
+    <message>
+        <source>{label}は{y1}年{m1}月{d1}日から{y2}年{m2}月{d2}日までの日付で入力してください(入力: {value})</source>
+        <translation>{label} must be a date from {y1}-{m1}-{d1} to {y2}-{m2}-{d2} (entered: {value})</translation>
+    </message>
+    <message>
+        <source>{year}年は日付として扱えません</source>
+        <translation>The year {year} cannot be used in a date</translation>
+    </message>
+    <message>
+        <source>{month}月はありません(月は1〜12で入力してください)</source>
+        <translation>There is no month {month} (enter a month from 1 to 12)</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月は{last}日までです({month}月{day}日はありません)</source>
+        <translation>{year}-{month} has {last} days (there is no day {day})</translation>
+    </message>
+    <message>
+        <source>{label}は開始日以降の日付にしてください</source>
+        <translation>{label} must not be before the start date</translation>
+    </message>
+    <message>
+        <source>終了時刻は開始時刻より後にしてください</source>
+        <translation>The end time must be after the start time</translation>
+    </message>
+    <message>
+        <source>{label}は0以上の数で入力してください</source>
+        <translation>{label} must be 0 or more</translation>
+    </message>
+    <message>
+        <source>{label}が大きすぎます({limit}以下で入力してください)</source>
+        <translation>{label} is too large (enter {limit} or less)</translation>
     </message>
 </context>
 </TS>

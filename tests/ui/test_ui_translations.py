@@ -42,7 +42,14 @@ OWN_SOURCES = [
     p
     for p in sorted((ROOT / "coordinator_app" / "ui").rglob("*.py"))
     if not {"flyers", "data_safety"} & set(p.relative_to(ROOT / "coordinator_app" / "ui").parts)
-] + [ROOT / "coordinator_app" / "app.py", ROOT / "coordinator_app" / "domain" / "record_kind.py"]
+] + [ROOT / "coordinator_app" / "app.py"]
+# The domain's and the services' texts marked for lupdate (domain/texts.py explains).
+OWN_SOURCES += sorted(
+    p
+    for folder in ("domain", "services")
+    for p in (ROOT / "coordinator_app" / folder).rglob("*.py")
+    if "QT_TRANSLATE_NOOP" in p.read_text(encoding="utf-8")
+)
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 

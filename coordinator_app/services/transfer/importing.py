@@ -24,6 +24,8 @@ from coordinator_app.domain import kana as kana_rules
 from coordinator_app.domain.changes import Origin
 from coordinator_app.domain.enums import AreaKind, OrgKind, SupportCenterOperation
 from coordinator_app.domain.models import Area, Contact, Organisation, OrganisationArea, Record
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
+from coordinator_app.domain.texts import field as field_name
 from coordinator_app.domain.validation import ValidationError, normalise_phone
 from coordinator_app.services.base import live, sync_links
 from coordinator_app.services.transfer.cells import Sheet, write_csv
@@ -65,7 +67,7 @@ STATUS_LABELS = {
     RowStatus.DUPLICATE: "重複",
     RowStatus.SAME_NAME: "同名",
 }
-SAME_NAME_REASON = "同名の関係機関があります(電話番号が異なります)"
+SAME_NAME_REASON = QT_TRANSLATE_NOOP("import", "同名の関係機関があります(電話番号が異なります)")
 
 
 @dataclass
@@ -94,15 +96,30 @@ class PreviewRow:
     def reason(self, kind: ImportKind) -> str:
         """The problems (or the duplicate) as one line of Japanese."""
         if self.status == RowStatus.DUPLICATE:
-            return f"{self.duplicate_of}と重複しています"
+            return Message(
+                "import",
+                QT_TRANSLATE_NOOP("import", "{name}と重複しています"),
+                name=self.duplicate_of,
+            )
         if self.status == RowStatus.SAME_NAME:
-            return f"{SAME_NAME_REASON}: {self.duplicate_of}"
+            return Message(
+                "import",
+                QT_TRANSLATE_NOOP("import", "{reason}: {name}"),
+                reason=Message("import", SAME_NAME_REASON),
+                name=self.duplicate_of,
+            )
         labels = {f.key: f.label for f in kind.fields}
-        parts = []
+        parts: dict[str, str] = {}
         for key, message in self.problems.items():
             label = labels.get(key, "")
-            parts.append(f"{label}: {message}" if label and label not in message else message)
-        return " / ".join(parts)
+            part = f"p{len(parts)}"
+            if label and label not in message:
+                parts[part] = Message(
+                    "import", "{label}: {message}", label=field_name(label), message=message
+                )
+            else:
+                parts[part] = message
+        return Message("import", " / ".join("{" + name + "}" for name in parts), **parts)
 
 
 @dataclass
@@ -124,14 +141,34 @@ class ImportOutcome:
         return [r for r in self.rows if r.status != RowStatus.OK]
 
     def summary(self) -> str:
-        verb = "取り込みました" if self.committed else "取り込めます"
-        same_name = self.count(RowStatus.SAME_NAME)
-        return (
-            f"{self.valid}件を{verb}。エラー {self.count(RowStatus.ERROR)}件、"
-            f"重複 {self.count(RowStatus.DUPLICATE)}件"
-            + (f"、同名で電話番号が異なる関係機関 {same_name}件" if same_name else "")
-            + "は取り込みません。"
-        )
+        counts = {
+            "valid": self.valid,
+            "errors": self.count(RowStatus.ERROR),
+            "duplicates": self.count(RowStatus.DUPLICATE),
+            "same_name": self.count(RowStatus.SAME_NAME),
+        }
+        if counts["same_name"]:
+            if self.committed:
+                source = QT_TRANSLATE_NOOP(
+                    "import",
+                    "{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。",  # noqa: E501
+                )
+            else:
+                source = QT_TRANSLATE_NOOP(
+                    "import",
+                    "{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。",  # noqa: E501
+                )
+        elif self.committed:
+            source = QT_TRANSLATE_NOOP(
+                "import",
+                "{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件は取り込みません。",  # noqa: E501
+            )
+        else:
+            source = QT_TRANSLATE_NOOP(
+                "import",
+                "{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件は取り込みません。",
+            )
+        return Message("import", source, **counts)
 
 
 # -- looking records up by name inside the import's transaction -----------------------

@@ -35,6 +35,7 @@ from coordinator_app.ui.common.pickers import (
 )
 from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.column_widths import ensure_min_widths
 from coordinator_app.ui.profiles.current import gate_writes
@@ -267,7 +268,7 @@ class ActionItemView(QWidget):
         try:
             item = self.ctx.services.action_items.get(ids[0])
         except NotFoundError as exc:
-            self._warn(str(exc))
+            self._warn(error_text(exc))
             return None
         dialog = ActionItemDialog(self.ctx, owner_id=item.meeting_id, record=item, parent=self)
         dialog.finished.connect(dialog.deleteLater)

@@ -13,6 +13,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.action_items import ActionItemService
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import error_text
 
 
 def set_done(
@@ -37,7 +38,7 @@ def set_done(
                     item.completed_meeting_id = meeting_id if done else None
                     service.save(item)
             except (ValidationError, NotFoundError) as exc:
-                problems.append(str(exc))
+                problems.append(error_text(exc))
     return problems
 
 

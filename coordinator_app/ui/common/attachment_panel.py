@@ -41,6 +41,7 @@ from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.table_model import fit_columns, select_row
 from coordinator_app.ui.common.undo import SoftDeleteCommand
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import error_text, message_text
 from coordinator_app.ui.profiles.current import current_profile, gate_writes
 from coordinator_app.ui.prompts import Prompts
 
@@ -198,7 +199,7 @@ class AttachmentPanel(QWidget):
         try:
             require_editor(current_profile(self.ctx))
         except ValidationError as exc:
-            self._warn(str(exc))
+            self._warn(error_text(exc))
             return []
         owner_id = self.owner_id
         if owner_id is None and self._ensure_saved is not None:
@@ -218,7 +219,9 @@ class AttachmentPanel(QWidget):
                 except (ValidationError, NotFoundError) as exc:
                     problems.append(f"{path.name}: {exc}")
                 except WRITE_ERRORS as exc:
-                    problems.append(f"{path.name}: {storage_message(exc, action='添付')}")
+                    problems.append(
+                        f"{path.name}: {message_text(storage_message(exc, action='添付'))}"
+                    )
         if added:
             self.select(added[-1].id)
         if problems:
@@ -238,7 +241,7 @@ class AttachmentPanel(QWidget):
             content = self.ctx.services.attachments.content(info.id)
             path = self.viewing.write(info.id, info.filename, content)
         except (NotFoundError, ValidationError) as exc:
-            self._warn(str(exc))
+            self._warn(error_text(exc))
             return None
         except OSError as exc:
             self._warn(
@@ -269,7 +272,7 @@ class AttachmentPanel(QWidget):
         try:
             target.write_bytes(self.ctx.services.attachments.content(info.id))
         except (OSError, NotFoundError) as exc:
-            self._warn(str(exc))
+            self._warn(error_text(exc))
             return None
         return target
 
@@ -292,10 +295,10 @@ class AttachmentPanel(QWidget):
             require_editor(current_profile(self.ctx))
             service.soft_delete(info.id)
         except (ValidationError, NotFoundError) as exc:
-            self._warn(str(exc))
+            self._warn(error_text(exc))
             return False
         except WRITE_ERRORS as exc:
-            self._warn(storage_message(exc, action="削除"))
+            self._warn(message_text(storage_message(exc, action="削除")))
             return False
         self.ctx.undo_stack.push(
             SoftDeleteCommand(

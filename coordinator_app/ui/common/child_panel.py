@@ -25,6 +25,7 @@ from coordinator_app.ui.common.record_dialog import RecordDialog
 from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
 from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.profiles.current import gate_writes
 
 DialogFactory = Callable[[uuid.UUID, Record | None], RecordDialog]
@@ -129,7 +130,7 @@ class ChildPanel(QWidget):
         try:
             record = self.service.get(record_id)
         except NotFoundError as exc:
-            self._warn(str(exc))
+            self._warn(error_text(exc))
             return None
         return self.open_dialog(record)
 

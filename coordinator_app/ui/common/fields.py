@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidge
 
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.dates import DateFormat, format_time, parse_date, parse_time
+from coordinator_app.ui.labels import error_text
 
 
 class DateField(QLineEdit):
@@ -60,8 +61,8 @@ class DateField(QLineEdit):
         try:
             self.date()
         except ValueError as exc:
-            if str(exc):  # a date-shaped text that does not exist: say why
-                return str(exc)
+            if error_text(exc):  # a date-shaped text that does not exist: say why
+                return error_text(exc)
             return QCoreApplication.translate(
                 "DateField", "日付として読めません(例: 2022-04-01、令和4年4月1日)"
             )

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.ui.labels import message_text
+
 ERROR_STYLE = "color: #c62828;"
 
 
@@ -140,11 +142,11 @@ class FieldForm(QWidget):
         for name, message in errors.items():
             if self.owns(name):
                 label = self.error_label(name)
-                label.setText(message)
+                label.setText(message_text(message))
                 label.show()
                 first = first or self.widget(name)
             else:
-                unowned.append(message)
+                unowned.append(message_text(message))
         if general and unowned:
             self._general.setText("\n".join(unowned))
             self._general.show()

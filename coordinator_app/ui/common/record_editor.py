@@ -22,6 +22,7 @@ from coordinator_app.ui.common.saving import (
     storage_failure,
 )
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import error_text
 
 
 class RecordEditor(QWidget):
@@ -163,7 +164,7 @@ class RecordEditor(QWidget):
             try:
                 record, is_new = self.service.get(record_id), False
             except NotFoundError as exc:
-                self._warn(str(exc))
+                self._warn(error_text(exc))
                 record, is_new = self.blank(), True
         self._loading = True
         try:

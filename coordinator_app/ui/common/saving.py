@@ -20,6 +20,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.common.form import FieldForm
+from coordinator_app.ui.labels import error_text, message_text
 from coordinator_app.ui.prompts import Prompts
 
 STORAGE_FIELD = "storage"
@@ -74,14 +75,14 @@ def save_form(
         return Saved(ok=False, errors=exc.errors)
     except NotFoundError as exc:
         show({})
-        warn(str(exc))
-        return Saved(ok=False, errors={GENERAL_FIELD: str(exc)})
+        warn(error_text(exc))
+        return Saved(ok=False, errors={GENERAL_FIELD: exc.args[0] if exc.args else str(exc)})
     except WRITE_ERRORS as exc:
         # Disk full, read-only, locked, file gone: the transaction was rolled back
         # and the form keeps everything typed; the reason goes above it and in a box.
         errors = storage_failure(exc)
         show(errors)
-        warn(errors[STORAGE_FIELD])
+        warn(message_text(errors[STORAGE_FIELD]))
         return Saved(ok=False, errors=errors)
     if then is not None:
         then(stored)

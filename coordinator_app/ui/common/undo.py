@@ -14,6 +14,7 @@ from coordinator_app.domain.changes import Origin, acting
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
+from coordinator_app.ui.labels import error_text, message_text
 from coordinator_app.ui.prompts import Prompts
 
 
@@ -51,11 +52,11 @@ class SoftDeleteCommand(QUndoCommand):
             with acting(Origin.UNDO):
                 self._service.restore(self._record_id)
         except (ValidationError, NotFoundError) as exc:
-            self._on_error(str(exc))
+            self._on_error(error_text(exc))
             self.setObsolete(True)
             return
         except WRITE_ERRORS as exc:
-            self._on_error(storage_message(exc, action="変更"))
+            self._on_error(message_text(storage_message(exc, action="変更")))
             self.setObsolete(True)
             return
         self._done = False
@@ -67,11 +68,11 @@ class SoftDeleteCommand(QUndoCommand):
             with acting(Origin.UNDO):
                 self._service.soft_delete(self._record_id)
         except (ValidationError, NotFoundError) as exc:
-            self._on_error(str(exc))
+            self._on_error(error_text(exc))
             self.setObsolete(True)
             return
         except WRITE_ERRORS as exc:
-            self._on_error(storage_message(exc, action="変更"))
+            self._on_error(message_text(storage_message(exc, action="変更")))
             self.setObsolete(True)
             return
         self._done = True
@@ -106,10 +107,10 @@ def delete_with_undo(
     try:
         service.soft_delete(record_id)
     except (ValidationError, NotFoundError) as exc:
-        on_refused(str(exc))
+        on_refused(error_text(exc))
         return False
     except WRITE_ERRORS as exc:
-        on_refused(storage_message(exc, action="削除"))
+        on_refused(message_text(storage_message(exc, action="削除")))
         return False
     undo_stack.push(
         SoftDeleteCommand(

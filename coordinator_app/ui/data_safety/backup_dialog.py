@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,9 +34,12 @@ from coordinator_app.services.data_safety import (
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.common.list_table import ResizeMode, SelectionMode, list_table
 from coordinator_app.ui.data_safety.backup_table_model import BackupTableModel
+from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.prompts import Prompts
 
-BACKUP_FILTERS = "SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)"
+BACKUP_FILTERS = QT_TRANSLATE_NOOP(
+    "BackupDialog", "SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)"
+)
 
 
 class BackupDialog(QDialog):
@@ -178,7 +181,9 @@ class BackupDialog(QDialog):
         try:
             info = self.safety.backup_now()
         except BackupError as exc:
-            self.prompts.warn(self, title=self.tr("バックアップできませんでした"), text=str(exc))
+            self.prompts.warn(
+                self, title=self.tr("バックアップできませんでした"), text=error_text(exc)
+            )
             return
         self.refresh()
         self.prompts.inform(
@@ -200,7 +205,9 @@ class BackupDialog(QDialog):
         try:
             self.safety.backup_to_file(target)
         except BackupError as exc:
-            self.prompts.warn(self, title=self.tr("バックアップできませんでした"), text=str(exc))
+            self.prompts.warn(
+                self, title=self.tr("バックアップできませんでした"), text=error_text(exc)
+            )
             return
         self.prompts.inform(
             self,
@@ -236,7 +243,7 @@ class BackupDialog(QDialog):
         try:
             report = self.safety.restore(source)
         except BackupError as exc:
-            self.prompts.warn(self, title=self.tr("復元できませんでした"), text=str(exc))
+            self.prompts.warn(self, title=self.tr("復元できませんでした"), text=error_text(exc))
         finally:
             self.reopen_database()
         self.refresh()
@@ -269,7 +276,7 @@ class BackupDialog(QDialog):
         try:
             self.safety.set_policy(services.db, policy)
         except ReadOnlyDatabaseError as exc:
-            self.prompts.warn(self, title=self.tr("保存できませんでした"), text=str(exc))
+            self.prompts.warn(self, title=self.tr("保存できませんでした"), text=error_text(exc))
             return
         self.prompts.inform(
             self,

@@ -20,10 +20,6 @@ COL_SIZE = 2
 COL_FILE = 3
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("BackupTableModel", text)
-
-
 def size_text(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB"
@@ -36,7 +32,12 @@ class BackupTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.backups: list[BackupInfo] = []
-        self.headers = [_t("日時"), _t("種類"), _t("サイズ"), _t("ファイル")]
+        self.headers = [
+            QCoreApplication.translate("BackupTableModel", "日時"),
+            QCoreApplication.translate("BackupTableModel", "種類"),
+            QCoreApplication.translate("BackupTableModel", "サイズ"),
+            QCoreApplication.translate("BackupTableModel", "ファイル"),
+        ]
 
     def set_backups(self, backups: list[BackupInfo]) -> None:
         self.beginResetModel()

@@ -27,6 +27,7 @@ from coordinator_app.services.transfer.exporting import (
     export_list,
 )
 from coordinator_app.services.transfer.reading import TransferError
+from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.prompts import Prompts
 
 
@@ -138,7 +139,7 @@ class ExportDialog(QDialog):
                 report = export_list(self.services, str(self.list_combo.currentData()), path)
         except (TransferError, OSError) as exc:
             QGuiApplication.restoreOverrideCursor()
-            self.prompts.warn(self, title=self.tr("書き出せませんでした"), text=str(exc))
+            self.prompts.warn(self, title=self.tr("書き出せませんでした"), text=error_text(exc))
             return
         QGuiApplication.restoreOverrideCursor()
         self.written = path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from coordinator_app.services.transfer.reading import TransferError, read_table
 from coordinator_app.ui.common.list_table import ResizeMode, list_table
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.data_safety.preview_table_model import PreviewTableModel
+from coordinator_app.ui.labels import error_text, message_text
 
 if TYPE_CHECKING:
     from coordinator_app.ui.data_safety.import_wizard import ImportWizard
@@ -65,7 +66,7 @@ class SourcePage(QWizardPage):
         )
         self.kind_combo = QComboBox(self)
         for kind in IMPORT_KINDS.values():
-            self.kind_combo.addItem(kind.label, kind.key)
+            self.kind_combo.addItem(QCoreApplication.translate("fields", kind.label), kind.key)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(wizard.state.kind.key)))
         self.path_edit = QLineEdit(self)
         self.path_edit.setReadOnly(True)
@@ -125,7 +126,7 @@ class SourcePage(QWizardPage):
             )
         except TransferError as exc:
             self.info_label.setStyleSheet("color: #b00020;")
-            self.info_label.setText(str(exc))
+            self.info_label.setText(error_text(exc))
             self.completeChanged.emit()
             return
         state.table = table
@@ -187,7 +188,8 @@ class MappingPage(QWizardPage):
             combo = QComboBox(self.table)
             combo.addItem(self.tr("(取り込まない)"), "")
             for f in state.kind.fields:
-                combo.addItem(f"{f.label} *" if f.required else f.label, f.key)
+                name = QCoreApplication.translate("fields", f.label)
+                combo.addItem(f"{name} *" if f.required else name, f.key)
             combo.setCurrentIndex(max(0, combo.findData(state.mapping.get(index, ""))))
             combo.currentIndexChanged.connect(self._changed)
             self.table.setCellWidget(index, 2, combo)
@@ -270,11 +272,11 @@ class PreviewPage(QWizardPage):
             )
         except (TransferError, ReadOnlyDatabaseError) as exc:
             state.preview = None
-            self.summary_label.setText(str(exc))
+            self.summary_label.setText(error_text(exc))
             self.model.set_rows(state.kind, [], set())
             self.completeChanged.emit()
             return
-        self.summary_label.setText(state.preview.summary())
+        self.summary_label.setText(message_text(state.preview.summary()))
         self.model.set_rows(state.kind, state.preview.rows, set(state.mapping.values()))
         self.completeChanged.emit()
 
@@ -300,7 +302,7 @@ class PreviewPage(QWizardPage):
             )
         except (TransferError, ReadOnlyDatabaseError, AccessDenied) as exc:
             QGuiApplication.restoreOverrideCursor()
-            self.w.prompts.warn(self, title=self.tr("取り込めませんでした"), text=str(exc))
+            self.w.prompts.warn(self, title=self.tr("取り込めませんでした"), text=error_text(exc))
             return False
         except WRITE_ERRORS as exc:
             # Disk full, locked…: nothing was stored (one transaction); the
@@ -309,7 +311,7 @@ class PreviewPage(QWizardPage):
             self.w.prompts.warn(
                 self,
                 title=self.tr("取り込めませんでした"),
-                text=storage_message(exc, action="取り込み"),
+                text=message_text(storage_message(exc, action="取り込み")),
             )
             return False
         QGuiApplication.restoreOverrideCursor()
@@ -345,7 +347,7 @@ class ResultPage(QWizardPage):
     def initializePage(self) -> None:
         outcome = self.w.state.outcome
         assert outcome is not None
-        self.summary_label.setText(outcome.summary())
+        self.summary_label.setText(message_text(outcome.summary()))
         skipped = [r for r in outcome.rows if r.status != RowStatus.OK]
         self.model.set_rows(outcome.kind, skipped, set(self.w.state.mapping.values()))
         self.view.setVisible(bool(skipped))
@@ -363,7 +365,7 @@ class ResultPage(QWizardPage):
         try:
             write_skip_report(outcome, path)
         except OSError as exc:
-            self.w.prompts.warn(self, title=self.tr("保存できませんでした"), text=str(exc))
+            self.w.prompts.warn(self, title=self.tr("保存できませんでした"), text=error_text(exc))
             return
         self.w.prompts.inform(
             self,

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from coordinator_app.services.transfer.fields import ImportKind
 from coordinator_app.services.transfer.importing import PreviewRow, RowStatus
 from coordinator_app.ui.common.plain_text import plain_tooltip
+from coordinator_app.ui.labels import message_text
 
 COL_LINE = 0
 COL_STATUS = 1
@@ -31,16 +32,12 @@ _BACKGROUNDS = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PreviewTableModel", text)
-
-
 def status_text(status: RowStatus) -> str:
     return {
-        RowStatus.OK: _t("取り込み"),
-        RowStatus.ERROR: _t("エラー"),
-        RowStatus.DUPLICATE: _t("重複"),
-        RowStatus.SAME_NAME: _t("同名"),
+        RowStatus.OK: QCoreApplication.translate("PreviewTableModel", "取り込み"),
+        RowStatus.ERROR: QCoreApplication.translate("PreviewTableModel", "エラー"),
+        RowStatus.DUPLICATE: QCoreApplication.translate("PreviewTableModel", "重複"),
+        RowStatus.SAME_NAME: QCoreApplication.translate("PreviewTableModel", "同名"),
     }[status]
 
 
@@ -57,7 +54,11 @@ class PreviewTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.kind = kind
         self.rows = list(rows)
-        self.fields = [(f.key, f.label) for f in kind.fields if f.key in mapped]
+        self.fields = [
+            (f.key, QCoreApplication.translate("fields", f.label))
+            for f in kind.fields
+            if f.key in mapped
+        ]
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -71,7 +72,11 @@ class PreviewTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        fixed = [_t("行"), _t("状態"), _t("問題・メモ")]
+        fixed = [
+            QCoreApplication.translate("PreviewTableModel", "行"),
+            QCoreApplication.translate("PreviewTableModel", "状態"),
+            QCoreApplication.translate("PreviewTableModel", "問題・メモ"),
+        ]
         if section < FIRST_VALUE_COLUMN:
             return fixed[section]
         index = section - FIRST_VALUE_COLUMN
@@ -79,7 +84,7 @@ class PreviewTableModel(QAbstractTableModel):
 
     def _reason(self, row: PreviewRow) -> str:
         assert self.kind is not None
-        reason = row.reason(self.kind)
+        reason = message_text(row.reason(self.kind))
         notes = "、".join(row.notes)
         return " / ".join(part for part in (reason, notes) if part)
 

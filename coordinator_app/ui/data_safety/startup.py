@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.services.data_safety import (
@@ -25,6 +25,7 @@ from coordinator_app.services.data_safety import (
 )
 from coordinator_app.ui.data_safety.open_failure_dialog import OpenChoice, OpenFailureDialog
 from coordinator_app.ui.data_safety.wait_dialog import WaitForCloseDialog
+from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.prompts import Prompts
 
 Ask = Callable[[OpenCheck, BackupInfo | None], OpenChoice]
@@ -32,7 +33,9 @@ Ask = Callable[[OpenCheck, BackupInfo | None], OpenChoice]
 Wait = Callable[[OpenCheck], bool]
 """Waits for the other instance; True once this one holds the lock."""
 
-BACKUP_FILTERS = "SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)"
+BACKUP_FILTERS = QT_TRANSLATE_NOOP(
+    "StartupOpener", "SQLite データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)"
+)
 
 
 def _t(text: str) -> str:
@@ -81,7 +84,9 @@ class StartupOpener:
                 opened = self._restore(backup)
             elif choice == OpenChoice.CHOOSE_BACKUP:
                 path = self.prompts.choose_open_file(
-                    self.parent, title=_t("復元するバックアップを選ぶ"), filters=_t(BACKUP_FILTERS)
+                    self.parent,
+                    title=QCoreApplication.translate("StartupOpener", "復元するバックアップを選ぶ"),
+                    filters=_t(BACKUP_FILTERS),
                 )
                 opened = self._restore(path) if path is not None else None
             elif choice == OpenChoice.READ_ONLY:
@@ -110,15 +115,16 @@ class StartupOpener:
         except CannotOpenReadOnlyError as exc:
             self.prompts.warn(
                 self.parent,
-                title=_t("読み取り専用で開けませんでした"),
-                text="\n".join(exc.errors.values()),
+                title=QCoreApplication.translate("StartupOpener", "読み取り専用で開けませんでした"),
+                text=error_text(exc),
             )
             return None
         self.prompts.inform(
             self.parent,
-            title=_t("読み取り専用で開きました"),
-            text=_t(
-                "データベースを読み取り専用で開きました。内容は見られますが、変更は保存できません。"
+            title=QCoreApplication.translate("StartupOpener", "読み取り専用で開きました"),
+            text=QCoreApplication.translate(
+                "StartupOpener",
+                "データベースを読み取り専用で開きました。内容は見られますが、変更は保存できません。",
             ),
         )
         return opened
@@ -127,23 +133,34 @@ class StartupOpener:
         try:
             opened = self.safety.restore_and_open(backup)
         except (BackupError, InstanceLockedError) as exc:
-            self.prompts.warn(self.parent, title=_t("復元できませんでした"), text=str(exc))
+            self.prompts.warn(
+                self.parent,
+                title=QCoreApplication.translate("StartupOpener", "復元できませんでした"),
+                text=error_text(exc),
+            )
             return None
-        lines = [_t("バックアップから復元して開きました。")]
+        lines = [
+            QCoreApplication.translate("StartupOpener", "バックアップから復元して開きました。")
+        ]
         for aside in opened.set_aside[:1]:
             lines.append(
-                _t("壊れていたファイルは「{name}」として同じフォルダーに残しています。").format(
-                    name=aside.name
-                )
+                QCoreApplication.translate(
+                    "StartupOpener",
+                    "壊れていたファイルは「{name}」として同じフォルダーに残しています。",
+                ).format(name=aside.name)
             )
-        self.prompts.inform(self.parent, title=_t("復元しました"), text="\n".join(lines))
+        self.prompts.inform(
+            self.parent,
+            title=QCoreApplication.translate("StartupOpener", "復元しました"),
+            text="\n".join(lines),
+        )
         return opened
 
     def _show_warnings(self, opened: OpenedDatabase) -> None:
         if opened.warnings:
             self.prompts.warn(
                 self.parent,
-                title=_t("データベースの置き場所について"),
+                title=QCoreApplication.translate("StartupOpener", "データベースの置き場所について"),
                 text="\n\n".join(opened.warnings),
             )
 
@@ -153,7 +170,11 @@ class StartupOpener:
         return dialog.choice
 
     def _wait_with_dialog(self, verdict: OpenCheck) -> bool:
-        holder = verdict.holder.describe() if verdict.holder else _t("別のウィンドウ")
+        holder = (
+            verdict.holder.describe()
+            if verdict.holder
+            else QCoreApplication.translate("StartupOpener", "別のウィンドウ")
+        )
         dialog = WaitForCloseDialog(self.safety.try_lock, holder, self.parent)
         dialog.exec()
         return dialog.acquired
@@ -166,8 +187,9 @@ def close_with_backup(safety: DataSafetyService, db: Database | None, prompts: P
     except BackupError as exc:
         prompts.warn(
             None,
-            title=_t("自動バックアップができませんでした"),
-            text=_t(
-                "データは保存されています。バックアップだけができませんでした。\n\n{error}"
+            title=QCoreApplication.translate("StartupOpener", "自動バックアップができませんでした"),
+            text=QCoreApplication.translate(
+                "StartupOpener",
+                "データは保存されています。バックアップだけができませんでした。\n\n{error}",
             ).format(error=exc),
         )

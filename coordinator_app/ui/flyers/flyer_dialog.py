@@ -56,6 +56,7 @@ from coordinator_app.ui.common.screen_fit import fit_to_screen
 from coordinator_app.ui.flyers.batch_runner import BatchRunner
 from coordinator_app.ui.flyers.pdf_preview import PdfPreview
 from coordinator_app.ui.flyers.printing import match_paper, print_pdf
+from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.prompts import DialogPrompts, Prompts, choose_pdf
 
 log = logging.getLogger(__name__)
@@ -357,7 +358,7 @@ class FlyerDialog(QDialog):
         except ValueError as exc:
             self.last_render = None
             self.preview.clear()
-            self.issues_label.setText(str(exc))
+            self.issues_label.setText(error_text(exc))
         except Exception as exc:  # any failure must reach the user, not only the log
             log.exception("flyer preview failed")
             self.last_render = None
@@ -391,7 +392,7 @@ class FlyerDialog(QDialog):
         try:
             return self._render(everyone=True)
         except (FlyerError, ValueError) as exc:
-            text = str(exc)
+            text = error_text(exc)
         except Exception as exc:  # any failure must reach the user, not only the log
             log.exception("flyer failed")
             text = self.tr("チラシを作成できませんでした: {error}").format(error=exc)
@@ -450,7 +451,7 @@ class FlyerDialog(QDialog):
         try:
             print_pdf(rendered.pdf, printer)
         except RuntimeError as exc:
-            self._prompts.warn(self, title=self.tr("印刷"), text=str(exc))
+            self._prompts.warn(self, title=self.tr("印刷"), text=error_text(exc))
             return False
         return True
 
@@ -484,7 +485,7 @@ class FlyerDialog(QDialog):
                 batch, ids, target, separate=separate, overrides=self._coordinator_overrides()
             )
         except (FlyerError, OSError) as exc:
-            self._prompts.warn(self, title=title, text=str(exc))
+            self._prompts.warn(self, title=title, text=error_text(exc))
             return
         if result.cancelled:
             done = self.tr("中止しました。")

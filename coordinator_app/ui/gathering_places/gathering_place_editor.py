@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -153,7 +153,9 @@ class GatheringPlaceEditor(RecordEditor):
         text = self.kind_combo.currentText()
         self.kind_combo.blockSignals(True)
         self.kind_combo.clear()
-        self.kind_combo.addItems(self.service.kinds())
+        for kind in self.service.kinds():
+            # The usual kinds in the window's language; the record keeps the stored kind.
+            self.kind_combo.addItem(QCoreApplication.translate("GatheringPlaceKind", kind), kind)
         self.kind_combo.setCurrentText(text)
         self.kind_combo.blockSignals(False)
 
@@ -161,9 +163,14 @@ class GatheringPlaceEditor(RecordEditor):
         place: GatheringPlace = record
         self.name_edit.setText(place.name)
         self.kana_edit.setText(place.kana)
-        if self.kind_combo.findText(place.kind) < 0 and place.kind:
-            self.kind_combo.addItem(place.kind)
-        self.kind_combo.setCurrentText(place.kind)
+        index = self.kind_combo.findData(place.kind)
+        if index < 0 and place.kind:
+            self.kind_combo.addItem(place.kind, place.kind)
+            index = self.kind_combo.count() - 1
+        if index >= 0:
+            self.kind_combo.setCurrentIndex(index)
+        else:
+            self.kind_combo.setCurrentText(place.kind)
         self.area_combo.set_current_value(place.area_id)
         self.address_edit.setText(place.address)
         self.meeting_place_edit.setText(place.meeting_place)
@@ -189,11 +196,18 @@ class GatheringPlaceEditor(RecordEditor):
         self._show_reading()
         self._status_changed()
 
+    def _kind(self) -> str:
+        """The chosen kind as stored: a listed kind's own (Japanese) name, else what was typed."""
+        text = self.kind_combo.currentText()
+        index = self.kind_combo.findText(text)
+        data = self.kind_combo.itemData(index) if index >= 0 else None
+        return str(data) if data else text
+
     def apply(self, record: Any) -> None:
         place: GatheringPlace = record
         place.name = self.name_edit.text()
         place.kana = self.kana_edit.text()
-        place.kind = self.kind_combo.currentText()
+        place.kind = self._kind()
         place.area_id = self.area_combo.current_value()  # type: ignore[assignment]
         place.address = self.address_edit.text()
         place.meeting_place = self.meeting_place_edit.text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -95,7 +96,12 @@ class GatheringPlacePage(RecordPage):
             (node.area.id, "　" * node.depth + node.area.name) for node in services.areas.tree()
         ]
         _refill(self.area_filter, areas)
-        _refill(self.kind_filter, [(k, k) for k in services.gathering_places.kinds()])
+        kinds = services.gathering_places.kinds()
+        # Shown in the window's language; filtering uses the stored (Japanese) kind.
+        _refill(
+            self.kind_filter,
+            [(k, QCoreApplication.translate("GatheringPlaceKind", k)) for k in kinds],
+        )
 
 
 def _refill(combo: QComboBox, choices: list[tuple[object, str]]) -> None:

@@ -20,6 +20,7 @@ from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_messag
 from coordinator_app.services.surveys import FieldChange
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import error_text, message_text
 from coordinator_app.ui.reports.report_table_model import ReportTableModel
 
 
@@ -91,15 +92,13 @@ class SurveyAcceptDialog(QDialog):
         try:
             self.accepted_changes = self.ctx.services.surveys.accept(self.round_id, self.place_id)
         except ValidationError as exc:
-            self.ctx.prompts.warn(
-                self, title=self.tr("反映できませんでした"), text="\n".join(exc.errors.values())
-            )
+            self.ctx.prompts.warn(self, title=self.tr("反映できませんでした"), text=error_text(exc))
             return
         except WRITE_ERRORS as exc:
             self.ctx.prompts.warn(
                 self,
                 title=self.tr("反映できませんでした"),
-                text=storage_message(exc, action="反映"),
+                text=message_text(storage_message(exc, action="反映")),
             )
             return
         self.accept()

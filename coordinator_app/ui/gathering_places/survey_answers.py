@@ -34,6 +34,7 @@ from coordinator_app.services.surveys import answer_key
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.gathering_places.survey_accept_dialog import SurveyAcceptDialog
+from coordinator_app.ui.labels import message_text
 
 ANSWERED_MARK = "✓ "
 ERROR_STYLE = "border: 1px solid #b00020;"
@@ -260,7 +261,7 @@ class AnswersTab(QWidget):
             )
             return False
         except WRITE_ERRORS as exc:  # disk full, locked …: what was typed stays
-            self.error_label.setText(storage_message(exc))
+            self.error_label.setText(message_text(storage_message(exc)))
             return False
         self.error_label.clear()
         self._loaded = self.values()

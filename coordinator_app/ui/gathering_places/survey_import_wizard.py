@@ -25,6 +25,7 @@ from coordinator_app.ui.data_safety.import_pages import (
     SourcePage,
 )
 from coordinator_app.ui.data_safety.import_wizard import ImportState
+from coordinator_app.ui.labels import error_text, message_text
 
 
 class SurveyPreviewPage(PreviewPage):
@@ -52,9 +53,7 @@ class SurveyPreviewPage(PreviewPage):
             )
         except (TransferError, LookupError, ValidationError) as exc:  # read-only file …
             state.preview = None
-            self.summary_label.setText(
-                "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
-            )
+            self.summary_label.setText(error_text(exc))
             self.model.set_rows(state.kind, [], set())
             self.completeChanged.emit()
             return
@@ -75,7 +74,7 @@ class SurveyPreviewPage(PreviewPage):
             )
         except (TransferError, ValidationError, LookupError) as exc:
             QGuiApplication.restoreOverrideCursor()
-            text = "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
+            text = error_text(exc)
             self.w.prompts.warn(self, title=self.tr("取り込めませんでした"), text=text)
             return False
         except WRITE_ERRORS as exc:
@@ -83,7 +82,7 @@ class SurveyPreviewPage(PreviewPage):
             self.w.prompts.warn(
                 self,
                 title=self.tr("取り込めませんでした"),
-                text=storage_message(exc, action="取り込み"),
+                text=message_text(storage_message(exc, action="取り込み")),
             )
             return False
         QGuiApplication.restoreOverrideCursor()

@@ -34,6 +34,7 @@ from coordinator_app.ui.gathering_places.survey_labels import (
     place_field_labels,
     question_kind_labels,
 )
+from coordinator_app.ui.labels import error_text, message_text
 
 
 class SurveyQuestionDialog(QDialog):
@@ -129,9 +130,9 @@ class SurveyQuestionDialog(QDialog):
         try:
             self.saved = self.ctx.services.surveys.save_question(question)
         except ValidationError as exc:
-            self.error_label.setText("\n".join(exc.errors.values()))
+            self.error_label.setText(error_text(exc))
             return
         except WRITE_ERRORS as exc:  # disk full, locked …: what was typed stays
-            self.error_label.setText(storage_message(exc))
+            self.error_label.setText(message_text(storage_message(exc)))
             return
         self.accept()

@@ -25,6 +25,7 @@ from coordinator_app.ui.gathering_places.survey_labels import (
     question_kind_labels,
 )
 from coordinator_app.ui.gathering_places.survey_question_dialog import SurveyQuestionDialog
+from coordinator_app.ui.labels import error_text, message_text
 from coordinator_app.ui.reports.report_table_model import ReportTableModel
 
 
@@ -172,9 +173,11 @@ class QuestionnaireTab(QWidget):
         try:
             action()  # type: ignore[operator]
         except (ValidationError, LookupError) as exc:
-            text = "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
+            text = error_text(exc)
             self.ctx.prompts.warn(self, title=self.tr("質問票"), text=text)
         except WRITE_ERRORS as exc:
             self.ctx.prompts.warn(
-                self, title=self.tr("質問票"), text=storage_message(exc, action="変更")
+                self,
+                title=self.tr("質問票"),
+                text=message_text(storage_message(exc, action="変更")),
             )

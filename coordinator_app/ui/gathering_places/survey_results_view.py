@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.services.survey_results import SurveyResults
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.prompts import safe_file_name
 from coordinator_app.ui.reports.report_table_model import ReportTableModel
 
@@ -137,7 +138,7 @@ class ResultsTab(QWidget):
             self.ctx.prompts.warn(
                 self,
                 title=self.tr("保存できませんでした"),
-                text=str(exc),
+                text=error_text(exc),
             )
             return None
         self.written.append(path)

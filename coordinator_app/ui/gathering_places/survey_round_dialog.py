@@ -28,6 +28,7 @@ from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.gathering_places.survey_labels import survey_status_labels
+from coordinator_app.ui.labels import error_text, message_text
 
 
 class SurveyRoundDialog(QDialog):
@@ -116,9 +117,9 @@ class SurveyRoundDialog(QDialog):
         try:
             self.saved = self.ctx.services.surveys.save_round(survey)
         except ValidationError as exc:
-            self.error_label.setText("\n".join(exc.errors.values()))
+            self.error_label.setText(error_text(exc))
             return
         except WRITE_ERRORS as exc:  # disk full, locked …: what was typed stays
-            self.error_label.setText(storage_message(exc))
+            self.error_label.setText(message_text(storage_message(exc)))
             return
         self.accept()

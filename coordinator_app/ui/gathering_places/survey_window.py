@@ -36,6 +36,7 @@ from coordinator_app.ui.gathering_places.survey_labels import survey_status_labe
 from coordinator_app.ui.gathering_places.survey_questionnaire import QuestionnaireTab
 from coordinator_app.ui.gathering_places.survey_results_view import ResultsTab
 from coordinator_app.ui.gathering_places.survey_round_dialog import SurveyRoundDialog
+from coordinator_app.ui.labels import error_text, message_text
 
 TAB_QUESTIONS, TAB_ANSWERS, TAB_RESULTS = range(3)
 
@@ -192,14 +193,14 @@ class SurveyWindow(QWidget):
         try:
             surveys.delete_round(survey.id)
         except (ValidationError, LookupError) as exc:  # a supervisor's profile, gone meanwhile
-            text = "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
+            text = error_text(exc)
             self.ctx.prompts.warn(self, title=self.tr("削除できませんでした"), text=text)
             return
         except WRITE_ERRORS as exc:
             self.ctx.prompts.warn(
                 self,
                 title=self.tr("削除できませんでした"),
-                text=storage_message(exc, action="削除"),
+                text=message_text(storage_message(exc, action="削除")),
             )
             return
         self.ctx.undo_stack.push(

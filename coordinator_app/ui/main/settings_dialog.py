@@ -26,6 +26,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import ListQuery, NotFoundError
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.common.pickers import RecordCombo, options_of
+from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.profiles.current import profile_text
 from coordinator_app.ui.settings import MAX_STALLED_DAYS, AppSettings
 
@@ -141,7 +142,7 @@ class SettingsDialog(QDialog):
                     stored = self.services.profiles.link_coordinator(profile.id, coordinator_id)
                 except (ValidationError, NotFoundError) as exc:
                     self.link_error.setText(
-                        "\n".join(exc.errors.values())
+                        error_text(exc)
                         if isinstance(exc, ValidationError)
                         else self.tr("この利用者は削除されています。")
                     )

@@ -25,6 +25,7 @@ from coordinator_app.ui.common.fields import DateField, NumberField
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.pickers import CheckList
 from coordinator_app.ui.dates import DateFormat
+from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.meetings.holiday_names import holidays_between
 
 _NUMERIC_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -47,7 +48,7 @@ class MeetingDateField(DateField):
         try:
             self.date()
         except ValueError as exc:
-            return self._explain(str(exc)) or super().input_error()
+            return self._explain(error_text(exc)) or super().input_error()
         return None
 
     def _explain(self, error: str) -> str | None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from coordinator_app.domain import filenames
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.prompts import Prompts, safe_file_name
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ def export_minutes_pdf(
     try:
         meeting = ctx.services.meetings.get(meeting_id)
     except NotFoundError as exc:
-        prompts.warn(parent, title=title, text=str(exc))
+        prompts.warn(parent, title=title, text=error_text(exc))
         return None
     suggested = safe_file_name(f"議事録_{meeting.held_on:%Y%m%d}_{meeting.title}.pdf")
     path = prompts.choose_save_file(parent, title=title, suggested=suggested, filters="PDF (*.pdf)")
@@ -56,7 +57,7 @@ def export_minutes_pdf(
         rendered = MinutesRenderer().render(data)
         path.write_bytes(rendered.pdf)
     except NotFoundError as exc:
-        prompts.warn(parent, title=title, text=str(exc))
+        prompts.warn(parent, title=title, text=error_text(exc))
         return None
     except OSError as exc:
         prompts.warn(

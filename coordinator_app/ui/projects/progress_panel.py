@@ -32,6 +32,7 @@ from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.profiles.current import current_profile
 from coordinator_app.ui.projects.authored_progress import AuthoredProgress
 from coordinator_app.ui.projects.progress_entry_dialog import ProgressEntryDialog
@@ -311,7 +312,7 @@ class ProgressLogPanel(QWidget):
         try:
             content = self.ctx.services.attachments.content(attachment_id)
         except NotFoundError as exc:
-            self._warn(str(exc))
+            self._warn(error_text(exc))
             return None
         dialog = PhotoDialog(filename=name, content=content, parent=self.window())
         dialog.finished.connect(dialog.deleteLater)
@@ -388,7 +389,7 @@ class ProgressLogPanel(QWidget):
             try:
                 record = self.entries.get(entry_id)
             except NotFoundError as exc:
-                self._warn(str(exc))
+                self._warn(error_text(exc))
                 return None
         dialog = ProgressEntryDialog(
             self.ctx,

@@ -10,7 +10,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.profiles import require_editor
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.labels import enum_choices
+from coordinator_app.ui.labels import enum_choices, error_text
 from coordinator_app.ui.profiles.current import current_profile, is_supervisor
 from coordinator_app.ui.projects.project_editor import ProjectEditor
 from coordinator_app.ui.projects.project_model import ProjectTableModel
@@ -73,7 +73,7 @@ class ProjectPage(RecordPage):
         try:
             require_editor(current_profile(self.ctx))
         except ValidationError as exc:
-            self._warn(self.tr("削除できません"), str(exc))
+            self._warn(self.tr("削除できません"), error_text(exc))
             return False
         return super().delete_record()
 

@@ -32,6 +32,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.project_pages import PageCandidate
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.projects.timeline_model import thumbnail_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -190,7 +191,7 @@ class ProjectPageDialog(QDialog):
                 wareki=self.wareki_check.isChecked(),
             )
         except (ValidationError, NotFoundError) as exc:
-            self._show(str(exc), error=True)
+            self._show(error_text(exc), error=True)
             return None
         if kind == "pdf":
             from coordinator_app.documents.render.project_page import ProjectPageRenderer

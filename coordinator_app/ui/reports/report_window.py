@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ from coordinator_app.ui.common.option_sources import area_options
 from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import message_text
 from coordinator_app.ui.projects.display import fiscal_year_text
 from coordinator_app.ui.prompts import safe_file_name
 from coordinator_app.ui.reports.month_chart import MonthChart
@@ -280,11 +281,13 @@ class ActivityReportWindow(QWidget):
         return frame
 
     def _show(self, report: ActivityReport) -> None:
-        from coordinator_app.services.report_export import report_tables
+        from coordinator_app.services.report_export import LABEL_SHEETS, TOTAL, report_tables
 
         wareki = self.ctx.dates.wareki
-        self.title_label.setText(report.title(wareki=wareki))
-        self.scope_label.setText(self.tr("対象: {scope}").format(scope=report.scope()))
+        self.title_label.setText(message_text(report.title(wareki=wareki)))
+        self.scope_label.setText(
+            self.tr("対象: {scope}").format(scope=message_text(report.scope()))
+        )
         tables = report_tables(report, wareki=wareki)
         summary = {
             row[0]: row[1] for name, _h, rows in tables if name == SUMMARY_SHEET for row in rows
@@ -303,6 +306,9 @@ class ActivityReportWindow(QWidget):
         for name, headers, rows in tables:
             if name == SUMMARY_SHEET:
                 continue
+            headers = [QCoreApplication.translate("report", h) for h in headers]
+            if name in LABEL_SHEETS:  # kinds, statuses and 合計 in the window's language
+                rows = [[_first_cell(row[0], TOTAL), *row[1:]] for row in rows]
             model = ReportTableModel(headers, rows)
             view = list_table(
                 model,
@@ -313,7 +319,7 @@ class ActivityReportWindow(QWidget):
                 stretch_last=False,
             )
             model.setParent(view)
-            self.table_tabs.addTab(view, name)
+            self.table_tabs.addTab(view, QCoreApplication.translate("report", name))
             self.tables[name] = view
         self.table_tabs.setCurrentIndex(max(current, 0))
 
@@ -380,3 +386,10 @@ class ActivityReportWindow(QWidget):
             self.refresh_choices()
             self.refresh()
         super().showEvent(event)
+
+
+def _first_cell(value: object, total: str) -> object:
+    """A meeting kind, project status or 合計 (``total``) as the window shows it."""
+    if value == total:
+        return QCoreApplication.translate("report", total)
+    return QCoreApplication.translate("labels", value) if isinstance(value, str) else value

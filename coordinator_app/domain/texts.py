@@ -1,0 +1,163 @@
+"""Texts the services and the domain make for the user: one catalogue with the UI.
+
+Japanese is the source language. A service-made text is a :class:`Message`: it
+*is* the Japanese string (so ``str(exc)``, logs and tests see Japanese as
+before) and also carries its catalogue context, its source template and the
+values to put in it. lupdate reads the ``QT_TRANSLATE_NOOP`` markers in the
+domain and service files (see ``.ci/translations``); the UI shows every such
+text through one helper, ``ui.labels.message_text``, which translates the
+source with ``QCoreApplication.translate(context, source)`` and then fills in
+the values (themselves translated when they are messages). The domain imports
+no Qt. Documents for residents (flyers, minutes) stay Japanese and do not use
+this.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate (which reads the calling file) and returns it unchanged."""
+    return text
+
+
+class Message(str):
+    """A Japanese text with what the UI needs to translate it.
+
+    ``Message("validation", "{label}を入力してください", label=field("名称"))`` is the
+    string 「名称を入力してください」; ``context``, ``source`` and ``args`` let the UI
+    show it in English. Values that are messages are translated too.
+    """
+
+    context: str
+    source: str
+    args: dict[str, Any]
+
+    def __new__(cls, context: str, source: str, /, **args: Any) -> Message:
+        value = source.format(**args) if args else source
+        obj = super().__new__(cls, value)
+        obj.context = context
+        obj.source = source
+        obj.args = args
+        return obj
+
+    @classmethod
+    def shown_as(cls, japanese: str, context: str, source: str, /, **args: Any) -> Message:
+        """A message whose Japanese differs from its formatted source (a word swapped in)."""
+        obj = super().__new__(cls, japanese)
+        obj.context = context
+        obj.source = source
+        obj.args = args
+        return obj
+
+    def __reduce__(self) -> Any:
+        return (_rebuild, (self.context, self.source, self.args))
+
+
+def _rebuild(context: str, source: str, args: dict[str, Any]) -> Message:
+    return Message(context, source, **args)
+
+
+def text(context: str, source: str, /, **args: Any) -> Message:
+    """A message (same as :class:`Message`; mark ``source`` with QT_TRANSLATE_NOOP too)."""
+    return Message(context, source, **args)
+
+
+NOT_FOUND = QT_TRANSLATE_NOOP("errors", "{kind}が見つかりません(削除された可能性があります)")
+"""services.base.NotFoundError's message; ``kind`` is the record kind's label."""
+
+PROBE_CONTEXT = "texts"
+PROBE = QT_TRANSLATE_NOOP("texts", "ja")
+"""Translated as the catalogue's language code ("en"): while it stays "ja" no catalogue
+is loaded, and the UI shows a message exactly as it was made (some swap a word in,
+e.g. 保存 → 削除, which only the Japanese text carries)."""
+
+FIELDS = "fields"
+"""The context of the field names services put into messages (氏名, 会議名, …)."""
+
+
+def field(label: str) -> Message:
+    """A field name as a message value; its English is in the ``fields`` context."""
+    return Message(FIELDS, label)
+
+
+# The field names the services pass to the validation helpers (check_required,
+# check_length, …). tests/domain/test_texts.py checks that every label a
+# service passes is listed here, so that lupdate finds it; the import's field
+# and kind names (services/transfer/fields.py) are here too.
+FIELD_LABELS = [
+    QT_TRANSLATE_NOOP("fields", "内容"),
+    QT_TRANSLATE_NOOP("fields", "会議"),
+    QT_TRANSLATE_NOOP("fields", "地域名"),
+    QT_TRANSLATE_NOOP("fields", "ふりがな"),
+    QT_TRANSLATE_NOOP("fields", "種別"),
+    QT_TRANSLATE_NOOP("fields", "ファイル名"),
+    QT_TRANSLATE_NOOP("fields", "相談受付時間"),
+    QT_TRANSLATE_NOOP("fields", "メッセージ"),
+    QT_TRANSLATE_NOOP("fields", "相談できること"),
+    QT_TRANSLATE_NOOP("fields", "コーディネーター"),
+    QT_TRANSLATE_NOOP("fields", "担当地域"),
+    QT_TRANSLATE_NOOP("fields", "開始日"),
+    QT_TRANSLATE_NOOP("fields", "協議体名"),
+    QT_TRANSLATE_NOOP("fields", "主な会場"),
+    QT_TRANSLATE_NOOP("fields", "状況"),
+    QT_TRANSLATE_NOOP("fields", "協議体"),
+    QT_TRANSLATE_NOOP("fields", "役割"),
+    QT_TRANSLATE_NOOP("fields", "名称"),
+    QT_TRANSLATE_NOOP("fields", "種類"),
+    QT_TRANSLATE_NOOP("fields", "住所"),
+    QT_TRANSLATE_NOOP("fields", "会場"),
+    QT_TRANSLATE_NOOP("fields", "日時"),
+    QT_TRANSLATE_NOOP("fields", "参加費"),
+    QT_TRANSLATE_NOOP("fields", "定員"),
+    QT_TRANSLATE_NOOP("fields", "参加者数"),
+    QT_TRANSLATE_NOOP("fields", "対象"),
+    QT_TRANSLATE_NOOP("fields", "連絡先"),
+    QT_TRANSLATE_NOOP("fields", "電話番号"),
+    QT_TRANSLATE_NOOP("fields", "ウェブページ"),
+    QT_TRANSLATE_NOOP("fields", "休止・終了した日"),
+    QT_TRANSLATE_NOOP("fields", "会議名"),
+    QT_TRANSLATE_NOOP("fields", "会議の種類"),
+    QT_TRANSLATE_NOOP("fields", "開催日"),
+    QT_TRANSLATE_NOOP("fields", "開催方法"),
+    QT_TRANSLATE_NOOP("fields", "会場の定員"),
+    QT_TRANSLATE_NOOP("fields", "オンラインの定員"),
+    QT_TRANSLATE_NOOP("fields", "会場の参加者数"),
+    QT_TRANSLATE_NOOP("fields", "オンラインの参加者数"),
+    QT_TRANSLATE_NOOP("fields", "回"),
+    QT_TRANSLATE_NOOP("fields", "記録者"),
+    QT_TRANSLATE_NOOP("fields", "欠席者"),
+    QT_TRANSLATE_NOOP("fields", "承認者"),
+    QT_TRANSLATE_NOOP("fields", "メールアドレス"),
+    QT_TRANSLATE_NOOP("fields", "ウェブサイト"),
+    QT_TRANSLATE_NOOP("fields", "役職"),
+    QT_TRANSLATE_NOOP("fields", "所属機関"),
+    QT_TRANSLATE_NOOP("fields", "氏名"),
+    QT_TRANSLATE_NOOP("fields", "紹介文"),
+    QT_TRANSLATE_NOOP("fields", "プロジェクト名"),
+    QT_TRANSLATE_NOOP("fields", "プログラム"),
+    QT_TRANSLATE_NOOP("fields", "目標"),
+    QT_TRANSLATE_NOOP("fields", "成果"),
+    QT_TRANSLATE_NOOP("fields", "プロジェクト"),
+    QT_TRANSLATE_NOOP("fields", "日付"),
+    QT_TRANSLATE_NOOP("fields", "記入者"),
+    QT_TRANSLATE_NOOP("fields", "コメント"),
+    QT_TRANSLATE_NOOP("fields", "自治体名"),
+    QT_TRANSLATE_NOOP("fields", "担当部署"),
+    QT_TRANSLATE_NOOP("fields", "受付時間"),
+    QT_TRANSLATE_NOOP("fields", "役割の説明"),
+    QT_TRANSLATE_NOOP("fields", "質問"),
+    QT_TRANSLATE_NOOP("fields", "調査名"),
+    QT_TRANSLATE_NOOP("fields", "終了日"),
+    QT_TRANSLATE_NOOP("fields", "期限"),
+    QT_TRANSLATE_NOOP("fields", "設置日"),
+    QT_TRANSLATE_NOOP("fields", "備考"),
+    QT_TRANSLATE_NOOP("fields", "関係機関"),
+    QT_TRANSLATE_NOOP("fields", "担当者"),
+    QT_TRANSLATE_NOOP("fields", "地域"),
+    QT_TRANSLATE_NOOP("fields", "運営形態"),
+    QT_TRANSLATE_NOOP("fields", "上位地域"),
+    QT_TRANSLATE_NOOP("fields", "通いの場"),
+    QT_TRANSLATE_NOOP("fields", "調査の回答"),
+]
