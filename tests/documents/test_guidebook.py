@@ -179,3 +179,45 @@ def test_a_photo_that_cannot_be_read_is_named_and_the_booklet_still_made() -> No
         "「こわれた写真の会」の写真は画像として読み込めないため載せませんでした"
     ]
     assert "こわれた写真の会" in "".join(_pages(rendered.pdf))
+
+
+def _rects(pdf: bytes, page: int) -> int:
+    content = PdfReader(io.BytesIO(pdf)).pages[page].get_contents()
+    assert content is not None
+    return len(re.findall(rb"\bre\b", content.get_data()))
+
+
+def test_a_place_with_a_web_page_gets_its_qr_code_and_a_bad_address_is_named(
+    services: Services, make: Factory
+) -> None:
+    import itertools
+
+    from coordinator_app.documents.design.flyer import qr_modules
+
+    area = make.area("児島")
+    url = "https://example.jp/hidamari"
+    place = services.gathering_places.save(
+        GatheringPlace(name="ひだまりサロン", kind="サロン", area_id=area.id, website=url)
+    )
+    services.gathering_places.save(
+        GatheringPlace(
+            name="げんき体操", kind="体操教室", area_id=area.id, website="www.example.jp"
+        )
+    )
+    data = services.gathering_places.guidebook(services.settings.municipality(), area.id)
+    assert [e.url for e in data.entries] == ["", url]  # げんき (げ) sorts before ひだまり
+    rendered = GuidebookRenderer().render(data)
+    assert rendered.warnings == [
+        "「げんき体操」のウェブページ「www.example.jp」はhttp:// または https:// で始まるURL"
+        "ではないため、QRコードを載せませんでした"
+    ]
+    # The entry's page draws one rectangle per run of dark modules (and the white square).
+    runs = sum(1 for row in qr_modules(url) for dark, _ in itertools.groupby(row) if dark)
+    place.website = ""
+    services.gathering_places.save(place)
+    without = GuidebookRenderer().render(
+        services.gathering_places.guidebook(services.settings.municipality(), area.id)
+    )
+    assert _rects(rendered.pdf, 2) - _rects(without.pdf, 2) == runs + 1
+    assert "ウェブページ" in _pages(rendered.pdf)[2]
+    assert not any("Helvetica" in name for name in _fonts(rendered.pdf))

@@ -2,7 +2,7 @@
 
 A cover with the municipality profile, a table of contents by area, one entry
 per place (name, kind, schedule, place, fee, contact when it may be printed,
-photo), then an index by kind and by weekday, every page numbered. The
+photo, a QR code of its web page), then an index by kind and by weekday, every page numbered. The
 renderer reads only :class:`GuidebookData` (built by
 ``services.gathering_places``) and returns bytes.
 
@@ -42,6 +42,7 @@ from coordinator_app.documents.data.guidebook import (
 )
 from coordinator_app.documents.design.fonts import font_markup as font_line
 from coordinator_app.documents.design.images import PhotoProblem
+from coordinator_app.documents.design.qr import QrFlowable
 from coordinator_app.documents.design.records import (
     HEADER_FILL,
     MARGIN,
@@ -113,6 +114,7 @@ class GuidebookRenderer:
     PHOTO_HEIGHT: float = 32 * mm
     LABEL_WIDTH: float = 22 * mm
     PHOTO_PIXELS: int = 600
+    QR_SIZE: float = 20 * mm
     MAX_PASSES: int = 4
     styles: RecordStyles = field(default_factory=RecordStyles)
 
@@ -139,6 +141,9 @@ class GuidebookRenderer:
         self.toc_line = ParagraphStyle("toc_line", parent=s.body, fontSize=11, leading=18)
         self.index_line = ParagraphStyle("index_line", parent=s.cell, fontSize=9, leading=12.5)
         self.index_heading = ParagraphStyle("index_heading", parent=s.heading, keepWithNext=1)
+        self.qr_caption = ParagraphStyle(
+            "qr_caption", parent=s.cell, fontSize=7, leading=9, textColor=colors.grey
+        )
 
     def render(self, data: GuidebookData) -> RenderedDocument:
         pages: dict[str, int] = {}
@@ -160,7 +165,7 @@ class GuidebookRenderer:
             pdf = self._build(data, guard, warnings, known, pages)
             if pages == known:
                 break
-        return RenderedDocument(pdf=pdf, warnings=warnings + guard.warnings())
+        return RenderedDocument(pdf=pdf, warnings=data.notes + warnings + guard.warnings())
 
     # -- the document -------------------------------------------------------------
 
@@ -311,9 +316,17 @@ class GuidebookRenderer:
                 )
             )
             body.append(table)
+        side: list[Flowable] = []
         photo = self._photo(entry, warnings)
+        if photo is not None:
+            side.append(photo)
+        if entry.url:
+            if side:
+                side.append(Spacer(1, 2 * mm))
+            side.append(QrFlowable(entry.url, self.QR_SIZE))
+            side.append(Paragraph("ウェブページ", self.qr_caption))
         outer = Table(
-            [[body, photo or ""]],
+            [[body, side or ""]],
             colWidths=[text_width, self.PHOTO_WIDTH + 3 * mm],
         )
         outer.setStyle(
