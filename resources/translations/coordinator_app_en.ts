@@ -1831,6 +1831,20 @@ No meeting of the same council, project or kind was held before this date.</tran
         <translation>{count} active gathering places in {areas} areas</translation>
     </message>
     <message>
+        <source>次の {count} か所は文字が多く、1ページに収まりません:
+{names}
+
+このまま作ると、入りきらない部分を省略して印刷します。やめて通いの場の内容を短くすることもできます。</source>
+        <translation>These {count} places have too much text to fit on one page:
+{names}
+
+If you go on, the text that does not fit is left out of the booklet. You can also stop and shorten the places&apos; details.</translation>
+    </message>
+    <message>
+        <source>省略して作る</source>
+        <translation>Shorten and make it</translation>
+    </message>
+    <message>
         <source>ガイドブックを保存</source>
         <translation>Save the guidebook</translation>
     </message>

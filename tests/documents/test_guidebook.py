@@ -221,3 +221,65 @@ def test_a_place_with_a_web_page_gets_its_qr_code_and_a_bad_address_is_named(
     assert _rects(rendered.pdf, 2) - _rects(without.pdf, 2) == runs + 1
     assert "ウェブページ" in _pages(rendered.pdf)[2]
     assert not any("Helvetica" in name for name in _fonts(rendered.pdf))
+
+
+def _long_place(services: Services, area_id: object) -> GatheringPlace:
+    """A place whose description no page can hold (written past the form's limits, as an
+    import from an old system might)."""
+    place = services.gathering_places.save(
+        GatheringPlace(
+            name="長すぎる説明の会", kind="サロン", area_id=area_id, schedule_text="月1回"
+        )
+    )
+    with services.db.writing() as session:
+        stored = session.get(GatheringPlace, place.id)
+        assert stored is not None
+        stored.eligibility = "どなたでも歓迎します。" * 500
+        session.add(stored)
+    return place
+
+
+def test_a_place_too_long_for_a_page_is_named_first_and_printed_shortened(
+    services: Services, make: Factory
+) -> None:
+    from coordinator_app.documents.render.guidebook_check import overflowing_places
+
+    area = make.area("児島")
+    services.gathering_places.save(
+        GatheringPlace(name="ふつうの会", kind="サロン", area_id=area.id)
+    )
+    _long_place(services, area.id)
+    data = services.gathering_places.guidebook(services.settings.municipality(), area.id)
+    assert overflowing_places(data) == ["長すぎる説明の会"]
+    rendered = GuidebookRenderer().render(data)
+    assert rendered.warnings == [
+        "「長すぎる説明の会」は1ページに収まらないため、入りきらない部分を省略して印刷しました"
+    ]
+    pages = _pages(rendered.pdf)
+    long_page = _page_of(pages, "長すぎる説明の会", after=2)
+    assert "…" in pages[long_page - 1]
+    assert _page_of(pages, "ふつうの会", after=2) != long_page
+    # What fits is left as it is.
+    (fine,) = [e for e in data.entries if e.name == "ふつうの会"]
+    assert GuidebookRenderer().entry_fits(fine)
+    assert "…" not in pages[_page_of(pages, "ふつうの会", after=2) - 1]
+
+
+def test_the_command_line_stops_on_a_place_too_long_unless_told_to_shorten(
+    db_path: Path,
+    services: Services,
+    make: Factory,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    area = make.area("児島")
+    _long_place(services, area.id)
+    services.db.close()
+    out = tmp_path / "kojima.pdf"
+    assert main(["--db", str(db_path), "guidebook", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "・長すぎる説明の会" in err and "--shorten" in err
+    assert not out.exists()
+    assert main(["--db", str(db_path), "guidebook", "--shorten", "-o", str(out)]) == 0
+    assert "長すぎる説明の会" in "".join(_pages(out.read_bytes()))
+    assert "省略して印刷しました" in capsys.readouterr().err

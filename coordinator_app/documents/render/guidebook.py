@@ -23,6 +23,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -55,6 +56,7 @@ from coordinator_app.documents.design.records import (
     record_canvas,
     table_style,
 )
+from coordinator_app.documents.render.guidebook_fit import fitted
 from coordinator_app.domain.gathering_places import WEEKDAYS
 
 ACCENT = colors.HexColor("#2e7d32")
@@ -116,6 +118,8 @@ class GuidebookRenderer:
     PHOTO_PIXELS: int = 600
     QR_SIZE: float = 20 * mm
     MAX_PASSES: int = 4
+    page_size: tuple[float, float] = PAGE_SIZE
+    """A4 portrait; the booklet (:mod:`.imposition`) prints A5 pages two to a sheet."""
     styles: RecordStyles = field(default_factory=RecordStyles)
 
     def __post_init__(self) -> None:
@@ -145,6 +149,33 @@ class GuidebookRenderer:
             "qr_caption", parent=s.cell, fontSize=7, leading=9, textColor=colors.grey
         )
 
+    @property
+    def text_width(self) -> float:
+        return self.page_size[0] - 2 * MARGIN
+
+    @property
+    def frame_height(self) -> float:
+        """The height one page offers an entry (the frame less its padding)."""
+        return self.page_size[1] - 2 * MARGIN - 4 * mm - 12
+
+    def entry_fits(self, entry: GuidebookEntry) -> bool:
+        """Whether the place's entry fits on one page (it is never split across two)."""
+        if not hasattr(self, "_photo_cache"):
+            self._photo_cache = {}
+        draft, self._draft = getattr(self, "_draft", True), True
+        try:
+            flowable = self._entry(TextGuard(), entry, [], self.text_width, {})
+            if not hasattr(self, "_measure_canvas"):
+                self._measure_canvas = Canvas(io.BytesIO(), pagesize=self.page_size)
+            # A KeepTogether answers "too tall" to force a split; its content is measured.
+            height = sum(
+                part.wrapOn(self._measure_canvas, self.text_width, self.frame_height)[1]
+                for part in flowable._content
+            )
+        finally:
+            self._draft = draft
+        return bool(height <= self.frame_height)
+
     def render(self, data: GuidebookData) -> RenderedDocument:
         pages: dict[str, int] = {}
         # Each photo is decoded and scaled once, not once per pass. The first
@@ -152,6 +183,8 @@ class GuidebookRenderer:
         # place); the next prints the numbers with the photos, and is repeated
         # only if that moved a page.
         self._photo_cache: dict[str, tuple[bytes, int, int] | None] = {}
+        # A place too long for one page is printed shortened (the check named it before).
+        data, shortened = fitted(data, self.entry_fits)
         self._draft = True
         self._build(data, TextGuard(), [], {}, pages)
         self._draft = False
@@ -165,7 +198,11 @@ class GuidebookRenderer:
             pdf = self._build(data, guard, warnings, known, pages)
             if pages == known:
                 break
-        return RenderedDocument(pdf=pdf, warnings=data.notes + warnings + guard.warnings())
+        notes = data.notes + [
+            f"「{name}」は1ページに収まらないため、入りきらない部分を省略して印刷しました"
+            for name in shortened
+        ]
+        return RenderedDocument(pdf=pdf, warnings=notes + warnings + guard.warnings())
 
     # -- the document -------------------------------------------------------------
 
@@ -181,7 +218,7 @@ class GuidebookRenderer:
         story.extend(self._cover(guard, data))
         story.append(PageBreak())
         story.extend(self._contents(data, known))
-        width = PAGE_SIZE[0] - 2 * MARGIN
+        width = self.text_width
         for number, section in enumerate(data.sections):
             story.append(PageBreak())
             story.append(_Anchor(f"area:{number}", pages))
@@ -198,7 +235,7 @@ class GuidebookRenderer:
         buffer = io.BytesIO()
         doc = SimpleDocTemplate(
             buffer,
-            pagesize=PAGE_SIZE,
+            pagesize=self.page_size,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
             topMargin=MARGIN,
@@ -212,7 +249,7 @@ class GuidebookRenderer:
             """The cover carries no footer."""
 
         def later_pages(canvas: Any, _doc: Any) -> None:
-            draw_footer(canvas, footer)
+            draw_footer(canvas, footer, self.page_size[0])
 
         doc.build(
             story, onFirstPage=first_page, onLaterPages=later_pages, canvasmaker=record_canvas
@@ -268,7 +305,7 @@ class GuidebookRenderer:
             ]
             for (name, count), key in zip(rows, keys, strict=True)
         ]
-        width = PAGE_SIZE[0] - 2 * MARGIN
+        width = self.text_width
         table = Table(cells, colWidths=[width - 45 * mm, 25 * mm, 20 * mm])
         table.setStyle(table_style(("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)))
         return [Paragraph("もくじ", s.title), Spacer(1, 4 * mm), table]

@@ -71,12 +71,33 @@ class GuidebookDialog(QDialog):
         )
         self.save_button.setEnabled(bool(data.entries))
 
+    def _overflow_accepted(self, data: GuidebookData) -> bool:
+        """Names the places too long for one page; True when there are none or the user
+        chooses to print them shortened."""
+        from coordinator_app.documents.render.guidebook_check import overflowing_places
+
+        names = overflowing_places(data)
+        if not names:
+            return True
+        return self.ctx.prompts.confirm(
+            self,
+            title=self.tr("ガイドブック"),
+            text=self.tr(
+                "次の {count} か所は文字が多く、1ページに収まりません:\n{names}\n\n"
+                "このまま作ると、入りきらない部分を省略して印刷します。"
+                "やめて通いの場の内容を短くすることもできます。"
+            ).format(count=len(names), names="\n".join(f"・{name}" for name in names)),
+            accept_text=self.tr("省略して作る"),
+        )
+
     def save(self) -> Path | None:
         """Ask where, make the PDF and write it; warnings are shown, the file kept."""
         from coordinator_app.documents.batch import safe_filename, write_atomically
         from coordinator_app.documents.render.guidebook import GuidebookRenderer
 
         data = self._data()
+        if not self._overflow_accepted(data):
+            return None
         path = self.ctx.prompts.choose_save_file(
             self,
             title=self.tr("ガイドブックを保存"),

@@ -1,0 +1,64 @@
+"""The guidebook window: places too long for a page named first, the A5 booklet, and the
+PDF made in the background while the window answers."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from coordinator_app.domain.models import GatheringPlace
+from coordinator_app.ui.gathering_places.gathering_place_page import GatheringPlacePage
+from coordinator_app.ui.gathering_places.guidebook_dialog import GuidebookDialog
+from coordinator_app.ui.main.main_window import MainWindow
+from tests.conftest import Factory
+from tests.ui.fake_prompts import FakePrompts
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _dialog(qtbot: QtBot, window: MainWindow) -> GuidebookDialog:
+    qtbot.keyClick(window, Qt.Key.Key_8, CTRL)
+    page = window.current_page
+    assert isinstance(page, GatheringPlacePage)
+    return page.open_guidebook()
+
+
+def _text(path: Path) -> str:
+    return "".join(p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages)
+
+
+def _save(qtbot: QtBot, dialog: GuidebookDialog) -> None:
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_place_too_long_for_a_page_is_named_and_the_user_may_stop(
+    qtbot: QtBot, window: MainWindow, make: Factory, tmp_path: Path, prompts: FakePrompts
+) -> None:
+    area = make.area("児島")
+    place = make.s.gathering_places.save(
+        GatheringPlace(name="長すぎる説明の会", kind="サロン", area_id=area.id)
+    )
+    make.s.gathering_places.save(GatheringPlace(name="ふつうの会", kind="サロン", area_id=area.id))
+    with make.s.db.writing() as session:
+        stored = session.get(GatheringPlace, place.id)
+        assert stored is not None
+        stored.eligibility = "どなたでも歓迎します。" * 500
+        session.add(stored)
+    dialog = _dialog(qtbot, window)
+    prompts.answers.append(False)  # stop
+    _save(qtbot, dialog)
+    assert "・長すぎる説明の会" in prompts.questions[-1]
+    assert "ふつうの会" not in prompts.questions[-1]
+    assert dialog.written == [] and not list(tmp_path.glob("*.pdf"))
+
+    prompts.answers.append(True)  # print it shortened
+    prompts.save_files.append(tmp_path / "kojima.pdf")
+    _save(qtbot, dialog)
+    written = tmp_path / "kojima.pdf"
+    qtbot.waitUntil(lambda: dialog.written == [written])
+    assert "長すぎる説明の会" in _text(written) and "ふつうの会" in _text(written)
+    assert "省略して印刷しました" in prompts.saved[-1][1]
