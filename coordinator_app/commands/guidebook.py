@@ -4,6 +4,7 @@ Examples::
 
     coordinator-app guidebook -o guidebook.pdf
     coordinator-app guidebook --area 児島 -o kojima.pdf
+    coordinator-app guidebook --booklet -o booklet.pdf   # A5, two pages per A4 sheet
 
 Only active places (活動中) are printed; a place's contact person and phone
 only when it may be printed. A place whose text does not fit on one page is
@@ -28,6 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--area", metavar="NAME_OR_ID", default=None, help="地区名またはID(省略すると市全体)"
     )
     parser.add_argument("-o", "--output", type=Path, required=True, help="出力先(.pdf)")
+    parser.add_argument(
+        "--booklet",
+        action="store_true",
+        help="A5の冊子: 2ページずつA4横に、両面印刷して二つ折りにできる順で並べる",
+    )
     parser.add_argument(
         "--shorten",
         action="store_true",
@@ -66,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         overflowing_places,
     )
 
-    renderer = GuidebookRenderer()
+    renderer = GuidebookRenderer(booklet=args.booklet)
     too_long = overflowing_places(data, renderer)
     if too_long:
         print(f"guidebook: {overflow_message(too_long)}", file=sys.stderr)

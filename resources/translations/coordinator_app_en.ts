@@ -1819,12 +1819,24 @@ No meeting of the same council, project or kind was held before this date.</tran
         <translation>Whole municipality</translation>
     </message>
     <message>
+        <source>A5の冊子にする(A4横に2ページずつ、二つ折りの順)</source>
+        <translation>A5 booklet (two pages per A4 landscape sheet, in folding order)</translation>
+    </message>
+    <message>
+        <source>両面印刷(短辺とじ)して重ね、まん中で折ると冊子になります</source>
+        <translation>Print double-sided (flip on the short edge), stack the sheets and fold them in the middle to make the booklet</translation>
+    </message>
+    <message>
         <source>PDFを保存…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
         <source>範囲</source>
         <translation>Scope</translation>
+    </message>
+    <message>
+        <source>形式</source>
+        <translation>Format</translation>
     </message>
     <message>
         <source>活動中の通いの場 {count} か所を {areas} 地域に分けて載せます</source>

@@ -283,3 +283,56 @@ def test_the_command_line_stops_on_a_place_too_long_unless_told_to_shorten(
     assert main(["--db", str(db_path), "guidebook", "--shorten", "-o", str(out)]) == 0
     assert "長すぎる説明の会" in "".join(_pages(out.read_bytes()))
     assert "省略して印刷しました" in capsys.readouterr().err
+
+
+def _footer_numbers(page: object, half_width: float) -> tuple[list[int], list[int]]:
+    """The page numbers printed in the footer of a sheet's left and right halves."""
+    from reportlab.lib.units import mm
+
+    left: list[int] = []
+    right: list[int] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_rest: object) -> None:
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip().isdigit() and y < 20 * mm:
+            (left if x < half_width else right).append(int(text))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return left, right
+
+
+def test_the_a5_booklet_puts_the_pages_in_folding_order(services: Services) -> None:
+    from reportlab.lib.pagesizes import A4
+
+    from coordinator_app.documents.render.booklet import saddle_stitch_sides
+
+    assert saddle_stitch_sides(8) == [(8, 1), (2, 7), (6, 3), (4, 5)]
+    assert saddle_stitch_sides(6) == [(8, 1), (2, 7), (6, 3), (4, 5)]  # padded with blanks
+    assert saddle_stitch_sides(2) == [(4, 1), (2, 3)]
+    load_demo(services)
+    data = services.gathering_places.guidebook(
+        services.settings.municipality(), today=date(2026, 11, 30)
+    )
+    a5 = GuidebookRenderer(booklet=True)
+    a5.booklet = False  # the same A5 pages, not imposed
+    flat = PdfReader(io.BytesIO(a5.render(data).pdf))
+    booklet_pdf = GuidebookRenderer(booklet=True).render(data).pdf
+    booklet = PdfReader(io.BytesIO(booklet_pdf))
+    n = len(flat.pages)
+    assert n > 8
+    sides = saddle_stitch_sides(n)
+    assert len(booklet.pages) == len(sides) == -(-n // 4) * 2
+    for sheet, (left, right) in zip(booklet.pages, sides, strict=True):
+        width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
+        assert (round(width), round(height)) == (round(A4[1]), round(A4[0]))
+        # Every page but the cover and the blanks carries its number in the footer.
+        assert _footer_numbers(sheet, width / 2) == (
+            [left] if 1 < left <= n else [],
+            [right] if 1 < right <= n else [],
+        )
+    # The first sheet's right half is the cover; every place is in the booklet.
+    assert "通いの場ガイドブック" in booklet.pages[0].extract_text()
+    text = _squash("".join(p.extract_text() for p in booklet.pages))
+    assert all(_squash(e.name) in text for e in data.entries)
+    assert not any("Helvetica" in name for name in _fonts(booklet_pdf))

@@ -62,3 +62,23 @@ def test_a_place_too_long_for_a_page_is_named_and_the_user_may_stop(
     qtbot.waitUntil(lambda: dialog.written == [written])
     assert "長すぎる説明の会" in _text(written) and "ふつうの会" in _text(written)
     assert "省略して印刷しました" in prompts.saved[-1][1]
+
+
+def test_the_a5_booklet_is_chosen_in_the_window(
+    qtbot: QtBot, window: MainWindow, make: Factory, tmp_path: Path, prompts: FakePrompts
+) -> None:
+    area = make.area("児島")
+    for name in ("ひだまりサロン", "げんき体操", "ほっとカフェ"):
+        make.s.gathering_places.save(GatheringPlace(name=name, kind="サロン", area_id=area.id))
+    dialog = _dialog(qtbot, window)
+    dialog.booklet_check.setChecked(True)
+    written = tmp_path / "booklet.pdf"
+    prompts.save_files.append(written)
+    _save(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.written == [written])
+    reader = PdfReader(io.BytesIO(written.read_bytes()))
+    # Cover, contents, one area page and two index pages: 5 A5 pages -> 8 -> 2 sheets, 4 sides.
+    assert len(reader.pages) == 4
+    assert all(float(p.mediabox.width) > float(p.mediabox.height) for p in reader.pages)
+    assert "通いの場ガイドブック" in reader.pages[0].extract_text()
+    assert all(name in _text(written) for name in ("ひだまりサロン", "げんき体操"))

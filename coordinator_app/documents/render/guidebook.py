@@ -56,6 +56,7 @@ from coordinator_app.documents.design.records import (
     record_canvas,
     table_style,
 )
+from coordinator_app.documents.render.booklet import BOOKLET_PAGE, impose
 from coordinator_app.documents.render.guidebook_fit import fitted
 from coordinator_app.domain.gathering_places import WEEKDAYS
 
@@ -119,10 +120,15 @@ class GuidebookRenderer:
     QR_SIZE: float = 20 * mm
     MAX_PASSES: int = 4
     page_size: tuple[float, float] = PAGE_SIZE
-    """A4 portrait; the booklet (:mod:`.imposition`) prints A5 pages two to a sheet."""
+    """A4 portrait; with ``booklet`` A5."""
+    booklet: bool = False
+    """Lay the pages out in A5 and put them two to an A4 landscape sheet in the order
+    for folding (:mod:`.booklet`)."""
     styles: RecordStyles = field(default_factory=RecordStyles)
 
     def __post_init__(self) -> None:
+        if self.booklet:
+            self.page_size = BOOKLET_PAGE
         s = self.styles
         self.cover_title = ParagraphStyle(
             "cover_title", parent=s.title, fontSize=28, leading=38, textColor=ACCENT
@@ -152,6 +158,11 @@ class GuidebookRenderer:
     @property
     def text_width(self) -> float:
         return self.page_size[0] - 2 * MARGIN
+
+    @property
+    def _cover_scale(self) -> float:
+        """The cover's blank space shrinks with the page (an A5 booklet's cover is one page)."""
+        return min(1.0, self.page_size[1] / PAGE_SIZE[1]) ** 4
 
     @property
     def frame_height(self) -> float:
@@ -202,6 +213,8 @@ class GuidebookRenderer:
             f"「{name}」は1ページに収まらないため、入りきらない部分を省略して印刷しました"
             for name in shortened
         ]
+        if self.booklet:
+            pdf = impose(pdf)
         return RenderedDocument(pdf=pdf, warnings=notes + warnings + guard.warnings())
 
     # -- the document -------------------------------------------------------------
@@ -259,7 +272,7 @@ class GuidebookRenderer:
     def _cover(self, guard: TextGuard, data: GuidebookData) -> list[Flowable]:
         s = self.styles
         story: list[Flowable] = [
-            Spacer(1, 50 * mm),
+            Spacer(1, 50 * mm * self._cover_scale),
             guard.para(data.title, self.cover_title, "題名"),
             Spacer(1, 6 * mm),
             guard.para(data.scope, self.cover_scope, "地域名"),
@@ -279,7 +292,7 @@ class GuidebookRenderer:
                 )
             )
             story.extend([Spacer(1, 10 * mm), table])
-        story.append(Spacer(1, 40 * mm))
+        story.append(Spacer(1, 40 * mm * self._cover_scale))
         lines = issuer_lines(data.issuer)
         if lines:
             story.append(Paragraph("発行・お問い合わせ", s.heading))

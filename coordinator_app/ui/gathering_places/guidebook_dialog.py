@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -20,6 +22,9 @@ from PySide6.QtWidgets import (
 from coordinator_app.documents.data.guidebook import GuidebookData
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from coordinator_app.documents.render.guidebook import GuidebookRenderer
 
 
 class GuidebookDialog(QDialog):
@@ -38,6 +43,10 @@ class GuidebookDialog(QDialog):
         self.area_combo.addItem(self.tr("市町村全体"), None)
         for node in ctx.services.areas.tree():
             self.area_combo.addItem("　" * node.depth + node.area.name, node.area.id)
+        self.booklet_check = QCheckBox(self.tr("A5の冊子にする(A4横に2ページずつ、二つ折りの順)"))
+        self.booklet_check.setToolTip(
+            self.tr("両面印刷(短辺とじ)して重ね、まん中で折ると冊子になります")
+        )
         self.summary = plain(QLabel())
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -45,6 +54,7 @@ class GuidebookDialog(QDialog):
         self.save_button.setDefault(True)
         form = QFormLayout()
         form.addRow(self.tr("範囲"), self.area_combo)
+        form.addRow(self.tr("形式"), self.booklet_check)
         form.addRow("", self.summary)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -71,12 +81,17 @@ class GuidebookDialog(QDialog):
         )
         self.save_button.setEnabled(bool(data.entries))
 
+    def _renderer(self) -> GuidebookRenderer:
+        from coordinator_app.documents.render.guidebook import GuidebookRenderer
+
+        return GuidebookRenderer(booklet=self.booklet_check.isChecked())
+
     def _overflow_accepted(self, data: GuidebookData) -> bool:
         """Names the places too long for one page; True when there are none or the user
         chooses to print them shortened."""
         from coordinator_app.documents.render.guidebook_check import overflowing_places
 
-        names = overflowing_places(data)
+        names = overflowing_places(data, self._renderer())
         if not names:
             return True
         return self.ctx.prompts.confirm(
@@ -93,7 +108,6 @@ class GuidebookDialog(QDialog):
     def save(self) -> Path | None:
         """Ask where, make the PDF and write it; warnings are shown, the file kept."""
         from coordinator_app.documents.batch import safe_filename, write_atomically
-        from coordinator_app.documents.render.guidebook import GuidebookRenderer
 
         data = self._data()
         if not self._overflow_accepted(data):
@@ -108,7 +122,7 @@ class GuidebookDialog(QDialog):
             return None
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        rendered = GuidebookRenderer().render(data)
+        rendered = self._renderer().render(data)
         try:
             write_atomically(path, rendered.pdf)
         except OSError as exc:
