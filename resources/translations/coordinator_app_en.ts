@@ -1839,6 +1839,10 @@ No meeting of the same council, project or kind was held before this date.</tran
         <translation>Format</translation>
     </message>
     <message>
+        <source>中止</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>活動中の通いの場 {count} か所を {areas} 地域に分けて載せます</source>
         <translation>{count} active gathering places in {areas} areas</translation>
     </message>
@@ -1865,8 +1869,20 @@ If you go on, the text that does not fit is left out of the booklet. You can als
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>ガイドブックを作れませんでした: {error}</source>
+        <translation>The guidebook could not be made: {error}</translation>
+    </message>
+    <message>
         <source>ガイドブック</source>
         <translation>Guidebook</translation>
+    </message>
+    <message>
+        <source>中止しています…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>作成しています… %p%</source>
+        <translation>Making the PDF… %p%</translation>
     </message>
     <message>
         <source>保存できませんでした: {error}</source>

@@ -15,6 +15,7 @@ pass, so their own length never moves a place).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
@@ -97,16 +98,29 @@ def scaled_jpeg(content: bytes, max_pixels: int) -> tuple[bytes, int, int]:
 class _Anchor(Flowable):
     """Takes no room; notes the page it lands on."""
 
-    def __init__(self, key: str, pages: dict[str, int]) -> None:
+    def __init__(
+        self, key: str, pages: dict[str, int], on_draw: Callable[[], None] | None = None
+    ) -> None:
         super().__init__()
         self.key = key
         self.pages = pages
+        self.on_draw = on_draw
 
     def wrap(self, _aw: float, _ah: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
         self.pages[self.key] = self.canv.getPageNumber()
+        if self.on_draw is not None:
+            self.on_draw()
+
+
+class RenderCancelled(Exception):
+    """Raised by a progress callback to stop rendering (the user cancelled)."""
+
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``; it may raise :class:`RenderCancelled` to stop."""
 
 
 @dataclass
@@ -187,7 +201,23 @@ class GuidebookRenderer:
             self._draft = draft
         return bool(height <= self.frame_height)
 
-    def render(self, data: GuidebookData) -> RenderedDocument:
+    def render(self, data: GuidebookData, progress: Progress | None = None) -> RenderedDocument:
+        """The PDF of ``data``. ``progress(done, total)`` is called as places are laid out
+        (from the thread that renders); raising :class:`RenderCancelled` in it stops.
+        """
+        # The first pass and (usually) two more lay out every place; then the booklet.
+        total = 3 * len(data.entries) + 1
+        done = 0
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            if progress is not None:
+                progress(min(done, total - 1), total)
+
+        self._tick = tick
+        if progress is not None:
+            progress(0, total)
         pages: dict[str, int] = {}
         # Each photo is decoded and scaled once, not once per pass. The first
         # pass only finds the pages (a blank of each photo's size holds its
@@ -215,6 +245,8 @@ class GuidebookRenderer:
         ]
         if self.booklet:
             pdf = impose(pdf)
+        if progress is not None:
+            progress(total, total)
         return RenderedDocument(pdf=pdf, warnings=notes + warnings + guard.warnings())
 
     # -- the document -------------------------------------------------------------
@@ -388,7 +420,8 @@ class GuidebookRenderer:
                 ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
             )
         )
-        return KeepTogether([_Anchor(f"place:{entry.key}", pages), outer])
+        tick = getattr(self, "_tick", None)
+        return KeepTogether([_Anchor(f"place:{entry.key}", pages, tick), outer])
 
     def _photo(self, entry: GuidebookEntry, warnings: list[str]) -> Flowable | None:
         if entry.photo is None:
