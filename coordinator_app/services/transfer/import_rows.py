@@ -1,0 +1,112 @@
+"""An import's rows and outcome: what the preview shows and the skip report lists."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from coordinator_app.services.transfer.cells import Sheet, write_csv
+from coordinator_app.services.transfer.fields import ImportKind
+from coordinator_app.services.transfer.reading import SourceRow, SourceTable
+
+
+class RowStatus(StrEnum):
+    OK = "ok"
+    ERROR = "error"
+    DUPLICATE = "duplicate"
+    SAME_NAME = "same_name"
+
+
+STATUS_LABELS = {
+    RowStatus.OK: "取り込み",
+    RowStatus.ERROR: "エラー",
+    RowStatus.DUPLICATE: "重複",
+    RowStatus.SAME_NAME: "同名",
+}
+SAME_NAME_REASON = "同名の関係機関があります(電話番号が異なります)"
+
+
+@dataclass
+class PreviewRow:
+    """One row of the file and what the import does with it.
+
+    Attributes:
+        line: the row number in the file (as Excel shows it).
+        values: the mapped texts, by field key.
+        problems: Japanese message per field key ("" for the row as a whole).
+        notes: what was adjusted on the way (a leading 0 restored …).
+        duplicate_of: the existing or earlier record this row repeats (or, for
+            ``SAME_NAME``, the organisation of that name with another phone).
+        record_id: the stored record, after a committed import.
+    """
+
+    line: int
+    source: SourceRow
+    values: dict[str, str]
+    status: RowStatus = RowStatus.OK
+    problems: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    duplicate_of: str = ""
+    record_id: uuid.UUID | None = None
+
+    def reason(self, kind: ImportKind) -> str:
+        """The problems (or the duplicate) as one line of Japanese."""
+        if self.status == RowStatus.DUPLICATE:
+            return f"{self.duplicate_of}と重複しています"
+        if self.status == RowStatus.SAME_NAME:
+            return f"{SAME_NAME_REASON}: {self.duplicate_of}"
+        labels = {f.key: f.label for f in kind.fields}
+        parts = []
+        for key, message in self.problems.items():
+            label = labels.get(key, "")
+            parts.append(f"{label}: {message}" if label and label not in message else message)
+        return " / ".join(parts)
+
+
+@dataclass
+class ImportOutcome:
+    kind: ImportKind
+    table: SourceTable
+    rows: list[PreviewRow]
+    committed: bool
+
+    def count(self, status: RowStatus) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def valid(self) -> int:
+        return self.count(RowStatus.OK)
+
+    @property
+    def skipped(self) -> list[PreviewRow]:
+        return [r for r in self.rows if r.status != RowStatus.OK]
+
+    def summary(self) -> str:
+        verb = "取り込みました" if self.committed else "取り込めます"
+        same_name = self.count(RowStatus.SAME_NAME)
+        return (
+            f"{self.valid}件を{verb}。エラー {self.count(RowStatus.ERROR)}件、"
+            f"重複 {self.count(RowStatus.DUPLICATE)}件"
+            + (f"、同名で電話番号が異なる関係機関 {same_name}件" if same_name else "")
+            + "は取り込みません。"
+        )
+
+
+def skip_report_sheet(outcome: ImportOutcome, rows: Iterable[PreviewRow] | None = None) -> Sheet:
+    headers = ["行", "状態", "理由", *outcome.table.headers]
+    sheet = Sheet(title=f"{outcome.kind.label}の取り込み結果", headers=headers, name="report")
+    for row in outcome.skipped if rows is None else rows:
+        sheet.rows.append(
+            [row.line, STATUS_LABELS[row.status], row.reason(outcome.kind), *row.source.values]
+        )
+    return sheet
+
+
+def write_skip_report(outcome: ImportOutcome, path: Path | str) -> Path:
+    """The skipped rows with their reasons and original cells, as CSV (UTF-8 with BOM)."""
+    path = Path(path)
+    write_csv(skip_report_sheet(outcome), path)
+    return path
