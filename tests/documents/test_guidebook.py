@@ -336,3 +336,19 @@ def test_the_a5_booklet_puts_the_pages_in_folding_order(services: Services) -> N
     text = _squash("".join(p.extract_text() for p in booklet.pages))
     assert all(_squash(e.name) in text for e in data.entries)
     assert not any("Helvetica" in name for name in _fonts(booklet_pdf))
+
+
+def test_the_command_line_makes_the_a5_booklet(
+    db_path: Path, services: Services, make: Factory, tmp_path: Path
+) -> None:
+    area = make.area("児島")
+    services.gathering_places.save(
+        GatheringPlace(name="ひだまりサロン", kind="サロン", area_id=area.id)
+    )
+    services.db.close()
+    out = tmp_path / "booklet.pdf"
+    assert main(["--db", str(db_path), "guidebook", "--booklet", "-o", str(out)]) == 0
+    reader = PdfReader(out)
+    assert len(reader.pages) % 2 == 0
+    assert all(float(p.mediabox.width) > float(p.mediabox.height) for p in reader.pages)
+    assert "ひだまりサロン" in "".join(p.extract_text() for p in reader.pages)
