@@ -4,10 +4,13 @@ Examples::
 
     coordinator-app guidebook -o guidebook.pdf
     coordinator-app guidebook --area 児島 -o kojima.pdf
+    coordinator-app guidebook --booklet -o booklet.pdf   # A5, two pages per A4 sheet
 
 Only active places (活動中) are printed; a place's contact person and phone
-only when it may be printed. Exit status: 0 done (warnings, e.g. an
-unreadable photo, on stderr), 2 bad input.
+only when it may be printed. A place whose text does not fit on one page is
+named before the PDF is made; the command then stops (asked first when run
+from a terminal) unless ``--shorten`` says to print it shortened. Exit status:
+0 done (warnings, e.g. an unreadable photo, on stderr), 2 bad input or stopped.
 """
 
 from __future__ import annotations
@@ -26,6 +29,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--area", metavar="NAME_OR_ID", default=None, help="地区名またはID(省略すると市全体)"
     )
     parser.add_argument("-o", "--output", type=Path, required=True, help="出力先(.pdf)")
+    parser.add_argument(
+        "--booklet",
+        action="store_true",
+        help="A5の冊子: 2ページずつA4横に、両面印刷して二つ折りにできる順で並べる",
+    )
+    parser.add_argument(
+        "--shorten",
+        action="store_true",
+        help="1ページに収まらない通いの場を、入りきらない部分を省略して載せる(聞かずに続ける)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,8 +67,19 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     from coordinator_app.documents.render.guidebook import GuidebookRenderer
+    from coordinator_app.documents.render.guidebook_check import (
+        overflow_message,
+        overflowing_places,
+    )
 
-    rendered = GuidebookRenderer().render(data)
+    renderer = GuidebookRenderer(booklet=args.booklet)
+    too_long = overflowing_places(data, renderer)
+    if too_long:
+        print(f"guidebook: {overflow_message(too_long)}", file=sys.stderr)
+        if not args.shorten and not _go_on():
+            print("guidebook: 中止しました(--shorten で省略して作れます)", file=sys.stderr)
+            return EXIT_USAGE
+    rendered = renderer.render(data)
     try:
         write_atomically(args.output, rendered.pdf)
     except OSError as exc:
@@ -67,3 +91,14 @@ def run(args: argparse.Namespace) -> int:
         print("注意: 掲載する通いの場(活動中)がありません", file=sys.stderr)
     print(args.output)
     return 0
+
+
+def _go_on() -> bool:
+    """Asks on the terminal whether to print the overflowing places shortened (never in a pipe)."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input("省略して作りますか? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "はい")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from enum import StrEnum
 from typing import Any
+from urllib.parse import urlsplit
 
 from coordinator_app.domain.texts import QT_TRANSLATE_NOOP
 
@@ -284,3 +285,21 @@ def photo_problem(data: bytes | None) -> str:
     if not any(data.startswith(sig) for sig, _name in _IMAGE_SIGNATURES):
         return "写真はPNG・JPEG・GIFの画像にしてください(画像ではないファイルです)"
     return ""
+
+
+def web_page_url(text: str) -> str | None:
+    """``text`` as a web page address a QR code may carry: an http or https URL with a host.
+
+    Returns ``None`` for anything else (a bare domain, ``mailto:``, a phone number …);
+    the guidebook then prints no QR code and says why.
+    """
+    candidate = text.strip()
+    if not candidate or any(ch.isspace() for ch in candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return candidate

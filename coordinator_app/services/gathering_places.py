@@ -18,6 +18,7 @@ from coordinator_app.domain.gathering_places import (
     Schedule,
     parse_schedule,
     photo_problem,
+    web_page_url,
 )
 from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Area, GatheringPlace, Organisation, Setting
@@ -282,8 +283,14 @@ class GuidebookBuilder:
                     select(Area).where(live(Area)).where(col(Area.parent_id).is_(None))
                 ).first()
         groups: dict[uuid.UUID | None, list[GuidebookEntry]] = {}
+        notes: list[str] = []
         for place in places:
             groups.setdefault(place.area_id, []).append(self._entry(place, orgs))
+            if place.website.strip() and web_page_url(place.website) is None:
+                notes.append(
+                    f"「{place.name}」のウェブページ「{place.website.strip()}」は"
+                    "http:// または https:// で始まるURLではないため、QRコードを載せませんでした"
+                )
         keys = sorted(groups, key=lambda k: order.get(k, len(order)) if k else len(order) + 1)
         sections = [
             GuidebookSection(area=areas.get(k, "") if k else "地域未設定", entries=groups[k])
@@ -306,6 +313,7 @@ class GuidebookBuilder:
             sections=sections,
             created=f"{today:%Y年%-m月%-d日}",
             kind_order=kinds,
+            notes=notes,
         )
 
     @staticmethod
@@ -342,4 +350,5 @@ class GuidebookBuilder:
             contact=contact,
             photo=place.photo,
             weekdays=tuple(sorted({d for r in schedule.rules for d in r.weekdays})),
+            url=web_page_url(place.website) or "",
         )

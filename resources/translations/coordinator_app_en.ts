@@ -1869,6 +1869,14 @@ No meeting of the same council, project or kind was held before this date.</tran
         <translation>Whole municipality</translation>
     </message>
     <message>
+        <source>A5の冊子にする(A4横に2ページずつ、二つ折りの順)</source>
+        <translation>A5 booklet (two pages per A4 landscape sheet, in folding order)</translation>
+    </message>
+    <message>
+        <source>両面印刷(短辺とじ)して重ね、まん中で折ると冊子になります</source>
+        <translation>Print double-sided (flip on the short edge), stack the sheets and fold them in the middle to make the booklet</translation>
+    </message>
+    <message>
         <source>PDFを保存…</source>
         <translation>Save PDF…</translation>
     </message>
@@ -1877,8 +1885,30 @@ No meeting of the same council, project or kind was held before this date.</tran
         <translation>Scope</translation>
     </message>
     <message>
+        <source>形式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>中止</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>活動中の通いの場 {count} か所を {areas} 地域に分けて載せます</source>
         <translation>{count} active gathering places in {areas} areas</translation>
+    </message>
+    <message>
+        <source>次の {count} か所は文字が多く、1ページに収まりません:
+{names}
+
+このまま作ると、入りきらない部分を省略して印刷します。やめて通いの場の内容を短くすることもできます。</source>
+        <translation>These {count} places have too much text to fit on one page:
+{names}
+
+If you go on, the text that does not fit is left out of the booklet. You can also stop and shorten the places&apos; details.</translation>
+    </message>
+    <message>
+        <source>省略して作る</source>
+        <translation>Shorten and make it</translation>
     </message>
     <message>
         <source>ガイドブックを保存</source>
@@ -1889,8 +1919,20 @@ No meeting of the same council, project or kind was held before this date.</tran
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>ガイドブックを作れませんでした: {error}</source>
+        <translation>The guidebook could not be made: {error}</translation>
+    </message>
+    <message>
         <source>ガイドブック</source>
         <translation>Guidebook</translation>
+    </message>
+    <message>
+        <source>中止しています…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>作成しています… %p%</source>
+        <translation>Making the PDF… %p%</translation>
     </message>
     <message>
         <source>保存できませんでした: {error}</source>

@@ -179,3 +179,176 @@ def test_a_photo_that_cannot_be_read_is_named_and_the_booklet_still_made() -> No
         "「こわれた写真の会」の写真は画像として読み込めないため載せませんでした"
     ]
     assert "こわれた写真の会" in "".join(_pages(rendered.pdf))
+
+
+def _rects(pdf: bytes, page: int) -> int:
+    content = PdfReader(io.BytesIO(pdf)).pages[page].get_contents()
+    assert content is not None
+    return len(re.findall(rb"\bre\b", content.get_data()))
+
+
+def test_a_place_with_a_web_page_gets_its_qr_code_and_a_bad_address_is_named(
+    services: Services, make: Factory
+) -> None:
+    import itertools
+
+    from coordinator_app.documents.design.flyer import qr_modules
+
+    area = make.area("児島")
+    url = "https://example.jp/hidamari"
+    place = services.gathering_places.save(
+        GatheringPlace(name="ひだまりサロン", kind="サロン", area_id=area.id, website=url)
+    )
+    services.gathering_places.save(
+        GatheringPlace(
+            name="げんき体操", kind="体操教室", area_id=area.id, website="www.example.jp"
+        )
+    )
+    data = services.gathering_places.guidebook(services.settings.municipality(), area.id)
+    assert [e.url for e in data.entries] == ["", url]  # げんき (げ) sorts before ひだまり
+    rendered = GuidebookRenderer().render(data)
+    assert rendered.warnings == [
+        "「げんき体操」のウェブページ「www.example.jp」はhttp:// または https:// で始まるURL"
+        "ではないため、QRコードを載せませんでした"
+    ]
+    # The entry's page draws one rectangle per run of dark modules (and the white square).
+    runs = sum(1 for row in qr_modules(url) for dark, _ in itertools.groupby(row) if dark)
+    place.website = ""
+    services.gathering_places.save(place)
+    without = GuidebookRenderer().render(
+        services.gathering_places.guidebook(services.settings.municipality(), area.id)
+    )
+    assert _rects(rendered.pdf, 2) - _rects(without.pdf, 2) == runs + 1
+    assert "ウェブページ" in _pages(rendered.pdf)[2]
+    assert not any("Helvetica" in name for name in _fonts(rendered.pdf))
+
+
+def _long_place(services: Services, area_id: object) -> GatheringPlace:
+    """A place whose description no page can hold (written past the form's limits, as an
+    import from an old system might)."""
+    place = services.gathering_places.save(
+        GatheringPlace(
+            name="長すぎる説明の会", kind="サロン", area_id=area_id, schedule_text="月1回"
+        )
+    )
+    with services.db.writing() as session:
+        stored = session.get(GatheringPlace, place.id)
+        assert stored is not None
+        stored.eligibility = "どなたでも歓迎します。" * 500
+        session.add(stored)
+    return place
+
+
+def test_a_place_too_long_for_a_page_is_named_first_and_printed_shortened(
+    services: Services, make: Factory
+) -> None:
+    from coordinator_app.documents.render.guidebook_check import overflowing_places
+
+    area = make.area("児島")
+    services.gathering_places.save(
+        GatheringPlace(name="ふつうの会", kind="サロン", area_id=area.id)
+    )
+    _long_place(services, area.id)
+    data = services.gathering_places.guidebook(services.settings.municipality(), area.id)
+    assert overflowing_places(data) == ["長すぎる説明の会"]
+    rendered = GuidebookRenderer().render(data)
+    assert rendered.warnings == [
+        "「長すぎる説明の会」は1ページに収まらないため、入りきらない部分を省略して印刷しました"
+    ]
+    pages = _pages(rendered.pdf)
+    long_page = _page_of(pages, "長すぎる説明の会", after=2)
+    assert "…" in pages[long_page - 1]
+    assert _page_of(pages, "ふつうの会", after=2) != long_page
+    # What fits is left as it is.
+    (fine,) = [e for e in data.entries if e.name == "ふつうの会"]
+    assert GuidebookRenderer().entry_fits(fine)
+    assert "…" not in pages[_page_of(pages, "ふつうの会", after=2) - 1]
+
+
+def test_the_command_line_stops_on_a_place_too_long_unless_told_to_shorten(
+    db_path: Path,
+    services: Services,
+    make: Factory,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    area = make.area("児島")
+    _long_place(services, area.id)
+    services.db.close()
+    out = tmp_path / "kojima.pdf"
+    assert main(["--db", str(db_path), "guidebook", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "・長すぎる説明の会" in err and "--shorten" in err
+    assert not out.exists()
+    assert main(["--db", str(db_path), "guidebook", "--shorten", "-o", str(out)]) == 0
+    assert "長すぎる説明の会" in "".join(_pages(out.read_bytes()))
+    assert "省略して印刷しました" in capsys.readouterr().err
+
+
+def _footer_numbers(page: object, half_width: float) -> tuple[list[int], list[int]]:
+    """The page numbers printed in the footer of a sheet's left and right halves."""
+    from reportlab.lib.units import mm
+
+    left: list[int] = []
+    right: list[int] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_rest: object) -> None:
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip().isdigit() and y < 20 * mm:
+            (left if x < half_width else right).append(int(text))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return left, right
+
+
+def test_the_a5_booklet_puts_the_pages_in_folding_order(services: Services) -> None:
+    from reportlab.lib.pagesizes import A4
+
+    from coordinator_app.documents.render.booklet import saddle_stitch_sides
+
+    assert saddle_stitch_sides(8) == [(8, 1), (2, 7), (6, 3), (4, 5)]
+    assert saddle_stitch_sides(6) == [(8, 1), (2, 7), (6, 3), (4, 5)]  # padded with blanks
+    assert saddle_stitch_sides(2) == [(4, 1), (2, 3)]
+    load_demo(services)
+    data = services.gathering_places.guidebook(
+        services.settings.municipality(), today=date(2026, 11, 30)
+    )
+    a5 = GuidebookRenderer(booklet=True)
+    a5.booklet = False  # the same A5 pages, not imposed
+    flat = PdfReader(io.BytesIO(a5.render(data).pdf))
+    booklet_pdf = GuidebookRenderer(booklet=True).render(data).pdf
+    booklet = PdfReader(io.BytesIO(booklet_pdf))
+    n = len(flat.pages)
+    assert n > 8
+    sides = saddle_stitch_sides(n)
+    assert len(booklet.pages) == len(sides) == -(-n // 4) * 2
+    for sheet, (left, right) in zip(booklet.pages, sides, strict=True):
+        width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
+        assert (round(width), round(height)) == (round(A4[1]), round(A4[0]))
+        # Every page but the cover and the blanks carries its number in the footer.
+        assert _footer_numbers(sheet, width / 2) == (
+            [left] if 1 < left <= n else [],
+            [right] if 1 < right <= n else [],
+        )
+    # The first sheet's right half is the cover; every place is in the booklet.
+    assert "通いの場ガイドブック" in booklet.pages[0].extract_text()
+    text = _squash("".join(p.extract_text() for p in booklet.pages))
+    assert all(_squash(e.name) in text for e in data.entries)
+    assert not any("Helvetica" in name for name in _fonts(booklet_pdf))
+
+
+def test_the_command_line_makes_the_a5_booklet(
+    db_path: Path, services: Services, make: Factory, tmp_path: Path
+) -> None:
+    area = make.area("児島")
+    services.gathering_places.save(
+        GatheringPlace(name="ひだまりサロン", kind="サロン", area_id=area.id)
+    )
+    services.db.close()
+    out = tmp_path / "booklet.pdf"
+    assert main(["--db", str(db_path), "guidebook", "--booklet", "-o", str(out)]) == 0
+    reader = PdfReader(out)
+    assert len(reader.pages) % 2 == 0
+    assert all(float(p.mediabox.width) > float(p.mediabox.height) for p in reader.pages)
+    assert "ひだまりサロン" in "".join(p.extract_text() for p in reader.pages)

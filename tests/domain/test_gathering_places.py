@@ -90,3 +90,20 @@ def test_rules_survive_json_and_give_the_weekdays_to_filter_by() -> None:
     assert again == schedule
     assert weekdays_of_mask(schedule.weekday_mask) == [MON, WED, THU]
     assert Schedule.from_json("") == Schedule()
+
+
+def test_only_http_and_https_addresses_make_a_qr_code() -> None:
+    from coordinator_app.domain.gathering_places import web_page_url
+
+    assert web_page_url(" https://example.jp/a?b=1 ") == "https://example.jp/a?b=1"
+    assert web_page_url("HTTP://example.jp") == "HTTP://example.jp"
+    for text in (
+        "",
+        "www.example.jp",
+        "mailto:a@example.jp",
+        "https://",
+        "https://a b.jp",
+        "javascript:alert(1)",
+        "086-000-1111",
+    ):
+        assert web_page_url(text) is None, text

@@ -160,8 +160,10 @@ def test_make_the_guidebook_from_the_page(
     assert "2 か所" in dialog.summary.text()
     choose(dialog.area_combo, "児島")
     assert "1 か所" in dialog.summary.text()
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     written = tmp_path / "kojima.pdf"
+    with qtbot.waitSignal(dialog.render_done, timeout=60_000) as done:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert done.args == [written]
     assert dialog.written == [written]
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(written.read_bytes())).pages)
     assert "児島ひだまりサロン" in text and "水島げんき体操" not in text

@@ -32,6 +32,8 @@ class GuidebookEntry:
     """Empty when the contact may not be printed."""
     photo: bytes | None = field(default=None, repr=False)
     weekdays: tuple[int, ...] = ()
+    url: str = ""
+    """The place's web page (http or https only), printed as a QR code; empty for none."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ class GuidebookData:
     created: str = ""
     kind_order: list[str] = field(default_factory=list)
     """The municipality's kinds in its order (the kind index follows it)."""
+    notes: list[str] = field(default_factory=list)
+    """What the builder left out and why (a web page that is not an http/https URL …);
+    the renderer passes them on with its own warnings."""
 
     @property
     def entries(self) -> list[GuidebookEntry]:

@@ -131,12 +131,11 @@ def record_canvas(*args, **kwargs) -> Canvas:  # type: ignore[no-untyped-def]
     return Canvas(*args, **kwargs)
 
 
-def draw_footer(canvas: Canvas, footer: str) -> None:
-    """Page footer: issuer on the left, ``n`` on the right."""
+def draw_footer(canvas: Canvas, footer: str, width: float = PAGE_SIZE[0]) -> None:
+    """Page footer: issuer on the left, ``n`` on the right (of a page ``width`` wide)."""
     canvas.saveState()
     canvas.setFont(register_fonts(), 8)
     canvas.setFillColor(RULE)
-    width, _ = PAGE_SIZE
     text = canvas.beginText(MARGIN, 10 * mm)
     for font, piece in runs(footer):
         text.setFont(font, 8)

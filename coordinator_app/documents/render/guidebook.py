@@ -2,7 +2,7 @@
 
 A cover with the municipality profile, a table of contents by area, one entry
 per place (name, kind, schedule, place, fee, contact when it may be printed,
-photo), then an index by kind and by weekday, every page numbered. The
+photo, a QR code of its web page), then an index by kind and by weekday, every page numbered. The
 renderer reads only :class:`GuidebookData` (built by
 ``services.gathering_places``) and returns bytes.
 
@@ -15,6 +15,7 @@ pass, so their own length never moves a place).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
@@ -23,6 +24,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -42,6 +44,7 @@ from coordinator_app.documents.data.guidebook import (
 )
 from coordinator_app.documents.design.fonts import font_markup as font_line
 from coordinator_app.documents.design.images import PhotoProblem
+from coordinator_app.documents.design.qr import QrFlowable
 from coordinator_app.documents.design.records import (
     HEADER_FILL,
     MARGIN,
@@ -54,6 +57,8 @@ from coordinator_app.documents.design.records import (
     record_canvas,
     table_style,
 )
+from coordinator_app.documents.render.booklet import BOOKLET_PAGE, impose
+from coordinator_app.documents.render.guidebook_fit import fitted
 from coordinator_app.domain.gathering_places import WEEKDAYS
 
 ACCENT = colors.HexColor("#2e7d32")
@@ -93,16 +98,29 @@ def scaled_jpeg(content: bytes, max_pixels: int) -> tuple[bytes, int, int]:
 class _Anchor(Flowable):
     """Takes no room; notes the page it lands on."""
 
-    def __init__(self, key: str, pages: dict[str, int]) -> None:
+    def __init__(
+        self, key: str, pages: dict[str, int], on_draw: Callable[[], None] | None = None
+    ) -> None:
         super().__init__()
         self.key = key
         self.pages = pages
+        self.on_draw = on_draw
 
     def wrap(self, _aw: float, _ah: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
         self.pages[self.key] = self.canv.getPageNumber()
+        if self.on_draw is not None:
+            self.on_draw()
+
+
+class RenderCancelled(Exception):
+    """Raised by a progress callback to stop rendering (the user cancelled)."""
+
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``; it may raise :class:`RenderCancelled` to stop."""
 
 
 @dataclass
@@ -113,10 +131,18 @@ class GuidebookRenderer:
     PHOTO_HEIGHT: float = 32 * mm
     LABEL_WIDTH: float = 22 * mm
     PHOTO_PIXELS: int = 600
+    QR_SIZE: float = 20 * mm
     MAX_PASSES: int = 4
+    page_size: tuple[float, float] = PAGE_SIZE
+    """A4 portrait; with ``booklet`` A5."""
+    booklet: bool = False
+    """Lay the pages out in A5 and put them two to an A4 landscape sheet in the order
+    for folding (:mod:`.booklet`)."""
     styles: RecordStyles = field(default_factory=RecordStyles)
 
     def __post_init__(self) -> None:
+        if self.booklet:
+            self.page_size = BOOKLET_PAGE
         s = self.styles
         self.cover_title = ParagraphStyle(
             "cover_title", parent=s.title, fontSize=28, leading=38, textColor=ACCENT
@@ -139,14 +165,67 @@ class GuidebookRenderer:
         self.toc_line = ParagraphStyle("toc_line", parent=s.body, fontSize=11, leading=18)
         self.index_line = ParagraphStyle("index_line", parent=s.cell, fontSize=9, leading=12.5)
         self.index_heading = ParagraphStyle("index_heading", parent=s.heading, keepWithNext=1)
+        self.qr_caption = ParagraphStyle(
+            "qr_caption", parent=s.cell, fontSize=7, leading=9, textColor=colors.grey
+        )
 
-    def render(self, data: GuidebookData) -> RenderedDocument:
+    @property
+    def text_width(self) -> float:
+        return self.page_size[0] - 2 * MARGIN
+
+    @property
+    def _cover_scale(self) -> float:
+        """The cover's blank space shrinks with the page (an A5 booklet's cover is one page)."""
+        return min(1.0, self.page_size[1] / PAGE_SIZE[1]) ** 4
+
+    @property
+    def frame_height(self) -> float:
+        """The height one page offers an entry (the frame less its padding)."""
+        return self.page_size[1] - 2 * MARGIN - 4 * mm - 12
+
+    def entry_fits(self, entry: GuidebookEntry) -> bool:
+        """Whether the place's entry fits on one page (it is never split across two)."""
+        if not hasattr(self, "_photo_cache"):
+            self._photo_cache = {}
+        draft, self._draft = getattr(self, "_draft", True), True
+        try:
+            flowable = self._entry(TextGuard(), entry, [], self.text_width, {})
+            if not hasattr(self, "_measure_canvas"):
+                self._measure_canvas = Canvas(io.BytesIO(), pagesize=self.page_size)
+            # A KeepTogether answers "too tall" to force a split; its content is measured.
+            height = sum(
+                part.wrapOn(self._measure_canvas, self.text_width, self.frame_height)[1]
+                for part in flowable._content
+            )
+        finally:
+            self._draft = draft
+        return bool(height <= self.frame_height)
+
+    def render(self, data: GuidebookData, progress: Progress | None = None) -> RenderedDocument:
+        """The PDF of ``data``. ``progress(done, total)`` is called as places are laid out
+        (from the thread that renders); raising :class:`RenderCancelled` in it stops.
+        """
+        # The first pass and (usually) two more lay out every place; then the booklet.
+        total = 3 * len(data.entries) + 1
+        done = 0
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            if progress is not None:
+                progress(min(done, total - 1), total)
+
+        self._tick = tick
+        if progress is not None:
+            progress(0, total)
         pages: dict[str, int] = {}
         # Each photo is decoded and scaled once, not once per pass. The first
         # pass only finds the pages (a blank of each photo's size holds its
         # place); the next prints the numbers with the photos, and is repeated
         # only if that moved a page.
         self._photo_cache: dict[str, tuple[bytes, int, int] | None] = {}
+        # A place too long for one page is printed shortened (the check named it before).
+        data, shortened = fitted(data, self.entry_fits)
         self._draft = True
         self._build(data, TextGuard(), [], {}, pages)
         self._draft = False
@@ -160,7 +239,15 @@ class GuidebookRenderer:
             pdf = self._build(data, guard, warnings, known, pages)
             if pages == known:
                 break
-        return RenderedDocument(pdf=pdf, warnings=warnings + guard.warnings())
+        notes = data.notes + [
+            f"「{name}」は1ページに収まらないため、入りきらない部分を省略して印刷しました"
+            for name in shortened
+        ]
+        if self.booklet:
+            pdf = impose(pdf)
+        if progress is not None:
+            progress(total, total)
+        return RenderedDocument(pdf=pdf, warnings=notes + warnings + guard.warnings())
 
     # -- the document -------------------------------------------------------------
 
@@ -176,7 +263,7 @@ class GuidebookRenderer:
         story.extend(self._cover(guard, data))
         story.append(PageBreak())
         story.extend(self._contents(data, known))
-        width = PAGE_SIZE[0] - 2 * MARGIN
+        width = self.text_width
         for number, section in enumerate(data.sections):
             story.append(PageBreak())
             story.append(_Anchor(f"area:{number}", pages))
@@ -193,7 +280,7 @@ class GuidebookRenderer:
         buffer = io.BytesIO()
         doc = SimpleDocTemplate(
             buffer,
-            pagesize=PAGE_SIZE,
+            pagesize=self.page_size,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
             topMargin=MARGIN,
@@ -207,7 +294,7 @@ class GuidebookRenderer:
             """The cover carries no footer."""
 
         def later_pages(canvas: Any, _doc: Any) -> None:
-            draw_footer(canvas, footer)
+            draw_footer(canvas, footer, self.page_size[0])
 
         doc.build(
             story, onFirstPage=first_page, onLaterPages=later_pages, canvasmaker=record_canvas
@@ -217,7 +304,7 @@ class GuidebookRenderer:
     def _cover(self, guard: TextGuard, data: GuidebookData) -> list[Flowable]:
         s = self.styles
         story: list[Flowable] = [
-            Spacer(1, 50 * mm),
+            Spacer(1, 50 * mm * self._cover_scale),
             guard.para(data.title, self.cover_title, "題名"),
             Spacer(1, 6 * mm),
             guard.para(data.scope, self.cover_scope, "地域名"),
@@ -237,7 +324,7 @@ class GuidebookRenderer:
                 )
             )
             story.extend([Spacer(1, 10 * mm), table])
-        story.append(Spacer(1, 40 * mm))
+        story.append(Spacer(1, 40 * mm * self._cover_scale))
         lines = issuer_lines(data.issuer)
         if lines:
             story.append(Paragraph("発行・お問い合わせ", s.heading))
@@ -263,7 +350,7 @@ class GuidebookRenderer:
             ]
             for (name, count), key in zip(rows, keys, strict=True)
         ]
-        width = PAGE_SIZE[0] - 2 * MARGIN
+        width = self.text_width
         table = Table(cells, colWidths=[width - 45 * mm, 25 * mm, 20 * mm])
         table.setStyle(table_style(("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)))
         return [Paragraph("もくじ", s.title), Spacer(1, 4 * mm), table]
@@ -311,9 +398,17 @@ class GuidebookRenderer:
                 )
             )
             body.append(table)
+        side: list[Flowable] = []
         photo = self._photo(entry, warnings)
+        if photo is not None:
+            side.append(photo)
+        if entry.url:
+            if side:
+                side.append(Spacer(1, 2 * mm))
+            side.append(QrFlowable(entry.url, self.QR_SIZE))
+            side.append(Paragraph("ウェブページ", self.qr_caption))
         outer = Table(
-            [[body, photo or ""]],
+            [[body, side or ""]],
             colWidths=[text_width, self.PHOTO_WIDTH + 3 * mm],
         )
         outer.setStyle(
@@ -325,7 +420,8 @@ class GuidebookRenderer:
                 ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
             )
         )
-        return KeepTogether([_Anchor(f"place:{entry.key}", pages), outer])
+        tick = getattr(self, "_tick", None)
+        return KeepTogether([_Anchor(f"place:{entry.key}", pages, tick), outer])
 
     def _photo(self, entry: GuidebookEntry, warnings: list[str]) -> Flowable | None:
         if entry.photo is None:

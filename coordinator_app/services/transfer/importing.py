@@ -12,23 +12,15 @@ whole import: all valid rows or nothing.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from coordinator_app.domain import kana as kana_rules
 from coordinator_app.domain.changes import Origin
 from coordinator_app.domain.enums import AreaKind, OrgKind, SupportCenterOperation
 from coordinator_app.domain.models import Area, Contact, Organisation, OrganisationArea, Record
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
-from coordinator_app.domain.texts import field as field_name
-from coordinator_app.domain.validation import ValidationError, normalise_phone
-from coordinator_app.services.base import live, sync_links
-from coordinator_app.services.transfer.cells import Sheet, write_csv
+from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.base import sync_links
 from coordinator_app.services.transfer.fields import (
     AREAS,
     CONTACTS,
@@ -40,6 +32,16 @@ from coordinator_app.services.transfer.fields import (
     parse_operation,
     parse_org_kind,
     split_names,
+)
+from coordinator_app.services.transfer.import_lookup import ImportContext as _Context
+from coordinator_app.services.transfer.import_rows import (
+    SAME_NAME_REASON,
+    STATUS_LABELS,
+    ImportOutcome,
+    PreviewRow,
+    RowStatus,
+    skip_report_sheet,
+    write_skip_report,
 )
 from coordinator_app.services.transfer.mappings import Mapping, mapping_problems
 from coordinator_app.services.transfer.reading import SourceRow, SourceTable, TransferError
@@ -53,221 +55,17 @@ if TYPE_CHECKING:
 # Service error keys that name a different import field.
 _ERROR_FIELDS = {"organisation_id": "organisation", "parent_id": "parent"}
 
-
-class RowStatus(StrEnum):
-    OK = "ok"
-    ERROR = "error"
-    DUPLICATE = "duplicate"
-    SAME_NAME = "same_name"
-
-
-STATUS_LABELS = {
-    RowStatus.OK: "取り込み",
-    RowStatus.ERROR: "エラー",
-    RowStatus.DUPLICATE: "重複",
-    RowStatus.SAME_NAME: "同名",
-}
-SAME_NAME_REASON = QT_TRANSLATE_NOOP("import", "同名の関係機関があります(電話番号が異なります)")
-
-
-@dataclass
-class PreviewRow:
-    """One row of the file and what the import does with it.
-
-    Attributes:
-        line: the row number in the file (as Excel shows it).
-        values: the mapped texts, by field key.
-        problems: Japanese message per field key ("" for the row as a whole).
-        notes: what was adjusted on the way (a leading 0 restored …).
-        duplicate_of: the existing or earlier record this row repeats (or, for
-            ``SAME_NAME``, the organisation of that name with another phone).
-        record_id: the stored record, after a committed import.
-    """
-
-    line: int
-    source: SourceRow
-    values: dict[str, str]
-    status: RowStatus = RowStatus.OK
-    problems: dict[str, str] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    duplicate_of: str = ""
-    record_id: uuid.UUID | None = None
-
-    def reason(self, kind: ImportKind) -> str:
-        """The problems (or the duplicate) as one line of Japanese."""
-        if self.status == RowStatus.DUPLICATE:
-            return Message(
-                "import",
-                QT_TRANSLATE_NOOP("import", "{name}と重複しています"),
-                name=self.duplicate_of,
-            )
-        if self.status == RowStatus.SAME_NAME:
-            return Message(
-                "import",
-                QT_TRANSLATE_NOOP("import", "{reason}: {name}"),
-                reason=Message("import", SAME_NAME_REASON),
-                name=self.duplicate_of,
-            )
-        labels = {f.key: f.label for f in kind.fields}
-        parts: dict[str, str] = {}
-        for key, message in self.problems.items():
-            label = labels.get(key, "")
-            part = f"p{len(parts)}"
-            if label and label not in message:
-                parts[part] = Message(
-                    "import", "{label}: {message}", label=field_name(label), message=message
-                )
-            else:
-                parts[part] = message
-        return Message("import", " / ".join("{" + name + "}" for name in parts), **parts)
-
-
-@dataclass
-class ImportOutcome:
-    kind: ImportKind
-    table: SourceTable
-    rows: list[PreviewRow]
-    committed: bool
-
-    def count(self, status: RowStatus) -> int:
-        return sum(1 for r in self.rows if r.status == status)
-
-    @property
-    def valid(self) -> int:
-        return self.count(RowStatus.OK)
-
-    @property
-    def skipped(self) -> list[PreviewRow]:
-        return [r for r in self.rows if r.status != RowStatus.OK]
-
-    def summary(self) -> str:
-        counts = {
-            "valid": self.valid,
-            "errors": self.count(RowStatus.ERROR),
-            "duplicates": self.count(RowStatus.DUPLICATE),
-            "same_name": self.count(RowStatus.SAME_NAME),
-        }
-        if counts["same_name"]:
-            if self.committed:
-                source = QT_TRANSLATE_NOOP(
-                    "import",
-                    "{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。",  # noqa: E501
-                )
-            else:
-                source = QT_TRANSLATE_NOOP(
-                    "import",
-                    "{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。",  # noqa: E501
-                )
-        elif self.committed:
-            source = QT_TRANSLATE_NOOP(
-                "import",
-                "{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件は取り込みません。",  # noqa: E501
-            )
-        else:
-            source = QT_TRANSLATE_NOOP(
-                "import",
-                "{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件は取り込みません。",
-            )
-        return Message("import", source, **counts)
-
-
-# -- looking records up by name inside the import's transaction -----------------------
-
-
-def _kana_key(text: str) -> str:
-    return "".join(kana_rules.normalise(text).split())
-
-
-def _phone_key(text: str) -> str:
-    return "".join(ch for ch in normalise_phone(text) if ch.isdigit())
-
-
-@dataclass
-class _Known:
-    id: uuid.UUID
-    name: str
-    kana: str
-    phone: str
-    scope: uuid.UUID | None
-    where: str
-    phone_text: str = ""
-
-
-class _Context:
-    """Names and duplicate keys of live records, kept current as rows are stored."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._names: dict[type[Record], dict[str, list[_Known]]] = {}
-
-    def known(self, model: type[Record]) -> dict[str, list[_Known]]:
-        if model not in self._names:
-            index: dict[str, list[_Known]] = {}
-            for obj in self.session.exec(select(model).where(live(model))).all():
-                self._add(index, obj, "登録済みの")
-            self._names[model] = index
-        return self._names[model]
-
-    @staticmethod
-    def _add(index: dict[str, list[_Known]], obj: Any, where: str) -> None:
-        scope = getattr(obj, "organisation_id", None) or getattr(obj, "parent_id", None)
-        if isinstance(obj, Organisation):
-            scope = None
-        entry = _Known(
-            id=obj.id,
-            name=obj.name,
-            kana=_kana_key(getattr(obj, "kana", "")),
-            phone=_phone_key(getattr(obj, "phone", "")),
-            scope=scope,
-            where=where,
-            phone_text=getattr(obj, "phone", "") or "",
-        )
-        index.setdefault(name_key(obj.name), []).append(entry)
-
-    def stored(self, obj: Record, line: int) -> None:
-        self._add(self.known(type(obj)), obj, f"{line}行目の")
-
-    def find(self, model: type[Record], name: str) -> list[_Known]:
-        return self.known(model).get(name_key(name), [])
-
-    def duplicate(self, obj: Any) -> _Known | None:
-        kana_key, phone_key = (
-            _kana_key(obj.kana),
-            _phone_key(obj.phone if hasattr(obj, "phone") else ""),
-        )
-        scope = (
-            None
-            if isinstance(obj, Organisation)
-            else (getattr(obj, "organisation_id", None) or getattr(obj, "parent_id", None))
-        )
-        for known in self.find(type(obj), obj.name):
-            if known.scope != scope:
-                continue
-            if kana_key and known.kana and kana_key != known.kana:
-                continue
-            if phone_key and known.phone and phone_key != known.phone:
-                continue
-            return known
-        return None
-
-    def same_name_other_phone(self, obj: Any) -> _Known | None:
-        """An organisation of the same name whose phone number differs from ``obj``'s.
-
-        Such a row is not a duplicate (the phones disagree), but it is often the
-        same body with a changed or second number, so it is not stored silently.
-        """
-        if not isinstance(obj, Organisation):
-            return None
-        phone_key = _phone_key(obj.phone)
-        if not phone_key:
-            return None
-        for known in self.find(Organisation, obj.name):
-            if known.phone and known.phone != phone_key:
-                return known
-        return None
-
-
-# -- building a record from a row -------------------------------------------------------
+__all__ = [
+    "SAME_NAME_REASON",
+    "STATUS_LABELS",
+    "ImportOutcome",
+    "PreviewRow",
+    "RowStatus",
+    "preview_import",
+    "run_import",
+    "skip_report_sheet",
+    "write_skip_report",
+]
 
 
 def _resolve(
@@ -560,20 +358,3 @@ def run_import(
         include_duplicates=include_duplicates,
         include_same_name=include_same_name,
     )
-
-
-def skip_report_sheet(outcome: ImportOutcome, rows: Iterable[PreviewRow] | None = None) -> Sheet:
-    headers = ["行", "状態", "理由", *outcome.table.headers]
-    sheet = Sheet(title=f"{outcome.kind.label}の取り込み結果", headers=headers, name="report")
-    for row in outcome.skipped if rows is None else rows:
-        sheet.rows.append(
-            [row.line, STATUS_LABELS[row.status], row.reason(outcome.kind), *row.source.values]
-        )
-    return sheet
-
-
-def write_skip_report(outcome: ImportOutcome, path: Path | str) -> Path:
-    """The skipped rows with their reasons and original cells, as CSV (UTF-8 with BOM)."""
-    path = Path(path)
-    write_csv(skip_report_sheet(outcome), path)
-    return path
