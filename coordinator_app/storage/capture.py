@@ -52,8 +52,9 @@ OUTBOX_TABLE = "sync_outbox"
 CONFLICT_TABLE = "sync_conflict"
 REFUSED_TABLE = "sync_refused"
 BLOB_TABLE = "sync_blob"
+VERSION_TABLE = "sync_version"
 SYNC_STATE_TABLES = frozenset(
-    {STATE_TABLE, OUTBOX_TABLE, CONFLICT_TABLE, REFUSED_TABLE, BLOB_TABLE}
+    {STATE_TABLE, OUTBOX_TABLE, CONFLICT_TABLE, REFUSED_TABLE, BLOB_TABLE, VERSION_TABLE}
 )
 """Desk-only bookkeeping tables (not SQLModel tables, not on the server)."""
 
@@ -139,7 +140,36 @@ TABLE_STATEMENTS: tuple[str, ...] = (
         PRIMARY KEY (table_name, row_id, column_name)
     )
     """,
+    """
+    CREATE TABLE sync_version (
+        table_name VARCHAR(63) NOT NULL,
+        row_id VARCHAR(36) NOT NULL,
+        version BIGINT NOT NULL,
+        PRIMARY KEY (table_name, row_id)
+    )
+    """,
 )
+
+VERSIONED_TABLES = frozenset({"progress_entry"})
+"""Tables whose rows' server versions the desk remembers (``sync_version``): a
+review stores the version of the entry it saw, and staleness compares versions,
+never the desks' clocks."""
+
+sync_version = sa.table(
+    VERSION_TABLE, sa.column("table_name"), sa.column("row_id"), sa.column("version")
+)
+"""For queries: the server version (change-log sequence) of a row as last pulled."""
+sync_outbox = sa.table(OUTBOX_TABLE, sa.column("table_name"), sa.column("row_id"))
+"""For queries: a row with a change not yet pushed has a row here."""
+
+
+def record_version(connection: sa.Connection, table: str, row_id: str, version: int) -> None:
+    """Remember a pulled row's server version (the highest one seen wins)."""
+    connection.exec_driver_sql(
+        "INSERT INTO sync_version (table_name, row_id, version) VALUES (?, ?, ?)"
+        " ON CONFLICT (table_name, row_id) DO UPDATE SET version = max(version, excluded.version)",
+        (table, row_id, version),
+    )
 
 
 @dataclass(frozen=True)

@@ -273,6 +273,9 @@ class SyncWorker:
                     if self._apply(conn, change, pending, contents):
                         applied += 1
                         touched[change["table"]].add(uuid.UUID(change["id"]))
+                    if change["table"] in capture.VERSIONED_TABLES and "version" in change:
+                        row_hex = uuid.UUID(change["id"]).hex
+                        capture.record_version(conn, change["table"], row_hex, change["version"])
             _refresh_search(session, touched)
             conn.exec_driver_sql("UPDATE sync_state SET pull_cursor = ?", (int(page["cursor"]),))
         return applied, bool(page["more"])

@@ -52,7 +52,7 @@ def test_upgrading_takes_queued_desk_settings_out_of_the_outbox(tmp_path: Path) 
     engine = create_sqlite_engine(path)
     upgrade_to(engine, "0011")
     with engine.begin() as conn:
-        capture.enroll(conn)
+        conn.exec_driver_sql("UPDATE sync_state SET capture = 1")  # a desk that synced
         for key in ("backup.keep_daily", "municipality.name"):
             conn.exec_driver_sql(
                 "INSERT INTO setting (id, created_at, updated_at, key, text_value)"
