@@ -1,8 +1,10 @@
 """A property of the whole sync: K desks (2–3) edit random fields of a few meetings,
 each going offline for random stretches and syncing in random orders. After a final
 round every replica equals the server, and no pushed value is silently gone: it is in
-the final state, superseded by a later edit of the same desk, or among the conflicts —
-on the server and on the desk that pushed it. (A heavier soak: benchmarks/sync_soak.py.)"""
+the final state, superseded by a later edit of the same desk, replaced by an edit made
+with it in view (the server's change log has it as that edit's old value: a merge only
+takes a value whose base is the server's), or among the conflicts — on the server and on
+the desk that pushed it. (A heavier soak: benchmarks/sync_soak.py.)"""
 
 from __future__ import annotations
 
@@ -96,6 +98,13 @@ def check_run(
                 continue
             if any(d == who and m == meeting_id and f == field for d, m, f, _ in pushed[n + 1 :]):
                 continue  # superseded by the same desk
+            replaced = owner.execute(
+                "SELECT count(*) FROM change_log WHERE row_id = %s AND field = %s"
+                " AND old_value = %s",
+                [meeting_id, field, json.dumps(value, ensure_ascii=False)],
+            ).fetchone()
+            if replaced is not None and replaced[0] >= 1:
+                continue  # overwritten by a later edit made with it in view (its base)
             on_server = owner.execute(
                 "SELECT count(*) FROM conflict WHERE row_id = %s AND field = %s"
                 " AND pushed_value = %s",
