@@ -417,6 +417,15 @@ class Review(Record, table=True):
         nullable=False,
         description="the entry's updated_at when reviewed: a later edit needs a new review",
     )
+    entry_version: int | None = Field(
+        default=None,
+        sa_type=sa.BigInteger,
+        description=(
+            "the entry's server version (change-log sequence) when reviewed; a higher one"
+            " means it changed after the review, whatever the desks' clocks say (None: not"
+            " known, entry_updated_at decides)"
+        ),
+    )
 
 
 class Setting(Record, table=True):

@@ -19,6 +19,12 @@ from coordinator_app.domain.models import Attachment, ProgressEntry, Project, Re
 from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.attachments import AttachmentInfo
 from coordinator_app.services.base import live, names_by_id
+from coordinator_app.services.review_state import (
+    EntryMark,
+    current_review_clause,
+    entry_marks,
+    is_current,
+)
 from coordinator_app.services.reviews import EntryState, ReviewService, WorkspaceFilter
 from coordinator_app.storage.database import Database
 
@@ -61,7 +67,7 @@ def _reviewed_clause() -> sa.ColumnElement[bool]:
     return sa.exists(
         select(r.c.id)
         .where(r.c.progress_entry_id == e.c.id, r.c.deleted_at.is_(None))
-        .where(r.c.entry_updated_at >= e.c.updated_at)
+        .where(current_review_clause(r, e))
     )
 
 
@@ -164,6 +170,7 @@ class ProgressTimelineService(Guarded):
             latest: dict[uuid.UUID, Review] = {}
             files: dict[uuid.UUID, list[AttachmentInfo]] = {}
             names: dict[uuid.UUID | None, str] = {}
+            marks: dict[uuid.UUID, EntryMark] = {}
             if ids:
                 # Deleted rows are skipped here rather than in SQL: without
                 # statistics SQLite would otherwise walk the deleted_at index,
@@ -179,10 +186,11 @@ class ProgressTimelineService(Guarded):
                 names = names_by_id(
                     session, UserProfile, (r.reviewer_profile_id for r in latest.values())
                 )
+                marks = entry_marks(session, latest)
         result = []
         for entry in entries:
             review = latest.get(entry.id)
-            current = review is not None and review.entry_updated_at >= entry.updated_at
+            current = is_current(review, entry, marks.get(entry.id))
             attached = files.get(entry.id, [])
             result.append(
                 TimelineEntry(

@@ -28,6 +28,7 @@ from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.attachments import AttachmentInfo
 from coordinator_app.services.base import NotFoundError, live, now
 from coordinator_app.services.progress_timeline import attachments_of, chunks, is_photo
+from coordinator_app.services.review_state import current_by, entry_marks
 from coordinator_app.services.settings import SettingsService
 from coordinator_app.storage.database import Database
 
@@ -108,19 +109,26 @@ class ProjectPageService(Guarded):
             reviewed: set[uuid.UUID] = set()
             photos: dict[uuid.UUID, list[AttachmentInfo]] = {}
             if ids:
-                stamps = {e.id: e.updated_at for e in entries}
+                by_id = {e.id: e for e in entries}
                 review_rows = [
                     row
                     for part in chunks(ids)
                     for row in session.exec(
                         select(
-                            Review.progress_entry_id, Review.entry_updated_at, Review.deleted_at
+                            Review.progress_entry_id,
+                            Review.entry_updated_at,
+                            Review.deleted_at,
+                            Review.entry_version,
                         ).where(col(Review.progress_entry_id).in_(part))
                     ).all()
                 ]
-                for entry_id, entry_at, deleted in review_rows:
+                marks = entry_marks(session, ids)
+                for entry_id, entry_at, deleted, version in review_rows:
                     # deleted_at checked here, not in SQL: see attachments_of.
-                    if deleted is None and entry_at >= stamps[entry_id]:
+                    entry = by_id[entry_id]
+                    if deleted is None and current_by(
+                        version, entry_at, entry, marks.get(entry_id)
+                    ):
                         reviewed.add(entry_id)
                 for owner, attachment in attachments_of(session, ids):
                     if is_photo(attachment):

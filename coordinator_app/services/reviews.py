@@ -27,6 +27,12 @@ from coordinator_app.domain.validation import Errors, ValidationError, check_len
 from coordinator_app.services.access import Guarded, reads, reviews
 from coordinator_app.services.base import live, names_by_id, now
 from coordinator_app.services.meetings import area_subtree
+from coordinator_app.services.review_state import (
+    current_review_clause,
+    entry_marks,
+    is_current,
+    version_to_store,
+)
 from coordinator_app.storage.database import Database
 
 DEFAULT_STALLED_DAYS = 30
@@ -74,10 +80,6 @@ class WorkspaceFilter:
     fiscal_year: int | None = None
 
 
-def _is_current(review: Review | None, entry: ProgressEntry) -> bool:
-    return review is not None and review.entry_updated_at >= entry.updated_at
-
-
 class ReviewService(Guarded):
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -110,6 +112,7 @@ class ReviewService(Guarded):
                     comment=comment,
                     reviewed_at=stamp,
                     entry_updated_at=entry.updated_at,
+                    entry_version=version_to_store(session, entry.id),
                 )
                 session.add(review)
                 reviews.append(review)
@@ -146,11 +149,13 @@ class ReviewService(Guarded):
                 ).all()
             )
             latest = self._latest_reviews(session, [e.id for e in entries])
+            marks = entry_marks(session, latest)
         return [
             EntryState(
                 entry=e,
-                reviewed=_is_current(latest.get(e.id), e),
-                changed_since_review=e.id in latest and not _is_current(latest.get(e.id), e),
+                reviewed=is_current(latest.get(e.id), e, marks.get(e.id)),
+                changed_since_review=e.id in latest
+                and not is_current(latest.get(e.id), e, marks.get(e.id)),
                 last_review=latest.get(e.id),
             )
             for e in entries
@@ -238,7 +243,7 @@ class ReviewService(Guarded):
         reviewed = (
             select(r.c.id)
             .where(r.c.progress_entry_id == e.c.id, r.c.deleted_at.is_(None))
-            .where(r.c.entry_updated_at >= e.c.updated_at)
+            .where(current_review_clause(r, e))
         )
         unreviewed = (
             select(sa.func.count()).where(live_entries).where(~sa.exists(reviewed))

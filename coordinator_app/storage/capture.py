@@ -10,7 +10,11 @@ writer is (a service, an import, a repair, a raw SQL statement):
 * a hard delete of a synced row is refused (``RAISE(ABORT, …)``): a deletion
   travels as an update of ``deleted_at``; a changed ``id`` is refused too;
 * binary columns (photos, attachments, the logo) carry ``{"$blob": size}``
-  instead of their bytes; the worker sends their content hash.
+  instead of their bytes; the worker sends their content hash;
+* a ``setting`` row whose key is the desk's own (:data:`DESK_SETTING_PREFIXES`:
+  this file's backup rotation, the import wizard's remembered column
+  mappings) is not captured: it never leaves the desk, and a coordinator's
+  desk does not collect refusals for settings only an admin may write.
 
 ``sync_state`` is one control row: ``capture`` (0 until the desk first syncs
 — :func:`enroll` — and while pulled changes are applied, inside that same
@@ -48,13 +52,25 @@ OUTBOX_TABLE = "sync_outbox"
 CONFLICT_TABLE = "sync_conflict"
 REFUSED_TABLE = "sync_refused"
 BLOB_TABLE = "sync_blob"
+VERSION_TABLE = "sync_version"
 SYNC_STATE_TABLES = frozenset(
-    {STATE_TABLE, OUTBOX_TABLE, CONFLICT_TABLE, REFUSED_TABLE, BLOB_TABLE}
+    {STATE_TABLE, OUTBOX_TABLE, CONFLICT_TABLE, REFUSED_TABLE, BLOB_TABLE, VERSION_TABLE}
 )
 """Desk-only bookkeeping tables (not SQLModel tables, not on the server)."""
 
 DELETE_REFUSED = "同期する記録は削除できません(削除は削除日時の記入で行います)"
 REKEY_REFUSED = "同期する記録の ID は変更できません"
+
+DESK_SETTING_PREFIXES: tuple[str, ...] = ("backup.", "import.mapping.")
+"""Keys of ``setting`` rows that belong to this desk, not to the municipality.
+
+``backup.*`` is the rotation policy of this file's own backups and
+``import.mapping.*`` the column mappings this desk's import wizard remembered
+for the spreadsheets it was given; every other key (the municipality's
+profile and logo, area tiers, search aliases, gathering-place kinds, project
+narratives) is the municipality's and syncs. Frozen into revision 0012's
+triggers: a new prefix is a new revision.
+"""
 
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 _CHUNK = 30  # columns per json_object call (SQLite allows 127 arguments by default)
@@ -124,7 +140,36 @@ TABLE_STATEMENTS: tuple[str, ...] = (
         PRIMARY KEY (table_name, row_id, column_name)
     )
     """,
+    """
+    CREATE TABLE sync_version (
+        table_name VARCHAR(63) NOT NULL,
+        row_id VARCHAR(36) NOT NULL,
+        version BIGINT NOT NULL,
+        PRIMARY KEY (table_name, row_id)
+    )
+    """,
 )
+
+VERSIONED_TABLES = frozenset({"progress_entry"})
+"""Tables whose rows' server versions the desk remembers (``sync_version``): a
+review stores the version of the entry it saw, and staleness compares versions,
+never the desks' clocks."""
+
+sync_version = sa.table(
+    VERSION_TABLE, sa.column("table_name"), sa.column("row_id"), sa.column("version")
+)
+"""For queries: the server version (change-log sequence) of a row as last pulled."""
+sync_outbox = sa.table(OUTBOX_TABLE, sa.column("table_name"), sa.column("row_id"))
+"""For queries: a row with a change not yet pushed has a row here."""
+
+
+def record_version(connection: sa.Connection, table: str, row_id: str, version: int) -> None:
+    """Remember a pulled row's server version (the highest one seen wins)."""
+    connection.exec_driver_sql(
+        "INSERT INTO sync_version (table_name, row_id, version) VALUES (?, ?, ?)"
+        " ON CONFLICT (table_name, row_id) DO UPDATE SET version = max(version, excluded.version)",
+        (table, row_id, version),
+    )
 
 
 @dataclass(frozen=True)
@@ -156,6 +201,18 @@ def _value(ref: str, column: str, blobs: frozenset[str]) -> str:
             f" ELSE json_object('$blob', length({ref}.{column})) END"
         )
     return f"{ref}.{column}"
+
+
+def is_desk_setting(key: str) -> bool:
+    """Does the ``setting`` row with this key stay on the desk?"""
+    return key.startswith(DESK_SETTING_PREFIXES)
+
+
+def desk_only_condition(table: str, ref: str) -> str:
+    """SQL true for a row of ``table`` (read from ``ref``) that is captured; '' for every row."""
+    if table != "setting":
+        return ""
+    return " AND ".join(f"NOT ({ref}.key GLOB '{prefix}*')" for prefix in DESK_SETTING_PREFIXES)
 
 
 def _chunks(columns: Sequence[str]) -> list[Sequence[str]]:
@@ -192,13 +249,15 @@ def trigger_statements(tables: Iterable[CapturedTable] | None = None) -> tuple[s
             )
             updated = f"json_patch({updated}, json_object({pairs}))"
         changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in table.columns)
+        captured = desk_only_condition(name, "NEW")
+        row_when = f"{when} AND {captured}" if captured else when
         target = "INSERT INTO sync_outbox (tx, table_name, row_id, op, fields)"
         statements += [
-            f"CREATE TRIGGER sync_{name}_insert AFTER INSERT ON {name} WHEN {when} BEGIN"
+            f"CREATE TRIGGER sync_{name}_insert AFTER INSERT ON {name} WHEN {row_when} BEGIN"
             f" {target} VALUES ((SELECT open_tx FROM sync_state), '{name}', NEW.id,"
             f" 'insert', {inserted}); END",
             f"CREATE TRIGGER sync_{name}_update AFTER UPDATE ON {name}"
-            f" WHEN {when} AND ({changed}) BEGIN"
+            f" WHEN {row_when} AND ({changed}) BEGIN"
             f" {target} VALUES ((SELECT open_tx FROM sync_state), '{name}', NEW.id,"
             f" 'update', {updated}); END",
             f"CREATE TRIGGER sync_{name}_no_delete BEFORE DELETE ON {name} WHEN {when}"
@@ -286,6 +345,8 @@ def seed_statements() -> tuple[str, ...]:
             f" SELECT (SELECT open_tx FROM sync_state), '{name}', r.id, 'insert',"
             f" {_inserted(table, 'r')} FROM {name} AS r"
         )
+        captured = desk_only_condition(name, "r")
+        order = f" WHERE {captured} ORDER BY r.rowid" if captured else " ORDER BY r.rowid"
         parents = [fk.parent.name for fk in sa_table.foreign_keys if fk.column.table is sa_table]
         if parents:
             column = parents[0]
@@ -298,7 +359,7 @@ def seed_statements() -> tuple[str, ...]:
                 " ON o.id = r.id ORDER BY o.d, r.rowid"
             )
         else:
-            statements.append(f"{head} ORDER BY r.rowid")
+            statements.append(head + order)
     return tuple(statements)
 
 

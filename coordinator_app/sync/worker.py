@@ -273,6 +273,9 @@ class SyncWorker:
                     if self._apply(conn, change, pending, contents):
                         applied += 1
                         touched[change["table"]].add(uuid.UUID(change["id"]))
+                    if change["table"] in capture.VERSIONED_TABLES and "version" in change:
+                        row_hex = uuid.UUID(change["id"]).hex
+                        capture.record_version(conn, change["table"], row_hex, change["version"])
             _refresh_search(session, touched)
             conn.exec_driver_sql("UPDATE sync_state SET pull_cursor = ?", (int(page["cursor"]),))
         return applied, bool(page["more"])
@@ -301,6 +304,8 @@ class SyncWorker:
         if table_name not in _TABLES:
             return False  # a table of a newer schema: the desk will get it after updating
         row_id = uuid.UUID(change["id"])
+        if table_name == "setting" and _desk_setting(conn, row_id, change):
+            return False  # the desk's own setting (pushed by an older desk): this one's stays
         keep = pending.get((table_name, row_id.hex), set())
         wire = {name: new for name, (_old, new) in change["fields"].items() if name not in keep}
         columns = table_specs()[table_name].columns
@@ -339,6 +344,14 @@ def _pending_fields(conn: sa.Connection) -> dict[tuple[str, str], set[str]]:
     ):
         pending[(table, row_id)].update(json.loads(fields_json))
     return pending
+
+
+def _desk_setting(conn: sa.Connection, row_id: uuid.UUID, change: dict[str, Any]) -> bool:
+    key = (change["fields"].get("key") or [None, None])[1]
+    if key is None:
+        table = _TABLES["setting"]
+        key = conn.execute(sa.select(table.c.key).where(table.c.id == row_id)).scalar()
+    return isinstance(key, str) and capture.is_desk_setting(key)
 
 
 def _remember_blob(conn: sa.Connection, table: str, row_id: str, name: str, digest: str) -> None:

@@ -115,6 +115,7 @@ COLUMN_LABELS: dict[str, str] = {
     "comment": "コメント",
     "reviewed_at": "確認日時(UTC)",
     "entry_updated_at": "確認した時点の更新日時(UTC)",
+    "entry_version": "確認した時点の版(サーバーの変更番号)",
     "office_hours": "相談受付時間",
     "message": "メッセージ",
     "consult_topics": "相談できること",
