@@ -73,6 +73,7 @@ def test_each_municipality_schema_has_its_own_version_table(
         "s0003",
         "s0004",
         "s0005",
+        "s0006",
     ]
     running = server_dir.municipality(MUNICIPALITY).schema
     with owner_connection(server_dir) as conn:
@@ -90,7 +91,7 @@ def test_a_server_made_by_the_sql_files_is_stamped_upgraded_and_keeps_its_rows(
     server_dir: ServerDir, new_schema: str
 ) -> None:
     _file_based_server(server_dir, new_schema, files=4)
-    assert migrate(server_dir.owner_dsn, new_schema) == ["s0005"]
+    assert migrate(server_dir.owner_dsn, new_schema) == ["s0005", "s0006"]
     running = server_dir.municipality(MUNICIPALITY).schema
     with owner_connection(server_dir) as conn:
         assert _version(conn, new_schema) == [head_revision()]
@@ -105,7 +106,13 @@ def test_a_server_half_way_through_the_files_is_upgraded_by_the_chain(
     server_dir: ServerDir, new_schema: str
 ) -> None:
     _file_based_server(server_dir, new_schema, files=1)
-    assert migrate(server_dir.owner_dsn, new_schema) == ["s0002", "s0003", "s0004", "s0005"]
+    assert migrate(server_dir.owner_dsn, new_schema) == [
+        "s0002",
+        "s0003",
+        "s0004",
+        "s0005",
+        "s0006",
+    ]
     running = server_dir.municipality(MUNICIPALITY).schema
     with owner_connection(server_dir) as conn:
         assert _columns(conn, new_schema) == _columns(conn, running)
