@@ -20,6 +20,9 @@ from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.server.codec import WireValueError, from_wire_lenient, table_specs
 from coordinator_app.storage.database import Database
+from coordinator_app.storage.schema import head_revision
+from coordinator_app.sync.client import ServerClient
+from coordinator_app.sync.worker import SyncWorker
 
 _MODELS: dict[str, Any] = {m.__tablename__: m for m in models.ALL_TABLES}  # type: ignore[misc]
 _TITLE_COLUMNS = ("title", "name", "label", "summary")
@@ -80,6 +83,10 @@ class SyncConflictService:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    def new_worker(self, server_url: str) -> SyncWorker:
+        """A sync worker of this database for ``server_url`` (raises SyncError on a bad address)."""
+        return SyncWorker(self.db, ServerClient(server_url, schema_revision=head_revision()))
 
     def counts(self) -> tuple[int, int, int]:
         """(unsent transactions, open conflicts, refused changes not yet dealt with)."""

@@ -22,6 +22,7 @@ from coordinator_app.ui.settings import AppSettings, settings_store
 from coordinator_app.ui.sync.conflict_dialog import ConflictDialog
 from coordinator_app.ui.sync.diff_view import DiffView, changed_ranges
 from coordinator_app.ui.sync.install import SyncUi, install_sync
+from coordinator_app.ui.sync.login_dialog import SyncLoginDialog
 from tests.server import conftest as server_fixtures
 from tests.server.conftest import Client, new_user
 from tests.sync.test_rounds import Desk, _edit, _new_meeting
@@ -155,7 +156,7 @@ def test_a_conflict_on_the_venue_is_resolved_from_the_dialog_with_mine(
     office.qtbot.waitUntil(lambda: "現在の値(" + laptop.user[0] in dialog.diff.right_title.text())
     assert dialog.diff.left.toPlainText() == "市民センター 3階"
     assert dialog.diff.right.toPlainText() == "公民館"
-    assert "会議室A" in dialog.base_label.text()
+    assert dialog.diff.base.toPlainText() == "会議室A"
     conflict_id = dialog.current.id if dialog.current else ""
 
     with office.qtbot.waitSignal(office.sync.controller.round_finished, timeout=60_000):
@@ -183,3 +184,82 @@ def test_the_diff_marks_only_what_differs_and_shows_markup_as_typed(qtbot: QtBot
     assert view.left.toPlainText() == "<b>太字</b>"
     assert view.right.toPlainText() == "&amp;"
     assert len(view.left.extraSelections()) == 1
+
+
+def test_a_refused_change_is_listed_with_the_reason_until_dealt_with(
+    qtbot: QtBot, tmp_path: Path, api: str, admin: Client
+) -> None:
+    office = Desk(tmp_path / "office.sqlite3", api, new_user(admin, "coordinator"))
+    meeting = _new_meeting(office)
+    office.sync()
+    city = Desk(tmp_path / "city-hall.sqlite3", api, new_user(admin, "supervisor"))
+    shown = WindowDesk(qtbot, city, tmp_path / "city.ini")
+    try:
+        assert city.meeting(meeting.id).title == "第1層協議体"
+        # A save starts a round by itself shortly after (no menu action needed).
+        with qtbot.waitSignal(shown.sync.controller.round_finished, timeout=60_000):
+            _edit(city, meeting.id, title="上司が書き換えた題名")
+        assert shown.sync.controller.state.refused == 1
+        assert "送信できなかった変更 1件" in shown.sync.status.open_button.text()
+        dialog = shown.sync.open_conflicts()
+        assert isinstance(dialog, ConflictDialog)
+        assert dialog.refused_table.rowCount() == 1
+        assert "上司" in dialog.refused_table.item(0, 2).text()
+        assert dialog.refused_table.item(0, 1).text() == "会議"
+        dialog.tabs.setCurrentIndex(1)
+        qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
+        assert dialog.refused_table.rowCount() == 0
+        with city.db.engine.connect() as conn:
+            assert (
+                conn.exec_driver_sql(
+                    "SELECT count(*) FROM sync_refused WHERE dismissed_at IS NULL"
+                ).scalar_one()
+                == 0
+            )
+        assert shown.sync.controller.state.refused == 0
+        assert not shown.sync.status.open_button.isVisible()
+    finally:
+        shown.close()
+        city.db.close()
+        office.db.close()
+
+
+def test_login_from_the_settings_keeps_no_password(
+    qtbot: QtBot, tmp_path: Path, api: str, admin: Client
+) -> None:
+    desk = Desk(tmp_path / "desk.sqlite3", api, new_user(admin, "coordinator"))
+    ini = tmp_path / "desk.ini"
+    ctx = UiContext.create(
+        services=desk.services, prompts=FakePrompts(), settings=AppSettings(settings_store(ini))
+    )
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    sync = install_sync(window)
+    try:
+        assert sync.status.label.text() == "同期: 未接続(この端末だけで使用中)"
+        settings = window.open_settings()
+        assert settings.sync_button is not None
+        qtbot.mouseClick(settings.sync_button, Qt.MouseButton.LeftButton)
+        login = sync.dialog
+        assert isinstance(login, SyncLoginDialog)
+        user, password = desk.user
+        enter(qtbot, login.server_edit, api)
+        enter(qtbot, login.user_edit, user)
+        enter(qtbot, login.password_edit, "wrong-password")
+        with qtbot.waitSignal(sync.controller.logged_in, timeout=60_000):
+            qtbot.mouseClick(login.login_button, Qt.MouseButton.LeftButton)
+        assert login.isVisible() and "ログインできませんでした" in login.error_label.text()
+        assert not sync.controller.state.logged_in
+        enter(qtbot, login.password_edit, password)
+        with qtbot.waitSignals(
+            [login.accepted, sync.controller.logged_in, sync.controller.round_finished],
+            timeout=60_000,
+        ):
+            qtbot.mouseClick(login.login_button, Qt.MouseButton.LeftButton)
+        assert sync.status.label.text().startswith("接続中")
+        ctx.settings.sync()
+        stored = ini.read_text(encoding="utf-8")
+        assert user in stored and password not in stored and "wrong-password" not in stored
+    finally:
+        sync.controller.stop()
+        desk.db.close()

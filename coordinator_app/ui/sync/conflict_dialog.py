@@ -12,9 +12,10 @@ as plain text.
 from __future__ import annotations
 
 import contextlib
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,20 +42,20 @@ from coordinator_app.ui.sync.controller import SyncController
 from coordinator_app.ui.sync.diff_view import DiffView
 
 FIELD_LABELS = {
-    "title": "件名",
-    "name": "名称",
-    "kana": "ふりがな",
-    "venue": "会場",
-    "agenda": "議題",
-    "minutes": "記録",
-    "decisions": "決定事項",
-    "notes": "メモ",
-    "summary": "概要",
-    "held_on": "開催日",
-    "description": "説明",
-    "address": "住所",
-    "phone": "電話番号",
-    "email": "メールアドレス",
+    "title": QT_TRANSLATE_NOOP("ConflictDialog", "件名"),
+    "name": QT_TRANSLATE_NOOP("ConflictDialog", "名称"),
+    "kana": QT_TRANSLATE_NOOP("ConflictDialog", "ふりがな"),
+    "venue": QT_TRANSLATE_NOOP("ConflictDialog", "会場"),
+    "agenda": QT_TRANSLATE_NOOP("ConflictDialog", "議題"),
+    "minutes": QT_TRANSLATE_NOOP("ConflictDialog", "記録"),
+    "decisions": QT_TRANSLATE_NOOP("ConflictDialog", "決定事項"),
+    "notes": QT_TRANSLATE_NOOP("ConflictDialog", "メモ"),
+    "summary": QT_TRANSLATE_NOOP("ConflictDialog", "概要"),
+    "held_on": QT_TRANSLATE_NOOP("ConflictDialog", "開催日"),
+    "description": QT_TRANSLATE_NOOP("ConflictDialog", "説明"),
+    "address": QT_TRANSLATE_NOOP("ConflictDialog", "住所"),
+    "phone": QT_TRANSLATE_NOOP("ConflictDialog", "電話番号"),
+    "email": QT_TRANSLATE_NOOP("ConflictDialog", "メールアドレス"),
 }
 
 
@@ -65,17 +66,25 @@ def _tr(text: str) -> str:
 def value_text(value: Any) -> str:
     """A wire value as a person reads it (empty: (空欄))."""
     if value is None or value == "":
-        return _tr("(空欄)")
+        return QCoreApplication.translate("ConflictDialog", "(空欄)")
     if value is True:
-        return _tr("はい")
+        return QCoreApplication.translate("ConflictDialog", "はい")
     if value is False:
-        return _tr("いいえ")
+        return QCoreApplication.translate("ConflictDialog", "いいえ")
     return str(value)
 
 
 def when_text(at: str) -> str:
-    """An ISO time from the server or the desk as 2026-05-01 14:03."""
-    return at.replace("T", " ")[:16] if at else ""
+    """An ISO time from the server or the desk as 2026-05-01 14:03, in local time."""
+    if not at:
+        return ""
+    try:
+        moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return at
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def conflict_title(conflict: OpenConflict) -> str:
@@ -135,7 +144,6 @@ class ConflictDialog(QDialog):
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
-        self.base_label = _plain(QLabel(page))
         self.diff = DiffView(page)
         self.edit = QPlainTextEdit(page)
         self.edit.setObjectName("conflict_edit")
@@ -158,7 +166,6 @@ class ConflictDialog(QDialog):
         actions.addWidget(self.save_edit_button)
         detail = QVBoxLayout()
         detail.addWidget(self.title_label)
-        detail.addWidget(self.base_label)
         detail.addWidget(self.diff, 1)
         detail.addWidget(self.edit, 1)
         detail.addWidget(self.message)
@@ -168,7 +175,7 @@ class ConflictDialog(QDialog):
         left.addWidget(self.list, 1)
         row = QHBoxLayout(page)
         row.addLayout(left, 1)
-        row.addLayout(detail, 3)
+        row.addLayout(detail, 4)
         return page
 
     def _build_refused(self) -> QWidget:
@@ -238,11 +245,11 @@ class ConflictDialog(QDialog):
         self._end_edit()
         if conflict is None:
             self.title_label.clear()
-            self.base_label.clear()
+            self.diff.show_base("", "")
             self.diff.show_texts("", "", "", "")
             return
         self.title_label.setText(conflict_title(conflict))
-        self.base_label.setText(self.tr("元の値: {value}").format(value=value_text(conflict.base)))
+        self.diff.show_base(self.tr("元の値"), value_text(conflict.base))
         who, when = self._current_by.get(conflict.id, ("", ""))
         current_title = (
             self.tr("現在の値({who}、{when})").format(who=who, when=when_text(when))

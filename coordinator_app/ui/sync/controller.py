@@ -6,7 +6,8 @@ and a :class:`QThread` on which its rounds run, so the window never waits for
 the network. A round runs shortly after a save on this desk (debounced), every
 :data:`PERIOD_MS` and on demand. What a pulled page changes reaches the views
 through the change feed and the event hub like any save (queued onto the GUI
-thread by the hub). A desk that never logs in runs no round at all.
+thread by the hub). A desk that never logs in starts no thread and runs no
+round at all.
 """
 
 from __future__ import annotations
@@ -18,10 +19,9 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from coordinator_app.domain.changes import Changes, Origin
+from coordinator_app.services.registry import Services
 from coordinator_app.services.sync_conflicts import SyncConflictService
-from coordinator_app.storage.database import Database
-from coordinator_app.storage.schema import head_revision
-from coordinator_app.sync.client import ServerClient, SyncError
+from coordinator_app.sync.client import SyncError
 from coordinator_app.sync.worker import SyncWorker
 from coordinator_app.ui.events import EventHub
 
@@ -112,12 +112,11 @@ class SyncController(QObject):
     _sig_round = Signal()
     _sig_call = Signal(str, object)
 
-    def __init__(self, db: Database, events: EventHub, parent: QObject | None = None) -> None:
+    def __init__(self, services: Services, events: EventHub, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db = db
         self.server_url = ""
         self.user = ""
-        self.store = SyncConflictService(db)
+        self.store = SyncConflictService(services.db)
         self.state = SyncState(unsent=self.unsent())
         self._thread = QThread(self)
         self._thread.setObjectName("sync")
@@ -127,7 +126,6 @@ class SyncController(QObject):
         self._sig_round.connect(self._job.run_round)
         self._sig_call.connect(self._job.call)
         self._job.done.connect(self._done)
-        self._thread.start()
         self._again = False
         self.period = QTimer(self)
         self.period.setInterval(PERIOD_MS)
@@ -143,13 +141,15 @@ class SyncController(QObject):
     def login(self, server_url: str, user: str, password: str) -> None:
         """Log in (on the sync thread); :attr:`logged_in` tells how it went."""
         try:
-            client = ServerClient(server_url, schema_revision=head_revision())
+            worker = self.store.new_worker(server_url)
         except SyncError as error:
             self.logged_in.emit(error.message)
             return
         self.server_url, self.user = server_url, user
+        if not self._thread.isRunning():
+            self._thread.start()  # only a desk that logs in runs a sync thread
         self._set(busy=True)
-        self._sig_login.emit(SyncWorker(self.db, client), user, password)
+        self._sig_login.emit(worker, user, password)
 
     def logout(self) -> None:
         self.period.stop()

@@ -10,7 +10,7 @@ import difflib
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QTextEdit, QWidget
 
 REMOVED = QColor("#ffd7d5")
 ADDED = QColor("#ccf0d4")
@@ -54,23 +54,37 @@ def _mark(pane: QPlainTextEdit, ranges: list[tuple[int, int]], colour: QColor) -
 
 
 class DiffView(QWidget):
-    """Yours on the left, the current value on the right, differences coloured."""
+    """The original value, then yours and the current one with their differences coloured."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.base_title = QLabel(self)
         self.left_title = QLabel(self)
         self.right_title = QLabel(self)
+        self.base = _pane(self)
         self.left = _pane(self)
         self.right = _pane(self)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        for title, pane in ((self.left_title, self.left), (self.right_title, self.right)):
-            column = QVBoxLayout()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for column, (title, pane) in enumerate(
+            (
+                (self.base_title, self.base),
+                (self.left_title, self.left),
+                (self.right_title, self.right),
+            )
+        ):
             title.setWordWrap(True)
             title.setTextFormat(Qt.TextFormat.PlainText)
-            column.addWidget(title)
-            column.addWidget(pane, 1)
-            row.addLayout(column, 1)
+            title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+            grid.addWidget(title, 0, column)
+            grid.addWidget(pane, 1, column)
+            grid.setColumnStretch(column, 1)
+        grid.setRowStretch(1, 1)
+
+    def show_base(self, title: str, text: str) -> None:
+        """The value both sides started from (not marked)."""
+        self.base_title.setText(title)
+        self.base.setPlainText(text)
 
     def show_texts(self, left_title: str, left: str, right_title: str, right: str) -> None:
         self.left_title.setText(left_title)

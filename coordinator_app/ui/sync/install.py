@@ -17,30 +17,34 @@ if TYPE_CHECKING:
 SYNC_NOW_SHORTCUT = "F9"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncMenu", text)
-
-
 class SyncUi:
     """What sync adds to one main window (kept as ``window.sync``)."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         ctx = window.ctx
-        self.controller = SyncController(ctx.services.db, ctx.events)
+        self.controller = SyncController(ctx.services, ctx.events)
         self.status = SyncStatus(window)
         window.statusBar().addPermanentWidget(self.status)
         self.controller.state_changed.connect(self.status.show_state)
         self.status.review_requested.connect(self.open_conflicts)
         self.controller.refresh_counts()
         self.action_sync = window.add_command(
-            "tools", _tr("今すぐ同期"), self.sync_now, shortcuts=[SYNC_NOW_SHORTCUT]
+            "tools",
+            QCoreApplication.translate("SyncMenu", "今すぐ同期"),
+            self.sync_now,
+            shortcuts=[SYNC_NOW_SHORTCUT],
         )
         self.action_login = window.add_command(
-            "tools", _tr("同期サーバーにログイン…"), self.open_login
+            "tools",
+            QCoreApplication.translate("SyncMenu", "同期サーバーにログイン…"),
+            self.open_login,
         )
         self.action_conflicts = window.add_command(
-            "tools", _tr("競合の確認…"), self.open_conflicts, shortcuts=["Ctrl+Shift+K"]
+            "tools",
+            QCoreApplication.translate("SyncMenu", "競合の確認…"),
+            self.open_conflicts,
+            shortcuts=["Ctrl+Shift+K"],
         )
         self.dialog: QDialog | None = None
         window.destroyed.connect(self.controller.stop)

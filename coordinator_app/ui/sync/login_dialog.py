@@ -36,9 +36,11 @@ class SyncLoginDialog(QDialog):
         self.controller = controller
         self.settings = settings
         self.setWindowTitle(self.tr("同期サーバーにログイン"))
-        self.server_edit = QLineEdit(str(settings.store.value(SERVER_KEY, "") or ""), self)
+        server = controller.server_url or str(settings.store.value(SERVER_KEY, "") or "")
+        user = controller.user or str(settings.store.value(USER_KEY, "") or "")
+        self.server_edit = QLineEdit(server, self)
         self.server_edit.setPlaceholderText("https://sync.example.lg.jp")
-        self.user_edit = QLineEdit(str(settings.store.value(USER_KEY, "") or ""), self)
+        self.user_edit = QLineEdit(user, self)
         self.password_edit = QLineEdit(self)
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.note = QLabel(
@@ -49,6 +51,12 @@ class SyncLoginDialog(QDialog):
             self,
         )
         self.note.setWordWrap(True)
+        self.who_label = QLabel(self)
+        self.who_label.setObjectName("sync_who")
+        self.who_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.who_label.setVisible(controller.state.logged_in)
+        if controller.state.logged_in:
+            self.who_label.setText(self.tr("ログイン中: {user}").format(user=controller.user))
         self.error_label = QLabel(self)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
@@ -71,6 +79,7 @@ class SyncLoginDialog(QDialog):
         self.logout_button.clicked.connect(self._log_out)
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.who_label)
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addWidget(self.error_label)
@@ -103,6 +112,7 @@ class SyncLoginDialog(QDialog):
     def _log_out(self) -> None:
         self.controller.logout()
         self.logout_button.hide()
+        self.who_label.hide()
 
     def _error(self, text: str) -> None:
         self.error_label.setText(text)

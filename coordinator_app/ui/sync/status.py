@@ -8,18 +8,24 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from coordinator_app.ui.sync.controller import SyncState
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncStatus", text)
-
-
 def status_text(state: SyncState) -> str:
     """One line for ``state`` (plain text)."""
     if not state.logged_in:
-        return _tr("同期: 未接続(この端末だけで使用中)")
-    parts = [_tr("同期中…") if state.busy else _tr("接続中") if state.online else _tr("オフライン")]
-    parts.append(_tr("未送信 {n}件").format(n=state.unsent))
+        return QCoreApplication.translate("SyncStatus", "同期: 未接続(この端末だけで使用中)")
+    parts = [
+        QCoreApplication.translate("SyncStatus", "同期中…")
+        if state.busy
+        else QCoreApplication.translate("SyncStatus", "接続中")
+        if state.online
+        else QCoreApplication.translate("SyncStatus", "オフライン")
+    ]
+    parts.append(QCoreApplication.translate("SyncStatus", "未送信 {n}件").format(n=state.unsent))
     if state.last_sync is not None:
-        parts.append(_tr("最終同期 {time}").format(time=state.last_sync.strftime("%H:%M")))
+        parts.append(
+            QCoreApplication.translate("SyncStatus", "最終同期 {time}").format(
+                time=state.last_sync.strftime("%H:%M")
+            )
+        )
     return "  ".join(parts)
 
 
@@ -57,8 +63,14 @@ class SyncStatus(QWidget):
             self.label.setStyleSheet("")
         open_parts = []
         if state.conflicts:
-            open_parts.append(_tr("競合 {n}件").format(n=state.conflicts))
+            open_parts.append(
+                QCoreApplication.translate("SyncStatus", "競合 {n}件").format(n=state.conflicts)
+            )
         if state.refused:
-            open_parts.append(_tr("送信できなかった変更 {n}件").format(n=state.refused))
+            open_parts.append(
+                QCoreApplication.translate("SyncStatus", "送信できなかった変更 {n}件").format(
+                    n=state.refused
+                )
+            )
         self.open_button.setText("  ".join(open_parts))
         self.open_button.setVisible(bool(open_parts))
