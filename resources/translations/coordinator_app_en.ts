@@ -3906,6 +3906,10 @@ Its answers stay in the results with the question&apos;s wording.</translation>
         <translation>New record</translation>
     </message>
     <message>
+        <source>表示していた記録は、他の端末で削除されました。</source>
+        <translation>The record shown was deleted on another computer.</translation>
+    </message>
+    <message>
         <source>他の端末での変更を受信しました。入力中の内容はそのまま残しています(保存すると、この画面の内容で記録されます)。</source>
         <translation>Changes from another computer arrived. Your unsaved input is kept (saving records what this form shows).</translation>
     </message>

@@ -263,3 +263,21 @@ def test_login_from_the_settings_keeps_no_password(
     finally:
         sync.controller.stop()
         desk.db.close()
+
+
+def test_a_record_deleted_on_another_desk_leaves_the_clean_form_with_a_notice(
+    pair: tuple[WindowDesk, Desk],
+) -> None:
+    office, laptop = pair
+    meeting = _new_meeting(laptop)
+    laptop.sync()
+    office.round()
+    page = office.meetings()
+    assert page.select_record(meeting.id)
+    laptop.services.meetings.soft_delete(meeting.id)
+    laptop.sync()
+    office.round()
+    office.qtbot.waitUntil(lambda: page.editor.sync_notice.isVisible())
+    assert "削除" in page.editor.sync_notice.text()
+    assert page.editor.current_id is None
+    assert not office.ctx.prompts.warnings  # type: ignore[attr-defined]

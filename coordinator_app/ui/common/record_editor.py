@@ -159,7 +159,20 @@ class RecordEditor(QWidget):
         and says so (saving then records what the form shows).
         """
         if not self._dirty:
-            self.load(self.current_id)
+            record_id = self.current_id
+            try:
+                if record_id is not None:
+                    self.service.get(record_id)
+            except NotFoundError:
+                self.load(None)
+                self.sync_notice.setText(
+                    QCoreApplication.translate(
+                        "RecordEditor", "表示していた記録は、他の端末で削除されました。"
+                    )
+                )
+                self.sync_notice.show()
+                return
+            self.load(record_id)
             return
         self.sync_notice.setText(
             QCoreApplication.translate(
