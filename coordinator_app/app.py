@@ -287,6 +287,7 @@ def _start(
     from coordinator_app.ui.fonts import use_bundled_font
     from coordinator_app.ui.i18n import install_translators, remove_translators
     from coordinator_app.ui.main.main_window import MainWindow
+    from coordinator_app.ui.sync.install import install_sync
 
     language = lang or settings.language
     use_bundled_font(app, latin_first=language != "ja")
@@ -324,6 +325,7 @@ def _start(
         _load_demo(ctx)
     fresh = not demo and services.is_empty()
     window = MainWindow(ctx, safety=safety)
+    install_sync(window)
     return StartedApp(
         window=window,
         ctx=ctx,

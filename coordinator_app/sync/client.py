@@ -99,6 +99,14 @@ class ServerClient:
     def conflicts(self) -> list[dict[str, Any]]:
         return list(self.request("GET", "/v1/conflicts")["conflicts"])
 
+    def resolve_conflict(self, conflict_id: str) -> None:
+        """Tell the server a conflict was decided (the decision is an ordinary edit)."""
+        self.request("POST", f"/v1/conflicts/{conflict_id}/resolve", {})
+
+    def history(self, table: str, row_id: str) -> list[dict[str, Any]]:
+        """The server's change history of one record, oldest first."""
+        return list(self.request("GET", f"/v1/history/{table}/{row_id}")["changes"])
+
     def put_blob(self, digest: str, content: bytes) -> None:
         self.request(
             "PUT", f"/v1/blobs/{digest}", data=content, content_type="application/octet-stream"

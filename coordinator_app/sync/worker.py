@@ -33,10 +33,12 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from coordinator_app.domain import models
+from coordinator_app.domain.changes import Changes, Origin, acting
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.types import utc_now
 from coordinator_app.server.codec import NOW, WireValueError, from_wire_lenient, table_specs
 from coordinator_app.storage import capture, search_index
+from coordinator_app.storage.change_collector import LINK_OWNERS
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.engine import writing
 from coordinator_app.sync.client import ServerClient, SyncError
@@ -155,11 +157,16 @@ class SyncWorker:
             identity.incarnation,
             [{"tx": o.tx, "changes": o.changes} for o in outgoing.values()],
         )
+        kept = Changes(origin=Origin.SYNC)
         with writing(self.db.engine).begin() as conn:
             for result in results:
                 sent = outgoing.get(int(result["tx"]))
                 if sent is not None:
                     self._record(conn, result, sent, identity.incarnation)
+                    for conflict in result.get("conflicts", ()):
+                        kept |= _changes_of(conn, conflict)
+        # A conflicted field now shows the server's value: the views hear of it.
+        self.db.changes.publish(kept)
         return len(results)
 
     def _outgoing(
@@ -264,20 +271,31 @@ class SyncWorker:
         contents = self._fetch_blobs(changes)
         applied = 0
         touched: dict[str, set[uuid.UUID]] = defaultdict(set)
-        with self.db.writing() as session:
-            conn = session.connection()
-            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-            pending = _pending_fields(conn)
-            with capture.capture_off(conn):
-                for change in changes:
-                    if self._apply(conn, change, pending, contents):
-                        applied += 1
-                        touched[change["table"]].add(uuid.UUID(change["id"]))
-                    if change["table"] in capture.VERSIONED_TABLES and "version" in change:
-                        row_hex = uuid.UUID(change["id"]).hex
-                        capture.record_version(conn, change["table"], row_hex, change["version"])
-            _refresh_search(session, touched)
-            conn.exec_driver_sql("UPDATE sync_state SET pull_cursor = ?", (int(page["cursor"]),))
+        pulled = Changes(origin=Origin.SYNC)
+        # The views hear of a pulled page as of a save: one Changes (origin SYNC)
+        # on the feed after the commit (the rows go in through Core, which the
+        # session's collector does not see).
+        with acting(Origin.SYNC), self.db.changes.batch():
+            with self.db.writing() as session:
+                conn = session.connection()
+                conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+                pending = _pending_fields(conn)
+                with capture.capture_off(conn):
+                    for change in changes:
+                        if self._apply(conn, change, pending, contents):
+                            applied += 1
+                            touched[change["table"]].add(uuid.UUID(change["id"]))
+                            pulled |= _changes_of(conn, change)
+                        if change["table"] in capture.VERSIONED_TABLES and "version" in change:
+                            row_hex = uuid.UUID(change["id"]).hex
+                            capture.record_version(
+                                conn, change["table"], row_hex, change["version"]
+                            )
+                _refresh_search(session, touched)
+                conn.exec_driver_sql(
+                    "UPDATE sync_state SET pull_cursor = ?", (int(page["cursor"]),)
+                )
+            self.db.changes.publish(pulled)
         return applied, bool(page["more"])
 
     def _fetch_blobs(self, changes: list[dict[str, Any]]) -> dict[str, bytes]:
@@ -430,3 +448,21 @@ def _refresh_search(session: Session, touched: dict[str, set[uuid.UUID]]) -> Non
         kind = RecordKind.of_table(table)
         if kind is not None and kind in search_index.KIND_QUERIES:
             search_index.refresh(session, kind, ids)
+
+
+def _changes_of(conn: sa.Connection, change: dict[str, Any]) -> Changes:
+    """The kind and id one applied row change stands for (a link row: its owner)."""
+    table, row_id = change["table"], uuid.UUID(change["id"])
+    link = LINK_OWNERS.get(table)
+    if link is not None:
+        kind, column = link
+        owner = conn.execute(
+            sa.select(_TABLES[table].c[column]).where(_TABLES[table].c.id == row_id)
+        ).scalar()
+        if isinstance(owner, uuid.UUID):
+            return Changes.of(kind, [owner], origin=Origin.SYNC)
+        return Changes.of(kind, origin=Origin.SYNC)
+    found = RecordKind.of_table(table)
+    if found is None:
+        return Changes(origin=Origin.SYNC)
+    return Changes.of(found, [row_id], origin=Origin.SYNC)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 import weakref
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from coordinator_app.domain.changes import ChangeFeed, Changes
 from coordinator_app.domain.record_kind import RecordKind
@@ -34,20 +34,27 @@ class EventHub(QObject):
     sig_records_changed = Signal(object)
     sig_display_changed = Signal()
     sig_open_record = Signal(str, object)
+    _sig_published = Signal(object)
 
     def follow(self, feed: ChangeFeed) -> None:
-        """Announce every change ``feed`` publishes (until this hub is gone)."""
+        """Announce every change ``feed`` publishes (until this hub is gone).
+
+        A change published on another thread (a sync round in the background)
+        reaches the views on the hub's own thread (a queued connection).
+        """
         hub = weakref.ref(self)
+        self._sig_published.connect(self.records_changed)
 
         def forward(changes: Changes) -> None:
             target = hub()
             if target is None:
                 unsubscribe()
             else:
-                target.records_changed(changes)
+                target._sig_published.emit(changes)
 
         unsubscribe = feed.subscribe(forward)
 
+    @Slot(object)
     def records_changed(self, changes: Changes) -> None:
         """Announce ``changes`` (writes reach here through :meth:`follow`; call this
         directly only for changes no write publishes, e.g. a restored backup)."""

@@ -881,6 +881,157 @@ The current contents are backed up automatically first. Continue?</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>件名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ふりがな</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>会場</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>議題</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>記録</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>決定事項</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>概要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>開催日</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>説明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>電話番号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>メールアドレス</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>(空欄)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>いいえ</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>競合の確認</source>
+        <translation>Review conflicts</translation>
+    </message>
+    <message>
+        <source>競合</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>送信できなかった変更</source>
+        <translation>Changes not sent</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>未解決の競合はありません。</source>
+        <translation>There are no open conflicts.</translation>
+    </message>
+    <message>
+        <source>現在の値のままにする</source>
+        <translation>Keep current value</translation>
+    </message>
+    <message>
+        <source>自分の値を使う</source>
+        <translation>Use my value</translation>
+    </message>
+    <message>
+        <source>編集して解決…</source>
+        <translation>Edit and resolve…</translation>
+    </message>
+    <message>
+        <source>この内容で解決</source>
+        <translation>Resolve with this text</translation>
+    </message>
+    <message>
+        <source>サーバーが受け付けなかった変更です。理由を確認し、必要なら記録を直してから「確認済みにする」を押してください。</source>
+        <translation>The server did not accept these changes. Read the reason, correct the record if needed, then press &quot;Mark as dealt with&quot;.</translation>
+    </message>
+    <message>
+        <source>日時</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>記録の種類</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>確認済みにする</source>
+        <translation>Mark as dealt with</translation>
+    </message>
+    <message>
+        <source>元の値</source>
+        <translation>Original value</translation>
+    </message>
+    <message>
+        <source>現在の値({who}、{when})</source>
+        <translation>Current value ({who}, {when})</translation>
+    </message>
+    <message>
+        <source>現在の値(サーバー)</source>
+        <translation>Current value (server)</translation>
+    </message>
+    <message>
+        <source>あなたの値({when}、この端末)</source>
+        <translation>Your value ({when}, this computer)</translation>
+    </message>
+    <message>
+        <source>保存できませんでした: {error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+    <message>
+        <source>サーバーに解決を伝えられませんでした: {message}</source>
+        <translation>Could not tell the server about the decision: {message}</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>担当者を追加</source>
@@ -3878,6 +4029,14 @@ Its answers stay in the results with the question&apos;s wording.</translation>
         <translation>New record</translation>
     </message>
     <message>
+        <source>表示していた記録は、他の端末で削除されました。</source>
+        <translation>The record shown was deleted on another computer.</translation>
+    </message>
+    <message>
+        <source>他の端末での変更を受信しました。入力中の内容はそのまま残しています(保存すると、この画面の内容で記録されます)。</source>
+        <translation>Changes from another computer arrived. Your unsaved input is kept (saving records what this form shows).</translation>
+    </message>
+    <message>
         <source>保存できません</source>
         <translation>Cannot save</translation>
     </message>
@@ -4605,6 +4764,14 @@ Edit the whole series? A new series would be separate from this meeting.</transl
         <translation>Stalled after</translation>
     </message>
     <message>
+        <source>同期サーバーにログイン…</source>
+        <translation>Log in to sync server…</translation>
+    </message>
+    <message>
+        <source>同期</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -5026,6 +5193,103 @@ Edit the whole series? A new series would be separate from this meeting.</transl
     <message>
         <source>状況</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLoginDialog</name>
+    <message>
+        <source>同期サーバーにログイン</source>
+        <translation>Log in to sync server</translation>
+    </message>
+    <message>
+        <source>パスワードは保存しません。ログインしなくても、この端末だけでこれまでどおり使えます。</source>
+        <translation>The password is not stored. Without logging in, this computer keeps working on its own as before.</translation>
+    </message>
+    <message>
+        <source>ログイン中: {user}</source>
+        <translation>Logged in: {user}</translation>
+    </message>
+    <message>
+        <source>サーバーのアドレス</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>ユーザー名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>ログイン</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>ログアウト</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>サーバーのアドレス、ユーザー名、パスワードを入力してください。</source>
+        <translation>Enter the server address, user name and password.</translation>
+    </message>
+    <message>
+        <source>ログインできませんでした: {message}</source>
+        <translation>Could not log in: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <source>今すぐ同期</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>同期サーバーにログイン…</source>
+        <translation>Log in to sync server…</translation>
+    </message>
+    <message>
+        <source>競合の確認…</source>
+        <translation>Review conflicts…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>同期: 未接続(この端末だけで使用中)</source>
+        <translation>Sync: not connected (working on this computer only)</translation>
+    </message>
+    <message>
+        <source>同期中…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>接続中</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>オフライン</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>未送信 {n}件</source>
+        <translation>{n} unsent</translation>
+    </message>
+    <message>
+        <source>最終同期 {time}</source>
+        <translation>Last sync {time}</translation>
+    </message>
+    <message>
+        <source>競合 {n}件</source>
+        <translation>{n} conflicts</translation>
+    </message>
+    <message>
+        <source>送信できなかった変更 {n}件</source>
+        <translation>{n} changes not sent</translation>
     </message>
 </context>
 <context>

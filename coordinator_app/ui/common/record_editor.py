@@ -63,6 +63,13 @@ class RecordEditor(QWidget):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.addWidget(self.heading)
+        self.sync_notice = QLabel(self)
+        self.sync_notice.setObjectName("sync_notice")
+        self.sync_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.sync_notice.setWordWrap(True)
+        self.sync_notice.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.sync_notice.hide()
+        self.body.addWidget(self.sync_notice)
 
     # -- hooks -------------------------------------------------------------------
 
@@ -146,6 +153,37 @@ class RecordEditor(QWidget):
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
 
+    def received_elsewhere(self) -> None:
+        """Another desk's change to the shown record arrived by sync.
+
+        A clean form shows it; a form with unsaved edits keeps what was typed
+        and says so (saving then records what the form shows).
+        """
+        if not self._dirty:
+            record_id = self.current_id
+            try:
+                if record_id is not None:
+                    self.service.get(record_id)
+            except NotFoundError:
+                self.load(None)
+                self.sync_notice.setText(
+                    QCoreApplication.translate(
+                        "RecordEditor", "表示していた記録は、他の端末で削除されました。"
+                    )
+                )
+                self.sync_notice.show()
+                return
+            self.load(record_id)
+            return
+        self.sync_notice.setText(
+            QCoreApplication.translate(
+                "RecordEditor",
+                "他の端末での変更を受信しました。入力中の内容はそのまま残しています"
+                "(保存すると、この画面の内容で記録されます)。",
+            )
+        )
+        self.sync_notice.show()
+
     # -- actions -----------------------------------------------------------------
 
     def focus_first(self) -> None:
@@ -174,6 +212,7 @@ class RecordEditor(QWidget):
             self.fill_related(None if is_new else record.id)
             clear_errors(self.forms)
             self._update_heading()
+            self.sync_notice.hide()
         finally:
             self._loading = False
         self._set_dirty(False)

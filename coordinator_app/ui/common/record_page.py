@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain.changes import Changes
+from coordinator_app.domain.changes import Changes, Origin
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.list_table import ResizeMode, SelectionMode, list_table
@@ -392,6 +392,9 @@ class RecordPage(QWidget):
             self.editor.refresh_choices()
             if changes.all and not self.editor.is_dirty:
                 self.editor.load(self.editor.current_id)
+            elif changes.origin is Origin.SYNC and self.editor.current_id in changes.ids(self.kind):
+                # Another desk changed the record shown: unsaved edits are never overwritten.
+                self.editor.received_elsewhere()
         self._update_buttons()
 
     def _display_changed(self) -> None:

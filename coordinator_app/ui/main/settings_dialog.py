@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -106,6 +107,13 @@ class SettingsDialog(QDialog):
             form.addRow(self.tr("コーディネーター"), self.coordinator_combo)
             form.addRow("", self.link_error)
         form.addRow(self.tr("停滞とみなす日数"), self.stalled_spin)
+        # 同期: the window's sync (ui/sync/install.py) offers its login here.
+        open_login = getattr(parent, "open_sync_login", None)
+        self.sync_button: QPushButton | None = None
+        if callable(open_login):
+            self.sync_button = QPushButton(self.tr("同期サーバーにログイン…"), self)
+            self.sync_button.clicked.connect(lambda: open_login())
+            form.addRow(self.tr("同期"), self.sync_button)
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton(self.tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton(
