@@ -70,12 +70,19 @@ class ListQuery:
     with_total: bool = True
     """False skips counting all matches (``Page.total`` is then -1): a next
     page of a long list does not need the count again."""
+    after: tuple[Any, ...] | None = None
+    """Keyset paging: the ``Page.keys`` entry of the last row already read; the
+    page starts right after it (an index seek, whatever the depth) instead of
+    at ``offset``."""
 
 
 @dataclass(frozen=True)
 class Page(Generic[Item]):
     rows: list[Item]
     total: int
+    keys: list[tuple[Any, ...]] | None = None
+    """Each row's position in the sort (its sort values and rowid), for
+    ``ListQuery.after``; None when the sort allows no keyset (a nullable key)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,13 @@ def like_pattern(text: str) -> str:
 
 def live(model: type[Record]) -> Any:
     return col(model.deleted_at).is_(None)
+
+
+def live_unindexed(model: type[Record]) -> Any:
+    """:func:`live` that keeps the planner off the deleted_at index: nearly every
+    row is live, so that index only hides the index that orders or bounds a list
+    (a scan and a temporary B-tree instead of a seek)."""
+    return sa.func.ifnull(model.deleted_at, None).is_(None)
 
 
 class EntityService(Guarded, Generic[T]):
@@ -142,20 +156,49 @@ class EntityService(Guarded, Generic[T]):
     @reads
     def list(self, query: ListQuery | None = None) -> Page[T]:
         query = query or ListQuery()
+        rowid = self._rowid()
         with self.db.reading() as session:
-            stmt = self._filtered(select(self.model), query)
+            stmt = self._filtered(select(self.model, rowid), query)
             total = (
                 session.exec(select(sa.func.count()).select_from(stmt.subquery())).one()
                 if query.with_total
                 else -1
             )
-            stmt = self._sorted(stmt, query)
-            if query.offset:
+            columns = self._sort_columns(query)
+            keyset = all(not c.nullable for c in columns)
+            if query.after is not None and keyset:
+                values = [
+                    sa.bindparam(None, v, type_=c.type)
+                    for c, v in zip(columns, query.after, strict=False)
+                ]
+                position = sa.tuple_(*columns, rowid)
+                after = sa.tuple_(*values, sa.bindparam(None, query.after[-1], type_=sa.Integer))
+                stmt = stmt.where(position < after if query.descending else position > after)
+            elif query.offset:
                 stmt = stmt.offset(query.offset)
+            stmt = self._sorted(stmt, query)
             if query.limit is not None:
                 stmt = stmt.limit(query.limit)
-            rows = list(session.exec(stmt).all())
-            return Page(rows=rows, total=int(total))
+            found = session.exec(stmt).all()
+            names = [c.key for c in columns]
+            rows = [record for record, _ in found]
+            keys = (
+                [(*(getattr(r, n) for n in names), position) for r, position in found]
+                if keyset
+                else None
+            )
+            return Page(rows=rows, total=int(total), keys=keys)
+
+    def _rowid(self) -> Any:
+        return sa.literal_column(f"{self.model.__tablename__}.rowid", type_=sa.Integer)
+
+    def _sort_columns(self, query: ListQuery) -> builtins.list[Any]:
+        key = query.sort or self.default_sort
+        column_names = self.sort_keys.get(key)
+        if column_names is None:
+            raise ValueError(f"unknown sort key {key!r} for {self.model.__name__}")
+        table = self.model.__table__
+        return [table.c[name] for name in column_names.split(",")]
 
     label_column: ClassVar[str] = "name"
     """The column a picker shows."""
@@ -201,6 +244,7 @@ class EntityService(Guarded, Generic[T]):
         return Page(
             rows=[Row(record=r, extra=extras.get(r.id, {})) for r in page.rows],
             total=page.total,
+            keys=page.keys,
         )
 
     def decorate(
@@ -212,7 +256,7 @@ class EntityService(Guarded, Generic[T]):
     def _filtered(self, stmt: Any, query: ListQuery) -> Any:
         model = self.model
         if not query.include_deleted:
-            stmt = stmt.where(live(model))
+            stmt = stmt.where(live_unindexed(model))
         # A search box can hand over anything: drop what SQLite cannot bind (lone
         # surrogates) and stay below its LIKE pattern limit (50,000 bytes).
         text = clean_text(query.text)[:MAX_SEARCH_CHARS]
@@ -234,13 +278,11 @@ class EntityService(Guarded, Generic[T]):
         return stmt
 
     def _sorted(self, stmt: Any, query: ListQuery) -> Any:
-        key = query.sort or self.default_sort
-        column_names = self.sort_keys.get(key)
-        if column_names is None:
-            raise ValueError(f"unknown sort key {key!r} for {self.model.__name__}")
-        columns = [getattr(self.model, name) for name in column_names.split(",")]
-        orders = [c.desc() if query.descending else c.asc() for c in columns]
-        return stmt.order_by(*orders, self.model.id)
+        """Order by the sort key, ties by rowid in the same direction: every index
+        ends with the rowid, so the index of the key orders the whole list and a
+        keyset page (:attr:`ListQuery.after`) is one seek."""
+        columns = [*self._sort_columns(query), self._rowid()]
+        return stmt.order_by(*(c.desc() if query.descending else c.asc() for c in columns))
 
     # -- writing -----------------------------------------------------------------
 
