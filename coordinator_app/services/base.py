@@ -10,7 +10,7 @@ from __future__ import annotations
 import builtins
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -28,12 +28,12 @@ from coordinator_app.domain.validation import (
     clean_text,
 )
 from coordinator_app.services.access import Guarded, reads, writes
+from coordinator_app.services.listing import Choice, ListQuery, Page, Row
 from coordinator_app.storage import search_index
 from coordinator_app.storage.database import Database
 
 T = TypeVar("T", bound=Record)
 L = TypeVar("L", bound=Record)
-Item = TypeVar("Item")
 
 
 MAX_SEARCH_CHARS = 5_000
@@ -47,59 +47,6 @@ class NotFoundError(LookupError):
         super().__init__(f"{kind.label}が見つかりません(削除された可能性があります)")
         self.kind = kind
         self.record_id = record_id
-
-
-@dataclass(frozen=True)
-class ListQuery:
-    """Filter, sort and page of a list.
-
-    Attributes:
-        text: a substring matched against the name (kanji) and the reading
-            (kana, folded so that katakana/hiragana and widths do not matter).
-        sort: a key of the service's ``sort_keys``.
-        filters: service-specific equality filters, e.g. ``{"kind": OrgKind.NPO}``.
-    """
-
-    text: str = ""
-    sort: str = ""
-    descending: bool = False
-    offset: int = 0
-    limit: int | None = None
-    include_deleted: bool = False
-    filters: dict[str, Any] = field(default_factory=dict)
-    with_total: bool = True
-    """False skips counting all matches (``Page.total`` is then -1): a next
-    page of a long list does not need the count again."""
-    after: tuple[Any, ...] | None = None
-    """Keyset paging: the ``Page.keys`` entry of the last row already read; the
-    page starts right after it (an index seek, whatever the depth) instead of
-    at ``offset``."""
-
-
-@dataclass(frozen=True)
-class Page(Generic[Item]):
-    rows: list[Item]
-    total: int
-    keys: list[tuple[Any, ...]] | None = None
-    """Each row's position in the sort (its sort values and rowid), for
-    ``ListQuery.after``; None when the sort allows no keyset (a nullable key)."""
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A light option for pickers: no ORM object, just what a list shows."""
-
-    id: uuid.UUID
-    label: str
-    reading: str = ""
-
-
-@dataclass(frozen=True)
-class Row(Generic[T]):
-    """A list row: the record plus display values joined from other tables."""
-
-    record: T
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def now() -> datetime:
