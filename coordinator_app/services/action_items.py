@@ -160,6 +160,29 @@ class ActionItemService(EntityService[ActionItem]):
         return self.list_rows(ListQuery(filters={"meeting_id": meeting_id}, sort="created"))
 
     @reads
+    def for_project(self, project_id: uuid.UUID) -> Page[Row[ActionItem]]:
+        """The items of a project's live meetings in one query: meetings newest first
+        (as the project's 会議 tab lists them), each meeting's items in entry order."""
+        with self.db.reading() as session:
+            stmt = (
+                select(ActionItem)
+                .join(Meeting, col(Meeting.id) == ActionItem.meeting_id)
+                .where(Meeting.project_id == project_id)
+                .where(live(ActionItem))
+                .where(live(Meeting))
+                .order_by(
+                    col(Meeting.held_on).desc(),
+                    col(Meeting.id),
+                    col(ActionItem.created_at),
+                    col(ActionItem.id),
+                )
+            )
+            records = list(session.exec(stmt).all())
+            extras = self.decorate(session, records)
+        rows = [Row(record=r, extra=extras[r.id]) for r in records]
+        return Page(rows=rows, total=len(rows))
+
+    @reads
     def carried_over(self, meeting_id: uuid.UUID) -> Page[Row[ActionItem]]:
         """Open items from earlier meetings of the same council (or series)."""
         with self.db.reading() as session:

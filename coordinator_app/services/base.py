@@ -10,7 +10,7 @@ from __future__ import annotations
 import builtins
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -29,12 +29,12 @@ from coordinator_app.domain.validation import (
     clean_text,
 )
 from coordinator_app.services.access import Guarded, reads, writes
+from coordinator_app.services.listing import Choice, ListQuery, Page, Row
 from coordinator_app.storage import search_index
 from coordinator_app.storage.database import Database
 
 T = TypeVar("T", bound=Record)
 L = TypeVar("L", bound=Record)
-Item = TypeVar("Item")
 
 
 MAX_SEARCH_CHARS = 5_000
@@ -50,52 +50,6 @@ class NotFoundError(LookupError):
         self.record_id = record_id
 
 
-@dataclass(frozen=True)
-class ListQuery:
-    """Filter, sort and page of a list.
-
-    Attributes:
-        text: a substring matched against the name (kanji) and the reading
-            (kana, folded so that katakana/hiragana and widths do not matter).
-        sort: a key of the service's ``sort_keys``.
-        filters: service-specific equality filters, e.g. ``{"kind": OrgKind.NPO}``.
-    """
-
-    text: str = ""
-    sort: str = ""
-    descending: bool = False
-    offset: int = 0
-    limit: int | None = None
-    include_deleted: bool = False
-    filters: dict[str, Any] = field(default_factory=dict)
-    with_total: bool = True
-    """False skips counting all matches (``Page.total`` is then -1): a next
-    page of a long list does not need the count again."""
-
-
-@dataclass(frozen=True)
-class Page(Generic[Item]):
-    rows: list[Item]
-    total: int
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A light option for pickers: no ORM object, just what a list shows."""
-
-    id: uuid.UUID
-    label: str
-    reading: str = ""
-
-
-@dataclass(frozen=True)
-class Row(Generic[T]):
-    """A list row: the record plus display values joined from other tables."""
-
-    record: T
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
 def now() -> datetime:
     return datetime.now(UTC)
 
@@ -107,6 +61,13 @@ def like_pattern(text: str) -> str:
 
 def live(model: type[Record]) -> Any:
     return col(model.deleted_at).is_(None)
+
+
+def live_unindexed(model: type[Record]) -> Any:
+    """:func:`live` that keeps the planner off the deleted_at index: nearly every
+    row is live, so that index only hides the index that orders or bounds a list
+    (a scan and a temporary B-tree instead of a seek)."""
+    return sa.func.ifnull(model.deleted_at, None).is_(None)
 
 
 class EntityService(Guarded, Generic[T]):
@@ -143,20 +104,49 @@ class EntityService(Guarded, Generic[T]):
     @reads
     def list(self, query: ListQuery | None = None) -> Page[T]:
         query = query or ListQuery()
+        rowid = self._rowid()
         with self.db.reading() as session:
-            stmt = self._filtered(select(self.model), query)
+            stmt = self._filtered(select(self.model, rowid), query)
             total = (
                 session.exec(select(sa.func.count()).select_from(stmt.subquery())).one()
                 if query.with_total
                 else -1
             )
-            stmt = self._sorted(stmt, query)
-            if query.offset:
+            columns = self._sort_columns(query)
+            keyset = all(not c.nullable for c in columns)
+            if query.after is not None and keyset:
+                values = [
+                    sa.bindparam(None, v, type_=c.type)
+                    for c, v in zip(columns, query.after, strict=False)
+                ]
+                position = sa.tuple_(*columns, rowid)
+                after = sa.tuple_(*values, sa.bindparam(None, query.after[-1], type_=sa.Integer))
+                stmt = stmt.where(position < after if query.descending else position > after)
+            elif query.offset:
                 stmt = stmt.offset(query.offset)
+            stmt = self._sorted(stmt, query)
             if query.limit is not None:
                 stmt = stmt.limit(query.limit)
-            rows = list(session.exec(stmt).all())
-            return Page(rows=rows, total=int(total))
+            found = session.exec(stmt).all()
+            names = [c.key for c in columns]
+            rows = [record for record, _ in found]
+            keys = (
+                [(*(getattr(r, n) for n in names), position) for r, position in found]
+                if keyset
+                else None
+            )
+            return Page(rows=rows, total=int(total), keys=keys)
+
+    def _rowid(self) -> Any:
+        return sa.literal_column(f"{self.model.__tablename__}.rowid", type_=sa.Integer)
+
+    def _sort_columns(self, query: ListQuery) -> builtins.list[Any]:
+        key = query.sort or self.default_sort
+        column_names = self.sort_keys.get(key)
+        if column_names is None:
+            raise ValueError(f"unknown sort key {key!r} for {self.model.__name__}")
+        table = self.model.__table__
+        return [table.c[name] for name in column_names.split(",")]
 
     label_column: ClassVar[str] = "name"
     """The column a picker shows."""
@@ -202,6 +192,7 @@ class EntityService(Guarded, Generic[T]):
         return Page(
             rows=[Row(record=r, extra=extras.get(r.id, {})) for r in page.rows],
             total=page.total,
+            keys=page.keys,
         )
 
     def decorate(
@@ -213,7 +204,7 @@ class EntityService(Guarded, Generic[T]):
     def _filtered(self, stmt: Any, query: ListQuery) -> Any:
         model = self.model
         if not query.include_deleted:
-            stmt = stmt.where(live(model))
+            stmt = stmt.where(live_unindexed(model))
         # A search box can hand over anything: drop what SQLite cannot bind (lone
         # surrogates) and stay below its LIKE pattern limit (50,000 bytes).
         text = clean_text(query.text)[:MAX_SEARCH_CHARS]
@@ -235,13 +226,11 @@ class EntityService(Guarded, Generic[T]):
         return stmt
 
     def _sorted(self, stmt: Any, query: ListQuery) -> Any:
-        key = query.sort or self.default_sort
-        column_names = self.sort_keys.get(key)
-        if column_names is None:
-            raise ValueError(f"unknown sort key {key!r} for {self.model.__name__}")
-        columns = [getattr(self.model, name) for name in column_names.split(",")]
-        orders = [c.desc() if query.descending else c.asc() for c in columns]
-        return stmt.order_by(*orders, self.model.id)
+        """Order by the sort key, ties by rowid in the same direction: every index
+        ends with the rowid, so the index of the key orders the whole list and a
+        keyset page (:attr:`ListQuery.after`) is one seek."""
+        columns = [*self._sort_columns(query), self._rowid()]
+        return stmt.order_by(*(c.desc() if query.descending else c.asc() for c in columns))
 
     # -- writing -----------------------------------------------------------------
 

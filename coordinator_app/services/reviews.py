@@ -248,14 +248,22 @@ class ReviewService(Guarded):
         unreviewed = (
             select(sa.func.count()).where(live_entries).where(~sa.exists(reviewed))
         ).scalar_subquery()
-        stmt = select(  # type: ignore[call-overload]  # sqlmodel types select() up to 4 columns
-            Project, last_entry, open_items.scalar_subquery(), overdue_items, unreviewed
-        ).where(live(Project))
         with self.db.reading() as session:
-            stmt = self._filter(session, stmt, flt)
-            stmt = stmt.order_by(Project.title, Project.id).offset(offset)
+            # The page of projects first (ids only), then the figures for that page:
+            # the correlated subqueries run for the rows shown, not for every project
+            # the sort has to read.
+            page = self._filter(session, select(col(Project.id)).where(live(Project)), flt)
+            page = page.order_by(Project.title, Project.id).offset(offset)
             if limit is not None:
-                stmt = stmt.limit(limit)
+                page = page.limit(limit)
+            shown = page.subquery()
+            stmt = (
+                select(  # type: ignore[call-overload]  # sqlmodel types select() up to 4 columns
+                    Project, last_entry, open_items.scalar_subquery(), overdue_items, unreviewed
+                )
+                .join(shown, shown.c.id == Project.id)
+                .order_by(Project.title, Project.id)
+            )
             rows = session.exec(stmt).all()
             projects = [row[0] for row in rows]
             leads = names_by_id(session, Coordinator, (p.lead_coordinator_id for p in projects))

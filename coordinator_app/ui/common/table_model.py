@@ -203,6 +203,7 @@ class RecordTableModel(_BaseTableModel[Row[Record]]):
         )
         self._has_more = False
         self._total: int | None = None
+        self._last_key: tuple[Any, ...] | None = None
 
     @property
     def known_total(self) -> int | None:
@@ -275,6 +276,7 @@ class RecordTableModel(_BaseTableModel[Row[Record]]):
 
     def refresh(self) -> None:
         """Reload the first page."""
+        self._last_key = None
         rows, more = self._page(0)
         self.beginResetModel()
         self._rows = rows
@@ -313,10 +315,18 @@ class RecordTableModel(_BaseTableModel[Row[Record]]):
             self.fetchMore()
 
     def _page(self, offset: int) -> tuple[list[Row[Record]], bool]:
-        """Rows from ``offset`` and whether more exist (one extra row is read)."""
+        """Rows from ``offset`` and whether more exist (one extra row is read).
+
+        After the first page the next one starts after the last row's sort key
+        (keyset: one index seek at any depth) where the sort allows it."""
         limit = self._query.limit or self.PAGE_SIZE
-        page = self.service.list_rows(replace(self._query, offset=offset, limit=limit + 1))
-        return list(page.rows[:limit]), len(page.rows) > limit
+        after = self._last_key if offset else None
+        query = replace(self._query, offset=0 if after else offset, after=after, limit=limit + 1)
+        page = self.service.list_rows(query)
+        rows = list(page.rows[:limit])
+        if rows and page.keys is not None:
+            self._last_key = page.keys[len(rows) - 1]
+        return rows, len(page.rows) > limit
 
 
 class ChildTableModel(_BaseTableModel[T]):

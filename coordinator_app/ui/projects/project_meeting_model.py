@@ -90,9 +90,7 @@ class ProjectActionItemModel(ChildTableModel[Row[ActionItem]]):
 
     def fetch(self, owner_id: uuid.UUID) -> Sequence[Row[ActionItem]]:
         self.today = date.today()
-        items: list[Row[ActionItem]] = []
-        for meeting in project_meetings(self.services, owner_id):
-            items.extend(self.services.action_items.for_meeting(meeting.record.id).rows)
+        items = self.services.action_items.for_project(owner_id).rows
         return sorted(
             items,
             key=lambda r: (r.record.done, r.record.due_date is None, r.record.due_date or date.max),
