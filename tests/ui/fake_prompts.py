@@ -70,7 +70,11 @@ class FakePrompts:
         return self.open_files.pop(0) if self.open_files else None
 
     def choose_open_files(self, parent: QWidget | None, *, title: str, filters: str) -> list[Path]:
-        return self.open_paths.pop(0) if self.open_paths else []
+        if self.open_paths:
+            return self.open_paths.pop(0)
+        # A test that queued one file in open_files means "the user picked that file".
+        single = self.choose_open_file(parent, title=title, filters=filters)
+        return [single] if single is not None else []
 
     def choose_save_file(
         self, parent: QWidget | None, *, title: str, suggested: str, filters: str
