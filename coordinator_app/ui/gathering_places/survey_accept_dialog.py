@@ -5,12 +5,10 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.services.surveys import FieldChange
+from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.labels import error_text, message_text
@@ -62,17 +61,16 @@ class SurveyAcceptDialog(QDialog):
                     "反映先のある質問に回答がありません)。"
                 ).format(name=place.name)
             )
-        self.view = QTableView()
-        self.view.setModel(
+        self.view = list_table(
             ReportTableModel(
                 [self.tr("項目"), self.tr("今の値"), self.tr("回答の値")],
                 [[c.label, c.before or self.tr("(空欄)"), c.after] for c in self.changes],
-                self.view,
-            )
+                self,
+            ),
+            rows=False,
+            alternating=False,
+            resize=QHeaderView.ResizeMode.Stretch,
         )
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -6,11 +6,9 @@ import uuid
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +17,7 @@ from coordinator_app.domain.models import SurveyQuestion
 from coordinator_app.domain.surveys import options_from_json
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
+from coordinator_app.ui.common.list_table import SelectionMode, list_table
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.gathering_places.survey_labels import (
     place_field_labels,
@@ -43,11 +42,13 @@ class QuestionnaireTab(QWidget):
         self.round_id: uuid.UUID | None = None
         self.questions: list[SurveyQuestion] = []
         self.dialog: SurveyQuestionDialog | None = None
-        self.view = QTableView(self)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
+        self.view = list_table(
+            ReportTableModel([], [], self),
+            self,
+            selection=SelectionMode.SingleSelection,
+            alternating=False,
+            stretch_last=False,
+        )
         self.view.doubleClicked.connect(lambda _i: self.edit_question())
         self.view.activated.connect(lambda _i: self.edit_question())
         self.add_button = QPushButton(self.tr("質問を追加…"), self)

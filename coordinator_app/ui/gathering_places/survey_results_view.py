@@ -6,7 +6,6 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.services.survey_results import SurveyResults
+from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.labels import error_text
@@ -26,11 +26,7 @@ from coordinator_app.ui.reports.report_table_model import ReportTableModel
 
 
 def _table(parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    return view
+    return list_table(ReportTableModel([], [], parent), parent, rows=False, stretch_last=False)
 
 
 class ResultsTab(QWidget):
