@@ -176,7 +176,7 @@ def cli(db: Path, *args: str) -> None:
 
 # -- the LibreOffice path ----------------------------------------------------------
 
-FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+_FODT_OPEN = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -190,11 +190,26 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  <style:font-face style:name="IPAexGothic" svg:font-family="IPAexGothic"/>
 </office:font-face-decls>
 <office:styles>
- <style:default-style style:family="paragraph">
-  <style:text-properties style:font-name="IPAexGothic" style:font-name-asian="IPAexGothic"
-   fo:font-size="10pt" style:font-size-asian="10pt" fo:color="#222222"/>
- </style:default-style>
-</office:styles>
+"""
+
+
+def fodt_document_open(font_size: str) -> str:
+    """The start of a flat ODT shared by the flyer and guidebook documents: namespaces,
+    the app's font and the default paragraph style at ``font_size`` (e.g. "10pt")."""
+    return (
+        _FODT_OPEN
+        + ' <style:default-style style:family="paragraph">\n'
+        + '  <style:text-properties style:font-name="IPAexGothic"'
+        + ' style:font-name-asian="IPAexGothic"\n'
+        + f'   fo:font-size="{font_size}" style:font-size-asian="{font_size}"'
+        + ' fo:color="#222222"/>\n'
+        + " </style:default-style>\n"
+    )
+
+
+FODT_HEAD = (
+    fodt_document_open("10pt")
+    + """</office:styles>
 <office:automatic-styles>
  <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="210mm"
   fo:page-height="297mm" fo:margin-top="15mm" fo:margin-bottom="12mm" fo:margin-left="15mm"
@@ -226,6 +241,7 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 </office:master-styles>
 <office:body><office:text>
 """
+)
 
 
 def _image(name: str, data: bytes, width_mm: float, height_mm: float, kind: str) -> str:

@@ -38,7 +38,7 @@ from xml.sax.saxutils import escape
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from benchmarks.flyers import LibreOffice, machine, seconds
+from benchmarks.flyers import LibreOffice, fodt_document_open, machine, seconds
 from coordinator_app.documents.data.guidebook import NO_WEEKDAY, GuidebookData, GuidebookEntry
 from coordinator_app.documents.design.records import issuer_lines
 from coordinator_app.documents.render.guidebook import GuidebookRenderer
@@ -108,25 +108,9 @@ PHOTO_MM = (42.0, 32.0)  # the app's photo box
 LABEL_MM = 22.0
 ACCENT = "#2e7d32"
 
-GB_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:xlink="http://www.w3.org/1999/xlink"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:font-face-decls>
- <style:font-face style:name="IPAexGothic" svg:font-family="IPAexGothic"/>
-</office:font-face-decls>
-<office:styles>
- <style:default-style style:family="paragraph">
-  <style:text-properties style:font-name="IPAexGothic" style:font-name-asian="IPAexGothic"
-   fo:font-size="9.5pt" style:font-size-asian="9.5pt" fo:color="#222222"/>
- </style:default-style>
- <style:style style:name="F" style:family="paragraph"><style:paragraph-properties>
+GB_HEAD = (
+    fodt_document_open("9.5pt")
+    + """ <style:style style:name="F" style:family="paragraph"><style:paragraph-properties>
   <style:tab-stops><style:tab-stop style:position="174mm" style:type="right"/></style:tab-stops>
   </style:paragraph-properties><style:text-properties fo:color="#9ca3af" fo:font-size="8pt"
   style:font-size-asian="8pt"/></style:style>
@@ -220,6 +204,7 @@ GB_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 </office:master-styles>
 <office:body><office:text>
 """
+)
 
 
 def _photo_frame(index: int, content: bytes) -> str:
