@@ -29,6 +29,15 @@ from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.settings import AppSettings, settings_store
 from tests.ui.fake_prompts import FakePrompts
+from tests.ui.keyboard_walk import release_modifiers
+
+
+@pytest.fixture(autouse=True)
+def _no_key_held_after_the_test(qtbot: QtBot) -> Iterator[None]:
+    """Each GUI test starts with no modifier key held: a Shift+Tab whose release
+    reached another widget leaves Qt believing Shift is down (see keyboard_walk)."""
+    yield
+    release_modifiers(qtbot)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ table that keeps Tab for its cells would be visited over and over, a trap).
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -31,17 +32,29 @@ def tab_cycle(qtbot: QtBot, *, backwards: bool = False, limit: int = 120) -> lis
     """
     start = focused()
     seen = [start]
-    for _ in range(limit):
-        if backwards:
-            qtbot.keyClick(focused(), Key.Key_Backtab, SHIFT)
-        else:
-            qtbot.keyClick(focused(), Key.Key_Tab)
-        current = focused()
-        if current is start:
-            return seen
-        seen.append(current)
+    try:
+        for _ in range(limit):
+            if backwards:
+                qtbot.keyClick(focused(), Key.Key_Backtab, SHIFT)
+            else:
+                qtbot.keyClick(focused(), Key.Key_Tab)
+            current = focused()
+            if current is start:
+                return seen
+            seen.append(current)
+    finally:
+        release_modifiers(qtbot)
     names = [describe(w) for w in seen[-12:]]
     raise AssertionError(f"Tab never came back to {describe(start)}: a trap? last: {names}")
+
+
+def release_modifiers(qtbot: QtBot) -> None:
+    """Let go of Shift: when Shift+Tab moves the focus to another widget, the key's
+    release reaches that widget and Qt goes on believing Shift is held, so a later
+    test's ``selectRow`` would extend a selection instead of making one."""
+    widget = QApplication.focusWidget() or QApplication.activeWindow()
+    if widget is not None and QGuiApplication.keyboardModifiers() & SHIFT:
+        qtbot.keyRelease(widget, Key.Key_Shift)
 
 
 def reachable(window: QWidget) -> list[QWidget]:
