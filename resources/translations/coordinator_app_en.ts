@@ -4934,6 +4934,17 @@ Edit the whole series? A new series would be separate from this meeting.</transl
     </message>
 </context>
 <context>
+    <name>SurveyFormDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SurveyImportWizard</name>
     <message>
         <source>調査の回答をExcel・CSVから取り込み</source>
@@ -5009,14 +5020,6 @@ Edit the whole series? A new series would be separate from this meeting.</transl
         <source>通いの場に反映(&amp;F)</source>
         <translation>Updates place &amp;field</translation>
     </message>
-    <message>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>SurveyRoundDialog</name>
@@ -5059,14 +5062,6 @@ Edit the whole series? A new series would be separate from this meeting.</transl
     <message>
         <source>メモ</source>
         <translation>Notes</translation>
-    </message>
-    <message>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>キャンセル</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -121,15 +121,25 @@ class PhotoProblem(ValueError):
     """A photo's bytes are not an image Pillow can read."""
 
 
-def photo_jpeg(content: bytes, max_pixels: int) -> tuple[bytes, int, int]:
+def photo_jpeg(
+    content: bytes, max_pixels: int, *, reduced_decode: bool = False
+) -> tuple[bytes, int, int]:
     """The photo turned upright, flattened to RGB, at most ``max_pixels`` on its
     longer side, as JPEG bytes with its width and height.
+
+    With ``reduced_decode`` a JPEG is decoded at a reduced size (no smaller than
+    needed): phone photos are far larger than a guidebook's, and decoding them whole
+    is most of a guidebook's time.
 
     Raises:
         PhotoProblem: the bytes are not a readable image.
     """
     try:
         image = Image.open(io.BytesIO(content))
+        if reduced_decode and image.format == "JPEG":
+            w, h = image.size
+            longest = max(w, h, 1)
+            image.draft("RGB", (max_pixels * w // longest, max_pixels * h // longest))
         image.load()
         image = ImageOps.exif_transpose(image)
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:

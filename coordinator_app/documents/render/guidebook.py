@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
-from PIL import Image, ImageOps, UnidentifiedImageError
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -43,7 +42,7 @@ from coordinator_app.documents.data.guidebook import (
     GuidebookEntry,
 )
 from coordinator_app.documents.design.fonts import font_markup as font_line
-from coordinator_app.documents.design.images import PhotoProblem
+from coordinator_app.documents.design.images import PhotoProblem, photo_jpeg
 from coordinator_app.documents.design.qr import QrFlowable
 from coordinator_app.documents.design.records import (
     HEADER_FILL,
@@ -65,34 +64,13 @@ ACCENT = colors.HexColor("#2e7d32")
 
 
 def scaled_jpeg(content: bytes, max_pixels: int) -> tuple[bytes, int, int]:
-    """The photo upright, flattened to RGB, at most ``max_pixels`` on its longer side,
-    as JPEG bytes with its width and height (as ``project_page.photo_jpeg`` does, but a JPEG is
-    decoded at a reduced size: phone photos are far larger than a guidebook's).
+    """The photo as the guidebook prints it: :func:`photo_jpeg` with a JPEG decoded
+    at a reduced size.
 
     Raises:
         PhotoProblem: the bytes are not a readable image.
     """
-    try:
-        image = Image.open(io.BytesIO(content))
-        if image.format == "JPEG":
-            w, h = image.size
-            longest = max(w, h, 1)
-            image.draft("RGB", (max_pixels * w // longest, max_pixels * h // longest))
-        image.load()
-        image = ImageOps.exif_transpose(image)
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise PhotoProblem(str(exc)) from exc
-    if image.mode in ("RGBA", "LA", "P"):
-        image = image.convert("RGBA")
-        background = Image.new("RGB", image.size, "white")
-        background.paste(image, mask=image.getchannel("A"))
-        image = background
-    else:
-        image = image.convert("RGB")
-    image.thumbnail((max_pixels, max_pixels), Image.Resampling.BICUBIC)
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=85, optimize=True)
-    return out.getvalue(), image.width, image.height
+    return photo_jpeg(content, max_pixels, reduced_decode=True)
 
 
 class _Anchor(Flowable):

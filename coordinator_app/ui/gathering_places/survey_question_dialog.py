@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,19 +19,15 @@ from coordinator_app.domain.surveys import (
     options_to_json,
     split_options,
 )
-from coordinator_app.domain.validation import ValidationError
-from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
-from coordinator_app.ui.common.keyboard import make_keyboard_friendly
-from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.gathering_places.survey_form_dialog import SurveyFormDialog
 from coordinator_app.ui.gathering_places.survey_labels import (
     place_field_labels,
     question_kind_labels,
 )
-from coordinator_app.ui.labels import error_text, message_text
 
 
-class SurveyQuestionDialog(QDialog):
+class SurveyQuestionDialog(SurveyFormDialog):
     """Add or change a question; errors (a kind locked by answers …) keep the dialog open.
 
     Attributes:
@@ -51,8 +41,7 @@ class SurveyQuestionDialog(QDialog):
         question: SurveyQuestion | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.round_id = round_id
         self.question = question
         self.saved: SurveyQuestion | None = None
@@ -69,26 +58,11 @@ class SurveyQuestionDialog(QDialog):
         self.field_combo.addItem(self.tr("(反映しない)"), "")
         for key, text in place_field_labels().items():
             self.field_combo.addItem(text, key)
-        self.error_label = plain(QLabel())
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        form = QFormLayout()
+        form = self.form
         form.addRow(self.tr("質問(&Q)"), self.prompt_edit)
         form.addRow(self.tr("種類(&K)"), self.kind_combo)
         form.addRow(self.tr("選択肢(&O)"), self.options_edit)
         form.addRow(self.tr("通いの場に反映(&F)"), self.field_combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
         if question is not None:
             self.prompt_edit.setText(question.prompt)
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(question.kind.value))
@@ -99,8 +73,7 @@ class SurveyQuestionDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.field_combo.currentIndexChanged.connect(self._field_changed)
         self._kind_changed()
-        make_keyboard_friendly(self)
-        self.prompt_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.finish_setup(self.prompt_edit)
 
     def kind(self) -> QuestionKind:
         return QuestionKind(str(self.kind_combo.currentData()))
@@ -127,12 +100,6 @@ class SurveyQuestionDialog(QDialog):
         if self.question is not None:
             question.id = self.question.id
             question.position = self.question.position
-        try:
-            self.saved = self.ctx.services.surveys.save_question(question)
-        except ValidationError as exc:
-            self.error_label.setText(error_text(exc))
-            return
-        except WRITE_ERRORS as exc:  # disk full, locked …: what was typed stays
-            self.error_label.setText(message_text(storage_message(exc)))
-            return
-        self.accept()
+        self.saved = self.store(lambda: self.ctx.services.surveys.save_question(question))
+        if self.saved is not None:
+            self.accept()

@@ -4,34 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.domain.models import SurveyRound
 from coordinator_app.domain.surveys import SurveyStatus
-from coordinator_app.domain.validation import ValidationError
-from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.common.fields import DateField
-from coordinator_app.ui.common.keyboard import make_keyboard_friendly
-from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.gathering_places.survey_form_dialog import SurveyFormDialog
 from coordinator_app.ui.gathering_places.survey_labels import survey_status_labels
-from coordinator_app.ui.labels import error_text, message_text
 
 
-class SurveyRoundDialog(QDialog):
+class SurveyRoundDialog(SurveyFormDialog):
     """Create or change a round; 保存 keeps the dialog open (and what was typed) on errors.
 
     Attributes:
@@ -41,8 +31,7 @@ class SurveyRoundDialog(QDialog):
     def __init__(
         self, ctx: UiContext, survey: SurveyRound | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.survey = survey
         self.saved: SurveyRound | None = None
         self.setWindowTitle(self.tr("調査の設定") if survey else self.tr("新しい調査"))
@@ -58,28 +47,13 @@ class SurveyRoundDialog(QDialog):
             self.status_combo.addItem(text, status.value)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setFixedHeight(70)
-        self.error_label = plain(QLabel())
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        form = QFormLayout()
+        form = self.form
         form.addRow(self.tr("調査名(&N)"), self.name_edit)
         form.addRow(self.tr("年度(&Y)"), self.year_spin)
         form.addRow(self.tr("開始日"), self.starts_field)
         form.addRow(self.tr("締切日"), self.ends_field)
         form.addRow(self.tr("状況"), self.status_combo)
         form.addRow(self.tr("メモ"), self.notes_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
         if survey is not None:
             self.name_edit.setText(survey.name)
             self.year_spin.setValue(survey.fiscal_year)
@@ -89,8 +63,7 @@ class SurveyRoundDialog(QDialog):
             self.notes_edit.setPlainText(survey.notes)
         else:
             self.year_spin.setValue(fiscal_year(date.today()))
-        make_keyboard_friendly(self)
-        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.finish_setup(self.name_edit)
 
     def save(self) -> None:
         problems = [
@@ -114,12 +87,6 @@ class SurveyRoundDialog(QDialog):
         )
         if self.survey is not None:
             survey.id = self.survey.id
-        try:
-            self.saved = self.ctx.services.surveys.save_round(survey)
-        except ValidationError as exc:
-            self.error_label.setText(error_text(exc))
-            return
-        except WRITE_ERRORS as exc:  # disk full, locked …: what was typed stays
-            self.error_label.setText(message_text(storage_message(exc)))
-            return
-        self.accept()
+        self.saved = self.store(lambda: self.ctx.services.surveys.save_round(survey))
+        if self.saved is not None:
+            self.accept()
