@@ -15,28 +15,22 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from coordinator_app.services.settings import MAX_LOGO_BYTES, MunicipalityProfile
 from coordinator_app.ui.common.form import FieldForm
-from coordinator_app.ui.common.photo_field import encode_at_most, show_thumbnail
+from coordinator_app.ui.common.photo_field import ImageField
 from coordinator_app.ui.common.saving import cannot_save, save_form, show_errors
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.prompts import choose_image
 
 LOGO_THUMBNAIL = QSize(160, 80)
-MAX_LOGO_FILE_BYTES = 50 * 1024 * 1024
-"""A bigger file is refused before it is read (a logo is never this big)."""
 LOGO_MAX_SIDE = 1200
 """A logo file over the stored limit is scaled down to this many pixels a side."""
 
@@ -52,110 +46,60 @@ _TEXT_FIELDS = (
 )
 
 
-class LogoField(QWidget):
+class LogoField(ImageField):
     """Pick (through the prompts service), show and remove the municipality's logo.
 
     A file that is not an image is refused with a message under the field;
-    a big one is scaled down to PNG.
+    a big one is scaled down to PNG (PNG keeps transparency).
 
     Signals:
-        changed(): a logo was picked or removed.
         refused(str): the picked file cannot be a logo (the Japanese reason).
     """
 
-    changed = Signal()
     refused = Signal(str)
+    thumbnail_size = LOGO_THUMBNAIL
+    max_stored_bytes = MAX_LOGO_BYTES
+    max_side = LOGO_MAX_SIDE
+    stored_format = ("PNG", -1)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._logo: bytes | None = None
-        self.thumbnail = QLabel(self)
-        self.thumbnail.setFixedSize(LOGO_THUMBNAIL)
-        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.thumbnail.setTextFormat(Qt.TextFormat.PlainText)
-        self.thumbnail.setStyleSheet("border: 1px solid #b0bec5; background: #fafafa;")
-        self.choose_button = QPushButton(
-            QCoreApplication.translate("LogoField", "ロゴ画像を選ぶ…"), self
+        super().__init__(
+            ctx.prompts,
+            QCoreApplication.translate("LogoField", "ロゴ画像を選ぶ…"),
+            QCoreApplication.translate("LogoField", "ロゴを外す"),
+            parent,
         )
-        self.clear_button = QPushButton(QCoreApplication.translate("LogoField", "ロゴを外す"), self)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.choose_button)
-        buttons.addWidget(self.clear_button)
-        buttons.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.thumbnail)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-        self.choose_button.clicked.connect(self.choose)
-        self.clear_button.clicked.connect(self.clear)
-        self._show()
 
     def logo(self) -> bytes | None:
-        return self._logo
+        return self.image()
 
     def set_logo(self, data: bytes | None) -> None:
-        self._logo = data
-        self._show()
+        self.set_image(data)
 
-    def choose(self) -> None:
-        path = choose_image(self._ctx.prompts, self)
-        if path is not None:
-            self.load(path)
+    def refuse(self, text: str) -> None:
+        self.refused.emit(text)
 
-    def load(self, path: Path) -> bool:
-        """Take the image at ``path`` as the logo; False (and :attr:`refused`) when it cannot be."""
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            self.refused.emit(
-                QCoreApplication.translate(
-                    "LogoField", "ファイル「{name}」を開けません: {error}"
-                ).format(name=path.name, error=exc.strerror or exc)
-            )
-            return False
-        if size > MAX_LOGO_FILE_BYTES:
-            self.refused.emit(
-                QCoreApplication.translate(
-                    "LogoField", "「{name}」は大きすぎます(50MBまで)。"
-                ).format(name=path.name)
-            )
-            return False
-        image = QImage(str(path))
-        if image.isNull():
-            self.refused.emit(
-                QCoreApplication.translate(
-                    "LogoField",
-                    "「{name}」は画像として読めません(PNG・JPEG などを選んでください)。",
-                ).format(name=path.name)
-            )
-            return False
-        data = path.read_bytes()
-        if len(data) > MAX_LOGO_BYTES:
-            data = encode_at_most(image, LOGO_MAX_SIDE, "PNG")  # PNG keeps transparency
-        self.set_logo(data)
-        self.changed.emit()
-        return True
+    def unreadable_file_text(self, path: Path, exc: OSError) -> str:
+        return QCoreApplication.translate(
+            "LogoField", "ファイル「{name}」を開けません: {error}"
+        ).format(name=path.name, error=exc.strerror or exc)
 
-    def clear(self) -> None:
-        if self._logo is None:
-            return
-        self.set_logo(None)
-        self.changed.emit()
+    def too_big_text(self, path: Path) -> str:
+        return QCoreApplication.translate(
+            "LogoField", "「{name}」は大きすぎます(50MBまで)。"
+        ).format(name=path.name)
 
-    def _show(self) -> None:
-        self.clear_button.setEnabled(self._logo is not None)
-        if self._logo is None:
-            self.thumbnail.setPixmap(QPixmap())
-            self.thumbnail.setText(QCoreApplication.translate("LogoField", "ロゴなし"))
-            return
-        show_thumbnail(
-            self.thumbnail,
-            self._logo,
-            LOGO_THUMBNAIL,
-            QCoreApplication.translate("LogoField", "表示できません"),
-        )
+    def not_an_image_text(self, path: Path) -> str:
+        return QCoreApplication.translate(
+            "LogoField",
+            "「{name}」は画像として読めません(PNG・JPEG などを選んでください)。",
+        ).format(name=path.name)
+
+    def empty_text(self) -> str:
+        return QCoreApplication.translate("LogoField", "ロゴなし")
+
+    def undisplayable_text(self) -> str:
+        return QCoreApplication.translate("LogoField", "表示できません")
 
 
 class MunicipalityDialog(QDialog):

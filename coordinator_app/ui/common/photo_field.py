@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import ClassVar
+
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -17,29 +20,37 @@ MAX_SOURCE_BYTES = 50 * 1024 * 1024
 file would be loaded whole first)."""
 
 
-class PhotoField(QWidget):
-    """Pick (through the prompts service), show and clear a photo.
+class ImageField(QWidget):
+    """Pick (through the prompts service), show and clear an image kept as bytes.
+
+    The photo and logo fields differ only in sizes, the stored format and their
+    words (the hooks at the end). A file that is too big is refused before it is
+    read; one that is not an image is refused; one over the stored limit is
+    scaled down.
 
     Signals:
-        changed(): a photo was picked or removed.
+        changed(): an image was picked or removed.
     """
 
     changed = Signal()
+    thumbnail_size: ClassVar[QSize] = THUMBNAIL
+    max_stored_bytes: ClassVar[int] = MAX_STORED_BYTES
+    max_side: ClassVar[int] = MAX_SIDE
+    stored_format: ClassVar[tuple[str, int]] = ("JPEG", 90)
 
-    def __init__(self, prompts: Prompts, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, prompts: Prompts, choose_text: str, clear_text: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._prompts = prompts
-        self._photo: bytes | None = None
+        self._image: bytes | None = None
         self.thumbnail = QLabel(self)
-        self.thumbnail.setFixedSize(THUMBNAIL)
+        self.thumbnail.setFixedSize(self.thumbnail_size)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail.setTextFormat(Qt.TextFormat.PlainText)
         self.thumbnail.setStyleSheet("border: 1px solid #b0bec5; background: #fafafa;")
-        self.choose_button = QPushButton(
-            QCoreApplication.translate("PhotoField", "写真を選ぶ…"), self
-        )
-        self.clear_button = QPushButton(
-            QCoreApplication.translate("PhotoField", "写真を外す"), self
-        )
+        self.choose_button = QPushButton(choose_text, self)
+        self.clear_button = QPushButton(clear_text, self)
         buttons = QVBoxLayout()
         buttons.addWidget(self.choose_button)
         buttons.addWidget(self.clear_button)
@@ -53,70 +64,114 @@ class PhotoField(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self._show()
 
-    def photo(self) -> bytes | None:
-        return self._photo
+    def image(self) -> bytes | None:
+        return self._image
 
-    def set_photo(self, data: bytes | None) -> None:
-        self._photo = data
+    def set_image(self, data: bytes | None) -> None:
+        self._image = data
         self._show()
 
     def choose(self) -> None:
         path = choose_image(self._prompts, self)
-        if path is None:
-            return
+        if path is not None:
+            self.load(path)
+
+    def load(self, path: Path) -> bool:
+        """Take the image at ``path``; False (and the reason shown) when it cannot be."""
         try:
             size = path.stat().st_size
         except OSError as exc:
-            self._refuse(
-                QCoreApplication.translate("PhotoField", "ファイルを読めません: {error}").format(
-                    error=exc.strerror or exc
-                )
-            )
-            return
+            self.refuse(self.unreadable_file_text(path, exc))
+            return False
         if size > MAX_SOURCE_BYTES:
-            self._refuse(
-                QCoreApplication.translate(
-                    "PhotoField", "写真のファイルが大きすぎます(50MBまで): {name}"
-                ).format(name=path.name)
-            )
-            return
+            self.refuse(self.too_big_text(path))
+            return False
         image = QImage(str(path))
         if image.isNull():
-            self._prompts.warn(
-                self,
-                title=QCoreApplication.translate("PhotoField", "写真"),
-                text=QCoreApplication.translate(
-                    "PhotoField", "画像として読めないファイルです: {name}"
-                ).format(name=path.name),
-            )
-            return
+            self.refuse(self.not_an_image_text(path))
+            return False
         data = path.read_bytes()
-        if len(data) > MAX_STORED_BYTES:
-            data = encode_at_most(image, MAX_SIDE, "JPEG", 90)
-        self.set_photo(data)
+        if len(data) > self.max_stored_bytes:
+            data = encode_at_most(image, self.max_side, *self.stored_format)
+        self.set_image(data)
         self.changed.emit()
-
-    def _refuse(self, text: str) -> None:
-        self._prompts.warn(self, title=QCoreApplication.translate("PhotoField", "写真"), text=text)
+        return True
 
     def clear(self) -> None:
-        if self._photo is None:
+        if self._image is None:
             return
-        self.set_photo(None)
+        self.set_image(None)
         self.changed.emit()
 
     def _show(self) -> None:
-        self.clear_button.setEnabled(self._photo is not None)
-        if self._photo is None:
+        self.clear_button.setEnabled(self._image is not None)
+        if self._image is None:
             self.thumbnail.setPixmap(QPixmap())
-            self.thumbnail.setText(QCoreApplication.translate("PhotoField", "写真なし"))
+            self.thumbnail.setText(self.empty_text())
             return
-        show_thumbnail(
-            self.thumbnail,
-            self._photo,
-            THUMBNAIL,
-            QCoreApplication.translate("PhotoField", "表示できません"),
+        show_thumbnail(self.thumbnail, self._image, self.thumbnail_size, self.undisplayable_text())
+
+    # -- hooks: how the field refuses a file, and its words ------------------------
+
+    def refuse(self, text: str) -> None:
+        raise NotImplementedError
+
+    def unreadable_file_text(self, path: Path, exc: OSError) -> str:
+        raise NotImplementedError
+
+    def too_big_text(self, path: Path) -> str:
+        raise NotImplementedError
+
+    def not_an_image_text(self, path: Path) -> str:
+        raise NotImplementedError
+
+    def empty_text(self) -> str:
+        raise NotImplementedError
+
+    def undisplayable_text(self) -> str:
+        raise NotImplementedError
+
+
+class PhotoField(ImageField):
+    """A person's or place's photo; a refused file is explained in a message box."""
+
+    def __init__(self, prompts: Prompts, parent: QWidget | None = None) -> None:
+        super().__init__(
+            prompts,
+            QCoreApplication.translate("PhotoField", "写真を選ぶ…"),
+            QCoreApplication.translate("PhotoField", "写真を外す"),
+            parent,
         )
+
+    def photo(self) -> bytes | None:
+        return self.image()
+
+    def set_photo(self, data: bytes | None) -> None:
+        self.set_image(data)
+
+    def refuse(self, text: str) -> None:
+        self._prompts.warn(self, title=QCoreApplication.translate("PhotoField", "写真"), text=text)
+
+    def unreadable_file_text(self, path: Path, exc: OSError) -> str:
+        return QCoreApplication.translate("PhotoField", "ファイルを読めません: {error}").format(
+            error=exc.strerror or exc
+        )
+
+    def too_big_text(self, path: Path) -> str:
+        return QCoreApplication.translate(
+            "PhotoField", "写真のファイルが大きすぎます(50MBまで): {name}"
+        ).format(name=path.name)
+
+    def not_an_image_text(self, path: Path) -> str:
+        return QCoreApplication.translate(
+            "PhotoField", "画像として読めないファイルです: {name}"
+        ).format(name=path.name)
+
+    def empty_text(self) -> str:
+        return QCoreApplication.translate("PhotoField", "写真なし")
+
+    def undisplayable_text(self) -> str:
+        return QCoreApplication.translate("PhotoField", "表示できません")
 
 
 def show_thumbnail(label: QLabel, data: bytes, size: QSize, unreadable: str) -> None:
