@@ -47,13 +47,7 @@ KNOWN_VIOLATIONS: frozenset[tuple[str, str]] = frozenset()
 KNOWN_CYCLES: frozenset[frozenset[str]] = frozenset()
 
 # Files past MAX_LINES still to be split.
-KNOWN_OVERSIZE: frozenset[str] = frozenset(
-    {
-        # ALL_TABLES is one tuple in table order: the survey tables would need a
-        # registry of tables to live in a module of their own.
-        "domain/models.py",
-    }
-)
+KNOWN_OVERSIZE: frozenset[str] = frozenset()
 
 QT = ("PySide6", "shiboken6")
 RENDERER_PACKAGES = ("flyers", "documents")
