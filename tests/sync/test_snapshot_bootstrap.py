@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import closing
@@ -30,7 +31,7 @@ from coordinator_app.storage.schema import head_revision
 from coordinator_app.sync import bootstrap
 from coordinator_app.sync.client import ServerClient, SyncError
 from tests.server import conftest as server_fixtures
-from tests.server.conftest import Client, new_user
+from tests.server.conftest import Client, insert, logged_in, new_user, update
 from tests.sync.test_rounds import Desk
 
 server_dir = server_fixtures.server_dir
@@ -316,3 +317,65 @@ def test_a_broken_snapshot_or_an_older_server_falls_back_to_replaying_the_log(
         "older.sqlite3",
         "origin.sqlite3",
     ]
+
+
+def _versions(
+    api: str, user: tuple[str, str], where: Path
+) -> tuple[int, set[tuple[str, str, int]]]:
+    """A snapshot's cursor and every row in it as (table, id, server version)."""
+    client = ServerClient(api, schema_revision=head_revision())
+    client.login(*user, device_id=str(uuid.uuid4()), device_name="test")
+    packed = where / "snapshot.gz"
+    cursor = client.snapshot(packed)
+    plain = where / "snapshot.sqlite3"
+    plain.write_bytes(gzip.decompress(packed.read_bytes()))
+    rows = set()
+    with closing(sqlite3.connect(plain)) as conn:
+        for table in synced_tables():
+            rows |= {
+                (table.name, str(uuid.UUID(row_id)), version)
+                for row_id, version in conn.execute(
+                    f"SELECT id, snapshot_row_version FROM {table.name}"
+                )
+            }
+    plain.unlink()
+    return cursor, rows
+
+
+def test_rows_and_cursor_agree_while_desks_push(
+    tmp_path: Path, api: str, admin: Client, owner: psycopg.Connection
+) -> None:
+    """Snapshots taken while four desks push hold exactly the log up to their cursor."""
+    desks = [logged_in(api, admin, "coordinator") for _ in range(4)]
+    reader = new_user(admin, "supervisor")
+    errors: list[BaseException] = []
+
+    def push(desk: Client) -> None:
+        try:
+            for i in range(10):
+                change = insert("organisation", name=f"団体{i}", kind="npo")
+                assert desk.push(change)["status"] == "applied"
+                renamed = update("organisation", change["id"], name=(f"団体{i}", f"改称{i}"))
+                assert desk.push(renamed)["status"] == "applied"
+        except BaseException as error:  # reported below, in the test's thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=push, args=(d,)) for d in desks]
+    for thread in threads:
+        thread.start()
+    snapshots = []
+    while not snapshots or any(t.is_alive() for t in threads):
+        snapshots.append(_versions(api, reader, tmp_path))
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    for cursor, rows in snapshots:
+        log = {
+            (table, str(row_id), version)
+            for table, row_id, version in owner.execute(
+                "SELECT table_name, row_id, max(seq) FROM change_log WHERE seq <= %s"
+                " GROUP BY table_name, row_id",
+                [cursor],
+            )
+        }
+        assert rows == log
