@@ -67,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
         except SyncError as error:
             print(f"同期できませんでした: {error.message}", file=sys.stderr)
             return EXIT_ERROR
+        except Exception as error:  # the new file could not be made: say why (none is left)
+            print(f"データベース「{path}」を作成できません: {error}", file=sys.stderr)
+            return EXIT_ERROR
     try:
         db = open_database(path)
     except Exception as error:  # a file that cannot be opened: say why
