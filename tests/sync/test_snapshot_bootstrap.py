@@ -4,6 +4,7 @@ PostgreSQL, the real API on loopback, the headless ``coordinator-app sync``)."""
 from __future__ import annotations
 
 import gzip
+import http.client
 import io
 import sqlite3
 import threading
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import closing
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -29,6 +31,7 @@ from coordinator_app.storage import capture
 from coordinator_app.storage.database import open_database
 from coordinator_app.storage.schema import head_revision
 from coordinator_app.sync import bootstrap
+from coordinator_app.sync import client as client_module
 from coordinator_app.sync.client import ServerClient, SyncError
 from tests.server import conftest as server_fixtures
 from tests.server.conftest import Client, insert, logged_in, new_user, update
@@ -238,6 +241,10 @@ def test_every_role_gets_the_same_rows_and_nothing_of_the_servers_own_tables(
         assert len(first[table]) == held, table
     (log_end,) = owner.execute("SELECT max(seq) FROM change_log").fetchone()
     assert first["cursor"] == [log_end]
+    # Without a login there is no snapshot.
+    with pytest.raises(SyncError) as refused:
+        ServerClient(api, schema_revision=head_revision()).snapshot(tmp_path / "no.gz")
+    assert refused.value.status == 401 and refused.value.code == "token_missing"
 
 
 def test_an_interrupted_download_leaves_no_file(
@@ -248,11 +255,13 @@ def test_an_interrupted_download_leaves_no_file(
     monkeypatch: pytest.MonkeyPatch,
     capsys: Any,
 ) -> None:
-    def dies(self: ServerClient, path: str, target: Path) -> dict[str, str]:
-        target.write_bytes(b"\x1f\x8b half of a file")
-        raise SyncError("サーバーからの受信が途中で切れました", code="offline")
+    def dies(source: Any, target: Any, length: int = 0) -> None:
+        part = source.read(100)  # the real answer's first bytes, then the line drops
+        target.write(part)
+        raise http.client.IncompleteRead(part)
 
-    monkeypatch.setattr(ServerClient, "download", dies)
+    # The desk's side only (the server runs in this process too).
+    monkeypatch.setattr(client_module, "shutil", SimpleNamespace(copyfileobj=dies))
     folder = tmp_path / "desks"
     path = folder / "desk.sqlite3"
     assert _sync(api, path, new_user(admin, "coordinator"), monkeypatch) == 1
