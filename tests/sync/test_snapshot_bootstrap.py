@@ -94,7 +94,8 @@ def origin(tmp_path: Path, api: str, admin: Client) -> Iterator[Desk]:
 
 
 def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every synced table's rows, all columns, by id (the desk's own settings left out)."""
+    """Every synced table's rows, all columns, by id (the desk's own settings left out);
+    the pulled versions and content hashes; the search index's entries."""
     found = {}
     with closing(sqlite3.connect(path)) as conn:
         for table in sorted(capture.SYNCED_TABLES):
@@ -104,6 +105,10 @@ def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
             ).fetchall()
         for table in ("sync_version", "sync_blob"):
             found[table] = conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3").fetchall()
+        found["search_entry"] = conn.execute(
+            "SELECT kind, record_id, title, body, held_on, area_id FROM search_entry"
+            " ORDER BY kind, record_id"
+        ).fetchall()
     return found
 
 
@@ -176,6 +181,7 @@ def test_a_new_desk_starts_from_the_snapshot_and_pulls_only_the_tail(
         if table not in ("sync_version", "sync_blob"):
             assert bootstrapped[table] == by_origin[table], table
     assert len(bootstrapped["meeting"]) == 13 and bootstrapped["sync_blob"]
+    assert len(bootstrapped["search_entry"]) >= 12  # the deleted meeting is not searchable
     assert bootstrapped["sync_version"]
 
     desk = open_database(path)
