@@ -21,7 +21,6 @@ refused) is the round's error.
 from __future__ import annotations
 
 import gzip
-import os
 import shutil
 import socket
 import sqlite3
@@ -35,6 +34,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from coordinator_app.storage import capture, search_index
+from coordinator_app.storage.atomic import replace_durably
 from coordinator_app.storage.database import Database, open_database
 from coordinator_app.storage.engine import writing
 from coordinator_app.sync.client import ServerClient, SyncError
@@ -100,7 +100,7 @@ def bootstrap_new_desk(
             db.close()
         if path.exists():
             raise SyncError(f"「{path.name}」が作成中に別に作られました。何も上書きしていません。")
-        os.replace(desk, path)
+        replace_durably(desk, path)
         return result
     except OSError as error:
         raise SyncError(
