@@ -87,7 +87,7 @@ def bootstrap_new_desk(
             except SyncError as error:
                 if error.status == 404:
                     return None
-                if error.status >= 500:
+                if error.status >= 500 or error.code == "bad_response":
                     raise SnapshotError(error.message) from None
                 raise
             _unpack(packed, plain)

@@ -103,7 +103,7 @@ class ServerClient:
         ) as error:
             reason = getattr(error, "reason", error)
             raise SyncError(
-                f"サーバーからの受信が途中で切れました({reason})。ネットワークを確認してください。",
+                f"サーバーから受信できませんでした({reason})。ネットワークを確認してください。",
                 code="offline",
             ) from None
 

@@ -271,7 +271,7 @@ def test_an_interrupted_download_leaves_no_file(
     folder = tmp_path / "desks"
     path = folder / "desk.sqlite3"
     assert _sync(api, path, new_user(admin, "coordinator"), monkeypatch) == 1
-    assert "同期できませんでした: サーバーからの受信が途中で切れました" in capsys.readouterr().err
+    assert "同期できませんでした: サーバーから受信できませんでした" in capsys.readouterr().err
     assert list(folder.iterdir()) == []
 
 
