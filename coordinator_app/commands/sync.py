@@ -7,9 +7,11 @@ Example::
 
 Pushes until the outbox is empty and pulls until the server has nothing
 more, then prints one line: pushed, pulled, conflicts open, refused changes.
-A file that does not exist yet is created and filled from the server's whole
-change log. Exit status: 0 in sync, 3 when conflicts or refused changes are
-open, 1 on error (the message, in Japanese, on stderr; the outbox is kept).
+A file that does not exist yet is built from the server's snapshot (then the
+tail of the change log is pulled); from a server without snapshots, or when
+its snapshot cannot be used, by replaying the whole change log. Exit status:
+0 in sync, 3 when conflicts or refused changes are open, 1 on error (the
+message, in Japanese, on stderr; the outbox is kept).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from coordinator_app.storage.database import open_database
     from coordinator_app.storage.engine import default_database_path
     from coordinator_app.storage.schema import head_revision
+    from coordinator_app.sync.bootstrap import SnapshotError, bootstrap_new_desk
     from coordinator_app.sync.client import ServerClient, SyncError
     from coordinator_app.sync.worker import EXIT_ERROR, SyncWorker
 
@@ -44,10 +47,31 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     try:
         client = ServerClient(args.server, schema_revision=head_revision())
-        db = open_database(path)
     except SyncError as error:
         print(error.message, file=sys.stderr)
         return EXIT_ERROR
+    if not path.exists():
+        try:
+            if bootstrap_new_desk(path, client, user=args.user, password=password) is None:
+                print(
+                    "このサーバーはスナップショットに対応していないため、"
+                    "変更履歴を最初から受信します。",
+                    file=sys.stderr,
+                )
+        except SnapshotError as error:
+            print(
+                f"スナップショットから作成できませんでした: {error.message}。"
+                "変更履歴を最初から受信します。",
+                file=sys.stderr,
+            )
+        except SyncError as error:
+            print(f"同期できませんでした: {error.message}", file=sys.stderr)
+            return EXIT_ERROR
+        except Exception as error:  # the new file could not be made: say why (none is left)
+            print(f"データベース「{path}」を作成できません: {error}", file=sys.stderr)
+            return EXIT_ERROR
+    try:
+        db = open_database(path)
     except Exception as error:  # a file that cannot be opened: say why
         print(f"データベース「{path}」を開けません: {error}", file=sys.stderr)
         return EXIT_ERROR

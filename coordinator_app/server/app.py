@@ -19,6 +19,9 @@ Alembic revision; outside the accepted window: 426 ``client_outdated`` or
 ``GET /v1/pull?after=SEQ&limit=N``    ``{cursor, more, transactions: [{server_tx,
                                       actor, device, at, changes: [{table, id, op,
                                       version, fields: {col: [old, new]}}]}]}``
+``GET /v1/snapshot``                   a new desk's start: every synced row as a gzip
+                                      SQLite file, consistent with ``X-Snapshot-Cursor``
+                                      (see ``snapshot``)
 ``GET /v1/history/{table}/{id}``      every field change: actor, device, at, old, new
 ``GET /v1/conflicts``,                open conflicts (own; all for an admin); close one
 ``POST /v1/conflicts/{id}/resolve``
@@ -58,6 +61,7 @@ from coordinator_app.server.config import ServerConfig, desk_revisions
 from coordinator_app.server.errors import ApiError
 from coordinator_app.server.limits import BodyLimit
 from coordinator_app.server.policy import Actor
+from coordinator_app.server.snapshot import snapshot_response
 
 log = logging.getLogger("coordinator_app.server")
 API_VERSION = "1"
@@ -302,6 +306,11 @@ def create_app(config: ServerConfig) -> FastAPI:
     ) -> dict[str, Any]:
         with c.open() as s:
             return sync.pull(s.conn, after=after, limit=limit)
+
+    @app.get("/v1/snapshot")
+    def snapshot(c: CallerDep) -> Response:
+        with c.open() as s:
+            return snapshot_response(s.conn, municipality=s.municipality)
 
     @app.get("/v1/history/{kind}/{row_id}")
     def history(kind: str, row_id: uuid.UUID, c: CallerDep) -> dict[str, Any]:

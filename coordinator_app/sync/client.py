@@ -8,10 +8,13 @@ with a message of its own. Nothing is retried here: the worker decides.
 
 from __future__ import annotations
 
+import http.client
 import json
+import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 from typing import Any
 
 
@@ -47,9 +50,7 @@ class ServerClient:
         content_type: str = "application/json",
     ) -> Any:
         """The parsed JSON answer (or raw bytes for ``application/octet-stream``)."""
-        headers = {"X-Schema-Revision": self.schema_revision, "Content-Type": content_type}
-        if self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
+        headers = self._headers(content_type)
         if body is not None:
             data = json.dumps(body, ensure_ascii=False).encode("utf-8")
         request = urllib.request.Request(
@@ -73,6 +74,46 @@ class ServerClient:
             return json.loads(raw) if raw else None
         except ValueError:
             raise SyncError("サーバーの応答を読めませんでした", code="bad_response") from None
+
+    def _headers(self, content_type: str = "application/json") -> dict[str, str]:
+        headers = {"X-Schema-Revision": self.schema_revision, "Content-Type": content_type}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        return headers
+
+    def download(self, path: str, target: Path) -> dict[str, str]:
+        """Stream a file answer into ``target`` (never held in memory); returns its headers."""
+        request = urllib.request.Request(
+            self.base_url + path, method="GET", headers=self._headers()
+        )
+        try:
+            with (
+                urllib.request.urlopen(request, timeout=self.timeout) as response,
+                target.open("wb") as out,
+            ):
+                shutil.copyfileobj(response, out, 1 << 20)
+                return dict(response.headers.items())
+        except urllib.error.HTTPError as error:
+            raise _refusal(error) from None
+        except (
+            urllib.error.URLError,
+            TimeoutError,
+            ConnectionError,
+            http.client.HTTPException,
+        ) as error:
+            reason = getattr(error, "reason", error)
+            raise SyncError(
+                f"サーバーから受信できませんでした({reason})。ネットワークを確認してください。",
+                code="offline",
+            ) from None
+
+    def snapshot(self, target: Path) -> int:
+        """Download the server's snapshot (gzip SQLite) into ``target``; returns its cursor."""
+        headers = self.download("/v1/snapshot", target)
+        cursor = {k.lower(): v for k, v in headers.items()}.get("x-snapshot-cursor", "")
+        if not cursor.isdigit():
+            raise SyncError("サーバーのスナップショットを読めませんでした", code="bad_response")
+        return int(cursor)
 
     def login(self, user: str, password: str, *, device_id: str, device_name: str) -> None:
         answer = self.request(
