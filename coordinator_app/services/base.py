@@ -110,15 +110,13 @@ class EntityService(Guarded, Generic[T]):
             found, keys = self._keyset_page(session, query, [self.model])
             return Page(rows=[row[0] for row in found], total=total, keys=keys)
 
-    list_columns: ClassVar[tuple[str, ...] | None] = None
-    """What the list page shows or ``decorate`` reads (with ``id``); None: all."""
+    list_columns: ClassVar[tuple[str, ...] | None] = None  # shown or decorated (None: all)
 
     @reads
-    def list_light(self, query: ListQuery | None = None) -> Page[Row[Any]]:
+    def list_light(self, query: ListQuery) -> Page[Row[Any]]:
         """:meth:`list_rows` with named tuples of :attr:`list_columns` (one session)."""
         if self.list_columns is None:
             return self.list_rows(query)
-        query = query or ListQuery()
         shape = listing.light_row_type(f"{self.model.__name__}Row", self.list_columns)
         columns = [self.model.__table__.c[name] for name in self.list_columns]
         with self.db.reading() as session:
@@ -138,8 +136,11 @@ class EntityService(Guarded, Generic[T]):
             return [tuple(row) for row in session.execute(stmt).all()]
 
     def _count(self, session: Session, query: ListQuery) -> int:
-        inner = self._filtered(sa.select(self._rowid()).select_from(self.model), query).subquery()
-        return int(session.execute(sa.select(sa.func.count()).select_from(inner)).scalar_one())
+        stmt = self._filtered(sa.select(self._rowid()).select_from(self.model), query)
+        if not query.include_deleted:  # a count then reads the deleted_at index only
+            stmt = stmt.where(live(self.model))
+        count = sa.select(sa.func.count()).select_from(stmt.subquery())
+        return int(session.execute(count).scalar_one())
 
     def _keyset_page(
         self, session: Session, query: ListQuery, selected: builtins.list[Any]
