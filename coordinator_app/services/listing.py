@@ -41,8 +41,9 @@ class ListQuery:
     page of a long list does not need the count again."""
     after: tuple[Any, ...] | None = None
     """Keyset paging: the ``Page.keys`` entry of the last row already read; the
-    page starts right after it (an index seek, whatever the depth) instead of
-    at ``offset``."""
+    page starts right after it (an index seek, whatever the depth; ``offset``
+    is then not used). Reversing ``descending`` with the same key reads the
+    rows before it, nearest first (a list's end is one seek from the end)."""
 
 
 @dataclass(frozen=True)
