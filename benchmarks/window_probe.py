@@ -236,10 +236,17 @@ def run(db: Path, scroll: int) -> dict[str, Any]:
         probe.action("meeting_page_at_depth", table.scrollToBottom, table.viewport)
         steps += 1
     depth = min(scroll, model.rowCount() - 1)
-    if steps == 0:  # a model that jumps: row N exists already, only its page is read
+    jumped = getattr(model, "window", None) is not None
+    if steps == 0 or jumped:  # a model that jumps: row N exists already, only its page is read
         probe.action(
             "meeting_page_at_depth",
             lambda: table.scrollTo(model.index(depth, 0)),
+            table.viewport,
+        )
+    if jumped:  # and the page after it, as scrolling on reads it (a seek after a known key)
+        probe.action(
+            "meeting_page_after_depth",
+            lambda: table.scrollTo(model.index(min(depth + 400, model.rowCount() - 1), 0)),
             table.viewport,
         )
     out["scroll_total_ms"] = (time.perf_counter() - began) * 1000

@@ -28,6 +28,7 @@ from coordinator_app.domain.validation import (
     check_record_dates,
     clean_text,
 )
+from coordinator_app.services import listing
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.listing import Choice, ListQuery, Page, Row
 from coordinator_app.storage import search_index
@@ -104,38 +105,53 @@ class EntityService(Guarded, Generic[T]):
     @reads
     def list(self, query: ListQuery | None = None) -> Page[T]:
         query = query or ListQuery()
-        rowid = self._rowid()
         with self.db.reading() as session:
-            stmt = self._filtered(select(self.model, rowid), query)
-            total = (
-                session.exec(select(sa.func.count()).select_from(stmt.subquery())).one()
-                if query.with_total
-                else -1
-            )
-            columns = self._sort_columns(query)
-            keyset = all(not c.nullable for c in columns)
-            if query.after is not None and keyset:
-                values = [
-                    sa.bindparam(None, v, type_=c.type)
-                    for c, v in zip(columns, query.after, strict=False)
-                ]
-                position = sa.tuple_(*columns, rowid)
-                after = sa.tuple_(*values, sa.bindparam(None, query.after[-1], type_=sa.Integer))
-                stmt = stmt.where(position < after if query.descending else position > after)
-            elif query.offset:
-                stmt = stmt.offset(query.offset)
-            stmt = self._sorted(stmt, query)
-            if query.limit is not None:
-                stmt = stmt.limit(query.limit)
-            found = session.exec(stmt).all()
-            names = [c.key for c in columns]
-            rows = [record for record, _ in found]
-            keys = (
-                [(*(getattr(r, n) for n in names), position) for r, position in found]
-                if keyset
-                else None
-            )
-            return Page(rows=rows, total=int(total), keys=keys)
+            total = self._count(session, query) if query.with_total else -1
+            found, keys = self._keyset_page(session, query, [self.model])
+            return Page(rows=[row[0] for row in found], total=total, keys=keys)
+
+    list_columns: ClassVar[tuple[str, ...] | None] = None  # shown or decorated (None: all)
+
+    @reads
+    def list_light(self, query: ListQuery) -> Page[Row[Any]]:
+        """:meth:`list_rows` with named tuples of :attr:`list_columns` (one session)."""
+        if self.list_columns is None:
+            return self.list_rows(query)
+        shape = listing.light_row_type(f"{self.model.__name__}Row", self.list_columns)
+        columns = [self.model.__table__.c[name] for name in self.list_columns]
+        with self.db.reading() as session:
+            total = self._count(session, query) if query.with_total else -1
+            found, keys = self._keyset_page(session, query, columns)
+            records: builtins.list[Any] = [shape(*row) for row in found]
+            extras = self.decorate(session, records)
+        rows = [Row(record=r, extra=extras.get(r.id, {})) for r in records]
+        return Page(rows=rows, total=total, keys=keys)
+
+    @reads
+    def list_ladder(self, query: ListQuery, every: int) -> builtins.list[tuple[Any, ...]]:
+        """Keys of rows ``every - 1``, ``2 * every - 1``... (:func:`ladder_statement`)."""
+        parts = self._sort_parts(query)
+        stmt = listing.ladder_statement(lambda s: self._filtered(s, query), parts, query, every)
+        with self.db.reading() as session:
+            return [tuple(row) for row in session.execute(stmt).all()]
+
+    def _count(self, session: Session, query: ListQuery) -> int:
+        stmt = self._filtered(sa.select(self._rowid()).select_from(self.model), query)
+        if not query.include_deleted:  # a count then reads the deleted_at index only
+            stmt = stmt.where(live(self.model))
+        count = sa.select(sa.func.count()).select_from(stmt.subquery())
+        return int(session.execute(count).scalar_one())
+
+    def _keyset_page(
+        self, session: Session, query: ListQuery, selected: builtins.list[Any]
+    ) -> tuple[builtins.list[Any], builtins.list[tuple[Any, ...]]]:
+        parts = self._sort_parts(query)
+        base = self._filtered(sa.select(*selected, *(p.column for p in parts)), query)
+        return listing.read_page(session, base, parts, query, width=len(selected))
+
+    def _sort_parts(self, query: ListQuery) -> builtins.list[listing.SortPart]:
+        columns = [*self._sort_columns(query), self._rowid()]
+        return [listing.SortPart(c, bool(getattr(c, "nullable", False))) for c in columns]
 
     def _rowid(self) -> Any:
         return sa.literal_column(f"{self.model.__tablename__}.rowid", type_=sa.Integer)
@@ -226,11 +242,8 @@ class EntityService(Guarded, Generic[T]):
         return stmt
 
     def _sorted(self, stmt: Any, query: ListQuery) -> Any:
-        """Order by the sort key, ties by rowid in the same direction: every index
-        ends with the rowid, so the index of the key orders the whole list and a
-        keyset page (:attr:`ListQuery.after`) is one seek."""
-        columns = [*self._sort_columns(query), self._rowid()]
-        return stmt.order_by(*(c.desc() if query.descending else c.asc() for c in columns))
+        """Order by the sort key, ties by rowid (the end of every index) alike."""
+        return listing.ordered(stmt, self._sort_parts(query), query.descending)
 
     # -- writing -----------------------------------------------------------------
 

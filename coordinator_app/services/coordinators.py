@@ -48,6 +48,7 @@ class CoordinatorService(EntityService[Coordinator]):
     model = Coordinator
     kind = RecordKind.COORDINATOR
     sort_keys = {"kana": "sort_kana", "name": "name", "phone": "phone"}
+    list_columns = ("id", "name", "kana", "phone")
 
     def clean(self, obj: Coordinator) -> None:
         clean_name_and_kana(obj)

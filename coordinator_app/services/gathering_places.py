@@ -80,6 +80,16 @@ class GatheringPlaceService(EntityService[GatheringPlace]):
         "status": "status,sort_kana",
         "schedule": "schedule_label,sort_kana",
     }
+    list_columns = (
+        "id",
+        "name",
+        "kind",
+        "status",
+        "schedule_label",
+        "meeting_place",
+        "area_id",
+        "organisation_id",
+    )
 
     def clean(self, obj: GatheringPlace) -> None:
         clean_name_and_kana(obj)

@@ -6,8 +6,13 @@
 from __future__ import annotations
 
 import uuid
+from collections import namedtuple
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Generic, TypeVar
+
+import sqlalchemy as sa
 
 T = TypeVar("T")
 Item = TypeVar("Item")
@@ -36,8 +41,9 @@ class ListQuery:
     page of a long list does not need the count again."""
     after: tuple[Any, ...] | None = None
     """Keyset paging: the ``Page.keys`` entry of the last row already read; the
-    page starts right after it (an index seek, whatever the depth) instead of
-    at ``offset``."""
+    page starts right after it (an index seek, whatever the depth; ``offset``
+    is then not used). Reversing ``descending`` with the same key reads the
+    rows before it, nearest first (a list's end is one seek from the end)."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ class Page(Generic[Item]):
     total: int
     keys: list[tuple[Any, ...]] | None = None
     """Each row's position in the sort (its sort values and rowid), for
-    ``ListQuery.after``; None when the sort allows no keyset (a nullable key)."""
+    ``ListQuery.after`` (NULLs included: see :func:`keyset_segments`)."""
 
 
 @dataclass(frozen=True)
@@ -64,3 +70,121 @@ class Row(Generic[T]):
 
     record: T
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SortPart:
+    """One column of a list's order: the column, whether it may hold NULL."""
+
+    column: Any
+    nullable: bool
+
+
+def keyset_segments(
+    parts: Sequence[SortPart], after: Sequence[Any], *, descending: bool
+) -> list[list[Any]]:
+    """The rows after ``after`` in the order of ``parts`` (all ascending or all
+    descending, the rowid last), as index ranges to read one after the other.
+
+    SQLite sorts NULL before every value, in its indexes too. A row-value
+    comparison ``(a, b) > (x, y)`` is one index range but yields NULL, never
+    true, where a NULL takes part, so a nullable key is split where it matters:
+    after a NULL, ascending, come the rest of the NULLs, then ``a IS NOT NULL``;
+    descending, after a value come the smaller values, then the NULLs. Each
+    returned list of conditions is one seek on the index of the sort columns
+    (equalities, then one range); reading them in order until the page is full
+    gives exactly the rows ``ORDER BY`` would list after ``after``. Without
+    NULLs in the key this is one range (one statement), as before.
+    """
+    segments: list[list[Any]] = []
+    chain: tuple[int, int] | None = None
+    """The positions (first, last) the last segment compares as one row value."""
+    for i in range(len(parts) - 1, -1, -1):
+        part, value = parts[i], after[i]
+        prefix = [_equal(parts[j], after[j]) for j in range(i)]
+        if value is not None and not (descending and part.nullable):
+            last = chain[1] if chain is not None and chain[0] == i + 1 else i
+            columns = [p.column for p in parts[i : last + 1]]
+            values = [
+                _bind(p, v) for p, v in zip(parts[i : last + 1], after[i : last + 1], strict=True)
+            ]
+            left = columns[0] if len(columns) == 1 else sa.tuple_(*columns)
+            right = values[0] if len(values) == 1 else sa.tuple_(*values)
+            clause = left < right if descending else left > right
+            if last != i:
+                segments[-1] = [*prefix, clause]
+            else:
+                segments.append([*prefix, clause])
+            chain = (i, last)
+            continue
+        chain = None
+        if value is None and not descending:
+            segments.append([*prefix, part.column.is_not(None)])
+        elif value is not None:  # descending on a nullable column: smaller values, then NULLs
+            segments.append([*prefix, part.column < _bind(part, value)])
+            segments.append([*prefix, part.column.is_(None)])
+        # (descending after a NULL: nothing comes after it at this column)
+    return segments
+
+
+def _bind(part: SortPart, value: Any) -> Any:
+    return sa.bindparam(None, value, type_=part.column.type)
+
+
+def _equal(part: SortPart, value: Any) -> Any:
+    return part.column.is_(None) if value is None else part.column == _bind(part, value)
+
+
+def ordered(stmt: Any, parts: Sequence[SortPart], descending: bool) -> Any:
+    """``stmt`` in the list's order: every part in the same direction."""
+    return stmt.order_by(*(p.column.desc() if descending else p.column.asc() for p in parts))
+
+
+def read_page(
+    session: Any, base: Any, parts: Sequence[SortPart], query: ListQuery, *, width: int
+) -> tuple[list[Any], list[tuple[Any, ...]]]:
+    """The page of ``base`` (a filtered select of ``width`` columns, then the
+    ``parts``) that ``query`` asks for, and each row's key.
+
+    With ``query.after`` the rows come from the seeks of :func:`keyset_segments`
+    (one statement unless the key crosses NULLs), whatever the depth;
+    ``query.offset`` counts only without ``after`` (from either end of the list).
+    """
+    segments: list[list[Any]] = [[]]
+    if query.after is not None:
+        segments = keyset_segments(parts, query.after, descending=query.descending)
+    found: list[Any] = []
+    for clauses in segments:
+        stmt = ordered(base.where(*clauses), parts, query.descending)
+        if query.after is None and query.offset:
+            stmt = stmt.offset(query.offset)
+        if query.limit is not None:
+            if len(found) >= query.limit:
+                break
+            stmt = stmt.limit(query.limit - len(found))
+        found.extend(session.execute(stmt).all())
+    return [row[:width] for row in found], [tuple(row[width:]) for row in found]
+
+
+def ladder_statement(
+    filtered: Callable[[Any], Any], parts: Sequence[SortPart], query: ListQuery, every: int
+) -> Any:
+    """One statement giving the keys of rows ``every - 1``, ``2 * every - 1``... in
+    the list's order: it numbers the rows (walking the sort's index) and keeps
+    every ``every``-th key, so a page far from any key known is one seek after
+    the ladder's nearest step. ``filtered`` adds the list's filters to a select."""
+    order = [p.column.desc() if query.descending else p.column.asc() for p in parts]
+    number = sa.func.row_number().over(order_by=order).label("position")
+    labelled = [p.column.label(f"key{i}") for i, p in enumerate(parts)]
+    inner = filtered(sa.select(*labelled, number)).subquery()
+    return (
+        sa.select(*(inner.c[f"key{i}"] for i in range(len(parts))))
+        .where(inner.c.position % every == 0)
+        .order_by(inner.c.position)
+    )
+
+
+@cache
+def light_row_type(name: str, fields: tuple[str, ...]) -> type[tuple[Any, ...]]:
+    """A named tuple with the columns a list shows: no ORM state, no long texts."""
+    return namedtuple(name, fields)

@@ -139,6 +139,17 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
         "venue": "venue,held_on",
     }
     default_sort = "date"
+    list_columns = (
+        "id",
+        "held_on",
+        "kind",
+        "title",
+        "venue",
+        "council_id",
+        "project_id",
+        "participants_on_site",
+        "participants_online",
+    )
 
     def clean(self, obj: Meeting) -> None:
         obj.title = clean_text(obj.title)

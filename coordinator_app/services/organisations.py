@@ -123,6 +123,7 @@ class OrganisationService(EntityService[Organisation]):
     kind = RecordKind.ORGANISATION
     filter_columns = ("kind",)
     sort_keys = {"kana": "sort_kana", "name": "name", "kind": "kind,sort_kana", "phone": "phone"}
+    list_columns = ("id", "name", "kind", "operation", "phone")
 
     def clean(self, obj: Organisation) -> None:
         clean_name_and_kana(obj)

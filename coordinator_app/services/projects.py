@@ -112,6 +112,16 @@ class ProjectService(EntityService[Project]):
         "start": "start_date",
     }
     default_sort = "title"
+    list_columns = (
+        "id",
+        "title",
+        "program",
+        "status",
+        "progress",
+        "start_date",
+        "area_id",
+        "lead_coordinator_id",
+    )
 
     def clean(self, obj: Project) -> None:
         obj.title = clean_text(obj.title)

@@ -9,7 +9,8 @@ their model's text as plain text (a ``QTableView`` never renders markup).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 SelectionMode = QAbstractItemView.SelectionMode
@@ -62,7 +63,36 @@ def list_table(
         stretch_column(table, stretch)
     if tooltip:
         table.setToolTip(tooltip)
+    if hasattr(model, "prepare_jump"):
+        JumpHelper(table)
     return table
+
+
+class JumpHelper(QObject):
+    """Lets a growing list (``prepare_jump``, see ``RecordTableModel``) become whole
+    before the view moves: Ctrl+End then reaches the last row of the list, not
+    of the pages read so far, and the scroll bar, once grabbed, spans every row."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        table.installEventFilter(self)
+        table.verticalScrollBar().sliderPressed.connect(self.prepare)
+
+    def prepare(self) -> None:
+        prepare = getattr(self.table.model(), "prepare_jump", None)
+        if prepare is not None:
+            prepare()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.MoveToEndOfDocument)
+        ):
+            self.prepare()
+        return False
 
 
 def stretch_column(table: QTableView, column: int) -> None:

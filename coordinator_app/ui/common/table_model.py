@@ -26,8 +26,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QTableView
 
-from coordinator_app.domain.models import Record
 from coordinator_app.services.base import EntityService, ListQuery, Row
+from coordinator_app.ui.common.page_window import PageWindow
 from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.dates import DateFormat
 
@@ -114,9 +114,11 @@ class _BaseTableModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.row_item(index.row())
+        if row is None:
+            return None
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(self.display(row, index.column()))
@@ -168,9 +170,9 @@ class _BaseTableModel(QAbstractTableModel, Generic[T]):
 
     def redisplay(self) -> None:
         """Re-render every cell (e.g. after the date style changed)."""
-        if self._rows:
+        if self.rowCount():
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1)
+                self.index(0, 0), self.index(self.rowCount() - 1, len(self._columns) - 1)
             )
 
     def _text(self, value: object) -> str:
@@ -183,15 +185,22 @@ class _BaseTableModel(QAbstractTableModel, Generic[T]):
         return str(value)
 
 
-class RecordTableModel(_BaseTableModel[Row[Record]]):
+class RecordTableModel(_BaseTableModel[Row[Any]]):
     """A service list with server-side filter, sort and paging.
 
-    Pages are read with one row more than shown, to know whether another page
-    exists; nothing counts every match (on 500,000 meetings that count costs
-    more than the page) until :attr:`total` is asked for.
+    A list opens growing: its first pages are read by keyset and appended as
+    the view scrolls (fetchMore), without counting every match (on 500,000
+    meetings that count costs more than the page) until :attr:`total` is asked
+    for. Past ``GROWING_PAGES`` pages, or when the user grabs the scroll bar or
+    presses Ctrl+End (:meth:`prepare_jump`), it counts once and becomes a
+    :class:`PageWindow`: every row exists for the view, pages are read where
+    the view looks (the end one seek from the end) and at most
+    ``CACHED_PAGES`` are kept. Rows are light (:meth:`EntityService.list_light`).
     """
 
     PAGE_SIZE = 200
+    GROWING_PAGES = 2
+    CACHED_PAGES = 12
     DEFAULT_DESCENDING = False
     """Initial direction of the default sort (newest first for dated lists)."""
 
@@ -203,12 +212,16 @@ class RecordTableModel(_BaseTableModel[Row[Record]]):
         )
         self._has_more = False
         self._total: int | None = None
-        self._last_key: tuple[Any, ...] | None = None
+        self._keys: list[tuple[Any, ...]] = []
+        self.window: PageWindow | None = None
+        """Set once the list counted its rows and reads pages where the view looks."""
 
     @property
     def known_total(self) -> int | None:
         """How many rows match, when known without counting (every row loaded, or
         counted before); None otherwise."""
+        if self.window is not None:
+            return self.window.total
         if not self._has_more:
             return len(self._rows)
         return self._total
@@ -228,10 +241,31 @@ class RecordTableModel(_BaseTableModel[Row[Record]]):
     def query(self) -> ListQuery:
         return self._query
 
-    def record_id(self, row: Row[Record]) -> uuid.UUID:
-        return row.record.id
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        if parent.isValid():
+            return 0
+        return self.window.total if self.window is not None else len(self._rows)
 
-    def record_at(self, row: int) -> Record | None:
+    def row_item(self, row: int) -> Row[Any] | None:
+        if self.window is not None:
+            return self.window.row(row)
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, record_id: uuid.UUID | None) -> int:
+        """The row showing ``record_id``; -1 when it is not among the rows kept."""
+        if self.window is None:
+            return super().row_of(record_id)
+        if record_id is not None:
+            for position, row in self.window.kept():
+                if self.record_id(row) == record_id:
+                    return position
+        return -1
+
+    def record_id(self, row: Row[Any]) -> uuid.UUID:
+        return row.record.id  # type: ignore[no-any-return]  # light rows carry the id
+
+    def record_at(self, row: int) -> Any:
+        """The row's record: a light named tuple of what the list shows."""
         item = self.row_item(row)
         return item.record if item is not None else None
 
@@ -275,10 +309,11 @@ class RecordTableModel(_BaseTableModel[Row[Record]]):
             self.refresh()
 
     def refresh(self) -> None:
-        """Reload the first page."""
-        self._last_key = None
+        """Reload the first page (the list grows again from the top)."""
+        self._keys = []
         rows, more = self._page(0)
         self.beginResetModel()
+        self.window = None
         self._rows = rows
         self._has_more = more
         self._total = None
@@ -287,11 +322,46 @@ class RecordTableModel(_BaseTableModel[Row[Record]]):
     # -- paging ------------------------------------------------------------------
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._has_more
+        return not parent.isValid() and self.window is None and self._has_more
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._has_more:
+        """The view scrolled to the last row read: the next page, or past
+        ``GROWING_PAGES`` pages the whole list (:meth:`prepare_jump`)."""
+        if parent.isValid() or not self.canFetchMore():
             return
+        if len(self._rows) >= self.GROWING_PAGES * self.PAGE_SIZE:
+            self.prepare_jump()
+        else:
+            self._grow()
+
+    def prepare_jump(self) -> None:
+        """Count the rows once and let the view reach any of them (Ctrl+End, the
+        scroll bar): the rows read so far become the window's first pages."""
+        if self.window is not None or not self._has_more:
+            return
+        total = self.total
+        window = PageWindow(
+            self._query,
+            total,
+            fetch=self.service.list_light,
+            ladder=self.service.list_ladder,
+            page_size=self.PAGE_SIZE,
+            capacity=self.CACHED_PAGES,
+        )
+        window.seed(self._rows, self._keys)
+        first = len(self._rows)
+        if total > first:
+            self.beginInsertRows(QModelIndex(), first, total - 1)
+            self.window = window
+            self._rows = []
+            self._keys = []
+            self.endInsertRows()
+        else:
+            self.window = window
+            self._rows = []
+            self._keys = []
+
+    def _grow(self) -> None:
         rows, more = self._page(len(self._rows))
         self._has_more = more
         if not rows:
@@ -304,28 +374,39 @@ class RecordTableModel(_BaseTableModel[Row[Record]]):
     def fetch_until(self, record_id: uuid.UUID, *, max_rows: int) -> int:
         """Load pages until ``record_id`` is loaded or ``max_rows`` rows are; its row or -1."""
         row = self.row_of(record_id)
+        if self.window is not None:
+            position = 0
+            while row < 0 and position < min(max_rows, self.window.total):
+                if self.record_id_at(position) == record_id:
+                    return position
+                position += 1
+            return row
         while row < 0 and self._has_more and len(self._rows) < max_rows:
-            self.fetchMore()
+            self._grow()
             row = self.row_of(record_id)
         return row
 
+    def record_id_at(self, position: int) -> uuid.UUID | None:
+        item = self.row_item(position)
+        return self.record_id(item) if item is not None else None
+
     def fetch_all(self) -> None:
         """Load every matching row (tests; never on a list that can be long)."""
-        while self.canFetchMore():
-            self.fetchMore()
+        while self.window is None and self._has_more:
+            self._grow()
 
-    def _page(self, offset: int) -> tuple[list[Row[Record]], bool]:
+    def _page(self, offset: int) -> tuple[list[Row[Any]], bool]:
         """Rows from ``offset`` and whether more exist (one extra row is read).
 
-        After the first page the next one starts after the last row's sort key
-        (keyset: one index seek at any depth) where the sort allows it."""
+        After the first page the next one starts after the last row's key (keyset:
+        one index seek at any depth)."""
         limit = self._query.limit or self.PAGE_SIZE
-        after = self._last_key if offset else None
+        after = self._keys[-1] if offset and self._keys else None
         query = replace(self._query, offset=0 if after else offset, after=after, limit=limit + 1)
-        page = self.service.list_rows(query)
+        page = self.service.list_light(query)
         rows = list(page.rows[:limit])
-        if rows and page.keys is not None:
-            self._last_key = page.keys[len(rows) - 1]
+        if page.keys is not None:
+            self._keys.extend(page.keys[: len(rows)])
         return rows, len(page.rows) > limit
 
 
