@@ -295,13 +295,11 @@ def month_offline(path: Path, target: int, seed: int) -> int:
             uuid.UUID(r)
             for (r,) in conn.exec_driver_sql("SELECT id FROM project WHERE deleted_at IS NULL")
         ]
-        # Existing entries and meetings of the big city (not the other desk's: a coordinator
-        # edits their own records).
+        # Existing entries and meetings to edit (the author of an entry stays as it is).
         entries = [
             uuid.UUID(r)
             for (r,) in conn.exec_driver_sql(
-                "SELECT id FROM progress_entry WHERE deleted_at IS NULL AND author_profile_id"
-                " IS NULL ORDER BY id LIMIT 5000"
+                "SELECT id FROM progress_entry WHERE deleted_at IS NULL ORDER BY id LIMIT 5000"
             )
         ]
         meetings = [
@@ -354,6 +352,8 @@ def month_offline(path: Path, target: int, seed: int) -> int:
                     entry = services.progress.get(rng.choice(entries))
                     entry.text = entry.text + f"({day.month}/{day.day} 追記)"
                     services.progress.save_by(entry, None)
+                else:
+                    continue
                 actions += 1
             queued = waiting()
     finally:
