@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.era import EraError, format_wareki
+from coordinator_app.sync.client import SyncError
 from coordinator_app.sync.worker import SyncWorker
 from coordinator_app.ui.common.list_table import SelectionMode, list_table
 from coordinator_app.ui.common.record_editor import RecordEditor
@@ -49,13 +50,9 @@ SHORT_TEXT = 40
 """Characters of a value shown in the list (the whole value is shown below it)."""
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at"})
 """Columns every save touches: not a change a person made."""
-EXTRA_LABELS = {"deleted_at": "削除"}
+EXTRA_LABELS = {"deleted_at": QT_TRANSLATE_NOOP("HistoryTab", "削除")}
 
 _tokens = itertools.count(1)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryTab", text)
 
 
 def shorten(text: str, limit: int = SHORT_TEXT) -> str:
@@ -108,7 +105,7 @@ class FieldNames:
                     text = caption.text().removesuffix(" *")
                     return re.sub(r"\(&.\)|&(?=\S)", "", text).strip()
         if name in EXTRA_LABELS:
-            return _tr(EXTRA_LABELS[name])
+            return QCoreApplication.translate("HistoryTab", EXTRA_LABELS[name])
         if name in FIELD_LABELS:
             return QCoreApplication.translate("ConflictDialog", FIELD_LABELS[name])
         return name
@@ -121,6 +118,13 @@ class FieldNames:
                 if data is not None and str(getattr(data, "value", data)) == str(value):
                     return widget.itemText(i)
         return value_text(value)
+
+
+@dataclass(frozen=True)
+class Unreachable:
+    """The server could not be reached (the desk is offline): why."""
+
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -152,7 +156,16 @@ def history_entries(changes: Sequence[dict[str, Any]], names: FieldNames) -> lis
             index = creation_of_tx.get(change.get("server_tx"))
             if index is None:
                 index = creation_of_tx[change.get("server_tx")] = len(entries)
-                entries.append(HistoryEntry(at, actor, device, _tr("(新規作成)"), "", ""))
+                entries.append(
+                    HistoryEntry(
+                        at,
+                        actor,
+                        device,
+                        QCoreApplication.translate("HistoryTab", "(新規作成)"),
+                        "",
+                        "",
+                    )
+                )
                 created[index] = []
             if change.get("new") not in (None, ""):
                 text = names.value(field, change.get("new"))
@@ -179,12 +192,12 @@ class HistoryModel(ChildTableModel[HistoryEntry]):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_tr("日時"), kind=ColumnKind.DATETIME),
-            Column(_tr("変更者"), kind=ColumnKind.NAME),
-            Column(_tr("端末"), kind=ColumnKind.NAME),
-            Column(_tr("項目"), kind=ColumnKind.SHORT),
-            Column(_tr("変更前"), kind=ColumnKind.TEXT),
-            Column(_tr("変更後"), kind=ColumnKind.TEXT),
+            Column(QCoreApplication.translate("HistoryTab", "日時"), kind=ColumnKind.DATETIME),
+            Column(QCoreApplication.translate("HistoryTab", "変更者"), kind=ColumnKind.NAME),
+            Column(QCoreApplication.translate("HistoryTab", "端末"), kind=ColumnKind.NAME),
+            Column(QCoreApplication.translate("HistoryTab", "項目"), kind=ColumnKind.SHORT),
+            Column(QCoreApplication.translate("HistoryTab", "変更前"), kind=ColumnKind.TEXT),
+            Column(QCoreApplication.translate("HistoryTab", "変更後"), kind=ColumnKind.TEXT),
         ]
 
     def fetch(self, owner_id: uuid.UUID) -> Sequence[HistoryEntry]:
@@ -219,7 +232,9 @@ class HistoryTab(QWidget):
         self.status.setObjectName("history_status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.reload_button = QPushButton(_tr("再読み込み"), self)
+        self.reload_button = QPushButton(
+            QCoreApplication.translate("HistoryTab", "再読み込み"), self
+        )
         self.reload_button.setAutoDefault(False)
         self.reload_button.clicked.connect(self.fetch)
         self.model = HistoryModel(editor.ctx.dates, self)
@@ -227,8 +242,8 @@ class HistoryTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_row)
         self.old_view = self._value_view("history_old")
         self.new_view = self._value_view("history_new")
-        self.old_title = QLabel(_tr("変更前"), self)
-        self.new_title = QLabel(_tr("変更後"), self)
+        self.old_title = QLabel(QCoreApplication.translate("HistoryTab", "変更前"), self)
+        self.new_title = QLabel(QCoreApplication.translate("HistoryTab", "変更後"), self)
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(self.reload_button)
@@ -277,22 +292,36 @@ class HistoryTab(QWidget):
         self._stale = False
         record_id = self.record_id
         if record_id is None:
-            self._say(_tr("新しい記録には、まだ変更履歴がありません。"))
+            self._say(
+                QCoreApplication.translate(
+                    "HistoryTab", "新しい記録には、まだ変更履歴がありません。"
+                )
+            )
             return
         sync = window_sync(self)
         controller = sync.controller if sync is not None else None
         if controller is None or not controller.state.logged_in:
-            self._say(_tr("サーバーに接続していません。変更履歴はログインすると表示されます。"))
+            self._say(
+                QCoreApplication.translate(
+                    "HistoryTab",
+                    "サーバーに接続していません。変更履歴はログインすると表示されます。",
+                )
+            )
             return
         self._follow(controller)
         table = self.editor.kind.table
         tag = f"history:{next(_tokens)}"
         self._asked = tag
 
-        def ask(worker: SyncWorker) -> list[dict[str, Any]]:
-            return worker.client.history(table, str(record_id))
+        def ask(worker: SyncWorker) -> list[dict[str, Any]] | Unreachable:
+            try:
+                return worker.client.history(table, str(record_id))
+            except SyncError as error:
+                if error.code == "offline":
+                    return Unreachable(error.message)
+                raise
 
-        self._say(_tr("変更履歴を読み込んでいます…"))
+        self._say(QCoreApplication.translate("HistoryTab", "変更履歴を読み込んでいます…"))
         controller.call(tag, ask)
 
     def _follow(self, controller: SyncController) -> None:
@@ -308,18 +337,36 @@ class HistoryTab(QWidget):
         self._asked = ""
         if message:
             self._say(
-                _tr("変更履歴を読み込めませんでした: {message}").format(message=message), True
+                QCoreApplication.translate(
+                    "HistoryTab", "変更履歴を読み込めませんでした: {message}"
+                ).format(message=message),
+                True,
+            )
+            return
+        if isinstance(result, Unreachable):
+            self._say(
+                QCoreApplication.translate(
+                    "HistoryTab", "サーバーに接続していません。\n{reason}"
+                ).format(reason=result.reason),
+                True,
             )
             return
         entries = history_entries(result if isinstance(result, list) else [], self.names)
         self.model.show_entries(self.record_id, entries)
         fit_columns(self.table)
         if entries:
-            self._say(_tr("{n}件の変更(新しい順)").format(n=len(entries)))
+            self._say(
+                QCoreApplication.translate("HistoryTab", "{n}件の変更(新しい順)").format(
+                    n=len(entries)
+                )
+            )
             self.table.selectRow(0)
         else:
             self._say(
-                _tr("サーバーにはまだ変更履歴がありません(未送信の変更は送信後に表示されます)。")
+                QCoreApplication.translate(
+                    "HistoryTab",
+                    "サーバーにはまだ変更履歴がありません(未送信の変更は送信後に表示されます)。",
+                )
             )
 
     def _round_finished(self) -> None:
@@ -343,7 +390,7 @@ class HistoryTab(QWidget):
 def attach_history_tab(editor: RecordEditor) -> HistoryTab:
     """Add the 変更履歴 tab (last) to ``editor``."""
     tab = HistoryTab(editor)
-    editor.add_tab(tab, _tr("変更履歴"), scroll=False)
+    editor.add_tab(tab, QCoreApplication.translate("HistoryTab", "変更履歴"), scroll=False)
     return tab
 
 

@@ -223,3 +223,40 @@ def test_the_history_tab_says_the_desk_is_not_connected(
     finally:
         sync.controller.stop()
         desk.db.close()
+
+
+def test_the_history_tab_says_why_when_the_server_cannot_answer(
+    pair: tuple[WindowDesk, Desk],
+) -> None:
+    office, laptop = pair
+    meeting = _new_meeting(laptop)
+    laptop.sync()
+    office.round()
+    page = office.meetings()
+    assert page.select_record(meeting.id)
+    editor = page.editor
+    tab = _history(editor)
+    assert editor.tabs is not None
+    editor.tabs.setCurrentWidget(tab)
+    office.qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=60_000)
+    controller = office.sync.controller
+
+    def run_on_the_sync_thread(action: object) -> None:
+        with office.qtbot.waitSignal(controller.call_finished, timeout=60_000):
+            controller.call("test", action)  # type: ignore[arg-type]
+
+    # The server refuses (a token it no longer knows): its Japanese reason is shown.
+    run_on_the_sync_thread(lambda worker: setattr(worker.client, "token", "expired"))
+    office.qtbot.mouseClick(tab.reload_button, Qt.MouseButton.LeftButton)
+    office.qtbot.waitUntil(lambda: "読み込めませんでした" in tab.status.text(), timeout=60_000)
+    reason = tab.status.text().split(": ", 1)[1]
+    assert reason and re.search(r"[ぁ-んァ-ン一-龥]", reason)
+    assert tab.model.rowCount() == 1  # what was read before stays, under the message
+
+    # The network is gone: 「サーバーに接続していません」 and why.
+    run_on_the_sync_thread(lambda worker: setattr(worker.client, "base_url", "http://127.0.0.1:9"))
+    office.qtbot.mouseClick(tab.reload_button, Qt.MouseButton.LeftButton)
+    office.qtbot.waitUntil(
+        lambda: tab.status.text().startswith("サーバーに接続していません。\n"), timeout=60_000
+    )
+    assert "サーバーに接続できません" in tab.status.text()
