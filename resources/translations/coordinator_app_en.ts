@@ -2120,14 +2120,6 @@ If you go on, the text that does not fit is left out of the booklet. You can als
         <translation>Date and time</translation>
     </message>
     <message>
-        <source>変更者</source>
-        <translation>Changed by</translation>
-    </message>
-    <message>
-        <source>端末</source>
-        <translation>Desk</translation>
-    </message>
-    <message>
         <source>項目</source>
         <translation>Field</translation>
     </message>
@@ -2142,6 +2134,14 @@ If you go on, the text that does not fit is left out of the booklet. You can als
     <message>
         <source>再読み込み</source>
         <translation>Reload</translation>
+    </message>
+    <message>
+        <source>変更者(端末)</source>
+        <translation>Changed by (desk)</translation>
+    </message>
+    <message>
+        <source>変更内容</source>
+        <translation>Change</translation>
     </message>
     <message>
         <source>新しい記録には、まだ変更履歴がありません。</source>

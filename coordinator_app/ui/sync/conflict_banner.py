@@ -19,6 +19,7 @@ from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.sync_conflicts import SyncConflictService
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.sync.install import window_sync
 
 BANNER_STYLE = (
     "QFrame#conflict_banner { background: #fdecea; border: 1px solid #e57373; border-radius: 3px; }"
@@ -67,12 +68,11 @@ class ConflictBanner(QFrame):
                     "ConflictBanner", "この記録には未解決の競合があります（{n}件）"
                 ).format(n=self.count)
             )
+            self.button.setVisible(window_sync(self) is not None)
         self.setVisible(self.count > 0)
 
     def open_conflicts(self) -> QDialog | None:
         """競合の確認 with this record's conflicts (the main window's sync does it)."""
-        from coordinator_app.ui.sync.install import window_sync
-
         sync = window_sync(self)
         if sync is None or self.record_id is None:
             return None

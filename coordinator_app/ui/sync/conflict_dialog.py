@@ -150,6 +150,10 @@ class ConflictDialog(QDialog):
     def _build_conflicts(self) -> QWidget:
         page = QWidget(self)
         self.list = QListWidget(page)
+        # A long record name wraps instead of hiding behind a horizontal scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.currentRowChanged.connect(self._show)
         self.empty_label = _plain(QLabel(self.tr("未解決の競合はありません。"), page))
         self.title_label = _plain(QLabel(page))
@@ -186,8 +190,8 @@ class ConflictDialog(QDialog):
         left.addWidget(self.empty_label)
         left.addWidget(self.list, 1)
         row = QHBoxLayout(page)
-        row.addLayout(left, 1)
-        row.addLayout(detail, 4)
+        row.addLayout(left, 2)
+        row.addLayout(detail, 7)
         return page
 
     def _build_refused(self) -> QWidget:

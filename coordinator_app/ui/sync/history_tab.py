@@ -46,7 +46,7 @@ from coordinator_app.ui.sync.conflict_dialog import FIELD_LABELS, value_text
 from coordinator_app.ui.sync.controller import SyncController
 from coordinator_app.ui.sync.install import window_sync
 
-SHORT_TEXT = 40
+SHORT_TEXT = 30
 """Characters of a value shown in the list (the whole value is shown below it)."""
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at"})
 """Columns every save touches: not a change a person made."""
@@ -137,6 +137,8 @@ class HistoryEntry:
     field: str
     old: str
     new: str
+    created: bool = False
+    """The row stands for the record's creation (``new`` lists its values)."""
 
 
 def history_entries(changes: Sequence[dict[str, Any]], names: FieldNames) -> list[HistoryEntry]:
@@ -164,6 +166,7 @@ def history_entries(changes: Sequence[dict[str, Any]], names: FieldNames) -> lis
                         QCoreApplication.translate("HistoryTab", "(新規作成)"),
                         "",
                         "",
+                        created=True,
                     )
                 )
                 created[index] = []
@@ -180,10 +183,17 @@ def history_entries(changes: Sequence[dict[str, Any]], names: FieldNames) -> lis
     return entries
 
 
+def change_text(entry: HistoryEntry) -> str:
+    """Old → new on one line, each shortened (a creation: its first values)."""
+    if entry.created:
+        return shorten(entry.new, SHORT_TEXT * 2)
+    return f"{shorten(entry.old)} → {shorten(entry.new)}"
+
+
 class HistoryModel(ChildTableModel[HistoryEntry]):
     """The rows of the 変更履歴 tab (set whole by :meth:`show_entries`)."""
 
-    AT, ACTOR, DEVICE, FIELD, OLD, NEW = range(6)
+    AT, ACTOR, FIELD, CHANGE = range(4)
 
     def __init__(self, dates: DateFormat, parent: Any = None) -> None:
         super().__init__(dates, parent)
@@ -193,11 +203,9 @@ class HistoryModel(ChildTableModel[HistoryEntry]):
     def columns(self) -> list[Column]:
         return [
             Column(QCoreApplication.translate("HistoryTab", "日時"), kind=ColumnKind.DATETIME),
-            Column(QCoreApplication.translate("HistoryTab", "変更者"), kind=ColumnKind.NAME),
-            Column(QCoreApplication.translate("HistoryTab", "端末"), kind=ColumnKind.NAME),
+            Column(QCoreApplication.translate("HistoryTab", "変更者(端末)"), kind=ColumnKind.NAME),
             Column(QCoreApplication.translate("HistoryTab", "項目"), kind=ColumnKind.SHORT),
-            Column(QCoreApplication.translate("HistoryTab", "変更前"), kind=ColumnKind.TEXT),
-            Column(QCoreApplication.translate("HistoryTab", "変更後"), kind=ColumnKind.TEXT),
+            Column(QCoreApplication.translate("HistoryTab", "変更内容"), kind=ColumnKind.TEXT),
         ]
 
     def fetch(self, owner_id: uuid.UUID) -> Sequence[HistoryEntry]:
@@ -209,7 +217,11 @@ class HistoryModel(ChildTableModel[HistoryEntry]):
     def display(self, row: HistoryEntry, column: int) -> object:
         if column == self.AT:
             return when_japanese(row.at, self.dates)
-        return (None, row.actor, row.device, row.field, shorten(row.old), shorten(row.new))[column]
+        if column == self.CHANGE:
+            return change_text(row)
+        if column == self.ACTOR:
+            return f"{row.actor}({row.device})" if row.device else row.actor
+        return row.field
 
     def show_entries(self, record: uuid.UUID | None, entries: list[HistoryEntry]) -> None:
         self.entries = entries

@@ -165,29 +165,24 @@ def test_the_history_tab_lists_the_edits_of_two_users_newest_first(
     def cell(row: int, column: int) -> str:
         return str(model.data(model.index(row, column)))
 
-    assert (cell(0, HistoryModel.ACTOR), cell(0, HistoryModel.FIELD)) == (office_user, "会議名")
-    assert (cell(0, HistoryModel.OLD), cell(0, HistoryModel.NEW)) == (
-        "第1層協議体",
-        "第1層協議体 定例会",
-    )
+    assert cell(0, HistoryModel.FIELD) == "会議名"
+    assert cell(0, HistoryModel.ACTOR).startswith(office_user + "(")  # user(desk)
+    assert cell(0, HistoryModel.CHANGE) == "第1層協議体 → 第1層協議体 定例会"
     laptop_rows = {cell(r, HistoryModel.FIELD): r for r in (1, 2)}
     assert set(laptop_rows) == {"会場", "議事録"}
-    assert all(cell(r, HistoryModel.ACTOR) == laptop_user for r in (1, 2, 3))
-    assert (
-        cell(laptop_rows["会場"], HistoryModel.OLD),
-        cell(laptop_rows["会場"], HistoryModel.NEW),
-    ) == (
-        "会議室A",
-        "公民館",
-    )
+    assert all(cell(r, HistoryModel.ACTOR).startswith(laptop_user + "(") for r in (1, 2, 3))
+    assert cell(laptop_rows["会場"], HistoryModel.CHANGE) == "会議室A → 公民館"
     assert cell(3, HistoryModel.FIELD) == "(新規作成)"
+    created = model.row_item(3)
+    assert created is not None and "会議名: 第1層協議体\n" in created.new
+    assert cell(3, HistoryModel.CHANGE) == "種類: 協議体…"  # the first of its values
     assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}", cell(0, HistoryModel.AT))
-    assert cell(0, HistoryModel.DEVICE) and cell(1, HistoryModel.DEVICE)
 
     # Long text: one shortened line in the list, the whole text below it.
     minutes_row = laptop_rows["議事録"]
-    shown = cell(minutes_row, HistoryModel.NEW)
-    assert shown.endswith("…") and len(shown) <= 40
+    shown = cell(minutes_row, HistoryModel.CHANGE)
+    assert shown.startswith("(空欄) → 第1回の議事録です。") and shown.endswith("…")
+    assert len(shown) < 45
     tab.table.selectRow(minutes_row)
     assert tab.new_view.toPlainText() == LONG_MINUTES
     assert tab.old_view.toPlainText() == "(空欄)"
