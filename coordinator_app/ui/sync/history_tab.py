@@ -90,6 +90,8 @@ class FieldNames:
 
     def __init__(self, editor: RecordEditor) -> None:
         self.editor = editor
+        self._captions: dict[int, str] | None = None
+        """id of a field widget -> its caption (read from the form once)."""
 
     def _widget(self, name: str) -> QWidget | None:
         for form in self.editor.forms:
@@ -98,12 +100,17 @@ class FieldNames:
         return None
 
     def label(self, name: str) -> str:
+        if self._captions is None:
+            self._captions = {
+                id(caption.buddy()): re.sub(
+                    r"\(&.\)|&(?=\S)", "", caption.text().removesuffix(" *")
+                ).strip()
+                for caption in self.editor.findChildren(QLabel)
+                if caption.buddy() is not None
+            }
         widget = self._widget(name)
-        if widget is not None:
-            for caption in self.editor.findChildren(QLabel):
-                if caption.buddy() is widget:
-                    text = caption.text().removesuffix(" *")
-                    return re.sub(r"\(&.\)|&(?=\S)", "", text).strip()
+        if widget is not None and id(widget) in self._captions:
+            return self._captions[id(widget)]
         if name in EXTRA_LABELS:
             return QCoreApplication.translate("HistoryTab", EXTRA_LABELS[name])
         if name in FIELD_LABELS:

@@ -102,6 +102,7 @@ def test_a_conflict_shows_a_banner_on_that_meeting_only_until_resolved_from_it(
     dialog = banner.dialog
     assert isinstance(dialog, ConflictDialog)
     assert dialog.list.count() == 1
+    assert dialog.windowTitle() == "競合の確認 — 会議"
     assert dialog.current is not None and dialog.current.row_id == disputed.id
     with office.qtbot.waitSignal(office.sync.controller.round_finished, timeout=60_000):
         office.qtbot.mouseClick(dialog.mine_button, Qt.MouseButton.LeftButton)
