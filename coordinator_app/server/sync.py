@@ -315,10 +315,11 @@ def pull(conn: psycopg.Connection, *, after: int, limit: int) -> dict[str, Any]:
 
 
 def history(conn: psycopg.Connection, *, table: str, row_id: str) -> list[dict[str, Any]]:
-    """Every field change of one record, oldest first."""
+    """Every field change of one record, oldest first (with the device's name)."""
     rows = conn.execute(
-        "SELECT seq, server_tx, op, field, old_value, new_value, actor_name, device_id, at"
-        " FROM change_log WHERE table_name = %s AND row_id = %s ORDER BY seq",
+        "SELECT c.seq, c.server_tx, c.op, c.field, c.old_value, c.new_value, c.actor_name,"
+        " c.device_id, c.at, d.name FROM change_log c LEFT JOIN device d ON d.id = c.device_id"
+        " WHERE c.table_name = %s AND c.row_id = %s ORDER BY c.seq",
         [table, row_id],
     ).fetchall()
     return [
@@ -331,9 +332,10 @@ def history(conn: psycopg.Connection, *, table: str, row_id: str) -> list[dict[s
             "new": new,
             "actor": actor,
             "device": str(device) if device else None,
+            "device_name": device_name,
             "at": wire_time(at),
         }
-        for seq, server_tx, op, field, old, new, actor, device, at in rows
+        for seq, server_tx, op, field, old, new, actor, device, at, device_name in rows
     ]
 
 

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from coordinator_app.domain import models
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.server.codec import WireValueError, from_wire_lenient, table_specs
@@ -101,6 +102,20 @@ class SyncConflictService:
             ).scalar_one()
         return int(unsent), int(conflicts), int(refused)
 
+    def open_count(self, table: str, row_id: uuid.UUID) -> int:
+        """How many conflicts of the record ``row_id`` of ``table`` are still open."""
+        with self.db.reading() as session:
+            found = (
+                session.connection()
+                .exec_driver_sql(
+                    "SELECT count(*) FROM sync_conflict"
+                    " WHERE resolved_at IS NULL AND table_name = ? AND row_id = ?",
+                    (table, row_id.hex),
+                )
+                .scalar_one()
+            )
+        return int(found)
+
     def open_conflicts(self) -> list[OpenConflict]:
         with self.db.reading() as session:
             conn = session.connection()
@@ -140,22 +155,38 @@ class SyncConflictService:
             raise ValidationError({"general": f"値を保存できません: {error}"}) from None
         if python_value is None and not spec.nullable:
             raise ValidationError({"general": "この項目は空欄にできません"})
+        edited = False
         with self.db.writing() as session:
             record = session.get(model, conflict.row_id)
             if record is not None and getattr(record, conflict.field) != python_value:
                 setattr(record, conflict.field, python_value)
                 session.add(record)
                 session.flush()
+                edited = True
             session.connection().exec_driver_sql(
                 "UPDATE sync_conflict SET resolved_at = ? WHERE id = ?", (_now(), conflict.id)
             )
+        if not edited:  # the record's window still hears its conflict is gone
+            self._conflict_state_changed(conflict.table, conflict.row_id)
 
     def reopen(self, conflict_id: str) -> None:
         """The server could not be told: the conflict shows as open again."""
         with self.db.writing() as session:
-            session.connection().exec_driver_sql(
+            conn = session.connection()
+            conn.exec_driver_sql(
                 "UPDATE sync_conflict SET resolved_at = NULL WHERE id = ?", (conflict_id,)
             )
+            row = conn.exec_driver_sql(
+                "SELECT table_name, row_id FROM sync_conflict WHERE id = ?", (conflict_id,)
+            ).first()
+        if row is not None:
+            self._conflict_state_changed(str(row[0]), uuid.UUID(str(row[1])))
+
+    def _conflict_state_changed(self, table: str, row_id: uuid.UUID) -> None:
+        """Publish the record whose open conflicts changed without an edit of its own."""
+        kind = RecordKind.of_table(table)
+        if kind is not None:
+            self.db.changes.publish(Changes.of(kind, [row_id]))
 
     def refused(self) -> list[RefusedChange]:
         with self.db.reading() as session:

@@ -339,6 +339,7 @@ class SyncWorker:
         """The server's list of this user's open conflicts becomes the desk's."""
         open_on_server = self.client.conflicts()
         with writing(self.db.engine).begin() as conn:
+            before = _open_conflict_rows(conn)
             for conflict in open_on_server:
                 _store_conflict(
                     conn,
@@ -352,6 +353,20 @@ class SyncWorker:
                 + (f" AND id NOT IN ({marks})" if ids else ""),
                 (_now_text(), *ids),
             )
+            touched = Changes(origin=Origin.SYNC)
+            for _cid, table, row_hex in before ^ _open_conflict_rows(conn):
+                touched |= _changes_of(conn, {"table": table, "id": row_hex})
+        # A record's open conflicts came or went (e.g. resolved on another desk):
+        # its window hears of it (the banner above the form).
+        self.db.changes.publish(touched)
+
+
+def _open_conflict_rows(conn: sa.Connection) -> set[tuple[str, str, str]]:
+    """(conflict id, table, row id hex) of every open conflict."""
+    rows = conn.exec_driver_sql(
+        "SELECT id, table_name, row_id FROM sync_conflict WHERE resolved_at IS NULL"
+    ).fetchall()
+    return {(str(cid), str(table), str(row)) for cid, table, row in rows}
 
 
 def _pending_fields(conn: sa.Connection) -> dict[tuple[str, str], set[str]]:

@@ -881,6 +881,17 @@ The current contents are backed up automatically first. Continue?</translation>
     </message>
 </context>
 <context>
+    <name>ConflictBanner</name>
+    <message>
+        <source>競合を確認…</source>
+        <translation>Review conflicts…</translation>
+    </message>
+    <message>
+        <source>この記録には未解決の競合があります（{n}件）</source>
+        <translation>This record has unresolved conflicts ({n})</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>件名</source>
@@ -953,6 +964,10 @@ The current contents are backed up automatically first. Continue?</translation>
     <message>
         <source>競合の確認</source>
         <translation>Review conflicts</translation>
+    </message>
+    <message>
+        <source>競合の確認 — {what}</source>
+        <translation>Review conflicts — {what}</translation>
     </message>
     <message>
         <source>競合</source>
@@ -2088,6 +2103,79 @@ If you go on, the text that does not fit is left out of the booklet. You can als
     <message>
         <source>保存できませんでした: {error}</source>
         <translation>Could not save: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>削除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>(新規作成)</source>
+        <translation>(created)</translation>
+    </message>
+    <message>
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>変更前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>変更後</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>再読み込み</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>変更者(端末)</source>
+        <translation>Changed by (desk)</translation>
+    </message>
+    <message>
+        <source>変更内容</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>新しい記録には、まだ変更履歴がありません。</source>
+        <translation>A new record has no change history yet.</translation>
+    </message>
+    <message>
+        <source>サーバーに接続していません。変更履歴はログインすると表示されます。</source>
+        <translation>Not connected to the server. The change history is shown once you log in.</translation>
+    </message>
+    <message>
+        <source>変更履歴を読み込んでいます…</source>
+        <translation>Loading the change history…</translation>
+    </message>
+    <message>
+        <source>変更履歴を読み込めませんでした: {message}</source>
+        <translation>Could not load the change history: {message}</translation>
+    </message>
+    <message>
+        <source>サーバーに接続していません。
+{reason}</source>
+        <translation>Not connected to the server.
+{reason}</translation>
+    </message>
+    <message>
+        <source>{n}件の変更(新しい順)</source>
+        <translation>{n} changes (newest first)</translation>
+    </message>
+    <message>
+        <source>サーバーにはまだ変更履歴がありません(未送信の変更は送信後に表示されます)。</source>
+        <translation>The server has no history for this record yet (changes not yet sent appear once they are sent).</translation>
+    </message>
+    <message>
+        <source>変更履歴</source>
+        <translation>Change history</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,7 @@ def test_setagaya_project_shows_in_every_tab(
         "対応事項",
         "成果",
         "確認",
+        "変更履歴",
     ]
     # 概要
     assert editor.title_edit.text() == "世田谷区 伴走支援 参加型講座"

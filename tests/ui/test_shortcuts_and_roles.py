@@ -18,6 +18,7 @@ from coordinator_app.services.registry import Services
 from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from coordinator_app.ui.profiles.current import read_only_tip, set_current_profile
+from coordinator_app.ui.sync.install import install_sync
 from tests.conftest import Factory
 from tests.ui.conftest import enter
 
@@ -65,7 +66,11 @@ def window_shortcuts(window: MainWindow) -> dict[str, str]:
 
 
 def test_readme_lists_exactly_the_window_shortcuts(window: MainWindow) -> None:
+    # The window as the app builds it: with sync (F9, Ctrl+Shift+K) installed.
+    install_sync(window)
     assert readme_shortcuts() == window_shortcuts(window)
+    assert window_shortcuts(window)["F9"] == "今すぐ同期"
+    assert window_shortcuts(window)["Ctrl+Shift+K"] == "競合の確認"
     assert window_shortcuts(window)["Ctrl+N"] == "新規"
     assert window_shortcuts(window)["Ctrl+Shift+M"] == "会議を記録"
 

@@ -19,6 +19,7 @@ from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.coordinators.assignment_dialog import AssignmentDialog
 from coordinator_app.ui.coordinators.assignment_model import AssignmentTableModel
+from coordinator_app.ui.sync.history_tab import attach_record_sync
 
 
 class CoordinatorEditor(RecordEditor):
@@ -70,6 +71,7 @@ class CoordinatorEditor(RecordEditor):
         self.assignments.buttons.insertWidget(2, self.end_button)
         self.assignments.table.selectionModel().selectionChanged.connect(self._update_end)
         self.add_tab(self.assignments, self.tr("担当履歴"), scroll=False)
+        attach_record_sync(self)
         self._update_end()
 
     @property

@@ -23,6 +23,7 @@ from coordinator_app.ui.coordinators.tier_field import TierField
 from coordinator_app.ui.councils.council_meeting_model import CouncilMeetingModel
 from coordinator_app.ui.councils.membership_dialog import MembershipDialog
 from coordinator_app.ui.councils.membership_model import MembershipTableModel
+from coordinator_app.ui.sync.history_tab import attach_record_sync
 
 
 class CouncilEditor(RecordEditor):
@@ -75,6 +76,7 @@ class CouncilEditor(RecordEditor):
             watched=(RecordKind.MEETING,),
         )
         self.add_tab(self.meetings, self.tr("会議履歴"), scroll=False)
+        attach_record_sync(self)
 
     @property
     def service(self) -> CouncilService:

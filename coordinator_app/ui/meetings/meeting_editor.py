@@ -67,6 +67,7 @@ from coordinator_app.ui.meetings.minutes_template import (
     strip_empty_sections,
     template_text,
 )
+from coordinator_app.ui.sync.history_tab import attach_record_sync
 
 HINT_STYLE = "background: #fff8e1; border: 1px solid #ffe082; padding: 4px;"
 STATUS_STYLE = "color: #666666;"
@@ -201,6 +202,7 @@ class MeetingEditor(RecordEditor):
             ensure_saved=self.ensure_saved,
         )
         self.add_tab(self.attachments, self.tr("添付"), scroll=False)
+        attach_record_sync(self)
         self._build_status()
 
         self.fast_entry = FastEntry(self)

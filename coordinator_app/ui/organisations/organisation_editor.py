@@ -25,6 +25,7 @@ from coordinator_app.ui.organisations.participation_model import (
     CouncilParticipationModel,
     MeetingParticipationModel,
 )
+from coordinator_app.ui.sync.history_tab import attach_record_sync
 
 
 class OrganisationEditor(RecordEditor):
@@ -99,6 +100,7 @@ class OrganisationEditor(RecordEditor):
         column.addWidget(self.councils)
         column.addWidget(self.meetings)
         self.add_tab(participation, self.tr("参加状況"), scroll=False)
+        attach_record_sync(self)
 
     @property
     def service(self) -> OrganisationService:

@@ -30,6 +30,7 @@ from coordinator_app.ui.projects.project_meeting_model import (
 from coordinator_app.ui.projects.project_members import ProjectMemberPanel
 from coordinator_app.ui.projects.project_summary import project_summary
 from coordinator_app.ui.review.review_history_panel import ReviewHistoryPanel
+from coordinator_app.ui.sync.history_tab import attach_record_sync
 
 
 class ProjectEditor(RecordEditor):
@@ -128,6 +129,7 @@ class ProjectEditor(RecordEditor):
         self.add_tab(outcome_page, self.tr("成果"), scroll=False)
         self.reviews = ReviewHistoryPanel(ctx)
         self.add_tab(self.reviews, self.tr("確認"), scroll=False)
+        attach_record_sync(self)
         ctx.events.sig_display_changed.connect(self.update_role)
         self.progress_log.summary_changed.connect(self.update_summary)
         self.action_items.model.modelReset.connect(self.update_summary)

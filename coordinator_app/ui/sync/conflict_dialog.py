@@ -12,6 +12,7 @@ as plain text.
 from __future__ import annotations
 
 import contextlib
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -110,16 +111,27 @@ def _plain(label: QLabel) -> QLabel:
 class ConflictDialog(QDialog):
     """The open conflicts (tab 競合) and refused changes (tab 送信できなかった変更)."""
 
-    def __init__(self, controller: SyncController, ctx: UiContext, parent: QWidget | None = None):
+    def __init__(
+        self,
+        controller: SyncController,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        record: tuple[str, uuid.UUID] | None = None,
+    ):
         super().__init__(parent)
         self.controller = controller
         self.ctx = ctx
         self.store = controller.store
+        self.record = record
+        """(table, id): only that record's conflicts (opened from its banner)."""
         self.conflicts: list[OpenConflict] = []
         self.refused_rows: list[RefusedChange] = []
         self._current_by: dict[str, tuple[str, str]] = {}
         """conflict id -> (who, when) of the server's current value."""
         self.setWindowTitle(self.tr("競合の確認"))
+        if record is not None:
+            self.setWindowTitle(self.tr("競合の確認 — {what}").format(what=_table_label(record[0])))
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_conflicts(), self.tr("競合"))
         self.tabs.addTab(self._build_refused(), self.tr("送信できなかった変更"))
@@ -138,6 +150,10 @@ class ConflictDialog(QDialog):
     def _build_conflicts(self) -> QWidget:
         page = QWidget(self)
         self.list = QListWidget(page)
+        # A long record name wraps instead of hiding behind a horizontal scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.currentRowChanged.connect(self._show)
         self.empty_label = _plain(QLabel(self.tr("未解決の競合はありません。"), page))
         self.title_label = _plain(QLabel(page))
@@ -174,8 +190,8 @@ class ConflictDialog(QDialog):
         left.addWidget(self.empty_label)
         left.addWidget(self.list, 1)
         row = QHBoxLayout(page)
-        row.addLayout(left, 1)
-        row.addLayout(detail, 4)
+        row.addLayout(left, 2)
+        row.addLayout(detail, 7)
         return page
 
     def _build_refused(self) -> QWidget:
@@ -207,7 +223,11 @@ class ConflictDialog(QDialog):
     # -- showing -----------------------------------------------------------------
 
     def reload(self) -> None:
-        self.conflicts = self.store.open_conflicts()
+        self.conflicts = [
+            c
+            for c in self.store.open_conflicts()
+            if self.record is None or (c.table, c.row_id) == self.record
+        ]
         self.list.clear()
         for conflict in self.conflicts:
             item = QListWidgetItem(conflict_title(conflict))

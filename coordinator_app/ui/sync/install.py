@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from coordinator_app.ui.sync.controller import SyncController
 from coordinator_app.ui.sync.login_dialog import SyncLoginDialog
@@ -65,14 +66,27 @@ class SyncUi:
         dialog.open()
         return dialog
 
-    def open_conflicts(self) -> QDialog:
+    def open_conflicts(self, record: tuple[str, uuid.UUID] | None = None) -> QDialog:
+        """競合の確認 (only ``record``'s conflicts when given: (table, id))."""
         from coordinator_app.ui.sync.conflict_dialog import ConflictDialog
 
-        dialog = ConflictDialog(self.controller, self.window.ctx, self.window)
+        dialog = ConflictDialog(self.controller, self.window.ctx, self.window, record=record)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
         return dialog
+
+
+def window_sync(widget: QWidget) -> SyncUi | None:
+    """The sync of the main window ``widget`` is in (a page's form, or a record window
+    the main window opened); None when that window has no sync installed."""
+    current: QWidget | None = widget
+    while current is not None:
+        found = getattr(current, "sync", None)
+        if isinstance(found, SyncUi):
+            return found
+        current = current.parentWidget()
+    return None
 
 
 def install_sync(window: MainWindow) -> SyncUi:
