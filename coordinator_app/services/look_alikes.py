@@ -29,7 +29,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -37,9 +37,8 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from coordinator_app.domain import kana
-from coordinator_app.domain.ids import link_id, setting_id
+from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import (
-    ALL_TABLES,
     Area,
     Contact,
     Coordinator,
@@ -53,9 +52,11 @@ from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.access import Guarded, reads, writes
-from coordinator_app.services.base import NotFoundError, now
-from coordinator_app.storage import search_index
+from coordinator_app.services.base import now
+from coordinator_app.services.look_alike_merge import MergeResult, merge_into
+from coordinator_app.storage import capture
 from coordinator_app.storage.database import Database
+from coordinator_app.sync.worker import SyncWorker
 
 LOOK_ALIKE_MODELS: dict[RecordKind, type[Record]] = {
     RecordKind.ORGANISATION: Organisation,
@@ -71,13 +72,8 @@ have a title but no reading, and carry narratives kept in settings: not listed."
 DISTINCT_PREFIX = "look_alike.distinct."
 """Setting keys of pairs a person said are different things."""
 
-_BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "deleted_at", "sort_kana"})
-
 MSG_SAME_RECORD = QT_TRANSLATE_NOOP("look_alikes", "同じ記録どうしは統合できません")
 MSG_OTHER_KIND = QT_TRANSLATE_NOOP("look_alikes", "種類の違う記録は統合できません")
-MSG_AREA_CYCLE = QT_TRANSLATE_NOOP(
-    "look_alikes", "地域をその下位の地域に統合することはできません(地域の階層が循環します)"
-)
 
 
 @dataclass(frozen=True)
@@ -107,23 +103,6 @@ class LookAlikeGroup:
         return frozenset(r.id for r in self.records)
 
 
-@dataclass
-class MergeResult:
-    """What one merge changed."""
-
-    kind: RecordKind
-    kept_id: uuid.UUID
-    merged_id: uuid.UUID
-    filled: tuple[str, ...]
-    """Fields of the kept record filled from the merged one."""
-    repointed: dict[str, int] = field(default_factory=dict)
-    """``table.column`` -> rows re-pointed in place."""
-    links_moved: int = 0
-    """Derived-id links made (or revived) for the kept record."""
-    links_joined: int = 0
-    """Links the kept record already had: the merged record's copy was only removed."""
-
-
 def name_key(text: str) -> str:
     """A name or reading as compared: folded (:func:`kana.normalise`), spaces removed."""
     return "".join(kana.normalise(text).split())
@@ -132,32 +111,6 @@ def name_key(text: str) -> str:
 def _distinct_key(a: uuid.UUID, b: uuid.UUID) -> str:
     first, second = sorted((a.hex, b.hex))
     return f"{DISTINCT_PREFIX}{first}.{second}"
-
-
-def _references(target: sa.Table) -> list[tuple[type[Record], str]]:
-    """Every (model, column) whose foreign key points at ``target``, from the metadata."""
-    found = []
-    for model in ALL_TABLES:
-        for fk in model.__table__.foreign_keys:
-            if fk.column.table is target:
-                found.append((model, fk.parent.name))
-    return found
-
-
-def _fk_columns(model: type[Record]) -> list[str]:
-    return sorted(fk.parent.name for fk in model.__table__.foreign_keys)
-
-
-def _is_derived(row: Record, fk_columns: Sequence[str]) -> bool:
-    """True when ``row``'s id is the one derived from what it joins."""
-    ends = {c: getattr(row, c) for c in fk_columns}
-    if any(not isinstance(v, uuid.UUID) for v in ends.values()):
-        return False
-    return row.id == link_id(row.__table__.name, ends)
-
-
-def _is_empty(value: Any) -> bool:
-    return value is None or value == "" or value == b""
 
 
 class LookAlikeService(Guarded):
@@ -309,93 +262,57 @@ class LookAlikeService(Guarded):
             NotFoundError: either record is gone (e.g. merged on another desk).
             ValidationError: the same record twice, or an area into its own sub-area.
         """
+        return self._merge_all(kind, keep, [merge])[0]
+
+    @writes
+    def merge_group(
+        self, kind: RecordKind, *, keep: uuid.UUID, others: Sequence[uuid.UUID]
+    ) -> list[MergeResult]:
+        """Merge every record of ``others`` into ``keep``, all as one action (see :meth:`merge`)."""
+        return self._merge_all(kind, keep, others)
+
+    def _merge_all(
+        self, kind: RecordKind, keep: uuid.UUID, others: Sequence[uuid.UUID]
+    ) -> list[MergeResult]:
         model = LOOK_ALIKE_MODELS.get(kind)
         if model is None:
             raise ValidationError({"general": Message("look_alikes", MSG_OTHER_KIND)})
-        if keep == merge:
+        if keep in others or not others:
             raise ValidationError({"general": Message("look_alikes", MSG_SAME_RECORD)})
         with self.db.writing() as session:
-            kept = _live(session, model, kind, keep)
-            merged = _live(session, model, kind, merge)
-            if kind is RecordKind.AREA and kept.parent_id == merged.id:
-                kept.parent_id = merged.parent_id  # the kept area takes the merged one's place
-            filled = _fill(kept, merged)
-            result = MergeResult(kind=kind, kept_id=keep, merged_id=merge, filled=filled)
-            touched = self._repoint(session, model, merged.id, kept.id, result)
-            stamp = now()
-            kept.updated_at = stamp
-            merged.deleted_at = merged.updated_at = stamp
-            session.flush()
-            if kind is RecordKind.AREA:
-                _refuse_cycle(session, kept.id)
-            touched[kind] |= {keep, merge}
-            for touched_kind, ids in touched.items():
-                if touched_kind in search_index.KIND_QUERIES:
-                    search_index.refresh(session, touched_kind, ids)
-        return result
+            results = [merge_into(session, model, kind, keep, other) for other in others]
+        return results
 
-    def _repoint(
-        self,
-        session: Session,
-        model: type[Record],
-        old: uuid.UUID,
-        new: uuid.UUID,
-        result: MergeResult,
-    ) -> dict[RecordKind, set[uuid.UUID]]:
-        touched: dict[RecordKind, set[uuid.UUID]] = defaultdict(set)
-        for ref_model, column in _references(model.__table__):
-            rows = session.exec(select(ref_model).where(getattr(ref_model, column) == old)).all()
-            fk_columns = _fk_columns(ref_model)
-            for row in rows:
-                if row.id == new:
-                    continue  # the kept area's own parent pointer: _refuse_cycle decides
-                if _is_derived(row, fk_columns):
-                    if row.deleted_at is None:
-                        self._move_link(session, row, column, new, fk_columns, result)
-                    continue
-                setattr(row, column, new)
-                row.updated_at = now()
-                name = f"{ref_model.__table__.name}.{column}"
-                result.repointed[name] = result.repointed.get(name, 0) + 1
-                ref_kind = RecordKind.of_table(ref_model.__table__.name)
-                if ref_kind is not None:
-                    touched[ref_kind].add(row.id)
-        session.flush()
-        return touched
 
-    @staticmethod
-    def _move_link(
-        session: Session,
-        row: Record,
-        column: str,
-        new: uuid.UUID,
-        fk_columns: Sequence[str],
-        result: MergeResult,
-    ) -> None:
-        """Replace a derived-id link by the one joining ``new``; soft-delete the old one."""
-        link_model = type(row)
-        ends = {c: getattr(row, c) for c in fk_columns}
-        ends[column] = new
-        new_id = link_id(link_model.__table__.name, ends)
-        stamp = now()
-        target = session.get(link_model, new_id)
-        if target is not None and target.deleted_at is None:
-            _fill(target, row)
-            target.updated_at = stamp
-            result.links_joined += 1
-        else:
-            if target is None:
-                values = {c.name: getattr(row, c.name) for c in link_model.__table__.columns}
-                values.update(ends, id=new_id)
-                target = link_model(**values)
-                session.add(target)
-            else:
-                for name in _data_columns(link_model):
-                    setattr(target, name, getattr(row, name))
-                target.deleted_at = None
-            target.updated_at = stamp
-            result.links_moved += 1
-        row.deleted_at = row.updated_at = stamp
+@dataclass(frozen=True)
+class Creator:
+    """Who first sent a record to the server, from the server's history."""
+
+    user: str
+    at: str
+    """ISO time on the server."""
+    this_desk: bool
+    """Sent by this desk (its device)."""
+
+
+def record_creators(
+    worker: SyncWorker, records: Sequence[tuple[RecordKind, uuid.UUID]]
+) -> dict[uuid.UUID, Creator]:
+    """Who sent each record first (run on the sync thread: one history request per
+    record); records the server does not know yet are left out."""
+    with worker.db.engine.connect() as conn:
+        device = capture.read_identity(conn).device_id
+    found = {}
+    for kind, record_id in records:
+        history = worker.client.history(kind.table, str(record_id))
+        if history:
+            first = history[0]
+            found[record_id] = Creator(
+                user=str(first.get("actor") or ""),
+                at=str(first.get("at") or ""),
+                this_desk=first.get("device") == device,
+            )
+    return found
 
 
 def _split_apart(
@@ -432,49 +349,14 @@ def _names(
     return {row[0]: row[1] for row in rows}
 
 
-def _live(session: Session, model: type[Record], kind: RecordKind, record_id: uuid.UUID) -> Any:
-    obj = session.get(model, record_id)
-    if obj is None or obj.deleted_at is not None:
-        raise NotFoundError(kind, record_id)
-    return obj
-
-
-def _data_columns(model: type[Record]) -> list[str]:
-    return [c.name for c in model.__table__.columns if c.name not in _BOOKKEEPING]
-
-
-def _fill(kept: Any, merged: Any) -> tuple[str, ...]:
-    """Fill empty fields of ``kept`` from ``merged``; returns the fields filled."""
-    filled = []
-    for name in _data_columns(type(kept)):
-        if name == "parent_id" and getattr(merged, name) == kept.id:
-            continue
-        mine, theirs = getattr(kept, name), getattr(merged, name)
-        if isinstance(mine, bool) or not _is_empty(mine) or _is_empty(theirs):
-            continue
-        setattr(kept, name, theirs)
-        filled.append(name)
-    if "kana" in filled:
-        kept.sort_kana = kana.sort_key(kept.kana, kept.name)
-    return tuple(filled)
-
-
-def _refuse_cycle(session: Session, area_id: uuid.UUID) -> None:
-    seen = {area_id}
-    current = session.get(Area, area_id)
-    while current is not None and current.parent_id is not None:
-        if current.parent_id in seen:
-            raise ValidationError({"general": Message("look_alikes", MSG_AREA_CYCLE)})
-        seen.add(current.parent_id)
-        current = session.get(Area, current.parent_id)
-
-
 __all__ = [
     "DISTINCT_PREFIX",
     "LOOK_ALIKE_MODELS",
+    "Creator",
     "LookAlike",
     "LookAlikeGroup",
     "LookAlikeService",
     "MergeResult",
     "name_key",
+    "record_creators",
 ]

@@ -354,3 +354,21 @@ def _org_raw(services: Services, name: str) -> uuid.UUID:
         org = Organisation(name=name, kind=OrgKind.NPO)
         session.add(org)
     return org.id
+
+
+def test_a_group_merges_into_the_chosen_record_as_one_transaction(
+    db: Database, services: Services, look: LookAlikeService
+) -> None:
+    ids = [_org(services, "若葉台町会", "わかばだいちょうかい").id for _ in range(3)]
+    with db.engine.begin() as conn:
+        capture.enroll(conn)
+        conn.exec_driver_sql("DELETE FROM sync_outbox")
+
+    results = look.merge_group(RecordKind.ORGANISATION, keep=ids[1], others=[ids[0], ids[2]])
+
+    assert [r.merged_id for r in results] == [ids[0], ids[2]]
+    assert [o.id for o in services.organisations.list().rows] == [ids[1]]
+    with db.engine.connect() as conn:
+        txs = {r[0] for r in conn.exec_driver_sql("SELECT tx FROM sync_outbox")}
+    assert len(txs) == 1
+    assert look.groups() == []
