@@ -88,7 +88,7 @@ class LookAlike:
     detail: str
     """Where it belongs: the parent area, the organisation, an address (may be "")."""
     unsent: bool
-    """Created on this desk and not yet sent to the server."""
+    """Created on this desk and not yet sent (every record of a desk that never synced)."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ class LookAlikeService(Guarded):
         return found
 
     def _candidates(
-        self, session: Session, kind: RecordKind, unsent: set[str]
+        self, session: Session, kind: RecordKind, unsent: set[str] | None
     ) -> list[tuple[LookAlike, str]]:
         """Live records of ``kind`` with the scope their name is compared within."""
         model = LOOK_ALIKE_MODELS[kind]
@@ -161,7 +161,7 @@ class LookAlikeService(Guarded):
                     kana=r.kana,
                     created_at=r.created_at,
                     detail=details.get(r.id, ""),
-                    unsent=r.id.hex in unsent,
+                    unsent=unsent is None or r.id.hex in unsent,
                 ),
                 # Two people called 佐藤 at different organisations are two people.
                 r.organisation_id.hex if kind is RecordKind.CONTACT else "",
@@ -222,36 +222,38 @@ class LookAlikeService(Guarded):
         return pairs
 
     @staticmethod
-    def _unsent(session: Session) -> set[str]:
-        rows = session.connection().exec_driver_sql(
-            "SELECT row_id FROM sync_outbox WHERE op = 'insert'"
-        )
+    def _unsent(session: Session) -> set[str] | None:
+        """Ids (hex) of records created here and not sent yet; None: none was ever sent
+        (the desk never synced, so every record is this desk's own)."""
+        conn = session.connection()
+        if not capture.is_enrolled(conn):
+            return None
+        rows = conn.exec_driver_sql("SELECT row_id FROM sync_outbox WHERE op = 'insert'")
         return {str(r[0]) for r in rows}
 
     # -- deciding ----------------------------------------------------------------
 
     @writes
-    def keep_apart(self, record_ids: Sequence[uuid.UUID]) -> int:
-        """Remember that these records are different things (every pair of them).
+    def keep_apart(self, record_id: uuid.UUID, others: Sequence[uuid.UUID]) -> int:
+        """Remember that ``record_id`` is a different thing from each of ``others``.
 
         Returns the pairs newly remembered.
         """
-        ids = list(dict.fromkeys(record_ids))
         added = 0
         with self.db.writing() as session:
-            for i, first in enumerate(ids):
-                for second in ids[i + 1 :]:
-                    key = _distinct_key(first, second)
-                    row = session.get(Setting, setting_id(key))
-                    if row is not None and row.deleted_at is None:
-                        continue
-                    if row is None:
-                        row = Setting(id=setting_id(key), key=key, text_value="distinct")
-                        session.add(row)
-                    else:
-                        row.deleted_at = None
-                        row.updated_at = now()
-                    added += 1
+            for other in dict.fromkeys(others):
+                if other == record_id:
+                    continue
+                key = _distinct_key(record_id, other)
+                row = session.get(Setting, setting_id(key))
+                if row is not None and row.deleted_at is None:
+                    continue
+                if row is None:
+                    session.add(Setting(id=setting_id(key), key=key, text_value="distinct"))
+                else:
+                    row.deleted_at = None
+                    row.updated_at = now()
+                added += 1
         return added
 
     @writes

@@ -123,17 +123,17 @@ def test_keep_apart_is_a_synced_setting_and_hides_the_pair(
     c = _org(services, "若葉台町会", "わかばだいちょうかい")
     with db.engine.begin() as conn:
         capture.enroll(conn)
+        conn.exec_driver_sql("DELETE FROM sync_outbox")
 
-    assert look.keep_apart([a.id, b.id]) == 1
-    assert look.keep_apart([b.id, a.id]) == 0  # remembered once, whichever order
+    assert look.keep_apart(a.id, [b.id]) == 1
+    assert look.keep_apart(b.id, [a.id]) == 0  # remembered once, whichever order
     # c still looks like both: one group of three.
     assert [len(g.records) for g in look.groups()] == [3]
-    look.keep_apart([a.id, c.id])
-    look.keep_apart([b.id, c.id])
+    look.keep_apart(c.id, [a.id, b.id])
     assert look.groups() == []
     with db.engine.connect() as conn:
         tables = [r[0] for r in conn.exec_driver_sql("SELECT table_name FROM sync_outbox")]
-    assert tables.count("setting") == 3
+    assert tables == ["setting"] * 3
 
 
 def test_merge_repoints_every_reference_and_keeps_derived_link_ids(
@@ -372,3 +372,15 @@ def test_a_group_merges_into_the_chosen_record_as_one_transaction(
         txs = {r[0] for r in conn.exec_driver_sql("SELECT tx FROM sync_outbox")}
     assert len(txs) == 1
     assert look.groups() == []
+
+
+def test_records_of_a_desk_that_never_synced_are_its_own(
+    db: Database, services: Services, look: LookAlikeService
+) -> None:
+    first = _org(services, "若葉台町会")
+    _org(services, "若葉台町会")
+    assert all(r.unsent for r in look.groups()[0].records)
+    with db.engine.begin() as conn:
+        capture.enroll(conn)
+        conn.exec_driver_sql("DELETE FROM sync_outbox WHERE row_id = ?", (first.id.hex,))
+    assert [r.unsent for r in look.groups()[0].records] == [False, True]
