@@ -7,18 +7,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication
-
 from coordinator_app.services.look_alikes import Creator, LookAlike, LookAlikeGroup
 from coordinator_app.ui.common.table_model import ChildTableModel, Column, ColumnKind
 from coordinator_app.ui.dates import DateFormat
 from coordinator_app.ui.labels import kind_label
 
 T = TypeVar("T")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LookAlikeDialog", text)
 
 
 def local_time(moment: datetime | str) -> str:
@@ -54,10 +48,10 @@ class LookAlikeGroupModel(_GivenRows[LookAlikeGroup]):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_tr("種類"), kind=ColumnKind.SHORT),
-            Column(_tr("名称"), kind=ColumnKind.NAME),
-            Column(_tr("ふりがな"), kind=ColumnKind.NAME),
-            Column(_tr("件数"), numeric=True),
+            Column(self.tr("種類"), kind=ColumnKind.SHORT),
+            Column(self.tr("名称"), kind=ColumnKind.NAME),
+            Column(self.tr("ふりがな"), kind=ColumnKind.NAME),
+            Column(self.tr("件数"), numeric=True),
         ]
 
     def record_id(self, row: LookAlikeGroup) -> uuid.UUID:
@@ -90,11 +84,11 @@ class LookAlikeRecordModel(_GivenRows[LookAlike]):
 
     def columns(self) -> list[Column]:
         return [
-            Column(_tr("名称"), kind=ColumnKind.NAME),
-            Column(_tr("ふりがな"), kind=ColumnKind.NAME),
-            Column(_tr("所属・所在など"), kind=ColumnKind.NAME),
-            Column(_tr("作成日時"), kind=ColumnKind.DATETIME),
-            Column(_tr("登録元"), kind=ColumnKind.NAME),
+            Column(self.tr("名称"), kind=ColumnKind.NAME),
+            Column(self.tr("ふりがな"), kind=ColumnKind.NAME),
+            Column(self.tr("所属・所在など"), kind=ColumnKind.NAME),
+            Column(self.tr("作成日時"), kind=ColumnKind.DATETIME),
+            Column(self.tr("登録元"), kind=ColumnKind.NAME),
         ]
 
     def record_id(self, row: LookAlike) -> uuid.UUID:
@@ -114,11 +108,13 @@ class LookAlikeRecordModel(_GivenRows[LookAlike]):
     def origin(self, row: LookAlike) -> str:
         """Which desk the record came from, as far as this desk knows."""
         if row.unsent:
-            return _tr("この端末(未送信)")
+            return self.tr("この端末(未送信)")
         creator = self.creators.get(row.id)
         if creator is not None:
             when = local_time(creator.at)
             if creator.this_desk:
-                return _tr("この端末({user}、{when}に送信)").format(user=creator.user, when=when)
-            return _tr("ほかの端末({user}、{when}に送信)").format(user=creator.user, when=when)
-        return _tr("確認中…") if self.asking else "—"
+                return self.tr("この端末({user}、{when}に送信)").format(
+                    user=creator.user, when=when
+                )
+            return self.tr("ほかの端末({user}、{when}に送信)").format(user=creator.user, when=when)
+        return self.tr("確認中…") if self.asking else "—"
