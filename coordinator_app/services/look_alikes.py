@@ -37,6 +37,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from coordinator_app.domain import kana
+from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import (
     Area,
@@ -51,6 +52,7 @@ from coordinator_app.domain.models import (
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.domain.validation import ValidationError
+from coordinator_app.server import policy
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import now
 from coordinator_app.services.look_alike_merge import MergeResult, merge_into
@@ -317,6 +319,30 @@ def record_creators(
     return found
 
 
+def server_refusals(role: ProfileRole, kind: RecordKind) -> tuple[str, str]:
+    """Why the sync server would refuse a user of ``role`` a merge of ``kind`` (it
+    deletes a record) and a 別の記録として残す (a municipality setting): ("" when
+    accepted). Asked of the server's own role table, so the desk never disagrees."""
+    actor = policy.Actor(user_id=None, name="", role=role, profile_id=None)
+    merging = policy.check_change(
+        actor,
+        table=kind.table,
+        row_id="",
+        op="update",
+        new_values={"deleted_at": "now"},
+        current={"deleted_at": None},
+    )
+    apart = policy.check_change(
+        actor,
+        table=Setting.__table__.name,
+        row_id="",
+        op="insert",
+        new_values={"key": DISTINCT_PREFIX},
+        current=None,
+    )
+    return (merging.message if merging else "", apart.message if apart else "")
+
+
 def _split_apart(
     kind: RecordKind, bucket: list[LookAlike], apart: set[frozenset[str]]
 ) -> list[LookAlikeGroup]:
@@ -361,4 +387,5 @@ __all__ = [
     "MergeResult",
     "name_key",
     "record_creators",
+    "server_refusals",
 ]

@@ -2283,6 +2283,10 @@ If you go on, the text that does not fit is left out of the booklet. You can als
         <translation>Close</translation>
     </message>
     <message>
+        <source>同期サーバーが受け付けないため、この端末のログインではできません: {reasons}</source>
+        <translation>Not possible with this computer&apos;s login, as the sync server would refuse it: {reasons}</translation>
+    </message>
+    <message>
         <source>「{name}」({created} 作成)を残し、ほかの {n} 件をこの記録に統合します。
 ほかの記録を参照している会議・委員・担当などは、すべて残す記録を参照するようになり、統合した記録は削除されます。
 統合は Ctrl+Z で元に戻せません。</source>

@@ -384,3 +384,13 @@ def test_records_of_a_desk_that_never_synced_are_its_own(
         capture.enroll(conn)
         conn.exec_driver_sql("DELETE FROM sync_outbox WHERE row_id = ?", (first.id.hex,))
     assert [r.unsent for r in look.groups()[0].records] == [False, True]
+
+
+def test_what_the_server_would_refuse_comes_from_its_role_table() -> None:
+    from coordinator_app.domain.enums import ProfileRole
+    from coordinator_app.services.look_alikes import server_refusals
+
+    assert server_refusals(ProfileRole.ADMIN, RecordKind.ORGANISATION) == ("", "")
+    merging, apart = server_refusals(ProfileRole.COORDINATOR, RecordKind.ORGANISATION)
+    assert "管理者" in merging and "管理者" in apart
+    assert all(server_refusals(ProfileRole.SUPERVISOR, RecordKind.AREA))

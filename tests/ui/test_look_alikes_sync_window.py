@@ -80,4 +80,8 @@ def test_a_pulled_look_alike_is_offered_in_the_status_bar(
     origins = sorted(model.index(row, column).data() for row in range(model.rowCount()))
     assert origins[0].startswith("この端末(" + office.desk.user[0])
     assert origins[1].startswith("ほかの端末(" + laptop.user[0])
+    # A coordinator's login: the server would refuse the merge (it deletes a 関係機関).
+    office.qtbot.waitUntil(lambda: dialog.server_role is not None, timeout=60_000)
+    assert not dialog.merge_button.isEnabled()
+    assert dialog.server_note.isVisible() and "管理者" in dialog.server_note.text()
     dialog.grab().save("/tmp/joinlook-dialog-synced.png")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.look_alikes import (
@@ -35,6 +36,7 @@ from coordinator_app.services.look_alikes import (
     LookAlikeGroup,
     LookAlikeService,
     record_creators,
+    server_refusals,
 )
 from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.sync.worker import SyncWorker
@@ -50,6 +52,7 @@ from coordinator_app.ui.sync.look_alikes_model import (
 )
 
 CREATORS_TAG = "look_alikes:creators"
+ROLE_TAG = "look_alikes:role"
 
 
 def look_alike_service(ctx: UiContext) -> LookAlikeService:
@@ -109,6 +112,12 @@ class LookAlikeDialog(QDialog):
         )
         self.records_table.setObjectName("look_alike_records")
         self.message = _plain(QLabel(self))
+        self.server_note = _plain(QLabel(self))
+        self.server_note.setObjectName("look_alike_server_note")
+        self.server_note.setStyleSheet("color: #8a5a00;")
+        self.server_note.hide()
+        self.server_role: ProfileRole | None = None
+        """The role of the sync server's user (None: not logged in, or not known yet)."""
         self.merge_button = QPushButton(self.tr("統合する…"), self)
         self.merge_button.setToolTip(
             self.tr("選んだ記録を残し、このグループのほかの記録をまとめます")
@@ -133,6 +142,7 @@ class LookAlikeDialog(QDialog):
         layout.addWidget(self.groups_table, 2)
         layout.addWidget(self.records_label)
         layout.addWidget(self.records_table, 3)
+        layout.addWidget(self.server_note)
         layout.addWidget(self.message)
         layout.addLayout(actions)
         self.resize(860, 560)
@@ -141,6 +151,7 @@ class LookAlikeDialog(QDialog):
         if controller is not None:
             controller.call_finished.connect(self._call_finished)
         self.reload()
+        self._ask_role()
 
     # -- showing -----------------------------------------------------------------
 
@@ -180,8 +191,22 @@ class LookAlikeDialog(QDialog):
 
     def _update_buttons(self, *_args: object) -> None:
         ready = self.chosen is not None
-        self.merge_button.setEnabled(ready)
-        self.apart_button.setEnabled(ready)
+        group = self.group
+        merging, apart = "", ""
+        if group is not None and self.server_role is not None:
+            merging, apart = server_refusals(self.server_role, group.kind)
+        self.merge_button.setEnabled(ready and not merging)
+        self.apart_button.setEnabled(ready and not apart)
+        # Done here anyway, the change would only wait among the refused ones: say so first.
+        reasons = list(dict.fromkeys(r for r in (merging, apart) if r))
+        self.server_note.setText(
+            self.tr(
+                "同期サーバーが受け付けないため、この端末のログインではできません: {reasons}"
+            ).format(reasons=" / ".join(reasons))
+            if reasons
+            else ""
+        )
+        self.server_note.setVisible(bool(reasons))
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020;" if error else "")
@@ -264,7 +289,22 @@ class LookAlikeDialog(QDialog):
         self.records_model.redisplay()
         controller.call(CREATORS_TAG, ask)
 
+    def _ask_role(self) -> None:
+        controller = self.controller
+        if controller is None or not controller.state.logged_in:
+            return
+
+        def ask(worker: SyncWorker) -> str:
+            return str(worker.client.request("GET", "/v1/me")["role"])
+
+        controller.call(ROLE_TAG, ask)
+
     def _call_finished(self, tag: str, result: object, _message: str) -> None:
+        if tag == ROLE_TAG:
+            if isinstance(result, str) and result in set(ProfileRole):
+                self.server_role = ProfileRole(result)
+                self._update_buttons()
+            return
         if tag != CREATORS_TAG:
             return
         self.records_model.asking = False
