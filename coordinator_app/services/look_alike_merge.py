@@ -128,11 +128,36 @@ def _repoint(
             row.updated_at = now()
             name = f"{ref_model.__table__.name}.{column}"
             result.repointed[name] = result.repointed.get(name, 0) + 1
+            if row.deleted_at is None and _duplicate(session, row):
+                # The kept record was already a member of that council with the same
+                # role and dates: one membership, not two.
+                row.deleted_at = row.updated_at
+                result.links_joined += 1
             ref_kind = RecordKind.of_table(ref_model.__table__.name)
             if ref_kind is not None:
                 touched[ref_kind].add(row.id)
     session.flush()
     return touched
+
+
+def _duplicate(session: Session, row: Record) -> bool:
+    """True when ``row`` is a plain child row (a membership, a post: no kind of its own
+    in the search, nothing refers to it) and another live row has all its values."""
+    table = row.__table__
+    if RecordKind.of_table(table.name) in search_index.KIND_QUERIES or _referenced(table):
+        return False
+    session.flush()
+    same = [table.c[name] == getattr(row, name) for name in _data_columns(type(row))]
+    found = session.execute(
+        sa.select(table.c.id)
+        .where(table.c.id != row.id, table.c.deleted_at.is_(None), *same)
+        .limit(1)
+    ).first()
+    return found is not None
+
+
+def _referenced(table: sa.Table) -> bool:
+    return any(fk.column.table is table for m in ALL_TABLES for fk in m.__table__.foreign_keys)
 
 
 def _move_link(

@@ -394,3 +394,36 @@ def test_what_the_server_would_refuse_comes_from_its_role_table() -> None:
     merging, apart = server_refusals(ProfileRole.COORDINATOR, RecordKind.ORGANISATION)
     assert "管理者" in merging and "管理者" in apart
     assert all(server_refusals(ProfileRole.SUPERVISOR, RecordKind.AREA))
+
+
+def test_a_membership_both_records_held_becomes_one(
+    db: Database, services: Services, make: Factory, look: LookAlikeService
+) -> None:
+    kept = _org(services, "若葉台町会")
+    merged = _org(services, "若葉台町会")
+    council = make.council()
+    other = services.councils.save(
+        Council(name="第2層協議体", tier=2, status=CouncilStatus.PREPARING)
+    )
+    for org_id in (kept.id, merged.id):
+        services.council_members.save(
+            CouncilMembership(council_id=council.id, organisation_id=org_id)
+        )
+    services.council_members.save(
+        CouncilMembership(council_id=other.id, organisation_id=merged.id, role="会長")
+    )
+
+    result = look.merge(RecordKind.ORGANISATION, keep=kept.id, merge=merged.id)
+
+    assert result.repointed == {"council_membership.organisation_id": 2}
+    assert result.links_joined == 1
+    with db.reading() as session:
+        live = session.exec(
+            select(CouncilMembership).where(CouncilMembership.deleted_at.is_(None))  # type: ignore[union-attr]
+        ).all()
+    assert sorted(
+        (m.council_id == council.id, m.organisation_id == kept.id, m.role) for m in live
+    ) == [
+        (False, True, "会長"),
+        (True, True, "委員"),
+    ]

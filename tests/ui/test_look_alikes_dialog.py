@@ -155,3 +155,18 @@ def test_a_round_that_pulled_a_look_alike_offers_it_in_the_status_bar(
         _org(services, "別の会", "べつのかい")
     sync.controller.round_finished.emit()
     assert not offer.notice.isVisible()
+
+
+def test_the_open_dialog_follows_records_arriving_meanwhile(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    _org(services, "若葉台町会", "わかばだいちょうかい")
+    dialog = _open(qtbot, window)
+    assert dialog.empty_label.isVisibleTo(dialog)
+
+    with acting(Origin.SYNC):
+        _org(services, "若葉台町会", "わかばだいちょうかい")
+
+    assert dialog.groups_model.rowCount() == 1
+    assert dialog.records_model.rowCount() == 2
+    assert dialog.merge_button.isEnabled()

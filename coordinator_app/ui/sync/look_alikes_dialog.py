@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.look_alikes import (
+    LOOK_ALIKE_MODELS,
     Creator,
     LookAlike,
     LookAlikeGroup,
@@ -150,6 +152,7 @@ class LookAlikeDialog(QDialog):
         self.records_table.selectionModel().currentRowChanged.connect(self._update_buttons)
         if controller is not None:
             controller.call_finished.connect(self._call_finished)
+        ctx.events.sig_records_changed.connect(self._records_changed)
         self.reload()
         self._ask_role()
 
@@ -179,6 +182,11 @@ class LookAlikeDialog(QDialog):
         if not has_any:
             self._group_chosen()
         fit_columns(self.groups_table)
+
+    def _records_changed(self, changes: Changes) -> None:
+        # A pull (or another window) changed records of these kinds: the groups may have too.
+        if changes.touches(*LOOK_ALIKE_MODELS):
+            self.reload()
 
     def _group_chosen(self, *_args: object) -> None:
         group = self.group
@@ -314,6 +322,8 @@ class LookAlikeDialog(QDialog):
         fit_columns(self.records_table)
 
     def done(self, result: int) -> None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.ctx.events.sig_records_changed.disconnect(self._records_changed)
         if self.controller is not None:
             with contextlib.suppress(RuntimeError, TypeError):
                 self.controller.call_finished.disconnect(self._call_finished)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QPushButton
 
 from coordinator_app.domain.changes import Changes, Origin
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.look_alikes import LOOK_ALIKE_MODELS
 from coordinator_app.ui.sync.look_alikes_dialog import (
     LookAlikeDialog,
@@ -40,6 +41,7 @@ class LookAlikeOffer(QObject):
         self.controller = sync.controller
         self.service = look_alike_service(self.ctx)
         self.pulled: set[uuid.UUID] = set()
+        self.pulled_kinds: set[RecordKind] = set()
         self.offered: set[frozenset[uuid.UUID]] = set()
         self.dialog: LookAlikeDialog | None = None
         self.notice = QPushButton(self.window)
@@ -73,7 +75,10 @@ class LookAlikeOffer(QObject):
         if changes.origin is not Origin.SYNC:
             return
         for kind in LOOK_ALIKE_MODELS:
-            self.pulled |= changes.ids(kind)
+            ids = changes.ids(kind)
+            if ids:
+                self.pulled |= ids
+                self.pulled_kinds.add(kind)
 
     def _round_finished(self) -> None:
         if not self.pulled:
