@@ -148,9 +148,11 @@ class LookAlikeService(Guarded):
         """Live records of ``kind`` with the scope their name is compared within."""
         model = LOOK_ALIKE_MODELS[kind]
         table = model.__table__
-        rows: Sequence[Any] = session.exec(
-            select(model)
-            .where(col(model.deleted_at).is_(None))
+        # Not the photos: a city's places and coordinators would be read whole for a name.
+        columns = [c for c in table.columns if not isinstance(c.type, sa.LargeBinary)]
+        rows: Sequence[Any] = session.execute(
+            sa.select(*columns)
+            .where(table.c.deleted_at.is_(None))
             .order_by(table.c.created_at, table.c.id)
         ).all()
         details = self._details(session, kind, rows)
