@@ -2304,7 +2304,7 @@ A merge cannot be undone with Ctrl+Z.</translation>
     </message>
     <message>
         <source>{kind}「{name}」に {n} 件を統合しました(参照の付け替え {moved} 件)。</source>
-        <translation>Merged {n} record(s) into {kind} “{name}” ({moved} reference(s) moved).</translation>
+        <translation>Merged {n} record(s) into “{name}” ({kind}); {moved} reference(s) moved.</translation>
     </message>
     <message>
         <source>「{name}」をほかの記録とは別の記録として残しました。</source>
