@@ -2333,6 +2333,139 @@ If you go on, the text that does not fit is left out of the booklet. You can als
     </message>
 </context>
 <context>
+    <name>LookAlikeDialog</name>
+    <message>
+        <source>似ている記録の確認</source>
+        <translation>Review look-alike records</translation>
+    </message>
+    <message>
+        <source>種類・名称・ふりがなが同じで、別々に登録された記録です。同じものなら残す記録を選んで「統合する」を、別のものなら「別の記録として残す」を押してください。</source>
+        <translation>These records have the same kind, name and reading but were registered separately. If they are the same thing, choose the record to keep and press “Merge”; if they are different, press “Keep as a separate record”.</translation>
+    </message>
+    <message>
+        <source>似ている記録はありません。</source>
+        <translation>There are no look-alike records.</translation>
+    </message>
+    <message>
+        <source>残す記録を選んでください:</source>
+        <translation>Choose the record to keep:</translation>
+    </message>
+    <message>
+        <source>統合する…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>選んだ記録を残し、このグループのほかの記録をまとめます</source>
+        <translation>Keep the chosen record and merge the other records of this group into it</translation>
+    </message>
+    <message>
+        <source>別の記録として残す</source>
+        <translation>Keep as a separate record</translation>
+    </message>
+    <message>
+        <source>選んだ記録はほかの記録と別のものとして、この一覧に出なくなります</source>
+        <translation>The chosen record is treated as different from the others and no longer listed here</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>同期サーバーが受け付けないため、この端末のログインではできません: {reasons}</source>
+        <translation>Not possible with this computer&apos;s login, as the sync server would refuse it: {reasons}</translation>
+    </message>
+    <message>
+        <source>「{name}」({created} 作成)を残し、ほかの {n} 件をこの記録に統合します。
+ほかの記録を参照している会議・委員・担当などは、すべて残す記録を参照するようになり、統合した記録は削除されます。
+統合は Ctrl+Z で元に戻せません。</source>
+        <translation>“{name}” (created {created}) is kept and the other {n} record(s) are merged into it.
+Meetings, members, assignments and everything else referring to the other records will refer to the kept record, and the merged records are deleted.
+A merge cannot be undone with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>記録の統合</source>
+        <translation>Merge records</translation>
+    </message>
+    <message>
+        <source>統合する</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>{kind}「{name}」に {n} 件を統合しました(参照の付け替え {moved} 件)。</source>
+        <translation>Merged {n} record(s) into “{name}” ({kind}); {moved} reference(s) moved.</translation>
+    </message>
+    <message>
+        <source>「{name}」をほかの記録とは別の記録として残しました。</source>
+        <translation>“{name}” is kept as a record separate from the others.</translation>
+    </message>
+    <message>
+        <source>同期で受け取った記録に、この端末の記録と似ているものがあります</source>
+        <translation>Records received by sync look like records of this computer</translation>
+    </message>
+    <message>
+        <source>似ている記録 {n}組を確認</source>
+        <translation>Review {n} look-alike group(s)</translation>
+    </message>
+</context>
+<context>
+    <name>LookAlikeGroupModel</name>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ふりがな</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Count</translation>
+    </message>
+</context>
+<context>
+    <name>LookAlikeRecordModel</name>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ふりがな</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>所属・所在など</source>
+        <translation>Belongs to / located at</translation>
+    </message>
+    <message>
+        <source>作成日時</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>登録元</source>
+        <translation>Registered by</translation>
+    </message>
+    <message>
+        <source>この端末(未送信)</source>
+        <translation>This computer (not sent yet)</translation>
+    </message>
+    <message>
+        <source>この端末({user}、{when}に送信)</source>
+        <translation>This computer ({user}, sent {when})</translation>
+    </message>
+    <message>
+        <source>ほかの端末({user}、{when}に送信)</source>
+        <translation>Another computer ({user}, sent {when})</translation>
+    </message>
+    <message>
+        <source>確認中…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>生活支援コーディネーター業務管理 — {name}</source>
@@ -5339,6 +5472,10 @@ Edit the whole series? A new series would be separate from this meeting.</transl
         <source>競合の確認…</source>
         <translation>Review conflicts…</translation>
     </message>
+    <message>
+        <source>似ている記録の確認…</source>
+        <translation>Review look-alike records…</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -6109,6 +6246,21 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>独自</source>
         <translation>Independent</translation>
+    </message>
+</context>
+<context>
+    <name>look_alikes</name>
+    <message>
+        <source>地域をその下位の地域に統合することはできません(地域の階層が循環します)</source>
+        <translation>An area cannot be merged into one of its own sub-areas (the area tree would loop)</translation>
+    </message>
+    <message>
+        <source>同じ記録どうしは統合できません</source>
+        <translation>A record cannot be merged with itself</translation>
+    </message>
+    <message>
+        <source>種類の違う記録は統合できません</source>
+        <translation>Records of different kinds cannot be merged</translation>
     </message>
 </context>
 <context>

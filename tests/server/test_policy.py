@@ -59,6 +59,16 @@ CASES: list[tuple[str, Actor, str, str, str, dict[str, Any], dict[str, Any] | No
         "admin_only_delete",
     ),
     (
+        "coordinator uploads an organisation deleted before the desk joined",
+        COORD,
+        "organisation",
+        "o",
+        "insert",
+        {"name": "x", "deleted_at": NOW},
+        None,
+        None,
+    ),
+    (
         "coordinator removes a served area (a link row)",
         COORD,
         "organisation_area",

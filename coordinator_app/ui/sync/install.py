@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from coordinator_app.ui.sync.controller import SyncController
 from coordinator_app.ui.sync.login_dialog import SyncLoginDialog
+from coordinator_app.ui.sync.look_alikes_offer import install_look_alikes
 from coordinator_app.ui.sync.status import SyncStatus
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class SyncUi:
             self.open_conflicts,
             shortcuts=["Ctrl+Shift+K"],
         )
+        install_look_alikes(self)
         self.dialog: QDialog | None = None
         window.destroyed.connect(self.controller.stop)
         app = QCoreApplication.instance()
