@@ -4033,8 +4033,8 @@ Its answers stay in the results with the question&apos;s wording.</translation>
         <translation>The record shown was deleted on another computer.</translation>
     </message>
     <message>
-        <source>他の端末での変更を受信しました。入力中の内容はそのまま残しています(保存すると、この画面の内容で記録されます)。</source>
-        <translation>Changes from another computer arrived. Your unsaved input is kept (saving records what this form shows).</translation>
+        <source>他の端末での変更を受信しました。入力中の内容はそのまま残しています(保存すると、あなたが変更した項目だけが記録され、受信した変更はそのまま残ります)。</source>
+        <translation>A change made on another desk has arrived. What you are typing is kept (saving records only the fields you changed; the received change stays).</translation>
     </message>
     <message>
         <source>保存できません</source>
