@@ -3438,6 +3438,20 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <source>登録済みの利用者</source>
         <translation>Registered users</translation>
     </message>
+    <message>
+        <source>同期サーバーにログイン中: {who}
+ログイン中は、ログインしたアカウントがこの端末の利用者です。利用者を切り替えるには、ツール → 同期サーバーにログイン… からログアウトしてください。</source>
+        <translation>Logged in to the sync server: {who}
+While logged in, the account that logged in is the user of this computer. To switch users, log out from Tools → Log in to sync server….</translation>
+    </message>
+    <message>
+        <source>ログイン中の利用者</source>
+        <translation>Logged-in user</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>ProgressEntryDialog</name>
@@ -4738,6 +4752,10 @@ Edit the whole series? A new series would be separate from this meeting.</transl
     <message>
         <source>この利用者本人に当たるコーディネーターの記録を選びます</source>
         <translation>Choose the coordinator record that is this user</translation>
+    </message>
+    <message>
+        <source>同期サーバーにログイン中は、ログインしたアカウント({who})が利用者です</source>
+        <translation>While logged in to the sync server, the user is the account that logged in ({who})</translation>
     </message>
     <message>
         <source> 日</source>
