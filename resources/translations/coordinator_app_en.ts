@@ -6049,6 +6049,10 @@ When it is closed there, it opens here automatically.</translation>
 <context>
     <name>profiles</name>
     <message>
+        <source>ログイン中のアカウントは上司(確認者)なので、閲覧と確認だけができます(サーバーもそれ以外の変更を受け付けません)</source>
+        <translation>The logged-in account is a supervisor (reviewer): it can only read and review (the server refuses any other change)</translation>
+    </message>
+    <message>
         <source>上司(確認者)のプロファイルでは閲覧と確認だけができます。記録・編集はコーディネーターのプロファイルで行ってください(ツール → 利用者の切り替え)</source>
         <translation>A supervisor&apos;s profile can only read and review. Record and edit with a coordinator&apos;s profile (Tools → Switch user).</translation>
     </message>

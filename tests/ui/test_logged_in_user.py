@@ -77,6 +77,7 @@ def test_a_logged_in_desk_is_its_server_account_and_offers_no_switching(
         assert profile.role == ProfileRole.SUPERVISOR
         assert is_supervisor(ctx) and not may_write(ctx)
         assert not window.action_new.isEnabled()
+        assert "ログイン中のアカウントは上司" in window.action_new.toolTip()
         assert window.read_only_label.isVisibleTo(window)
 
         # The picker shows who is logged in and lets nobody else be chosen.

@@ -52,7 +52,7 @@ def _pushed_meeting_fields(desk: Desk) -> list[set[str]]:
 
 
 def test_a_pulled_venue_survives_saving_the_title_typed_in_an_open_meeting_window(
-    pair: tuple[WindowDesk, Desk],
+    pair: tuple[WindowDesk, Desk], tmp_path: Path
 ) -> None:
     office, laptop = pair
     meeting = _new_meeting(laptop)
@@ -72,7 +72,9 @@ def test_a_pulled_venue_survives_saving_the_title_typed_in_an_open_meeting_windo
     office.sync.controller.period.stop()  # no round of its own before the asserts
     office.round()
     assert office.desk.meeting(meeting.id).venue == "公民館"
-    assert editor.venue_edit.text() == "会議室A"  # the form still shows what it loaded
+    office.qtbot.waitUntil(lambda: editor.sync_notice.isVisible())
+    assert editor.venue_edit.text() == "会議室A"  # unsaved edits are never overwritten
+    dialog.grab().save(str(tmp_path / "meeting-notice.png"))
 
     office.qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     office.sync.controller.after_save.stop()  # the outbox is read before any push

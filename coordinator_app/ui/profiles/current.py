@@ -72,8 +72,15 @@ def may_write(ctx: UiContext) -> bool:
     return ctx.services.actor.may_write
 
 
-def read_only_tip() -> str:
-    """The tooltip of a control greyed out for a supervisor's profile."""
+def read_only_tip(*, logged_in: bool = False) -> str:
+    """The tooltip of a control greyed out for a supervisor's profile (``logged_in``:
+    a supervisor's server account, whose role only the admin changes)."""
+    if logged_in:
+        return QCoreApplication.translate(
+            "profiles",
+            "ログイン中のアカウントは上司(確認者)なので、閲覧と確認だけができます"
+            "(サーバーもそれ以外の変更を受け付けません)",
+        )
     return QCoreApplication.translate(
         "profiles",
         "上司(確認者)のプロファイルでは閲覧と確認だけができます。"
@@ -177,11 +184,12 @@ def gate_writes(ctx: UiContext, controls: Iterable[QWidget | QAction], *, enable
     own tooltip comes back when the profile changes).
     """
     writable = may_write(ctx)
+    tip = read_only_tip(logged_in=logged_in_account(ctx) is not None)
     for control in controls:
         if control.property(_OWN_TIP) is None:
             control.setProperty(_OWN_TIP, control.toolTip())
         control.setEnabled(enabled and writable)
-        control.setToolTip(control.property(_OWN_TIP) if writable else read_only_tip())
+        control.setToolTip(control.property(_OWN_TIP) if writable else tip)
 
 
 def set_fields_read_only(forms: Iterable[QWidget], read_only: bool) -> None:
