@@ -4051,6 +4051,24 @@ Its answers stay in the results with the question&apos;s wording.</translation>
         <translation>A change made on another desk has arrived. What you are typing is kept (saving records only the fields you changed; the received change stays).</translation>
     </message>
     <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>他の端末でも変更されています</source>
+        <translation>Also changed on another desk</translation>
+    </message>
+    <message>
+        <source>この画面を開いた後、次の項目が他の端末でも変更されました: {fields}
+あなたの入力で上書きしますか?(上書きしないときは、入力中の内容はそのまま残ります)</source>
+        <translation>Since this form was opened, these fields were also changed on another desk: {fields}
+Overwrite them with what you entered? (If not, what you are typing stays in the form.)</translation>
+    </message>
+    <message>
+        <source>上書きして保存</source>
+        <translation>Overwrite and save</translation>
+    </message>
+    <message>
         <source>保存できません</source>
         <translation>Cannot save</translation>
     </message>

@@ -20,6 +20,7 @@ from tests.server import conftest as server_fixtures
 from tests.server.conftest import Client, new_user
 from tests.sync.test_rounds import Desk, _edit, _new_meeting
 from tests.ui.conftest import enter
+from tests.ui.fake_prompts import FakePrompts
 from tests.ui.test_sync_window import WindowDesk
 
 server_dir = server_fixtures.server_dir
@@ -112,3 +113,38 @@ def test_a_dirty_page_form_keeps_the_pulled_venue_when_the_agenda_is_saved(
     assert stored.venue == "市役所 第2会議室"
     assert stored.agenda == "地区の見守り体制について"
     assert not editor.sync_notice.isVisible()
+
+
+def test_the_same_field_changed_on_both_desks_is_overwritten_only_when_the_user_says_so(
+    pair: tuple[WindowDesk, Desk],
+) -> None:
+    office, laptop = pair
+    meeting = _new_meeting(laptop)
+    laptop.sync()
+    office.round()
+    dialog = MeetingDialog(office.ctx, office.window, meeting_id=meeting.id)
+    office.qtbot.addWidget(dialog)
+    dialog.show()
+    editor = dialog.editor
+    enter(office.qtbot, editor.venue_edit, "市民センター 3階")
+    enter(office.qtbot, editor.title_edit, "第2層協議体")
+    _edit(laptop, meeting.id, venue="公民館")
+    laptop.sync()
+    office.sync.controller.period.stop()
+    office.round()
+    prompts = office.ctx.prompts
+    assert isinstance(prompts, FakePrompts)
+
+    prompts.answers.append(False)  # keep the other desk's venue for now
+    assert not dialog.save()
+    assert prompts.questions[-1].startswith(
+        "この画面を開いた後、次の項目が他の端末でも変更されました: 会場\n"
+    )
+    stored = office.desk.meeting(meeting.id)
+    assert (stored.venue, stored.title) == ("公民館", "第1層協議体")
+    assert editor.is_dirty and editor.venue_edit.text() == "市民センター 3階"
+
+    prompts.answers.append(True)  # 上書きして保存
+    assert dialog.save()
+    stored = office.desk.meeting(meeting.id)
+    assert (stored.venue, stored.title) == ("市民センター 3階", "第2層協議体")

@@ -15,6 +15,7 @@ from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.saving import (
     STORAGE_FIELD,
+    changed_on_both_sides,
     clear_errors,
     clone,
     edited_fields,
@@ -230,6 +231,8 @@ class RecordEditor(QWidget):
             self.load(None)
         original = self._record
         shown = None if self._is_new else self._shown
+        if shown is not None and not self._may_overwrite(original, shown):
+            return False
 
         def write() -> Record:
             record = clone(original)
@@ -251,6 +254,43 @@ class RecordEditor(QWidget):
         if outcome.stored is not None:
             self.saved.emit(outcome.stored.id)
         return outcome.ok
+
+    def _may_overwrite(self, loaded: Record, shown: Record) -> bool:
+        """False when the user declines to overwrite fields they changed that another
+        desk (or window) changed too since the form was loaded; the form keeps the edits."""
+        if input_errors(self.forms):
+            return True  # the save stops on the unreadable field first
+        edited = clone(loaded)
+        self.apply(edited)
+        try:
+            current = self.service.get(loaded.id)
+        except NotFoundError:
+            return True  # the save says the record is gone
+        clashes = changed_on_both_sides(loaded, current, edited_fields(shown, edited))
+        if not clashes:
+            return True
+        separator = QCoreApplication.translate("RecordEditor", "、")  # a list of field names
+        names = separator.join(self._field_caption(name) for name in clashes)
+        return self.ctx.prompts.confirm(
+            self,
+            title=QCoreApplication.translate("RecordEditor", "他の端末でも変更されています"),
+            text=QCoreApplication.translate(
+                "RecordEditor",
+                "この画面を開いた後、次の項目が他の端末でも変更されました: {fields}\n"
+                "あなたの入力で上書きしますか?(上書きしないときは、入力中の内容はそのまま残ります)",
+            ).format(fields=names),
+            accept_text=QCoreApplication.translate("RecordEditor", "上書きして保存"),
+        )
+
+    def _field_caption(self, name: str) -> str:
+        """The label the form shows for field ``name`` (the name itself when none)."""
+        for form in self.forms:
+            if form.owns(name):
+                widget = form.widget(name)
+                for caption in form.findChildren(QLabel):
+                    if caption.buddy() is widget:
+                        return caption.text().removesuffix(" *")
+        return name
 
     def _as_shown(self, record: Record) -> Record | None:
         """What the freshly filled widgets hold, read back as a record (None when a

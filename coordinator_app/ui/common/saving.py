@@ -143,6 +143,19 @@ def onto_current(current: R, edits: Mapping[str, object]) -> R:
     return record
 
 
+def changed_on_both_sides(
+    loaded: Record, current: Record, edits: Mapping[str, object]
+) -> list[str]:
+    """The fields of ``edits`` that were also changed elsewhere since the form was loaded
+    (the record as loaded, ``loaded``, and as stored now, ``current``, differ there), to a
+    value other than the user's: saving would overwrite that change."""
+    return [
+        name
+        for name, value in edits.items()
+        if getattr(current, name) != getattr(loaded, name) and getattr(current, name) != value
+    ]
+
+
 def input_errors(forms: Sequence[FieldForm]) -> dict[str, str]:
     """Errors of fields whose text cannot be read, over several forms."""
     errors: dict[str, str] = {}

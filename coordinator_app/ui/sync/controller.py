@@ -203,7 +203,8 @@ class SyncController(QObject):
     def _records_changed(self, changes: Changes) -> None:
         if changes.origin is not Origin.SYNC:
             self.refresh_counts()
-            if self.state.logged_in:
+            # A change that queued nothing (a desk setting, a profile) needs no round.
+            if self.state.logged_in and self.state.unsent:
                 self.after_save.start()
 
     @Slot(object)
