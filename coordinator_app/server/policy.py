@@ -10,6 +10,8 @@ councils, areas (and their link rows)    (delete:
                                          admin)
 reviews (確認)                           —           write own   all
 user profiles, settings                  own profile own profile all
+settings of project data                 write       read        all
+(``project_page.narrative.*``)
 ======================================== =========== =========== =====
 
 A progress entry's author is the user who pushed it: the server stamps it
@@ -54,6 +56,11 @@ MASTER = frozenset(
 MASTER_ENTITIES = frozenset({"area", "organisation", "contact", "coordinator", "council"})
 REVIEWS = frozenset({"review"})
 ADMINISTRATIVE = frozenset({"user_profile", "setting"})
+PROJECT_SETTING_PREFIXES: tuple[str, ...] = ("project_page.narrative.",)
+"""Keys of ``setting`` rows that are project data, not the municipality's
+configuration: a project's public-page 紹介文 (``services/project_pages.py``
+``NARRATIVE_KEY`` + the project id) is written by the coordinators who keep the
+project, like the project itself."""
 OWN_PROFILE_FIELDS = frozenset({"name", "kana", "sort_kana", "title", "updated_at"})
 AUTHOR_FIELDS = frozenset({"author", "author_profile_id"})
 
@@ -128,9 +135,21 @@ def check_change(
         return Refusal(
             "admin_only", "利用者の情報は本人(氏名・ふりがな・役職)と管理者だけが変更できます"
         )
+    if table == "setting" and _is_project_setting(new_values, current):
+        if actor.role != ProfileRole.COORDINATOR:
+            return Refusal("role_forbidden", "上司(確認者)はプロジェクトの紹介文を変更できません")
+        return None
     if table in ADMINISTRATIVE:
         return Refusal("admin_only", "自治体の設定は管理者だけが変更できます")
     return Refusal("unknown_table", f"同期できない表です: {table}")
+
+
+def _is_project_setting(new_values: Mapping[str, Any], current: Mapping[str, Any] | None) -> bool:
+    """Is this ``setting`` row project data, before and after the change?"""
+    keys = {new_values.get("key", current.get("key") if current is not None else None)}
+    if current is not None:
+        keys.add(current.get("key"))
+    return all(isinstance(key, str) and key.startswith(PROJECT_SETTING_PREFIXES) for key in keys)
 
 
 def _deletes(new_values: Mapping[str, Any], current: Mapping[str, Any] | None) -> bool:

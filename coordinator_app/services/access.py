@@ -28,6 +28,7 @@ import functools
 import inspect
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -75,6 +76,19 @@ class AccessDenied(ValidationError):
 ProfileResolver = Callable[[], "UserProfile | None"]
 
 
+@dataclass(frozen=True)
+class Account:
+    """The server account this desk is logged in as (what the server's login answered).
+
+    While a desk is logged in, its user is this account and nobody else: the
+    window resolves the profile in use to ``profile_id`` (``ui/profiles/current.py``).
+    """
+
+    name: str
+    role: ProfileRole
+    profile_id: uuid.UUID
+
+
 class Actor:
     """The person using the services: resolved on each call, never cached.
 
@@ -84,6 +98,8 @@ class Actor:
 
     def __init__(self, resolve: ProfileResolver | None = None) -> None:
         self._resolve: ProfileResolver = resolve or _nobody
+        self.account: Account | None = None
+        """The server account the desk is logged in as; None while it works alone."""
 
     def follow(self, resolve: ProfileResolver) -> None:
         """Ask ``resolve`` for the profile from now on (the window does this once)."""
@@ -95,8 +111,11 @@ class Actor:
 
     @property
     def may_write(self) -> bool:
-        """False for a supervisor's profile (reading and reviewing only)."""
+        """False for a supervisor's profile (reading and reviewing only); while logged
+        in and before the account's profile is on this desk, the account's role."""
         profile = self.profile
+        if profile is None and self.account is not None:
+            return self.account.role != ProfileRole.SUPERVISOR
         return profile is None or profile.role != ProfileRole.SUPERVISOR
 
     def require_write(self) -> None:
@@ -204,6 +223,7 @@ __all__ = [
     "HOOKS",
     "Access",
     "AccessDenied",
+    "Account",
     "Actor",
     "Guarded",
     "access_of",

@@ -20,6 +20,7 @@ from coordinator_app.domain.validation import (
 from coordinator_app.services.access import (
     SUPERVISOR_READ_ONLY,
     AccessDenied,
+    Account,
     profile_writes,
     reads,
 )
@@ -27,6 +28,7 @@ from coordinator_app.services.base import (
     EntityService,
     clean_name_and_kana,
     names_by_id,
+    now,
     require_live,
 )
 
@@ -74,6 +76,37 @@ class ProfileService(EntityService[UserProfile]):
             profile = self._get(session, profile_id)
             profile.coordinator_id = coordinator_id
             return self._save(session, profile)
+
+    @profile_writes
+    def adopt_account(self, profile_id: uuid.UUID, account: Account) -> UserProfile:
+        """Make the profile of the server account this desk logged in as present here, with
+        the account's role (one transaction); returns it.
+
+        The server made that profile with the account and sends it by pull; a desk
+        that logs in before the pull has brought it gets it now, named after the
+        account. An existing profile keeps its name and gets the account's role (a
+        supervisor's profile is linked to no coordinator). Profiles never leave the
+        desk (``storage.capture.DESK_TABLES``): the pulled row replaces these values.
+
+        Args:
+            profile_id: ``account.profile_id`` (the guard's target).
+            account: what the server's login answered.
+        """
+        with self.db.writing() as session:
+            profile = session.get(UserProfile, profile_id)
+            if profile is None:
+                profile = UserProfile(id=profile_id, name=account.name, role=account.role)
+                clean_name_and_kana(profile)
+                session.add(profile)
+            else:
+                profile.deleted_at = None
+                if profile.role != account.role:
+                    profile.role = account.role
+                    profile.updated_at = now()
+                if account.role != ProfileRole.COORDINATOR:
+                    profile.coordinator_id = None
+            session.flush()
+            return profile
 
     @reads
     def exists(self, profile_id: uuid.UUID) -> bool:

@@ -15,6 +15,10 @@ writer is (a service, an import, a repair, a raw SQL statement):
   this file's backup rotation, the import wizard's remembered column
   mappings) is not captured: it never leaves the desk, and a coordinator's
   desk does not collect refusals for settings only an admin may write.
+* a ``user_profile`` row (:data:`DESK_TABLES`) is never captured: a profile
+  registered in a desk's picker names who uses that desk; the municipality's
+  people are its server accounts, whose profiles the admin makes on the server
+  and every desk receives by pull (a desk logged in uses its account's one).
 
 ``sync_state`` is one control row: ``capture`` (0 until the desk first syncs
 — :func:`enroll` — and while pulled changes are applied, inside that same
@@ -70,6 +74,13 @@ for the spreadsheets it was given; every other key (the municipality's
 profile and logo, area tiers, search aliases, gathering-place kinds, project
 narratives) is the municipality's and syncs. Frozen into revision 0012's
 triggers: a new prefix is a new revision.
+"""
+
+DESK_TABLES = frozenset({"user_profile"})
+"""Synced tables whose changes made on a desk never leave it (see the module doc).
+
+Rows pulled from the server are still applied; hard deletes and new ids are
+still refused. Frozen into revision 0013's triggers.
 """
 
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -210,6 +221,8 @@ def is_desk_setting(key: str) -> bool:
 
 def desk_only_condition(table: str, ref: str) -> str:
     """SQL true for a row of ``table`` (read from ``ref``) that is captured; '' for every row."""
+    if table in DESK_TABLES:
+        return "0"
     if table != "setting":
         return ""
     return " AND ".join(f"NOT ({ref}.key GLOB '{prefix}*')" for prefix in DESK_SETTING_PREFIXES)

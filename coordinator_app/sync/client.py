@@ -39,6 +39,8 @@ class ServerClient:
         self.schema_revision = schema_revision
         self.timeout = timeout
         self.token: str | None = None
+        self.account: dict[str, Any] = {}
+        """Who the login is (``name``, ``role``, ``profile_id``), as the server answered."""
 
     def request(
         self,
@@ -127,6 +129,7 @@ class ServerClient:
             },
         )
         self.token = str(answer["token"])
+        self.account = dict(answer.get("user") or {})
 
     def push(self, incarnation: str, transactions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         answer = self.request(

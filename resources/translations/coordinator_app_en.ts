@@ -3659,6 +3659,20 @@ Restoring returns to the contents at that time. The damaged file is kept under a
         <source>登録済みの利用者</source>
         <translation>Registered users</translation>
     </message>
+    <message>
+        <source>同期サーバーにログイン中: {who}
+ログイン中は、ログインしたアカウントがこの端末の利用者です。利用者を切り替えるには、ツール → 同期サーバーにログイン… からログアウトしてください。</source>
+        <translation>Logged in to the sync server: {who}
+While logged in, the account that logged in is the user of this computer. To switch users, log out from Tools → Log in to sync server….</translation>
+    </message>
+    <message>
+        <source>ログイン中の利用者</source>
+        <translation>Logged-in user</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>ProgressEntryDialog</name>
@@ -4254,8 +4268,26 @@ Its answers stay in the results with the question&apos;s wording.</translation>
         <translation>The record shown was deleted on another computer.</translation>
     </message>
     <message>
-        <source>他の端末での変更を受信しました。入力中の内容はそのまま残しています(保存すると、この画面の内容で記録されます)。</source>
-        <translation>Changes from another computer arrived. Your unsaved input is kept (saving records what this form shows).</translation>
+        <source>他の端末での変更を受信しました。入力中の内容はそのまま残しています(保存すると、あなたが変更した項目だけが記録され、受信した変更はそのまま残ります)。</source>
+        <translation>A change made on another desk has arrived. What you are typing is kept (saving records only the fields you changed; the received change stays).</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>他の端末でも変更されています</source>
+        <translation>Also changed on another desk</translation>
+    </message>
+    <message>
+        <source>この画面を開いた後、次の項目が他の端末でも変更されました: {fields}
+あなたの入力で上書きしますか?(上書きしないときは、入力中の内容はそのまま残ります)</source>
+        <translation>Since this form was opened, these fields were also changed on another desk: {fields}
+Overwrite them with what you entered? (If not, what you are typing stays in the form.)</translation>
+    </message>
+    <message>
+        <source>上書きして保存</source>
+        <translation>Overwrite and save</translation>
     </message>
     <message>
         <source>保存できません</source>
@@ -4959,6 +4991,10 @@ Edit the whole series? A new series would be separate from this meeting.</transl
     <message>
         <source>この利用者本人に当たるコーディネーターの記録を選びます</source>
         <translation>Choose the coordinator record that is this user</translation>
+    </message>
+    <message>
+        <source>同期サーバーにログイン中は、ログインしたアカウント({who})が利用者です</source>
+        <translation>While logged in to the sync server, the user is the account that logged in ({who})</translation>
     </message>
     <message>
         <source> 日</source>
@@ -6265,6 +6301,10 @@ When it is closed there, it opens here automatically.</translation>
 </context>
 <context>
     <name>profiles</name>
+    <message>
+        <source>ログイン中のアカウントは上司(確認者)なので、閲覧と確認だけができます(サーバーもそれ以外の変更を受け付けません)</source>
+        <translation>The logged-in account is a supervisor (reviewer): it can only read and review (the server refuses any other change)</translation>
+    </message>
     <message>
         <source>上司(確認者)のプロファイルでは閲覧と確認だけができます。記録・編集はコーディネーターのプロファイルで行ってください(ツール → 利用者の切り替え)</source>
         <translation>A supervisor&apos;s profile can only read and review. Record and edit with a coordinator&apos;s profile (Tools → Switch user).</translation>

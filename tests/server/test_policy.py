@@ -7,7 +7,13 @@ from typing import Any
 import pytest
 
 from coordinator_app.domain.enums import ProfileRole
-from coordinator_app.server.policy import Actor, check_change, stamp_author
+from coordinator_app.server.policy import (
+    PROJECT_SETTING_PREFIXES,
+    Actor,
+    check_change,
+    stamp_author,
+)
+from coordinator_app.services.project_pages import NARRATIVE_KEY
 
 COORD = Actor("u1", "高橋 美咲", ProfileRole.COORDINATOR, "p-coord")
 BOSS = Actor("u2", "山本 健", ProfileRole.SUPERVISOR, "p-boss")
@@ -220,6 +226,56 @@ CASES: list[tuple[str, Actor, str, str, str, dict[str, Any], dict[str, Any] | No
     ),
     ("admin changes a setting", ADMIN, "setting", "s", "update", {"text_value": "x"}, {}, None),
     (
+        "coordinator writes a project page's narrative",
+        COORD,
+        "setting",
+        "s",
+        "insert",
+        {"key": "project_page.narrative.p1", "text_value": "紹介文"},
+        None,
+        None,
+    ),
+    (
+        "coordinator edits a project page's narrative",
+        COORD,
+        "setting",
+        "s",
+        "update",
+        {"text_value": "新しい紹介文"},
+        {"key": "project_page.narrative.p1", "text_value": "紹介文"},
+        None,
+    ),
+    (
+        "supervisor may not write a narrative",
+        BOSS,
+        "setting",
+        "s",
+        "update",
+        {"text_value": "x"},
+        {"key": "project_page.narrative.p1"},
+        "role_forbidden",
+    ),
+    (
+        "a narrative row may not be turned into the municipality's setting",
+        COORD,
+        "setting",
+        "s",
+        "update",
+        {"key": "municipality.name"},
+        {"key": "project_page.narrative.p1"},
+        "admin_only",
+    ),
+    (
+        "coordinator may not write another setting",
+        COORD,
+        "setting",
+        "s",
+        "insert",
+        {"key": "municipality.name", "text_value": "x"},
+        None,
+        "admin_only",
+    ),
+    (
         "unknown tables are refused",
         COORD,
         "sqlite_sequence",
@@ -262,3 +318,7 @@ def test_a_new_progress_entry_is_stamped_with_the_pusher() -> None:
     other: dict[str, tuple[Any, Any]] = {"text": ("a", "b")}
     stamp_author(COORD, "progress_entry", "update", other)
     assert other == {"text": ("a", "b")}
+
+
+def test_the_narrative_prefix_is_the_desks_key() -> None:
+    assert PROJECT_SETTING_PREFIXES == (NARRATIVE_KEY,)

@@ -15,6 +15,8 @@ import psycopg
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from coordinator_app.services.access import AccessDenied
+from coordinator_app.services.registry import Services
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.meetings.meeting_page import MeetingPage
@@ -196,9 +198,16 @@ def test_a_refused_change_is_listed_with_the_reason_until_dealt_with(
     shown = WindowDesk(qtbot, city, tmp_path / "city.ini")
     try:
         assert city.meeting(meeting.id).title == "第1層協議体"
-        # A save starts a round by itself shortly after (no menu action needed).
-        with qtbot.waitSignal(shown.sync.controller.round_finished, timeout=60_000):
+        # Logged in as a supervisor, the window's services refuse the edit themselves.
+        with pytest.raises(AccessDenied):
             _edit(city, meeting.id, title="上司が書き換えた題名")
+        # Another writer of the file (a script, an import) is not held back: the server
+        # refuses what it wrote. A save starts a round by itself shortly after.
+        script = Services.create(city.db)
+        with qtbot.waitSignal(shown.sync.controller.round_finished, timeout=60_000):
+            edited = script.meetings.get(meeting.id)
+            edited.title = "上司が書き換えた題名"
+            script.meetings.save(edited)
         assert shown.sync.controller.state.refused == 1
         assert "送信できなかった変更 1件" in shown.sync.status.open_button.text()
         dialog = shown.sync.open_conflicts()

@@ -15,8 +15,12 @@ from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.saving import (
     STORAGE_FIELD,
+    changed_on_both_sides,
     clear_errors,
     clone,
+    edited_fields,
+    input_errors,
+    onto_current,
     save_form,
     show_errors,
     storage_failure,
@@ -49,6 +53,7 @@ class RecordEditor(QWidget):
         self.forms: list[FieldForm] = []
         self.tabs: QTabWidget | None = None
         self._record: Record | None = None
+        self._shown: Record | None = None
         self._is_new = True
         self._loading = False
         self._dirty = False
@@ -157,7 +162,8 @@ class RecordEditor(QWidget):
         """Another desk's change to the shown record arrived by sync.
 
         A clean form shows it; a form with unsaved edits keeps what was typed
-        and says so (saving then records what the form shows).
+        and says so (saving then records only the fields the user changed, so
+        the received change to any other field stays).
         """
         if not self._dirty:
             record_id = self.current_id
@@ -179,7 +185,7 @@ class RecordEditor(QWidget):
             QCoreApplication.translate(
                 "RecordEditor",
                 "他の端末での変更を受信しました。入力中の内容はそのまま残しています"
-                "(保存すると、この画面の内容で記録されます)。",
+                "(保存すると、あなたが変更した項目だけが記録され、受信した変更はそのまま残ります)。",
             )
         )
         self.sync_notice.show()
@@ -210,6 +216,7 @@ class RecordEditor(QWidget):
             self.refresh_choices()
             self.fill(record)
             self.fill_related(None if is_new else record.id)
+            self._shown = self._as_shown(record)
             clear_errors(self.forms)
             self._update_heading()
             self.sync_notice.hide()
@@ -223,10 +230,18 @@ class RecordEditor(QWidget):
         if self._record is None:
             self.load(None)
         original = self._record
+        shown = None if self._is_new else self._shown
+        if shown is not None and not self._may_overwrite(original, shown):
+            return False
 
         def write() -> Record:
             record = clone(original)
             self.apply(record)
+            if shown is not None:
+                # Only what the user changed: a field changed elsewhere since the
+                # form was loaded (a pulled change) keeps its new value.
+                current = self.service.get(original.id)
+                record = onto_current(current, edited_fields(shown, record))
             return self.store(record)
 
         outcome = save_form(
@@ -239,6 +254,52 @@ class RecordEditor(QWidget):
         if outcome.stored is not None:
             self.saved.emit(outcome.stored.id)
         return outcome.ok
+
+    def _may_overwrite(self, loaded: Record, shown: Record) -> bool:
+        """False when the user declines to overwrite fields they changed that another
+        desk (or window) changed too since the form was loaded; the form keeps the edits."""
+        if input_errors(self.forms):
+            return True  # the save stops on the unreadable field first
+        edited = clone(loaded)
+        self.apply(edited)
+        try:
+            current = self.service.get(loaded.id)
+        except NotFoundError:
+            return True  # the save says the record is gone
+        clashes = changed_on_both_sides(loaded, current, edited_fields(shown, edited))
+        if not clashes:
+            return True
+        separator = QCoreApplication.translate("RecordEditor", "、")  # a list of field names
+        names = separator.join(self._field_caption(name) for name in clashes)
+        return self.ctx.prompts.confirm(
+            self,
+            title=QCoreApplication.translate("RecordEditor", "他の端末でも変更されています"),
+            text=QCoreApplication.translate(
+                "RecordEditor",
+                "この画面を開いた後、次の項目が他の端末でも変更されました: {fields}\n"
+                "あなたの入力で上書きしますか?(上書きしないときは、入力中の内容はそのまま残ります)",
+            ).format(fields=names),
+            accept_text=QCoreApplication.translate("RecordEditor", "上書きして保存"),
+        )
+
+    def _field_caption(self, name: str) -> str:
+        """The label the form shows for field ``name`` (the name itself when none)."""
+        for form in self.forms:
+            if form.owns(name):
+                widget = form.widget(name)
+                for caption in form.findChildren(QLabel):
+                    if caption.buddy() is widget:
+                        return caption.text().removesuffix(" *")
+        return name
+
+    def _as_shown(self, record: Record) -> Record | None:
+        """What the freshly filled widgets hold, read back as a record (None when a
+        field cannot be read, then the whole form is saved as before)."""
+        if input_errors(self.forms):
+            return None
+        shown = clone(record)
+        self.apply(shown)
+        return shown
 
     def show_storage_failure(self, exc: BaseException) -> None:
         """The database or the disk refused the save: say why, above the form and in a box.

@@ -4,6 +4,11 @@
 through: unreadable fields stop it before the service is called; a refusal
 (invalid fields, a record deleted meanwhile, a full or locked disk) is shown
 in Japanese while the form keeps everything typed; a success is announced.
+
+A form open while the record changes underneath it (a pulled change from
+another desk, another window of this desk) writes only what its user changed:
+:func:`edited_fields` compares the form with what it showed when it was
+loaded, :func:`onto_current` lays those edits over the record as it is now.
 """
 
 from __future__ import annotations
@@ -104,6 +109,51 @@ def cannot_save(prompts: Prompts, parent: QWidget | None) -> Callable[[str], Non
 def clone(record: R) -> R:
     """A detached copy to fill from the form, so a failed save leaves the original intact."""
     return type(record)(**record.model_dump())
+
+
+BOOKKEEPING_FIELDS = frozenset({"id", "created_at", "updated_at", "deleted_at"})
+"""Fields no form edits: the service keeps them."""
+
+
+def edited_fields(shown: Record, edited: Record) -> dict[str, object]:
+    """The fields whose value in the form differs from what the form showed at load.
+
+    Args:
+        shown: the form's values right after it was loaded (read back from the
+            widgets, so both sides went through the same conversions).
+        edited: the form's values now.
+    """
+    return {
+        name: getattr(edited, name)
+        for name in type(edited).model_fields
+        if name not in BOOKKEEPING_FIELDS and getattr(edited, name) != getattr(shown, name)
+    }
+
+
+def onto_current(current: R, edits: Mapping[str, object]) -> R:
+    """A detached copy of ``current`` (the record as stored now) with ``edits`` laid over it.
+
+    A field another desk changed after the form was loaded keeps its new value
+    unless the user changed that field too (then the user's value is saved; when
+    both desks' values reach the server, it keeps them as a conflict).
+    """
+    record = clone(current)
+    for name, value in edits.items():
+        setattr(record, name, value)
+    return record
+
+
+def changed_on_both_sides(
+    loaded: Record, current: Record, edits: Mapping[str, object]
+) -> list[str]:
+    """The fields of ``edits`` that were also changed elsewhere since the form was loaded
+    (the record as loaded, ``loaded``, and as stored now, ``current``, differ there), to a
+    value other than the user's: saving would overwrite that change."""
+    return [
+        name
+        for name, value in edits.items()
+        if getattr(current, name) != getattr(loaded, name) and getattr(current, name) != value
+    ]
 
 
 def input_errors(forms: Sequence[FieldForm]) -> dict[str, str]:

@@ -28,7 +28,7 @@ from coordinator_app.services.base import ListQuery, NotFoundError
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.labels import error_text
-from coordinator_app.ui.profiles.current import profile_text
+from coordinator_app.ui.profiles.current import account_text, profile_text
 from coordinator_app.ui.settings import MAX_STALLED_DAYS, AppSettings
 
 SAMPLE_DATE = date(2022, 4, 1)
@@ -91,6 +91,14 @@ class SettingsDialog(QDialog):
                 self.profile_combo.addItem(profile_text(profile), str(profile.id))
                 if profile.id == current:
                     self.profile_combo.setCurrentIndex(self.profile_combo.count() - 1)
+        account = services.actor.account if services is not None else None
+        if account is not None:  # logged in: the user is the server account, no choice
+            self.profile_combo.setEnabled(False)
+            self.profile_combo.setToolTip(
+                self.tr(
+                    "同期サーバーにログイン中は、ログインしたアカウント({who})が利用者です"
+                ).format(who=account_text(account))
+            )
         self.profile_combo.currentIndexChanged.connect(lambda _i: self._show_link())
         self._show_link()
         self.stalled_spin = QSpinBox(self)

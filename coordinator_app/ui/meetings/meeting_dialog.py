@@ -15,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from coordinator_app.domain.changes import Changes, Origin
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.drafts import Draft
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.screen_fit import fit_to_screen
@@ -90,6 +92,7 @@ class MeetingDialog(QDialog):
         self.editor.dirty_changed.connect(self._update_title)
         self.editor.loaded.connect(self.apply_role)
         ctx.events.sig_display_changed.connect(self.apply_role)
+        ctx.events.sig_records_changed.connect(self._records_changed)
         self.resize(900, 720)
         fit_to_screen(self)
         if draft is not None:
@@ -150,6 +153,14 @@ class MeetingDialog(QDialog):
         # closeEvent and Esc both come here.
         if self.confirm_close():
             super().reject()
+
+    def _records_changed(self, changes: Changes) -> None:
+        # Another desk changed the meeting shown: a clean form shows it, unsaved edits
+        # stay with a notice (the save then writes only the fields the user changed).
+        if changes.origin is Origin.SYNC and self.editor.current_id in changes.ids(
+            RecordKind.MEETING
+        ):
+            self.editor.received_elsewhere()
 
     def _update_title(self, *_args: object) -> None:
         mark = " *" if self.editor.is_dirty else ""

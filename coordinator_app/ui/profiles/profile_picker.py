@@ -1,4 +1,8 @@
-"""The first-start dialog: choose who is using the app, or register a new profile."""
+"""The first-start dialog: choose who is using the app, or register a new profile.
+
+On a desk logged in to a sync server it shows who is logged in (the server
+account and its role) and offers no switching until the desk logs out.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +32,9 @@ from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.common.saving import cannot_save, save_form, show_errors
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.profiles.current import (
+    account_text,
     current_profile,
+    logged_in_account,
     profile_text,
     role_label,
     set_current_profile,
@@ -51,7 +57,7 @@ class ProfilePickerDialog(QDialog):
         self.ctx = ctx
         self.chosen: UserProfile | None = None
         self.setWindowTitle(self.tr("利用者を選ぶ"))
-        intro = QLabel(
+        self.intro = intro = QLabel(
             self.tr(
                 "この端末でアプリを使う人を選んでください。記録した進捗には記入者として、"
                 "確認には確認者としてこの名前が残ります(あとで設定から変更できます)。"
@@ -59,6 +65,12 @@ class ProfilePickerDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
+        self.account_label = QLabel(self)
+        self.account_label.setObjectName("logged_in_as")
+        self.account_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.account_label.setWordWrap(True)
+        self.account_label.setStyleSheet("font-weight: bold;")
+        self.account_label.hide()
         self.profile_list = QListWidget(self)
         self.profile_list.setMinimumHeight(120)
         self.profile_list.itemDoubleClicked.connect(lambda _item: self.accept())
@@ -82,7 +94,7 @@ class ProfilePickerDialog(QDialog):
         create_row = QHBoxLayout()
         create_row.addStretch(1)
         create_row.addWidget(self.create_button)
-        new_box = QGroupBox(self.tr("新しい利用者を登録"), self)
+        self.new_box = new_box = QGroupBox(self.tr("新しい利用者を登録"), self)
         new_layout = QVBoxLayout(new_box)
         new_layout.addWidget(self.form)
         new_layout.addLayout(create_row)
@@ -99,6 +111,7 @@ class ProfilePickerDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.account_label)
         layout.addWidget(QLabel(self.tr("登録済みの利用者"), self))
         layout.addWidget(self.profile_list, 1)
         layout.addWidget(new_box)
@@ -111,7 +124,9 @@ class ProfilePickerDialog(QDialog):
         current = current_profile(ctx)
         self.refresh(select=current.id if current is not None else None)
         self._role_changed()
-        if self.profile_list.count() == 0:
+        self._show_account()
+        ctx.events.sig_display_changed.connect(self._display_changed)
+        if self.profile_list.count() == 0 and self.new_box.isEnabled():
             self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- state -------------------------------------------------------------------
@@ -166,7 +181,7 @@ class ProfilePickerDialog(QDialog):
 
     def accept(self) -> None:
         profile_id = self.selected_id()
-        if profile_id is None:
+        if profile_id is None or logged_in_account(self.ctx) is not None:
             return
         self.chosen = self.ctx.services.profiles.get(profile_id)
         set_current_profile(self.ctx, profile_id)
@@ -181,7 +196,38 @@ class ProfilePickerDialog(QDialog):
         )
 
     def _update_ok(self) -> None:
-        self.ok_button.setEnabled(self.profile_list.currentItem() is not None)
+        self.ok_button.setEnabled(
+            self.profile_list.currentItem() is not None and logged_in_account(self.ctx) is None
+        )
+
+    def _display_changed(self) -> None:
+        # A login or logout while the dialog is open: show the user now in use.
+        current = current_profile(self.ctx)
+        self.refresh(select=current.id if current is not None else None)
+        self._show_account()
+
+    def _show_account(self) -> None:
+        """Logged in: say who, and offer neither another profile nor a new one."""
+        account = logged_in_account(self.ctx)
+        locked = account is not None
+        self.account_label.setVisible(locked)
+        if account is not None:
+            self.account_label.setText(
+                self.tr(
+                    "同期サーバーにログイン中: {who}\n"
+                    "ログイン中は、ログインしたアカウントがこの端末の利用者です。"
+                    "利用者を切り替えるには、ツール → 同期サーバーにログイン… から"
+                    "ログアウトしてください。"
+                ).format(who=account_text(account))
+            )
+            self.setWindowTitle(self.tr("ログイン中の利用者"))
+        self.intro.setVisible(not locked)
+        self.profile_list.setEnabled(not locked)
+        self.new_box.setEnabled(not locked)
+        self.new_box.setVisible(not locked)
+        self.ok_button.setVisible(not locked)
+        self.cancel_button.setText(self.tr("閉じる") if locked else self.tr("キャンセル"))
+        self._update_ok()
 
 
 def ask_for_profile(ctx: UiContext, parent: QWidget | None = None) -> UserProfile | None:

@@ -12,6 +12,7 @@ round at all.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,8 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from coordinator_app.domain.changes import Changes, Origin
+from coordinator_app.domain.enums import ProfileRole
+from coordinator_app.services.access import Account
 from coordinator_app.services.registry import Services
 from coordinator_app.services.sync_conflicts import SyncConflictService
 from coordinator_app.sync.client import SyncError
@@ -63,7 +66,7 @@ class _Job(QObject):
             self.done.emit(("login", None, error.message, error.code))
             return
         self.worker = worker
-        self.done.emit(("login", None, "", ""))
+        self.done.emit(("login", dict(worker.client.account), "", ""))
 
     @Slot()
     def run_round(self) -> None:
@@ -99,6 +102,8 @@ class SyncController(QObject):
     Signals:
         state_changed(SyncState): after a login, a round, a call.
         logged_in(str): the login answered ("" when it worked, else the message).
+        account_changed(Account | None): who the desk is logged in as; emitted
+            before ``logged_in`` (None after a logout).
         round_finished(): a round ended (well or not; see :attr:`state`).
         call_finished(tag, result, message): :meth:`call` ended (message "" when it
             worked, else why not).
@@ -106,6 +111,7 @@ class SyncController(QObject):
 
     state_changed = Signal(object)
     logged_in = Signal(str)
+    account_changed = Signal(object)
     round_finished = Signal()
     call_finished = Signal(str, object, str)
     _sig_login = Signal(object, str, str)
@@ -116,6 +122,7 @@ class SyncController(QObject):
         super().__init__(parent)
         self.server_url = ""
         self.user = ""
+        self.account: Account | None = None
         self.store = SyncConflictService(services.db)
         self.state = SyncState(unsent=self.unsent())
         self._thread = QThread(self)
@@ -156,6 +163,9 @@ class SyncController(QObject):
         self.after_save.stop()
         self._sig_call.emit("logout", _forget)
         self._set(logged_in=False, online=False, error="")
+        if self.account is not None:
+            self.account = None
+            self.account_changed.emit(None)
 
     # -- rounds ------------------------------------------------------------------
 
@@ -193,7 +203,8 @@ class SyncController(QObject):
     def _records_changed(self, changes: Changes) -> None:
         if changes.origin is not Origin.SYNC:
             self.refresh_counts()
-            if self.state.logged_in:
+            # A change that queued nothing (a desk setting, a profile) needs no round.
+            if self.state.logged_in and self.state.unsent:
                 self.after_save.start()
 
     @Slot(object)
@@ -204,6 +215,9 @@ class SyncController(QObject):
         if kind == "login":
             ok = not message
             self._set(busy=False, logged_in=ok, online=ok, error=message, **common)
+            if ok:
+                self.account = _account(result)
+                self.account_changed.emit(self.account)
             self.logged_in.emit(message)
             if ok:
                 self.period.start()
@@ -227,6 +241,20 @@ class SyncController(QObject):
     def _set(self, **values: object) -> None:
         self.state = SyncState(**{**self.state.__dict__, **values})  # type: ignore[arg-type]
         self.state_changed.emit(self.state)
+
+
+def _account(answer: object) -> Account | None:
+    """The login's ``user`` answer as an :class:`Account` (None when the server sent none)."""
+    if not isinstance(answer, dict):
+        return None
+    try:
+        return Account(
+            name=str(answer["name"]),
+            role=ProfileRole(answer["role"]),
+            profile_id=uuid.UUID(str(answer["profile_id"])),
+        )
+    except (KeyError, ValueError):
+        return None
 
 
 def _forget(worker: SyncWorker) -> None:

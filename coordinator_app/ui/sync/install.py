@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
+from coordinator_app.ui.profiles.current import follow_account
 from coordinator_app.ui.sync.controller import SyncController
 from coordinator_app.ui.sync.login_dialog import SyncLoginDialog
 from coordinator_app.ui.sync.look_alikes_offer import install_look_alikes
@@ -29,6 +30,8 @@ class SyncUi:
         self.status = SyncStatus(window)
         window.statusBar().addPermanentWidget(self.status)
         self.controller.state_changed.connect(self.status.show_state)
+        # Logged in, the desk's user is the server account (the picker shows it).
+        self.controller.account_changed.connect(lambda account: follow_account(ctx, account))
         self.status.review_requested.connect(self.open_conflicts)
         self.controller.refresh_counts()
         self.action_sync = window.add_command(

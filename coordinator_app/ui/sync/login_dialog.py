@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.ui.profiles.current import account_text
 from coordinator_app.ui.settings import AppSettings
 from coordinator_app.ui.sync.controller import SyncController
 
@@ -56,7 +57,9 @@ class SyncLoginDialog(QDialog):
         self.who_label.setTextFormat(Qt.TextFormat.PlainText)
         self.who_label.setVisible(controller.state.logged_in)
         if controller.state.logged_in:
-            self.who_label.setText(self.tr("ログイン中: {user}").format(user=controller.user))
+            account = controller.account
+            who = account_text(account) if account is not None else controller.user
+            self.who_label.setText(self.tr("ログイン中: {user}").format(user=who))
         self.error_label = QLabel(self)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
