@@ -4,10 +4,11 @@
 data                                     coordinator supervisor  admin
 ======================================== =========== =========== =====
 meetings, attendance, action items,      write       read        all
-projects, progress entries, attachments
+projects (and their people), progress
+entries, attachments, surveys (通いの場調査)
 organisations, contacts, coordinators,   write       read        all
-councils, areas (and their link rows)    (delete:
-                                         admin)
+councils, areas, gathering places (and   (delete:
+their link rows)                         admin)
 reviews (確認)                           —           write own   all
 user profiles, settings                  own profile own profile all
 settings of project data                 write       read        all
@@ -38,6 +39,11 @@ OPERATIONAL = frozenset(
         "project_organisation",
         "progress_entry",
         "attachment",
+        "project_coordinator",
+        "project_contact",
+        "survey_round",
+        "survey_question",
+        "survey_answer",
     }
 )
 MASTER = frozenset(
@@ -50,10 +56,13 @@ MASTER = frozenset(
         "assignment",
         "council",
         "council_membership",
+        "gathering_place",
     }
 )
 # Deleting one of these takes an admin; their link rows are ordinary edits.
-MASTER_ENTITIES = frozenset({"area", "organisation", "contact", "coordinator", "council"})
+MASTER_ENTITIES = frozenset(
+    {"area", "organisation", "contact", "coordinator", "council", "gathering_place"}
+)
 REVIEWS = frozenset({"review"})
 ADMINISTRATIVE = frozenset({"user_profile", "setting"})
 PROJECT_SETTING_PREFIXES: tuple[str, ...] = ("project_page.narrative.",)
@@ -117,7 +126,8 @@ def check_change(
         if table in MASTER_ENTITIES and _deletes(new_values, current):
             return Refusal(
                 "admin_only_delete",
-                "関係機関・連絡先・コーディネーター・協議体・地域の削除は管理者だけができます",
+                "関係機関・連絡先・コーディネーター・協議体・地域・通いの場の削除は"
+                "管理者だけができます",
             )
         return None
     if table in REVIEWS:

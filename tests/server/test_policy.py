@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from coordinator_app.domain.enums import ProfileRole
+from coordinator_app.server.codec import table_specs
 from coordinator_app.server.policy import (
     PROJECT_SETTING_PREFIXES,
     Actor,
@@ -322,3 +323,31 @@ def test_a_new_progress_entry_is_stamped_with_the_pusher() -> None:
 
 def test_the_narrative_prefix_is_the_desks_key() -> None:
     assert PROJECT_SETTING_PREFIXES == (NARRATIVE_KEY,)
+
+
+@pytest.mark.parametrize("table", sorted(table_specs()))
+def test_every_synced_table_has_a_rule(table: str) -> None:
+    """A table the server syncs but the role table forgets is refused to everyone
+    but admins as "unknown": a coordinator's desk could not even join."""
+    for actor in (COORD, BOSS):
+        refusal = check_change(
+            actor,
+            table=table,
+            row_id="r",
+            op="insert",
+            new_values={"key": "x"},
+            current=None,
+        )
+        assert refusal is None or refusal.code != "unknown_table", (table, actor.name)
+
+
+@pytest.mark.parametrize(
+    "table", ["gathering_place", "survey_round", "survey_answer", "project_coordinator"]
+)
+def test_coordinators_keep_places_surveys_and_project_people(table: str) -> None:
+    values = {"name": "x"}
+    assert (
+        check_change(COORD, table=table, row_id="r", op="insert", new_values=values, current=None)
+        is None
+    )
+    assert check_change(BOSS, table=table, row_id="r", op="insert", new_values=values, current=None)
