@@ -14,6 +14,7 @@ from coordinator_app.domain.enums import AreaKind
 from coordinator_app.domain.era import format_wareki
 from coordinator_app.domain.models import Area, Assignment
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, joined
 from coordinator_app.domain.validation import (
     Errors,
     ValidationError,
@@ -52,6 +53,10 @@ class AreaNode:
     has_children: bool = False
 
 
+def _stat(source: str, value: str) -> Message:
+    return Message("areas", source, n=value)
+
+
 @dataclass(frozen=True)
 class AreaStatistics:
     """地域の統計: what reports and flyers print about an area (None: not entered)."""
@@ -70,21 +75,32 @@ class AreaStatistics:
     def describe(self, *, wareki: bool = False) -> str:
         """``人口 478,570人・世帯数 218,097・高齢化率 27.8%(令和4年9月30日現在)`` for
         documents (empty when nothing was entered)."""
-        parts = []
+        parts: list[str] = []
         if self.population is not None:
-            parts.append(f"人口 {self.population:,}人")
+            parts.append(_stat(QT_TRANSLATE_NOOP("areas", "人口 {n}人"), f"{self.population:,}"))
         if self.households is not None:
-            parts.append(f"世帯数 {self.households:,}")
+            parts.append(_stat(QT_TRANSLATE_NOOP("areas", "世帯数 {n}"), f"{self.households:,}"))
         if self.aging_rate is not None:
-            parts.append(f"高齢化率 {self.aging_rate:g}%")
+            parts.append(_stat(QT_TRANSLATE_NOOP("areas", "高齢化率 {n}%"), f"{self.aging_rate:g}"))
         if not parts:
             return ""
-        text = "・".join(parts)
-        if self.as_of is not None:
-            d = self.as_of
-            day = format_wareki(d) if wareki else f"{d.year}年{d.month}月{d.day}日"
-            text += f"({day}現在)"
-        return text
+        text = joined(parts, "・")
+        if self.as_of is None:
+            return text
+        d = self.as_of
+        day: str = (
+            format_wareki(d)
+            if wareki
+            else Message(
+                "areas",
+                QT_TRANSLATE_NOOP("areas", "{year}年{month}月{day}日"),
+                year=d.year,
+                month=d.month,
+                day=d.day,
+                iso=d.isoformat(),
+            )
+        )
+        return Message("areas", QT_TRANSLATE_NOOP("areas", "{text}({day}現在)"), text=text, day=day)
 
 
 def statistics_of(area: Area) -> AreaStatistics:

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from coordinator_app.domain.models import Area, Assignment, Coordinator, Organisation
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, joined
 from coordinator_app.domain.tiers import check_tier, normalise_label, tier_display
 from coordinator_app.domain.validation import (
     Errors,
@@ -84,15 +85,20 @@ class CoordinatorService(EntityService[Coordinator]):
         posts: dict[uuid.UUID, list[str]] = {}
         employers: dict[uuid.UUID, list[str]] = {}
         for a in rows:
-            text = f"{tier_display(a.tier, a.tier_label)} {areas.get(a.area_id, '')}"
-            if a.concurrent:
-                text += "(兼務)"
+            text = Message(
+                "tiers",
+                QT_TRANSLATE_NOOP("tiers", "{tier} {area}(兼務)")
+                if a.concurrent
+                else QT_TRANSLATE_NOOP("tiers", "{tier} {area}"),
+                tier=tier_display(a.tier, a.tier_label),
+                area=areas.get(a.area_id, ""),
+            )
             posts.setdefault(a.coordinator_id, []).append(text)
             if a.organisation_id in orgs:
                 employers.setdefault(a.coordinator_id, []).append(orgs[a.organisation_id])
         return {
             r.id: {
-                "current_posts": "、".join(posts.get(r.id, [])),
+                "current_posts": joined(posts.get(r.id, [])),
                 "employers": "、".join(dict.fromkeys(employers.get(r.id, []))),
             }
             for r in records

@@ -5496,6 +5496,29 @@ When it is closed there, it opens here automatically.</translation>
     </message>
 </context>
 <context>
+    <name>areas</name>
+    <message>
+        <source>人口 {n}人</source>
+        <translation>population {n}</translation>
+    </message>
+    <message>
+        <source>世帯数 {n}</source>
+        <translation>{n} households</translation>
+    </message>
+    <message>
+        <source>高齢化率 {n}%</source>
+        <translation>aged 65+ {n}%</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{iso}</translation>
+    </message>
+    <message>
+        <source>{text}({day}現在)</source>
+        <translation>{text} (as of {day})</translation>
+    </message>
+</context>
+<context>
     <name>delete</name>
     <message>
         <source>削除の確認</source>
@@ -5514,6 +5537,61 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>「{name}」の削除</source>
         <translation>deletion of “{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>era</name>
+    <message>
+        <source>令和</source>
+        <translation>Reiwa</translation>
+    </message>
+    <message>
+        <source>平成</source>
+        <translation>Heisei</translation>
+    </message>
+    <message>
+        <source>昭和</source>
+        <translation>Showa</translation>
+    </message>
+    <message>
+        <source>大正</source>
+        <translation>Taisho</translation>
+    </message>
+    <message>
+        <source>明治</source>
+        <translation>Meiji</translation>
+    </message>
+    <message>
+        <source>{day} は明治より前の日付です</source>
+        <translation>{day} is before the Meiji era</translation>
+    </message>
+    <message>
+        <source>「{text}」は和暦の日付として読めません</source>
+        <translation>“{text}” cannot be read as a Japanese-era date</translation>
+    </message>
+    <message>
+        <source>「{text}」の年が正しくありません</source>
+        <translation>The year of “{text}” is not valid</translation>
+    </message>
+    <message>
+        <source>「{text}」の年が大きすぎます</source>
+        <translation>The year of “{text}” is too large</translation>
+    </message>
+    <message>
+        <source>「{text}」: {month}月はありません(月は1〜12です)</source>
+        <translation>“{text}”: there is no month {month} (months are 1 to 12)</translation>
+    </message>
+    <message>
+        <source>「{text}」は存在しない日付です({era}{year}年{month}月は{last}日までです)</source>
+        <translation>“{text}” is not a date (month {month} of {era} {year} has {last} days)</translation>
+    </message>
+    <message>
+        <source>「{text}」は{era}の始まりより前です({era}は{start_year}年{start_month}月{start_day}日から。この日は{wareki}です)</source>
+        <translation>“{text}” is before the start of {era} ({era} began on {start}; this day is {day})</translation>
+    </message>
+    <message>
+        <source>「{text}」は{era}の期間を過ぎています({following}は{start_year}年{start_month}月{start_day}日から。この日は{wareki}です)</source>
+        <translation>“{text}” is after the end of {era} ({following} began on {start}; this day is {day})</translation>
     </message>
 </context>
 <context>
@@ -5848,6 +5926,66 @@ When it is closed there, it opens here automatically.</translation>
         <source>{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件は取り込みません。</source>
         <translation>{valid} rows can be imported. {errors} with errors and {duplicates} duplicates will not be imported.</translation>
     </message>
+    <message>
+        <source>{where}「{name}」</source>
+        <translation>“{name}” {where}</translation>
+    </message>
+    <message>
+        <source>{line}行目の</source>
+        <translation>in row {line}</translation>
+    </message>
+    <message>
+        <source>登録済みの</source>
+        <translation>already registered</translation>
+    </message>
+    <message>
+        <source>種別「{text}」が分かりません(例: {choices})</source>
+        <translation>Unknown kind “{text}” (the file may say, for example: {choices})</translation>
+    </message>
+    <message>
+        <source>{label}「{name}」が見つかりません(先に登録してください)</source>
+        <translation>{label} “{name}” not found (register it first)</translation>
+    </message>
+    <message>
+        <source>{label}「{name}」が複数あります。区別できる名前にしてください</source>
+        <translation>There are several {label} records named “{name}”; use a name that tells them apart</translation>
+    </message>
+    <message>
+        <source>種別が空欄のため「その他」にしました</source>
+        <translation>The kind was empty, so it was set to Other</translation>
+    </message>
+    <message>
+        <source>運営形態は「直営」か「委託」で入力してください(「{text}」)</source>
+        <translation>Enter the operation as 直営 (direct) or 委託 (contracted) (found “{text}”)</translation>
+    </message>
+    <message>
+        <source>種別を入力してください(例: {choices})</source>
+        <translation>Enter the kind (for example: {choices})</translation>
+    </message>
+    <message>
+        <source>電話番号が数値として保存されていたため、先頭の0を補いました</source>
+        <translation>The phone number was stored as a number, so its leading 0 was restored</translation>
+    </message>
+    <message>
+        <source>「{label}」は数式の計算結果がファイルに保存されていないため空欄として読みました(Excel で開いて保存し直すと値が入ります)</source>
+        <translation>“{label}” was read as empty because the file does not store the formula&apos;s result (open and save it again in Excel to fill it in)</translation>
+    </message>
+    <message>
+        <source>{where}「{name}」(電話 {phone})</source>
+        <translation>“{name}” {where} (phone {phone})</translation>
+    </message>
+    <message>
+        <source>必須の項目「{label}」に列を割り当ててください。</source>
+        <translation>Assign a column to the required field “{label}”.</translation>
+    </message>
+    <message>
+        <source>「{label}」に複数の列(「{names}」)が割り当てられています。</source>
+        <translation>Several columns (“{names}”) are assigned to “{label}”.</translation>
+    </message>
+    <message>
+        <source>{n}列目</source>
+        <translation>column {n}</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -6086,12 +6224,84 @@ When it is closed there, it opens here automatically.</translation>
         <translation>Total</translation>
     </message>
     <message>
+        <source>対象: {scope}</source>
+        <translation>Scope: {scope}</translation>
+    </message>
+    <message>
+        <source>月別の会議開催数</source>
+        <translation>Meetings per month</translation>
+    </message>
+    <message>
+        <source>発行元</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>発行</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>メール</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>ウェブ</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>受付時間</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{year}-{month}</translation>
+    </message>
+    <message>
         <source>項目</source>
         <translation>Item</translation>
     </message>
     <message>
         <source>値</source>
         <translation>Value</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>対象</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>地域の統計</source>
+        <translation>Area statistics</translation>
+    </message>
+    <message>
+        <source>会議の開催数</source>
+        <translation>Meetings held</translation>
+    </message>
+    <message>
+        <source>参加者数(延べ)</source>
+        <translation>Participants (total)</translation>
+    </message>
+    <message>
+        <source>協議体の開催数</source>
+        <translation>Council meetings</translation>
+    </message>
+    <message>
+        <source>新規の関係機関</source>
+        <translation>New organisations</translation>
+    </message>
+    <message>
+        <source>新規の担当者</source>
+        <translation>New contacts</translation>
     </message>
     <message>
         <source>会議の種類</source>
@@ -6178,6 +6388,10 @@ When it is closed there, it opens here automatically.</translation>
         <translation>Ended</translation>
     </message>
     <message>
+        <source>{month}月</source>
+        <translation>{month}</translation>
+    </message>
+    <message>
         <source>{year}年度</source>
         <translation>FY{year}</translation>
     </message>
@@ -6193,6 +6407,14 @@ When it is closed there, it opens here automatically.</translation>
         <source>全域</source>
         <translation>Whole municipality</translation>
     </message>
+    <message>
+        <source>{person}({tiers})</source>
+        <translation>{person} ({tiers})</translation>
+    </message>
+    <message>
+        <source>地域未設定</source>
+        <translation>No area</translation>
+    </message>
 </context>
 <context>
     <name>storage</name>
@@ -6202,35 +6424,35 @@ When it is closed there, it opens here automatically.</translation>
     </message>
     <message>
         <source>ディスクの空き容量が足りないため保存できませんでした。</source>
-        <translation>Could not save: the disk is full.</translation>
+        <translation>Could not {action}: the disk is full.</translation>
     </message>
     <message>
         <source>データベースが読み取り専用のため保存できませんでした。</source>
-        <translation>Could not save: the database is read-only.</translation>
+        <translation>Could not {action}: the database is read-only.</translation>
     </message>
     <message>
         <source>ほかのプログラムがデータベースを使用中のため保存できませんでした。</source>
-        <translation>Could not save: another program is using the database.</translation>
+        <translation>Could not {action}: another program is using the database.</translation>
     </message>
     <message>
         <source>データベースのファイルが見つからないか、開けないため保存できませんでした。</source>
-        <translation>Could not save: the database file is missing or cannot be opened.</translation>
+        <translation>Could not {action}: the database file is missing or cannot be opened.</translation>
     </message>
     <message>
         <source>データベースのファイルが壊れているため保存できませんでした。</source>
-        <translation>Could not save: the database file is damaged.</translation>
+        <translation>Could not {action}: the database file is damaged.</translation>
     </message>
     <message>
         <source>ディスクの読み書きに失敗したため保存できませんでした。</source>
-        <translation>Could not save: reading or writing the disk failed.</translation>
+        <translation>Could not {action}: reading or writing the disk failed.</translation>
     </message>
     <message>
         <source>データの整合性の条件に合わないため保存できませんでした。</source>
-        <translation>Could not save: the data breaks a consistency rule.</translation>
+        <translation>Could not {action}: the data breaks a consistency rule.</translation>
     </message>
     <message>
         <source>データベースのエラーのため保存できませんでした。</source>
-        <translation>Could not save: a database error occurred.</translation>
+        <translation>Could not {action}: a database error occurred.</translation>
     </message>
     <message>
         <source>不要なファイルを削除して空き容量を増やしてから、もう一度保存してください。</source>
@@ -6264,12 +6486,134 @@ When it is closed there, it opens here automatically.</translation>
         <source>もう一度保存してください。繰り返す場合は管理者に連絡してください。</source>
         <translation>Try again. If it keeps happening, contact your administrator.</translation>
     </message>
+    <message>
+        <source>保存</source>
+        <translation>save</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>change</translation>
+    </message>
+    <message>
+        <source>反映</source>
+        <translation>apply</translation>
+    </message>
+    <message>
+        <source>取り込み</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>添付</source>
+        <translation>attach</translation>
+    </message>
+</context>
+<context>
+    <name>survey</name>
+    <message>
+        <source>回答は{n}文字以内にしてください</source>
+        <translation>Keep the answer within {n} characters</translation>
+    </message>
+    <message>
+        <source>「{value}」は数ではありません(0以上の整数で入力してください)</source>
+        <translation>“{value}” is not a number (enter a whole number, 0 or more)</translation>
+    </message>
+    <message>
+        <source>「{value}」は大きすぎます</source>
+        <translation>“{value}” is too large</translation>
+    </message>
+    <message>
+        <source>「{value}」は選択肢にありません(選択肢: {options})</source>
+        <translation>“{value}” is not one of the choices (choices: {options})</translation>
+    </message>
+    <message>
+        <source>通いの場の名前が空欄です</source>
+        <translation>The gathering place&apos;s name is empty</translation>
+    </message>
+    <message>
+        <source>通いの場「{name}」が見つかりません(先に登録してください)</source>
+        <translation>Gathering place “{name}” not found (register it first)</translation>
+    </message>
+    <message>
+        <source>「{name}」という通いの場が複数あります</source>
+        <translation>There are several gathering places named “{name}”</translation>
+    </message>
 </context>
 <context>
     <name>texts</name>
     <message>
+        <source>{first}、{rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>{first}」「{rest}</source>
+        <translation>{first}”, “{rest}</translation>
+    </message>
+    <message>
+        <source>{first}・{rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
         <source>ja</source>
         <translation>en</translation>
+    </message>
+</context>
+<context>
+    <name>tiers</name>
+    <message>
+        <source>第{tier}層</source>
+        <translation>Tier {tier}</translation>
+    </message>
+    <message>
+        <source>層は第1層・第2層・第3層から選んでください</source>
+        <translation>Choose tier 1, 2 or 3</translation>
+    </message>
+    <message>
+        <source>「{label}」は層の呼び名の一覧にありません。設定で追加してください</source>
+        <translation>“{label}” is not in the list of tier names; add it in the settings</translation>
+    </message>
+    <message>
+        <source>{label}は{tier}として集計する呼び名です</source>
+        <translation>{label} is a name counted as {tier}</translation>
+    </message>
+    <message>
+        <source>層の呼び名は{n}個までです</source>
+        <translation>At most {n} tier names</translation>
+    </message>
+    <message>
+        <source>呼び名を入力してください</source>
+        <translation>Enter a name</translation>
+    </message>
+    <message>
+        <source>呼び名は{n}文字以内で入力してください</source>
+        <translation>Keep the name within {n} characters</translation>
+    </message>
+    <message>
+        <source>{label}は全国共通の層です。別の呼び名にしてください</source>
+        <translation>{label} is a national tier; choose another name</translation>
+    </message>
+    <message>
+        <source>呼び名「{label}」が重複しています</source>
+        <translation>The name “{label}” appears twice</translation>
+    </message>
+    <message>
+        <source>集計する層を第1層・第2層・第3層から選んでください</source>
+        <translation>Choose tier 1, 2 or 3 to count it as</translation>
+    </message>
+    <message>
+        <source>{tier} {area}(兼務)</source>
+        <translation>{tier} {area} (concurrent)</translation>
+    </message>
+    <message>
+        <source>{tier} {area}</source>
+        <translation>{tier} {area}</translation>
+    </message>
+    <message>
+        <source>「{label}」は{used}件の担当・協議体で使われているため削除できません。先にそれらの層を変えてください</source>
+        <translation>“{label}” cannot be removed: {used} posts or councils use it. Change their tier first</translation>
     </message>
 </context>
 <context>

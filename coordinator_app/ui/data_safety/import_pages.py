@@ -35,6 +35,7 @@ from coordinator_app.services.transfer.importing import (
 )
 from coordinator_app.services.transfer.mappings import (
     MappingStore,
+    column_name,
     mapping_problems,
     suggest_mapping,
 )
@@ -183,7 +184,9 @@ class MappingPage(QWizardPage):
         self.combos = []
         for index, header in enumerate(state.table.headers):
             samples = [r.get(index) for r in state.table.rows[:SAMPLE_ROWS] if r.get(index)]
-            self.table.setItem(index, 0, QTableWidgetItem(header or f"({index + 1}列目)"))
+            self.table.setItem(
+                index, 0, QTableWidgetItem(header or f"({message_text(column_name(index))})")
+            )
             self.table.setItem(index, 1, QTableWidgetItem(" / ".join(samples)))
             combo = QComboBox(self.table)
             combo.addItem(self.tr("(取り込まない)"), "")
@@ -205,7 +208,7 @@ class MappingPage(QWizardPage):
         }
         assert state.table is not None
         problems = mapping_problems(state.kind, state.table.headers, state.mapping)
-        self.problems_label.setText("\n".join(problems))
+        self.problems_label.setText("\n".join(message_text(p) for p in problems))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
