@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from coordinator_app.documents.data.project_page import ProjectPageData
@@ -52,6 +53,21 @@ ISSUER_LABELS = [
 
 def _r(source: str, /, **args: Any) -> Message:
     return Message("report", source, **args)
+
+
+_EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def day_text(day: date, *, wareki: bool) -> str:
+    """``2022年6月15日(水)`` (English: 2022-06-15 (Wed)); the era's form when chosen."""
+    if wareki:
+        return format_date(day, wareki=True)
+    return _r(
+        QT_TRANSLATE_NOOP("report", "{japanese}"),
+        japanese=format_date(day),
+        iso=day.isoformat(),
+        weekday=_EN_WEEKDAYS[day.weekday()],
+    )
 
 
 def fiscal_year_text(year: int, *, wareki: bool) -> str:
@@ -178,7 +194,7 @@ def report_tables(
             [
                 [
                     m.kind_label,
-                    format_date(m.held_on, wareki=wareki),
+                    day_text(m.held_on, wareki=wareki),
                     m.title,
                     m.venue,
                     m.participants if m.participants is not None else "",
@@ -195,7 +211,7 @@ def report_tables(
                 QT_TRANSLATE_NOOP("report", "記入者"),
             ],
             [
-                [p.project, format_date(p.entry_date, wareki=wareki), p.text, p.author]
+                [p.project, day_text(p.entry_date, wareki=wareki), p.text, p.author]
                 for p in report.progress
             ],
         ),

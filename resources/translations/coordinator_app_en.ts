@@ -1718,6 +1718,50 @@ No meeting of the same council, project or kind was held before this date.</tran
         <source>%1人分のチラシを作成しました。</source>
         <translation>Created flyers for %1 people.</translation>
     </message>
+    <message>
+        <source>A4 1面</source>
+        <translation>A4, one flyer</translation>
+    </message>
+    <message>
+        <source>A5 1面</source>
+        <translation>A5, one flyer</translation>
+    </message>
+    <message>
+        <source>A4にA5を2面(トンボ付き)</source>
+        <translation>Two A5 on A4 (crop marks)</translation>
+    </message>
+    <message>
+        <source>名刺 91×55mm(A4に10枚)</source>
+        <translation>Business cards 91×55 mm (10 on A4)</translation>
+    </message>
+    <message>
+        <source>チーム紹介(A4、地区または市全域)</source>
+        <translation>Team introduction (A4, district or whole city)</translation>
+    </message>
+    <message>
+        <source>スタンダード(青)</source>
+        <translation>Standard (blue)</translation>
+    </message>
+    <message>
+        <source>やさしい(オレンジ)</source>
+        <translation>Gentle (orange)</translation>
+    </message>
+    <message>
+        <source>自動(ホームページ、なければ連絡先)</source>
+        <translation>Automatic (website, else contact)</translation>
+    </message>
+    <message>
+        <source>ホームページのURL</source>
+        <translation>Website URL</translation>
+    </message>
+    <message>
+        <source>連絡先(電話・メール)</source>
+        <translation>Contact (phone, email)</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>None</translation>
+    </message>
 </context>
 <context>
     <name>FlyerPrompts</name>
@@ -4458,7 +4502,7 @@ Its answers stay in the results with the question&apos;s wording.</translation>
 例: 社協 = 社会福祉協議会 / 町会 = 町内会 = 自治会
 どの言葉で検索しても、組のほかの言葉を含む記録も見つかります。</source>
         <translation>Words the search treats as the same, one group per line, separated by &quot;=&quot;.
-Example: 社協 = 社会福祉協議会 / 町会 = 町内会 = 自治会
+Example: SWC = social welfare council / residents association = neighbourhood association
 Searching for any word of a group also finds records containing the others.</translation>
     </message>
     <message>
@@ -6167,6 +6211,61 @@ When it is closed there, it opens here automatically.</translation>
     </message>
 </context>
 <context>
+    <name>open</name>
+    <message>
+        <source>別のウィンドウ</source>
+        <translation>another window</translation>
+    </message>
+    <message>
+        <source>別のパソコン「{host}」</source>
+        <translation>another computer “{host}”</translation>
+    </message>
+    <message>
+        <source>このパソコンの別のウィンドウ(プロセス {pid})</source>
+        <translation>another window on this computer (process {pid})</translation>
+    </message>
+    <message>
+        <source>このパソコンの別のウィンドウ</source>
+        <translation>another window on this computer</translation>
+    </message>
+    <message>
+        <source>データベース「{name}」は{who}で開かれています。同時に書き込むとデータを守れないため、読み取り専用で開くか、相手が閉じるまで待つことができます。</source>
+        <translation>The database “{name}” is open in {who}. Writing from both at once would put the data at risk, so you can open it read-only or wait until the other closes it.</translation>
+    </message>
+    <message>
+        <source>このファイルには書き込まず、そのまま残しています。</source>
+        <translation> The file has not been written to and is kept as it is.</translation>
+    </message>
+    <message>
+        <source>データベースファイル「{name}」が空(0バイト)です。保存の途中で止まったか、コピーに失敗した可能性があります。</source>
+        <translation>The database file “{name}” is empty (0 bytes). A save may have stopped halfway, or a copy failed.</translation>
+    </message>
+    <message>
+        <source>データベースファイル「{name}」が壊れています。</source>
+        <translation>The database file “{name}” is damaged.</translation>
+    </message>
+    <message>
+        <source>ファイル「{name}」はデータベースとして読めません(データベースではないか、先頭部分が壊れています)。</source>
+        <translation>The file “{name}” cannot be read as a database (it is not one, or its beginning is damaged).</translation>
+    </message>
+    <message>
+        <source>データベースファイル「{name}」は読み取り専用です(ファイルの属性、フォルダーの権限、または書き込めない場所)。内容は見られますが、変更は保存できません。</source>
+        <translation>The database file “{name}” is read-only (file attributes, folder permissions or a place that cannot be written). You can see its contents but changes cannot be saved.</translation>
+    </message>
+    <message>
+        <source>ほかのプログラムがデータベース「{name}」を使用中(ロック中)のため開けません。しばらく待ってからもう一度開いてください。</source>
+        <translation>Another program is using (locking) the database “{name}”, so it cannot be opened. Wait a moment and open it again.</translation>
+    </message>
+    <message>
+        <source>データベースファイル「{name}」を読み込めません(アクセス権がないか、場所に接続できません)。</source>
+        <translation>The database file “{name}” cannot be read (no permission, or its location cannot be reached).</translation>
+    </message>
+    <message>
+        <source>データベースファイル「{name}」を作れません。フォルダー「{folder}」を作成できないか、書き込みが許可されていません。フォルダーの権限を確認するか、--db で書き込める場所のファイルを指定してください。</source>
+        <translation>The database file “{name}” cannot be created: the folder “{folder}” cannot be created or written to. Check the folder&apos;s permissions, or name a file in a writable place with --db.</translation>
+    </message>
+</context>
+<context>
     <name>profiles</name>
     <message>
         <source>上司(確認者)のプロファイルでは閲覧と確認だけができます。記録・編集はコーディネーターのプロファイルで行ってください(ツール → 利用者の切り替え)</source>
@@ -6258,6 +6357,10 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>受付時間</source>
         <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>{japanese}</source>
+        <translation>{iso} ({weekday})</translation>
     </message>
     <message>
         <source>{year}年{month}月</source>
@@ -6540,6 +6643,117 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>「{name}」という通いの場が複数あります</source>
         <translation>There are several gathering places named “{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>tables</name>
+    <message>
+        <source>地域</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <source>関係機関</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>関係機関の担当地域</source>
+        <translation>Organisations&apos; areas</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>コーディネーター</source>
+        <translation>Coordinators</translation>
+    </message>
+    <message>
+        <source>担当(配置)</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <source>協議体</source>
+        <translation>Councils</translation>
+    </message>
+    <message>
+        <source>協議体の委員</source>
+        <translation>Council members</translation>
+    </message>
+    <message>
+        <source>プロジェクト</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>プロジェクトの連携機関</source>
+        <translation>Project partner organisations</translation>
+    </message>
+    <message>
+        <source>プロジェクトのメンバー(コーディネーター)</source>
+        <translation>Project members (coordinators)</translation>
+    </message>
+    <message>
+        <source>プロジェクトのメンバー(担当者)</source>
+        <translation>Project members (contacts)</translation>
+    </message>
+    <message>
+        <source>進捗</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>会議シリーズ</source>
+        <translation>Meeting series</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>会議の出席コーディネーター</source>
+        <translation>Meeting attendees (coordinators)</translation>
+    </message>
+    <message>
+        <source>会議の出席機関</source>
+        <translation>Meeting attendees (organisations)</translation>
+    </message>
+    <message>
+        <source>会議の出席者</source>
+        <translation>Meeting attendees (contacts)</translation>
+    </message>
+    <message>
+        <source>対応事項</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>添付ファイル</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>設定</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>利用者</source>
+        <translation>User profiles</translation>
+    </message>
+    <message>
+        <source>確認</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering places</translation>
+    </message>
+    <message>
+        <source>通いの場調査</source>
+        <translation>Gathering place surveys</translation>
+    </message>
+    <message>
+        <source>調査の質問</source>
+        <translation>Survey questions</translation>
+    </message>
+    <message>
+        <source>調査の回答</source>
+        <translation>Survey answers</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.services.data_safety import BackupInfo, OpenCheck, OpenStatus
 from coordinator_app.ui.common.plain_text import plain
+from coordinator_app.ui.labels import message_text
 
 
 class OpenChoice(Enum):
@@ -59,7 +60,7 @@ class OpenFailureDialog(QDialog):
             else QStyle.StandardPixmap.SP_MessageBoxWarning
         )
         icon.setPixmap(self.style().standardIcon(style_icon).pixmap(48, 48))
-        self.message_label = plain(QLabel(verdict.message, self))
+        self.message_label = plain(QLabel(message_text(verdict.message), self))
         self.message_label.setWordWrap(True)
         self.path_label = plain(QLabel(self.tr("ファイル: {path}").format(path=verdict.path), self))
         self.path_label.setWordWrap(True)
