@@ -218,10 +218,6 @@
         <translation>Meetings by month</translation>
     </message>
     <message>
-        <source>{month}月</source>
-        <translation>M{month}</translation>
-    </message>
-    <message>
         <source>実績報告_{year}</source>
         <translation>activity-report_{year}</translation>
     </message>
@@ -3915,6 +3911,10 @@ Restoring returns to the contents at that time. The damaged file is kept under a
     <message>
         <source>対応事項: 未完了{open}件(期限切れ{overdue}件)</source>
         <translation>Action items: {open} open ({overdue} overdue)</translation>
+    </message>
+    <message>
+        <source>・</source>
+        <translation> · </translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ from coordinator_app.services.data_safety import DataSafetyService
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.open_checks import check_database
 from coordinator_app.ui.aliases.alias_dialog import SearchAliasDialog
+from coordinator_app.ui.common.table_model import select_row
 from coordinator_app.ui.coordinators.assignment_dialog import AssignmentDialog
 from coordinator_app.ui.coordinators.local_tier_dialog import LocalTierDialog
 from coordinator_app.ui.councils.membership_dialog import MembershipDialog
@@ -348,6 +349,7 @@ def test_every_dialog_and_the_report_speak_english(
     for index in range(len(window.pages)):
         window.show_page(index)
         page = window.current_page
+        select_row(page.table, 0)  # a record with its data, as a user opens it
         tabs = getattr(page.editor, "tabs", None)
         for tab in range(tabs.count() if tabs is not None else 1):
             if tabs is not None:

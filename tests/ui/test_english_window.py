@@ -21,11 +21,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QDockWidget,
+    QFileDialog,
     QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTableView,
     QTabWidget,
@@ -277,3 +280,34 @@ def test_a_usual_kind_shows_in_english_and_is_stored_as_before(
 def _page_named(window: MainWindow, index: int, prefix: str) -> bool:
     window.show_page(index)
     return type(window.current_page.editor).__name__.startswith(prefix)
+
+
+def test_qt_own_buttons_and_file_dialog_speak_the_window_language(qapp: QApplication) -> None:
+    """Qt's own texts (standard buttons, the file dialog) come from Qt's catalogue
+    (qtbase_ja.qm, shipped in the PySide6 wheel): Japanese in the Japanese window,
+    English in the English one."""
+    shown: dict[str, tuple[list[str], list[str], str]] = {}
+    for language in ("ja", "en"):
+        translators = install_translators(qapp, language)
+        try:
+            buttons = QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+            )
+            box = QMessageBox()
+            box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            files = QFileDialog(None, "x")
+            files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            file_name = files.findChild(QLabel, "fileNameLabel").text()
+            shown[language] = (
+                sorted(b.text() for b in buttons.buttons()),
+                sorted(b.text() for b in box.buttons()),
+                file_name,
+            )
+            for widget in (buttons, box, files):
+                widget.deleteLater()
+        finally:
+            remove_translators(qapp, translators)
+    assert shown["ja"][0] == ["キャンセル", "開く"]
+    assert shown["ja"][1] == ["いいえ(&N)", "はい(&Y)"]
+    assert shown["ja"][2] == "ファイル名(&N):"
+    assert shown["en"] == (["Cancel", "Open"], ["&No", "&Yes"], "File &name:")

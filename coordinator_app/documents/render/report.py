@@ -44,7 +44,7 @@ class ReportRenderer:
     never touches the database."""
 
     COLUMN_WEIGHTS: dict[str, tuple[float, ...]] = {
-        "会議一覧": (2.0, 3.1, 4.3, 3.0, 1.4),
+        "会議一覧": (2.4, 2.9, 3.8, 2.8, 1.9),
         "進捗状況": (2.8, 3.1, 7.1, 1.8),
     }
     """Relative column widths of the list tables; the others get a wide first column."""
@@ -108,7 +108,8 @@ class ReportRenderer:
         if weights is not None and len(weights) == len(headers):
             widths = [width * w / sum(weights) for w in weights]
         else:
-            first = width * (0.5 if len(headers) > 2 else 0.6)
+            # past four columns the first gives way, so English headers (Participants) fit
+            first = width * (0.6 if len(headers) <= 2 else 0.5 if len(headers) <= 4 else 0.36)
             others = (width - first) / max(len(headers) - 1, 1)
             widths = [first] + [others] * (len(headers) - 1)
         cells = [[Paragraph(h, s.label) for h in headers]]

@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -299,7 +299,11 @@ class ActivityReportWindow(QWidget):
             label.setText(f"{value:,}" if isinstance(value, int) else str(value))
         self.chart.set_data(
             title=self.tr("月別の会議開催数"),
-            labels=[self.tr("{month}月").format(month=m.month) for m in report.by_month],
+            # 4月 … in Japanese, Apr … in English: short enough never to be cut in the chart
+            labels=[
+                QLocale().standaloneMonthName(m.month, QLocale.FormatType.ShortFormat)
+                for m in report.by_month
+            ],
             values=[m.meetings for m in report.by_month],
         )
         current = self.table_tabs.currentIndex()
