@@ -22,7 +22,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 import coordinator_app.ui
@@ -366,6 +366,11 @@ def test_every_dialog_and_the_report_speak_english(
         qtbot.waitExposed(dialog)
         scan(name, dialog)
         _shot(dialog, name)
+        for tabs in dialog.findChildren(QTabWidget):  # every tab of the dialog
+            for tab in range(1, tabs.count()) if tabs.isVisible() else []:
+                tabs.setCurrentIndex(tab)
+                scan(f"{name} tab {tab}", dialog)
+                _shot(dialog, f"{name}-tab{tab}")
         if name == "ImportWizard":  # the preview page too: statuses, reasons, notes
             dialog.next()  # type: ignore[attr-defined]
             scan(name + " preview", dialog)
@@ -378,7 +383,21 @@ def test_every_dialog_and_the_report_speak_english(
     for tab in range(report.table_tabs.count()):  # type: ignore[attr-defined]
         report.table_tabs.setCurrentIndex(tab)  # type: ignore[attr-defined]
         scan(f"report tab {tab}", report)
-    _shot(report, "report")
+        _shot(report, f"report-tab{tab}")
+    for name, other in (
+        ("action items", window.features.action_items()),
+        ("review", window.features.review_workspace()),
+        (
+            "surveys",
+            window.pages[-1].open_surveys() if hasattr(window.pages[-1], "open_surveys") else None,
+        ),
+    ):
+        if other is None:
+            continue
+        other.show()
+        qtbot.waitExposed(other)
+        scan(name, other)
+        _shot(other, name.replace(" ", "-"))
     pdf = tmp_path / "report.pdf"
     prompts.save_files.append(pdf)
     assert report.export_pdf() == pdf  # type: ignore[attr-defined]
