@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from coordinator_app.documents.data.common import Issuer
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP
 
 
 class Layout(StrEnum):
@@ -26,17 +25,17 @@ class Layout(StrEnum):
 
 
 LAYOUT_LABELS: dict[Layout, str] = {
-    Layout.A4: QT_TRANSLATE_NOOP("FlyerDialog", "A4 1面"),
-    Layout.A5: QT_TRANSLATE_NOOP("FlyerDialog", "A5 1面"),
-    Layout.A5_TWO_UP: QT_TRANSLATE_NOOP("FlyerDialog", "A4にA5を2面(トンボ付き)"),
-    Layout.CARDS: QT_TRANSLATE_NOOP("FlyerDialog", "名刺 91×55mm(A4に10枚)"),
-    Layout.TEAM: QT_TRANSLATE_NOOP("FlyerDialog", "チーム紹介(A4、地区または市全域)"),
+    Layout.A4: "A4 1面",
+    Layout.A5: "A5 1面",
+    Layout.A5_TWO_UP: "A4にA5を2面(トンボ付き)",
+    Layout.CARDS: "名刺 91×55mm(A4に10枚)",
+    Layout.TEAM: "チーム紹介(A4、地区または市全域)",
 }
 
 
 DESIGN_LABELS: dict[str, str] = {
-    "standard": QT_TRANSLATE_NOOP("FlyerDialog", "スタンダード(青)"),
-    "warm": QT_TRANSLATE_NOOP("FlyerDialog", "やさしい(オレンジ)"),
+    "standard": "スタンダード(青)",
+    "warm": "やさしい(オレンジ)",
 }
 """Design code (the command line's ``--design``) -> label; one design class each."""
 
@@ -52,10 +51,10 @@ class QrContent(StrEnum):
 
 
 QR_LABELS: dict[QrContent, str] = {
-    QrContent.AUTO: QT_TRANSLATE_NOOP("FlyerDialog", "自動(ホームページ、なければ連絡先)"),
-    QrContent.WEBSITE: QT_TRANSLATE_NOOP("FlyerDialog", "ホームページのURL"),
-    QrContent.CONTACT: QT_TRANSLATE_NOOP("FlyerDialog", "連絡先(電話・メール)"),
-    QrContent.NONE: QT_TRANSLATE_NOOP("FlyerDialog", "なし"),
+    QrContent.AUTO: "自動(ホームページ、なければ連絡先)",
+    QrContent.WEBSITE: "ホームページのURL",
+    QrContent.CONTACT: "連絡先(電話・メール)",
+    QrContent.NONE: "なし",
 }
 
 HEADING = "生活支援コーディネーターのご紹介"
