@@ -6831,6 +6831,57 @@ When it is closed there, it opens here automatically.</translation>
     </message>
 </context>
 <context>
+    <name>transfer</name>
+    <message>
+        <source>「{key}」という一覧はありません。</source>
+        <translation>There is no list “{key}”.</translation>
+    </message>
+    <message>
+        <source>保存先のファイル名は .xlsx か .csv で終わるようにしてください。</source>
+        <translation>The file name must end in .xlsx or .csv.</translation>
+    </message>
+    <message>
+        <source>保存先のファイル名は .xlsx か .zip(CSV)で終わるようにしてください。</source>
+        <translation>The file name must end in .xlsx or .zip (CSV).</translation>
+    </message>
+    <message>
+        <source>ファイルに表が見つかりませんでした(空のファイルか、空のシートです)。</source>
+        <translation>No table was found in the file (the file or the sheet is empty).</translation>
+    </message>
+    <message>
+        <source>UTF-8 (BOM付き)</source>
+        <translation>UTF-8 (with BOM)</translation>
+    </message>
+    <message>
+        <source>文字コードを判別できませんでした。Excel で「CSV UTF-8(コンマ区切り)」として保存し直してください。</source>
+        <translation>The character encoding could not be detected. Save the file again in Excel as “CSV UTF-8 (comma delimited)”.</translation>
+    </message>
+    <message>
+        <source>{line}行目は空か、表の範囲外です。</source>
+        <translation>Row {line} is empty or outside the table.</translation>
+    </message>
+    <message>
+        <source>ファイル「{path}」を開けませんでした。詳細: {detail}</source>
+        <translation>The file “{path}” could not be opened. Details: {detail}</translation>
+    </message>
+    <message>
+        <source>Excel ファイル「{name}」を読めませんでした(壊れているか、パスワード付きの可能性があります)。詳細: {detail}</source>
+        <translation>The Excel file “{name}” could not be read (it may be damaged or password-protected). Details: {detail}</translation>
+    </message>
+    <message>
+        <source>シート「{sheet}」が見つかりません。</source>
+        <translation>Sheet “{sheet}” not found.</translation>
+    </message>
+    <message>
+        <source>Excel 97-2003 形式(.xls)は読めません。Excel で「Excel ブック(.xlsx)」または「CSV」として保存し直してください。</source>
+        <translation>Excel 97-2003 files (.xls) cannot be read. Save the file again in Excel as “Excel Workbook (.xlsx)” or “CSV”.</translation>
+    </message>
+    <message>
+        <source>「{name}」は読めない形式です。.xlsx か .csv を選んでください。</source>
+        <translation>“{name}” is not a format that can be read. Choose an .xlsx or .csv file.</translation>
+    </message>
+</context>
+<context>
     <name>validation</name>
     <message>
         <source>{label}を入力してください</source>

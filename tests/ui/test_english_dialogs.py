@@ -414,3 +414,27 @@ def test_every_dialog_and_the_report_speak_english(
     assert not found, "Japanese in the English window:\n" + "\n".join(
         f"{name} / {where}: {text!r}" for name, where, text in sorted(set(found))
     )
+
+
+def test_the_import_wizard_reads_and_refuses_files_in_english(
+    english: None, qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    prompts = FakePrompts()
+    old = tmp_path / "古い名簿.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    good = tmp_path / "関係機関.csv"
+    good.write_bytes("\ufeff名称,電話番号\r\n福祉の会,042-551-1511\r\n".encode())
+    prompts.open_files.extend([old, good])
+    wizard = ImportWizard(services, prompts)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.source_page
+    page.browse_button.click()
+    refused = page.info_label.text()
+    assert ".xlsx" in refused and not page.isComplete()
+    page.browse_button.click()
+    read = page.info_label.text()
+    assert "UTF-8 (with BOM)" in read and page.isComplete()
+    for text in (refused, read):
+        assert not JAPANESE.search(text.replace("古い名簿.xls", "")), text
+    assert services.organisations.list().total == 0  # reading stores nothing

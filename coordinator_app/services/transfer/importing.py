@@ -19,7 +19,7 @@ from sqlmodel import Session
 from coordinator_app.domain.changes import Origin
 from coordinator_app.domain.enums import AreaKind, OrgKind, SupportCenterOperation
 from coordinator_app.domain.models import Area, Contact, Organisation, OrganisationArea, Record
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, joined
 from coordinator_app.domain.texts import field as field_name
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import sync_links
@@ -320,7 +320,7 @@ def _run(
 ) -> ImportOutcome:
     problems = mapping_problems(kind, table.headers, mapping)
     if problems:
-        raise TransferError("\n".join(problems))
+        raise TransferError(joined(problems, "\n"))
     if commit:
         services.actor.require_write()
     db = services.db
@@ -406,7 +406,7 @@ def run_import(
     """
     problems = mapping_problems(kind, table.headers, mapping)
     if problems:
-        raise TransferError("\n".join(problems))
+        raise TransferError(joined(problems, "\n"))
     services.actor.require_write()
     return _run(
         services,

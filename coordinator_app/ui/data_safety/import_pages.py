@@ -141,7 +141,9 @@ class SourcePage(QWizardPage):
             )
         ]
         if table.encoding:
-            details.append(self.tr("文字コード: {encoding}").format(encoding=table.encoding))
+            details.append(
+                self.tr("文字コード: {encoding}").format(encoding=message_text(table.encoding))
+            )
         self.info_label.setStyleSheet("")
         self.info_label.setText(" ".join(details))
         self.completeChanged.emit()
