@@ -5971,6 +5971,22 @@ When it is closed there, it opens here automatically.</translation>
         <translation>{valid} rows can be imported. {errors} with errors and {duplicates} duplicates will not be imported.</translation>
     </message>
     <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>{kind}の取り込み結果</source>
+        <translation>{kind} import result</translation>
+    </message>
+    <message>
         <source>{where}「{name}」</source>
         <translation>“{name}” {where}</translation>
     </message>

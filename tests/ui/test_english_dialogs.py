@@ -423,7 +423,7 @@ def test_the_import_wizard_reads_and_refuses_files_in_english(
     old = tmp_path / "古い名簿.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     good = tmp_path / "関係機関.csv"
-    good.write_bytes("\ufeff名称,電話番号\r\n福祉の会,042-551-1511\r\n".encode())
+    good.write_bytes("\ufeff名称,電話番号\r\n福祉の会,042-551-1511\r\n,042-000-0000\r\n".encode())
     prompts.open_files.extend([old, good])
     wizard = ImportWizard(services, prompts)
     qtbot.addWidget(wizard)
@@ -438,3 +438,15 @@ def test_the_import_wizard_reads_and_refuses_files_in_english(
     for text in (refused, read):
         assert not JAPANESE.search(text.replace("古い名簿.xls", "")), text
     assert services.organisations.list().total == 0  # reading stores nothing
+
+    wizard.next()  # mapping
+    wizard.next()  # preview
+    wizard.next()  # import: the valid row is stored, the row without a name is skipped
+    assert [o.name for o in services.organisations.list().rows] == ["福祉の会"]
+    report = tmp_path / "skipped.csv"
+    prompts.save_files.append(report)
+    wizard.result_page.report_button.click()
+    lines = report.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Row,Status,Reason,") and lines[1].startswith("3,Error,")
+    assert not JAPANESE.search(lines[1].split(",", 3)[2]), lines[1]
+    assert "Organisations" in prompts.suggested[-1]  # the suggested file name too

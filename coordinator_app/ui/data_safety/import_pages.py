@@ -361,14 +361,16 @@ class ResultPage(QWizardPage):
     def save_report(self) -> None:
         outcome = self.w.state.outcome
         assert outcome is not None
-        name = self.tr("{kind}_取り込めなかった行.csv").format(kind=outcome.kind.label)
+        name = self.tr("{kind}_取り込めなかった行.csv").format(
+            kind=QCoreApplication.translate("fields", outcome.kind.label)
+        )
         path = self.w.prompts.choose_save_file(
             self, title=self.tr("一覧の保存先"), suggested=name, filters=self.tr("CSV (*.csv)")
         )
         if path is None:
             return
         try:
-            write_skip_report(outcome, path)
+            write_skip_report(outcome, path, text=message_text)
         except OSError as exc:
             self.w.prompts.warn(self, title=self.tr("保存できませんでした"), text=error_text(exc))
             return
