@@ -27,6 +27,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.storage.atomic import fsync_folder
 from coordinator_app.storage.backup_copy import (
     BackupError,
@@ -52,10 +53,10 @@ class BackupReason(StrEnum):
 
 
 REASON_LABELS = {
-    BackupReason.AUTO: "自動",
-    BackupReason.MANUAL: "手動",
-    BackupReason.BEFORE_RESTORE: "復元前",
-    BackupReason.BEFORE_UPGRADE: "更新前",
+    BackupReason.AUTO: QT_TRANSLATE_NOOP("backup", "自動"),
+    BackupReason.MANUAL: QT_TRANSLATE_NOOP("backup", "手動"),
+    BackupReason.BEFORE_RESTORE: QT_TRANSLATE_NOOP("backup", "復元前"),
+    BackupReason.BEFORE_UPGRADE: QT_TRANSLATE_NOOP("backup", "更新前"),
 }
 
 
@@ -80,12 +81,22 @@ class BackupInfo:
 
     @property
     def reason_label(self) -> str:
-        return REASON_LABELS[self.reason]
+        """``自動`` …, a message (the UI shows it in its language)."""
+        return Message("backup", REASON_LABELS[self.reason])
 
     def describe(self) -> str:
-        """``2024年5月1日 18:00(自動)``."""
+        """``2024年5月1日 18:00(自動)``, a message (English: 2024-05-01 18:00 (automatic))."""
         t = self.taken_at
-        return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}({self.reason_label})"
+        return Message(
+            "backup",
+            QT_TRANSLATE_NOOP("backup", "{year}年{month}月{day}日 {time}({reason})"),
+            year=t.year,
+            month=t.month,
+            day=t.day,
+            time=f"{t:%H:%M}",
+            iso=t.date().isoformat(),
+            reason=self.reason_label,
+        )
 
 
 @dataclass(frozen=True)

@@ -4769,7 +4769,7 @@ Edit the whole series? A new series would be separate from this meeting.</transl
     </message>
     <message>
         <source>日付を和暦で表示する(例: {wareki}、オフのとき {iso})</source>
-        <translation>Show dates in the Japanese era (e.g. {wareki}; off: {iso})</translation>
+        <translation>Japanese era dates (e.g. {wareki}, else {iso})</translation>
     </message>
     <message>
         <source>(選ばない)</source>
@@ -5560,6 +5560,29 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>{text}({day}現在)</source>
         <translation>{text} (as of {day})</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <source>自動</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>手動</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>復元前</source>
+        <translation>before restore</translation>
+    </message>
+    <message>
+        <source>更新前</source>
+        <translation>before upgrade</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月{day}日 {time}({reason})</source>
+        <translation>{iso} {time} ({reason})</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
@@ -182,6 +183,8 @@ def _builders(
     controller = SyncController(services, ctx.events, window)
     safety = DataSafetyService(tmp_path / "backup-test.sqlite3")
     backup_services = Services.create(safety.open().db)
+    safety.backup_now()  # a manual backup and an automatic one, as the list shows them
+    safety.backup_if_due()
     meeting_dialog = MeetingDialog(ctx, window, meeting_id=i["meeting"].id)  # type: ignore[attr-defined]
     return {
         "SearchAliasDialog": lambda: SearchAliasDialog(ctx, window),
@@ -410,6 +413,26 @@ def test_every_dialog_and_the_report_speak_english(
     assert not left, "Japanese in the English report PDF:\n" + "\n".join(left)
     if SHOTS is not None:
         (SHOTS / "english-report.pdf").write_bytes(pdf.read_bytes())
+    workbook = tmp_path / "report.xlsx"
+    prompts.save_files.append(workbook)
+    assert report.export_xlsx() == workbook  # type: ignore[attr-defined]
+    book = load_workbook(workbook)
+    assert "Summary" in book.sheetnames
+    cells = [
+        (sheet.title, str(cell))
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if isinstance(cell, str)
+    ]
+    japanese_cells = []
+    for where, value in cells:
+        rest = value
+        for typed_value in sorted(typed, key=len, reverse=True):
+            rest = rest.replace(typed_value, "")
+        if JAPANESE.search(rest):
+            japanese_cells.append((where, value))
+    assert not japanese_cells, f"Japanese in the English workbook: {japanese_cells}"
 
     assert not found, "Japanese in the English window:\n" + "\n".join(
         f"{name} / {where}: {text!r}" for name, where, text in sorted(set(found))

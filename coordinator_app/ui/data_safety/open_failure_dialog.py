@@ -150,7 +150,7 @@ class OpenFailureDialog(QDialog):
             "最新の正常なバックアップ: {when}\n"
             "復元すると、このバックアップの時点の内容に戻ります。"
             "壊れたファイルは名前を変えてそのまま残します。"
-        ).format(when=self.backup.describe())
+        ).format(when=message_text(self.backup.describe()))
 
     def _show_detail(self, shown: bool) -> None:
         self.detail_label.setVisible(shown)
