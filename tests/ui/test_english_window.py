@@ -311,3 +311,30 @@ def test_qt_own_buttons_and_file_dialog_speak_the_window_language(qapp: QApplica
     assert shown["ja"][1] == ["いいえ(&N)", "はい(&Y)"]
     assert shown["ja"][2] == "ファイル名(&N):"
     assert shown["en"] == (["Cancel", "Open"], ["&No", "&Yes"], "File &name:")
+
+
+def test_made_texts_carry_their_words_into_english(english: None) -> None:
+    """Era errors, tier checks, storage failures with their verb, joined lists."""
+    import sqlite3
+
+    from coordinator_app.domain.era import EraError, parse_wareki
+    from coordinator_app.domain.texts import joined
+    from coordinator_app.domain.tiers import LocalTier, check_tier, national_label
+    from coordinator_app.services.storage_errors import storage_message
+
+    with pytest.raises(EraError) as era:
+        parse_wareki("令和元年4月30日")
+    assert str(era.value) == (
+        "「令和元年4月30日」は令和の始まりより前です(令和は2019年5月1日から。この日は平成31年4月30日です)"
+    )
+    shown = message_text(era.value.args[0])
+    assert "Reiwa began on 2019-05-01" in shown and "2019-04-30" in shown
+    assert message_text(national_label(2)) == "Tier 2"
+    problem = check_tier(2, "1.5層", [LocalTier("1.5層", 1)])
+    assert problem is not None and message_text(problem) == "1.5層 is a name counted as Tier 1"
+    full = sqlite3.OperationalError("database or disk is full")
+    assert storage_message(full, action="削除").startswith("ディスクの空き容量が足りないため削除")
+    assert message_text(storage_message(full, action="削除")).startswith("Could not delete:")
+    assert message_text(storage_message(full)).startswith("Could not save:")
+    posts = joined([national_label(1), national_label(2)])
+    assert str(posts) == "第1層、第2層" and message_text(posts) == "Tier 1, Tier 2"
