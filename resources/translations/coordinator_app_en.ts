@@ -6683,6 +6683,14 @@ When it is closed there, it opens here automatically.</translation>
         <source>「{name}」という通いの場が複数あります</source>
         <translation>There are several gathering places named “{name}”</translation>
     </message>
+    <message>
+        <source>問{n} {prompt}</source>
+        <translation>Q{n} {prompt}</translation>
+    </message>
+    <message>
+        <source>(削除した質問) {wording}</source>
+        <translation>(removed question) {wording}</translation>
+    </message>
 </context>
 <context>
     <name>tables</name>

@@ -401,6 +401,11 @@ def test_every_dialog_and_the_report_speak_english(
         qtbot.waitExposed(other)
         scan(name, other)
         _shot(other, name.replace(" ", "-"))
+        for tabs in other.findChildren(QTabWidget):
+            for tab in range(1, tabs.count()) if tabs.isVisible() else []:
+                tabs.setCurrentIndex(tab)
+                scan(f"{name} tab {tab}", other)
+                _shot(other, f"{name.replace(' ', '-')}-tab{tab}")
     pdf = tmp_path / "report.pdf"
     prompts.save_files.append(pdf)
     assert report.export_pdf() == pdf  # type: ignore[attr-defined]
