@@ -297,7 +297,10 @@ def test_qt_own_buttons_and_file_dialog_speak_the_window_language(qapp: QApplica
             box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             files = QFileDialog(None, "x")
             files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-            file_name = files.findChild(QLabel, "fileNameLabel").text()
+            file_name = " ".join(
+                files.findChild(QLabel, name).text()
+                for name in ("lookInLabel", "fileNameLabel", "fileTypeLabel")
+            )
             shown[language] = (
                 sorted(b.text() for b in buttons.buttons()),
                 sorted(b.text() for b in box.buttons()),
@@ -309,8 +312,13 @@ def test_qt_own_buttons_and_file_dialog_speak_the_window_language(qapp: QApplica
             remove_translators(qapp, translators)
     assert shown["ja"][0] == ["キャンセル", "開く"]
     assert shown["ja"][1] == ["いいえ(&N)", "はい(&Y)"]
-    assert shown["ja"][2] == "ファイル名(&N):"
-    assert shown["en"] == (["Cancel", "Open"], ["&No", "&Yes"], "File &name:")
+    # qtbase_ja.qm lacks 場所 and ファイルの種類: ui.i18n.QtGapsJa adds them
+    assert shown["ja"][2] == "場所(&L): ファイル名(&N): ファイルの種類(&T):"
+    assert shown["en"] == (
+        ["Cancel", "Open"],
+        ["&No", "&Yes"],
+        "&Look in: File &name: Files of &type:",
+    )
 
 
 def test_made_texts_carry_their_words_into_english(english: None) -> None:
