@@ -182,4 +182,6 @@ FIELD_LABELS = [
     QT_TRANSLATE_NOOP("fields", "上位地域"),
     QT_TRANSLATE_NOOP("fields", "通いの場"),
     QT_TRANSLATE_NOOP("fields", "調査の回答"),
+    QT_TRANSLATE_NOOP("fields", "人口"),
+    QT_TRANSLATE_NOOP("fields", "世帯数"),
 ]

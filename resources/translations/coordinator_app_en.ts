@@ -5962,6 +5962,14 @@ When it is closed there, it opens here automatically.</translation>
         <source>調査の回答</source>
         <translation>Survey answers</translation>
     </message>
+    <message>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>世帯数</source>
+        <translation>Households</translation>
+    </message>
 </context>
 <context>
     <name>import</name>
@@ -6981,6 +6989,66 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>{label}が大きすぎます({limit}以下で入力してください)</source>
         <translation>{label} is too large (enter {limit} or less)</translation>
+    </message>
+    <message>
+        <source>{caption}は0以上の数で入力してください</source>
+        <translation>{caption} must be 0 or more</translation>
+    </message>
+    <message>
+        <source>{caption}が大きすぎます({max}以下で入力してください)</source>
+        <translation>{caption} is too large (enter {max} or less)</translation>
+    </message>
+    <message>
+        <source>高齢化率は0から100までの数(%)で入力してください</source>
+        <translation>Enter the share of people aged 65+ as a number from 0 to 100 (%)</translation>
+    </message>
+    <message>
+        <source>世帯数が人口より多くなっています。数を確かめてください</source>
+        <translation>There are more households than people; check the figures</translation>
+    </message>
+    <message>
+        <source>人口などの数には基準日(例: 令和4年9月末日)を入力してください</source>
+        <translation>Enter the date the figures refer to (e.g. 2022-09-30)</translation>
+    </message>
+    <message>
+        <source>市域は最上位の地域です。上位地域は指定できません</source>
+        <translation>The whole municipality is the top area; it cannot have a parent area</translation>
+    </message>
+    <message>
+        <source>上位地域に自分自身やその下位地域は指定できません</source>
+        <translation>An area cannot be its own parent or have one of its sub-areas as parent</translation>
+    </message>
+    <message>
+        <source>写真は5MB以下の画像にしてください</source>
+        <translation>Use a photo of 5 MB or less</translation>
+    </message>
+    <message>
+        <source>第1層の担当地域は市域(市町村全域)にしてください</source>
+        <translation>A tier 1 post covers the whole municipality</translation>
+    </message>
+    <message>
+        <source>{tier}の担当地域は市域より小さい地域にしてください</source>
+        <translation>A {tier} post covers an area smaller than the municipality</translation>
+    </message>
+    <message>
+        <source>年度を正しく入力してください(例: 2024)</source>
+        <translation>Enter a valid fiscal year (e.g. 2024)</translation>
+    </message>
+    <message>
+        <source>選択式の質問には選択肢を2つ以上入力してください</source>
+        <translation>A choice question needs at least two choices</translation>
+    </message>
+    <message>
+        <source>反映先の項目が分かりません</source>
+        <translation>Unknown field to update</translation>
+    </message>
+    <message>
+        <source>同じ質問「{prompt}」がすでにあります</source>
+        <translation>The question “{prompt}” already exists</translation>
+    </message>
+    <message>
+        <source>「{label}」にはすでに問{n}が反映されます</source>
+        <translation>Question {n} already updates “{label}”</translation>
     </message>
 </context>
 </TS>
