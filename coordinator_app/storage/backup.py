@@ -236,7 +236,15 @@ class BackupManager:
         """A manual backup to a file the user chose (not rotated)."""
         target = Path(target)
         if target.exists() and target.resolve() == self.db_path.resolve():
-            raise BackupError("バックアップ先に、開いているデータベースそのものは指定できません。")
+            raise BackupError(
+                Message(
+                    "backup",
+                    QT_TRANSLATE_NOOP(
+                        "backup",
+                        "バックアップ先に、開いているデータベースそのものは指定できません。",
+                    ),
+                )
+            )
         copy_database(self.db_path, target)
         return target
 
@@ -342,13 +350,34 @@ class BackupManager:
         """
         source = Path(source)
         if not source.exists():
-            raise BackupError(f"バックアップファイル「{source}」が見つかりません。")
+            raise BackupError(
+                Message(
+                    "backup",
+                    QT_TRANSLATE_NOOP(
+                        "backup", "バックアップファイル「{source}」が見つかりません。"
+                    ),
+                    source=str(source),
+                )
+            )
         if self.db_path.exists() and source.resolve() == self.db_path.resolve():
-            raise BackupError("開いているデータベースそのものからは復元できません。")
+            raise BackupError(
+                Message(
+                    "backup",
+                    QT_TRANSLATE_NOOP(
+                        "backup", "開いているデータベースそのものからは復元できません。"
+                    ),
+                )
+            )
         verdict = check_database(source)
         if verdict.status not in _RESTORABLE:
             raise BackupError(
-                f"「{source.name}」は復元に使えません。{verdict.message} {verdict.detail}".strip()
+                Message(
+                    "backup",
+                    QT_TRANSLATE_NOOP("backup", "「{name}」は復元に使えません。{why} {detail}"),
+                    name=source.name,
+                    why=verdict.message,
+                    detail=verdict.detail,
+                )
             )
         own_lock = lock is None
         held = lock or InstanceLock(self.db_path)
@@ -374,8 +403,14 @@ class BackupManager:
                         if p.name.endswith("-wal")
                     ):
                         raise BackupError(
-                            "データベースをほかのプログラムが使用中のため復元できません。"
-                            "ほかのプログラムを閉じてからもう一度お試しください。"
+                            Message(
+                                "backup",
+                                QT_TRANSLATE_NOOP(
+                                    "backup",
+                                    "データベースをほかのプログラムが使用中のため復元できません。"
+                                    "ほかのプログラムを閉じてからもう一度お試しください。",
+                                ),
+                            )
                         )
             staged = self.staging_path()
             copy_database(source, staged, source_is_live=False)

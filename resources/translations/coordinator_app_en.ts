@@ -5584,6 +5584,34 @@ When it is closed there, it opens here automatically.</translation>
         <source>{year}年{month}月{day}日 {time}({reason})</source>
         <translation>{iso} {time} ({reason})</translation>
     </message>
+    <message>
+        <source>バックアップ先に、開いているデータベースそのものは指定できません。</source>
+        <translation>The open database itself cannot be the backup target.</translation>
+    </message>
+    <message>
+        <source>バックアップファイル「{source}」が見つかりません。</source>
+        <translation>Backup file “{source}” not found.</translation>
+    </message>
+    <message>
+        <source>開いているデータベースそのものからは復元できません。</source>
+        <translation>The open database itself cannot be restored from.</translation>
+    </message>
+    <message>
+        <source>「{name}」は復元に使えません。{why} {detail}</source>
+        <translation>“{name}” cannot be used to restore. {why} {detail}</translation>
+    </message>
+    <message>
+        <source>データベースをほかのプログラムが使用中のため復元できません。ほかのプログラムを閉じてからもう一度お試しください。</source>
+        <translation>Another program is using the database, so it cannot be restored. Close the other program and try again.</translation>
+    </message>
+    <message>
+        <source>ファイル「{source}」が見つかりません。</source>
+        <translation>File “{source}” not found.</translation>
+    </message>
+    <message>
+        <source>「{name}」のコピーが整合性チェックに通りませんでした(元のファイルが壊れている可能性があります)。詳細: {detail}</source>
+        <translation>The copy of “{name}” failed the integrity check (the original file may be damaged). Details: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>delete</name>
