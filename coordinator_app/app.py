@@ -349,15 +349,16 @@ def _open_checked(safety: DataSafetyService, prompts: Prompts) -> Database | Non
     from coordinator_app.services.data_safety import OpenStatus
     from coordinator_app.ui.data_safety.open_failure_dialog import OpenChoice, OpenFailureDialog
     from coordinator_app.ui.data_safety.startup import StartupOpener
+    from coordinator_app.ui.labels import message_text
 
     def ask(verdict: OpenCheck, backup: BackupInfo | None) -> OpenChoice:
         no_way_out = verdict.offers_backup and backup is None
         if verdict.status in (OpenStatus.TOO_NEW, OpenStatus.FOREIGN) or no_way_out:
-            text = verdict.message
+            text = message_text(verdict.message)
             if verdict.status != OpenStatus.TOO_NEW:
                 text = QCoreApplication.translate(
                     "app", "データベース「{path}」を開けませんでした。\n\n{error}"
-                ).format(path=verdict.path, error=verdict.message)
+                ).format(path=verdict.path, error=message_text(verdict.message))
             _refuse(prompts, text, None)
             return OpenChoice.QUIT
         dialog = OpenFailureDialog(verdict, backup, None)

@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
+
 
 @dataclass(frozen=True)
 class Era:
@@ -26,6 +28,15 @@ class Era:
     def year_of(self, day: date) -> int:
         return day.year - self.start.year + 1
 
+
+ERA_NAMES = [
+    QT_TRANSLATE_NOOP("era", "令和"),
+    QT_TRANSLATE_NOOP("era", "平成"),
+    QT_TRANSLATE_NOOP("era", "昭和"),
+    QT_TRANSLATE_NOOP("era", "大正"),
+    QT_TRANSLATE_NOOP("era", "明治"),
+]
+"""The era names, for lupdate: messages carry them as values (English: Reiwa, …)."""
 
 # Newest first.
 ERAS: tuple[Era, ...] = (
@@ -45,7 +56,7 @@ class EraError(ValueError):
             date that does not exist, such as 2月30日).
     """
 
-    def __init__(self, message: str, *, unreadable: bool = False) -> None:
+    def __init__(self, message: Message, *, unreadable: bool = False) -> None:
         super().__init__(message)
         self.unreadable = unreadable
 
@@ -54,7 +65,11 @@ def era_of(day: date) -> Era:
     for era in ERAS:
         if day >= era.start:
             return era
-    raise EraError(f"{day.isoformat()} は明治より前の日付です")
+    raise EraError(
+        Message(
+            "era", QT_TRANSLATE_NOOP("era", "{day} は明治より前の日付です"), day=day.isoformat()
+        )
+    )
 
 
 def _year_text(n: int) -> str:
@@ -120,18 +135,35 @@ def parse_wareki(text: str) -> date:
     norm = unicodedata.normalize("NFKC", text).strip().upper()
     match = _LONG.match(norm) or _SHORT.match(norm)
     if match is None:
-        raise EraError(f"「{text}」は和暦の日付として読めません", unreadable=True)
+        raise EraError(
+            Message(
+                "era", QT_TRANSLATE_NOOP("era", "「{text}」は和暦の日付として読めません"), text=text
+            ),
+            unreadable=True,
+        )
     era_key = match["era"]
     era = next(e for e in ERAS if era_key in (e.name, e.letter))
+    era_name = Message("era", era.name)
     year_in_era = 1 if match["year"] == "元" else int(match["year"])
     if year_in_era < 1:
-        raise EraError(f"「{text}」の年が正しくありません")
+        raise EraError(
+            Message("era", QT_TRANSLATE_NOOP("era", "「{text}」の年が正しくありません"), text=text)
+        )
     year = era.start.year + year_in_era - 1
     month = int(match["month"])
     if year > 9999:
-        raise EraError(f"「{text}」の年が大きすぎます")
+        raise EraError(
+            Message("era", QT_TRANSLATE_NOOP("era", "「{text}」の年が大きすぎます"), text=text)
+        )
     if not 1 <= month <= 12:
-        raise EraError(f"「{text}」: {month}月はありません(月は1〜12です)")
+        raise EraError(
+            Message(
+                "era",
+                QT_TRANSLATE_NOOP("era", "「{text}」: {month}月はありません(月は1〜12です)"),
+                text=text,
+                month=month,
+            )
+        )
     if match.groupdict().get("last"):
         day_number = calendar.monthrange(year, month)[1]
     else:
@@ -139,23 +171,60 @@ def parse_wareki(text: str) -> date:
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day_number <= last:
         raise EraError(
-            f"「{text}」は存在しない日付です"
-            f"({era.name}{_year_text(year_in_era)}年{month}月は{last}日までです)"
+            Message(
+                "era",
+                QT_TRANSLATE_NOOP(
+                    "era",
+                    "「{text}」は存在しない日付です({era}{year}年{month}月は{last}日までです)",
+                ),
+                text=text,
+                era=era_name,
+                year=_year_text(year_in_era),
+                month=month,
+                last=last,
+            )
         )
     result = date(year, month, day_number)
     if result < era.start:
         raise EraError(
-            f"「{text}」は{era.name}の始まりより前です({era.name}は"
-            f"{era.start.year}年{era.start.month}月{era.start.day}日から。"
-            f"この日は{format_wareki(result)}です)"
+            Message(
+                "era",
+                QT_TRANSLATE_NOOP(
+                    "era",
+                    "「{text}」は{era}の始まりより前です({era}は{start_year}年{start_month}月"
+                    "{start_day}日から。この日は{wareki}です)",
+                ),
+                text=text,
+                era=era_name,
+                start_year=era.start.year,
+                start_month=era.start.month,
+                start_day=era.start.day,
+                start=era.start.isoformat(),
+                wareki=format_wareki(result),
+                day=result.isoformat(),
+            )
         )
     newer = [e for e in ERAS if e.start > era.start]
     if newer:
         following = min(newer, key=lambda e: e.start)
         if result >= following.start:
             raise EraError(
-                f"「{text}」は{era.name}の期間を過ぎています({following.name}は"
-                f"{following.start.year}年{following.start.month}月{following.start.day}日から。"
-                f"この日は{format_wareki(result)}です)"
+                Message(
+                    "era",
+                    QT_TRANSLATE_NOOP(
+                        "era",
+                        "「{text}」は{era}の期間を過ぎています({following}は{start_year}年"
+                        "{start_month}月{start_day}日から。この日は{wareki}です)",
+                    ),
+                    text=text,
+                    era=era_name,
+                    following=Message("era", following.name),
+                    start_year=following.start.year,
+                    start_month=following.start.month,
+                    start_day=following.start.day,
+                    start=following.start.isoformat(),
+                    wareki=format_wareki(result),
+                    day=result.isoformat(),
+                )
             )
     return result

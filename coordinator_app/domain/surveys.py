@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from coordinator_app.domain.gathering_places import STATUS_LABELS, GatheringPlaceStatus
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 
 MAX_ANSWER_CHARS = 2000
 MAX_NUMBER = 1_000_000
@@ -108,22 +109,39 @@ def read_answer(kind: QuestionKind, options: list[str], text: str) -> tuple[str,
     if not value:
         return "", ""
     if len(value) > MAX_ANSWER_CHARS:
-        return value, f"回答は{MAX_ANSWER_CHARS}文字以内にしてください"
+        return value, Message(
+            "survey",
+            QT_TRANSLATE_NOOP("survey", "回答は{n}文字以内にしてください"),
+            n=MAX_ANSWER_CHARS,
+        )
     if kind == QuestionKind.NUMBER:
         folded = unicodedata.normalize("NFKC", value).replace(",", "").strip()
         for suffix in ("人", "名", "か所", "回", "円"):
             folded = folded.removesuffix(suffix).strip()
         if not folded.isdigit():
-            return value, f"「{value}」は数ではありません(0以上の整数で入力してください)"
+            return value, Message(
+                "survey",
+                QT_TRANSLATE_NOOP(
+                    "survey", "「{value}」は数ではありません(0以上の整数で入力してください)"
+                ),
+                value=value,
+            )
         number = int(folded)
         if number > MAX_NUMBER:
-            return value, f"「{value}」は大きすぎます"
+            return value, Message(
+                "survey", QT_TRANSLATE_NOOP("survey", "「{value}」は大きすぎます"), value=value
+            )
         return str(number), ""
     if kind == QuestionKind.CHOICE:
         for option in options:
             if _fold(option) == _fold(value):
                 return option, ""
-        return value, f"「{value}」は選択肢にありません(選択肢: {'、'.join(options)})"
+        return value, Message(
+            "survey",
+            QT_TRANSLATE_NOOP("survey", "「{value}」は選択肢にありません(選択肢: {options})"),
+            value=value,
+            options="、".join(options),
+        )
     return value, ""
 
 

@@ -64,6 +64,28 @@ def text(context: str, source: str, /, **args: Any) -> Message:
     return Message(context, source, **args)
 
 
+def joined(items: list[str], separator: str = "、") -> str:
+    """``items`` as one list (北部、南部); a message when any item is one.
+
+    In English the separator is a comma: each pair is the message
+    ``{first}、{rest}`` (or ``{first}」「{rest}`` for quoted names), translated.
+    """
+    if not any(isinstance(item, Message) for item in items):
+        return separator.join(items)
+    if len(items) == 1:
+        return items[0]
+    source = "{first}" + separator + "{rest}"  # 、, 」「 and ・ are in LIST_SEPARATORS
+    return Message("texts", source, first=items[0], rest=joined(items[1:], separator))
+
+
+LIST_SEPARATORS = [
+    QT_TRANSLATE_NOOP("texts", "{first}、{rest}"),
+    QT_TRANSLATE_NOOP("texts", "{first}」「{rest}"),
+    QT_TRANSLATE_NOOP("texts", "{first}・{rest}"),
+]
+"""English: ``{first}, {rest}``, ``{first}", "{rest}`` and ``{first}, {rest}``."""
+
+
 NOT_FOUND = QT_TRANSLATE_NOOP("errors", "{kind}が見つかりません(削除された可能性があります)")
 """services.base.NotFoundError's message; ``kind`` is the record kind's label."""
 
@@ -160,4 +182,6 @@ FIELD_LABELS = [
     QT_TRANSLATE_NOOP("fields", "上位地域"),
     QT_TRANSLATE_NOOP("fields", "通いの場"),
     QT_TRANSLATE_NOOP("fields", "調査の回答"),
+    QT_TRANSLATE_NOOP("fields", "人口"),
+    QT_TRANSLATE_NOOP("fields", "世帯数"),
 ]

@@ -20,6 +20,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
+
 NATIONAL_TIERS = (1, 2, 3)
 MAX_LABEL_CHARS = 40
 MAX_LOCAL_TIERS = 20
@@ -37,9 +39,9 @@ class LocalTier:
     counts_as: int
 
 
-def national_label(tier: int) -> str:
-    """``第2層``."""
-    return f"第{tier}層"
+def national_label(tier: int) -> Message:
+    """``第2層`` (a message: ``Tier 2`` in the English window)."""
+    return Message("tiers", QT_TRANSLATE_NOOP("tiers", "第{tier}層"), tier=tier)
 
 
 def tier_display(tier: int, local_label: str = "") -> str:
@@ -59,7 +61,9 @@ def normalise_label(label: str) -> str:
     return unicodedata.normalize("NFKC", label).strip()
 
 
-def check_tier(tier: int | None, local_label: str, local_tiers: Sequence[LocalTier]) -> str | None:
+def check_tier(
+    tier: int | None, local_label: str, local_tiers: Sequence[LocalTier]
+) -> Message | None:
     """The Japanese message when (tier, local label) is not a valid pair, else None.
 
     A record without a local label has a national tier 1–3; one with a label
@@ -68,34 +72,64 @@ def check_tier(tier: int | None, local_label: str, local_tiers: Sequence[LocalTi
     """
     if not local_label:
         if tier not in NATIONAL_TIERS:
-            return "層は第1層・第2層・第3層から選んでください"
+            return Message(
+                "tiers", QT_TRANSLATE_NOOP("tiers", "層は第1層・第2層・第3層から選んでください")
+            )
         return None
     local = find(local_tiers, local_label)
     if local is None:
-        return f"「{local_label}」は層の呼び名の一覧にありません。設定で追加してください"
+        return Message(
+            "tiers",
+            QT_TRANSLATE_NOOP(
+                "tiers", "「{label}」は層の呼び名の一覧にありません。設定で追加してください"
+            ),
+            label=local_label,
+        )
     if tier != local.counts_as:
-        return f"{local.label}は{national_label(local.counts_as)}として集計する呼び名です"
+        return Message(
+            "tiers",
+            QT_TRANSLATE_NOOP("tiers", "{label}は{tier}として集計する呼び名です"),
+            label=local.label,
+            tier=national_label(local.counts_as),
+        )
     return None
 
 
-def check_local_tiers(local_tiers: Sequence[LocalTier]) -> dict[int, str]:
+def check_local_tiers(local_tiers: Sequence[LocalTier]) -> dict[int, Message]:
     """Messages by row number for an edited list (empty when it is valid)."""
-    errors: dict[int, str] = {}
+    errors: dict[int, Message] = {}
     seen: set[str] = set()
     national = {national_label(t) for t in NATIONAL_TIERS}
     if len(local_tiers) > MAX_LOCAL_TIERS:
-        errors[MAX_LOCAL_TIERS] = f"層の呼び名は{MAX_LOCAL_TIERS}個までです"
+        errors[MAX_LOCAL_TIERS] = Message(
+            "tiers", QT_TRANSLATE_NOOP("tiers", "層の呼び名は{n}個までです"), n=MAX_LOCAL_TIERS
+        )
     for row, local in enumerate(local_tiers):
         if not local.label:
-            errors[row] = "呼び名を入力してください"
+            errors[row] = Message("tiers", QT_TRANSLATE_NOOP("tiers", "呼び名を入力してください"))
         elif len(local.label) > MAX_LABEL_CHARS:
-            errors[row] = f"呼び名は{MAX_LABEL_CHARS}文字以内で入力してください"
+            errors[row] = Message(
+                "tiers",
+                QT_TRANSLATE_NOOP("tiers", "呼び名は{n}文字以内で入力してください"),
+                n=MAX_LABEL_CHARS,
+            )
         elif local.label in national:
-            errors[row] = f"{local.label}は全国共通の層です。別の呼び名にしてください"
+            errors[row] = Message(
+                "tiers",
+                QT_TRANSLATE_NOOP("tiers", "{label}は全国共通の層です。別の呼び名にしてください"),
+                label=local.label,
+            )
         elif local.label in seen:
-            errors[row] = f"呼び名「{local.label}」が重複しています"
+            errors[row] = Message(
+                "tiers",
+                QT_TRANSLATE_NOOP("tiers", "呼び名「{label}」が重複しています"),
+                label=local.label,
+            )
         elif local.counts_as not in NATIONAL_TIERS:
-            errors[row] = "集計する層を第1層・第2層・第3層から選んでください"
+            errors[row] = Message(
+                "tiers",
+                QT_TRANSLATE_NOOP("tiers", "集計する層を第1層・第2層・第3層から選んでください"),
+            )
         seen.add(local.label)
     return errors
 

@@ -14,6 +14,7 @@ from coordinator_app.domain.enums import AreaKind
 from coordinator_app.domain.era import format_wareki
 from coordinator_app.domain.models import Area, Assignment
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, field, joined
 from coordinator_app.domain.validation import (
     Errors,
     ValidationError,
@@ -52,6 +53,10 @@ class AreaNode:
     has_children: bool = False
 
 
+def _stat(source: str, value: str) -> Message:
+    return Message("areas", source, n=value)
+
+
 @dataclass(frozen=True)
 class AreaStatistics:
     """地域の統計: what reports and flyers print about an area (None: not entered)."""
@@ -70,21 +75,32 @@ class AreaStatistics:
     def describe(self, *, wareki: bool = False) -> str:
         """``人口 478,570人・世帯数 218,097・高齢化率 27.8%(令和4年9月30日現在)`` for
         documents (empty when nothing was entered)."""
-        parts = []
+        parts: list[str] = []
         if self.population is not None:
-            parts.append(f"人口 {self.population:,}人")
+            parts.append(_stat(QT_TRANSLATE_NOOP("areas", "人口 {n}人"), f"{self.population:,}"))
         if self.households is not None:
-            parts.append(f"世帯数 {self.households:,}")
+            parts.append(_stat(QT_TRANSLATE_NOOP("areas", "世帯数 {n}"), f"{self.households:,}"))
         if self.aging_rate is not None:
-            parts.append(f"高齢化率 {self.aging_rate:g}%")
+            parts.append(_stat(QT_TRANSLATE_NOOP("areas", "高齢化率 {n}%"), f"{self.aging_rate:g}"))
         if not parts:
             return ""
-        text = "・".join(parts)
-        if self.as_of is not None:
-            d = self.as_of
-            day = format_wareki(d) if wareki else f"{d.year}年{d.month}月{d.day}日"
-            text += f"({day}現在)"
-        return text
+        text = joined(parts, "・")
+        if self.as_of is None:
+            return text
+        d = self.as_of
+        day: str = (
+            format_wareki(d)
+            if wareki
+            else Message(
+                "areas",
+                QT_TRANSLATE_NOOP("areas", "{year}年{month}月{day}日"),
+                year=d.year,
+                month=d.month,
+                day=d.day,
+                iso=d.isoformat(),
+            )
+        )
+        return Message("areas", QT_TRANSLATE_NOOP("areas", "{text}({day}現在)"), text=text, day=day)
 
 
 def statistics_of(area: Area) -> AreaStatistics:
@@ -105,21 +121,60 @@ def check_statistics(errors: Errors, area: Area) -> None:
         ("households", "世帯数", area.households),
     ):
         if value is not None and value < 0:
-            errors.add(name, f"{caption}は0以上の数で入力してください")
+            errors.add(
+                name,
+                Message(
+                    "validation",
+                    QT_TRANSLATE_NOOP("validation", "{caption}は0以上の数で入力してください"),
+                    caption=field(caption),
+                ),
+            )
         elif value is not None and value > MAX_POPULATION:
-            errors.add(name, f"{caption}が大きすぎます({MAX_POPULATION:,}以下で入力してください)")
+            errors.add(
+                name,
+                Message(
+                    "validation",
+                    QT_TRANSLATE_NOOP(
+                        "validation", "{caption}が大きすぎます({max}以下で入力してください)"
+                    ),
+                    caption=field(caption),
+                    max=f"{MAX_POPULATION:,}",
+                ),
+            )
     rate = area.aging_rate
     if rate is not None and (math.isnan(rate) or not 0 <= rate <= 100):
-        errors.add("aging_rate", "高齢化率は0から100までの数(%)で入力してください")
+        errors.add(
+            "aging_rate",
+            Message(
+                "validation",
+                QT_TRANSLATE_NOOP("validation", "高齢化率は0から100までの数(%)で入力してください"),
+            ),
+        )
     if (
         area.population is not None
         and area.households is not None
         and area.households > area.population >= 0
     ):
-        errors.add("households", "世帯数が人口より多くなっています。数を確かめてください")
+        errors.add(
+            "households",
+            Message(
+                "validation",
+                QT_TRANSLATE_NOOP(
+                    "validation", "世帯数が人口より多くなっています。数を確かめてください"
+                ),
+            ),
+        )
     figures = (area.population, area.households, area.aging_rate)
     if area.stats_as_of is None and any(v is not None for v in figures):
-        errors.add("stats_as_of", "人口などの数には基準日(例: 令和4年9月末日)を入力してください")
+        errors.add(
+            "stats_as_of",
+            Message(
+                "validation",
+                QT_TRANSLATE_NOOP(
+                    "validation", "人口などの数には基準日(例: 令和4年9月末日)を入力してください"
+                ),
+            ),
+        )
 
 
 class AreaService(EntityService[Area]):
@@ -148,7 +203,15 @@ class AreaService(EntityService[Area]):
         if obj.parent_id is None:
             return
         if obj.kind == AreaKind.MUNICIPALITY:
-            errors.add("parent_id", "市域は最上位の地域です。上位地域は指定できません")
+            errors.add(
+                "parent_id",
+                Message(
+                    "validation",
+                    QT_TRANSLATE_NOOP(
+                        "validation", "市域は最上位の地域です。上位地域は指定できません"
+                    ),
+                ),
+            )
             return
         parent = require_live(
             session, errors, "parent_id", Area, obj.parent_id, "上位地域が見つかりません"
@@ -156,7 +219,15 @@ class AreaService(EntityService[Area]):
         seen: set[uuid.UUID] = {obj.id}
         while parent is not None:
             if parent.id in seen:
-                errors.add("parent_id", "上位地域に自分自身やその下位地域は指定できません")
+                errors.add(
+                    "parent_id",
+                    Message(
+                        "validation",
+                        QT_TRANSLATE_NOOP(
+                            "validation", "上位地域に自分自身やその下位地域は指定できません"
+                        ),
+                    ),
+                )
                 return
             seen.add(parent.id)
             parent = session.get(Area, parent.parent_id) if parent.parent_id else None

@@ -10,7 +10,8 @@ from sqlmodel import Session, col, select
 
 from coordinator_app.domain.models import Area, Assignment, Coordinator, Organisation
 from coordinator_app.domain.record_kind import RecordKind
-from coordinator_app.domain.tiers import check_tier, normalise_label, tier_display
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, joined
+from coordinator_app.domain.tiers import check_tier, national_label, normalise_label, tier_display
 from coordinator_app.domain.validation import (
     Errors,
     area_fits_tier,
@@ -63,7 +64,13 @@ class CoordinatorService(EntityService[Coordinator]):
         check_length(errors, "message", "メッセージ", obj.message, 2000)
         check_length(errors, "consult_topics", "相談できること", obj.consult_topics, 4000)
         if obj.photo is not None and len(obj.photo) > MAX_PHOTO_BYTES:
-            errors.add("photo", "写真は5MB以下の画像にしてください")
+            errors.add(
+                "photo",
+                Message(
+                    "validation",
+                    QT_TRANSLATE_NOOP("validation", "写真は5MB以下の画像にしてください"),
+                ),
+            )
 
     def decorate(
         self, session: Session, records: list[Coordinator]
@@ -85,15 +92,20 @@ class CoordinatorService(EntityService[Coordinator]):
         posts: dict[uuid.UUID, list[str]] = {}
         employers: dict[uuid.UUID, list[str]] = {}
         for a in rows:
-            text = f"{tier_display(a.tier, a.tier_label)} {areas.get(a.area_id, '')}"
-            if a.concurrent:
-                text += "(兼務)"
+            text = Message(
+                "tiers",
+                QT_TRANSLATE_NOOP("tiers", "{tier} {area}(兼務)")
+                if a.concurrent
+                else QT_TRANSLATE_NOOP("tiers", "{tier} {area}"),
+                tier=tier_display(a.tier, a.tier_label),
+                area=areas.get(a.area_id, ""),
+            )
             posts.setdefault(a.coordinator_id, []).append(text)
             if a.organisation_id in orgs:
                 employers.setdefault(a.coordinator_id, []).append(orgs[a.organisation_id])
         return {
             r.id: {
-                "current_posts": "、".join(posts.get(r.id, [])),
+                "current_posts": joined(posts.get(r.id, [])),
                 "employers": "、".join(dict.fromkeys(employers.get(r.id, []))),
             }
             for r in records
@@ -132,9 +144,26 @@ class AssignmentService(EntityService[Assignment]):
         )
         if area is not None and obj.tier in (1, 2, 3) and not area_fits_tier(obj.tier, area.kind):
             if obj.tier == 1:
-                errors.add("area_id", "第1層の担当地域は市域(市町村全域)にしてください")
+                errors.add(
+                    "area_id",
+                    Message(
+                        "validation",
+                        QT_TRANSLATE_NOOP(
+                            "validation", "第1層の担当地域は市域(市町村全域)にしてください"
+                        ),
+                    ),
+                )
             else:
-                errors.add("area_id", f"第{obj.tier}層の担当地域は市域より小さい地域にしてください")
+                errors.add(
+                    "area_id",
+                    Message(
+                        "validation",
+                        QT_TRANSLATE_NOOP(
+                            "validation", "{tier}の担当地域は市域より小さい地域にしてください"
+                        ),
+                        tier=national_label(obj.tier),
+                    ),
+                )
         require_live(
             session,
             errors,

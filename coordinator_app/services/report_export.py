@@ -1,19 +1,25 @@
 """The activity report as document data (for the PDF renderer) and as an .xlsx
-workbook: one sheet per table, Japanese headers, laid out for A4 printing.
+workbook: one sheet per table, laid out for A4 printing.
 openpyxl is imported only when exporting; no renderer is imported here (the
-window or command hands :func:`report_data` to ``documents.render.report``)."""
+window or command hands :func:`report_data` to ``documents.render.report``).
+
+Every text the report makes (headings, row labels, kinds, months) is a
+:class:`~coordinator_app.domain.texts.Message`; the exports take ``text``, the
+function that shows one (``str``: Japanese, as made; the window passes
+``ui.labels.message_text`` so an English window exports in English)."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from coordinator_app.documents.data.project_page import ProjectPageData
 from coordinator_app.documents.data.report import ReportData
 from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.domain.spreadsheet import is_formula_like
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.services.documents import format_date, issuer_of
 from coordinator_app.services.reports import ActivityReport
 from coordinator_app.services.settings import MunicipalityProfile
@@ -26,22 +32,61 @@ SHEET_PROJECTS = QT_TRANSLATE_NOOP("report", "プロジェクト")
 SHEET_MEETINGS = QT_TRANSLATE_NOOP("report", "会議一覧")
 SHEET_PROGRESS = QT_TRANSLATE_NOOP("report", "進捗状況")
 SHEET_PLACES = QT_TRANSLATE_NOOP("report", "通いの場")
-LABEL_SHEETS = (SHEET_KINDS, SHEET_PROJECTS, SHEET_MEETINGS)
-"""Sheets whose first column is a meeting kind or project status (the window translates it)."""
 TOTAL = QT_TRANSLATE_NOOP("report", "合計")
 FONT_NAME = "游ゴシック"
+
+Text = Callable[[object], str]
+"""Shows a report text (a message) in the export's language: ``str`` is Japanese."""
+
+SCOPE_LINE = QT_TRANSLATE_NOOP("report", "対象: {scope}")
+CHART_TITLE = QT_TRANSLATE_NOOP("report", "月別の会議開催数")
+ISSUER_HEADING = QT_TRANSLATE_NOOP("report", "発行元")
+ISSUER_LABELS = [
+    QT_TRANSLATE_NOOP("report", "発行"),
+    QT_TRANSLATE_NOOP("report", "住所"),
+    QT_TRANSLATE_NOOP("report", "電話"),
+    QT_TRANSLATE_NOOP("report", "メール"),
+    QT_TRANSLATE_NOOP("report", "ウェブ"),
+    QT_TRANSLATE_NOOP("report", "受付時間"),
+]
+
+
+def _r(source: str, /, **args: Any) -> Message:
+    return Message("report", source, **args)
+
+
+_EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def day_text(day: date, *, wareki: bool) -> str:
+    """``2022年6月15日(水)`` (English: 2022-06-15 (Wed)); the era's form when chosen."""
+    if wareki:
+        return format_date(day, wareki=True)
+    return _r(
+        QT_TRANSLATE_NOOP("report", "{japanese}"),
+        japanese=format_date(day),
+        iso=day.isoformat(),
+        weekday=_EN_WEEKDAYS[day.weekday()],
+    )
+
+
+def fiscal_year_text(year: int, *, wareki: bool) -> str:
+    """``2025年度`` (English: FY2025) or the era's ``令和7年度`` (the user's choice)."""
+    if wareki:
+        return format_fiscal_year(year, wareki=True)
+    return _r(QT_TRANSLATE_NOOP("report", "{year}年度"), year=year)
 
 
 def issuer_rows(profile: MunicipalityProfile) -> list[list[Any]]:
     """The municipality profile as (項目, 値) rows: who submits the report."""
     rows = [
-        ["発行", " ".join(p for p in (profile.name, profile.department) if p)],
-        ["住所", profile.address],
-        ["電話", profile.phone],
+        [_r("発行"), " ".join(p for p in (profile.name, profile.department) if p)],
+        [_r("住所"), profile.address],
+        [_r("電話"), profile.phone],
         ["FAX", profile.fax],
-        ["メール", profile.email],
-        ["ウェブ", profile.website],
-        ["受付時間", profile.reception_hours],
+        [_r("メール"), profile.email],
+        [_r("ウェブ"), profile.website],
+        [_r("受付時間"), profile.reception_hours],
     ]
     return [row for row in rows if row[1]]
 
@@ -49,25 +94,44 @@ def issuer_rows(profile: MunicipalityProfile) -> list[list[Any]]:
 def report_tables(
     report: ActivityReport, *, wareki: bool = False
 ) -> list[tuple[str, list[str], list[list[Any]]]]:
-    """(sheet name, headers, rows) of every table of the report."""
-    months = [[f"{m.year}年{m.month}月", m.meetings, m.participants] for m in report.by_month]
-    return [
+    """(sheet name, headers, rows) of every table of the report, as messages.
+
+    Sheet names, headers and the texts the report makes are messages (context
+    ``report`` or ``labels``); :func:`shown_tables` puts them in a language.
+    """
+    months = [
+        [
+            _r(QT_TRANSLATE_NOOP("report", "{year}年{month}月"), year=m.year, month=m.month),
+            m.meetings,
+            m.participants,
+        ]
+        for m in report.by_month
+    ]
+    tables = [
         (
             SHEET_SUMMARY,
             [QT_TRANSLATE_NOOP("report", "項目"), QT_TRANSLATE_NOOP("report", "値")],
             [
-                ["年度", format_fiscal_year(report.fiscal_year, wareki=wareki)],
-                ["対象", report.scope()],
+                [
+                    _r(QT_TRANSLATE_NOOP("report", "年度")),
+                    fiscal_year_text(report.fiscal_year, wareki=wareki),
+                ],
+                [_r(QT_TRANSLATE_NOOP("report", "対象")), report.scope()],
                 *(
-                    [["地域の統計", report.area_statistics.describe(wareki=wareki)]]
+                    [
+                        [
+                            _r(QT_TRANSLATE_NOOP("report", "地域の統計")),
+                            report.area_statistics.describe(wareki=wareki),
+                        ]
+                    ]
                     if report.area_statistics is not None
                     else []
                 ),
-                ["会議の開催数", report.total_meetings],
-                ["参加者数(延べ)", report.total_participants],
-                ["協議体の開催数", report.council_meetings],
-                ["新規の関係機関", report.new_organisations],
-                ["新規の担当者", report.new_contacts],
+                [_r(QT_TRANSLATE_NOOP("report", "会議の開催数")), report.total_meetings],
+                [_r(QT_TRANSLATE_NOOP("report", "参加者数(延べ)")), report.total_participants],
+                [_r(QT_TRANSLATE_NOOP("report", "協議体の開催数")), report.council_meetings],
+                [_r(QT_TRANSLATE_NOOP("report", "新規の関係機関")), report.new_organisations],
+                [_r(QT_TRANSLATE_NOOP("report", "新規の担当者")), report.new_contacts],
                 *issuer_rows(report.issuer),
             ],
         ),
@@ -86,7 +150,7 @@ def report_tables(
             ]
             + [
                 [
-                    TOTAL,
+                    _r(TOTAL),
                     report.total_meetings,
                     sum(r.participants_on_site for r in report.by_kind),
                     sum(r.participants_online for r in report.by_kind),
@@ -130,7 +194,7 @@ def report_tables(
             [
                 [
                     m.kind_label,
-                    format_date(m.held_on, wareki=wareki),
+                    day_text(m.held_on, wareki=wareki),
                     m.title,
                     m.venue,
                     m.participants if m.participants is not None else "",
@@ -147,7 +211,7 @@ def report_tables(
                 QT_TRANSLATE_NOOP("report", "記入者"),
             ],
             [
-                [p.project, format_date(p.entry_date, wareki=wareki), p.text, p.author]
+                [p.project, day_text(p.entry_date, wareki=wareki), p.text, p.author]
                 for p in report.progress
             ],
         ),
@@ -163,9 +227,28 @@ def report_tables(
             [[p.area, p.kind, p.places, p.new, p.ended] for p in report.gathering_places],
         ),
     ]
+    return [
+        (_r(name), [_r(h) for h in headers], rows)  # type: ignore[misc]
+        for name, headers, rows in tables
+    ]
 
 
-def report_to_xlsx(report: ActivityReport, *, wareki: bool = False) -> bytes:
+def shown_tables(
+    tables: list[tuple[str, list[str], list[list[Any]]]], text: Text
+) -> list[tuple[str, list[str], list[list[Any]]]]:
+    """``tables`` with every text shown by ``text`` (numbers stay numbers)."""
+    return [
+        (
+            text(name),
+            [text(h) for h in headers],
+            [[text(v) if isinstance(v, str) else v for v in row] for row in rows],
+        )
+        for name, headers, rows in tables
+    ]
+
+
+def report_to_xlsx(report: ActivityReport, *, wareki: bool = False, text: Text = str) -> bytes:
+    """The report as an .xlsx workbook, in the language of ``text``."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -175,12 +258,13 @@ def report_to_xlsx(report: ActivityReport, *, wareki: bool = False) -> bytes:
     header_fill = PatternFill("solid", fgColor="EEF2F7")
     workbook = Workbook()
     workbook.remove(workbook.active)
-    title = report.title(wareki=wareki)
-    for sheet_name, headers, rows in report_tables(report, wareki=wareki):
-        sheet = workbook.create_sheet(sheet_name)
+    title = text(report.title(wareki=wareki))
+    scope_line = text(_r(SCOPE_LINE, scope=report.scope()))
+    for sheet_name, headers, rows in shown_tables(report_tables(report, wareki=wareki), text):
+        sheet = workbook.create_sheet(sheet_name[:31])  # Excel's limit on sheet names
         sheet.append([f"{title}({sheet_name})"])
         sheet["A1"].font = Font(name=FONT_NAME, size=14, bold=True)
-        sheet.append([f"対象: {report.scope()}"])
+        sheet.append([scope_line])
         sheet["A2"].font = Font(name=FONT_NAME, size=10)
         sheet.append(headers)
         for col_index in range(1, len(headers) + 1):
@@ -232,16 +316,26 @@ def report_data(
     *,
     wareki: bool = False,
     appendix: Sequence[ProjectPageData] = (),
+    text: Text = str,
 ) -> ReportData:
     """What the report's PDF prints: issued by the municipality of the profile
     (footer and 発行元 block), followed by the project pages in ``appendix``
     (``ProjectPageService.pages_of_year``)."""
     profile = report.issuer
+    tables = report_tables(report, wareki=wareki)
     return ReportData(
-        title=report.title(wareki=wareki),
-        scope=report.scope(),
-        tables=report_tables(report, wareki=wareki),
-        monthly=[(f"{m.month}月", m.meetings) for m in report.by_month],
+        title=text(report.title(wareki=wareki)),
+        scope=text(report.scope()),
+        tables=shown_tables(tables, text),
+        table_keys=[str(name) for name, _h, _r in tables],
+        monthly=[
+            (text(_r(QT_TRANSLATE_NOOP("report", "{month}月"), month=m.month)), m.meetings)
+            for m in report.by_month
+        ],
+        scope_line=text(_r(SCOPE_LINE, scope=report.scope())),
+        chart_title=text(_r(CHART_TITLE)),
+        issuer_heading=text(_r(ISSUER_HEADING)),
+        issuer_labels={str(label): text(_r(label)) for label in ISSUER_LABELS},
         footer=" ".join(p for p in (profile.name, profile.department) if p),
         issuer=issuer_of(profile),
         appendix=list(appendix),

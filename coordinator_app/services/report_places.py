@@ -12,8 +12,11 @@ from sqlmodel import Session, col
 from coordinator_app.domain.fiscal import fiscal_year_range
 from coordinator_app.domain.gathering_places import GatheringPlaceStatus
 from coordinator_app.domain.models import Area, GatheringPlace
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.services.base import live, names_by_id
 from coordinator_app.services.gathering_places import _area_order
+
+NO_AREA = Message("report", QT_TRANSLATE_NOOP("report", "地域未設定"))
 
 
 @dataclass(frozen=True)
@@ -84,8 +87,8 @@ def places_per_area_and_kind(
 
     return [
         PlaceRow(
-            names.get(area, "地域未設定") if area else "地域未設定",
-            str(place_kind),
+            names.get(area, NO_AREA) if area else NO_AREA,
+            Message("GatheringPlaceKind", str(place_kind)),  # a default kind in English
             int(n),
             int(new or 0),
             int(gone or 0),

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from coordinator_app.domain.enums import MeetingKind, ProjectStatus, label
+from coordinator_app.domain.texts import Message
 from coordinator_app.domain.tiers import tier_display
+
+
+def _label(value: object) -> str:
+    """An enum's Japanese label, translated by the UI (context ``labels``, ui/labels.py)."""
+    return Message("labels", label(value))
 
 
 @dataclass(frozen=True)
@@ -19,7 +25,7 @@ class KindRow:
 
     @property
     def label(self) -> str:
-        return label(self.kind)
+        return _label(self.kind)
 
     @property
     def participants(self) -> int:
@@ -56,7 +62,7 @@ class StatusRow:
 
     @property
     def label(self) -> str:
-        return label(self.status)
+        return _label(self.status)
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,7 @@ class MeetingRow:
 
     @property
     def kind_label(self) -> str:
-        return label(self.kind)
+        return _label(self.kind)
 
 
 @dataclass(frozen=True)

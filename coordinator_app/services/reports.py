@@ -32,7 +32,7 @@ from coordinator_app.domain.models import (
     ProgressEntry,
     Project,
 )
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, joined
 from coordinator_app.domain.tiers import tier_display
 from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.areas import AreaStatistics, statistics_of
@@ -132,7 +132,12 @@ class ActivityReport:
         )
         person = self.coordinator_name
         if person and self.coordinator_tiers:
-            person = f"{person}({'・'.join(self.coordinator_tiers)})"
+            person = Message(
+                "report",
+                QT_TRANSLATE_NOOP("report", "{person}({tiers})"),
+                person=person,
+                tiers=joined(self.coordinator_tiers, "・"),
+            )
         if not person:
             return area
         return Message("report", "{area} / {person}", area=area, person=person)

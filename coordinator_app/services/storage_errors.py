@@ -151,12 +151,27 @@ def storage_message(exc: BaseException, *, action: str = "保存") -> str:
         action: the verb of what failed (保存, 削除, 変更).
     """
     reason = storage_reason(exc)
+    # The reason's English has an {action} slot (Could not {action}: …): the verb goes in.
+    verb = Message("storage", action)
+    worded = Message(
+        "storage", reason.source if isinstance(reason, Message) else reason, action=verb
+    )
     if action != "保存":
-        # The English says "save" whatever the action: the reasons are translated whole.
         text = f"{reason}\n{_ADVICE[reason]}".replace("保存", action)
         return Message.shown_as(
-            text, "storage", "{reason}\n{advice}", reason=reason, advice=_ADVICE[reason]
+            text, "storage", "{reason}\n{advice}", reason=worded, advice=_ADVICE[reason]
         )
     return Message(
-        "storage", "{reason}\n{advice}\n{kept}", reason=reason, advice=_ADVICE[reason], kept=KEPT
+        "storage", "{reason}\n{advice}\n{kept}", reason=worded, advice=_ADVICE[reason], kept=KEPT
     )
+
+
+ACTIONS = [
+    QT_TRANSLATE_NOOP("storage", "保存"),
+    QT_TRANSLATE_NOOP("storage", "削除"),
+    QT_TRANSLATE_NOOP("storage", "変更"),
+    QT_TRANSLATE_NOOP("storage", "反映"),
+    QT_TRANSLATE_NOOP("storage", "取り込み"),
+    QT_TRANSLATE_NOOP("storage", "添付"),
+]
+"""The verbs callers pass as ``action`` (English: save, delete, …)."""

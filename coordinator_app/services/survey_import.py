@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 from coordinator_app.domain.models import GatheringPlace, SurveyQuestion, SurveyRound
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.surveys import options_from_json, read_answer
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, joined
 from coordinator_app.services import survey_answers
 from coordinator_app.services.base import NotFoundError, live
 from coordinator_app.services.transfer.fields import ImportField, ImportKind, name_key
@@ -77,7 +78,7 @@ def run(
         kind = import_kind(questions)
         problems = mapping_problems(kind, table.headers, mapping)
         if problems:
-            raise TransferError("\n".join(problems))
+            raise TransferError(joined(problems, "\n"))
         by_key = {question_key(q): q for q in questions}
         by_id = {q.id: q for q in questions}
         places = _places(session)
@@ -90,11 +91,23 @@ def run(
             name = values.get("place", "").strip()
             matches = places.get(name_key(name), []) if name else []
             if not name:
-                row.problems["place"] = "通いの場の名前が空欄です"
+                row.problems["place"] = Message(
+                    "survey", QT_TRANSLATE_NOOP("survey", "通いの場の名前が空欄です")
+                )
             elif not matches:
-                row.problems["place"] = f"通いの場「{name}」が見つかりません(先に登録してください)"
+                row.problems["place"] = Message(
+                    "survey",
+                    QT_TRANSLATE_NOOP(
+                        "survey", "通いの場「{name}」が見つかりません(先に登録してください)"
+                    ),
+                    name=name,
+                )
             elif len(matches) > 1:
-                row.problems["place"] = f"「{name}」という通いの場が複数あります"
+                row.problems["place"] = Message(
+                    "survey",
+                    QT_TRANSLATE_NOOP("survey", "「{name}」という通いの場が複数あります"),
+                    name=name,
+                )
             answers: dict[uuid.UUID, str] = {}
             for key, text in values.items():
                 question = by_key.get(key)
@@ -113,7 +126,14 @@ def run(
             place = matches[0]
             if place.id in seen:
                 row.status = RowStatus.DUPLICATE
-                row.duplicate_of = f"{seen[place.id]}行目の「{place.name}」"
+                row.duplicate_of = Message(
+                    "import",
+                    QT_TRANSLATE_NOOP("import", "{where}「{name}」"),
+                    where=Message(
+                        "import", QT_TRANSLATE_NOOP("import", "{line}行目の"), line=seen[place.id]
+                    ),
+                    name=place.name,
+                )
                 continue
             seen[place.id] = source.line
             survey_answers.store_answers(session, round_id, place.id, by_id, answers)

@@ -28,13 +28,21 @@ from coordinator_app.domain.models import (
     SurveyRound,
 )
 from coordinator_app.domain.surveys import status_of_answer
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.services.base import live, names_by_id
 from coordinator_app.services.gathering_places import _area_order
 
 if TYPE_CHECKING:
     from coordinator_app.services.transfer.cells import Sheet, WriteReport
 
-NO_AREA = "地域未設定"
+NO_AREA = Message("report", QT_TRANSLATE_NOOP("report", "地域未設定"))
+
+
+def _question_header(position: int, prompt: str) -> Message:
+    """``問1 参加者数`` (English: Q1 参加者数; the wording is the user's)."""
+    return Message(
+        "survey", QT_TRANSLATE_NOOP("survey", "問{n} {prompt}"), n=position, prompt=prompt
+    )
 
 
 @dataclass(frozen=True)
@@ -112,12 +120,17 @@ def build(session: Session, survey: SurveyRound) -> SurveyResults:
         by_place.setdefault(answer.place_id, {})[answer.question_id] = answer
     answered_questions = {a.question_id for a in answers}
     columns = [
-        ResultColumn(q.id, f"問{q.position} {q.prompt}") for q in questions if q.deleted_at is None
+        ResultColumn(q.id, _question_header(q.position, q.prompt))
+        for q in questions
+        if q.deleted_at is None
     ]
     for q in questions:
         if q.deleted_at is not None and q.id in answered_questions:
             wording = next((a.question_text for a in answers if a.question_id == q.id), q.prompt)
-            columns.append(ResultColumn(q.id, f"(削除した質問) {wording}", removed=True))
+            removed = Message(
+                "survey", QT_TRANSLATE_NOOP("survey", "(削除した質問) {wording}"), wording=wording
+            )
+            columns.append(ResultColumn(q.id, removed, removed=True))
     mapped = {q.place_field: q.id for q in questions if q.deleted_at is None and q.place_field}
     places = list(
         session.exec(

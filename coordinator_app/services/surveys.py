@@ -42,6 +42,7 @@ from coordinator_app.domain.surveys import (
     read_answer,
     status_of_answer,
 )
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, field
 from coordinator_app.domain.validation import (
     Errors,
     ValidationError,
@@ -127,7 +128,13 @@ class SurveyService(Guarded):
         check_required(errors, "name", "調査名", survey.name)
         check_length(errors, "name", "調査名", survey.name, 200)
         if not 1989 <= int(survey.fiscal_year or 0) <= 2200:
-            errors.add("fiscal_year", "年度を正しく入力してください(例: 2024)")
+            errors.add(
+                "fiscal_year",
+                Message(
+                    "validation",
+                    QT_TRANSLATE_NOOP("validation", "年度を正しく入力してください(例: 2024)"),
+                ),
+            )
         check_date_order(errors, "ends_on", survey.starts_on, survey.ends_on, label="終了日")
         errors.raise_if_any()
         with self.db.writing() as session:
@@ -398,13 +405,24 @@ def _check_question(
     check_required(errors, "prompt", "質問", question.prompt)
     check_length(errors, "prompt", "質問", question.prompt, 300)
     if question.kind == QuestionKind.CHOICE and len(options) < 2:
-        errors.add("options", "選択式の質問には選択肢を2つ以上入力してください")
+        errors.add(
+            "options",
+            Message(
+                "validation",
+                QT_TRANSLATE_NOOP("validation", "選択式の質問には選択肢を2つ以上入力してください"),
+            ),
+        )
     if question.kind != QuestionKind.CHOICE and options:
         question.options = ""
     if question.place_field:
         target = PLACE_FIELDS.get(question.place_field)
         if target is None:
-            errors.add("place_field", "反映先の項目が分かりません")
+            errors.add(
+                "place_field",
+                Message(
+                    "validation", QT_TRANSLATE_NOOP("validation", "反映先の項目が分かりません")
+                ),
+            )
         elif question.kind not in target.kinds:
             kinds = "・".join(QUESTION_KIND_LABELS[k] for k in target.kinds)
             errors.add("place_field", f"「{target.label}」に反映する質問は{kinds}式にしてください")
@@ -416,10 +434,25 @@ def _check_question(
         if other.id == question.id:
             continue
         if other.prompt == question.prompt:
-            errors.add("prompt", f"同じ質問「{question.prompt}」がすでにあります")
+            errors.add(
+                "prompt",
+                Message(
+                    "validation",
+                    QT_TRANSLATE_NOOP("validation", "同じ質問「{prompt}」がすでにあります"),
+                    prompt=question.prompt,
+                ),
+            )
         if question.place_field and other.place_field == question.place_field:
             label = PLACE_FIELDS[question.place_field].label
-            errors.add("place_field", f"「{label}」にはすでに問{other.position}が反映されます")
+            errors.add(
+                "place_field",
+                Message(
+                    "validation",
+                    QT_TRANSLATE_NOOP("validation", "「{label}」にはすでに問{n}が反映されます"),
+                    label=field(label),
+                    n=other.position,
+                ),
+            )
 
 
 def _changes(session: Session, round_id: uuid.UUID, place: GatheringPlace) -> list[FieldChange]:

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from coordinator_app.domain import tiers
 from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Assignment, Council, Setting
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.domain.tiers import LocalTier
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.access import Guarded, reads, writes
@@ -121,8 +122,16 @@ class LocalTierService(Guarded):
                 if used:
                     raise ValidationError(
                         {
-                            "general": f"「{old.label}」は{used}件の担当・協議体で使われているため"
-                            "削除できません。先にそれらの層を変えてください"
+                            "general": Message(
+                                "tiers",
+                                QT_TRANSLATE_NOOP(
+                                    "tiers",
+                                    "「{label}」は{used}件の担当・協議体で使われているため"
+                                    "削除できません。先にそれらの層を変えてください",
+                                ),
+                                label=old.label,
+                                used=used,
+                            )
                         }
                     )
             stamp = now()

@@ -27,6 +27,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.storage.atomic import fsync_folder
 from coordinator_app.storage.backup_copy import (
     BackupError,
@@ -52,10 +53,10 @@ class BackupReason(StrEnum):
 
 
 REASON_LABELS = {
-    BackupReason.AUTO: "自動",
-    BackupReason.MANUAL: "手動",
-    BackupReason.BEFORE_RESTORE: "復元前",
-    BackupReason.BEFORE_UPGRADE: "更新前",
+    BackupReason.AUTO: QT_TRANSLATE_NOOP("backup", "自動"),
+    BackupReason.MANUAL: QT_TRANSLATE_NOOP("backup", "手動"),
+    BackupReason.BEFORE_RESTORE: QT_TRANSLATE_NOOP("backup", "復元前"),
+    BackupReason.BEFORE_UPGRADE: QT_TRANSLATE_NOOP("backup", "更新前"),
 }
 
 
@@ -80,12 +81,22 @@ class BackupInfo:
 
     @property
     def reason_label(self) -> str:
-        return REASON_LABELS[self.reason]
+        """``自動`` …, a message (the UI shows it in its language)."""
+        return Message("backup", REASON_LABELS[self.reason])
 
     def describe(self) -> str:
-        """``2024年5月1日 18:00(自動)``."""
+        """``2024年5月1日 18:00(自動)``, a message (English: 2024-05-01 18:00 (automatic))."""
         t = self.taken_at
-        return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}({self.reason_label})"
+        return Message(
+            "backup",
+            QT_TRANSLATE_NOOP("backup", "{year}年{month}月{day}日 {time}({reason})"),
+            year=t.year,
+            month=t.month,
+            day=t.day,
+            time=f"{t:%H:%M}",
+            iso=t.date().isoformat(),
+            reason=self.reason_label,
+        )
 
 
 @dataclass(frozen=True)
@@ -225,7 +236,15 @@ class BackupManager:
         """A manual backup to a file the user chose (not rotated)."""
         target = Path(target)
         if target.exists() and target.resolve() == self.db_path.resolve():
-            raise BackupError("バックアップ先に、開いているデータベースそのものは指定できません。")
+            raise BackupError(
+                Message(
+                    "backup",
+                    QT_TRANSLATE_NOOP(
+                        "backup",
+                        "バックアップ先に、開いているデータベースそのものは指定できません。",
+                    ),
+                )
+            )
         copy_database(self.db_path, target)
         return target
 
@@ -331,13 +350,34 @@ class BackupManager:
         """
         source = Path(source)
         if not source.exists():
-            raise BackupError(f"バックアップファイル「{source}」が見つかりません。")
+            raise BackupError(
+                Message(
+                    "backup",
+                    QT_TRANSLATE_NOOP(
+                        "backup", "バックアップファイル「{source}」が見つかりません。"
+                    ),
+                    source=str(source),
+                )
+            )
         if self.db_path.exists() and source.resolve() == self.db_path.resolve():
-            raise BackupError("開いているデータベースそのものからは復元できません。")
+            raise BackupError(
+                Message(
+                    "backup",
+                    QT_TRANSLATE_NOOP(
+                        "backup", "開いているデータベースそのものからは復元できません。"
+                    ),
+                )
+            )
         verdict = check_database(source)
         if verdict.status not in _RESTORABLE:
             raise BackupError(
-                f"「{source.name}」は復元に使えません。{verdict.message} {verdict.detail}".strip()
+                Message(
+                    "backup",
+                    QT_TRANSLATE_NOOP("backup", "「{name}」は復元に使えません。{why} {detail}"),
+                    name=source.name,
+                    why=verdict.message,
+                    detail=verdict.detail,
+                )
             )
         own_lock = lock is None
         held = lock or InstanceLock(self.db_path)
@@ -363,8 +403,14 @@ class BackupManager:
                         if p.name.endswith("-wal")
                     ):
                         raise BackupError(
-                            "データベースをほかのプログラムが使用中のため復元できません。"
-                            "ほかのプログラムを閉じてからもう一度お試しください。"
+                            Message(
+                                "backup",
+                                QT_TRANSLATE_NOOP(
+                                    "backup",
+                                    "データベースをほかのプログラムが使用中のため復元できません。"
+                                    "ほかのプログラムを閉じてからもう一度お試しください。",
+                                ),
+                            )
                         )
             staged = self.staging_path()
             copy_database(source, staged, source_is_live=False)

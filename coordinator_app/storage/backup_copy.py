@@ -15,6 +15,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.storage.atomic import replace_durably
 from coordinator_app.storage.engine import BUSY_TIMEOUT_MS
 from coordinator_app.storage.locations import side_files
@@ -82,7 +83,13 @@ def copy_database(source: Path, target: Path, *, source_is_live: bool = True) ->
     """
     source, target = Path(source), Path(target)
     if not source.exists():
-        raise BackupError(f"ファイル「{source}」が見つかりません。")
+        raise BackupError(
+            Message(
+                "backup",
+                QT_TRANSLATE_NOOP("backup", "ファイル「{source}」が見つかりません。"),
+                source=str(source),
+            )
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
     remove_with_side_files(tmp)
@@ -104,8 +111,16 @@ def copy_database(source: Path, target: Path, *, source_is_live: bool = True) ->
             src.close()
         if rows != [("ok",)]:
             raise BackupError(
-                f"「{source.name}」のコピーが整合性チェックに通りませんでした"
-                f"(元のファイルが壊れている可能性があります)。詳細: {rows[0][0]}"
+                Message(
+                    "backup",
+                    QT_TRANSLATE_NOOP(
+                        "backup",
+                        "「{name}」のコピーが整合性チェックに通りませんでした"
+                        "(元のファイルが壊れている可能性があります)。詳細: {detail}",
+                    ),
+                    name=source.name,
+                    detail=rows[0][0],
+                )
             )
         replace_durably(tmp, target)
     except (sqlite3.Error, OSError) as exc:

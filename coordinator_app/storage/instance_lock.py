@@ -24,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
+
 LOCK_SUFFIX = ".lock"
 
 
@@ -37,21 +39,38 @@ class LockHolder:
     since: str = ""
 
     def describe(self) -> str:
-        """``このパソコン(pid 1234)`` or ``パソコン「PC-12」``, for messages."""
+        """``このパソコン(pid 1234)`` or ``パソコン「PC-12」``, for messages (a message)."""
         if not self.host and self.pid is None:
-            return "別のウィンドウ"
+            return Message("open", QT_TRANSLATE_NOOP("open", "別のウィンドウ"))
         if self.host and self.host != socket.gethostname():
-            return f"別のパソコン「{self.host}」"
-        text = "このパソコンの別のウィンドウ"
-        return f"{text}(プロセス {self.pid})" if self.pid is not None else text
+            return Message(
+                "open", QT_TRANSLATE_NOOP("open", "別のパソコン「{host}」"), host=self.host
+            )
+        if self.pid is not None:
+            return Message(
+                "open",
+                QT_TRANSLATE_NOOP("open", "このパソコンの別のウィンドウ(プロセス {pid})"),
+                pid=self.pid,
+            )
+        return Message("open", QT_TRANSLATE_NOOP("open", "このパソコンの別のウィンドウ"))
 
 
 def in_use_message(path: Path, holder: LockHolder | None) -> str:
-    who = holder.describe() if holder else "別のウィンドウ"
-    return (
-        f"データベース「{path.name}」は{who}で開かれています。"
-        "同時に書き込むとデータを守れないため、読み取り専用で開くか、"
-        "相手が閉じるまで待つことができます。"
+    who = (
+        holder.describe()
+        if holder
+        else Message("open", QT_TRANSLATE_NOOP("open", "別のウィンドウ"))
+    )
+    return Message(
+        "open",
+        QT_TRANSLATE_NOOP(
+            "open",
+            "データベース「{name}」は{who}で開かれています。"
+            "同時に書き込むとデータを守れないため、読み取り専用で開くか、"
+            "相手が閉じるまで待つことができます。",
+        ),
+        name=path.name,
+        who=who,
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.storage.instance_lock import InstanceLock, LockHolder, in_use_message
 from coordinator_app.storage.locations import (
     MountPoint,
@@ -98,25 +99,54 @@ class OpenCheck:
         return self.status in BROKEN
 
 
-def _messages(path: Path) -> dict[OpenStatus, str]:
-    keep = "このファイルには書き込まず、そのまま残しています。"
-    return {
-        OpenStatus.EMPTY: f"データベースファイル「{path.name}」が空(0バイト)です。"
-        "保存の途中で止まったか、コピーに失敗した可能性があります。" + keep,
-        OpenStatus.DAMAGED: f"データベースファイル「{path.name}」が壊れています。" + keep,
-        OpenStatus.NOT_A_DATABASE: f"ファイル「{path.name}」はデータベースとして読めません"
-        "(データベースではないか、先頭部分が壊れています)。" + keep,
-        OpenStatus.READ_ONLY: f"データベースファイル「{path.name}」は読み取り専用です"
+_KEEP = QT_TRANSLATE_NOOP("open", "このファイルには書き込まず、そのまま残しています。")
+_SOURCES = {
+    OpenStatus.EMPTY: QT_TRANSLATE_NOOP(
+        "open",
+        "データベースファイル「{name}」が空(0バイト)です。"
+        "保存の途中で止まったか、コピーに失敗した可能性があります。",
+    ),
+    OpenStatus.DAMAGED: QT_TRANSLATE_NOOP("open", "データベースファイル「{name}」が壊れています。"),
+    OpenStatus.NOT_A_DATABASE: QT_TRANSLATE_NOOP(
+        "open",
+        "ファイル「{name}」はデータベースとして読めません"
+        "(データベースではないか、先頭部分が壊れています)。",
+    ),
+    OpenStatus.READ_ONLY: QT_TRANSLATE_NOOP(
+        "open",
+        "データベースファイル「{name}」は読み取り専用です"
         "(ファイルの属性、フォルダーの権限、または書き込めない場所)。"
         "内容は見られますが、変更は保存できません。",
-        OpenStatus.LOCKED: f"ほかのプログラムがデータベース「{path.name}」を使用中(ロック中)の"
+    ),
+    OpenStatus.LOCKED: QT_TRANSLATE_NOOP(
+        "open",
+        "ほかのプログラムがデータベース「{name}」を使用中(ロック中)の"
         "ため開けません。しばらく待ってからもう一度開いてください。",
-        OpenStatus.UNREADABLE: f"データベースファイル「{path.name}」を読み込めません"
+    ),
+    OpenStatus.UNREADABLE: QT_TRANSLATE_NOOP(
+        "open",
+        "データベースファイル「{name}」を読み込めません"
         "(アクセス権がないか、場所に接続できません)。",
-        OpenStatus.CANNOT_CREATE: f"データベースファイル「{path.name}」を作れません。"
-        f"フォルダー「{path.parent}」を作成できないか、書き込みが許可されていません。"
+    ),
+    OpenStatus.CANNOT_CREATE: QT_TRANSLATE_NOOP(
+        "open",
+        "データベースファイル「{name}」を作れません。"
+        "フォルダー「{folder}」を作成できないか、書き込みが許可されていません。"
         "フォルダーの権限を確認するか、--db で書き込める場所のファイルを指定してください。",
-    }
+    ),
+}
+_KEPT_AS_IS = {OpenStatus.EMPTY, OpenStatus.DAMAGED, OpenStatus.NOT_A_DATABASE}
+
+
+def _messages(path: Path) -> dict[OpenStatus, str]:
+    """What to tell the user per status, as messages (the UI shows them in its language)."""
+    messages: dict[OpenStatus, str] = {}
+    for status, source in _SOURCES.items():
+        text = Message("open", source, name=path.name, folder=str(path.parent))
+        if status in _KEPT_AS_IS:
+            text = Message("open", "{text}{keep}", text=text, keep=Message("open", _KEEP))
+        messages[status] = text
+    return messages
 
 
 # -- probes (none of them writes to the file) ---------------------------------------

@@ -60,7 +60,7 @@ def parse_date(text: str) -> date | None:
     try:
         return parse_wareki(norm)
     except EraError as exc:
-        raise ValueError("" if exc.unreadable else str(exc)) from exc
+        raise ValueError("" if exc.unreadable else exc.args[0]) from exc
 
 
 def format_time(value: time | None) -> str:

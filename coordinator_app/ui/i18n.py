@@ -20,6 +20,25 @@ def translation_file(language: str) -> Path | None:
     return None
 
 
+class QtGapsJa(QTranslator):
+    """Japanese for the few Qt texts that Qt's own qtbase_ja.qm leaves in English
+    (the file dialog's 場所 and ファイルの種類 labels); every other text goes on to
+    the next translator (None: no translation here)."""
+
+    GAPS = {
+        ("QFileDialog", "&Look in:"): "場所(&L):",
+        ("QFileDialog", "Files of &type:"): "ファイルの種類(&T):",
+    }
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self.GAPS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Install the translators for ``language`` ("ja" or "en") on ``app``.
 
@@ -35,6 +54,10 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     if qt_translator.load(QLocale(language), "qtbase", "_", qt_dir):
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
+    if language == "ja":
+        gaps = QtGapsJa(app)
+        app.installTranslator(gaps)
+        installed.append(gaps)
     if language != "ja":
         path = translation_file(language)
         ours = QTranslator(app)

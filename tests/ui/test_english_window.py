@@ -11,19 +11,24 @@ names, and table cells (data) are not read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QDockWidget,
+    QFileDialog,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTableView,
     QTabWidget,
@@ -73,7 +78,8 @@ def shown(english: None, qtbot: QtBot, ctx: UiContext) -> MainWindow:
 
 
 def interface_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
-    """(where, text) for every text the visible interface under ``widget`` shows."""
+    """(where, text) for every text the visible interface under ``widget`` shows,
+    table and list cells included (the first rows of each)."""
     for child in [widget, *widget.findChildren(QWidget)]:
         if not child.isVisible():
             continue
@@ -95,23 +101,56 @@ def interface_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
                 yield where, child.tabText(i)
         elif isinstance(child, QGroupBox):
             yield where, child.title()
-        elif isinstance(child, (QTableView, QTreeView)) and child.model() is not None:
-            model = child.model()
-            header = child.header() if isinstance(child, QTreeView) else child.horizontalHeader()
-            if header.isHidden():
-                continue
-            for column in range(header.count()):
-                if not header.isSectionHidden(column):
-                    text = model.headerData(column, Qt.Orientation.Horizontal)
-                    yield where + " header", str(text or "")
+        elif (
+            isinstance(child, QAbstractItemView)
+            and not isinstance(child, QHeaderView)
+            and child.model() is not None
+        ):
+            yield from _view_texts(where, child)
 
 
-def japanese_in(widget: QWidget, *, allowed: set[str] = ALLOWED) -> list[tuple[str, str]]:
-    return [
-        (where, text)
-        for where, text in interface_texts(widget)
-        if JAPANESE.search(text) and text not in allowed and "令和" not in text
-    ]
+def _view_texts(where: str, view: QAbstractItemView) -> Iterator[tuple[str, str]]:
+    model = view.model()
+    header = None
+    if isinstance(view, QTreeView):
+        header = view.header()
+    elif isinstance(view, QTableView):
+        header = view.horizontalHeader()
+    try:
+        columns: Iterable[int] = range(model.columnCount())
+    except TypeError:  # a list model: columnCount is private there
+        columns = [0]
+    if header is not None and not header.isHidden():
+        columns = [c for c in columns if not header.isSectionHidden(c)]
+        for column in columns:
+            text = model.headerData(column, Qt.Orientation.Horizontal)
+            yield where + " header", str(text or "")
+    for row in range(min(model.rowCount(), CELL_ROWS)):
+        for column in columns:
+            value = model.index(row, column).data()
+            if isinstance(value, str):
+                yield f"{where} cell {row},{column}", value
+
+
+CELL_ROWS = 30
+"""Rows of each table or list whose cells are read."""
+
+
+def japanese_in(
+    widget: QWidget, *, allowed: set[str] = ALLOWED, typed: Iterable[str] = ()
+) -> list[tuple[str, str]]:
+    """Texts under ``widget`` that hold Japanese once what the user typed is taken out."""
+    values = sorted({t for t in typed if t}, key=len, reverse=True)
+    found = []
+    for where, text in interface_texts(widget):
+        if text in allowed or "令和" in text:
+            continue
+        rest = text
+        for value in values:
+            rest = rest.replace(value, "")
+        if JAPANESE.search(rest):
+            found.append((where, text))
+    return found
 
 
 def _records(make: Factory, services: Services) -> dict[str, object]:
@@ -135,7 +174,9 @@ def test_no_japanese_in_the_english_window(
     found: list[tuple[str, str, str]] = []
 
     def scan(name: str, widget: QWidget) -> None:
-        found.extend((name, where, text) for where, text in japanese_in(widget))
+        found.extend(
+            (name, where, text) for where, text in japanese_in(widget, typed=["さとう いちろう"])
+        )
 
     for index in range(len(window.pages)):
         window.show_page(index)
@@ -239,3 +280,69 @@ def test_a_usual_kind_shows_in_english_and_is_stored_as_before(
 def _page_named(window: MainWindow, index: int, prefix: str) -> bool:
     window.show_page(index)
     return type(window.current_page.editor).__name__.startswith(prefix)
+
+
+def test_qt_own_buttons_and_file_dialog_speak_the_window_language(qapp: QApplication) -> None:
+    """Qt's own texts (standard buttons, the file dialog) come from Qt's catalogue
+    (qtbase_ja.qm, shipped in the PySide6 wheel): Japanese in the Japanese window,
+    English in the English one."""
+    shown: dict[str, tuple[list[str], list[str], str]] = {}
+    for language in ("ja", "en"):
+        translators = install_translators(qapp, language)
+        try:
+            buttons = QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+            )
+            box = QMessageBox()
+            box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            files = QFileDialog(None, "x")
+            files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            file_name = " ".join(
+                files.findChild(QLabel, name).text()
+                for name in ("lookInLabel", "fileNameLabel", "fileTypeLabel")
+            )
+            shown[language] = (
+                sorted(b.text() for b in buttons.buttons()),
+                sorted(b.text() for b in box.buttons()),
+                file_name,
+            )
+            for widget in (buttons, box, files):
+                widget.deleteLater()
+        finally:
+            remove_translators(qapp, translators)
+    assert shown["ja"][0] == ["キャンセル", "開く"]
+    assert shown["ja"][1] == ["いいえ(&N)", "はい(&Y)"]
+    # qtbase_ja.qm lacks 場所 and ファイルの種類: ui.i18n.QtGapsJa adds them
+    assert shown["ja"][2] == "場所(&L): ファイル名(&N): ファイルの種類(&T):"
+    assert shown["en"] == (
+        ["Cancel", "Open"],
+        ["&No", "&Yes"],
+        "&Look in: File &name: Files of &type:",
+    )
+
+
+def test_made_texts_carry_their_words_into_english(english: None) -> None:
+    """Era errors, tier checks, storage failures with their verb, joined lists."""
+    import sqlite3
+
+    from coordinator_app.domain.era import EraError, parse_wareki
+    from coordinator_app.domain.texts import joined
+    from coordinator_app.domain.tiers import LocalTier, check_tier, national_label
+    from coordinator_app.services.storage_errors import storage_message
+
+    with pytest.raises(EraError) as era:
+        parse_wareki("令和元年4月30日")
+    assert str(era.value) == (
+        "「令和元年4月30日」は令和の始まりより前です(令和は2019年5月1日から。この日は平成31年4月30日です)"
+    )
+    shown = message_text(era.value.args[0])
+    assert "Reiwa began on 2019-05-01" in shown and "2019-04-30" in shown
+    assert message_text(national_label(2)) == "Tier 2"
+    problem = check_tier(2, "1.5層", [LocalTier("1.5層", 1)])
+    assert problem is not None and message_text(problem) == "1.5層 is a name counted as Tier 1"
+    full = sqlite3.OperationalError("database or disk is full")
+    assert storage_message(full, action="削除").startswith("ディスクの空き容量が足りないため削除")
+    assert message_text(storage_message(full, action="削除")).startswith("Could not delete:")
+    assert message_text(storage_message(full)).startswith("Could not save:")
+    posts = joined([national_label(1), national_label(2)])
+    assert str(posts) == "第1層、第2層" and message_text(posts) == "Tier 1, Tier 2"

@@ -29,3 +29,12 @@ class ReportData:
     issuer: Issuer | None = None
     appendix: list[ProjectPageData] = field(default_factory=list)
     """Project pages printed after the report, each from a new page."""
+    table_keys: list[str] = field(default_factory=list)
+    """The tables' Japanese names (月別, 会議一覧 …), parallel to ``tables``: which
+    table the chart follows and which column widths apply, whatever the language."""
+    scope_line: str = ""
+    """``対象: …`` as printed (empty: made from ``scope``)."""
+    chart_title: str = "月別の会議開催数"
+    issuer_heading: str = "発行元"
+    issuer_labels: dict[str, str] = field(default_factory=dict)
+    """The issuer block's labels (電話, メール …) as printed; missing ones stay Japanese."""

@@ -102,11 +102,19 @@ class RecordStyles:
         self.number = ParagraphStyle("number", parent=self.cell, alignment=2)
 
 
-def issuer_lines(issuer: Issuer) -> list[str]:
-    """The municipality profile as the lines of an issuer block (only what is set)."""
+def issuer_lines(issuer: Issuer, labels: dict[str, str] | None = None) -> list[str]:
+    """The municipality profile as the lines of an issuer block (only what is set).
+
+    ``labels`` shows the Japanese labels (電話, メール …) in another language.
+    """
+    shown = labels or {}
 
     def joined(*parts: tuple[str, str]) -> str:
-        return "  ".join(f"{label} {value}" if label else value for label, value in parts if value)
+        return "  ".join(
+            f"{shown.get(label, label)} {value}" if label else value
+            for label, value in parts
+            if value
+        )
 
     lines = [
         joined(("", issuer.name), ("", issuer.department)),

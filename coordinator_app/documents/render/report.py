@@ -44,7 +44,7 @@ class ReportRenderer:
     never touches the database."""
 
     COLUMN_WEIGHTS: dict[str, tuple[float, ...]] = {
-        "会議一覧": (2.0, 3.1, 4.3, 3.0, 1.4),
+        "会議一覧": (2.4, 2.9, 3.8, 2.8, 1.9),
         "進捗状況": (2.8, 3.1, 7.1, 1.8),
     }
     """Relative column widths of the list tables; the others get a wide first column."""
@@ -60,17 +60,18 @@ class ReportRenderer:
         s = self.styles
         story: list = [
             guard.para(title, s.title, "表題"),
-            guard.para(f"対象: {data.scope}", s.subtitle, "対象"),
+            guard.para(data.scope_line or f"対象: {data.scope}", s.subtitle, "対象"),
         ]
-        for name, headers, rows in data.tables:
-            block = [Paragraph(name, s.heading), self._table(guard, name, headers, rows)]
+        keys = data.table_keys or [name for name, _h, _r in data.tables]
+        for key, (name, headers, rows) in zip(keys, data.tables, strict=True):
+            block = [Paragraph(name, s.heading), self._table(guard, key, headers, rows)]
             story.append(KeepTogether(block))
-            if name == "月別":
+            if key == "月別":
                 story.append(Spacer(1, 4 * mm))
-                story.append(self._chart(data.monthly))
-        lines = issuer_lines(issuer) if issuer is not None else []
+                story.append(self._chart(data.monthly, data.chart_title))
+        lines = issuer_lines(issuer, data.issuer_labels) if issuer is not None else []
         if lines:
-            block = [Paragraph("発行元", s.heading)]
+            block = [Paragraph(data.issuer_heading, s.heading)]
             block += [guard.para(line, s.body, "発行元") for line in lines]
             story.append(KeepTogether(block))
         if appendix:
@@ -107,7 +108,8 @@ class ReportRenderer:
         if weights is not None and len(weights) == len(headers):
             widths = [width * w / sum(weights) for w in weights]
         else:
-            first = width * (0.5 if len(headers) > 2 else 0.6)
+            # past four columns the first gives way, so English headers (Participants) fit
+            first = width * (0.6 if len(headers) <= 2 else 0.5 if len(headers) <= 4 else 0.36)
             others = (width - first) / max(len(headers) - 1, 1)
             widths = [first] + [others] * (len(headers) - 1)
         cells = [[Paragraph(h, s.label) for h in headers]]
@@ -130,7 +132,7 @@ class ReportRenderer:
         )
         return table
 
-    def _chart(self, monthly: Sequence[tuple[str, int]]) -> Drawing:
+    def _chart(self, monthly: Sequence[tuple[str, int]], title: str) -> Drawing:
         font = self.styles.font
         width = PAGE_SIZE[0] - 2 * MARGIN
         drawing = Drawing(width, 70 * mm, initialFontName=font)
@@ -154,7 +156,5 @@ class ReportRenderer:
         chart.barLabelFormat = "%d"
         chart.barLabels.nudge = 6
         drawing.add(chart)
-        drawing.add(
-            String(0, 64 * mm, "月別の会議開催数", fontName=font, fontSize=9, fillColor=INK)
-        )
+        drawing.add(String(0, 64 * mm, title, fontName=font, fontSize=9, fillColor=INK))
         return drawing

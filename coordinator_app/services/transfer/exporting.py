@@ -26,6 +26,7 @@ from sqlmodel import col, select
 from coordinator_app import __version__
 from coordinator_app.domain.enums import label
 from coordinator_app.domain.models import ALL_TABLES, Record
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.services.base import EntityService, ListQuery, live
 from coordinator_app.services.registry import Services
 from coordinator_app.services.transfer.cells import (
@@ -117,7 +118,13 @@ def list_sheet(services: Services, key: str) -> Sheet:
     """The list ``key`` (an attribute of :class:`Services`) as a sheet."""
     service = entity_services(services).get(key)
     if service is None:
-        raise TransferError(f"「{key}」という一覧はありません。")
+        raise TransferError(
+            Message(
+                "transfer",
+                QT_TRANSLATE_NOOP("transfer", "「{key}」という一覧はありません。"),
+                key=key,
+            )
+        )
     model = service.model
     table: sa.Table = model.__table__
     columns = [c for c in table.columns if c.name not in SKIPPED_COLUMNS and not is_binary(c)]
@@ -196,7 +203,14 @@ def export_list(services: Services, key: str, path: Path | str) -> WriteReport:
         return WriteReport()
     if path.suffix.lower() == ".xlsx":
         return write_xlsx([sheet], path)
-    raise TransferError("保存先のファイル名は .xlsx か .csv で終わるようにしてください。")
+    raise TransferError(
+        Message(
+            "transfer",
+            QT_TRANSLATE_NOOP(
+                "transfer", "保存先のファイル名は .xlsx か .csv で終わるようにしてください。"
+            ),
+        )
+    )
 
 
 # -- the whole database ------------------------------------------------------------------
@@ -282,4 +296,11 @@ def export_database(
     if path.suffix.lower() == ".zip":
         write_csv_zip(sheets, path, notes=notes)
         return WriteReport()
-    raise TransferError("保存先のファイル名は .xlsx か .zip(CSV)で終わるようにしてください。")
+    raise TransferError(
+        Message(
+            "transfer",
+            QT_TRANSLATE_NOOP(
+                "transfer", "保存先のファイル名は .xlsx か .zip(CSV)で終わるようにしてください。"
+            ),
+        )
+    )

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from coordinator_app.domain import kana as kana_rules
 from coordinator_app.domain.models import Organisation, Record
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.domain.validation import normalise_phone
 from coordinator_app.services.base import live
 from coordinator_app.services.transfer.fields import name_key
@@ -31,7 +32,7 @@ class Known:
     kana: str
     phone: str
     scope: uuid.UUID | None
-    where: str
+    where: Message
     phone_text: str = ""
 
 
@@ -46,12 +47,12 @@ class ImportContext:
         if model not in self._names:
             index: dict[str, list[Known]] = {}
             for obj in self.session.exec(select(model).where(live(model))).all():
-                self._add(index, obj, "登録済みの")
+                self._add(index, obj, Message("import", QT_TRANSLATE_NOOP("import", "登録済みの")))
             self._names[model] = index
         return self._names[model]
 
     @staticmethod
-    def _add(index: dict[str, list[Known]], obj: Any, where: str) -> None:
+    def _add(index: dict[str, list[Known]], obj: Any, where: Message) -> None:
         scope = getattr(obj, "organisation_id", None) or getattr(obj, "parent_id", None)
         if isinstance(obj, Organisation):
             scope = None
@@ -67,7 +68,8 @@ class ImportContext:
         index.setdefault(name_key(obj.name), []).append(entry)
 
     def stored(self, obj: Record, line: int) -> None:
-        self._add(self.known(type(obj)), obj, f"{line}行目の")
+        where = Message("import", QT_TRANSLATE_NOOP("import", "{line}行目の"), line=line)
+        self._add(self.known(type(obj)), obj, where)
 
     def find(self, model: type[Record], name: str) -> list[Known]:
         return self.known(model).get(name_key(name), [])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -132,18 +132,40 @@ class ImportOutcome:
         return Message("import", source, **counts)
 
 
-def skip_report_sheet(outcome: ImportOutcome, rows: Iterable[PreviewRow] | None = None) -> Sheet:
-    headers = ["行", "状態", "理由", *outcome.table.headers]
-    sheet = Sheet(title=f"{outcome.kind.label}の取り込み結果", headers=headers, name="report")
+REPORT_HEADERS = [
+    QT_TRANSLATE_NOOP("import", "行"),
+    QT_TRANSLATE_NOOP("import", "状態"),
+    QT_TRANSLATE_NOOP("import", "理由"),
+]
+
+
+def skip_report_sheet(
+    outcome: ImportOutcome,
+    rows: Iterable[PreviewRow] | None = None,
+    *,
+    text: Callable[[object], str] = str,
+) -> Sheet:
+    """The skipped rows as a sheet, in the language of ``text`` (``str``: Japanese; the
+    window passes ``ui.labels.message_text``); the file's own cells stay as they were."""
+    headers = [text(Message("import", h)) for h in REPORT_HEADERS] + list(outcome.table.headers)
+    title = Message(
+        "import",
+        QT_TRANSLATE_NOOP("import", "{kind}の取り込み結果"),
+        kind=field_name(outcome.kind.label),
+    )
+    sheet = Sheet(title=text(title), headers=headers, name="report")
     for row in outcome.skipped if rows is None else rows:
+        status = Message("PreviewTableModel", STATUS_LABELS[row.status])  # as the preview says
         sheet.rows.append(
-            [row.line, STATUS_LABELS[row.status], row.reason(outcome.kind), *row.source.values]
+            [row.line, text(status), text(row.reason(outcome.kind)), *row.source.values]
         )
     return sheet
 
 
-def write_skip_report(outcome: ImportOutcome, path: Path | str) -> Path:
+def write_skip_report(
+    outcome: ImportOutcome, path: Path | str, *, text: Callable[[object], str] = str
+) -> Path:
     """The skipped rows with their reasons and original cells, as CSV (UTF-8 with BOM)."""
     path = Path(path)
-    write_csv(skip_report_sheet(outcome), path)
+    write_csv(skip_report_sheet(outcome, text=text), path)
     return path

@@ -19,6 +19,8 @@ from sqlmodel import Session
 from coordinator_app.domain.changes import Origin
 from coordinator_app.domain.enums import AreaKind, OrgKind, SupportCenterOperation
 from coordinator_app.domain.models import Area, Contact, Organisation, OrganisationArea, Record
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, joined
+from coordinator_app.domain.texts import field as field_name
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import sync_links
 from coordinator_app.services.transfer.fields import (
@@ -68,15 +70,37 @@ __all__ = [
 ]
 
 
+def _unknown_kind(text: str, enum_cls: type[OrgKind] | type[AreaKind]) -> Message:
+    # The examples stay Japanese in English too: they are what the file must say.
+    return Message(
+        "import",
+        QT_TRANSLATE_NOOP("import", "種別「{text}」が分かりません(例: {choices})"),
+        text=text,
+        choices=choices_text(enum_cls),
+    )
+
+
 def _resolve(
     ctx: _Context, model: type[Record], name: str, label: str, problems: dict[str, str], key: str
 ) -> uuid.UUID | None:
     found = ctx.find(model, name)
     if not found:
-        problems[key] = f"{label}「{name}」が見つかりません(先に登録してください)"
+        problems[key] = Message(
+            "import",
+            QT_TRANSLATE_NOOP("import", "{label}「{name}」が見つかりません(先に登録してください)"),
+            label=field_name(label),
+            name=name,
+        )
         return None
     if len({k.id for k in found}) > 1:
-        problems[key] = f"{label}「{name}」が複数あります。区別できる名前にしてください"
+        problems[key] = Message(
+            "import",
+            QT_TRANSLATE_NOOP(
+                "import", "{label}「{name}」が複数あります。区別できる名前にしてください"
+            ),
+            label=field_name(label),
+            name=name,
+        )
         return None
     return found[0].id
 
@@ -93,15 +117,23 @@ def _build(ctx: _Context, kind: ImportKind, row: PreviewRow) -> tuple[Any, list[
     if kind is ORGANISATIONS:
         org_kind = parse_org_kind(text.get("kind", "")) if text.get("kind") else OrgKind.OTHER
         if not text.get("kind"):
-            notes.append("種別が空欄のため「その他」にしました")
+            notes.append(
+                Message(
+                    "import", QT_TRANSLATE_NOOP("import", "種別が空欄のため「その他」にしました")
+                )
+            )
         if org_kind is None:
-            problems["kind"] = f"種別「{text['kind']}」が分かりません(例: {choices_text(OrgKind)})"
+            problems["kind"] = _unknown_kind(text["kind"], OrgKind)
         operation: SupportCenterOperation | None = None
         if text.get("operation"):
             operation = parse_operation(text["operation"])
             if operation is None:
-                problems["operation"] = (
-                    f"運営形態は「直営」か「委託」で入力してください(「{text['operation']}」)"
+                problems["operation"] = Message(
+                    "import",
+                    QT_TRANSLATE_NOOP(
+                        "import", "運営形態は「直営」か「委託」で入力してください(「{text}」)"
+                    ),
+                    text=text["operation"],
                 )
         if "areas" in text:
             area_ids = []
@@ -127,13 +159,15 @@ def _build(ctx: _Context, kind: ImportKind, row: PreviewRow) -> tuple[Any, list[
     elif kind is AREAS:
         area_kind: AreaKind | None = None
         if not text.get("kind"):
-            problems["kind"] = f"種別を入力してください(例: {choices_text(AreaKind)})"
+            problems["kind"] = Message(
+                "import",
+                QT_TRANSLATE_NOOP("import", "種別を入力してください(例: {choices})"),
+                choices=choices_text(AreaKind),
+            )
         else:
             area_kind = parse_area_kind(text["kind"])
             if area_kind is None:
-                problems["kind"] = (
-                    f"種別「{text['kind']}」が分かりません(例: {choices_text(AreaKind)})"
-                )
+                problems["kind"] = _unknown_kind(text["kind"], AreaKind)
         parent_id = (
             _resolve(ctx, Area, text["parent"], "上位地域", problems, "parent")
             if text.get("parent")
@@ -149,7 +183,7 @@ def _row_values(
     kind: ImportKind, source: SourceRow, mapping: Mapping
 ) -> tuple[dict[str, str], list[str]]:
     values: dict[str, str] = {}
-    notes: list[str] = []
+    notes: list[str] = []  # messages
     for index, key in mapping.items():
         if not key:
             continue
@@ -161,12 +195,26 @@ def _row_values(
             and not value.startswith("0")
         ):
             value = "0" + value
-            notes.append("電話番号が数値として保存されていたため、先頭の0を補いました")
+            notes.append(
+                Message(
+                    "import",
+                    QT_TRANSLATE_NOOP(
+                        "import", "電話番号が数値として保存されていたため、先頭の0を補いました"
+                    ),
+                )
+            )
         if index in source.uncomputed:
             label = next((f.label for f in kind.fields if f.key == key), key)
             notes.append(
-                f"「{label}」は数式の計算結果がファイルに保存されていないため空欄として読みました"
-                "(Excel で開いて保存し直すと値が入ります)"
+                Message(
+                    "import",
+                    QT_TRANSLATE_NOOP(
+                        "import",
+                        "「{label}」は数式の計算結果がファイルに保存されていないため空欄として"
+                        "読みました(Excel で開いて保存し直すと値が入ります)",
+                    ),
+                    label=field_name(label),
+                )
             )
         values[key] = value
     return values, notes
@@ -219,12 +267,23 @@ def _store(
     duplicate = ctx.duplicate(obj)
     if duplicate is not None and not include_duplicates:
         row.status = RowStatus.DUPLICATE
-        row.duplicate_of = f"{duplicate.where}「{duplicate.name}」"
+        row.duplicate_of = Message(
+            "import",
+            QT_TRANSLATE_NOOP("import", "{where}「{name}」"),
+            where=duplicate.where,
+            name=duplicate.name,
+        )
         return
     same_name = ctx.same_name_other_phone(obj) if duplicate is None else None
     if same_name is not None and not include_same_name:
         row.status = RowStatus.SAME_NAME
-        row.duplicate_of = f"{same_name.where}「{same_name.name}」(電話 {same_name.phone_text})"
+        row.duplicate_of = Message(
+            "import",
+            QT_TRANSLATE_NOOP("import", "{where}「{name}」(電話 {phone})"),
+            where=same_name.where,
+            name=same_name.name,
+            phone=same_name.phone_text,
+        )
         return
     session = ctx.session
     savepoint = session.begin_nested()
@@ -261,7 +320,7 @@ def _run(
 ) -> ImportOutcome:
     problems = mapping_problems(kind, table.headers, mapping)
     if problems:
-        raise TransferError("\n".join(problems))
+        raise TransferError(joined(problems, "\n"))
     if commit:
         services.actor.require_write()
     db = services.db
@@ -347,7 +406,7 @@ def run_import(
     """
     problems = mapping_problems(kind, table.headers, mapping)
     if problems:
-        raise TransferError("\n".join(problems))
+        raise TransferError(joined(problems, "\n"))
     services.actor.require_write()
     return _run(
         services,

@@ -7,34 +7,36 @@ of every table has a Japanese header, so a new column gets one.
 
 from __future__ import annotations
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
+
 TABLE_LABELS: dict[str, str] = {
-    "area": "地域",
-    "organisation": "関係機関",
-    "organisation_area": "関係機関の担当地域",
-    "contact": "担当者",
-    "coordinator": "コーディネーター",
-    "assignment": "担当(配置)",
-    "council": "協議体",
-    "council_membership": "協議体の委員",
-    "project": "プロジェクト",
-    "project_organisation": "プロジェクトの連携機関",
-    "project_coordinator": "プロジェクトのメンバー(コーディネーター)",
-    "project_contact": "プロジェクトのメンバー(担当者)",
-    "progress_entry": "進捗",
-    "meeting_series": "会議シリーズ",
-    "meeting": "会議",
-    "meeting_coordinator": "会議の出席コーディネーター",
-    "meeting_organisation": "会議の出席機関",
-    "meeting_contact": "会議の出席者",
-    "action_item": "対応事項",
-    "attachment": "添付ファイル",
-    "setting": "設定",
-    "user_profile": "利用者",
-    "review": "確認",
-    "gathering_place": "通いの場",
-    "survey_round": "通いの場調査",
-    "survey_question": "調査の質問",
-    "survey_answer": "調査の回答",
+    "area": QT_TRANSLATE_NOOP("tables", "地域"),
+    "organisation": QT_TRANSLATE_NOOP("tables", "関係機関"),
+    "organisation_area": QT_TRANSLATE_NOOP("tables", "関係機関の担当地域"),
+    "contact": QT_TRANSLATE_NOOP("tables", "担当者"),
+    "coordinator": QT_TRANSLATE_NOOP("tables", "コーディネーター"),
+    "assignment": QT_TRANSLATE_NOOP("tables", "担当(配置)"),
+    "council": QT_TRANSLATE_NOOP("tables", "協議体"),
+    "council_membership": QT_TRANSLATE_NOOP("tables", "協議体の委員"),
+    "project": QT_TRANSLATE_NOOP("tables", "プロジェクト"),
+    "project_organisation": QT_TRANSLATE_NOOP("tables", "プロジェクトの連携機関"),
+    "project_coordinator": QT_TRANSLATE_NOOP("tables", "プロジェクトのメンバー(コーディネーター)"),
+    "project_contact": QT_TRANSLATE_NOOP("tables", "プロジェクトのメンバー(担当者)"),
+    "progress_entry": QT_TRANSLATE_NOOP("tables", "進捗"),
+    "meeting_series": QT_TRANSLATE_NOOP("tables", "会議シリーズ"),
+    "meeting": QT_TRANSLATE_NOOP("tables", "会議"),
+    "meeting_coordinator": QT_TRANSLATE_NOOP("tables", "会議の出席コーディネーター"),
+    "meeting_organisation": QT_TRANSLATE_NOOP("tables", "会議の出席機関"),
+    "meeting_contact": QT_TRANSLATE_NOOP("tables", "会議の出席者"),
+    "action_item": QT_TRANSLATE_NOOP("tables", "対応事項"),
+    "attachment": QT_TRANSLATE_NOOP("tables", "添付ファイル"),
+    "setting": QT_TRANSLATE_NOOP("tables", "設定"),
+    "user_profile": QT_TRANSLATE_NOOP("tables", "利用者"),
+    "review": QT_TRANSLATE_NOOP("tables", "確認"),
+    "gathering_place": QT_TRANSLATE_NOOP("tables", "通いの場"),
+    "survey_round": QT_TRANSLATE_NOOP("tables", "通いの場調査"),
+    "survey_question": QT_TRANSLATE_NOOP("tables", "調査の質問"),
+    "survey_answer": QT_TRANSLATE_NOOP("tables", "調査の回答"),
 }
 
 # Labels shared by every table unless overridden below.
@@ -206,7 +208,8 @@ LINK_COLUMN_LABELS: dict[str, str] = {
 
 
 def table_label(table: str) -> str:
-    return TABLE_LABELS.get(table, table)
+    """The table's Japanese name, as a message (context ``tables``) for the UI."""
+    return Message("tables", TABLE_LABELS.get(table, table))
 
 
 def column_label(table: str, column: str) -> str:

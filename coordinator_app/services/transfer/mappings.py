@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Setting
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, field, joined
 from coordinator_app.domain.types import utc_now
 from coordinator_app.services.transfer.fields import ImportKind
 from coordinator_app.services.transfer.reading import normalise_header
@@ -89,17 +90,36 @@ def suggest_mapping(
 
 
 def mapping_problems(kind: ImportKind, headers: tuple[str, ...], mapping: Mapping) -> list[str]:
-    """Japanese reasons the mapping cannot be used (empty when it can)."""
-    problems = []
+    """Japanese reasons the mapping cannot be used (empty when it can); messages."""
+    problems: list[str] = []
     columns: dict[str, list[str]] = {}
     for index, key in mapping.items():
         if key:
-            header = headers[index] if index < len(headers) else f"{index + 1}列目"
-            columns.setdefault(key, []).append(header or f"{index + 1}列目")
+            header = headers[index] if index < len(headers) else ""
+            columns.setdefault(key, []).append(header or column_name(index))
     for f in kind.fields:
         if f.required and f.key not in columns:
-            problems.append(f"必須の項目「{f.label}」に列を割り当ててください。")
+            problems.append(
+                Message(
+                    "import",
+                    QT_TRANSLATE_NOOP("import", "必須の項目「{label}」に列を割り当ててください。"),
+                    label=field(f.label),
+                )
+            )
         if len(columns.get(f.key, [])) > 1:
-            names = "」「".join(columns[f.key])
-            problems.append(f"「{f.label}」に複数の列(「{names}」)が割り当てられています。")
+            problems.append(
+                Message(
+                    "import",
+                    QT_TRANSLATE_NOOP(
+                        "import", "「{label}」に複数の列(「{names}」)が割り当てられています。"
+                    ),
+                    label=field(f.label),
+                    names=joined(columns[f.key], "」「"),
+                )
+            )
     return problems
+
+
+def column_name(index: int) -> Message:
+    """``3列目``: a column without a header, by its position."""
+    return Message("import", QT_TRANSLATE_NOOP("import", "{n}列目"), n=index + 1)

@@ -24,9 +24,19 @@ from typing import Any
 # openpyxl ships no type information (types-openpyxl is not a dependency).
 from openpyxl import load_workbook
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
 from coordinator_app.services.transfer.cells import format_time, restore_text
 
 HEADER_SEARCH_ROWS = 30
+
+
+NO_TABLE = QT_TRANSLATE_NOOP(
+    "transfer", "ファイルに表が見つかりませんでした(空のファイルか、空のシートです)。"
+)
+
+
+def _t(source: str, /, **args: Any) -> Message:
+    return Message("transfer", source, **args)
 
 
 class TransferError(ValueError):
@@ -98,7 +108,9 @@ def cell_text(value: object) -> str:
 def decode_csv(data: bytes) -> tuple[str, str]:
     """Decode CSV bytes; returns (text, encoding name)."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "UTF-8 (BOM付き)"
+        return data[3:].decode("utf-8", errors="replace"), _t(
+            QT_TRANSLATE_NOOP("transfer", "UTF-8 (BOM付き)")
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "UTF-16"
     try:
@@ -109,8 +121,13 @@ def decode_csv(data: bytes) -> tuple[str, str]:
         return data.decode("cp932"), "Shift_JIS"
     except UnicodeDecodeError as exc:
         raise TransferError(
-            "文字コードを判別できませんでした。Excel で「CSV UTF-8(コンマ区切り)」として"
-            "保存し直してください。"
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "transfer",
+                    "文字コードを判別できませんでした。Excel で「CSV UTF-8(コンマ区切り)」として"
+                    "保存し直してください。",
+                )
+            )
         ) from exc
 
 
@@ -143,7 +160,7 @@ def _find_header(
             return line, values
     if candidates:
         return candidates[0]
-    raise TransferError("ファイルに表が見つかりませんでした(空のファイルか、空のシートです)。")
+    raise TransferError(_t(NO_TABLE))
 
 
 def _second_header_row(
@@ -216,7 +233,12 @@ def _table(
     else:
         matches = [(line, values) for line, values, _ in filled if line == header_line]
         if not matches:
-            raise TransferError(f"{header_line}行目は空か、表の範囲外です。")
+            raise TransferError(
+                _t(
+                    QT_TRANSLATE_NOOP("transfer", "{line}行目は空か、表の範囲外です。"),
+                    line=header_line,
+                )
+            )
         line, header = matches[0]
     two_rows = _second_header_row(filled, line, known)
     if two_rows is not None:
@@ -256,7 +278,15 @@ def read_csv(
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise TransferError(f"ファイル「{path}」を開けませんでした。詳細: {exc}") from exc
+        raise TransferError(
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "transfer", "ファイル「{path}」を開けませんでした。詳細: {detail}"
+                ),
+                path=str(path),
+                detail=str(exc),
+            )
+        ) from exc
     text, encoding = decode_csv(data)
     raw = (
         (n, [restore_text(v) for v in values], frozenset[int]())
@@ -272,8 +302,15 @@ def _open_workbook(path: Path, loader: Any, *, data_only: bool = True) -> Any:
     except Exception as exc:
         # openpyxl raises many kinds of errors for a file it cannot read.
         raise TransferError(
-            f"Excel ファイル「{Path(path).name}」を読めませんでした(壊れているか、"
-            f"パスワード付きの可能性があります)。詳細: {exc}"
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "transfer",
+                    "Excel ファイル「{name}」を読めませんでした(壊れているか、"
+                    "パスワード付きの可能性があります)。詳細: {detail}",
+                ),
+                name=Path(path).name,
+                detail=str(exc),
+            )
         ) from exc
 
 
@@ -291,7 +328,12 @@ def read_xlsx(
         if sheet is None:
             sheet = _best_sheet(workbook, names, known)
         if sheet not in names:
-            raise TransferError(f"シート「{sheet}」が見つかりません。")
+            raise TransferError(
+                _t(
+                    QT_TRANSLATE_NOOP("transfer", "シート「{sheet}」が見つかりません。"),
+                    sheet=sheet,
+                )
+            )
         ws = workbook[sheet]
         raw: list[tuple[int, list[str], frozenset[int]]] = []
         blanks: dict[int, frozenset[int]] = {}
@@ -359,7 +401,7 @@ def _best_sheet(workbook: Any, names: tuple[str, ...], known: set[str]) -> str:
         if not first_with_data and any(texts):
             first_with_data = name
     if not first_with_data:
-        raise TransferError("ファイルに表が見つかりませんでした(空のファイルか、空のシートです)。")
+        raise TransferError(_t(NO_TABLE))
     return first_with_data
 
 
@@ -388,7 +430,19 @@ def read_table(
         return read_csv(path, known_headers=known_headers, header_line=header_line)
     if suffix == ".xls":
         raise TransferError(
-            "Excel 97-2003 形式(.xls)は読めません。Excel で「Excel ブック(.xlsx)」または"
-            "「CSV」として保存し直してください。"
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "transfer",
+                    "Excel 97-2003 形式(.xls)は読めません。Excel で「Excel ブック(.xlsx)」または"
+                    "「CSV」として保存し直してください。",
+                )
+            )
         )
-    raise TransferError(f"「{path.name}」は読めない形式です。.xlsx か .csv を選んでください。")
+    raise TransferError(
+        _t(
+            QT_TRANSLATE_NOOP(
+                "transfer", "「{name}」は読めない形式です。.xlsx か .csv を選んでください。"
+            ),
+            name=path.name,
+        )
+    )

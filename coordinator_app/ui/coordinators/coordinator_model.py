@@ -5,6 +5,7 @@ from __future__ import annotations
 from coordinator_app.domain.models import Coordinator
 from coordinator_app.services.base import Row
 from coordinator_app.ui.common.table_model import Column, ColumnKind, RecordTableModel
+from coordinator_app.ui.labels import message_text
 
 
 class CoordinatorTableModel(RecordTableModel):
@@ -28,7 +29,7 @@ class CoordinatorTableModel(RecordTableModel):
         if column == self.KANA:
             return person.kana
         if column == self.POSTS:
-            return row.extra.get("current_posts", "")
+            return message_text(row.extra.get("current_posts", ""))
         if column == self.EMPLOYERS:
             return row.extra.get("employers", "")
         return person.phone

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 from coordinator_app.domain.enums import Tier
 from coordinator_app.domain.tiers import NATIONAL_TIERS, LocalTier, national_label
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.labels import enum_label
+from coordinator_app.ui.labels import enum_label, message_text
 
 
 def _key(tier: int, label: str) -> str:
@@ -79,7 +79,7 @@ class TierField(QWidget):
     def _select(self, tier: int, label: str) -> None:
         index = self.combo.findData(_key(tier, label))
         if index < 0:
-            shown = label or national_label(tier)
+            shown = label or message_text(national_label(tier))
             self.combo.addItem(
                 self.tr("{label}(一覧にない呼び名)").format(label=shown), _key(tier, label)
             )

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from coordinator_app.services.data_safety import BackupInfo
+from coordinator_app.ui.labels import message_text
 
 COL_TAKEN = 0
 COL_REASON = 1
@@ -72,7 +73,7 @@ class BackupTableModel(QAbstractTableModel):
                 t = info.taken_at
                 return f"{t.year}/{t.month:02d}/{t.day:02d} {t:%H:%M}"
             if column == COL_REASON:
-                return info.reason_label
+                return message_text(info.reason_label)
             if column == COL_SIZE:
                 return size_text(info.size)
             if column == COL_FILE:

@@ -27,7 +27,7 @@ from coordinator_app.services.transfer.exporting import (
     export_list,
 )
 from coordinator_app.services.transfer.reading import TransferError
-from coordinator_app.ui.labels import error_text
+from coordinator_app.ui.labels import error_text, message_text
 from coordinator_app.ui.prompts import Prompts
 
 
@@ -59,7 +59,7 @@ class ExportDialog(QDialog):
         self.database_radio = QRadioButton(self.tr("データベース全体(表ごとのシート)"), self)
         self.list_combo = QComboBox(self)
         for info in available_lists(services):
-            self.list_combo.addItem(info.label, info.key)
+            self.list_combo.addItem(message_text(info.label), info.key)
         if initial_list is not None and self.list_combo.findData(initial_list) >= 0:
             self.list_combo.setCurrentIndex(self.list_combo.findData(initial_list))
         what_group = QButtonGroup(self)

@@ -35,6 +35,7 @@ from coordinator_app.services.transfer.importing import (
 )
 from coordinator_app.services.transfer.mappings import (
     MappingStore,
+    column_name,
     mapping_problems,
     suggest_mapping,
 )
@@ -140,7 +141,9 @@ class SourcePage(QWizardPage):
             )
         ]
         if table.encoding:
-            details.append(self.tr("文字コード: {encoding}").format(encoding=table.encoding))
+            details.append(
+                self.tr("文字コード: {encoding}").format(encoding=message_text(table.encoding))
+            )
         self.info_label.setStyleSheet("")
         self.info_label.setText(" ".join(details))
         self.completeChanged.emit()
@@ -183,7 +186,9 @@ class MappingPage(QWizardPage):
         self.combos = []
         for index, header in enumerate(state.table.headers):
             samples = [r.get(index) for r in state.table.rows[:SAMPLE_ROWS] if r.get(index)]
-            self.table.setItem(index, 0, QTableWidgetItem(header or f"({index + 1}列目)"))
+            self.table.setItem(
+                index, 0, QTableWidgetItem(header or f"({message_text(column_name(index))})")
+            )
             self.table.setItem(index, 1, QTableWidgetItem(" / ".join(samples)))
             combo = QComboBox(self.table)
             combo.addItem(self.tr("(取り込まない)"), "")
@@ -205,7 +210,7 @@ class MappingPage(QWizardPage):
         }
         assert state.table is not None
         problems = mapping_problems(state.kind, state.table.headers, state.mapping)
-        self.problems_label.setText("\n".join(problems))
+        self.problems_label.setText("\n".join(message_text(p) for p in problems))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -356,14 +361,16 @@ class ResultPage(QWizardPage):
     def save_report(self) -> None:
         outcome = self.w.state.outcome
         assert outcome is not None
-        name = self.tr("{kind}_取り込めなかった行.csv").format(kind=outcome.kind.label)
+        name = self.tr("{kind}_取り込めなかった行.csv").format(
+            kind=QCoreApplication.translate("fields", outcome.kind.label)
+        )
         path = self.w.prompts.choose_save_file(
             self, title=self.tr("一覧の保存先"), suggested=name, filters=self.tr("CSV (*.csv)")
         )
         if path is None:
             return
         try:
-            write_skip_report(outcome, path)
+            write_skip_report(outcome, path, text=message_text)
         except OSError as exc:
             self.w.prompts.warn(self, title=self.tr("保存できませんでした"), text=error_text(exc))
             return

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.services.data_safety import BackupInfo, OpenCheck, OpenStatus
 from coordinator_app.ui.common.plain_text import plain
+from coordinator_app.ui.labels import message_text
 
 
 class OpenChoice(Enum):
@@ -59,7 +60,7 @@ class OpenFailureDialog(QDialog):
             else QStyle.StandardPixmap.SP_MessageBoxWarning
         )
         icon.setPixmap(self.style().standardIcon(style_icon).pixmap(48, 48))
-        self.message_label = plain(QLabel(verdict.message, self))
+        self.message_label = plain(QLabel(message_text(verdict.message), self))
         self.message_label.setWordWrap(True)
         self.path_label = plain(QLabel(self.tr("ファイル: {path}").format(path=verdict.path), self))
         self.path_label.setWordWrap(True)
@@ -149,7 +150,7 @@ class OpenFailureDialog(QDialog):
             "最新の正常なバックアップ: {when}\n"
             "復元すると、このバックアップの時点の内容に戻ります。"
             "壊れたファイルは名前を変えてそのまま残します。"
-        ).format(when=self.backup.describe())
+        ).format(when=message_text(self.backup.describe()))
 
     def _show_detail(self, shown: bool) -> None:
         self.detail_label.setVisible(shown)

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from coordinator_app.domain.texts import joined
 from coordinator_app.services.transfer.fields import ImportKind
 from coordinator_app.services.transfer.importing import PreviewRow, RowStatus
 from coordinator_app.ui.common.plain_text import plain_tooltip
@@ -85,7 +86,7 @@ class PreviewTableModel(QAbstractTableModel):
     def _reason(self, row: PreviewRow) -> str:
         assert self.kind is not None
         reason = message_text(row.reason(self.kind))
-        notes = "、".join(row.notes)
+        notes = message_text(joined(row.notes))
         return " / ".join(part for part in (reason, notes) if part)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -103,7 +104,7 @@ class PreviewTableModel(QAbstractTableModel):
             key = self.fields[column - FIRST_VALUE_COLUMN][0]
             text = row.values.get(key, "")
             if role == Qt.ItemDataRole.ToolTipRole and key in row.problems:
-                return plain_tooltip(row.problems[key])
+                return plain_tooltip(message_text(row.problems[key]))
             return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.BackgroundRole and row.status in _BACKGROUNDS:
             return QBrush(_BACKGROUNDS[row.status])

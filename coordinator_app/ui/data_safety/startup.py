@@ -25,7 +25,7 @@ from coordinator_app.services.data_safety import (
 )
 from coordinator_app.ui.data_safety.open_failure_dialog import OpenChoice, OpenFailureDialog
 from coordinator_app.ui.data_safety.wait_dialog import WaitForCloseDialog
-from coordinator_app.ui.labels import error_text
+from coordinator_app.ui.labels import error_text, message_text
 from coordinator_app.ui.prompts import Prompts
 
 Ask = Callable[[OpenCheck, BackupInfo | None], OpenChoice]
@@ -171,7 +171,7 @@ class StartupOpener:
 
     def _wait_with_dialog(self, verdict: OpenCheck) -> bool:
         holder = (
-            verdict.holder.describe()
+            message_text(verdict.holder.describe())
             if verdict.holder
             else QCoreApplication.translate("StartupOpener", "別のウィンドウ")
         )

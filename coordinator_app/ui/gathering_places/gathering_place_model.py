@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from coordinator_app.domain.models import GatheringPlace
 from coordinator_app.services.base import Row
 from coordinator_app.ui.common.table_model import Column, ColumnKind, RecordTableModel
@@ -27,8 +29,8 @@ class GatheringPlaceTableModel(RecordTableModel):
         place = row.record
         if column == self.NAME:
             return place.name
-        if column == self.KIND:
-            return place.kind
+        if column == self.KIND:  # a default kind (サロン …) in the UI language
+            return QCoreApplication.translate("GatheringPlaceKind", place.kind)
         if column == self.AREA:
             return row.extra.get("area_name", "")
         if column == self.SCHEDULE:

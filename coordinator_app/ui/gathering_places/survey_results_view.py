@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +21,7 @@ from coordinator_app.services.survey_results import SurveyResults
 from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.labels import error_text
+from coordinator_app.ui.labels import error_text, message_text
 from coordinator_app.ui.prompts import safe_file_name
 from coordinator_app.ui.reports.report_table_model import ReportTableModel
 
@@ -93,8 +94,16 @@ class ResultsTab(QWidget):
         headers = [self.tr("通いの場"), self.tr("地域"), self.tr("種類")]
         self._show(
             self.answers_view,
-            headers + [c.header for c in results.columns],
-            [[r.place, r.area, r.kind, *r.values] for r in results.rows],
+            headers + [message_text(c.header) for c in results.columns],
+            [
+                [
+                    r.place,
+                    r.area,
+                    QCoreApplication.translate("GatheringPlaceKind", r.kind),
+                    *r.values,
+                ]
+                for r in results.rows
+            ],
         )
         self._show(
             self.counts_view,
@@ -110,7 +119,8 @@ class ResultsTab(QWidget):
 
     @staticmethod
     def _show(view: QTableView, headers: list[str], rows: list[list[object]]) -> None:
-        view.setModel(ReportTableModel(headers, rows, view))
+        shown = [[message_text(v) if isinstance(v, str) else v for v in row] for row in rows]
+        view.setModel(ReportTableModel(headers, shown, view))
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def export(self) -> Path | None:

@@ -42,4 +42,4 @@ def project_summary(
                 "ProjectSummary", "対応事項: 未完了{open}件(期限切れ{overdue}件)"
             ).format(open=open_items, overdue=overdue_items)
         )
-    return "・".join(parts)
+    return QCoreApplication.translate("ProjectSummary", "・").join(parts)  # English: " · "

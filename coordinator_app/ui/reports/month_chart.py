@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 BAR = QColor("#2f6f9f")
@@ -99,6 +99,11 @@ class _QtChartsView:
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(labels)
+        # QtCharts cuts a label wider than its category (May → M…); a smaller font keeps
+        # three-letter English months whole in a half-width window
+        font = QFont(categories.labelsFont())
+        font.setPointSizeF(max(font.pointSizeF() * 0.85, 6.5))
+        categories.setLabelsFont(font)
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         counts = QValueAxis()

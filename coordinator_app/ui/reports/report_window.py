@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -218,7 +218,7 @@ class ActivityReportWindow(QWidget):
         from coordinator_app.services.report_export import report_to_xlsx
 
         try:
-            data = report_to_xlsx(report, wareki=self.ctx.dates.wareki)
+            data = report_to_xlsx(report, wareki=self.ctx.dates.wareki, text=message_text)
         except Exception as exc:  # any failure must reach the user, not only the log
             return self._failed(exc)
         written = self._write(path, data)
@@ -246,7 +246,9 @@ class ActivityReportWindow(QWidget):
                 if self.append_pages_check.isChecked()
                 else []
             )
-            data = report_data(report, wareki=self.ctx.dates.wareki, appendix=appendix)
+            data = report_data(
+                report, wareki=self.ctx.dates.wareki, appendix=appendix, text=message_text
+            )
             document = ReportRenderer().render(data)
         except Exception as exc:  # any failure must reach the user, not only the log
             return self._failed(exc)
@@ -281,7 +283,7 @@ class ActivityReportWindow(QWidget):
         return frame
 
     def _show(self, report: ActivityReport) -> None:
-        from coordinator_app.services.report_export import LABEL_SHEETS, TOTAL, report_tables
+        from coordinator_app.services.report_export import report_tables, shown_tables
 
         wareki = self.ctx.dates.wareki
         self.title_label.setText(message_text(report.title(wareki=wareki)))
@@ -297,18 +299,20 @@ class ActivityReportWindow(QWidget):
             label.setText(f"{value:,}" if isinstance(value, int) else str(value))
         self.chart.set_data(
             title=self.tr("月別の会議開催数"),
-            labels=[self.tr("{month}月").format(month=m.month) for m in report.by_month],
+            # 4月 … in Japanese, Apr … in English: short enough never to be cut in the chart
+            labels=[
+                QLocale().standaloneMonthName(m.month, QLocale.FormatType.ShortFormat)
+                for m in report.by_month
+            ],
             values=[m.meetings for m in report.by_month],
         )
         current = self.table_tabs.currentIndex()
         self.table_tabs.clear()
         self.tables.clear()
-        for name, headers, rows in tables:
-            if name == SUMMARY_SHEET:
+        shown = shown_tables(tables, message_text)  # in the window's language
+        for (key, _h, _r), (name, headers, rows) in zip(tables, shown, strict=True):
+            if key == SUMMARY_SHEET:
                 continue
-            headers = [QCoreApplication.translate("report", h) for h in headers]
-            if name in LABEL_SHEETS:  # kinds, statuses and 合計 in the window's language
-                rows = [[_first_cell(row[0], TOTAL), *row[1:]] for row in rows]
             model = ReportTableModel(headers, rows)
             view = list_table(
                 model,
@@ -319,8 +323,8 @@ class ActivityReportWindow(QWidget):
                 stretch_last=False,
             )
             model.setParent(view)
-            self.table_tabs.addTab(view, QCoreApplication.translate("report", name))
-            self.tables[name] = view
+            self.table_tabs.addTab(view, name)
+            self.tables[key] = view
         self.table_tabs.setCurrentIndex(max(current, 0))
 
     def _choose(self, suffix: str, title: str, filters: str) -> Path | None:
@@ -386,10 +390,3 @@ class ActivityReportWindow(QWidget):
             self.refresh_choices()
             self.refresh()
         super().showEvent(event)
-
-
-def _first_cell(value: object, total: str) -> object:
-    """A meeting kind, project status or 合計 (``total``) as the window shows it."""
-    if value == total:
-        return QCoreApplication.translate("report", total)
-    return QCoreApplication.translate("labels", value) if isinstance(value, str) else value
