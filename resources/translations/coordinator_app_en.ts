@@ -218,10 +218,6 @@
         <translation>Meetings by month</translation>
     </message>
     <message>
-        <source>{month}月</source>
-        <translation>M{month}</translation>
-    </message>
-    <message>
         <source>実績報告_{year}</source>
         <translation>activity-report_{year}</translation>
     </message>
@@ -1732,6 +1728,50 @@ No meeting of the same council, project or kind was held before this date.</tran
     <message>
         <source>%1人分のチラシを作成しました。</source>
         <translation>Created flyers for %1 people.</translation>
+    </message>
+    <message>
+        <source>A4 1面</source>
+        <translation>A4, one flyer</translation>
+    </message>
+    <message>
+        <source>A5 1面</source>
+        <translation>A5, one flyer</translation>
+    </message>
+    <message>
+        <source>A4にA5を2面(トンボ付き)</source>
+        <translation>Two A5 on A4 (crop marks)</translation>
+    </message>
+    <message>
+        <source>名刺 91×55mm(A4に10枚)</source>
+        <translation>Business cards 91×55 mm (10 on A4)</translation>
+    </message>
+    <message>
+        <source>チーム紹介(A4、地区または市全域)</source>
+        <translation>Team introduction (A4, district or whole city)</translation>
+    </message>
+    <message>
+        <source>スタンダード(青)</source>
+        <translation>Standard (blue)</translation>
+    </message>
+    <message>
+        <source>やさしい(オレンジ)</source>
+        <translation>Gentle (orange)</translation>
+    </message>
+    <message>
+        <source>自動(ホームページ、なければ連絡先)</source>
+        <translation>Automatic (website, else contact)</translation>
+    </message>
+    <message>
+        <source>ホームページのURL</source>
+        <translation>Website URL</translation>
+    </message>
+    <message>
+        <source>連絡先(電話・メール)</source>
+        <translation>Contact (phone, email)</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>None</translation>
     </message>
 </context>
 <context>
@@ -4107,6 +4147,10 @@ While logged in, the account that logged in is the user of this computer. To swi
         <source>対応事項: 未完了{open}件(期限切れ{overdue}件)</source>
         <translation>Action items: {open} open ({overdue} overdue)</translation>
     </message>
+    <message>
+        <source>・</source>
+        <translation> · </translation>
+    </message>
 </context>
 <context>
     <name>ProjectTableModel</name>
@@ -5752,6 +5796,80 @@ When it is closed there, it opens here automatically.</translation>
     </message>
 </context>
 <context>
+    <name>areas</name>
+    <message>
+        <source>人口 {n}人</source>
+        <translation>population {n}</translation>
+    </message>
+    <message>
+        <source>世帯数 {n}</source>
+        <translation>{n} households</translation>
+    </message>
+    <message>
+        <source>高齢化率 {n}%</source>
+        <translation>aged 65+ {n}%</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{iso}</translation>
+    </message>
+    <message>
+        <source>{text}({day}現在)</source>
+        <translation>{text} (as of {day})</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <source>自動</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>手動</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>復元前</source>
+        <translation>before restore</translation>
+    </message>
+    <message>
+        <source>更新前</source>
+        <translation>before upgrade</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月{day}日 {time}({reason})</source>
+        <translation>{iso} {time} ({reason})</translation>
+    </message>
+    <message>
+        <source>バックアップ先に、開いているデータベースそのものは指定できません。</source>
+        <translation>The open database itself cannot be the backup target.</translation>
+    </message>
+    <message>
+        <source>バックアップファイル「{source}」が見つかりません。</source>
+        <translation>Backup file “{source}” not found.</translation>
+    </message>
+    <message>
+        <source>開いているデータベースそのものからは復元できません。</source>
+        <translation>The open database itself cannot be restored from.</translation>
+    </message>
+    <message>
+        <source>「{name}」は復元に使えません。{why} {detail}</source>
+        <translation>“{name}” cannot be used to restore. {why} {detail}</translation>
+    </message>
+    <message>
+        <source>データベースをほかのプログラムが使用中のため復元できません。ほかのプログラムを閉じてからもう一度お試しください。</source>
+        <translation>Another program is using the database, so it cannot be restored. Close the other program and try again.</translation>
+    </message>
+    <message>
+        <source>ファイル「{source}」が見つかりません。</source>
+        <translation>File “{source}” not found.</translation>
+    </message>
+    <message>
+        <source>「{name}」のコピーが整合性チェックに通りませんでした(元のファイルが壊れている可能性があります)。詳細: {detail}</source>
+        <translation>The copy of “{name}” failed the integrity check (the original file may be damaged). Details: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>delete</name>
     <message>
         <source>削除の確認</source>
@@ -5770,6 +5888,61 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>「{name}」の削除</source>
         <translation>deletion of “{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>era</name>
+    <message>
+        <source>令和</source>
+        <translation>Reiwa</translation>
+    </message>
+    <message>
+        <source>平成</source>
+        <translation>Heisei</translation>
+    </message>
+    <message>
+        <source>昭和</source>
+        <translation>Showa</translation>
+    </message>
+    <message>
+        <source>大正</source>
+        <translation>Taisho</translation>
+    </message>
+    <message>
+        <source>明治</source>
+        <translation>Meiji</translation>
+    </message>
+    <message>
+        <source>{day} は明治より前の日付です</source>
+        <translation>{day} is before the Meiji era</translation>
+    </message>
+    <message>
+        <source>「{text}」は和暦の日付として読めません</source>
+        <translation>“{text}” cannot be read as a Japanese-era date</translation>
+    </message>
+    <message>
+        <source>「{text}」の年が正しくありません</source>
+        <translation>The year of “{text}” is not valid</translation>
+    </message>
+    <message>
+        <source>「{text}」の年が大きすぎます</source>
+        <translation>The year of “{text}” is too large</translation>
+    </message>
+    <message>
+        <source>「{text}」: {month}月はありません(月は1〜12です)</source>
+        <translation>“{text}”: there is no month {month} (months are 1 to 12)</translation>
+    </message>
+    <message>
+        <source>「{text}」は存在しない日付です({era}{year}年{month}月は{last}日までです)</source>
+        <translation>“{text}” is not a date (month {month} of {era} {year} has {last} days)</translation>
+    </message>
+    <message>
+        <source>「{text}」は{era}の始まりより前です({era}は{start_year}年{start_month}月{start_day}日から。この日は{wareki}です)</source>
+        <translation>“{text}” is before the start of {era} ({era} began on {start}; this day is {day})</translation>
+    </message>
+    <message>
+        <source>「{text}」は{era}の期間を過ぎています({following}は{start_year}年{start_month}月{start_day}日から。この日は{wareki}です)</source>
+        <translation>“{text}” is after the end of {era} ({following} began on {start}; this day is {day})</translation>
     </message>
 </context>
 <context>
@@ -6073,6 +6246,14 @@ When it is closed there, it opens here automatically.</translation>
         <source>調査の回答</source>
         <translation>Survey answers</translation>
     </message>
+    <message>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>世帯数</source>
+        <translation>Households</translation>
+    </message>
 </context>
 <context>
     <name>import</name>
@@ -6103,6 +6284,82 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件は取り込みません。</source>
         <translation>{valid} rows can be imported. {errors} with errors and {duplicates} duplicates will not be imported.</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>{kind}の取り込み結果</source>
+        <translation>{kind} import result</translation>
+    </message>
+    <message>
+        <source>{where}「{name}」</source>
+        <translation>“{name}” {where}</translation>
+    </message>
+    <message>
+        <source>{line}行目の</source>
+        <translation>in row {line}</translation>
+    </message>
+    <message>
+        <source>登録済みの</source>
+        <translation>already registered</translation>
+    </message>
+    <message>
+        <source>種別「{text}」が分かりません(例: {choices})</source>
+        <translation>Unknown kind “{text}” (the file may say, for example: {choices})</translation>
+    </message>
+    <message>
+        <source>{label}「{name}」が見つかりません(先に登録してください)</source>
+        <translation>{label} “{name}” not found (register it first)</translation>
+    </message>
+    <message>
+        <source>{label}「{name}」が複数あります。区別できる名前にしてください</source>
+        <translation>There are several {label} records named “{name}”; use a name that tells them apart</translation>
+    </message>
+    <message>
+        <source>種別が空欄のため「その他」にしました</source>
+        <translation>The kind was empty, so it was set to Other</translation>
+    </message>
+    <message>
+        <source>運営形態は「直営」か「委託」で入力してください(「{text}」)</source>
+        <translation>Enter the operation as 直営 (direct) or 委託 (contracted) (found “{text}”)</translation>
+    </message>
+    <message>
+        <source>種別を入力してください(例: {choices})</source>
+        <translation>Enter the kind (for example: {choices})</translation>
+    </message>
+    <message>
+        <source>電話番号が数値として保存されていたため、先頭の0を補いました</source>
+        <translation>The phone number was stored as a number, so its leading 0 was restored</translation>
+    </message>
+    <message>
+        <source>「{label}」は数式の計算結果がファイルに保存されていないため空欄として読みました(Excel で開いて保存し直すと値が入ります)</source>
+        <translation>“{label}” was read as empty because the file does not store the formula&apos;s result (open and save it again in Excel to fill it in)</translation>
+    </message>
+    <message>
+        <source>{where}「{name}」(電話 {phone})</source>
+        <translation>“{name}” {where} (phone {phone})</translation>
+    </message>
+    <message>
+        <source>必須の項目「{label}」に列を割り当ててください。</source>
+        <translation>Assign a column to the required field “{label}”.</translation>
+    </message>
+    <message>
+        <source>「{label}」に複数の列(「{names}」)が割り当てられています。</source>
+        <translation>Several columns (“{names}”) are assigned to “{label}”.</translation>
+    </message>
+    <message>
+        <source>{n}列目</source>
+        <translation>column {n}</translation>
     </message>
 </context>
 <context>
@@ -6300,6 +6557,61 @@ When it is closed there, it opens here automatically.</translation>
     </message>
 </context>
 <context>
+    <name>open</name>
+    <message>
+        <source>別のウィンドウ</source>
+        <translation>another window</translation>
+    </message>
+    <message>
+        <source>別のパソコン「{host}」</source>
+        <translation>another computer “{host}”</translation>
+    </message>
+    <message>
+        <source>このパソコンの別のウィンドウ(プロセス {pid})</source>
+        <translation>another window on this computer (process {pid})</translation>
+    </message>
+    <message>
+        <source>このパソコンの別のウィンドウ</source>
+        <translation>another window on this computer</translation>
+    </message>
+    <message>
+        <source>データベース「{name}」は{who}で開かれています。同時に書き込むとデータを守れないため、読み取り専用で開くか、相手が閉じるまで待つことができます。</source>
+        <translation>The database “{name}” is open in {who}. Writing from both at once would put the data at risk, so you can open it read-only or wait until the other closes it.</translation>
+    </message>
+    <message>
+        <source>このファイルには書き込まず、そのまま残しています。</source>
+        <translation> The file has not been written to and is kept as it is.</translation>
+    </message>
+    <message>
+        <source>データベースファイル「{name}」が空(0バイト)です。保存の途中で止まったか、コピーに失敗した可能性があります。</source>
+        <translation>The database file “{name}” is empty (0 bytes). A save may have stopped halfway, or a copy failed.</translation>
+    </message>
+    <message>
+        <source>データベースファイル「{name}」が壊れています。</source>
+        <translation>The database file “{name}” is damaged.</translation>
+    </message>
+    <message>
+        <source>ファイル「{name}」はデータベースとして読めません(データベースではないか、先頭部分が壊れています)。</source>
+        <translation>The file “{name}” cannot be read as a database (it is not one, or its beginning is damaged).</translation>
+    </message>
+    <message>
+        <source>データベースファイル「{name}」は読み取り専用です(ファイルの属性、フォルダーの権限、または書き込めない場所)。内容は見られますが、変更は保存できません。</source>
+        <translation>The database file “{name}” is read-only (file attributes, folder permissions or a place that cannot be written). You can see its contents but changes cannot be saved.</translation>
+    </message>
+    <message>
+        <source>ほかのプログラムがデータベース「{name}」を使用中(ロック中)のため開けません。しばらく待ってからもう一度開いてください。</source>
+        <translation>Another program is using (locking) the database “{name}”, so it cannot be opened. Wait a moment and open it again.</translation>
+    </message>
+    <message>
+        <source>データベースファイル「{name}」を読み込めません(アクセス権がないか、場所に接続できません)。</source>
+        <translation>The database file “{name}” cannot be read (no permission, or its location cannot be reached).</translation>
+    </message>
+    <message>
+        <source>データベースファイル「{name}」を作れません。フォルダー「{folder}」を作成できないか、書き込みが許可されていません。フォルダーの権限を確認するか、--db で書き込める場所のファイルを指定してください。</source>
+        <translation>The database file “{name}” cannot be created: the folder “{folder}” cannot be created or written to. Check the folder&apos;s permissions, or name a file in a writable place with --db.</translation>
+    </message>
+</context>
+<context>
     <name>profiles</name>
     <message>
         <source>ログイン中のアカウントは上司(確認者)なので、閲覧と確認だけができます(サーバーもそれ以外の変更を受け付けません)</source>
@@ -6361,12 +6673,88 @@ When it is closed there, it opens here automatically.</translation>
         <translation>Total</translation>
     </message>
     <message>
+        <source>対象: {scope}</source>
+        <translation>Scope: {scope}</translation>
+    </message>
+    <message>
+        <source>月別の会議開催数</source>
+        <translation>Meetings per month</translation>
+    </message>
+    <message>
+        <source>発行元</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>発行</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>電話</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>メール</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>ウェブ</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>受付時間</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>{japanese}</source>
+        <translation>{iso} ({weekday})</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{year}-{month}</translation>
+    </message>
+    <message>
         <source>項目</source>
         <translation>Item</translation>
     </message>
     <message>
         <source>値</source>
         <translation>Value</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>対象</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>地域の統計</source>
+        <translation>Area statistics</translation>
+    </message>
+    <message>
+        <source>会議の開催数</source>
+        <translation>Meetings held</translation>
+    </message>
+    <message>
+        <source>参加者数(延べ)</source>
+        <translation>Participants (total)</translation>
+    </message>
+    <message>
+        <source>協議体の開催数</source>
+        <translation>Council meetings</translation>
+    </message>
+    <message>
+        <source>新規の関係機関</source>
+        <translation>New organisations</translation>
+    </message>
+    <message>
+        <source>新規の担当者</source>
+        <translation>New contacts</translation>
     </message>
     <message>
         <source>会議の種類</source>
@@ -6453,6 +6841,10 @@ When it is closed there, it opens here automatically.</translation>
         <translation>Ended</translation>
     </message>
     <message>
+        <source>{month}月</source>
+        <translation>{month}</translation>
+    </message>
+    <message>
         <source>{year}年度</source>
         <translation>FY{year}</translation>
     </message>
@@ -6467,6 +6859,14 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>全域</source>
         <translation>Whole municipality</translation>
+    </message>
+    <message>
+        <source>{person}({tiers})</source>
+        <translation>{person} ({tiers})</translation>
+    </message>
+    <message>
+        <source>地域未設定</source>
+        <translation>No area</translation>
     </message>
 </context>
 <context>
@@ -6539,12 +6939,304 @@ When it is closed there, it opens here automatically.</translation>
         <source>もう一度保存してください。繰り返す場合は管理者に連絡してください。</source>
         <translation>Try again. If it keeps happening, contact your administrator.</translation>
     </message>
+    <message>
+        <source>保存</source>
+        <translation>save</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>変更</source>
+        <translation>change</translation>
+    </message>
+    <message>
+        <source>反映</source>
+        <translation>apply</translation>
+    </message>
+    <message>
+        <source>取り込み</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>添付</source>
+        <translation>attach</translation>
+    </message>
+</context>
+<context>
+    <name>survey</name>
+    <message>
+        <source>回答は{n}文字以内にしてください</source>
+        <translation>Keep the answer within {n} characters</translation>
+    </message>
+    <message>
+        <source>「{value}」は数ではありません(0以上の整数で入力してください)</source>
+        <translation>“{value}” is not a number (enter a whole number, 0 or more)</translation>
+    </message>
+    <message>
+        <source>「{value}」は大きすぎます</source>
+        <translation>“{value}” is too large</translation>
+    </message>
+    <message>
+        <source>「{value}」は選択肢にありません(選択肢: {options})</source>
+        <translation>“{value}” is not one of the choices (choices: {options})</translation>
+    </message>
+    <message>
+        <source>通いの場の名前が空欄です</source>
+        <translation>The gathering place&apos;s name is empty</translation>
+    </message>
+    <message>
+        <source>通いの場「{name}」が見つかりません(先に登録してください)</source>
+        <translation>Gathering place “{name}” not found (register it first)</translation>
+    </message>
+    <message>
+        <source>「{name}」という通いの場が複数あります</source>
+        <translation>There are several gathering places named “{name}”</translation>
+    </message>
+    <message>
+        <source>問{n} {prompt}</source>
+        <translation>Q{n} {prompt}</translation>
+    </message>
+    <message>
+        <source>(削除した質問) {wording}</source>
+        <translation>(removed question) {wording}</translation>
+    </message>
+</context>
+<context>
+    <name>tables</name>
+    <message>
+        <source>地域</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <source>関係機関</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>関係機関の担当地域</source>
+        <translation>Organisations&apos; areas</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>コーディネーター</source>
+        <translation>Coordinators</translation>
+    </message>
+    <message>
+        <source>担当(配置)</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <source>協議体</source>
+        <translation>Councils</translation>
+    </message>
+    <message>
+        <source>協議体の委員</source>
+        <translation>Council members</translation>
+    </message>
+    <message>
+        <source>プロジェクト</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>プロジェクトの連携機関</source>
+        <translation>Project partner organisations</translation>
+    </message>
+    <message>
+        <source>プロジェクトのメンバー(コーディネーター)</source>
+        <translation>Project members (coordinators)</translation>
+    </message>
+    <message>
+        <source>プロジェクトのメンバー(担当者)</source>
+        <translation>Project members (contacts)</translation>
+    </message>
+    <message>
+        <source>進捗</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>会議シリーズ</source>
+        <translation>Meeting series</translation>
+    </message>
+    <message>
+        <source>会議</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>会議の出席コーディネーター</source>
+        <translation>Meeting attendees (coordinators)</translation>
+    </message>
+    <message>
+        <source>会議の出席機関</source>
+        <translation>Meeting attendees (organisations)</translation>
+    </message>
+    <message>
+        <source>会議の出席者</source>
+        <translation>Meeting attendees (contacts)</translation>
+    </message>
+    <message>
+        <source>対応事項</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>添付ファイル</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>設定</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>利用者</source>
+        <translation>User profiles</translation>
+    </message>
+    <message>
+        <source>確認</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering places</translation>
+    </message>
+    <message>
+        <source>通いの場調査</source>
+        <translation>Gathering place surveys</translation>
+    </message>
+    <message>
+        <source>調査の質問</source>
+        <translation>Survey questions</translation>
+    </message>
+    <message>
+        <source>調査の回答</source>
+        <translation>Survey answers</translation>
+    </message>
 </context>
 <context>
     <name>texts</name>
     <message>
+        <source>{first}、{rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>{first}」「{rest}</source>
+        <translation>{first}”, “{rest}</translation>
+    </message>
+    <message>
+        <source>{first}・{rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
         <source>ja</source>
         <translation>en</translation>
+    </message>
+</context>
+<context>
+    <name>tiers</name>
+    <message>
+        <source>第{tier}層</source>
+        <translation>Tier {tier}</translation>
+    </message>
+    <message>
+        <source>層は第1層・第2層・第3層から選んでください</source>
+        <translation>Choose tier 1, 2 or 3</translation>
+    </message>
+    <message>
+        <source>「{label}」は層の呼び名の一覧にありません。設定で追加してください</source>
+        <translation>“{label}” is not in the list of tier names; add it in the settings</translation>
+    </message>
+    <message>
+        <source>{label}は{tier}として集計する呼び名です</source>
+        <translation>{label} is a name counted as {tier}</translation>
+    </message>
+    <message>
+        <source>層の呼び名は{n}個までです</source>
+        <translation>At most {n} tier names</translation>
+    </message>
+    <message>
+        <source>呼び名を入力してください</source>
+        <translation>Enter a name</translation>
+    </message>
+    <message>
+        <source>呼び名は{n}文字以内で入力してください</source>
+        <translation>Keep the name within {n} characters</translation>
+    </message>
+    <message>
+        <source>{label}は全国共通の層です。別の呼び名にしてください</source>
+        <translation>{label} is a national tier; choose another name</translation>
+    </message>
+    <message>
+        <source>呼び名「{label}」が重複しています</source>
+        <translation>The name “{label}” appears twice</translation>
+    </message>
+    <message>
+        <source>集計する層を第1層・第2層・第3層から選んでください</source>
+        <translation>Choose tier 1, 2 or 3 to count it as</translation>
+    </message>
+    <message>
+        <source>{tier} {area}(兼務)</source>
+        <translation>{tier} {area} (concurrent)</translation>
+    </message>
+    <message>
+        <source>{tier} {area}</source>
+        <translation>{tier} {area}</translation>
+    </message>
+    <message>
+        <source>「{label}」は{used}件の担当・協議体で使われているため削除できません。先にそれらの層を変えてください</source>
+        <translation>“{label}” cannot be removed: {used} posts or councils use it. Change their tier first</translation>
+    </message>
+</context>
+<context>
+    <name>transfer</name>
+    <message>
+        <source>「{key}」という一覧はありません。</source>
+        <translation>There is no list “{key}”.</translation>
+    </message>
+    <message>
+        <source>保存先のファイル名は .xlsx か .csv で終わるようにしてください。</source>
+        <translation>The file name must end in .xlsx or .csv.</translation>
+    </message>
+    <message>
+        <source>保存先のファイル名は .xlsx か .zip(CSV)で終わるようにしてください。</source>
+        <translation>The file name must end in .xlsx or .zip (CSV).</translation>
+    </message>
+    <message>
+        <source>ファイルに表が見つかりませんでした(空のファイルか、空のシートです)。</source>
+        <translation>No table was found in the file (the file or the sheet is empty).</translation>
+    </message>
+    <message>
+        <source>UTF-8 (BOM付き)</source>
+        <translation>UTF-8 (with BOM)</translation>
+    </message>
+    <message>
+        <source>文字コードを判別できませんでした。Excel で「CSV UTF-8(コンマ区切り)」として保存し直してください。</source>
+        <translation>The character encoding could not be detected. Save the file again in Excel as “CSV UTF-8 (comma delimited)”.</translation>
+    </message>
+    <message>
+        <source>{line}行目は空か、表の範囲外です。</source>
+        <translation>Row {line} is empty or outside the table.</translation>
+    </message>
+    <message>
+        <source>ファイル「{path}」を開けませんでした。詳細: {detail}</source>
+        <translation>The file “{path}” could not be opened. Details: {detail}</translation>
+    </message>
+    <message>
+        <source>Excel ファイル「{name}」を読めませんでした(壊れているか、パスワード付きの可能性があります)。詳細: {detail}</source>
+        <translation>The Excel file “{name}” could not be read (it may be damaged or password-protected). Details: {detail}</translation>
+    </message>
+    <message>
+        <source>シート「{sheet}」が見つかりません。</source>
+        <translation>Sheet “{sheet}” not found.</translation>
+    </message>
+    <message>
+        <source>Excel 97-2003 形式(.xls)は読めません。Excel で「Excel ブック(.xlsx)」または「CSV」として保存し直してください。</source>
+        <translation>Excel 97-2003 files (.xls) cannot be read. Save the file again in Excel as “Excel Workbook (.xlsx)” or “CSV”.</translation>
+    </message>
+    <message>
+        <source>「{name}」は読めない形式です。.xlsx か .csv を選んでください。</source>
+        <translation>“{name}” is not a format that can be read. Choose an .xlsx or .csv file.</translation>
     </message>
 </context>
 <context>
@@ -6600,6 +7292,66 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>{label}が大きすぎます({limit}以下で入力してください)</source>
         <translation>{label} is too large (enter {limit} or less)</translation>
+    </message>
+    <message>
+        <source>{caption}は0以上の数で入力してください</source>
+        <translation>{caption} must be 0 or more</translation>
+    </message>
+    <message>
+        <source>{caption}が大きすぎます({max}以下で入力してください)</source>
+        <translation>{caption} is too large (enter {max} or less)</translation>
+    </message>
+    <message>
+        <source>高齢化率は0から100までの数(%)で入力してください</source>
+        <translation>Enter the share of people aged 65+ as a number from 0 to 100 (%)</translation>
+    </message>
+    <message>
+        <source>世帯数が人口より多くなっています。数を確かめてください</source>
+        <translation>There are more households than people; check the figures</translation>
+    </message>
+    <message>
+        <source>人口などの数には基準日(例: 令和4年9月末日)を入力してください</source>
+        <translation>Enter the date the figures refer to (e.g. 2022-09-30)</translation>
+    </message>
+    <message>
+        <source>市域は最上位の地域です。上位地域は指定できません</source>
+        <translation>The whole municipality is the top area; it cannot have a parent area</translation>
+    </message>
+    <message>
+        <source>上位地域に自分自身やその下位地域は指定できません</source>
+        <translation>An area cannot be its own parent or have one of its sub-areas as parent</translation>
+    </message>
+    <message>
+        <source>写真は5MB以下の画像にしてください</source>
+        <translation>Use a photo of 5 MB or less</translation>
+    </message>
+    <message>
+        <source>第1層の担当地域は市域(市町村全域)にしてください</source>
+        <translation>A tier 1 post covers the whole municipality</translation>
+    </message>
+    <message>
+        <source>{tier}の担当地域は市域より小さい地域にしてください</source>
+        <translation>A {tier} post covers an area smaller than the municipality</translation>
+    </message>
+    <message>
+        <source>年度を正しく入力してください(例: 2024)</source>
+        <translation>Enter a valid fiscal year (e.g. 2024)</translation>
+    </message>
+    <message>
+        <source>選択式の質問には選択肢を2つ以上入力してください</source>
+        <translation>A choice question needs at least two choices</translation>
+    </message>
+    <message>
+        <source>反映先の項目が分かりません</source>
+        <translation>Unknown field to update</translation>
+    </message>
+    <message>
+        <source>同じ質問「{prompt}」がすでにあります</source>
+        <translation>The question “{prompt}” already exists</translation>
+    </message>
+    <message>
+        <source>「{label}」にはすでに問{n}が反映されます</source>
+        <translation>Question {n} already updates “{label}”</translation>
     </message>
 </context>
 </TS>
