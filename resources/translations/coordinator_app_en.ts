@@ -4755,7 +4755,7 @@ Overwrite them with what you entered? (If not, what you are typing stays in the 
 例: 社協 = 社会福祉協議会 / 町会 = 町内会 = 自治会
 どの言葉で検索しても、組のほかの言葉を含む記録も見つかります。</source>
         <translation>Words the search treats as the same, one group per line, separated by &quot;=&quot;.
-Example: 社協 = 社会福祉協議会 / 町会 = 町内会 = 自治会
+Example: SWC = social welfare council / residents association = neighbourhood association
 Searching for any word of a group also finds records containing the others.</translation>
     </message>
     <message>
@@ -5022,7 +5022,7 @@ Edit the whole series? A new series would be separate from this meeting.</transl
     </message>
     <message>
         <source>日付を和暦で表示する(例: {wareki}、オフのとき {iso})</source>
-        <translation>Show dates in the Japanese era (e.g. {wareki}; off: {iso})</translation>
+        <translation>Japanese era dates (e.g. {wareki}, else {iso})</translation>
     </message>
     <message>
         <source>(選ばない)</source>
@@ -6877,35 +6877,35 @@ When it is closed there, it opens here automatically.</translation>
     </message>
     <message>
         <source>ディスクの空き容量が足りないため保存できませんでした。</source>
-        <translation>Could not save: the disk is full.</translation>
+        <translation>Could not {action}: the disk is full.</translation>
     </message>
     <message>
         <source>データベースが読み取り専用のため保存できませんでした。</source>
-        <translation>Could not save: the database is read-only.</translation>
+        <translation>Could not {action}: the database is read-only.</translation>
     </message>
     <message>
         <source>ほかのプログラムがデータベースを使用中のため保存できませんでした。</source>
-        <translation>Could not save: another program is using the database.</translation>
+        <translation>Could not {action}: another program is using the database.</translation>
     </message>
     <message>
         <source>データベースのファイルが見つからないか、開けないため保存できませんでした。</source>
-        <translation>Could not save: the database file is missing or cannot be opened.</translation>
+        <translation>Could not {action}: the database file is missing or cannot be opened.</translation>
     </message>
     <message>
         <source>データベースのファイルが壊れているため保存できませんでした。</source>
-        <translation>Could not save: the database file is damaged.</translation>
+        <translation>Could not {action}: the database file is damaged.</translation>
     </message>
     <message>
         <source>ディスクの読み書きに失敗したため保存できませんでした。</source>
-        <translation>Could not save: reading or writing the disk failed.</translation>
+        <translation>Could not {action}: reading or writing the disk failed.</translation>
     </message>
     <message>
         <source>データの整合性の条件に合わないため保存できませんでした。</source>
-        <translation>Could not save: the data breaks a consistency rule.</translation>
+        <translation>Could not {action}: the data breaks a consistency rule.</translation>
     </message>
     <message>
         <source>データベースのエラーのため保存できませんでした。</source>
-        <translation>Could not save: a database error occurred.</translation>
+        <translation>Could not {action}: a database error occurred.</translation>
     </message>
     <message>
         <source>不要なファイルを削除して空き容量を増やしてから、もう一度保存してください。</source>

@@ -72,6 +72,7 @@ from coordinator_app.ui.review.review_dialog import ReviewDialog
 from coordinator_app.ui.sync.conflict_dialog import ConflictDialog
 from coordinator_app.ui.sync.controller import SyncController
 from coordinator_app.ui.sync.login_dialog import SyncLoginDialog
+from coordinator_app.ui.sync.look_alikes_dialog import LookAlikeDialog
 from tests.conftest import Factory
 from tests.ui.fake_prompts import FakePrompts
 from tests.ui.test_english_window import JAPANESE, english, japanese_in
@@ -83,7 +84,7 @@ SHOTS = Path(os.environ["ENGLISH_SHOTS"]) if os.environ.get("ENGLISH_SHOTS") els
 """A folder for screenshots (english-*.png) and the report PDF, to look at; set
 ENGLISH_SHOTS to get them."""
 
-ABSTRACT = {"RecordDialog"}
+ABSTRACT = {"RecordDialog", "SurveyFormDialog"}
 """Base classes that are never shown themselves."""
 
 
@@ -109,6 +110,11 @@ def _world(make: Factory, services: Services) -> World:
         make.organisation(kind=OrgKind.SOCIAL_WELFARE_COUNCIL),
         "福生市社会福祉協議会",
         "ふっさししゃかいふくしきょうぎかい",
+    )
+    w.keep(  # the same council typed on a second desk: a look-alike group
+        "org_twin",
+        make.organisation(kind=OrgKind.SOCIAL_WELFARE_COUNCIL),
+        "福生市社会福祉協議会",
     )
     w.keep("contact", make.contact(org), "山田 花子", "やまだ はなこ", "事務局長")  # type: ignore[arg-type]
     coordinator = w.keep("coordinator", make.coordinator(), "佐藤 一郎", "さとう いちろう")
@@ -252,6 +258,7 @@ def _builders(
             window,  # type: ignore[arg-type, attr-defined]
         ),
         "SurveyRoundDialog": lambda: SurveyRoundDialog(ctx, i["survey"], window),  # type: ignore[arg-type]
+        "LookAlikeDialog": lambda: LookAlikeDialog(ctx, None, window),  # type: ignore[arg-type]
         "SettingsDialog": lambda: SettingsDialog(ctx.settings, window, services=services),
         "MeetingDialog": lambda: meeting_dialog,
         "SeriesDialog": lambda: SeriesDialog(ctx, meeting_dialog.editor, window),
