@@ -6029,6 +6029,13 @@ When it is closed there, it opens here automatically.</translation>
     </message>
 </context>
 <context>
+    <name>list_table</name>
+    <message>
+        <source>列の幅を内容に合わせる</source>
+        <translation>Fit column widths to contents</translation>
+    </message>
+</context>
+<context>
     <name>profiles</name>
     <message>
         <source>上司(確認者)のプロファイルでは閲覧と確認だけができます。記録・編集はコーディネーターのプロファイルで行ってください(ツール → 利用者の切り替え)</source>
