@@ -179,3 +179,17 @@ def test_an_absent_word_reads_meetings_by_id_only(
         assert not any(d.startswith("SCAN meeting") for d in details), details
         assert any(d.startswith("SCAN t VIRTUAL TABLE") for d in details), details  # the index
         assert any(d.startswith("SEARCH meeting") for d in details), details
+
+
+def test_a_decided_sync_conflict_is_found_by_the_filter(db: Database, make: Factory) -> None:
+    from coordinator_app.services.sync_conflicts import SyncConflictService
+    from tests.sync.test_conflict_decisions import _conflict
+
+    meeting = make.meeting(venue="公民館")
+    _conflict(db, meeting.id, "venue", "市民センター", "公民館")
+    store = SyncConflictService(db)
+    (conflict,) = store.open_conflicts()
+    store.resolve(conflict, "市民センター 3階 第1会議室")
+    assert text_filter.index_term("市民センター") is not None  # answered by the index
+    found = make.s.meetings.list(ListQuery(text="市民センター")).rows
+    assert [m.id for m in found] == [meeting.id]
