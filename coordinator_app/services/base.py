@@ -218,17 +218,7 @@ class EntityService(Guarded, Generic[T]):
                 folded = like_pattern(kana.normalise(text)[:MAX_SEARCH_CHARS])
                 clauses.append(getattr(model, self.kana_column).like(folded, escape="\\"))
             stmt = stmt.where(sa.or_(*clauses))
-            narrowed = text_filter.narrowing(
-                kind=self.kind,
-                table=str(model.__tablename__),
-                text=text,
-                columns=self.text_columns,
-                kana_column=self.kana_column,
-                include_deleted=query.include_deleted,
-                reading=self.db.reading,
-            )
-            if narrowed is not None:
-                stmt = stmt.where(narrowed)
+            stmt = text_filter.narrow(self, stmt, text, include_deleted=query.include_deleted)
         for key, value in query.filters.items():
             if key not in self.filter_columns:
                 raise ValueError(f"unknown filter {key!r} for {model.__name__}")

@@ -215,3 +215,18 @@ def narrowing(
     if found > CANDIDATE_CAP:
         return None
     return sa.text(f"{table}.id IN ({ids})").bindparams(**params)
+
+
+def narrow(service: Any, stmt: Any, text: str, *, include_deleted: bool) -> Any:
+    """``stmt`` (an ``EntityService`` list statement filtered by ``text`` with the
+    ``LIKE``) with :func:`narrowing`'s condition added where it applies."""
+    condition = narrowing(
+        kind=service.kind,
+        table=str(service.model.__tablename__),
+        text=text,
+        columns=service.text_columns,
+        kana_column=service.kana_column,
+        include_deleted=include_deleted,
+        reading=service.db.reading,
+    )
+    return stmt if condition is None else stmt.where(condition)
