@@ -86,6 +86,10 @@ def head_revision() -> str:
 
 def current_revision(engine: sa.Engine) -> str | None:
     with engine.connect() as conn:
+        if conn.dialect.name != "sqlite":  # the desk chain tested on PostgreSQL
+            from alembic.runtime.migration import MigrationContext
+
+            return MigrationContext.configure(conn).get_current_revision()
         found = conn.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
         ).first()
