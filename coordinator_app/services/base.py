@@ -28,7 +28,7 @@ from coordinator_app.domain.validation import (
     check_record_dates,
     clean_text,
 )
-from coordinator_app.services import listing
+from coordinator_app.services import listing, text_filter
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.listing import Choice, ListQuery, Page, Row
 from coordinator_app.storage import search_index
@@ -205,11 +205,8 @@ class EntityService(Guarded, Generic[T]):
         page = self.list(query)
         with self.db.reading() as session:
             extras = self.decorate(session, page.rows)
-        return Page(
-            rows=[Row(record=r, extra=extras.get(r.id, {})) for r in page.rows],
-            total=page.total,
-            keys=page.keys,
-        )
+        rows = [Row(record=r, extra=extras.get(r.id, {})) for r in page.rows]
+        return Page(rows=rows, total=page.total, keys=page.keys)
 
     def decorate(
         self, session: Session, records: builtins.list[T]
@@ -233,6 +230,7 @@ class EntityService(Guarded, Generic[T]):
                 folded = like_pattern(kana.normalise(text)[:MAX_SEARCH_CHARS])
                 clauses.append(getattr(model, self.kana_column).like(folded, escape="\\"))
             stmt = stmt.where(sa.or_(*clauses))
+            stmt = text_filter.narrow(self, stmt, text, include_deleted=query.include_deleted)
         for key, value in query.filters.items():
             if key not in self.filter_columns:
                 raise ValueError(f"unknown filter {key!r} for {model.__name__}")

@@ -20,6 +20,7 @@ from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.server.codec import WireValueError, from_wire_lenient, table_specs
+from coordinator_app.storage import search_index
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.schema import head_revision
 from coordinator_app.sync.client import ServerClient
@@ -163,6 +164,10 @@ class SyncConflictService:
                 session.add(record)
                 session.flush()
                 edited = True
+                kind = RecordKind.of_table(conflict.table)
+                if kind is not None and kind in search_index.KIND_QUERIES:
+                    # The index (search, list filters) follows the decided value.
+                    search_index.refresh(session, kind, [conflict.row_id])
             session.connection().exec_driver_sql(
                 "UPDATE sync_conflict SET resolved_at = ? WHERE id = ?", (_now(), conflict.id)
             )

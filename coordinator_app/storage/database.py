@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from coordinator_app.domain.changes import ChangeFeed
-from coordinator_app.storage import capture
+from coordinator_app.storage import capture, planner_stats
 from coordinator_app.storage.change_collector import ChangeCollector
 from coordinator_app.storage.engine import create_sqlite_engine, writing
 from coordinator_app.storage.schema import SchemaReport, ensure_schema, refuse_if_too_new
@@ -56,6 +56,8 @@ class Database:
         feed.publish(collector.changes(origin=feed.origin(), profile_id=feed.profile_id()))
 
     def close(self) -> None:
+        if not getattr(self, "read_only", False):
+            planner_stats.optimise(self.engine)
         self.engine.dispose()
 
 
@@ -72,6 +74,9 @@ def open_database(path: Path | str) -> Database:
     engine = create_sqlite_engine(path)
     try:
         report = ensure_schema(engine, path)
+        planner_stats.after_open(
+            engine, created=report.created, upgraded=report.upgraded_from is not None
+        )
         capture.check_file_identity(engine, path)
     except BaseException:
         engine.dispose()

@@ -6542,6 +6542,13 @@ When it is closed there, it opens here automatically.</translation>
     </message>
 </context>
 <context>
+    <name>list_table</name>
+    <message>
+        <source>列の幅を内容に合わせる</source>
+        <translation>Fit column widths to contents</translation>
+    </message>
+</context>
+<context>
     <name>look_alikes</name>
     <message>
         <source>地域をその下位の地域に統合することはできません(地域の階層が循環します)</source>

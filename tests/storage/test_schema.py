@@ -146,11 +146,11 @@ def test_every_revision_downgrades_and_upgrades_again(db_path: Path) -> None:
 def test_an_upgrade_that_leaves_dangling_links_is_rolled_back(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coordinator_app.storage import schema
+    from alembic import command  # imported by upgrade_to only when it migrates
 
     engine = create_sqlite_engine(db_path)
     upgrade_to(engine, "0008")
-    real_upgrade = schema.command.upgrade
+    real_upgrade = command.upgrade
 
     def breaking_upgrade(config: Any, revision: str) -> None:
         real_upgrade(config, revision)
@@ -160,7 +160,7 @@ def test_an_upgrade_that_leaves_dangling_links_is_rolled_back(
             "'2020-01-01 00:00:00', 'ffffffffffffffffffffffffffffffff', '宙に浮いた', 0)"
         )
 
-    monkeypatch.setattr(schema.command, "upgrade", breaking_upgrade)
+    monkeypatch.setattr(command, "upgrade", breaking_upgrade)
     with pytest.raises(UpgradeBrokeLinksError, match="取りやめました"):
         upgrade_to(engine)
     with engine.connect() as conn:

@@ -18,6 +18,8 @@ from benchmarks.generate_bigcity import generate
 from coordinator_app.services.base import ListQuery
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database, open_database
+from coordinator_app.storage.engine import create_sqlite_engine
+from coordinator_app.storage.search_index import rebuild_index
 from coordinator_app.ui.common.pickers import SEARCH_LIMIT, CheckList, RecordCombo
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.coordinators.assignment_dialog import AssignmentDialog
@@ -58,6 +60,11 @@ def city_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "'', '')",
             rows,
         )
+    # Indexed as the app indexes what it saves (list filters and search read the index).
+    engine = create_sqlite_engine(path)
+    with engine.begin() as connection:
+        rebuild_index(connection)
+    engine.dispose()
     return path
 
 

@@ -26,14 +26,13 @@ from coordinator_app.services.base import NotFoundError, Row
 from coordinator_app.ui.action_items.marking import mark_done
 from coordinator_app.ui.action_items.open_item_model import OpenItemModel
 from coordinator_app.ui.common.icons import icon
-from coordinator_app.ui.common.list_table import list_table
+from coordinator_app.ui.common.list_table import list_table, size_columns
 from coordinator_app.ui.common.pickers import (
     ContactOptions,
     RecordCombo,
     TaggedOptions,
     options_of,
 )
-from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
@@ -157,7 +156,7 @@ class ActionItemView(QWidget):
     def restore_layout(self) -> None:
         state = self.ctx.settings.layout_state(HEADER_STATE)
         if state is None or not self.table.horizontalHeader().restoreState(state):
-            fit_columns(self.table)
+            size_columns(self.table)
         self._readable_columns()
 
     def _readable_columns(self) -> None:

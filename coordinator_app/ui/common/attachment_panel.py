@@ -36,9 +36,9 @@ from coordinator_app.services.profiles import require_editor
 from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.common.attachment_model import AttachmentTableModel, Owner, size_text
 from coordinator_app.ui.common.icons import icon
-from coordinator_app.ui.common.list_table import SelectionMode, list_table
+from coordinator_app.ui.common.list_table import SelectionMode, list_table, size_columns
 from coordinator_app.ui.common.plain_text import plain
-from coordinator_app.ui.common.table_model import fit_columns, select_row
+from coordinator_app.ui.common.table_model import select_row
 from coordinator_app.ui.common.undo import SoftDeleteCommand
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.labels import error_text, message_text
@@ -142,7 +142,7 @@ class AttachmentPanel(QWidget):
 
     def set_owner(self, owner_id: uuid.UUID | None) -> None:
         self.model.load(owner_id)
-        fit_columns(self.table)
+        size_columns(self.table)
         self._selection_changed()
 
     def set_editable(self, editable: bool) -> None:
@@ -154,7 +154,7 @@ class AttachmentPanel(QWidget):
         """Reload the list, keeping the selection."""
         selected = self.selected_id()
         self.model.refresh()
-        fit_columns(self.table)
+        size_columns(self.table)
         self.select(selected)
 
     def select(self, attachment_id: uuid.UUID | None) -> None:

@@ -20,9 +20,9 @@ from coordinator_app.domain.models import Record
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.ui.common.icons import icon
-from coordinator_app.ui.common.list_table import SelectionMode, list_table
+from coordinator_app.ui.common.list_table import SelectionMode, list_table, size_columns
 from coordinator_app.ui.common.record_dialog import RecordDialog
-from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
+from coordinator_app.ui.common.table_model import ChildTableModel
 from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.labels import error_text
@@ -105,7 +105,7 @@ class ChildPanel(QWidget):
     def set_owner(self, owner_id: uuid.UUID | None) -> None:
         """Show the children of ``owner_id`` (None: a new, unsaved record)."""
         self.model.load(owner_id)
-        fit_columns(self.table)
+        size_columns(self.table)
         self.hint.setVisible(owner_id is None)
         self._update_buttons()
 
@@ -170,7 +170,7 @@ class ChildPanel(QWidget):
     def _records_changed(self, changes: Changes) -> None:
         if changes.touches(*self._watched):
             self.model.refresh()
-            fit_columns(self.table)
+            size_columns(self.table)
             self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -10,8 +10,8 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from coordinator_app.domain.changes import Changes
-from coordinator_app.ui.common.list_table import list_table
-from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
+from coordinator_app.ui.common.list_table import list_table, size_columns
+from coordinator_app.ui.common.table_model import ChildTableModel
 from coordinator_app.ui.context import UiContext
 
 
@@ -49,7 +49,7 @@ class LinkedList(QWidget):
 
     def set_owner(self, owner_id: uuid.UUID | None) -> None:
         self.model.load(owner_id)
-        fit_columns(self.table)
+        size_columns(self.table)
 
     def _open(self, index: QModelIndex) -> None:
         record_id = self.model.id_at(index.row()) if index.isValid() else None

@@ -5,13 +5,22 @@ Every list in the app (the pages' record lists, the panels of a record's
 children, the workspaces, the dialogs' previews) is a :class:`QTableView`
 built by :func:`list_table`, so they all look and behave alike. Cells show
 their model's text as plain text (a ``QTableView`` never renders markup).
+
+Columns are sized to their contents once (:func:`size_columns`): when the
+first rows are shown, and again only when the user asks (the header's context
+menu). Sizing measures every cell, so doing it after each reload made opening
+a project or the review workspace pay for it a dozen times, and undid the
+widths the user had dragged.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject
+import shiboken6
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+from coordinator_app.ui.common.table_model import fit_columns
 
 SelectionMode = QAbstractItemView.SelectionMode
 ResizeMode = QHeaderView.ResizeMode
@@ -65,6 +74,10 @@ def list_table(
         table.setToolTip(tooltip)
     if hasattr(model, "prepare_jump"):
         JumpHelper(table)
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header.customContextMenuRequested.connect(
+        lambda position: column_menu(table).exec(header.mapToGlobal(position))
+    )
     return table
 
 
@@ -100,3 +113,95 @@ def stretch_column(table: QTableView, column: int) -> None:
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(column, ResizeMode.Stretch)
+
+
+SIZINGS = "columnSizings"
+"""Dynamic property: how many times :func:`size_columns` measured the table's rows
+(fitting an empty table to its minimums costs nothing and is not counted)."""
+_STATE = "columnSizingState"  # None: never sized; "empty": to the minimums; "done"
+_FITTING = "columnSizingNow"
+
+
+def size_columns(table: QTableView, *, again: bool = False) -> None:
+    """Size the columns to their contents once: on the first rows, or when asked.
+
+    Call it after every load: only the first load with rows (and an empty one
+    before it, to each column's minimum) measures. Widths the user dragged, or
+    a saved header state restored, stay as they are. ``again``: the user asked
+    to fit the columns to what is shown now.
+    """
+    state = table.property(_STATE)
+    model = table.model()
+    rows = model.rowCount() if model is not None else 0
+    if not again and (state == "done" or (state == "empty" and rows == 0)):
+        return
+    if state is None:
+        _watch(table)
+    table.setProperty(_FITTING, True)
+    try:
+        fit_columns(table)
+    finally:
+        table.setProperty(_FITTING, False)
+    if rows:
+        table.setProperty(SIZINGS, int(table.property(SIZINGS) or 0) + 1)
+    table.setProperty(_STATE, "done" if rows else "empty")
+
+
+def column_widths(table: QTableView) -> list[int]:
+    """The columns' widths, to give a rebuilt table of the same columns."""
+    header = table.horizontalHeader()
+    return [header.sectionSize(column) for column in range(header.count())]
+
+
+def keep_widths(table: QTableView, widths: list[int]) -> bool:
+    """Give ``table`` the widths of the table it replaces (same columns): no sizing.
+
+    Returns False (nothing done) when the columns differ.
+    """
+    header = table.horizontalHeader()
+    if len(widths) != header.count():
+        return False
+    table.setProperty(_FITTING, True)
+    try:
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+    finally:
+        table.setProperty(_FITTING, False)
+    if table.property(_STATE) is None:
+        _watch(table)
+    table.setProperty(_STATE, "done")
+    return True
+
+
+def _watch(table: QTableView) -> None:
+    """Fit when the first rows arrive; a width the user sets ends the automatic sizing."""
+    header = table.horizontalHeader()
+
+    def resized(column: int, _old: int, _new: int) -> None:
+        if table.property(_FITTING):
+            return
+        last = header.count() - 1
+        if header.sectionResizeMode(column) == ResizeMode.Stretch or (
+            header.stretchLastSection() and column == last
+        ):
+            return  # follows the window's width, not the user's hand
+        table.setProperty(_STATE, "done")
+
+    def rows_arrived(*_args: object) -> None:
+        if shiboken6.isValid(table) and table.property(_STATE) == "empty":
+            size_columns(table)
+
+    header.sectionResized.connect(resized)
+    model = table.model()
+    if model is not None:
+        model.modelReset.connect(rows_arrived)
+        model.rowsInserted.connect(rows_arrived)
+        model.layoutChanged.connect(rows_arrived)
+
+
+def column_menu(table: QTableView) -> QMenu:
+    """The header's context menu: fit the columns to what is shown now."""
+    menu = QMenu(table)
+    fit = menu.addAction(QCoreApplication.translate("list_table", "列の幅を内容に合わせる"))
+    fit.triggered.connect(lambda: size_columns(table, again=True))
+    return menu

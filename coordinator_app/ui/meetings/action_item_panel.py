@@ -28,9 +28,9 @@ from coordinator_app.services.base import Row
 from coordinator_app.ui.action_items.marking import mark_done
 from coordinator_app.ui.action_items.open_item_model import OpenItemModel
 from coordinator_app.ui.common.child_panel import ChildPanel, DialogFactory
-from coordinator_app.ui.common.list_table import list_table, stretch_column
+from coordinator_app.ui.common.list_table import list_table, size_columns, stretch_column
 from coordinator_app.ui.common.record_dialog import RecordDialog
-from coordinator_app.ui.common.table_model import ChildTableModel, fit_columns
+from coordinator_app.ui.common.table_model import ChildTableModel
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.action_item_model import ActionItemTableModel
 from coordinator_app.ui.profiles.current import gate_writes
@@ -121,7 +121,7 @@ class CarriedOverPanel(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
-        fit_columns(self.table)
+        size_columns(self.table)
         self._update()
 
     def mark_selected_done(self) -> bool:

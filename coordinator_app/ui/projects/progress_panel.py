@@ -28,8 +28,7 @@ from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.progress_timeline import LogSummary
 from coordinator_app.ui.common.attachment_panel import AttachmentPanel
 from coordinator_app.ui.common.icons import icon
-from coordinator_app.ui.common.list_table import list_table
-from coordinator_app.ui.common.table_model import fit_columns
+from coordinator_app.ui.common.list_table import list_table, size_columns
 from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.labels import error_text
@@ -336,7 +335,7 @@ class ProgressLogPanel(QWidget):
         """Load the table now if it is shown; otherwise when it is next shown."""
         if self.mode == self.TABLE:
             self.model.load(owner_id)
-            fit_columns(self.table)
+            size_columns(self.table)
             self._table_stale = False
         else:
             self.model.load(None)

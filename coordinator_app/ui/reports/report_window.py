@@ -30,7 +30,12 @@ from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.reports import ActivityReport
 from coordinator_app.ui.common.icons import icon
-from coordinator_app.ui.common.list_table import ResizeMode, list_table
+from coordinator_app.ui.common.list_table import (
+    column_widths,
+    keep_widths,
+    list_table,
+    size_columns,
+)
 from coordinator_app.ui.common.option_sources import area_options
 from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.common.plain_text import plain
@@ -307,6 +312,7 @@ class ActivityReportWindow(QWidget):
             values=[m.meetings for m in report.by_month],
         )
         current = self.table_tabs.currentIndex()
+        widths = {name: column_widths(view) for name, view in self.tables.items()}
         self.table_tabs.clear()
         self.tables.clear()
         shown = shown_tables(tables, message_text)  # in the window's language
@@ -319,10 +325,12 @@ class ActivityReportWindow(QWidget):
                 self.table_tabs,
                 rows=False,
                 wrap=True,
-                resize=ResizeMode.ResizeToContents,
                 stretch_last=False,
             )
             model.setParent(view)
+            # Sized once, then as the user left them: refreshing keeps the widths.
+            if not keep_widths(view, widths.get(key, [])):
+                size_columns(view)
             self.table_tabs.addTab(view, name)
             self.tables[key] = view
         self.table_tabs.setCurrentIndex(max(current, 0))

@@ -8,9 +8,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.record_kind import RecordKind
-from coordinator_app.ui.common.list_table import list_table
+from coordinator_app.ui.common.list_table import list_table, size_columns
 from coordinator_app.ui.common.plain_text import plain
-from coordinator_app.ui.common.table_model import fit_columns
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.review.review_history_model import ReviewHistoryModel
 
@@ -37,7 +36,7 @@ class ReviewHistoryPanel(QWidget):
         self._after_load()
 
     def _after_load(self) -> None:
-        fit_columns(self.table)
+        size_columns(self.table)
         reviewers = {
             self.model.index(r, ReviewHistoryModel.REVIEWER).data()
             for r in range(self.model.rowCount())

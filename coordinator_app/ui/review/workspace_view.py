@@ -23,11 +23,16 @@ from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.reviews import WorkspaceFilter
 from coordinator_app.ui.common.icons import icon
-from coordinator_app.ui.common.list_table import ResizeMode, SelectionMode, list_table
+from coordinator_app.ui.common.list_table import (
+    ResizeMode,
+    SelectionMode,
+    list_table,
+    size_columns,
+)
 from coordinator_app.ui.common.option_sources import area_options
 from coordinator_app.ui.common.pickers import RecordCombo, options_of
 from coordinator_app.ui.common.plain_text import plain
-from coordinator_app.ui.common.table_model import fit_columns, select_row
+from coordinator_app.ui.common.table_model import select_row
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.labels import enum_choices
 from coordinator_app.ui.profiles.current import current_profile, is_supervisor, profile_text
@@ -368,7 +373,7 @@ class ReviewWorkspace(QWidget):
             self.splitter.setSizes([360, 480])
         header = settings.layout_state("review_workspace/header")
         if header is None or not self.table.horizontalHeader().restoreState(header):
-            fit_columns(self.table)
+            size_columns(self.table)
 
     def save_layout(self) -> None:
         settings = self.ctx.settings

@@ -1,0 +1,67 @@
+"""Issue 16: ``coordinator-app flyer`` imports no Qt and nothing it does not use.
+
+The command runs in a fresh interpreter (as from a terminal) on a file at the
+head revision; afterwards the child lists the modules it loaded. Alembic, and
+Mako and Pygments behind it, are needed only to migrate a file.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from coordinator_app.storage.engine import create_sqlite_engine
+from coordinator_app.storage.schema import current_revision, head_revision, upgrade_to
+from tests.documents.conftest import Fussa
+
+RUN_AND_LIST = (
+    "import json, sys\n"
+    "from coordinator_app.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print(json.dumps({'code': code, 'modules': sorted(sys.modules)}))\n"
+)
+
+
+def _run(*args: str) -> tuple[int, list[str], str]:
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_AND_LIST, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    lines = done.stdout.strip().splitlines()
+    assert lines, done.stderr
+    found = json.loads(lines[-1])
+    return found["code"], found["modules"], done.stdout + done.stderr
+
+
+def test_the_flyer_command_loads_no_qt_and_no_migration_tooling(
+    db_path: Path, fussa: Fussa, tmp_path: Path
+) -> None:
+    out = tmp_path / "all.pdf"
+    code, modules, output = _run("--db", str(db_path), "flyer", "--all-active", "-o", str(out))
+    assert code == 0, output
+    assert out.read_bytes().startswith(b"%PDF")
+    tops = {name.split(".")[0] for name in modules}
+    assert not tops & {"PySide6", "shiboken6"}, sorted(tops)
+    assert not tops & {"alembic", "mako", "pygments"}, sorted(tops)
+    assert not [m for m in modules if m.startswith("coordinator_app.ui")]
+
+
+def test_an_old_file_is_still_migrated_from_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = create_sqlite_engine(path)
+    upgrade_to(engine, "0011")
+    engine.dispose()
+    team = tmp_path / "team.pdf"
+    code, modules, output = _run("--db", str(path), "flyer", "--layout", "team", "-o", str(team))
+    assert code == 0, output
+    assert "alembic" in modules  # migrating does need it
+    engine = create_sqlite_engine(path)
+    try:
+        assert current_revision(engine) == head_revision()
+    finally:
+        engine.dispose()
