@@ -44,7 +44,11 @@ from coordinator_app.storage.engine import writing
 from coordinator_app.sync.client import ServerClient, SyncError
 
 PUSH_BATCH = 200
-"""Transactions per push request."""
+"""Transactions per push request at most."""
+PUSH_ROWS = 5000
+"""Outbox rows read for one push request at most (at least one transaction is read)."""
+MAX_PUSH_BYTES = 4 * 1024 * 1024
+"""Encoded size of a push request's body at most: well below the server's 16 MB limit."""
 PULL_PAGE = 1000
 """Change-log rows asked for per pull page."""
 EXIT_IN_SYNC, EXIT_ERROR, EXIT_OPEN = 0, 1, 3
@@ -92,9 +96,12 @@ def _now_text() -> str:
 class SyncWorker:
     """Sync rounds of one database file with one server."""
 
-    def __init__(self, db: Database, client: ServerClient) -> None:
+    def __init__(
+        self, db: Database, client: ServerClient, *, max_push_bytes: int = MAX_PUSH_BYTES
+    ) -> None:
         self.db = db
         self.client = client
+        self.max_push_bytes = max_push_bytes
 
     # -- login -------------------------------------------------------------------
 
@@ -144,19 +151,17 @@ class SyncWorker:
             identity = capture.read_identity(conn)
             rows = conn.exec_driver_sql(
                 "SELECT tx, table_name, row_id, op, fields FROM sync_outbox WHERE tx IN"
-                " (SELECT DISTINCT tx FROM sync_outbox WHERE tx < ? ORDER BY tx LIMIT ?)"
-                " ORDER BY seq",
-                (limit, PUSH_BATCH),
+                f" ({_NEXT_TXS}) ORDER BY seq",
+                (limit, PUSH_BATCH, PUSH_ROWS),
             ).fetchall()
             outgoing, contents = self._outgoing(conn, rows)
         if not outgoing:
             return 0
-        for digest, content in contents.items():
-            self.client.put_blob(digest, content)
-        results = self.client.push(
-            identity.incarnation,
-            [{"tx": o.tx, "changes": o.changes} for o in outgoing.values()],
-        )
+        wire = self._packed(outgoing)
+        needed = {digest for o in outgoing.values() for digest in o.blobs.values()}
+        for digest in sorted(needed):
+            self.client.put_blob(digest, contents[digest])
+        results = self.client.push(identity.incarnation, wire)
         kept = Changes(origin=Origin.SYNC)
         with writing(self.db.engine).begin() as conn:
             for result in results:
@@ -168,6 +173,34 @@ class SyncWorker:
         # A conflicted field now shows the server's value: the views hear of it.
         self.db.changes.publish(kept)
         return len(results)
+
+    def _packed(self, outgoing: dict[int, _Outgoing]) -> list[dict[str, Any]]:
+        """The first transactions whose encoded request stays within ``max_push_bytes``.
+
+        The ones left out stay in ``outgoing``'s outbox for the next request
+        (they are removed from ``outgoing``). A single transaction too large for
+        any request stops the push with a message; it stays in the outbox.
+        """
+        wire: list[dict[str, Any]] = []
+        size = _ENVELOPE_BYTES
+        for tx in list(outgoing):
+            item = {"tx": tx, "changes": outgoing[tx].changes}
+            encoded = len(json.dumps(item, ensure_ascii=False).encode("utf-8")) + 1
+            if wire and size + encoded > self.max_push_bytes:
+                for left in list(outgoing)[len(wire) :]:
+                    del outgoing[left]
+                break
+            if size + encoded > self.max_push_bytes:
+                raise SyncError(
+                    f"1回の操作の変更(送信番号 {tx})が大きすぎて送信できません"
+                    f"(約 {_megabytes(size + encoded)}、1回の送信の上限は"
+                    f" {_megabytes(self.max_push_bytes)})。変更は未送信のまま残っています。"
+                    "管理者に連絡してください。",
+                    code="request_too_large",
+                )
+            wire.append(item)
+            size += encoded
+        return wire
 
     def _outgoing(
         self, conn: sa.Connection, rows: Sequence[Any]
@@ -352,6 +385,20 @@ class SyncWorker:
                 + (f" AND id NOT IN ({marks})" if ids else ""),
                 (_now_text(), *ids),
             )
+
+
+_NEXT_TXS = (
+    "SELECT tx FROM (SELECT tx, sum(count(*)) OVER (ORDER BY tx) AS upto"
+    " FROM sync_outbox WHERE tx < ? GROUP BY tx ORDER BY tx LIMIT ?)"
+    " WHERE upto <= ? OR tx = (SELECT min(tx) FROM sync_outbox)"
+)
+"""The next closed transactions: at most PUSH_BATCH of them and PUSH_ROWS rows, at least one."""
+_ENVELOPE_BYTES = 200
+"""The push body around its transactions (incarnation, keys), generously."""
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def _pending_fields(conn: sa.Connection) -> dict[tuple[str, str], set[str]]:
