@@ -25,7 +25,7 @@ import socket
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -42,6 +42,13 @@ from coordinator_app.storage.change_collector import LINK_OWNERS
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.engine import writing
 from coordinator_app.sync.client import ServerClient, SyncError
+from coordinator_app.sync.outbox import (
+    NEXT_TXS,
+    Outgoing,
+    PendingAfterPush,
+    pack,
+    pending_fields,
+)
 
 PUSH_BATCH = 200
 """Transactions per push request at most."""
@@ -77,16 +84,6 @@ class RoundResult:
             f"送信 {self.pushed}件 受信 {self.pulled}件"
             f" 競合 {self.conflicts_open}件 送信できなかった変更 {self.refused_open}件"
         )
-
-
-@dataclass
-class _Outgoing:
-    """One closed outbox transaction, ready for the wire."""
-
-    tx: int
-    changes: list[dict[str, Any]] = field(default_factory=list)
-    blobs: dict[tuple[str, str, str], str] = field(default_factory=dict)
-    """(table, row id hex, column) -> the content hash sent."""
 
 
 def _now_text() -> str:
@@ -151,65 +148,38 @@ class SyncWorker:
             identity = capture.read_identity(conn)
             rows = conn.exec_driver_sql(
                 "SELECT tx, table_name, row_id, op, fields FROM sync_outbox WHERE tx IN"
-                f" ({_NEXT_TXS}) ORDER BY seq",
+                f" ({NEXT_TXS}) ORDER BY seq",
                 (limit, PUSH_BATCH, PUSH_ROWS),
             ).fetchall()
             outgoing, contents = self._outgoing(conn, rows)
         if not outgoing:
             return 0
-        wire = self._packed(outgoing)
+        wire = pack(outgoing, self.max_push_bytes)
         needed = {digest for o in outgoing.values() for digest in o.blobs.values()}
         for digest in sorted(needed):
             self.client.put_blob(digest, contents[digest])
         results = self.client.push(identity.incarnation, wire)
         kept = Changes(origin=Origin.SYNC)
+        pending = PendingAfterPush()
         with writing(self.db.engine).begin() as conn:
             for result in results:
                 sent = outgoing.get(int(result["tx"]))
                 if sent is not None:
-                    self._record(conn, result, sent, identity.incarnation)
+                    self._record(conn, result, sent, identity.incarnation, pending)
                     for conflict in result.get("conflicts", ()):
                         kept |= _changes_of(conn, conflict)
         # A conflicted field now shows the server's value: the views hear of it.
         self.db.changes.publish(kept)
         return len(results)
 
-    def _packed(self, outgoing: dict[int, _Outgoing]) -> list[dict[str, Any]]:
-        """The first transactions whose encoded request stays within ``max_push_bytes``.
-
-        The ones left out stay in ``outgoing``'s outbox for the next request
-        (they are removed from ``outgoing``). A single transaction too large for
-        any request stops the push with a message; it stays in the outbox.
-        """
-        wire: list[dict[str, Any]] = []
-        size = _ENVELOPE_BYTES
-        for tx in list(outgoing):
-            item = {"tx": tx, "changes": outgoing[tx].changes}
-            encoded = len(json.dumps(item, ensure_ascii=False).encode("utf-8")) + 1
-            if wire and size + encoded > self.max_push_bytes:
-                for left in list(outgoing)[len(wire) :]:
-                    del outgoing[left]
-                break
-            if size + encoded > self.max_push_bytes:
-                raise SyncError(
-                    f"1回の操作の変更(送信番号 {tx})が大きすぎて送信できません"
-                    f"(約 {_megabytes(size + encoded)}、1回の送信の上限は"
-                    f" {_megabytes(self.max_push_bytes)})。変更は未送信のまま残っています。"
-                    "管理者に連絡してください。",
-                    code="request_too_large",
-                )
-            wire.append(item)
-            size += encoded
-        return wire
-
     def _outgoing(
         self, conn: sa.Connection, rows: Sequence[Any]
-    ) -> tuple[dict[int, _Outgoing], dict[str, bytes]]:
-        outgoing: dict[int, _Outgoing] = {}
+    ) -> tuple[dict[int, Outgoing], dict[str, bytes]]:
+        outgoing: dict[int, Outgoing] = {}
         contents: dict[str, bytes] = {}
         merged: dict[tuple[int, str, str], dict[str, Any]] = {}
         for tx, table, row_id, op, fields_json in rows:
-            sent = outgoing.setdefault(tx, _Outgoing(tx))
+            sent = outgoing.setdefault(tx, Outgoing(tx))
             key = (tx, table, row_id)
             fields = json.loads(fields_json)
             change = merged.get(key)
@@ -230,7 +200,7 @@ class SyncWorker:
     def _blob_pair(
         self,
         conn: sa.Connection,
-        sent: _Outgoing,
+        sent: Outgoing,
         contents: dict[str, bytes],
         table: str,
         row_id: str,
@@ -258,9 +228,15 @@ class SyncWorker:
         pair[1] = f"sha256:{digest}"
 
     def _record(
-        self, conn: sa.Connection, result: dict[str, Any], sent: _Outgoing, incarnation: str
+        self,
+        conn: sa.Connection,
+        result: dict[str, Any],
+        sent: Outgoing,
+        incarnation: str,
+        pending: PendingAfterPush,
     ) -> None:
         conn.exec_driver_sql("DELETE FROM sync_outbox WHERE tx = ?", (sent.tx,))
+        pending.recorded(sent.tx)
         if result.get("status") != "applied":
             error = result.get("error") or {}
             conn.exec_driver_sql(
@@ -279,13 +255,12 @@ class SyncWorker:
             return
         for (table, row_id, name), digest in sent.blobs.items():
             _remember_blob(conn, table, row_id, name, digest)
-        pending = _pending_fields(conn)
         with capture.capture_off(conn):
             for conflict in result.get("conflicts", ()):
                 _store_conflict(conn, conflict, sent.tx)
                 # The server kept its value: so does the desk (yours stays in the conflict).
                 conflicted = uuid.UUID(conflict["id"])
-                if conflict["field"] not in pending.get((conflict["table"], conflicted.hex), ()):
+                if not pending.waiting(conn, conflict["table"], conflicted.hex, conflict["field"]):
                     _write_fields(
                         conn,
                         conflict["table"],
@@ -312,7 +287,7 @@ class SyncWorker:
             with self.db.writing() as session:
                 conn = session.connection()
                 conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-                pending = _pending_fields(conn)
+                pending = pending_fields(conn)
                 with capture.capture_off(conn):
                     for change in changes:
                         if self._apply(conn, change, pending, contents):
@@ -385,30 +360,6 @@ class SyncWorker:
                 + (f" AND id NOT IN ({marks})" if ids else ""),
                 (_now_text(), *ids),
             )
-
-
-_NEXT_TXS = (
-    "SELECT tx FROM (SELECT tx, sum(count(*)) OVER (ORDER BY tx) AS upto"
-    " FROM sync_outbox WHERE tx < ? GROUP BY tx ORDER BY tx LIMIT ?)"
-    " WHERE upto <= ? OR tx = (SELECT min(tx) FROM sync_outbox)"
-)
-"""The next closed transactions: at most PUSH_BATCH of them and PUSH_ROWS rows, at least one."""
-_ENVELOPE_BYTES = 200
-"""The push body around its transactions (incarnation, keys), generously."""
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
-def _pending_fields(conn: sa.Connection) -> dict[tuple[str, str], set[str]]:
-    """Fields with an edit still waiting in the outbox, per (table, row id hex)."""
-    pending: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for table, row_id, fields_json in conn.exec_driver_sql(
-        "SELECT table_name, row_id, fields FROM sync_outbox"
-    ):
-        pending[(table, row_id)].update(json.loads(fields_json))
-    return pending
 
 
 def _desk_setting(conn: sa.Connection, row_id: uuid.UUID, change: dict[str, Any]) -> bool:

@@ -1,16 +1,19 @@
-"""A desk holding many records joins: its existing rows are queued in bounded
-transactions and each push request stays below the server's request limit."""
+"""Pushing much: a desk holding many records joins (its existing rows are queued in
+bounded transactions, each push request stays below the server's request limit), and
+acknowledging many transactions reads the outbox a bounded number of times."""
 
 from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 pytest.importorskip("fastapi", reason="the server extra is not installed")
 
 import psycopg
+import sqlalchemy as sa
 
 from coordinator_app.storage import capture
 from coordinator_app.storage.schema import head_revision
@@ -18,12 +21,14 @@ from coordinator_app.sync.client import ServerClient, SyncError
 from coordinator_app.sync.worker import SyncWorker
 from tests.server import conftest as server_fixtures
 from tests.server.conftest import Client, new_user
-from tests.sync.test_rounds import Desk, _new_meeting
+from tests.sync import test_rounds
+from tests.sync.test_rounds import Desk, _edit, _new_meeting
 
 server_dir = server_fixtures.server_dir
 api = server_fixtures.api
 admin = server_fixtures.admin
 owner = server_fixtures.owner
+desks = test_rounds.desks
 
 SERVER_LIMIT = 1024 * 1024  # the test server's request limit (tests/server/conftest.py)
 MEETINGS = 2000
@@ -102,3 +107,41 @@ def test_a_request_over_the_server_limit_gets_a_clear_message(
         assert "大きすぎて" in refused.value.message
     finally:
         desk.db.close()
+
+
+def test_acknowledging_many_transactions_reads_the_outbox_a_bounded_number_of_times(
+    desks: tuple[Desk, Desk],
+) -> None:
+    office, laptop = desks
+    count = 30
+    meetings = [_new_meeting(office, title=f"協議体 {n}") for n in range(count)]
+    office.sync()
+    laptop.sync()
+    for meeting in meetings:  # the same field on both: every laptop transaction conflicts
+        _edit(office, meeting.id, venue="集会所")
+        _edit(laptop, meeting.id, venue="公民館")
+    _edit(laptop, meetings[0].id, agenda="まだ送らない")  # waits in the outbox meanwhile
+    office.sync()
+    worker = laptop.worker()
+    reads: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "sync_outbox" in statement:
+            reads.append(statement)
+
+    sa.event.listen(laptop.db.engine, "before_cursor_execute", seen)
+    try:
+        acknowledged = 0
+        while pushed := worker.push_once():
+            acknowledged += pushed
+    finally:
+        sa.event.remove(laptop.db.engine, "before_cursor_execute", seen)
+    assert acknowledged == count + 1
+    # Per request: the next transactions, once the waiting fields; then the empty check.
+    assert len(reads) <= 4
+    with laptop.db.engine.connect() as conn:
+        conflicts = conn.exec_driver_sql(
+            "SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL"
+        ).scalar_one()
+    assert conflicts == count
+    assert {laptop.meeting(m.id).venue for m in meetings} == {"集会所"}
