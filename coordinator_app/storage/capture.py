@@ -150,10 +150,11 @@ TABLE_STATEMENTS: tuple[str, ...] = (
     """,
 )
 
-VERSIONED_TABLES = frozenset({"progress_entry"})
+VERSIONED_TABLES = frozenset({"progress_entry", "review"})
 """Tables whose rows' server versions the desk remembers (``sync_version``): a
 review stores the version of the entry it saw, and staleness compares versions,
-never the desks' clocks."""
+never the desks' clocks; the latest review of an entry is the one the server
+received last."""
 
 sync_version = sa.table(
     VERSION_TABLE, sa.column("table_name"), sa.column("row_id"), sa.column("version")
