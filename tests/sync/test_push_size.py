@@ -1,6 +1,7 @@
 """Pushing much: a desk holding many records joins (its existing rows are queued in
 bounded transactions, each push request stays below the server's request limit), and
-acknowledging many transactions reads the outbox a bounded number of times."""
+acknowledging many transactions reads the outbox a bounded number of times; a pulled
+page carries a couple of hundred new records."""
 
 from __future__ import annotations
 
@@ -145,3 +146,24 @@ def test_acknowledging_many_transactions_reads_the_outbox_a_bounded_number_of_ti
         ).scalar_one()
     assert conflicts == count
     assert {laptop.meeting(m.id).venue for m in meetings} == {"集会所"}
+
+
+def test_a_pulled_page_carries_a_couple_of_hundred_new_meetings(
+    desks: tuple[Desk, Desk],
+) -> None:
+    office, laptop = desks
+    laptop.sync()  # caught up with everything the server had
+    first = _new_meeting(office)
+    _copies(office, first.id, 399)
+    with office.db.engine.begin() as conn:
+        capture.enroll(conn, rows_per_tx=1)  # as if each had been saved on its own
+    assert office.sync().pushed >= 400
+    applied, more = laptop.worker().pull_once()
+    assert more
+    assert 150 <= applied < 400  # one page: about 190 meetings of 27 fields
+    assert laptop.sync().exit_code == 0
+    with laptop.db.engine.connect() as conn:
+        copies = conn.exec_driver_sql(
+            "SELECT count(*) FROM meeting WHERE title = ?", (first.title,)
+        ).scalar_one()
+    assert copies >= 400
