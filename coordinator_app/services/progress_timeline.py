@@ -24,6 +24,7 @@ from coordinator_app.services.review_state import (
     current_review_clause,
     entry_marks,
     is_current,
+    latest_reviews,
 )
 from coordinator_app.services.reviews import EntryState, ReviewService, WorkspaceFilter
 from coordinator_app.storage.database import Database
@@ -178,9 +179,7 @@ class ProgressTimelineService(Guarded):
                 reviews = session.exec(
                     select(Review).where(col(Review.progress_entry_id).in_(ids))
                 ).all()
-                for found in sorted(reviews, key=lambda r: r.reviewed_at):
-                    if found.deleted_at is None:
-                        latest[found.progress_entry_id] = found
+                latest = latest_reviews(session, sorted(reviews, key=lambda r: r.reviewed_at))
                 for owner, info in attachments_of(session, ids):
                     files.setdefault(owner, []).append(info)
                 names = names_by_id(

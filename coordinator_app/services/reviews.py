@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,9 +28,11 @@ from coordinator_app.services.access import Guarded, reads, reviews
 from coordinator_app.services.base import live, names_by_id, now
 from coordinator_app.services.meetings import area_subtree
 from coordinator_app.services.review_state import (
+    changed_after_review,
     current_review_clause,
     entry_marks,
     is_current,
+    latest_reviews,
     version_to_store,
 )
 from coordinator_app.storage.database import Database
@@ -122,17 +124,17 @@ class ReviewService(Guarded):
     def _latest_reviews(
         self, session: Session, entry_ids: list[uuid.UUID]
     ) -> dict[uuid.UUID, Review]:
-        latest: dict[uuid.UUID, Review] = {}
         if not entry_ids:
-            return latest
-        for review in session.exec(
-            select(Review)
-            .where(col(Review.progress_entry_id).in_(entry_ids))
-            .where(live(Review))
-            .order_by(col(Review.reviewed_at))
-        ).all():
-            latest[review.progress_entry_id] = review
-        return latest
+            return {}
+        return latest_reviews(
+            session,
+            session.exec(
+                select(Review)
+                .where(col(Review.progress_entry_id).in_(entry_ids))
+                .where(live(Review))
+                .order_by(col(Review.reviewed_at))
+            ).all(),
+        )
 
     @reads
     def entry_states(self, project_id: uuid.UUID) -> list[EntryState]:
@@ -165,24 +167,31 @@ class ReviewService(Guarded):
     def changed_since_last_review(
         self, project_id: uuid.UUID, reviewer: UserProfile
     ) -> list[ProgressEntry]:
-        """Entries added or edited after ``reviewer``'s last review of this project."""
+        """Entries added or edited after ``reviewer``'s last review of this project.
+
+        "After" in the order the server received them (review_state.changed_after_review);
+        a desk that never synced compares the clocks' stamps as it always did.
+        """
         with self.db.reading() as session:
-            last = session.exec(
-                select(sa.func.max(Review.reviewed_at))
-                .join(ProgressEntry, col(ProgressEntry.id) == Review.progress_entry_id)
-                .where(ProgressEntry.project_id == project_id)
-                .where(Review.reviewer_profile_id == reviewer.id)
-                .where(live(Review))
-            ).one()
-            stmt = (
-                select(ProgressEntry)
-                .where(ProgressEntry.project_id == project_id)
-                .where(live(ProgressEntry))
+            mine = list(
+                session.exec(
+                    select(Review)
+                    .join(ProgressEntry, col(ProgressEntry.id) == Review.progress_entry_id)
+                    .where(ProgressEntry.project_id == project_id)
+                    .where(Review.reviewer_profile_id == reviewer.id)
+                    .where(live(Review))
+                    .order_by(col(Review.reviewed_at))
+                ).all()
             )
-            if last is not None:
-                last_at = last if isinstance(last, datetime) else datetime.fromisoformat(str(last))
-                stmt = stmt.where(ProgressEntry.updated_at > last_at)
-            return list(session.exec(stmt.order_by(col(ProgressEntry.entry_date).desc())).all())
+            entries = list(
+                session.exec(
+                    select(ProgressEntry)
+                    .where(ProgressEntry.project_id == project_id)
+                    .where(live(ProgressEntry))
+                    .order_by(col(ProgressEntry.entry_date).desc())
+                ).all()
+            )
+            return changed_after_review(session, mine, entries) if mine else entries
 
     @reads
     def history(self, project_id: uuid.UUID) -> list[ReviewRecord]:

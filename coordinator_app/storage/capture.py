@@ -161,10 +161,11 @@ TABLE_STATEMENTS: tuple[str, ...] = (
     """,
 )
 
-VERSIONED_TABLES = frozenset({"progress_entry"})
+VERSIONED_TABLES = frozenset({"progress_entry", "review"})
 """Tables whose rows' server versions the desk remembers (``sync_version``): a
 review stores the version of the entry it saw, and staleness compares versions,
-never the desks' clocks."""
+never the desks' clocks; the latest review of an entry is the one the server
+received last."""
 
 sync_version = sa.table(
     VERSION_TABLE, sa.column("table_name"), sa.column("row_id"), sa.column("version")
@@ -319,23 +320,45 @@ def is_enrolled(connection: sa.Connection) -> bool:
     return bool(connection.exec_driver_sql("SELECT capture FROM sync_state").scalar_one())
 
 
-def enroll(connection: sa.Connection) -> int:
+ENROLL_ROWS_PER_TX = 500
+"""Rows of one table per sync transaction when a desk's existing records are queued."""
+
+
+def enroll(connection: sa.Connection, rows_per_tx: int = ENROLL_ROWS_PER_TX) -> int:
     """Start capturing; the rows already in the file become inserts waiting to be pushed.
 
     A desk that never connects captures nothing (its file stays as small and
     fast as before sync existed). At its first sync every synced row already
-    in the file goes into the outbox — one sync transaction per table, parents
-    first — so years of records kept alone reach the server, merged by id.
-    Call inside a write transaction; returns the rows queued.
+    in the file goes into the outbox — tables parents first, each table's rows
+    in sync transactions of at most ``rows_per_tx`` rows (a push request stays
+    small whatever the file holds) — so years of records kept alone reach the
+    server, merged by id. Call inside a write transaction; returns the rows
+    queued.
     """
     if is_enrolled(connection):
         return 0
+    if rows_per_tx < 1:
+        raise ValueError("rows_per_tx must be at least 1")
     queued = 0
     for statement in seed_statements():
-        close_open_tx(connection)
+        first = close_open_tx(connection)
         connection.exec_driver_sql(statement)
         # Not the cursor's rowcount: Python's sqlite3 leaves it at -1 for WITH … INSERT.
-        queued += int(connection.exec_driver_sql("SELECT changes()").scalar_one())
+        added = int(connection.exec_driver_sql("SELECT changes()").scalar_one())
+        queued += added
+        if added > rows_per_tx:
+            # The rows went in with consecutive seq numbers in the statement's order:
+            # every rows_per_tx of them become the next transaction number.
+            start = connection.exec_driver_sql(
+                "SELECT min(seq) FROM sync_outbox WHERE tx = ?", (first,)
+            ).scalar_one()
+            connection.exec_driver_sql(
+                "UPDATE sync_outbox SET tx = tx + (seq - ?) / ? WHERE tx = ?",
+                (start, rows_per_tx, first),
+            )
+            connection.exec_driver_sql(
+                "UPDATE sync_state SET open_tx = ?", (first + (added - 1) // rows_per_tx,)
+            )
     connection.exec_driver_sql("UPDATE sync_state SET capture = 1")
     close_open_tx(connection)
     return queued

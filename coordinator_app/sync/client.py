@@ -17,6 +17,9 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+_LARGE_BODY = 1024 * 1024
+"""A request body from which a connection reset is taken for a refusal of its size."""
+
 
 class SyncError(Exception):
     """A round could not finish; ``message`` is Japanese, ``code`` the server's code."""
@@ -66,6 +69,16 @@ class ServerClient:
             raise _refusal(error) from None
         except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
             reason = getattr(error, "reason", error)
+            if isinstance(reason, ConnectionResetError | BrokenPipeError) and (
+                len(data or b"") > _LARGE_BODY
+            ):
+                # A server refusing a body over its limit answers and closes before
+                # reading it: the desk sees the connection reset, not the answer.
+                raise SyncError(
+                    f"送信するデータ(約 {len(data or b'') / (1024 * 1024):.1f} MB)が大きすぎて"
+                    "サーバーに受け付けられませんでした。変更は未送信のまま残っています。",
+                    code="request_too_large",
+                ) from None
             raise SyncError(
                 f"サーバーに接続できません({reason})。ネットワークを確認してください。",
                 code="offline",
@@ -168,6 +181,13 @@ def _refusal(error: urllib.error.HTTPError) -> SyncError:
         body = json.loads(error.read() or b"null")
     except ValueError:
         body = None
+    if error.code == 413:
+        return SyncError(
+            "送信するデータが大きすぎてサーバーに受け付けられませんでした。"
+            "変更は未送信のまま残っています。",
+            code="request_too_large",
+            status=413,
+        )
     if isinstance(body, dict) and isinstance(body.get("error"), dict):
         detail = body["error"]
         return SyncError(

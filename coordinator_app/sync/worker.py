@@ -25,7 +25,7 @@ import socket
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -42,11 +42,25 @@ from coordinator_app.storage.change_collector import LINK_OWNERS
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.engine import writing
 from coordinator_app.sync.client import ServerClient, SyncError
+from coordinator_app.sync.outbox import (
+    NEXT_TXS,
+    Outgoing,
+    PendingAfterPush,
+    pack,
+    pending_fields,
+)
 
 PUSH_BATCH = 200
-"""Transactions per push request."""
-PULL_PAGE = 1000
-"""Change-log rows asked for per pull page."""
+"""Transactions per push request at most."""
+PUSH_ROWS = 5000
+"""Outbox rows read for one push request at most (at least one transaction is read)."""
+MAX_PUSH_BYTES = 4 * 1024 * 1024
+"""Encoded size of a push request's body at most: well below the server's 16 MB limit."""
+PULL_PAGE = 5000
+"""Change-log rows asked for per pull page: the server's most (its ``MAX_PULL_LIMIT``).
+
+The log holds one row per field, so a page of new meetings (27 fields) carries
+about 190 of them; a page of one-field edits up to 5,000."""
 EXIT_IN_SYNC, EXIT_ERROR, EXIT_OPEN = 0, 1, 3
 
 _TABLES: dict[str, sa.Table] = {
@@ -75,16 +89,6 @@ class RoundResult:
         )
 
 
-@dataclass
-class _Outgoing:
-    """One closed outbox transaction, ready for the wire."""
-
-    tx: int
-    changes: list[dict[str, Any]] = field(default_factory=list)
-    blobs: dict[tuple[str, str, str], str] = field(default_factory=dict)
-    """(table, row id hex, column) -> the content hash sent."""
-
-
 def _now_text() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -92,9 +96,12 @@ def _now_text() -> str:
 class SyncWorker:
     """Sync rounds of one database file with one server."""
 
-    def __init__(self, db: Database, client: ServerClient) -> None:
+    def __init__(
+        self, db: Database, client: ServerClient, *, max_push_bytes: int = MAX_PUSH_BYTES
+    ) -> None:
         self.db = db
         self.client = client
+        self.max_push_bytes = max_push_bytes
 
     # -- login -------------------------------------------------------------------
 
@@ -144,25 +151,24 @@ class SyncWorker:
             identity = capture.read_identity(conn)
             rows = conn.exec_driver_sql(
                 "SELECT tx, table_name, row_id, op, fields FROM sync_outbox WHERE tx IN"
-                " (SELECT DISTINCT tx FROM sync_outbox WHERE tx < ? ORDER BY tx LIMIT ?)"
-                " ORDER BY seq",
-                (limit, PUSH_BATCH),
+                f" ({NEXT_TXS}) ORDER BY seq",
+                (limit, PUSH_BATCH, PUSH_ROWS),
             ).fetchall()
             outgoing, contents = self._outgoing(conn, rows)
         if not outgoing:
             return 0
-        for digest, content in contents.items():
-            self.client.put_blob(digest, content)
-        results = self.client.push(
-            identity.incarnation,
-            [{"tx": o.tx, "changes": o.changes} for o in outgoing.values()],
-        )
+        wire = pack(outgoing, self.max_push_bytes)
+        needed = {digest for o in outgoing.values() for digest in o.blobs.values()}
+        for digest in sorted(needed):
+            self.client.put_blob(digest, contents[digest])
+        results = self.client.push(identity.incarnation, wire)
         kept = Changes(origin=Origin.SYNC)
+        pending = PendingAfterPush()
         with writing(self.db.engine).begin() as conn:
             for result in results:
                 sent = outgoing.get(int(result["tx"]))
                 if sent is not None:
-                    self._record(conn, result, sent, identity.incarnation)
+                    self._record(conn, result, sent, identity.incarnation, pending)
                     for conflict in result.get("conflicts", ()):
                         kept |= _changes_of(conn, conflict)
         # A conflicted field now shows the server's value: the views hear of it.
@@ -171,12 +177,12 @@ class SyncWorker:
 
     def _outgoing(
         self, conn: sa.Connection, rows: Sequence[Any]
-    ) -> tuple[dict[int, _Outgoing], dict[str, bytes]]:
-        outgoing: dict[int, _Outgoing] = {}
+    ) -> tuple[dict[int, Outgoing], dict[str, bytes]]:
+        outgoing: dict[int, Outgoing] = {}
         contents: dict[str, bytes] = {}
         merged: dict[tuple[int, str, str], dict[str, Any]] = {}
         for tx, table, row_id, op, fields_json in rows:
-            sent = outgoing.setdefault(tx, _Outgoing(tx))
+            sent = outgoing.setdefault(tx, Outgoing(tx))
             key = (tx, table, row_id)
             fields = json.loads(fields_json)
             change = merged.get(key)
@@ -197,7 +203,7 @@ class SyncWorker:
     def _blob_pair(
         self,
         conn: sa.Connection,
-        sent: _Outgoing,
+        sent: Outgoing,
         contents: dict[str, bytes],
         table: str,
         row_id: str,
@@ -225,9 +231,15 @@ class SyncWorker:
         pair[1] = f"sha256:{digest}"
 
     def _record(
-        self, conn: sa.Connection, result: dict[str, Any], sent: _Outgoing, incarnation: str
+        self,
+        conn: sa.Connection,
+        result: dict[str, Any],
+        sent: Outgoing,
+        incarnation: str,
+        pending: PendingAfterPush,
     ) -> None:
         conn.exec_driver_sql("DELETE FROM sync_outbox WHERE tx = ?", (sent.tx,))
+        pending.recorded(sent.tx)
         if result.get("status") != "applied":
             error = result.get("error") or {}
             conn.exec_driver_sql(
@@ -246,13 +258,12 @@ class SyncWorker:
             return
         for (table, row_id, name), digest in sent.blobs.items():
             _remember_blob(conn, table, row_id, name, digest)
-        pending = _pending_fields(conn)
         with capture.capture_off(conn):
             for conflict in result.get("conflicts", ()):
                 _store_conflict(conn, conflict, sent.tx)
                 # The server kept its value: so does the desk (yours stays in the conflict).
                 conflicted = uuid.UUID(conflict["id"])
-                if conflict["field"] not in pending.get((conflict["table"], conflicted.hex), ()):
+                if not pending.waiting(conn, conflict["table"], conflicted.hex, conflict["field"]):
                     _write_fields(
                         conn,
                         conflict["table"],
@@ -279,7 +290,7 @@ class SyncWorker:
             with self.db.writing() as session:
                 conn = session.connection()
                 conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-                pending = _pending_fields(conn)
+                pending = pending_fields(conn)
                 with capture.capture_off(conn):
                     for change in changes:
                         if self._apply(conn, change, pending, contents):
@@ -367,16 +378,6 @@ def _open_conflict_rows(conn: sa.Connection) -> set[tuple[str, str, str]]:
         "SELECT id, table_name, row_id FROM sync_conflict WHERE resolved_at IS NULL"
     ).fetchall()
     return {(str(cid), str(table), str(row)) for cid, table, row in rows}
-
-
-def _pending_fields(conn: sa.Connection) -> dict[tuple[str, str], set[str]]:
-    """Fields with an edit still waiting in the outbox, per (table, row id hex)."""
-    pending: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for table, row_id, fields_json in conn.exec_driver_sql(
-        "SELECT table_name, row_id, fields FROM sync_outbox"
-    ):
-        pending[(table, row_id)].update(json.loads(fields_json))
-    return pending
 
 
 def _desk_setting(conn: sa.Connection, row_id: uuid.UUID, change: dict[str, Any]) -> bool:

@@ -294,12 +294,6 @@ def test_review_staleness_follows_server_versions_with_clocks_a_year_apart(
         assert desk.services.progress.get(second.id).text == "第2回(民生委員 2名)"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services/reviews.py _latest_reviews and progress_timeline pick the latest review"
-    " by reviewed_at (the reviewer's clock): a review made on a clock a year ahead stays"
-    " 'the latest' for a year and hides every later review",
-)
 def test_a_new_review_counts_after_one_made_on_a_clock_a_year_ahead(
     desks: dict[str, SkewedDesk], reviewed: Any
 ) -> None:
@@ -311,11 +305,6 @@ def test_a_new_review_counts_after_one_made_on_a_clock_a_year_ahead(
     assert everywhere(first) == {(True, False)}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services/reviews.py changed_since_last_review compares updated_at with the"
-    " reviewer's last reviewed_at: clocks, not server versions",
-)
 def test_changed_since_my_last_review_lists_an_edit_made_after_it_on_any_clock(
     desks: dict[str, SkewedDesk], reviewed: Any
 ) -> None:
