@@ -163,6 +163,8 @@ def apply_snapshot(db: Database, snapshot: Path) -> Bootstrapped:
                 f"スナップショットを取り込めませんでした({error.orig})。何も変更していません"
             ) from None
         finally:
+            if raw.in_transaction:  # a failed COMMIT (deferred foreign keys) stays open
+                raw.rollback()
             raw.execute("DETACH DATABASE snap")
     return Bootstrapped(rows, cursor)
 
@@ -183,7 +185,9 @@ def _copy_rows(conn: sa.Connection) -> int:
             continue  # the server does not have this table yet: the desk's stays empty
         columns = [c for c in _columns(conn, "main", name) if c in present]
         names = ", ".join(columns)
-        kept = capture.desk_only_condition(name, "s")
+        # Desk-only settings are not copied; desk-only tables (profiles) are: the
+        # server's rows are applied on a desk like any pulled change.
+        kept = "" if name in capture.DESK_TABLES else capture.desk_only_condition(name, "s")
         conn.exec_driver_sql(
             f"INSERT INTO main.{name} ({names}) SELECT {', '.join('s.' + c for c in columns)}"
             f" FROM snap.{name} AS s" + (f" WHERE {kept}" if kept else "")
