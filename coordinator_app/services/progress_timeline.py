@@ -9,8 +9,9 @@ names). Nothing here loads an attachment's content.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -121,17 +122,18 @@ class ProgressTimelineService(Guarded):
 
     @reads
     def summary(
-        self, project_id: uuid.UUID, *, changed_after: datetime | None = None
+        self, project_id: uuid.UUID, *, only_ids: Collection[uuid.UUID] | None = None
     ) -> LogSummary:
-        """Entries, unreviewed entries and the last entry date, in one statement."""
+        """Entries, unreviewed entries and the last entry date, in one statement
+        (``only_ids``: of those entries only, e.g. the changes since a review)."""
         e = ProgressEntry.__table__
         stmt = select(
             sa.func.count(),
             sa.func.coalesce(sa.func.sum(sa.case((_reviewed_clause(), 0), else_=1)), 0),
             sa.func.max(e.c.entry_date),
         ).where(e.c.project_id == project_id, e.c.deleted_at.is_(None))
-        if changed_after is not None:
-            stmt = stmt.where(e.c.updated_at > changed_after)
+        if only_ids is not None:
+            stmt = stmt.where(e.c.id.in_(list(only_ids)))
         with self.db.reading() as session:
             total, unreviewed, last = session.exec(stmt).one()
         if isinstance(last, str):
@@ -146,9 +148,10 @@ class ProgressTimelineService(Guarded):
         offset: int,
         limit: int,
         oldest_first: bool = False,
-        changed_after: datetime | None = None,
+        only_ids: Collection[uuid.UUID] | None = None,
     ) -> list[TimelineEntry]:
-        """``limit`` entries from ``offset``, newest (or oldest) first."""
+        """``limit`` entries from ``offset``, newest (or oldest) first (``only_ids``:
+        of those entries only)."""
         order = (
             (col(ProgressEntry.entry_date), col(ProgressEntry.created_at), col(ProgressEntry.id))
             if oldest_first
@@ -163,8 +166,8 @@ class ProgressTimelineService(Guarded):
             .where(ProgressEntry.project_id == project_id)
             .where(live(ProgressEntry))
         )
-        if changed_after is not None:
-            stmt = stmt.where(ProgressEntry.updated_at > changed_after)
+        if only_ids is not None:
+            stmt = stmt.where(col(ProgressEntry.id).in_(list(only_ids)))
         with self.db.reading() as session:
             entries = list(session.exec(stmt.order_by(*order).offset(offset).limit(limit)).all())
             ids = [e.id for e in entries]

@@ -358,3 +358,43 @@ def test_project_page_dialog_saves_the_chosen_entries(
     dialog.reject()
     with reopened(db) as fresh:
         assert fresh.project_pages.narrative(setagaya.project.id) == "区内5地域で参加型講座を開催。"
+
+
+VERSION = sa.text("INSERT INTO sync_version (table_name, row_id, version) VALUES (:table, :id, :v)")
+
+
+def test_changes_since_my_review_follow_the_servers_order_not_the_clocks(
+    qtbot: QtBot, ctx: UiContext, db: Database, services: Services, setagaya: Setagaya
+) -> None:
+    """A synced desk: the supervisor's reviews were made on a clock a year ahead and
+    reached the server as versions 100…; the coordinator later corrected one entry
+    (server version 200) on a right clock. 前回の確認以降の変更だけを表示 lists that
+    entry (the clocks say nothing changed after the review) and counts it."""
+    services.reviews.mark_reviewed([e.id for e in setagaya.entries], setagaya.supervisor)
+    ahead = datetime.now(UTC) + timedelta(days=365)
+    corrected = setagaya.entries[2]
+    with db.writing() as session:
+        conn = session.connection()
+        conn.execute(
+            sa.text("UPDATE review SET reviewed_at = :at, entry_version = 1"), {"at": ahead}
+        )
+        for entry in setagaya.entries:
+            conn.execute(VERSION, {"table": "progress_entry", "id": entry.id.hex, "v": 1})
+        reviews = conn.execute(sa.text("SELECT id FROM review")).scalars().all()
+        for n, review_id in enumerate(reviews):
+            conn.execute(VERSION, {"table": "review", "id": review_id, "v": 100 + n})
+        # The correction as a pull applies it: the entry's text and its new server version.
+        conn.execute(
+            sa.text("UPDATE progress_entry SET text = '講座の日程を訂正' WHERE id = :id"),
+            {"id": corrected.id.hex},
+        )
+        conn.execute(
+            sa.text("UPDATE sync_version SET version = 200 WHERE row_id = :id"),
+            {"id": corrected.id.hex},
+        )
+    set_current_profile(ctx, setagaya.supervisor.id)
+    panel = _progress(qtbot, ctx, setagaya.project.id)
+    panel.changes_check.setChecked(True)
+    model = panel.timeline_model
+    assert [model.item(r).entry.id for r in range(model.rowCount())] == [corrected.id]  # type: ignore[union-attr]
+    assert "進捗 1件" in panel.bar.changes_label.text()

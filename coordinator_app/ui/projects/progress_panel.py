@@ -166,7 +166,7 @@ class ProgressLogPanel(QWidget):
         if owner_id != self.owner_id:
             self.bar.reset_changes()
             self.model.only_ids = None
-            self.timeline_model.changed_after = None
+            self.timeline_model.only_ids = None
         self.timeline_model.load(owner_id)
         self._load_table(owner_id)
         self.hint.setVisible(owner_id is None)
@@ -299,9 +299,9 @@ class ProgressLogPanel(QWidget):
         if self.mode == self.TABLE:
             return self._open_review(self._entries(self.model.unreviewed_ids()))
         entries = self.ctx.services.timeline.unreviewed_entries(self.owner_id)
-        after = self.timeline_model.changed_after
-        if after is not None:
-            entries = [e for e in entries if e.updated_at > after]
+        only = self.timeline_model.only_ids
+        if only is not None:
+            entries = [e for e in entries if e.id in only]
         return self._open_review(entries)
 
     def open_photo(self, entry_id: uuid.UUID, attachment_id: uuid.UUID) -> PhotoDialog | None:
@@ -435,15 +435,13 @@ class ProgressLogPanel(QWidget):
             self.edit()
 
     def _changes_toggled(self, checked: bool) -> None:
+        # Never reviewed here: every entry counts as a change.
         self.model.only_ids = self.bar.changed_ids(self.owner_id) if checked else None
-        # Never reviewed here (None): every entry counts as a change.
-        self.timeline_model.changed_after = (
-            self.bar.my_last_review(self.owner_id) if checked else None
-        )
+        self.timeline_model.only_ids = _frozen(self.model.only_ids)
         self.refresh()
 
     def _update_summary(self) -> None:
-        if self.timeline_model.changed_after is None:
+        if self.timeline_model.only_ids is None:
             summary = self.timeline_model.summary
         elif self.owner_id is not None:
             summary = self.ctx.services.timeline.summary(self.owner_id)
@@ -462,7 +460,7 @@ class ProgressLogPanel(QWidget):
         if changes.touches(RecordKind.PROGRESS_ENTRY, RecordKind.REVIEW, RecordKind.ATTACHMENT):
             if self.changes_check.isChecked():
                 self.model.only_ids = self.bar.changed_ids(self.owner_id)
-                self.timeline_model.changed_after = self.bar.my_last_review(self.owner_id)
+                self.timeline_model.only_ids = _frozen(self.model.only_ids)
             self.refresh()
 
     def _display_changed(self) -> None:
@@ -490,3 +488,7 @@ class ProgressLogPanel(QWidget):
 
     def _warn(self, text: str) -> None:
         self.ctx.prompts.warn(self, title=self.tr("操作できません"), text=text)
+
+
+def _frozen(ids: set[uuid.UUID] | None) -> frozenset[uuid.UUID] | None:
+    return None if ids is None else frozenset(ids)

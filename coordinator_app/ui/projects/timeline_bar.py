@@ -98,7 +98,7 @@ class LogBar(QWidget):
                 unreviewed=unreviewed
             )
         else:
-            changed = self.ctx.services.timeline.summary(owner_id, changed_after=last).total
+            changed = len(self.changed_ids(owner_id) or ())  # by server order, not clocks
             text = self.tr(
                 "未確認 {unreviewed}件・前回の確認({stamp})以降に追加・変更された進捗 {count}件"
             ).format(unreviewed=unreviewed, stamp=format_stamp(self.ctx.dates, last), count=changed)

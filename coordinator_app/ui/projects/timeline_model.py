@@ -9,7 +9,6 @@ thumbnails are decoded when an entry is first painted and kept.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,8 +40,8 @@ class TimelineModel(QAbstractListModel):
     """Entries of one project, newest (or oldest) first, :data:`PAGE_SIZE` at a time.
 
     Attributes:
-        changed_after: show only entries edited after this moment (a
-            supervisor's "changes since my last review"); None shows all.
+        only_ids: show only these entries (a supervisor's "changes since my
+            last review", in the order the server received them); None shows all.
     """
 
     PAGE_SIZE = 25
@@ -52,7 +51,7 @@ class TimelineModel(QAbstractListModel):
         self.services = services
         self.owner_id: uuid.UUID | None = None
         self.oldest_first = False
-        self.changed_after: datetime | None = None
+        self.only_ids: frozenset[uuid.UUID] | None = None
         self.summary = LogSummary()
         self._rows: list[TimelineEntry] = []
         self._thumbnails: dict[uuid.UUID, QPixmap | None] = {}
@@ -76,9 +75,7 @@ class TimelineModel(QAbstractListModel):
         if self.owner_id is None:
             summary, rows = LogSummary(), []
         else:
-            summary = self.services.timeline.summary(
-                self.owner_id, changed_after=self.changed_after
-            )
+            summary = self.services.timeline.summary(self.owner_id, only_ids=self.only_ids)
             rows = self._page(0, min(wanted, summary.total)) if summary.total else []
         self.beginResetModel()
         self.summary = summary
@@ -92,7 +89,7 @@ class TimelineModel(QAbstractListModel):
             offset=offset,
             limit=limit,
             oldest_first=self.oldest_first,
-            changed_after=self.changed_after,
+            only_ids=self.only_ids,
         )
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008 (Qt's signature)
