@@ -5,15 +5,12 @@ status bar, and the dialog shows which desk sent each record."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi", reason="the server extra is not installed")
 
 from PySide6.QtCore import Qt
-from pytestqt.qtbot import QtBot
 
 from coordinator_app.domain.enums import OrgKind
 from coordinator_app.domain.models import Organisation
@@ -21,28 +18,13 @@ from coordinator_app.ui.sync.look_alikes_dialog import LookAlikeDialog
 from coordinator_app.ui.sync.look_alikes_model import LookAlikeRecordModel
 from coordinator_app.ui.sync.look_alikes_offer import LookAlikeOffer
 from tests.server import conftest as server_fixtures
-from tests.server.conftest import Client, new_user
 from tests.sync.test_rounds import Desk
-from tests.ui.test_sync_window import WindowDesk
+from tests.ui.test_sync_window import WindowDesk, pair
 
 server_dir = server_fixtures.server_dir
 api = server_fixtures.api
 admin = server_fixtures.admin
-
-
-@pytest.fixture
-def pair(
-    qtbot: QtBot, tmp_path: Path, api: str, admin: Client
-) -> Iterator[tuple[WindowDesk, Desk]]:
-    office = Desk(tmp_path / "office.sqlite3", api, new_user(admin, "coordinator"))
-    laptop = Desk(tmp_path / "laptop.sqlite3", api, new_user(admin, "coordinator"))
-    shown = WindowDesk(qtbot, office, tmp_path / "office.ini")
-    try:
-        yield shown, laptop
-    finally:
-        shown.close()
-        office.db.close()
-        laptop.db.close()
+__all__ = ["admin", "api", "pair", "server_dir"]  # fixtures this module uses
 
 
 NAME = f"若葉台町会{uuid.uuid4().hex[:6]}"

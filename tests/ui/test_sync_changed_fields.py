@@ -5,7 +5,6 @@ only the user's field (throw-away PostgreSQL, the server on loopback)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,34 +12,18 @@ import pytest
 pytest.importorskip("fastapi", reason="the server extra is not installed")
 
 from PySide6.QtCore import Qt
-from pytestqt.qtbot import QtBot
 
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from tests.server import conftest as server_fixtures
-from tests.server.conftest import Client, new_user
 from tests.sync.test_rounds import Desk, _edit, _new_meeting
 from tests.ui.conftest import enter
 from tests.ui.fake_prompts import FakePrompts
-from tests.ui.test_sync_window import WindowDesk
+from tests.ui.test_sync_window import WindowDesk, pair
 
 server_dir = server_fixtures.server_dir
 api = server_fixtures.api
 admin = server_fixtures.admin
-
-
-@pytest.fixture
-def pair(
-    qtbot: QtBot, tmp_path: Path, api: str, admin: Client
-) -> Iterator[tuple[WindowDesk, Desk]]:
-    office = Desk(tmp_path / "office.sqlite3", api, new_user(admin, "coordinator"))
-    laptop = Desk(tmp_path / "laptop.sqlite3", api, new_user(admin, "coordinator"))
-    shown = WindowDesk(qtbot, office, tmp_path / "office.ini")
-    try:
-        yield shown, laptop
-    finally:
-        shown.close()
-        office.db.close()
-        laptop.db.close()
+__all__ = ["admin", "api", "pair", "server_dir"]  # fixtures this module uses
 
 
 def _pushed_meeting_fields(desk: Desk) -> list[set[str]]:

@@ -19,6 +19,7 @@ from coordinator_app.services.access import AccessDenied
 from coordinator_app.services.registry import Services
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.main.main_window import MainWindow
+from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from coordinator_app.ui.meetings.meeting_page import MeetingPage
 from coordinator_app.ui.settings import AppSettings, settings_store
 from coordinator_app.ui.sync.conflict_dialog import ConflictDialog
@@ -75,6 +76,8 @@ class WindowDesk:
         return page
 
     def close(self) -> None:
+        for dialog in self.window.findChildren(MeetingDialog):  # meeting windows left open
+            dialog.close()
         self.sync.controller.stop()
 
 

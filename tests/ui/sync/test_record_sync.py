@@ -5,7 +5,6 @@ that record, gone once resolved from it) and the 変更履歴 tab."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.main.main_window import MainWindow
-from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog, open_meeting_dialog
+from coordinator_app.ui.meetings.meeting_dialog import open_meeting_dialog
 from coordinator_app.ui.settings import AppSettings, settings_store
 from coordinator_app.ui.sync.conflict_banner import ConflictBanner
 from coordinator_app.ui.sync.conflict_dialog import ConflictDialog
@@ -29,30 +28,14 @@ from tests.server.conftest import Client, new_user
 from tests.sync.test_rounds import Desk, _edit, _new_meeting
 from tests.ui.conftest import enter
 from tests.ui.fake_prompts import FakePrompts
-from tests.ui.test_sync_window import WindowDesk
+from tests.ui.test_sync_window import WindowDesk, pair
 
 server_dir = server_fixtures.server_dir
 api = server_fixtures.api
 admin = server_fixtures.admin
+__all__ = ["admin", "api", "pair", "server_dir"]  # fixtures this module uses
 
 LONG_MINUTES = "第1回の議事録です。" * 8 + "\n2行目: 次回は公民館で開催する。"
-
-
-@pytest.fixture
-def pair(
-    qtbot: QtBot, tmp_path: Path, api: str, admin: Client
-) -> Iterator[tuple[WindowDesk, Desk]]:
-    office = Desk(tmp_path / "office.sqlite3", api, new_user(admin, "coordinator"))
-    laptop = Desk(tmp_path / "laptop.sqlite3", api, new_user(admin, "coordinator"))
-    shown = WindowDesk(qtbot, office, tmp_path / "office.ini")
-    try:
-        yield shown, laptop
-    finally:
-        for dialog in shown.window.findChildren(MeetingDialog):
-            dialog.close()
-        shown.close()
-        office.db.close()
-        laptop.db.close()
 
 
 def _banner(widget: object) -> ConflictBanner:
