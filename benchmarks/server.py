@@ -259,6 +259,19 @@ def wait_for_health(port: int, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("the server did not come up")
 
 
+def start_api(server_dir: ServerDir) -> tuple[subprocess.Popen[bytes], int]:
+    """``coordinator-server run`` on a free loopback port, answering its health check."""
+    port = free_port()
+    command = [sys.executable, "-m", "coordinator_app.server", "run", str(server_dir.root)]
+    process = subprocess.Popen(
+        [*command, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_for_health(port, process)
+    return process, port
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--desks", default="1,10,50")
@@ -277,21 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         server_dir = ServerDir.load(root / "server")
         cluster_of(server_dir).start()
         users = create_users(server_dir, max(desk_counts))
-        port = free_port()
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "coordinator_app.server",
-                "run",
-                str(server_dir.root),
-                "--port",
-                str(port),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_for_health(port, process)
+        process, port = start_api(server_dir)
         municipality = server_dir.municipality(MUNICIPALITY)
         api_dsn = server_dir.api_dsn(municipality)
         rows: list[Row] = []

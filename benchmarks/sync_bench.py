@@ -61,7 +61,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from benchmarks.server import Desk, free_port, meeting_values, wait_for_health
+from benchmarks.server import Desk, meeting_values, start_api
 from coordinator_app import cli
 from coordinator_app.server.cli import cluster_of, initialise, owner_connection
 from coordinator_app.server.config import ServerDir
@@ -488,21 +488,7 @@ def main(argv: list[str] | None = None) -> int:
         server_dir = ServerDir.load(root / "server")
         cluster_of(server_dir).start()
         users = create_users(server_dir)
-        port = free_port()
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "coordinator_app.server",
-                "run",
-                str(server_dir.root),
-                "--port",
-                str(port),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_for_health(port, process)
+        process, port = start_api(server_dir)
         api = f"http://127.0.0.1:{port}"
 
         city_rows = count_rows(city, synced)
