@@ -11,12 +11,14 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:  # QtPrintSupport loads only when something is printed
+    from PySide6.QtPrintSupport import QPrinter
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10))}
@@ -259,6 +261,8 @@ class DialogPrompts:
         return Path(name) if name else None
 
     def setup_printer(self, parent: QWidget | None, printer: QPrinter, *, title: str) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(title)
         return dialog.exec() == QDialog.DialogCode.Accepted

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 class FakePrompts:
@@ -88,6 +91,8 @@ class FakePrompts:
     def setup_printer(self, parent: QWidget | None, printer: QPrinter, *, title: str) -> bool:
         if self.print_to is None:
             return False
+        from PySide6.QtPrintSupport import QPrinter
+
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(self.print_to))
         return True

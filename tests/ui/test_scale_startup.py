@@ -26,7 +26,14 @@ from coordinator_app.ui.main.main_window import MainWindow
 from tests.conftest import Factory
 
 ROOT = Path(__file__).parents[2]
-HEAVY = ["reportlab", "openpyxl", "PIL", "PySide6.QtPdf", "PySide6.QtCharts"]
+HEAVY = [
+    "reportlab",
+    "openpyxl",
+    "PIL",
+    "PySide6.QtPdf",
+    "PySide6.QtCharts",
+    "PySide6.QtPrintSupport",
+]
 
 PROBE = textwrap.dedent(
     """
