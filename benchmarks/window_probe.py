@@ -68,7 +68,7 @@ class Probe:
 
     def wait_paint(self, widget: Any, started: float, timeout_s: float = 120) -> float:
         """Spin the event loop until ``widget`` (or a child) painted, then settle;
-        the time of the last paint, in ms from ``started``."""
+        the end of the last paint, in ms from ``started``."""
         from PySide6.QtCore import QEvent, QObject
         from PySide6.QtWidgets import QWidget
 
@@ -87,13 +87,19 @@ class Probe:
         deadline = time.monotonic() + timeout_s
         while not painted and time.monotonic() < deadline:
             self.qapp.processEvents()
+        # The filter sees a Paint before it is handled: a list reads its rows while
+        # painting, so a repaint ends when the turn that delivered it returns.
+        ended = time.perf_counter()
         for _ in range(SETTLE_TURNS):
+            seen = len(painted)
             self.qapp.processEvents()
+            if len(painted) > seen:
+                ended = time.perf_counter()
         for target in targets:
             target.removeEventFilter(watch)
         if not painted:
             return float("nan")
-        return (painted[-1] - started) * 1000
+        return (ended - started) * 1000
 
     def action(self, name: str, act: Callable[[], Any], widget: Callable[[], Any]) -> Any:
         """Time ``act`` to the repaint of ``widget()`` (looked up after the action,
