@@ -129,15 +129,10 @@ class EntityService(Guarded, Generic[T]):
 
     @reads
     def list_ladder(self, query: ListQuery, every: int) -> builtins.list[tuple[Any, ...]]:
-        """Keys of rows ``offset + every - 1``, ``offset + 2 * every - 1``... read from
-        the sort's index alone where the filters allow (:func:`ladder_statement`)."""
-        parts = self._sort_parts(query)
-        table, live = self.model.__table__, live_unindexed(self.model)
+        """Keys of rows ``offset + every - 1``, ``offset + 2 * every - 1``... (ladder_statement)."""
+        parts, live = self._sort_parts(query), (live_unindexed(self.model), self.model.__table__)
         stmt = listing.ladder_statement(
-            lambda s: listing.index_only_live(self._filtered(s, query), live, table),
-            parts,
-            query,
-            every,
+            lambda s: self._filtered(s, query), parts, query, every, live
         )
         with self.db.reading() as session:
             return [tuple(row) for row in session.execute(stmt).all()]

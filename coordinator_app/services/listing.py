@@ -168,11 +168,16 @@ def read_page(
 
 
 def ladder_statement(
-    filtered: Callable[[Any], Any], parts: Sequence[SortPart], query: ListQuery, every: int
+    filtered: Callable[[Any], Any],
+    parts: Sequence[SortPart],
+    query: ListQuery,
+    every: int,
+    live: tuple[Any, Any] | None = None,
 ) -> Any:
     """One statement giving the keys of rows ``offset + every - 1``, ``offset + 2 *
     every - 1``... in the list's order (``query.offset``; at most ``query.limit``
-    keys when set). ``filtered`` adds the list's filters to a select.
+    keys when set). ``filtered`` adds the list's filters to a select; ``live`` is
+    the live condition among them and its table (see :func:`index_only_live`).
 
     ``every == 1`` is a plain ``LIMIT ... OFFSET`` over the sort columns: with
     the live filter made index-only (:func:`index_only_live`) SQLite steps
@@ -180,6 +185,8 @@ def ladder_statement(
     of the row in the middle of 500,000 is one cheap statement. Larger steps
     number the rows (a window function) and keep every ``every``-th key.
     """
+    if live is not None:
+        filtered = _index_only(filtered, *live)
     order = [p.column.desc() if query.descending else p.column.asc() for p in parts]
     labelled = [p.column.label(f"key{i}") for i, p in enumerate(parts)]
     if every == 1:
@@ -196,6 +203,10 @@ def ladder_statement(
         .order_by(inner.c.position)
     )
     return stmt.limit(query.limit) if query.limit is not None else stmt
+
+
+def _index_only(filtered: Callable[[Any], Any], live: Any, table: Any) -> Callable[[Any], Any]:
+    return lambda stmt: index_only_live(filtered(stmt), live, table)
 
 
 def not_deleted_by_rowid(table: Any) -> Any:
