@@ -175,9 +175,10 @@ def ladder_statement(
     live: tuple[Any, Any] | None = None,
 ) -> Any:
     """One statement giving the keys of rows ``offset + every - 1``, ``offset + 2 *
-    every - 1``... in the list's order (``query.offset``; at most ``query.limit``
-    keys when set). ``filtered`` adds the list's filters to a select; ``live`` is
-    the live condition among them and its table (see :func:`index_only_live`).
+    every - 1``... in the list's order (``query.offset`` counted from the row
+    after ``query.after`` when set; at most ``query.limit`` keys when set).
+    ``filtered`` adds the list's filters to a select; ``live`` is the live
+    condition among them and its table (see :func:`index_only_live`).
 
     ``every == 1`` is a plain ``LIMIT ... OFFSET`` over the sort columns: with
     the live filter made index-only (:func:`index_only_live`) SQLite steps
@@ -187,6 +188,8 @@ def ladder_statement(
     """
     if live is not None:
         filtered = _index_only(filtered, *live)
+    if query.after is not None:
+        filtered = _after(filtered, parts, query)
     order = [p.column.desc() if query.descending else p.column.asc() for p in parts]
     labelled = [p.column.label(f"key{i}") for i, p in enumerate(parts)]
     if every == 1:
@@ -203,6 +206,15 @@ def ladder_statement(
         .order_by(inner.c.position)
     )
     return stmt.limit(query.limit) if query.limit is not None else stmt
+
+
+def _after(filtered: Callable[[Any], Any], parts: Sequence[SortPart], query: ListQuery) -> Any:
+    """``filtered`` narrowed to the rows after ``query.after``: its seek segments
+    (:func:`keyset_segments`) as one condition (an ``OR`` where a NULL splits them)."""
+    assert query.after is not None
+    segments = keyset_segments(parts, query.after, descending=query.descending)
+    condition = sa.or_(*(sa.and_(*segment) for segment in segments)) if segments else sa.false()
+    return lambda stmt: filtered(stmt).where(condition)
 
 
 def _index_only(filtered: Callable[[Any], Any], live: Any, table: Any) -> Callable[[Any], Any]:

@@ -56,11 +56,22 @@ def test_jump_to_row_50000_reads_one_key_from_the_index_then_the_page(
         .id
     )
     assert model.window.seeks == 1
-    # Past the middle the key comes from the end of the list (the order reversed).
+    # A jump near a key known counts from that key: a seek, then a short walk.
+    near = MIDDLE + 5_000
+    with recorded(db) as statements:
+        shown = model.record_at(near)
+    assert shown.id == services.meetings.list(replace(model.query, offset=near, limit=1)).rows[0].id
+    assert model.window.seeks == 2
+    (key_statement,) = _key_statements(statements)
+    details = plan(db, *key_statement)
+    assert any(
+        d.startswith("SEARCH meeting USING COVERING INDEX ix_meeting_held_on") for d in details
+    ), details
+    # Far past the keys known: counted from the nearest of them or from the end.
     deep = total - MIDDLE // 2
     truth = services.meetings.list(replace(model.query, offset=deep, limit=1)).rows[0]
     assert model.record_at(deep).id == truth.id
-    assert model.window.seeks == 2
+    assert model.window.seeks == 3
 
 
 def test_jump_in_a_filtered_list_counts_only_the_rows_it_shows(

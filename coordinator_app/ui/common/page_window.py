@@ -4,8 +4,8 @@ A :class:`PageWindow` knows how many rows the list has (one COUNT) and reads a
 page only when a row of it is asked for: after the key of the row before it,
 before the key of the row after it (the list's order reversed, so the last
 rows of 500,000 are one seek from the end), or, far from every key it knows,
-after the key of the row next to the page, looked up by position from the
-nearer end of the list (one ``LIMIT 1 OFFSET`` statement over the sort's
+after the key of the row next to the page, counted from the nearest key it
+knows or end of the list (one ``LIMIT 1 OFFSET`` statement over the sort's
 index alone: nothing in between is loaded, no ladder of every page is
 built). It keeps at most ``capacity`` pages, dropping the farthest
 from the one just read, so memory stays flat however far the list is scrolled.
@@ -125,18 +125,30 @@ class PageWindow:
         return list(reversed(page.rows)), keys
 
     def _seek(self, start: int, count: int) -> tuple[list[Row[Any]], list[Key] | None]:
-        """A page far from every key known: the key next to it from the nearer end
-        of the list (one ``LIMIT 1 OFFSET`` walk of the sort's index, see
-        :func:`~coordinator_app.services.listing.ladder_statement`), then a seek."""
+        """A page far from every key known: the key next to it counted from the
+        nearest key known or end of the list (one ``LIMIT 1 OFFSET`` walk of the
+        sort's index, see :func:`~coordinator_app.services.listing.ladder_statement`),
+        then a seek from that key."""
         end = start + count  # the row after the page
-        if start <= self.total - end:
-            key = self._key_at(self.query, start - 1)
+        # (steps to walk, the anchor's key or None for an end, True to read forward)
+        anchors: list[tuple[int, Key | None, bool]] = [
+            (start - 1, None, True),
+            (self.total - 1 - end, None, False),
+        ]
+        for position, known in self._keys.items():
+            if position < start - 1:
+                anchors.append((start - 2 - position, known, True))
+            elif position > end:
+                anchors.append((position - end - 1, known, False))
+        steps, anchor, forward = min(anchors, key=lambda a: a[0])
+        if forward:
+            key = self._key_at(replace(self.query, after=anchor), steps)
             if key is not None:
                 self._keys[start - 1] = key
                 return self._forward(key, count)
         else:
-            reverse = replace(self.query, descending=not self.query.descending)
-            key = self._key_at(reverse, self.total - 1 - end)
+            reverse = replace(self.query, descending=not self.query.descending, after=anchor)
+            key = self._key_at(reverse, steps)
             if key is not None:
                 self._keys[end] = key
                 return self._backward(key, count)
@@ -144,10 +156,11 @@ class PageWindow:
         page = self._fetch(replace(self.query, offset=start, limit=count))
         return list(page.rows), page.keys
 
-    def _key_at(self, query: ListQuery, position: int) -> Key | None:
-        """The key of the row at ``position`` in ``query``'s order (None past the end)."""
+    def _key_at(self, query: ListQuery, steps: int) -> Key | None:
+        """The key ``steps`` rows on from ``query.after`` (the first row's when None)
+        in ``query``'s order; None past the end."""
         self.seeks += 1
-        found = self._ladder(replace(query, offset=position, limit=1), 1)
+        found = self._ladder(replace(query, offset=steps, limit=1), 1)
         return found[0] if found else None
 
     def _store(self, number: int, rows: list[Row[Any]], keys: list[Key] | None) -> None:
