@@ -68,7 +68,7 @@ class Probe:
 
     def wait_paint(self, widget: Any, started: float, timeout_s: float = 120) -> float:
         """Spin the event loop until ``widget`` (or a child) painted, then settle;
-        the time of the last paint, in ms from ``started``."""
+        the end of the last paint, in ms from ``started``."""
         from PySide6.QtCore import QEvent, QObject
         from PySide6.QtWidgets import QWidget
 
@@ -87,13 +87,19 @@ class Probe:
         deadline = time.monotonic() + timeout_s
         while not painted and time.monotonic() < deadline:
             self.qapp.processEvents()
+        # The filter sees a Paint before it is handled: a list reads its rows while
+        # painting, so a repaint ends when the turn that delivered it returns.
+        ended = time.perf_counter()
         for _ in range(SETTLE_TURNS):
+            seen = len(painted)
             self.qapp.processEvents()
+            if len(painted) > seen:
+                ended = time.perf_counter()
         for target in targets:
             target.removeEventFilter(watch)
         if not painted:
             return float("nan")
-        return (painted[-1] - started) * 1000
+        return (ended - started) * 1000
 
     def action(self, name: str, act: Callable[[], Any], widget: Callable[[], Any]) -> Any:
         """Time ``act`` to the repaint of ``widget()`` (looked up after the action,
@@ -255,7 +261,12 @@ def run(db: Path, scroll: int) -> dict[str, Any]:
     out["rss_after_scroll_mb"] = rss_mb()
 
     # Windows.
-    probe.action("search_dock", lambda: window.open_search("見守り"), lambda: window.search_view)
+    def search_dock() -> None:
+        # The dock and its search, as Enter runs it: open_search alone only starts the
+        # typing pause (250 ms), so the repaint timed was the empty dock's.
+        window.open_search("見守り").run()
+
+    probe.action("search_dock", search_dock, lambda: window.search_view)
     project_index = PAGE_KINDS.index(RecordKind.PROJECT)
     window.show_page(project_index)
     projects = window.page_at(project_index)

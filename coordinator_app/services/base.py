@@ -129,9 +129,11 @@ class EntityService(Guarded, Generic[T]):
 
     @reads
     def list_ladder(self, query: ListQuery, every: int) -> builtins.list[tuple[Any, ...]]:
-        """Keys of rows ``every - 1``, ``2 * every - 1``... (:func:`ladder_statement`)."""
-        parts = self._sort_parts(query)
-        stmt = listing.ladder_statement(lambda s: self._filtered(s, query), parts, query, every)
+        """Keys of rows ``offset + every - 1``, ``offset + 2 * every - 1``... (ladder_statement)."""
+        parts, live = self._sort_parts(query), (live_unindexed(self.model), self.model.__table__)
+        stmt = listing.ladder_statement(
+            lambda s: self._filtered(s, query), parts, query, every, live
+        )
         with self.db.reading() as session:
             return [tuple(row) for row in session.execute(stmt).all()]
 

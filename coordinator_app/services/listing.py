@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.sql import visitors
 
 T = TypeVar("T")
 Item = TypeVar("Item")
@@ -167,21 +168,82 @@ def read_page(
 
 
 def ladder_statement(
-    filtered: Callable[[Any], Any], parts: Sequence[SortPart], query: ListQuery, every: int
+    filtered: Callable[[Any], Any],
+    parts: Sequence[SortPart],
+    query: ListQuery,
+    every: int,
+    live: tuple[Any, Any] | None = None,
 ) -> Any:
-    """One statement giving the keys of rows ``every - 1``, ``2 * every - 1``... in
-    the list's order: it numbers the rows (walking the sort's index) and keeps
-    every ``every``-th key, so a page far from any key known is one seek after
-    the ladder's nearest step. ``filtered`` adds the list's filters to a select."""
+    """One statement giving the keys of rows ``offset + every - 1``, ``offset + 2 *
+    every - 1``... in the list's order (``query.offset`` counted from the row
+    after ``query.after`` when set; at most ``query.limit`` keys when set).
+    ``filtered`` adds the list's filters to a select; ``live`` is the live
+    condition among them and its table (see :func:`index_only_live`).
+
+    ``every == 1`` is a plain ``LIMIT ... OFFSET`` over the sort columns: with
+    the live filter made index-only (:func:`index_only_live`) SQLite steps
+    through the sort's covering index without reading a table row, so the key
+    of the row in the middle of 500,000 is one cheap statement. Larger steps
+    number the rows (a window function) and keep every ``every``-th key.
+    """
+    if live is not None:
+        filtered = _index_only(filtered, *live)
+    if query.after is not None:
+        filtered = _after(filtered, parts, query)
     order = [p.column.desc() if query.descending else p.column.asc() for p in parts]
-    number = sa.func.row_number().over(order_by=order).label("position")
     labelled = [p.column.label(f"key{i}") for i, p in enumerate(parts)]
+    if every == 1:
+        stmt = filtered(sa.select(*labelled)).order_by(*order)
+        if query.limit is not None:
+            stmt = stmt.limit(query.limit)
+        return stmt.offset(query.offset) if query.offset else stmt
+    number = sa.func.row_number().over(order_by=order).label("position")
     inner = filtered(sa.select(*labelled, number)).subquery()
-    return (
+    step = inner.c.position - query.offset
+    stmt = (
         sa.select(*(inner.c[f"key{i}"] for i in range(len(parts))))
-        .where(inner.c.position % every == 0)
+        .where(step > 0, step % every == 0)
         .order_by(inner.c.position)
     )
+    return stmt.limit(query.limit) if query.limit is not None else stmt
+
+
+def _after(filtered: Callable[[Any], Any], parts: Sequence[SortPart], query: ListQuery) -> Any:
+    """``filtered`` narrowed to the rows after ``query.after``: its seek segments
+    (:func:`keyset_segments`) as one condition (an ``OR`` where a NULL splits them)."""
+    assert query.after is not None
+    segments = keyset_segments(parts, query.after, descending=query.descending)
+    condition = sa.or_(*(sa.and_(*segment) for segment in segments)) if segments else sa.false()
+    return lambda stmt: filtered(stmt).where(condition)
+
+
+def _index_only(filtered: Callable[[Any], Any], live: Any, table: Any) -> Callable[[Any], Any]:
+    return lambda stmt: index_only_live(filtered(stmt), live, table)
+
+
+def not_deleted_by_rowid(table: Any) -> Any:
+    """``rowid NOT IN (rowids of the deleted rows)``: the live filter answered from
+    the ``deleted_at`` index once (few rows) and then by rowid, which every index
+    of ``table`` carries, so a walk of the sort's index reads no table row."""
+    gone = table.alias(f"{table.name}_deleted")  # an alias: not correlated with ``table``
+    deleted: Any = sa.select(sa.literal_column(f"{gone.name}.rowid")).where(
+        gone.c.deleted_at.is_not(None)
+    )
+    return sa.literal_column(f"{table.name}.rowid", type_=sa.Integer).not_in(deleted)
+
+
+def index_only_live(stmt: Any, live: Any, table: Any) -> Any:
+    """``stmt`` with its ``live`` condition (a clause on ``deleted_at``, which the
+    sort's index does not hold) replaced by :func:`not_deleted_by_rowid`."""
+    swapped = not_deleted_by_rowid(table)
+
+    def swap(element: Any) -> Any:
+        if isinstance(element, sa.ColumnElement) and element.compare(live):
+            return swapped
+        return None
+
+    options: dict[str, Any] = {}
+    return visitors.replacement_traverse(stmt, options, swap)  # type: ignore[call-overload]  # a Select is traversible; the stubs list column elements
 
 
 @cache

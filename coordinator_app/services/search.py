@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
 from typing import Any
 
 from coordinator_app.domain.fiscal import fiscal_year_range
@@ -68,41 +70,75 @@ def _is_token_char(ch: str) -> bool:
 SNIPPET_RADIUS = 30
 
 
-def highlight(fields: Sequence[str], folded_query: str) -> Highlight:
-    """The first field containing the query, cut around the match."""
-    for text in fields:
-        if not text:
-            continue
-        folded_chars = [fold(ch) or ch for ch in text]
-        folded = "".join(folded_chars)
-        position = folded.find(folded_query)
-        if position < 0:
-            continue
-        # Map folded offsets back to original characters.
-        starts, offset = [], 0
-        for chunk in folded_chars:
-            starts.append(offset)
-            offset += len(chunk)
-        first = max(i for i, s in enumerate(starts) if s <= position)
-        end = position + len(folded_query)
-        last = min((i for i, s in enumerate(starts) if s >= end), default=len(text))
-        lead = max(0, first - SNIPPET_RADIUS)
-        tail = min(len(text), last + SNIPPET_RADIUS * 2)
-        before = ("…" if lead else "") + text[lead:first]
-        after = text[last:tail] + ("…" if tail < len(text) else "")
-        return Highlight(" ".join(before.split()), text[first:last], " ".join(after.split()))
+class _CharFolds(dict[int, str]):
+    """Each character's search form by code point, computed on first sight (for
+    ``str.translate``; a space folds to nothing: it is kept as itself)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = self[code] = fold(ch) or ch
+        return folded
+
+
+_CHAR_FOLDS = _CharFolds()
+
+
+def _folded(text: str) -> tuple[str, list[int] | None]:
+    """``text`` folded character by character, and where each character's fold
+    starts (None when every character folds to one: the offsets are the same).
+
+    Folding one character at a time keeps the way back to the original text (NFKC
+    may turn one character into several). The folds are cached by character, so a
+    snippet is one ``str.translate``, not an NFKC call per character.
+    """
+    folded = text.translate(_CHAR_FOLDS)
+    if len(folded) == len(text):
+        return folded, None
+    lengths = (len(_CHAR_FOLDS[ord(ch)]) for ch in text)
+    return folded, list(accumulate(lengths, initial=0))
+
+
+def _cut(text: str, folded: str, starts: list[int] | None, folded_query: str) -> Highlight | None:
+    """``text`` cut around the first match of ``folded_query`` (None without one)."""
+    position = folded.find(folded_query)
+    if position < 0:
+        return None
+    count = len(text)
+    end = position + len(folded_query)
+    if starts is None:
+        first, last = position, end
+    else:
+        first = bisect_right(starts, position, 0, count) - 1
+        last = bisect_left(starts, end, 0, count)
+    lead = max(0, first - SNIPPET_RADIUS)
+    tail = min(count, last + SNIPPET_RADIUS * 2)
+    before = ("…" if lead else "") + text[lead:first]
+    after = text[last:tail] + ("…" if tail < count else "")
+    return Highlight(" ".join(before.split()), text[first:last], " ".join(after.split()))
+
+
+def _no_match(fields: Sequence[str]) -> Highlight:
     first_text = next((t for t in fields if t), "")
     short = " ".join(first_text.split())
     return Highlight("", "", short[: SNIPPET_RADIUS * 3])
 
 
+def highlight(fields: Sequence[str], folded_query: str) -> Highlight:
+    """The first field containing the query, cut around the match."""
+    return _highlight_any(fields, [folded_query])
+
+
 def _highlight_any(fields: Sequence[str], variants: Sequence[str]) -> Highlight:
-    """The snippet of the first variant (the query, then its aliases) found in ``fields``."""
+    """The snippet of the first variant (the query, then its aliases) found in ``fields``.
+
+    Each field is folded once, whatever the number of variants."""
+    folded = [(text, *_folded(text)) for text in fields if text]
     for variant in variants:
-        found = highlight(fields, variant)
-        if found.match:
-            return found
-    return highlight(fields, variants[0])
+        for text, folded_text, starts in folded:
+            found = _cut(text, folded_text, starts, variant)
+            if found is not None:
+                return found
+    return _no_match(fields)
 
 
 class SearchService(Guarded):

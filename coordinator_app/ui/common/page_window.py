@@ -4,8 +4,10 @@ A :class:`PageWindow` knows how many rows the list has (one COUNT) and reads a
 page only when a row of it is asked for: after the key of the row before it,
 before the key of the row after it (the list's order reversed, so the last
 rows of 500,000 are one seek from the end), or, far from every key it knows,
-after the nearest step of a key ladder (one statement giving the key of every
-page's last row). It keeps at most ``capacity`` pages, dropping the farthest
+after the key of the row next to the page, counted from the nearest key it
+knows or end of the list (one ``LIMIT 1 OFFSET`` statement over the sort's
+index alone: nothing in between is loaded, no ladder of every page is
+built). It keeps at most ``capacity`` pages, dropping the farthest
 from the one just read, so memory stays flat however far the list is scrolled.
 No Qt here: :class:`~coordinator_app.ui.common.table_model.RecordTableModel`
 drives it.
@@ -45,10 +47,12 @@ class PageWindow:
         self._ladder = ladder
         self._pages: dict[int, list[Row[Any]]] = {}
         self._keys: dict[int, Key] = {}
-        """Known keys by row position: each read page's first and last row, the ladder."""
-        self._ladder_read = False
+        """Known keys by row position: each read page's first and last row, and the
+        keys looked up by position next to a page (two per page read at most)."""
         self.reads = 0
         """Pages read so far (tests and benchmarks)."""
+        self.seeks = 0
+        """Keys looked up by position so far (tests and benchmarks)."""
 
     # -- reading -----------------------------------------------------------------
 
@@ -103,12 +107,7 @@ class PageWindow:
         elif start + count == self.total or after is not None:
             rows, keys = self._backward(after, count)
         else:
-            before = self._step_before(start)
-            if before is not None:
-                rows, keys = self._forward(before, count)
-            else:  # the list changed under the ladder: from the top
-                page = self._fetch(replace(self.query, offset=start, limit=count))
-                rows, keys = list(page.rows), page.keys
+            rows, keys = self._seek(start, count)
         self.reads += 1
         self._store(number, rows, keys)
         return rows
@@ -125,14 +124,44 @@ class PageWindow:
         keys = list(reversed(page.keys)) if page.keys is not None else None
         return list(reversed(page.rows)), keys
 
-    def _step_before(self, start: int) -> Key | None:
-        """The key of row ``start - 1`` from the ladder (read once, when first needed)."""
-        if not self._ladder_read:
-            self._ladder_read = True
-            size = self.page_size
-            for i, key in enumerate(self._ladder(self.query, size)):
-                self._keys.setdefault((i + 1) * size - 1, key)
-        return self._keys.get(start - 1)
+    def _seek(self, start: int, count: int) -> tuple[list[Row[Any]], list[Key] | None]:
+        """A page far from every key known: the key next to it counted from the
+        nearest key known or end of the list (one ``LIMIT 1 OFFSET`` walk of the
+        sort's index, see :func:`~coordinator_app.services.listing.ladder_statement`),
+        then a seek from that key."""
+        end = start + count  # the row after the page
+        # (steps to walk, the anchor's key or None for an end, True to read forward)
+        anchors: list[tuple[int, Key | None, bool]] = [
+            (start - 1, None, True),
+            (self.total - 1 - end, None, False),
+        ]
+        for position, known in self._keys.items():
+            if position < start - 1:
+                anchors.append((start - 2 - position, known, True))
+            elif position > end:
+                anchors.append((position - end - 1, known, False))
+        steps, anchor, forward = min(anchors, key=lambda a: a[0])
+        if forward:
+            key = self._key_at(replace(self.query, after=anchor), steps)
+            if key is not None:
+                self._keys[start - 1] = key
+                return self._forward(key, count)
+        else:
+            reverse = replace(self.query, descending=not self.query.descending, after=anchor)
+            key = self._key_at(reverse, steps)
+            if key is not None:
+                self._keys[end] = key
+                return self._backward(key, count)
+        # The list shrank under the count: read the page from the top.
+        page = self._fetch(replace(self.query, offset=start, limit=count))
+        return list(page.rows), page.keys
+
+    def _key_at(self, query: ListQuery, steps: int) -> Key | None:
+        """The key ``steps`` rows on from ``query.after`` (the first row's when None)
+        in ``query``'s order; None past the end."""
+        self.seeks += 1
+        found = self._ladder(replace(query, offset=steps, limit=1), 1)
+        return found[0] if found else None
 
     def _store(self, number: int, rows: list[Row[Any]], keys: list[Key] | None) -> None:
         self._pages[number] = rows

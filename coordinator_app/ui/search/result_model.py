@@ -1,24 +1,38 @@
 """Search results as a two-level item model (a row per kind, a child per hit) and the
-delegate that draws a hit with its match highlighted.
+light delegate that draws a hit with its match highlighted.
 
-Record text is data, never markup: every piece of it is escaped before it is
-put into the rich text the delegate draws.
+Record text is data, never markup: the delegate lays out plain text (a
+``QTextLayout`` with format ranges for the title, the date and the match), so
+nothing in it is ever parsed. :func:`hit_html` gives the same hit as escaped
+rich text for whoever asks for :data:`HTML_ROLE` (nothing in the view parses
+it). The model is filled once per search (one reset), its rows computed then.
 """
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
+    QBrush,
+    QColor,
     QFont,
     QPainter,
     QPalette,
-    QStandardItem,
-    QStandardItemModel,
-    QTextDocument,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +42,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.search import SearchHit, SearchResults
 from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.dates import DateFormat
@@ -38,15 +53,73 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 """The :class:`SearchHit` of a hit row (None on group rows)."""
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
-"""The rich text the delegate draws for a hit."""
+"""The hit as escaped rich text (:func:`hit_html`), made when asked for."""
+LINES_ROLE = Qt.ItemDataRole.UserRole + 4
+"""The :class:`HitLines` the delegate draws for a hit."""
 
 MATCH_STYLE = "background-color: #ffe082; color: #000000; font-weight: 600;"
 DATE_STYLE = "color: #666666;"
+MATCH_BACKGROUND = "#ffe082"
+MATCH_FOREGROUND = "#000000"
+DATE_FOREGROUND = "#666666"
 
 ROW_GAP = 4
 """Extra pixels under each hit."""
+MARGIN = 3
+"""Pixels around a hit's text."""
+LINE_BREAK = "\u2028"
+"""Where the title line ends and the snippet begins (a line separator for
+``QTextLayout``; taken out of titles and snippets, see :func:`_one_line`)."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class HitLines:
+    """A hit as plain text and the spans to emphasise, in ``text``'s offsets.
+
+    Attributes:
+        text: the title, the date, then the snippet on its own line (when the
+            snippet is not the title itself).
+        spans: ``(start, length, style)`` with style ``title``, ``title_match``,
+            ``date`` or ``match``; they never overlap.
+    """
+
+    text: str
+    spans: tuple[tuple[int, int, str], ...]
+
+
+def _one_line(text: str) -> str:
+    """``text`` without line breaks (same length: the offsets stay valid)."""
+    return text.replace("\n", " ").replace("\r", " ").replace(LINE_BREAK, " ")
+
+
+def hit_lines(hit: SearchHit, dates: DateFormat) -> HitLines:
+    """The plain-text form of :func:`hit_html`: same title, date, snippet and marks."""
+    snippet = hit.snippet
+    title = _one_line(hit.title)
+    spans: list[tuple[int, int, str]] = []
+    whole = snippet.before + snippet.match + snippet.after
+    at = hit.title.find(snippet.match) if snippet.match else -1
+    second: str | None = whole
+    if at >= 0 and "".join(whole.split()) == "".join(hit.title.split()):
+        # The snippet is the title itself: mark the match in the title, no second line.
+        end = at + len(snippet.match)
+        spans += [(0, at, "title"), (at, end - at, "title_match"), (end, len(title) - end, "title")]
+        second = None
+    else:
+        spans.append((0, len(title), "title"))
+    text = title
+    if hit.held_on:
+        day = dates.format(hit.held_on)
+        spans.append((len(text) + 2, len(day), "date"))
+        text += "  " + day
+    if second:
+        text += LINE_BREAK
+        if snippet.match:
+            spans.append((len(text) + len(snippet.before), len(snippet.match), "match"))
+        text += _one_line(second)
+    return HitLines(text, tuple(s for s in spans if s[1] > 0))
 
 
 def hit_html(hit: SearchHit, dates: DateFormat) -> str:
@@ -78,20 +151,24 @@ def hit_html(hit: SearchHit, dates: DateFormat) -> str:
     return f"<b>{title}</b>{day}{second}"
 
 
-class SearchResultModel(QStandardItemModel):
-    """One group row per kind with hits, in the service's order, its hits below."""
+class SearchResultModel(QAbstractItemModel):
+    """One group row per kind with hits, in the service's order, its hits below.
 
-    def __init__(self, dates: DateFormat, parent: Any = None) -> None:
+    Filled once per search (:meth:`show_results`: one reset); every row's text
+    and marks are computed then, so painting and sizing only look them up. A
+    hit's index carries its group's row + 1 as internal id (groups carry 0).
+    """
+
+    def __init__(self, dates: DateFormat, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.dates = dates
         self.results: SearchResults | None = None
+        self._groups: list[tuple[RecordKind, str, list[SearchHit], list[HitLines]]] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def show_results(self, results: SearchResults) -> None:
-        self.results = results
-        self.clear()
-        bold = QFont()
-        bold.setBold(True)
-        root = self.invisibleRootItem()
+        groups = []
         for kind, hits in results.groups.items():
             more = results.more.get(kind, False)
             count = (
@@ -99,22 +176,88 @@ class SearchResultModel(QStandardItemModel):
                 if more
                 else QCoreApplication.translate("SearchView", "{count}件")
             ).format(count=len(hits))
-            group = QStandardItem(f"{kind_label(kind)}  {count}")
-            group.setData(kind.value, KIND_ROLE)
-            group.setFont(bold)
-            group.setEditable(False)
-            group.setSelectable(False)
-            for hit in hits:
-                item = QStandardItem(hit.title)
-                item.setEditable(False)
-                item.setData(kind.value, KIND_ROLE)
-                item.setData(hit, HIT_ROLE)
-                item.setData(hit_html(hit, self.dates), HTML_ROLE)
-                item.setToolTip(
-                    plain_tooltip(hit.snippet.before + hit.snippet.match + hit.snippet.after)
-                )
-                group.appendRow(item)
-            root.appendRow(group)
+            lines = [hit_lines(hit, self.dates) for hit in hits]
+            groups.append((kind, f"{kind_label(kind)}  {count}", list(hits), lines))
+        self.beginResetModel()
+        self.results = results
+        self._groups = groups
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """No results (an empty query)."""
+        if self.results is None and not self._groups:
+            return
+        self.beginResetModel()
+        self.results = None
+        self._groups = []
+        self.endResetModel()
+
+    # -- Qt model ----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008 (Qt's signature)
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() == 0 and row < len(self._groups[parent.row()][2]):
+            return self.createIndex(row, 0, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: AnyIndex | None = None) -> Any:  # type: ignore[override]
+        if index is None:  # QObject.parent()
+            return QObject.parent(self)
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0:
+            return len(self._groups[parent.row()][2])
+        return 0
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        group = index.internalId()
+        if group == 0:
+            kind, label, _hits, _lines = self._groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return label
+            if role == KIND_ROLE:
+                return kind.value
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            return None
+        kind, _label, hits, lines = self._groups[group - 1]
+        hit = hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.title
+        if role == LINES_ROLE:
+            return lines[index.row()]
+        if role == KIND_ROLE:
+            return kind.value
+        if role == HIT_ROLE:
+            return hit
+        if role == HTML_ROLE:
+            return hit_html(hit, self.dates)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            snippet = hit.snippet
+            return plain_tooltip(snippet.before + snippet.match + snippet.after)
+        return None
+
+    # -- helpers -----------------------------------------------------------------
 
     def hit_at(self, index: AnyIndex) -> SearchHit | None:
         value = index.data(HIT_ROLE) if index.isValid() else None
@@ -129,16 +272,60 @@ class SearchResultModel(QStandardItemModel):
         return QModelIndex()
 
 
-class HighlightDelegate(QStyledItemDelegate):
-    """Draws hit rows from their :data:`HTML_ROLE` rich text; group rows as usual."""
+def _formats() -> dict[str, QTextCharFormat]:
+    """The emphasis of each span style."""
+    title = QTextCharFormat()
+    title.setFontWeight(QFont.Weight.Bold)
+    date = QTextCharFormat()
+    date.setForeground(QBrush(QColor(DATE_FOREGROUND)))
+    match = QTextCharFormat()
+    match.setBackground(QBrush(QColor(MATCH_BACKGROUND)))
+    match.setForeground(QBrush(QColor(MATCH_FOREGROUND)))
+    match.setFontWeight(QFont.Weight.DemiBold)
+    title_match = QTextCharFormat(match)
+    title_match.setFontWeight(QFont.Weight.Bold)
+    return {"title": title, "date": date, "match": match, "title_match": title_match}
 
-    def _document(self, option: QStyleOptionViewItem, index: AnyIndex, width: int) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)  # type: ignore[attr-defined]
-        document.setDocumentMargin(3)
-        document.setHtml(str(index.data(HTML_ROLE)))
-        document.setTextWidth(max(width, 120))
-        return document
+
+class HighlightDelegate(QStyledItemDelegate):
+    """Draws hit rows from their :data:`LINES_ROLE` plain text; group rows as usual.
+
+    One ``QTextLayout`` per painted hit (plain text: nothing is parsed), the
+    match marked by a format range; heights are remembered by text and width,
+    so the tree's layout passes cost one text layout per hit and width.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._formats = _formats()
+        self._heights: dict[tuple[str, int, str], int] = {}
+        self.layouts = 0
+        """Text layouts made so far (tests)."""
+
+    def _layout(self, lines: HitLines, font: QFont, width: int) -> tuple[QTextLayout, int]:
+        """``lines`` laid out ``width`` pixels wide, and the height they take."""
+        self.layouts += 1
+        layout = QTextLayout(lines.text, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        ranges = []
+        for start, length, style in lines.spans:
+            span = QTextLayout.FormatRange()
+            span.start, span.length, span.format = start, length, self._formats[style]
+            ranges.append(span)
+        layout.setFormats(ranges)
+        layout.beginLayout()
+        height = 0.0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(width, 60))
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+        layout.endLayout()
+        return layout, int(height + 0.999)
 
     @staticmethod
     def _available_width(option: QStyleOptionViewItem) -> int:
@@ -149,29 +336,35 @@ class HighlightDelegate(QStyledItemDelegate):
         return option.rect.width()  # type: ignore[attr-defined]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        if index.data(HTML_ROLE) is None:
+        lines = index.data(LINES_ROLE)
+        if not isinstance(lines, HitLines):
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        document = self._document(opt, index, opt.rect.width())  # type: ignore[attr-defined]
         opt.text = ""  # type: ignore[attr-defined]
         style = opt.widget.style() if opt.widget else QApplication.style()  # type: ignore[attr-defined]
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # type: ignore[attr-defined]
-        context = QAbstractTextDocumentLayout.PaintContext()
+        rect = opt.rect  # type: ignore[attr-defined]
+        layout, _height = self._layout(lines, opt.font, rect.width() - 2 * MARGIN)  # type: ignore[attr-defined]
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))  # type: ignore[attr-defined]
         painter.save()
-        painter.translate(opt.rect.topLeft())  # type: ignore[attr-defined]
-        painter.setClipRect(opt.rect.translated(-opt.rect.topLeft()))  # type: ignore[attr-defined]
-        document.documentLayout().draw(painter, context)
+        painter.setClipRect(rect)
+        painter.setPen(opt.palette.color(role))  # type: ignore[attr-defined]
+        layout.draw(painter, QPointF(rect.left() + MARGIN, rect.top() + MARGIN))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        if index.data(HTML_ROLE) is None:
+        lines = index.data(LINES_ROLE)
+        if not isinstance(lines, HitLines):
             return super().sizeHint(option, index)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        document = self._document(opt, index, self._available_width(opt))
-        return QSize(int(document.idealWidth()), int(document.size().height()) + ROW_GAP)
+        width = max(self._available_width(option), 120) - 2 * MARGIN
+        font = option.font  # type: ignore[attr-defined]
+        key = (lines.text, width, font.key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 4096:
+                self._heights.clear()
+            height = self._heights[key] = self._layout(lines, font, width)[1]
+        return QSize(width + 2 * MARGIN, height + 2 * MARGIN + ROW_GAP)
