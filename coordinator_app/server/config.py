@@ -100,7 +100,9 @@ class ServerDir:
         write_atomically(self.path, text.encode("utf-8"), mode=0o600)
 
     @classmethod
-    def load(cls, root: Path) -> ServerDir:
+    def load(cls, root: Path | str) -> ServerDir:
+        """Read ``root/server.json``; ``root`` may be a path or a string naming one."""
+        root = Path(root)
         path = root / CONFIG_NAME
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
