@@ -6,6 +6,7 @@ uploaded them (throw-away PostgreSQL, the real API on loopback)."""
 from __future__ import annotations
 
 import io
+import shutil
 import uuid
 from collections.abc import Iterator
 from datetime import date
@@ -155,3 +156,40 @@ def test_old_entries_keep_their_authors_and_the_history_names_the_uploader(
         assert _authors(Services.create(bootstrapped), project.id) == expected
     finally:
         bootstrapped.close()
+
+
+def test_a_copy_of_the_same_file_joining_later_keeps_the_authors_and_is_not_refused(
+    veteran: Desk, tmp_path: Path, api: str, admin: Client, owner: psycopg.Connection
+) -> None:
+    """Two laptops were given copies of one file years ago: both join, by different users."""
+    s = veteran.services
+    tanaka = s.profiles.save(UserProfile(name="田中 一郎", role=ProfileRole.COORDINATOR))
+    project = s.projects.save(
+        Project(
+            title=f"見守り{uuid.uuid4().hex[:6]}",
+            program=ProjectProgram.PROBLEM_SOLVING_SHARING,
+            status=ProjectStatus.IN_PROGRESS,
+        )
+    )
+    _entry(s, project, 1, "訪問を開始", tanaka)
+    _entry(s, project, 2, "前任者のメモ", "山田 太郎(前任)")
+    veteran.db.close()
+    shutil.copy(tmp_path / "veteran.sqlite3", tmp_path / "copy.sqlite3")
+    veteran.db = open_database(tmp_path / "veteran.sqlite3")
+    veteran.services = Services.create(veteran.db)
+    copy = Desk(tmp_path / "copy.sqlite3", api, new_user(admin, "coordinator"))
+    try:
+        assert veteran.sync().exit_code == 0
+        result = copy.sync()
+        assert (result.exit_code, result.refused_open) == (0, 0), result.line()
+        expected = {"訪問を開始": "田中 一郎", "前任者のメモ": "山田 太郎(前任)"}
+        for desk in (veteran, copy):
+            assert _authors(desk.services, project.id) == expected
+        on_server = dict(
+            owner.execute(
+                "SELECT text, author FROM progress_entry WHERE project_id = %s", [project.id]
+            ).fetchall()
+        )
+        assert on_server == expected
+    finally:
+        copy.db.close()
