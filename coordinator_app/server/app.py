@@ -21,7 +21,8 @@ Alembic revision; outside the accepted window: 426 ``client_outdated`` or
                                       version, fields: {col: [old, new]}}]}]}``
 ``GET /v1/snapshot``                   a new desk's start: every synced row as a gzip
                                       SQLite file, consistent with ``X-Snapshot-Cursor``
-                                      (see ``snapshot``)
+                                      (see ``snapshot``: reused while recent, one build
+                                      at a time, 429 beyond a per-account limit)
 ``GET /v1/history/{table}/{id}``      every field change: actor, device, at, old, new
 ``GET /v1/conflicts``,                open conflicts (own; all for an admin); close one
 ``POST /v1/conflicts/{id}/resolve``
@@ -59,9 +60,9 @@ from coordinator_app.server import accounts, sync
 from coordinator_app.server.codec import table_specs
 from coordinator_app.server.config import ServerConfig, desk_revisions
 from coordinator_app.server.errors import ApiError
-from coordinator_app.server.limits import BodyLimit
+from coordinator_app.server.limits import BodyLimit, RateLimit, snapshot_rate_limited
 from coordinator_app.server.policy import Actor
-from coordinator_app.server.snapshot import snapshot_response
+from coordinator_app.server.snapshot import SnapshotCache, snapshot_response
 
 log = logging.getLogger("coordinator_app.server")
 API_VERSION = "1"
@@ -146,6 +147,12 @@ def create_app(config: ServerConfig) -> FastAPI:
         max_failed_logins=config.max_failed_logins,
         lockout_minutes=config.lockout_minutes,
     )
+    snapshots = SnapshotCache(
+        reuse_rows=config.snapshot_reuse_rows, reuse_seconds=config.snapshot_reuse_seconds
+    )
+    snapshot_limit = RateLimit(
+        config.snapshot_requests_per_account, config.snapshot_rate_window_seconds
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -166,6 +173,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         finally:
             for _schema, pool in pools.values():
                 pool.close()
+            snapshots.close()
 
     app = FastAPI(
         title="coordinator-server",
@@ -175,6 +183,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         redoc_url=None,
         openapi_url=None,
     )
+    app.state.snapshots, app.state.snapshot_limit = snapshots, snapshot_limit
     app.add_middleware(
         BodyLimit,
         default_limit=config.max_request_bytes,
@@ -310,7 +319,13 @@ def create_app(config: ServerConfig) -> FastAPI:
     @app.get("/v1/snapshot")
     def snapshot(c: CallerDep) -> Response:
         with c.open() as s:
-            return snapshot_response(s.conn, municipality=s.municipality)
+            account = (s.municipality, s.actor.user_id)
+        wait = snapshot_limit.take(account)
+        if wait is not None:
+            refusal, headers = snapshot_rate_limited(snapshot_limit, wait)
+            return JSONResponse(refusal.body(), status_code=refusal.status, headers=headers)
+        # A connection is taken only to check the cached one's age or to build.
+        return snapshot_response(snapshots, municipality=c.municipality, connect=c.pool.connection)
 
     @app.get("/v1/history/{kind}/{row_id}")
     def history(kind: str, row_id: uuid.UUID, c: CallerDep) -> dict[str, Any]:

@@ -61,6 +61,10 @@ class ServerDir:
     os_user: str | None = None
     bindir: str | None = None
     municipalities: dict[str, Municipality] = field(default_factory=dict)
+    api: dict[str, Any] = field(default_factory=dict)
+    """The API's tuning from ``server.json``'s ``"api"`` object (see :data:`TUNABLE`):
+    the operator's overrides of :class:`ServerConfig`'s defaults, e.g.
+    ``{"snapshot_reuse_rows": 20000, "snapshot_requests_per_account": 10}``."""
 
     @property
     def path(self) -> Path:
@@ -96,11 +100,15 @@ class ServerDir:
                 for m in self.municipalities.values()
             },
         }
+        if self.api:
+            data["api"] = self.api
         text = json.dumps(data, ensure_ascii=False, indent=2)
         write_atomically(self.path, text.encode("utf-8"), mode=0o600)
 
     @classmethod
-    def load(cls, root: Path) -> ServerDir:
+    def load(cls, root: Path | str) -> ServerDir:
+        """Read ``root/server.json``; ``root`` may be a path or a string naming one."""
+        root = Path(root)
         path = root / CONFIG_NAME
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -120,6 +128,7 @@ class ServerDir:
                 name: Municipality(name, m["schema"], m["api_password"])
                 for name, m in data["municipalities"].items()
             },
+            api=_tuning(data.get("api") or {}, path),
         )
 
 
@@ -155,10 +164,52 @@ class ServerConfig:
     max_failed_logins: int = 5
     lockout_minutes: int = 15
     pool_size: int = 10
+    snapshot_reuse_rows: int = 10_000
+    """A built snapshot is served again while at most this many change-log rows came
+    after its cursor (the desk pulls them as the tail; 0: only while none did)."""
+    snapshot_reuse_seconds: float = 3600.0
+    """…and while it is younger than this (see ``snapshot.SnapshotCache``)."""
+    snapshot_requests_per_account: int = 6
+    """Snapshot answers per account per window (0: no limit); more get 429."""
+    snapshot_rate_window_seconds: float = 3600.0
 
     @classmethod
     def from_dir(cls, server_dir: ServerDir, **overrides: Any) -> ServerConfig:
         dsns = {
             m.name: (m.schema, server_dir.api_dsn(m)) for m in server_dir.municipalities.values()
         }
-        return cls(municipality_dsns=dsns, **overrides)
+        return cls(municipality_dsns=dsns, **{**server_dir.api, **overrides})
+
+
+TUNABLE: dict[str, type] = {
+    "max_request_bytes": int,
+    "max_blob_bytes": int,
+    "token_ttl_days": int,
+    "failed_login_delay": float,
+    "max_failed_logins": int,
+    "lockout_minutes": int,
+    "pool_size": int,
+    "snapshot_reuse_rows": int,
+    "snapshot_reuse_seconds": float,
+    "snapshot_requests_per_account": int,
+    "snapshot_rate_window_seconds": float,
+}
+"""The :class:`ServerConfig` settings ``server.json``'s ``"api"`` object may set."""
+
+
+def _tuning(values: Any, path: Path) -> dict[str, Any]:
+    if not isinstance(values, dict):
+        raise ConfigError(f'{path} の api は {{"名前": 値}} の形で書いてください')
+    for name, value in values.items():
+        kind = TUNABLE.get(name)
+        if kind is None:
+            raise ConfigError(
+                f"{path} の api に {name} という設定はありません(使える設定: "
+                + ", ".join(TUNABLE)
+                + ")"
+            )
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise ConfigError(f"{path} の api の {name} は 0 以上の数にしてください: {value!r}")
+        if kind is int and not isinstance(value, int):
+            raise ConfigError(f"{path} の api の {name} は整数にしてください: {value!r}")
+    return dict(values)

@@ -1,14 +1,21 @@
-"""Request size limits as plain ASGI middleware.
+"""Limits: request sizes (plain ASGI middleware) and requests per account.
 
 A request whose declared or actual body exceeds its limit is answered 413
 with the usual coded error before any handler runs; the body is read at most
 up to the limit, so an endless upload cannot fill the memory.
+
+:class:`RateLimit` counts an expensive request (the snapshot) per account in a
+sliding window, in the running API's memory (a restart forgets the counts).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, MutableMapping
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Hashable, MutableMapping
 from typing import Any
 
 from coordinator_app.server.errors import ApiError
@@ -94,3 +101,54 @@ async def _refuse(send: Send, error: ApiError) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+class RateLimit:
+    """At most ``count`` requests per ``window`` seconds for each key (0: no limit).
+
+    Thread-safe; ``clock`` is a monotonic clock in seconds (a test passes its own).
+    """
+
+    def __init__(
+        self, count: int, window: float, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.count = count
+        self.window = window
+        self.clock = clock
+        self._seen: dict[Hashable, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, key: Hashable) -> float | None:
+        """Count one request of ``key``: None when allowed, else seconds until it would be."""
+        if self.count <= 0:
+            return None
+        now = self.clock()
+        with self._lock:
+            seen = self._seen.setdefault(key, deque())
+            while seen and now - seen[0] >= self.window:
+                seen.popleft()
+            if len(seen) >= self.count:
+                return max(seen[0] + self.window - now, 0.0)
+            seen.append(now)
+            return None
+
+
+def snapshot_rate_limited(limit: RateLimit, wait: float) -> tuple[ApiError, dict[str, str]]:
+    """The 429 refusal of a snapshot request over ``limit`` and its ``Retry-After`` header."""
+    seconds = max(1, math.ceil(wait))
+    minutes = max(1, math.ceil(seconds / 60))
+    per = _duration(limit.window)
+    error = ApiError(
+        "snapshot_rate_limited",
+        f"初期データ(スナップショット)の取得は{per}に{limit.count}回までです。"
+        f"約{minutes}分後にやり直してください",
+        retry_after_seconds=seconds,
+    )
+    return error, {"Retry-After": str(seconds)}
+
+
+def _duration(seconds: float) -> str:
+    if seconds >= 3600 and seconds % 3600 == 0:
+        hours = int(seconds // 3600)
+        return "1時間" if hours == 1 else f"{hours}時間"
+    return f"{max(1, math.ceil(seconds / 60))}分"

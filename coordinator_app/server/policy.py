@@ -15,12 +15,38 @@ settings of project data                 write       read        all
 (``project_page.narrative.*``)
 ======================================== =========== =========== =====
 
-A progress entry's author is the user who pushed it: the server stamps it
-on insert and nobody but an admin changes it later.
+Who wrote a progress entry (進捗の記入者), and what the server can vouch for
+(:func:`stamp_author`, on the insert of an entry; nobody but an admin changes
+the author of an entry the server holds):
+
+* the **change log** always names the account and device that uploaded each
+  field (``actor``, ``device``, server time): that is the audit, and it cannot
+  be claimed by a desk;
+* the **account link** (``author_profile_id``) is set only to the uploader's
+  own profile: a desk cannot make an entry another account's. A link to any
+  other profile — one of the desk's own picker profiles, which never leave the
+  desk, or another account — is dropped; the name stays;
+* the **name** (``author``) is what the desk recorded. An entry linked to the
+  uploader gets the uploader's account name. Any other entry keeps the name
+  the desk wrote — the profile chosen in the desk's picker, or the name typed
+  into 記入者 when none was — or no name at all: the server never makes the
+  uploader the author of an entry that does not say so.
+
+Why not stamp every new entry with the uploader: a desk that joins uploads
+years of entries written by the people who used it alone (enrolment, in
+transactions of ``capture.ENROLL_ROWS_PER_TX`` rows), and a shared desk's
+offline entries may be pushed by whoever logs in next; stamping would name the
+uploader as the author of every one of them — a false record the history could
+not correct. The server cannot tell an enrolment from an ordinary edit (both
+are inserts of rows it does not have, and a desk could claim either), so one
+rule serves both: a logged-in desk's new entry carries its user's link (the
+service records it) and is stamped; everything else is the desk's word for the
+name, and the change log says whose word it was.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -171,8 +197,29 @@ def _deletes(new_values: Mapping[str, Any], current: Mapping[str, Any] | None) -
 
 
 def stamp_author(actor: Actor, table: str, op: str, fields: dict[str, tuple[Any, Any]]) -> None:
-    """On a new progress entry, make the pusher its author (in place)."""
-    if table != "progress_entry" or op != "insert" or actor.profile_id is None:
+    """On a new progress entry, keep only the authorship the server can vouch for (in place).
+
+    See the module's doc: an entry linked to the uploader's own profile gets the
+    uploader's account name; a link to any other profile is dropped and the
+    name the desk recorded is kept (an entry without a name keeps none).
+    """
+    if table != "progress_entry" or op != "insert":
         return
-    fields["author"] = (None, actor.name)
-    fields["author_profile_id"] = (None, actor.profile_id)
+    link = _profile_id(fields.get("author_profile_id", (None, None))[1])
+    if link is None:
+        return
+    if actor.profile_id is not None and link == _profile_id(actor.profile_id):
+        fields["author"] = (None, actor.name)
+        fields["author_profile_id"] = (None, actor.profile_id)
+        return
+    fields["author_profile_id"] = (None, None)
+
+
+def _profile_id(value: Any) -> str | None:
+    """A profile id in one spelling (hyphens or 32 hex digits); a malformed one as given."""
+    if value is None:
+        return None
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        return str(value)

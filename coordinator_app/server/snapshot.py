@@ -31,26 +31,52 @@ give. Besides the domain tables the file holds:
 ``snapshot_row_version`` column on every domain table: the row's server version
 ==================== ==========================================================
 
-It is built in a temporary directory that is removed once the answer is sent;
-no path of the server machine travels.
+**Cost control** (:class:`SnapshotCache`, one per running API): a big city's
+snapshot takes minutes of database and disk, so it is not built for every
+request.
+
+* *Reuse*: the last snapshot built for a municipality is served again while
+  its cursor is recent — at most ``snapshot_reuse_rows`` change-log rows
+  behind the log's end and younger than ``snapshot_reuse_seconds``
+  (``ServerConfig``; defaults 10,000 rows and one hour). The desk pulls the
+  tail after the cursor the file carries, as after any snapshot, so a reused
+  file gives the same desk as a fresh one. Otherwise a new one is built and
+  replaces it.
+* *One build at a time*: requests for a municipality queue on its lock; the
+  first builds, the ones that waited find that build recent and reuse it. A
+  second lock lets only one build run on the server at all (two
+  municipalities' builds follow each other).
+* *Per account*: at most ``snapshot_requests_per_account`` answers per
+  ``snapshot_rate_window_seconds`` (defaults 6 per hour; ``limits.RateLimit``),
+  reused or built — a desk needs one to start. Beyond it the answer is 429
+  ``snapshot_rate_limited`` with a Japanese message saying when to try again
+  (and ``Retry-After``); the desk shows it and creates nothing
+  (``sync/bootstrap.py``), so running the command again later works.
+
+The files live in one temporary directory of the cache, removed when the API
+stops; a replaced file is deleted at once (an answer still streaming it keeps
+its open handle). No path of the server machine travels.
 """
 
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import psycopg
 import sqlalchemy as sa
 from psycopg import sql
 from sqlmodel import SQLModel
-from starlette.background import BackgroundTask
-from starlette.responses import FileResponse
+from starlette.responses import StreamingResponse
 
 from coordinator_app.domain import models
 from coordinator_app.domain.types import utc_now
@@ -189,23 +215,128 @@ def _fill_blobs(
         )
 
 
-def snapshot_response(conn: psycopg.Connection, *, municipality: str) -> FileResponse:
-    """The snapshot as a file answer; its temporary directory goes once it is sent."""
-    directory = Path(tempfile.mkdtemp(prefix="coordinator-snapshot-"))
+Connect = Callable[[], AbstractContextManager[psycopg.Connection]]
+"""Lends an autocommit connection on the municipality's schema (a pool's ``connection``)."""
+
+
+@dataclass(frozen=True)
+class _Built:
+    snapshot: Snapshot
+    directory: Path
+    born: float
+    """The cache's clock when the build finished."""
+
+
+class SnapshotCache:
+    """The last snapshot of each municipality, reused while recent; one build at a time.
+
+    Thread-safe (the API's handlers run on a thread pool). ``clock`` is a
+    monotonic clock in seconds (a test passes its own); ``builds`` counts the
+    snapshots built and ``waiting`` the requests queued behind another's build.
+    """
+
+    def __init__(
+        self,
+        *,
+        reuse_rows: int,
+        reuse_seconds: float,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.reuse_rows = reuse_rows
+        self.reuse_seconds = reuse_seconds
+        self.clock = clock
+        self.builds = 0
+        self.waiting = 0
+        self._root: Path | None = None
+        self._current: dict[str, _Built] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+        self._building = threading.Lock()
+
+    def open(self, municipality: str, connect: Connect) -> tuple[Snapshot, BinaryIO]:
+        """A recent snapshot of ``municipality`` (built when there is none) and its open file."""
+        with self._guard:
+            lock = self._locks.setdefault(municipality, threading.Lock())
+            self.waiting += 1
+        try:
+            lock.acquire()
+        finally:
+            with self._guard:
+                self.waiting -= 1
+        try:
+            with connect() as conn:
+                built = self._current.get(municipality)
+                if built is None or not self._recent(conn, built):
+                    with self._building:
+                        built = self._build(conn, municipality)
+            # Opened under the lock: a newer build cannot delete it first.
+            return built.snapshot, built.snapshot.path.open("rb")
+        finally:
+            lock.release()
+
+    def _recent(self, conn: psycopg.Connection, built: _Built) -> bool:
+        if self.clock() - built.born > self.reuse_seconds:
+            return False
+        found = conn.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()
+        head = int(found[0]) if found else 0
+        return head - built.snapshot.cursor <= self.reuse_rows
+
+    def _build(self, conn: psycopg.Connection, municipality: str) -> _Built:
+        with self._guard:
+            if self._root is None:
+                self._root = Path(tempfile.mkdtemp(prefix="coordinator-snapshots-"))
+            root = self._root
+        directory = Path(tempfile.mkdtemp(prefix=f"{municipality}-", dir=root))
+        try:
+            snapshot = build_snapshot(
+                conn,
+                directory=directory,
+                municipality=municipality,
+                desk_revision=desk_revisions()[-1],
+            )
+        except BaseException:
+            shutil.rmtree(directory, ignore_errors=True)
+            raise
+        built = _Built(snapshot, directory, self.clock())
+        replaced = self._current.get(municipality)
+        self._current[municipality] = built
+        self.builds += 1
+        if replaced is not None:
+            # An answer still sending it holds its open handle (POSIX); where the
+            # system refuses, ``close`` removes it with the rest.
+            shutil.rmtree(replaced.directory, ignore_errors=True)
+        return built
+
+    def close(self) -> None:
+        """Remove every file of the cache (the API stops)."""
+        with self._guard:
+            root, self._root = self._root, None
+            self._current.clear()
+        if root is not None:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _chunks(handle: BinaryIO) -> Iterator[bytes]:
     try:
-        built = build_snapshot(
-            conn,
-            directory=directory,
-            municipality=municipality,
-            desk_revision=desk_revisions()[-1],
-        )
-    except BaseException:
-        shutil.rmtree(directory, ignore_errors=True)
-        raise
-    return FileResponse(
-        built.path,
+        while chunk := handle.read(1 << 20):
+            yield chunk
+    finally:
+        handle.close()
+
+
+def snapshot_response(
+    cache: SnapshotCache, *, municipality: str, connect: Connect
+) -> StreamingResponse:
+    """A recent snapshot of ``municipality`` as a file answer (see :class:`SnapshotCache`)."""
+    built, handle = cache.open(municipality, connect)
+    size = os.fstat(handle.fileno()).st_size
+    name = f"snapshot-{municipality}-{built.cursor}.sqlite3.gz"
+    return StreamingResponse(
+        _chunks(handle),
         media_type="application/gzip",
-        filename=f"snapshot-{municipality}-{built.cursor}.sqlite3.gz",
-        headers={CURSOR_HEADER: str(built.cursor)},
-        background=BackgroundTask(shutil.rmtree, directory, ignore_errors=True),
+        headers={
+            CURSOR_HEADER: str(built.cursor),
+            "Content-Length": str(size),
+            "Content-Disposition": f'attachment; filename="{name}"',
+        },
     )

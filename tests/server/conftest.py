@@ -86,9 +86,16 @@ def serving(config: ServerConfig) -> Iterator[str]:
 
 
 def fast_config(server_dir: ServerDir) -> ServerConfig:
-    """Fast failed-login delay, lock-out after 3 failures, 1 MiB request limit."""
+    """Fast failed-login delay, lock-out after 3 failures, 1 MiB request limit; a snapshot
+    reused only while the log has not moved, and no snapshot rate limit (the cache and
+    the limit have their own tests: test_snapshot_cache.py)."""
     return ServerConfig.from_dir(
-        server_dir, failed_login_delay=0.01, max_failed_logins=3, max_request_bytes=1024 * 1024
+        server_dir,
+        failed_login_delay=0.01,
+        max_failed_logins=3,
+        max_request_bytes=1024 * 1024,
+        snapshot_reuse_rows=0,
+        snapshot_requests_per_account=0,
     )
 
 

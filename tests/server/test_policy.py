@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import pytest
@@ -311,14 +312,48 @@ def test_check_change(
         assert refusal.message  # a Japanese reason for the desk's list of refused changes
 
 
-def test_a_new_progress_entry_is_stamped_with_the_pusher() -> None:
-    fields: dict[str, tuple[Any, Any]] = {"text": (None, "x"), "author": (None, "なりすまし")}
+def test_a_new_entry_linked_to_the_pusher_is_stamped_with_the_pushers_name() -> None:
+    fields: dict[str, tuple[Any, Any]] = {
+        "text": (None, "x"),
+        "author": (None, "なりすまし"),
+        "author_profile_id": (None, "p-coord"),
+    }
     stamp_author(COORD, "progress_entry", "insert", fields)
     assert fields["author"] == (None, "高橋 美咲")
     assert fields["author_profile_id"] == (None, "p-coord")
     other: dict[str, tuple[Any, Any]] = {"text": ("a", "b")}
     stamp_author(COORD, "progress_entry", "update", other)
     assert other == {"text": ("a", "b")}
+
+
+def test_a_link_the_pusher_cannot_vouch_for_is_dropped_and_the_desks_name_kept() -> None:
+    # A profile of the desk's own picker (an enrolment), or another account's.
+    for link in ("0123456789abcdef0123456789abcdef", "p-boss"):
+        fields: dict[str, tuple[Any, Any]] = {
+            "author": (None, "田中 一郎"),
+            "author_profile_id": (None, link),
+        }
+        stamp_author(COORD, "progress_entry", "insert", fields)
+        assert fields == {"author": (None, "田中 一郎"), "author_profile_id": (None, None)}
+
+
+def test_an_entry_without_a_link_keeps_the_name_it_has_or_none() -> None:
+    """Never the uploader: an old entry nobody signed stays unsigned."""
+    for sent in ({"author": (None, "山田 太郎(前任)")}, {"author": (None, "")}, {}):
+        fields: dict[str, tuple[Any, Any]] = {"text": (None, "x"), **sent}
+        stamp_author(COORD, "progress_entry", "insert", fields)
+        assert fields == {"text": (None, "x"), **sent}
+
+
+def test_the_same_profile_id_in_either_spelling_is_the_pushers() -> None:
+    profile = uuid.uuid4()
+    actor = Actor("u9", "小林 優", ProfileRole.COORDINATOR, str(profile))
+    fields: dict[str, tuple[Any, Any]] = {
+        "author": (None, ""),
+        "author_profile_id": (None, profile.hex),
+    }
+    stamp_author(actor, "progress_entry", "insert", fields)
+    assert fields == {"author": (None, "小林 優"), "author_profile_id": (None, str(profile))}
 
 
 def test_the_narrative_prefix_is_the_desks_key() -> None:

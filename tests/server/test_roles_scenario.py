@@ -37,6 +37,8 @@ def test_admin_creates_users_and_the_server_enforces_their_roles(
             entry_date="2026-04-10",
             text="町会長と打合せ",
             author="なりすまし",
+            # A profile that is not the pusher's: the server does not link it.
+            author_profile_id=str(uuid.uuid4()),
         ),
         insert(
             "meeting",
@@ -126,9 +128,30 @@ def test_admin_creates_users_and_the_server_enforces_their_roles(
         ("comment", supervisor_name, "確認しました"),
         ("reviewer_profile_id", supervisor_name, supervisor_profile),
     }
-    # The progress entry's author is the pusher, whatever the desk claimed.
+    # The entry is linked to no account the pusher cannot vouch for; the name the desk
+    # recorded is the desk's word, and the history says whose (policy.stamp_author).
     author = owner.execute(
         "SELECT author, author_profile_id FROM progress_entry WHERE id = %s", [entry_id]
+    ).fetchone()
+    assert author == ("なりすまし", None)
+    entry_history = coordinator.call("GET", f"/v1/history/progress_entry/{entry_id}").body
+    assert {c["actor"] for c in entry_history["changes"]} == {coordinator_name}
+    # An entry linked to the pusher's own profile is theirs, by their account's name.
+    own_entry = str(uuid.uuid4())
+    own = coordinator.push(
+        insert(
+            "progress_entry",
+            own_entry,
+            project_id=project_id,
+            entry_date="2026-04-11",
+            text="自分の記録",
+            author="表示名",
+            author_profile_id=coordinator_profile,
+        )
+    )
+    assert own["status"] == "applied", own
+    author = owner.execute(
+        "SELECT author, author_profile_id FROM progress_entry WHERE id = %s", [own_entry]
     ).fetchone()
     assert author == (coordinator_name, uuid.UUID(coordinator_profile))
     # Every change-log row of these records names its actor.
