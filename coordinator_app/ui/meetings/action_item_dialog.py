@@ -74,6 +74,10 @@ class ActionItemDialog(RecordDialog):
     def blank(self) -> Record:
         return ActionItem(meeting_id=self.owner_id, text="")
 
+    def form_field(self, name: str) -> str:
+        # 担当 is one picker for two record fields.
+        return "owner" if name in ("owner_coordinator_id", "owner_contact_id") else name
+
     def fill(self, record: Any) -> None:
         item: ActionItem = record
         self.text_edit.setPlainText(item.text)
