@@ -14,11 +14,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from coordinator_app.domain.models import ActionItem, MeetingContact
+from coordinator_app.domain.models import ActionItem, CouncilMembership, MeetingContact
 from coordinator_app.services.base import sync_links
 from coordinator_app.storage import capture
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.councils.membership_dialog import MembershipDialog
 from coordinator_app.ui.meetings.action_item_dialog import ActionItemDialog
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from coordinator_app.ui.organisations.contact_dialog import ContactDialog
@@ -127,6 +128,54 @@ def test_a_field_changed_in_the_dialog_and_on_another_desk_is_overwritten_only_w
     [(table, _row, _op, fields)] = outbox(db)
     assert table == "action_item"
     assert set(fields) == {"text", "owner_coordinator_id", "updated_at"}
+
+
+def test_a_members_role_saved_keeps_the_end_date_another_desk_set(
+    qtbot: QtBot, ctx: UiContext, make: Factory, db: Database
+) -> None:
+    council, org = make.council(), make.organisation()
+    member = ctx.services.council_members.save(
+        CouncilMembership(council_id=council.id, organisation_id=org.id, role="委員")
+    )
+    clear_outbox(db)
+    dialog = MembershipDialog(ctx, owner_id=council.id, record=member)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.role_combo.setCurrentText("会長")
+    pulled(db, "council_membership", member.id, end_date="2025-03-31")
+
+    assert dialog.save()
+
+    stored = ctx.services.council_members.get(member.id)
+    assert (stored.role, stored.end_date, stored.organisation_id) == (
+        "会長",
+        date(2025, 3, 31),
+        org.id,
+    )
+    assert [set(fields) for *_rest, fields in outbox(db)] == [{"role", "updated_at"}]
+
+
+def test_an_owner_chosen_here_replaces_the_one_chosen_elsewhere_whole_after_the_question(
+    qtbot: QtBot, ctx: UiContext, prompts: FakePrompts, make: Factory, db: Database
+) -> None:
+    """担当 is one choice stored in two fields: never a coordinator and a contact both."""
+    meeting, coordinator, contact = make.meeting(), make.coordinator(), make.contact()
+    item = ctx.services.action_items.save(ActionItem(meeting_id=meeting.id, text="会場を予約する"))
+    dialog = ActionItemDialog(ctx, owner_id=meeting.id, record=item)
+    qtbot.addWidget(dialog)
+    dialog.owner_combo.setCurrentIndex(
+        dialog.owner_combo.findText("佐藤 一郎", Qt.MatchFlag.MatchStartsWith)
+    )
+    pulled(db, "action_item", item.id, owner_contact_id=contact.id.hex)
+
+    prompts.answers.append(True)
+    assert dialog.save()
+
+    assert prompts.questions[-1].startswith(
+        "この画面を開いた後、次の項目が他の端末でも変更されました: 担当\n"
+    )
+    stored = ctx.services.action_items.get(item.id)
+    assert (stored.owner_coordinator_id, stored.owner_contact_id) == (coordinator.id, None)
 
 
 def test_an_unchanged_dialog_saved_after_a_pull_writes_no_field(

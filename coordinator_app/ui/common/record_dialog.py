@@ -43,6 +43,9 @@ class RecordDialog(QDialog):
     """
 
     kind: ClassVar[RecordKind]
+    field_groups: ClassVar[tuple[frozenset[str], ...]] = ()
+    """Record fields one widget edits together (a member that is an organisation or
+    a contact): when the user changed one, all of them are saved from the dialog."""
 
     def __init__(
         self,
@@ -126,7 +129,7 @@ class RecordDialog(QDialog):
                 # Only what the user changed: a field changed elsewhere since the
                 # dialog opened (a pulled change) keeps its new value.
                 current = self.service.get(original.id)
-                record = onto_current(current, edited_fields(shown, record))
+                record = onto_current(current, self._edits(shown, record))
             return self.service.save(record)
 
         outcome = save_form(
@@ -152,7 +155,7 @@ class RecordDialog(QDialog):
             current = self.service.get(loaded.id)
         except NotFoundError:
             return True  # the save says the record is gone
-        clashes = changed_on_both_sides(loaded, current, edited_fields(shown, edited))
+        clashes = changed_on_both_sides(loaded, current, self._edits(shown, edited))
         if not clashes:
             return True
         # The record forms ask the same question: one text, translated once.
@@ -168,6 +171,14 @@ class RecordDialog(QDialog):
             ).format(fields=names),
             accept_text=QCoreApplication.translate("RecordEditor", "上書きして保存"),
         )
+
+    def _edits(self, shown: Record, edited: Record) -> dict[str, object]:
+        """The fields the user changed (with every field of a group one of them is in)."""
+        edits = edited_fields(shown, edited)
+        for group in self.field_groups:
+            if group & edits.keys():
+                edits.update({name: getattr(edited, name) for name in group})
+        return edits
 
     def _caption(self, name: str) -> str:
         """The label the dialog shows for record field ``name`` (the name when none)."""

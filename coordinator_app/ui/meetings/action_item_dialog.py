@@ -29,6 +29,7 @@ class ActionItemDialog(RecordDialog):
     """Text, owner (a coordinator or a contact), due date, done."""
 
     kind = RecordKind.ACTION_ITEM
+    field_groups = (frozenset({"owner_coordinator_id", "owner_contact_id"}),)
 
     def __init__(
         self,
