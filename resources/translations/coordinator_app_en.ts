@@ -2411,6 +2411,10 @@ If you go on, the text that does not fit is left out of the booklet. You can als
         <translation>Undo</translation>
     </message>
     <message>
+        <source>やり直す</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
         <source>閉じる</source>
         <translation>Close</translation>
     </message>

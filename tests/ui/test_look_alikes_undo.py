@@ -105,6 +105,12 @@ def test_ctrl_z_in_the_dialog_brings_the_merged_record_back(
     window.statusBar().grab().save(str(tmp_path / "look-alikes-statusbar.png"))
     assert "「若葉台町会」への統合を取り消しました" in window.undo_label.text()
 
+    qtbot.keyClick(dialog.records_table, Qt.Key.Key_Y, CTRL)  # merged again
+    assert dialog.message.text() == "「若葉台町会」への統合をやり直しました。"
+    assert _live_links(db, meeting) == [_link(meeting, older)]
+    with reopened(db) as again:
+        assert [o.id for o in again.organisations.list().rows] == [older.id]
+
 
 def test_ctrl_z_and_ctrl_y_in_the_window_after_the_dialog_is_closed(
     qtbot: QtBot, window: MainWindow, services: Services, db: Database
