@@ -7,13 +7,22 @@ is not changed in place: the link with the new derived id is made, revived or
 joined, and the old one soft-deleted. Empty fields of the kept record are
 filled from the merged one; the merged record is soft-deleted. Runs inside the
 caller's transaction.
+
+A merge records what it wrote (:class:`MergeLog`: per row, each field's value
+before and after, and the link rows it made), so :func:`unmerge` can take it
+back exactly: every field the merge wrote gets its old value again (the merged
+record comes back, re-pointed references point at it again, the old derived
+links are revived) and the links it made are soft-deleted, as one transaction.
+A row changed again since the merge (an edit, a pulled change) is not
+overwritten: the undo is refused instead.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +43,24 @@ _BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "deleted_at", "sort_
 MSG_AREA_CYCLE = QT_TRANSLATE_NOOP(
     "look_alikes", "地域をその下位の地域に統合することはできません(地域の階層が循環します)"
 )
+MSG_CHANGED_SINCE = QT_TRANSLATE_NOOP(
+    "look_alikes",
+    "統合した後に、関係する記録がこの端末または他の端末で変更されたため、統合を元に戻せません。",
+)
+
+RowKey = tuple[str, uuid.UUID]
+"""(table name, row id)."""
+
+
+@dataclass
+class MergeLog:
+    """What one merge wrote, to take it back exactly (:func:`unmerge`)."""
+
+    fields: dict[RowKey, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
+    """Rows that existed before: field -> (value before, value after the merge)
+    (``updated_at`` left out: the undo is a change of its own)."""
+    created: list[RowKey] = field(default_factory=list)
+    """Rows the merge inserted (derived-id links for the kept record)."""
 
 
 @dataclass
@@ -51,6 +78,8 @@ class MergeResult:
     """Derived-id links made (or revived) for the kept record."""
     links_joined: int = 0
     """Links the kept record already had: the merged record's copy was only removed."""
+    log: MergeLog = field(default_factory=MergeLog)
+    """Every field the merge wrote, for an exact undo."""
 
 
 def _references(target: sa.Table) -> list[tuple[type[Record], str]]:
@@ -80,6 +109,20 @@ def _is_empty(value: Any) -> bool:
 
 
 def merge_into(
+    session: Session,
+    model: type[Record],
+    kind: RecordKind,
+    keep: uuid.UUID,
+    merge: uuid.UUID,
+) -> MergeResult:
+    log = MergeLog()
+    with _recording(session, log):
+        result = _merge(session, model, kind, keep, merge)
+    result.log = log
+    return result
+
+
+def _merge(
     session: Session,
     model: type[Record],
     kind: RecordKind,
@@ -229,3 +272,94 @@ def _refuse_cycle(session: Session, area_id: uuid.UUID) -> None:
             raise ValidationError({"general": Message("look_alikes", MSG_AREA_CYCLE)})
         seen.add(current.parent_id)
         current = session.get(Area, current.parent_id)
+
+
+# -- recording and taking back -------------------------------------------------
+
+
+@contextmanager
+def _recording(session: Session, log: MergeLog) -> Iterator[None]:
+    """Note in ``log`` every row the session inserts and every field it changes
+    (at each flush, from the ORM's attribute history) until the block ends."""
+
+    def before_flush(flushing: Session, _context: Any, _instances: Any) -> None:
+        for obj in flushing.new:
+            if isinstance(obj, Record):
+                log.created.append((obj.__table__.name, obj.id))
+        for obj in flushing.dirty:
+            if isinstance(obj, Record):
+                _note_fields(log, obj)
+
+    sa.event.listen(session, "before_flush", before_flush)
+    try:
+        yield
+        session.flush()
+    finally:
+        sa.event.remove(session, "before_flush", before_flush)
+    created = set(log.created)
+    for key in list(log.fields):
+        changed = {n: pair for n, pair in log.fields[key].items() if pair[0] != pair[1]}
+        if key in created or not changed:
+            del log.fields[key]
+        else:
+            log.fields[key] = changed
+
+
+def _note_fields(log: MergeLog, obj: Record) -> None:
+    state = sa.inspect(obj)
+    key = (obj.__table__.name, obj.id)
+    for attr in state.mapper.column_attrs:
+        if attr.key == "updated_at":
+            continue
+        history = state.attrs[attr.key].history
+        if not history.has_changes():
+            continue
+        before = history.deleted[0] if history.deleted else None
+        after = history.added[0] if history.added else None
+        noted = log.fields.setdefault(key, {})
+        first = noted.get(attr.key, (before, after))[0]  # changed twice: the first before
+        noted[attr.key] = (first, after)
+
+
+_MODELS: dict[str, type[Record]] = {m.__table__.name: m for m in ALL_TABLES}
+
+
+def unmerge(session: Session, logs: Sequence[MergeLog]) -> set[RowKey]:
+    """Take back the merges of ``logs`` (latest last) in the caller's transaction.
+
+    Returns the rows changed (to refresh their search entries).
+
+    Raises:
+        ValidationError: a field the merge wrote has been changed since (here
+            or by a pulled change): nothing is taken back.
+    """
+    touched: set[RowKey] = set()
+    stamp = now()
+    for log in reversed(logs):
+        for key, fields in log.fields.items():
+            row = session.get(_MODELS[key[0]], key[1])
+            if row is None or any(getattr(row, n) != after for n, (_b, after) in fields.items()):
+                raise ValidationError({"general": Message("look_alikes", MSG_CHANGED_SINCE)})
+            for name, (before, _after) in fields.items():
+                setattr(row, name, before)
+            row.updated_at = stamp
+            touched.add(key)
+        for key in log.created:
+            made = session.get(_MODELS[key[0]], key[1])
+            if made is not None and made.deleted_at is None:
+                made.deleted_at = made.updated_at = stamp
+                touched.add(key)
+        session.flush()
+    for kind, ids in _by_kind(touched).items():
+        if kind in search_index.KIND_QUERIES:
+            search_index.refresh(session, kind, ids)
+    return touched
+
+
+def _by_kind(rows: set[RowKey]) -> dict[RecordKind, set[uuid.UUID]]:
+    found: dict[RecordKind, set[uuid.UUID]] = defaultdict(set)
+    for table, row_id in rows:
+        kind = RecordKind.of_table(table)
+        if kind is not None:
+            found[kind].add(row_id)
+    return found

@@ -55,7 +55,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.server import policy
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import now
-from coordinator_app.services.look_alike_merge import MergeResult, merge_into
+from coordinator_app.services.look_alike_merge import MergeResult, merge_into, unmerge
 from coordinator_app.storage import capture
 from coordinator_app.storage.database import Database
 from coordinator_app.sync.worker import SyncWorker
@@ -276,6 +276,19 @@ class LookAlikeService(Guarded):
     ) -> list[MergeResult]:
         """Merge every record of ``others`` into ``keep``, all as one action (see :meth:`merge`)."""
         return self._merge_all(kind, keep, others)
+
+    @writes
+    def undo_merge(self, results: Sequence[MergeResult]) -> None:
+        """Take back the merges ``results`` describe (what :meth:`merge` or
+        :meth:`merge_group` returned), as one action: the merged records come back
+        and everything the merges re-pointed points at them again.
+
+        Raises:
+            ValidationError: a record the merge changed was changed again since;
+                nothing is taken back.
+        """
+        with self.db.writing() as session:
+            unmerge(session, [result.log for result in results])
 
     def _merge_all(
         self, kind: RecordKind, keep: uuid.UUID, others: Sequence[uuid.UUID]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from datetime import date, time
 from typing import Any
 
@@ -43,6 +43,7 @@ from coordinator_app.services.base import (
     LinkSpec,
     ListQuery,
     live,
+    live_link_targets,
     names_by_id,
     read_links,
     require_live,
@@ -236,12 +237,24 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
         coordinator_ids: Sequence[uuid.UUID] | None = None,
         organisation_ids: Sequence[uuid.UUID] | None = None,
         contact_ids: Sequence[uuid.UUID] | None = None,
+        attendance_shown: Attendance | None = None,
     ) -> Meeting:
-        """Save the meeting and (when given) its attendance, in one transaction."""
+        """Save the meeting and (when given) its attendance, in one transaction.
+
+        ``attendance_shown``: the attendance the form showed when it was loaded.
+        When given, only the attendees the user added or removed since are
+        changed, over the attendance as stored now: an attendee another desk
+        added or removed meanwhile (a pulled change) stays as that desk left it.
+        """
         with self.db.writing() as session:
             stored = self._save(session, obj)
             self._save_attendance(
-                session, stored.id, coordinator_ids, organisation_ids, contact_ids
+                session,
+                stored.id,
+                coordinator_ids,
+                organisation_ids,
+                contact_ids,
+                shown=attendance_shown,
             )
         return stored
 
@@ -252,10 +265,21 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
         coordinator_ids: Sequence[uuid.UUID] | None,
         organisation_ids: Sequence[uuid.UUID] | None,
         contact_ids: Sequence[uuid.UUID] | None,
+        *,
+        shown: Attendance | None = None,
     ) -> None:
-        for spec, ids in zip(
-            ATTENDANCE, (coordinator_ids, organisation_ids, contact_ids), strict=True
-        ):
+        wanted = (coordinator_ids, organisation_ids, contact_ids)
+        bases = astuple(shown) if shown is not None else (None,) * len(ATTENDANCE)
+        for spec, ids, base in zip(ATTENDANCE, wanted, bases, strict=True):
+            if ids is not None and base is not None:
+                current = live_link_targets(
+                    session,
+                    spec.link_model,
+                    owner_column=spec.owner_column,
+                    owner_id=meeting_id,
+                    target_column=spec.target_column,
+                )
+                ids = edits_onto_current(current, base, ids)
             save_links(session, spec, meeting_id, ids)
 
     @reads
@@ -408,3 +432,13 @@ def participants(meeting: Meeting) -> int | None:
     """参加者数: on site plus online; None when neither was entered."""
     counts = (meeting.participants_on_site, meeting.participants_online)
     return None if counts == (None, None) else sum(c or 0 for c in counts)
+
+
+def edits_onto_current(
+    current: Sequence[uuid.UUID], shown: Sequence[uuid.UUID], wanted: Sequence[uuid.UUID]
+) -> list[uuid.UUID]:
+    """The links ``current`` with the user's edits (``shown`` -> ``wanted``) laid over:
+    what the user removed goes, what the user added comes, the rest stays as stored."""
+    removed = set(shown) - set(wanted)
+    kept = [i for i in current if i not in removed]
+    return kept + [i for i in wanted if i not in shown and i not in kept]

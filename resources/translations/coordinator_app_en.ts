@@ -2407,6 +2407,14 @@ If you go on, the text that does not fit is left out of the booklet. You can als
         <translation>The chosen record is treated as different from the others and no longer listed here</translation>
     </message>
     <message>
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>やり直す</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
@@ -2417,10 +2425,30 @@ If you go on, the text that does not fit is left out of the booklet. You can als
     <message>
         <source>「{name}」({created} 作成)を残し、ほかの {n} 件をこの記録に統合します。
 ほかの記録を参照している会議・委員・担当などは、すべて残す記録を参照するようになり、統合した記録は削除されます。
-統合は Ctrl+Z で元に戻せません。</source>
+統合は Ctrl+Z で元に戻せます。</source>
         <translation>“{name}” (created {created}) is kept and the other {n} record(s) are merged into it.
 Meetings, members, assignments and everything else referring to the other records will refer to the kept record, and the merged records are deleted.
-A merge cannot be undone with Ctrl+Z.</translation>
+Ctrl+Z undoes the merge.</translation>
+    </message>
+    <message>
+        <source>「{name}」への統合</source>
+        <translation>Merge into “{name}”</translation>
+    </message>
+    <message>
+        <source>{kind}「{name}」に {n} 件を統合しました(参照の付け替え {moved} 件)。Ctrl+Z で元に戻せます。</source>
+        <translation>Merged {n} record(s) into “{name}” ({kind}); {moved} reference(s) moved. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>「{name}」への統合を元に戻しました。</source>
+        <translation>The merge into “{name}” was undone.</translation>
+    </message>
+    <message>
+        <source>「{name}」への統合をやり直しました。</source>
+        <translation>The merge into “{name}” was redone.</translation>
+    </message>
+    <message>
+        <source>元に戻せませんでした</source>
+        <translation>Could not undo</translation>
     </message>
     <message>
         <source>記録の統合</source>
@@ -2429,10 +2457,6 @@ A merge cannot be undone with Ctrl+Z.</translation>
     <message>
         <source>統合する</source>
         <translation>Merge</translation>
-    </message>
-    <message>
-        <source>{kind}「{name}」に {n} 件を統合しました(参照の付け替え {moved} 件)。</source>
-        <translation>Merged {n} record(s) into “{name}” ({kind}); {moved} reference(s) moved.</translation>
     </message>
     <message>
         <source>「{name}」をほかの記録とは別の記録として残しました。</source>
@@ -6553,6 +6577,10 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>地域をその下位の地域に統合することはできません(地域の階層が循環します)</source>
         <translation>An area cannot be merged into one of its own sub-areas (the area tree would loop)</translation>
+    </message>
+    <message>
+        <source>統合した後に、関係する記録がこの端末または他の端末で変更されたため、統合を元に戻せません。</source>
+        <translation>The merge cannot be undone: a record it changed has been changed since, on this desk or another one.</translation>
     </message>
     <message>
         <source>同じ記録どうしは統合できません</source>

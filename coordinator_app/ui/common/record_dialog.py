@@ -1,4 +1,11 @@
-"""A dialog that edits one child record (a contact, an assignment, a member...)."""
+"""A dialog that edits one child record (a contact, an assignment, a member...).
+
+Like the record forms (:class:`~coordinator_app.ui.common.record_editor.RecordEditor`),
+a dialog open while its record changes underneath it (a pulled change from
+another desk, another window of this desk) writes only the fields its user
+changed, laid over the record as stored at the save; a field changed both
+here and elsewhere is overwritten only when the user says so.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +13,19 @@ import uuid
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from coordinator_app.domain.models import Record
 from coordinator_app.domain.record_kind import RecordKind
-from coordinator_app.services.base import EntityService
+from coordinator_app.services.base import EntityService, NotFoundError
 from coordinator_app.ui.common.form import FieldForm
 from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.saving import (
+    changed_on_both_sides,
     clone,
+    edited_fields,
+    input_errors,
+    onto_current,
     save_form,
     show_errors,
 )
@@ -32,6 +43,9 @@ class RecordDialog(QDialog):
     """
 
     kind: ClassVar[RecordKind]
+    field_groups: ClassVar[tuple[frozenset[str], ...]] = ()
+    """Record fields one widget edits together (a member that is an organisation or
+    a contact): when the user changed one, all of them are saved from the dialog."""
 
     def __init__(
         self,
@@ -47,6 +61,9 @@ class RecordDialog(QDialog):
         self.stored: Record | None = None
         self._record = record if record is not None else self.blank()
         self.is_new = record is None
+        self._shown: Record | None = None
+        """The form's values right after it was filled (None for a new record, or
+        when a field could not be read back: then every field is saved)."""
         self.form = FieldForm(self)
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
@@ -68,6 +85,10 @@ class RecordDialog(QDialog):
     def finish_setup(self) -> None:
         """Call at the end of a subclass constructor, once its fields exist."""
         self.fill(self._record)
+        if not self.is_new and not input_errors([self.form]):
+            shown = clone(self._record)
+            self.apply(shown)
+            self._shown = shown
         make_keyboard_friendly(self)  # Tab leaves multi-line boxes; a visible focus frame
 
     # -- hooks -------------------------------------------------------------------
@@ -85,6 +106,10 @@ class RecordDialog(QDialog):
     def apply(self, record: Record) -> None:
         raise NotImplementedError
 
+    def form_field(self, name: str) -> str:
+        """The form field that edits record field ``name`` (to name it in a question)."""
+        return name
+
     # -- saving ------------------------------------------------------------------
 
     def accept(self) -> None:
@@ -93,10 +118,18 @@ class RecordDialog(QDialog):
 
     def save(self) -> bool:
         original = self._record
+        shown = self._shown
+        if shown is not None and not self._may_overwrite(original, shown):
+            return False
 
         def write() -> Record:
             record = clone(original)
             self.apply(record)
+            if shown is not None:
+                # Only what the user changed: a field changed elsewhere since the
+                # dialog opened (a pulled change) keeps its new value.
+                current = self.service.get(original.id)
+                record = onto_current(current, self._edits(shown, record))
             return self.service.save(record)
 
         outcome = save_form(
@@ -110,6 +143,52 @@ class RecordDialog(QDialog):
         if outcome.ok:
             self.stored = outcome.stored
         return outcome.ok
+
+    def _may_overwrite(self, loaded: Record, shown: Record) -> bool:
+        """False when the user declines to overwrite fields they changed that another
+        desk (or window) changed too since the dialog opened; the dialog keeps the edits."""
+        if input_errors([self.form]):
+            return True  # the save stops on the unreadable field first
+        edited = clone(loaded)
+        self.apply(edited)
+        try:
+            current = self.service.get(loaded.id)
+        except NotFoundError:
+            return True  # the save says the record is gone
+        clashes = changed_on_both_sides(loaded, current, self._edits(shown, edited))
+        if not clashes:
+            return True
+        # The record forms ask the same question: one text, translated once.
+        separator = QCoreApplication.translate("RecordEditor", "、")
+        names = separator.join(dict.fromkeys(self._caption(name) for name in clashes))
+        return self.ctx.prompts.confirm(
+            self,
+            title=QCoreApplication.translate("RecordEditor", "他の端末でも変更されています"),
+            text=QCoreApplication.translate(
+                "RecordEditor",
+                "この画面を開いた後、次の項目が他の端末でも変更されました: {fields}\n"
+                "あなたの入力で上書きしますか?(上書きしないときは、入力中の内容はそのまま残ります)",
+            ).format(fields=names),
+            accept_text=QCoreApplication.translate("RecordEditor", "上書きして保存"),
+        )
+
+    def _edits(self, shown: Record, edited: Record) -> dict[str, object]:
+        """The fields the user changed (with every field of a group one of them is in)."""
+        edits = edited_fields(shown, edited)
+        for group in self.field_groups:
+            if group & edits.keys():
+                edits.update({name: getattr(edited, name) for name in group})
+        return edits
+
+    def _caption(self, name: str) -> str:
+        """The label the dialog shows for record field ``name`` (the name when none)."""
+        field_name = self.form_field(name)
+        if self.form.owns(field_name):
+            widget = self.form.widget(field_name)
+            for caption in self.form.findChildren(QLabel):
+                if caption.buddy() is widget:
+                    return caption.text().removesuffix(" *")
+        return name
 
     def _show(self, errors: dict[str, str]) -> None:
         first = show_errors([self.form], errors)

@@ -23,6 +23,7 @@ class MembershipDialog(RecordDialog):
     """Member (organisation or contact), role, from and to."""
 
     kind = RecordKind.COUNCIL_MEMBERSHIP
+    field_groups = (frozenset({"organisation_id", "contact_id"}),)
 
     def __init__(
         self,
@@ -66,6 +67,9 @@ class MembershipDialog(RecordDialog):
 
     def blank(self) -> Record:
         return CouncilMembership(council_id=self.owner_id, role="委員")
+
+    def form_field(self, name: str) -> str:
+        return "member" if name in ("organisation_id", "contact_id") else name
 
     def fill(self, record: Any) -> None:
         member: CouncilMembership = record

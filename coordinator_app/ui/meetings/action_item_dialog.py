@@ -29,6 +29,7 @@ class ActionItemDialog(RecordDialog):
     """Text, owner (a coordinator or a contact), due date, done."""
 
     kind = RecordKind.ACTION_ITEM
+    field_groups = (frozenset({"owner_coordinator_id", "owner_contact_id"}),)
 
     def __init__(
         self,
@@ -73,6 +74,10 @@ class ActionItemDialog(RecordDialog):
 
     def blank(self) -> Record:
         return ActionItem(meeting_id=self.owner_id, text="")
+
+    def form_field(self, name: str) -> str:
+        # 担当 is one picker for two record fields.
+        return "owner" if name in ("owner_coordinator_id", "owner_contact_id") else name
 
     def fill(self, record: Any) -> None:
         item: ActionItem = record

@@ -312,6 +312,7 @@ class MeetingEditor(RecordEditor):
     def fill_related(self, record_id: uuid.UUID | None) -> None:
         self.refresh_contact_choices()
         attendance = self.service.full_attendance(record_id) if record_id is not None else None
+        self.attended = attendance  # as loaded: a save changes only what the user changed
         self.coordinator_list.set_checked_values(attendance.coordinator_ids if attendance else [])
         self.organisation_list.set_checked_values(attendance.organisation_ids if attendance else [])
         self.contact_list.set_checked_values(attendance.contact_ids if attendance else [])
@@ -343,7 +344,7 @@ class MeetingEditor(RecordEditor):
 
     def store(self, record: Record) -> Record:
         assert isinstance(record, Meeting)
-        return self.service.save(record, **self._attendance())
+        return self.service.save(record, attendance_shown=self.attended, **self._attendance())
 
     def _attendance(self) -> dict[str, list[uuid.UUID]]:
         return {

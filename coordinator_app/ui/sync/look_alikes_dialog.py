@@ -6,7 +6,8 @@ the same 町会 or サロン under another id. The groups are listed (kind, name
 were created and which desk sent them (from the server's history, asked on the
 sync thread when logged in). The person chooses the record to keep and
 merges the others into it (after a confirmation: a merge re-points every
-reference and cannot be taken back with Ctrl+Z), or keeps the chosen record
+reference; Ctrl+Z, here or in the main window, takes it back exactly — see
+:mod:`coordinator_app.ui.sync.look_alikes_undo`), or keeps the chosen record
 apart from the others, and the pair is not listed again on any desk.
 """
 
@@ -14,8 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -52,6 +56,7 @@ from coordinator_app.ui.sync.look_alikes_model import (
     LookAlikeRecordModel,
     local_time,
 )
+from coordinator_app.ui.sync.look_alikes_undo import MergeCommand
 
 CREATORS_TAG = "look_alikes:creators"
 ROLE_TAG = "look_alikes:role"
@@ -129,6 +134,15 @@ class LookAlikeDialog(QDialog):
             self.tr("選んだ記録はほかの記録と別のものとして、この一覧に出なくなります")
         )
         self.merge_button.clicked.connect(self.merge_selected)
+        # The window's undo stack, reachable while this (modal) dialog has the keyboard.
+        self.undo_action = QAction(self.tr("元に戻す"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(ctx.undo_stack.undo)
+        self.addAction(self.undo_action)
+        self.redo_action = QAction(self.tr("やり直す"), self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(ctx.undo_stack.redo)
+        self.addAction(self.redo_action)
         self.apart_button.clicked.connect(self.keep_selected_apart)
         buttons = QDialogButtonBox(self)
         close = buttons.addButton(self.tr("閉じる"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -231,7 +245,7 @@ class LookAlikeDialog(QDialog):
         text = self.tr(
             "「{name}」({created} 作成)を残し、ほかの {n} 件をこの記録に統合します。\n"
             "ほかの記録を参照している会議・委員・担当などは、すべて残す記録を参照するように"
-            "なり、統合した記録は削除されます。\n統合は Ctrl+Z で元に戻せません。"
+            "なり、統合した記録は削除されます。\n統合は Ctrl+Z で元に戻せます。"
         ).format(name=keep.name, created=local_time(keep.created_at), n=len(others))
         if not self.ctx.prompts.confirm(
             self,
@@ -249,14 +263,56 @@ class LookAlikeDialog(QDialog):
         except WRITE_ERRORS as exc:
             self._say(message_text(storage_message(exc, action="変更")), error=True)
             return False
+        self.ctx.undo_stack.push(
+            MergeCommand(
+                service=self.service,
+                kind=group.kind,
+                keep=keep.id,
+                others=others,
+                results=results,
+                text=self.tr("「{name}」への統合").format(name=keep.name),
+                on_error=self._undo_failed(),
+                on_done=self._undo_done(keep.name),
+            )
+        )
         moved = sum(sum(r.repointed.values()) + r.links_moved + r.links_joined for r in results)
         self.reload()
         self._say(
-            self.tr("{kind}「{name}」に {n} 件を統合しました(参照の付け替え {moved} 件)。").format(
-                kind=kind_label(group.kind), name=keep.name, n=len(results), moved=moved
-            )
+            self.tr(
+                "{kind}「{name}」に {n} 件を統合しました(参照の付け替え {moved} 件)。"
+                "Ctrl+Z で元に戻せます。"
+            ).format(kind=kind_label(group.kind), name=keep.name, n=len(results), moved=moved)
         )
         return True
+
+    def _undo_done(self, name: str) -> Callable[[bool], None]:
+        """What says, while this dialog is open, that Ctrl+Z (Ctrl+Y) took the merge
+        back (merged again)."""
+
+        def done(undone: bool) -> None:
+            if shiboken6.isValid(self) and self.isVisible():
+                text = (
+                    self.tr("「{name}」への統合を元に戻しました。")
+                    if undone
+                    else self.tr("「{name}」への統合をやり直しました。")
+                )
+                self._say(text.format(name=name))
+
+        return done
+
+    def _undo_failed(self) -> Callable[[str], None]:
+        """What tells the user why a Ctrl+Z (or Ctrl+Y) of a merge was refused: in this
+        dialog while it is open, and in a box (over the window once it is closed)."""
+        prompts, window = self.ctx.prompts, self.parentWidget()
+        title = self.tr("元に戻せませんでした")
+
+        def failed(text: str) -> None:
+            open_here = shiboken6.isValid(self) and self.isVisible()
+            if open_here:
+                self._say(text, error=True)
+            prompts.warn(self if open_here else window, title=title, text=text)
+
+        return failed
 
     def keep_selected_apart(self) -> bool:
         """Remember the chosen record as a different thing from the rest of its group."""
