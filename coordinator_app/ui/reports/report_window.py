@@ -77,6 +77,8 @@ class ActivityReportWindow(QWidget):
         self.setWindowIcon(icon("meeting"))
         self.report: ActivityReport | None = None
         self.tables: dict[str, QTableView] = {}
+        self._sized: set[str] = set()
+        """Tables whose columns were fitted (or kept); the others are fitted when first shown."""
         self._stale = False
 
         self.year_combo = QComboBox(self)
@@ -120,6 +122,7 @@ class ActivityReportWindow(QWidget):
 
         self.chart = MonthChart(self)
         self.table_tabs = QTabWidget(self)
+        self.table_tabs.currentChanged.connect(self._size_current)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.table_tabs)
@@ -312,9 +315,13 @@ class ActivityReportWindow(QWidget):
             values=[m.meetings for m in report.by_month],
         )
         current = self.table_tabs.currentIndex()
-        widths = {name: column_widths(view) for name, view in self.tables.items()}
+        widths = {
+            name: column_widths(view) for name, view in self.tables.items() if name in self._sized
+        }
+        self.table_tabs.blockSignals(True)  # sized below, once the tabs are all there
         self.table_tabs.clear()
         self.tables.clear()
+        self._sized = set()
         shown = shown_tables(tables, message_text)  # in the window's language
         for (key, _h, _r), (name, headers, rows) in zip(tables, shown, strict=True):
             if key == SUMMARY_SHEET:
@@ -328,12 +335,23 @@ class ActivityReportWindow(QWidget):
                 stretch_last=False,
             )
             model.setParent(view)
-            # Sized once, then as the user left them: refreshing keeps the widths.
-            if not keep_widths(view, widths.get(key, [])):
-                size_columns(view)
+            # Sized once, then as the user left them: refreshing keeps the widths. A
+            # table in a hidden tab is measured when its tab is first shown.
+            if keep_widths(view, widths.get(key, [])):
+                self._sized.add(key)
             self.table_tabs.addTab(view, name)
             self.tables[key] = view
         self.table_tabs.setCurrentIndex(max(current, 0))
+        self.table_tabs.blockSignals(False)
+        self._size_current()
+
+    def _size_current(self, *_args: object) -> None:
+        """Fit the shown table's columns the first time it is shown."""
+        view = self.table_tabs.currentWidget()
+        for key, table in self.tables.items():
+            if table is view and key not in self._sized:
+                size_columns(table)
+                self._sized.add(key)
 
     def _choose(self, suffix: str, title: str, filters: str) -> Path | None:
         assert self.report is not None
