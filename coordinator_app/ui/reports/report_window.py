@@ -109,7 +109,11 @@ class ActivityReportWindow(QWidget):
         self.title_label.setFont(font)
         self.scope_label = plain(QLabel(self))
         self.figures: dict[str, QLabel] = {}
-        cards = QGridLayout()
+        self.cards = QWidget(self)
+        # One style sheet for the five cards (a sheet per widget re-polishes each).
+        self.cards.setStyleSheet("QFrame#figure_card { background: #f4f7fb; border-radius: 4px; }")
+        cards = QGridLayout(self.cards)
+        cards.setContentsMargins(0, 0, 0, 0)
         captions = (
             ("会議の開催数", self.tr("会議の開催数")),
             ("参加者数(延べ)", self.tr("参加者数(延べ)")),
@@ -139,7 +143,7 @@ class ActivityReportWindow(QWidget):
         layout.addWidget(self.append_pages_check, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.title_label)
         layout.addWidget(self.scope_label)
-        layout.addLayout(cards)
+        layout.addWidget(self.cards)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status_label)
 
@@ -273,9 +277,9 @@ class ActivityReportWindow(QWidget):
     # -- internals -------------------------------------------------------------------
 
     def _card(self, key: str, caption: str) -> QFrame:
-        frame = QFrame(self)
+        frame = QFrame(self.cards)
+        frame.setObjectName("figure_card")
         frame.setFrameShape(QFrame.Shape.StyledPanel)
-        frame.setStyleSheet("QFrame { background: #f4f7fb; border-radius: 4px; }")
         value = QLabel("0", frame)
         font = QFont(value.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
