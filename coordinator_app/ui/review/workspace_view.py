@@ -271,9 +271,10 @@ class ReviewWorkspace(QWidget):
         """Show ``project_id`` in the table (loading pages as needed) and below it."""
         if not self._confirm_discard():
             return False
-        if self.model.row_of(project_id) < 0:
-            self.model.fetch_all()
         row = self.model.row_of(project_id)
+        while row < 0 and self.model.canFetchMore():  # the pages up to its row only
+            self.model.fetchMore()
+            row = self.model.row_of(project_id)
         self._select_row(row)
         self.editor.load(project_id if row >= 0 else None)
         return row >= 0
