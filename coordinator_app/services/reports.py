@@ -170,10 +170,11 @@ YEAR_DAYS_SQL = sa.text(
     + _skip_years("entry_days", "progress_entry", "entry_date")
     + " SELECT day FROM meeting_days WHERE day IS NOT NULL"
     " UNION SELECT day FROM entry_days WHERE day IS NOT NULL"
-    # Projects: a few thousand rows; every month a project starts or ends in.
-    " UNION SELECT strftime('%Y-%m-01', start_date) FROM project"
+    # Projects: a few thousand rows; every month a project starts or ends in (the
+    # stored 'YYYY-MM-DD' cut, not strftime, which parses each date: 2-7x slower).
+    " UNION SELECT substr(start_date, 1, 7) || '-01' FROM project"
     " WHERE deleted_at IS NULL AND start_date IS NOT NULL"
-    " UNION SELECT strftime('%Y-%m-01', end_date) FROM project"
+    " UNION SELECT substr(end_date, 1, 7) || '-01' FROM project"
     " WHERE deleted_at IS NULL AND end_date IS NOT NULL"
 )
 """One day in every 年度 with activity (a meeting, a progress entry, a project
