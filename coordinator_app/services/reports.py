@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -143,22 +142,43 @@ class ActivityReport:
         return Message("report", "{area} / {person}", area=area, person=person)
 
 
-def _years_with(session: Session, model: type[Meeting | ProgressEntry], column: Any) -> set[int]:
-    """The 年度 in which ``model`` has a live row, by skipping through the date index:
-    one seek per 年度 found (the earliest live day on or after the next 1 April),
-    never a scan of the table. ``ifnull`` keeps the planner off the deleted_at index
-    (nearly every row is live), so the date's index orders and bounds the search."""
-    years: set[int] = set()
-    start: date | None = None
-    while True:
-        stmt = select(column).where(sa.func.ifnull(model.deleted_at, None).is_(None))
-        stmt = stmt.where(column.is_not(None) if start is None else column >= start)
-        day = session.exec(stmt.order_by(column).limit(1)).first()
-        if day is None:
-            return years
-        year = fiscal_year(day)
-        years.add(year)
-        start = fiscal_year_range(year + 1)[0]
+def _skip_years(name: str, table: str, column: str) -> str:
+    """A recursive CTE ``name(day)``: the earliest live ``column`` of each 年度 in
+    ``table``, found by skipping through the date index: one seek per 年度 (the
+    earliest live day on or after the next 1 April), never a scan of the table.
+    ``ifnull`` keeps the planner off the deleted_at index (nearly every row is
+    live), so the date's index orders and bounds each seek."""
+
+    def seek(bound: str) -> str:
+        return (
+            f"(SELECT {column} FROM {table} WHERE ifnull(deleted_at, NULL) IS NULL"
+            f" AND {column} >= {bound} ORDER BY {column} LIMIT 1)"
+        )
+
+    # 年度 Y starts on Y-04-01; the 年度 after the one of ``day`` starts on:
+    next_start = "printf('%04d-04-01', substr(day, 1, 4) + (substr(day, 6, 2) >= '04'))"
+    return (
+        f"{name}(day) AS (SELECT {seek(repr('0000-01-01'))}"
+        f" UNION ALL SELECT {seek(next_start)} FROM {name} WHERE day IS NOT NULL)"
+    )
+
+
+YEAR_DAYS_SQL = sa.text(
+    "WITH RECURSIVE "
+    + _skip_years("meeting_days", "meeting", "held_on")
+    + ", "
+    + _skip_years("entry_days", "progress_entry", "entry_date")
+    + " SELECT day FROM meeting_days WHERE day IS NOT NULL"
+    " UNION SELECT day FROM entry_days WHERE day IS NOT NULL"
+    # Projects: a few thousand rows; every month a project starts or ends in (the
+    # stored 'YYYY-MM-DD' cut, not strftime, which parses each date: 2-7x slower).
+    " UNION SELECT substr(start_date, 1, 7) || '-01' FROM project"
+    " WHERE deleted_at IS NULL AND start_date IS NOT NULL"
+    " UNION SELECT substr(end_date, 1, 7) || '-01' FROM project"
+    " WHERE deleted_at IS NULL AND end_date IS NOT NULL"
+)
+"""One day in every 年度 with activity (a meeting, a progress entry, a project
+starting or ending): one statement, whatever the number of years or rows."""
 
 
 def fiscal_year_utc_bounds(year: int) -> tuple[datetime, datetime]:
@@ -179,15 +199,8 @@ class ReportService(Guarded):
         entry, a project running), newest first."""
         years = {fiscal_year(today or date.today())}
         with self.db.reading() as session:
-            years |= _years_with(session, Meeting, col(Meeting.held_on))
-            years |= _years_with(session, ProgressEntry, col(ProgressEntry.entry_date))
-            for column in (Project.start_date, Project.end_date):  # a few thousand rows
-                days = session.exec(
-                    select(sa.func.distinct(sa.func.strftime("%Y-%m", column)))
-                    .where(live(Project))
-                    .where(col(column).is_not(None))
-                ).all()
-                years |= {fiscal_year(date.fromisoformat(f"{day}-01")) for day in days if day}
+            days = session.connection().execute(YEAR_DAYS_SQL).scalars().all()
+        years |= {fiscal_year(date.fromisoformat(day)) for day in days if day}
         return sorted(years, reverse=True)
 
     @reads

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
 
+from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.enums import ProjectProgram, ProjectStatus
 from coordinator_app.domain.models import Project, Record
 from coordinator_app.domain.record_kind import RecordKind
@@ -31,6 +32,9 @@ from coordinator_app.ui.projects.project_members import ProjectMemberPanel
 from coordinator_app.ui.projects.project_summary import project_summary
 from coordinator_app.ui.review.review_history_panel import ReviewHistoryPanel
 from coordinator_app.ui.sync.history_tab import attach_record_sync
+
+CHOICE_KINDS = (RecordKind.AREA, RecordKind.COORDINATOR, RecordKind.ORGANISATION)
+"""Kinds whose records the editor's pickers offer."""
 
 
 class ProjectEditor(RecordEditor):
@@ -130,6 +134,9 @@ class ProjectEditor(RecordEditor):
         self.reviews = ReviewHistoryPanel(ctx)
         self.add_tab(self.reviews, self.tr("確認"), scroll=False)
         attach_record_sync(self)
+        self._choices_stale = True
+        ctx.events.sig_records_changed.connect(self._choices_changed)
+        ctx.events.sig_display_changed.connect(self._choices_changed)
         ctx.events.sig_display_changed.connect(self.update_role)
         self.progress_log.summary_changed.connect(self.update_summary)
         self.action_items.model.modelReset.connect(self.update_summary)
@@ -148,10 +155,22 @@ class ProjectEditor(RecordEditor):
         )
 
     def refresh_choices(self) -> None:
+        """Read the areas, coordinators and organisations offered: on the first load and
+        after they changed, not each time another project is opened (the pickers look up
+        a value they do not list, so a project never shows a wrong choice)."""
+        if not self._choices_stale:
+            return
+        self._choices_stale = False
         services = self.ctx.services
         self.area_combo.set_options(area_options(services.areas))
         self.lead_combo.set_options(options_of(services.coordinators))
         self.partner_list.set_options(options_of(services.organisations))
+
+    def _choices_changed(self, changes: Changes | None = None) -> None:
+        if changes is None or changes.touches(*CHOICE_KINDS):
+            self._choices_stale = True
+            if self.current_id is not None and self.isVisible():
+                self.refresh_choices()
 
     def fill(self, record: Any) -> None:
         project: Project = record

@@ -77,6 +77,8 @@ class ActivityReportWindow(QWidget):
         self.setWindowIcon(icon("meeting"))
         self.report: ActivityReport | None = None
         self.tables: dict[str, QTableView] = {}
+        self._sized: set[str] = set()
+        """Tables whose columns were fitted (or kept); the others are fitted when first shown."""
         self._stale = False
 
         self.year_combo = QComboBox(self)
@@ -107,7 +109,11 @@ class ActivityReportWindow(QWidget):
         self.title_label.setFont(font)
         self.scope_label = plain(QLabel(self))
         self.figures: dict[str, QLabel] = {}
-        cards = QGridLayout()
+        self.cards = QWidget(self)
+        # One style sheet for the five cards (a sheet per widget re-polishes each).
+        self.cards.setStyleSheet("QFrame#figure_card { background: #f4f7fb; border-radius: 4px; }")
+        cards = QGridLayout(self.cards)
+        cards.setContentsMargins(0, 0, 0, 0)
         captions = (
             ("会議の開催数", self.tr("会議の開催数")),
             ("参加者数(延べ)", self.tr("参加者数(延べ)")),
@@ -120,6 +126,7 @@ class ActivityReportWindow(QWidget):
 
         self.chart = MonthChart(self)
         self.table_tabs = QTabWidget(self)
+        self.table_tabs.currentChanged.connect(self._size_current)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.table_tabs)
@@ -136,7 +143,7 @@ class ActivityReportWindow(QWidget):
         layout.addWidget(self.append_pages_check, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.title_label)
         layout.addWidget(self.scope_label)
-        layout.addLayout(cards)
+        layout.addWidget(self.cards)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status_label)
 
@@ -270,9 +277,9 @@ class ActivityReportWindow(QWidget):
     # -- internals -------------------------------------------------------------------
 
     def _card(self, key: str, caption: str) -> QFrame:
-        frame = QFrame(self)
+        frame = QFrame(self.cards)
+        frame.setObjectName("figure_card")
         frame.setFrameShape(QFrame.Shape.StyledPanel)
-        frame.setStyleSheet("QFrame { background: #f4f7fb; border-radius: 4px; }")
         value = QLabel("0", frame)
         font = QFont(value.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
@@ -312,9 +319,13 @@ class ActivityReportWindow(QWidget):
             values=[m.meetings for m in report.by_month],
         )
         current = self.table_tabs.currentIndex()
-        widths = {name: column_widths(view) for name, view in self.tables.items()}
+        widths = {
+            name: column_widths(view) for name, view in self.tables.items() if name in self._sized
+        }
+        self.table_tabs.blockSignals(True)  # sized below, once the tabs are all there
         self.table_tabs.clear()
         self.tables.clear()
+        self._sized = set()
         shown = shown_tables(tables, message_text)  # in the window's language
         for (key, _h, _r), (name, headers, rows) in zip(tables, shown, strict=True):
             if key == SUMMARY_SHEET:
@@ -328,12 +339,23 @@ class ActivityReportWindow(QWidget):
                 stretch_last=False,
             )
             model.setParent(view)
-            # Sized once, then as the user left them: refreshing keeps the widths.
-            if not keep_widths(view, widths.get(key, [])):
-                size_columns(view)
+            # Sized once, then as the user left them: refreshing keeps the widths. A
+            # table in a hidden tab is measured when its tab is first shown.
+            if keep_widths(view, widths.get(key, [])):
+                self._sized.add(key)
             self.table_tabs.addTab(view, name)
             self.tables[key] = view
         self.table_tabs.setCurrentIndex(max(current, 0))
+        self.table_tabs.blockSignals(False)
+        self._size_current()
+
+    def _size_current(self, *_args: object) -> None:
+        """Fit the shown table's columns the first time it is shown."""
+        view = self.table_tabs.currentWidget()
+        for key, table in self.tables.items():
+            if table is view and key not in self._sized:
+                size_columns(table)
+                self._sized.add(key)
 
     def _choose(self, suffix: str, title: str, filters: str) -> Path | None:
         assert self.report is not None

@@ -22,6 +22,20 @@ STALLED_BACKGROUND = QColor("#ffe0b2")
 STALLED_ROLE = Qt.ItemDataRole.UserRole + 2
 """Data role: True when the row's project is stalled."""
 ALERT_COLOUR = QColor("#c62828")
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        ID_ROLE,
+        STALLED_ROLE,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+    )
+)
+"""The roles :meth:`WorkspaceTableModel.data` answers."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +53,9 @@ class WorkspaceTableModel(QAbstractTableModel):
     """
 
     TITLE, STATUS, PROGRESS, LEAD, AREA, LAST_ENTRY, DAYS, OPEN, OVERDUE, UNREVIEWED = range(10)
-    PAGE_SIZE = 200
+    PAGE_SIZE = 50
+    """More than a tall screen shows: each row's figures are correlated subqueries, so
+    the first page is what the window pays before it paints; scrolling reads on."""
 
     def __init__(
         self,
@@ -57,6 +73,9 @@ class WorkspaceTableModel(QAbstractTableModel):
         self.today = date.today()
         self._rows: list[WorkspaceRow] = []
         self._total = 0
+        self._shown: dict[int, tuple[str, ...]] = {}
+        """Each row's texts, made once when first asked (sizing and painting ask often)."""
+        self._status_text: dict[object, str] = {}
         self._columns = [
             _Column(self.tr("プロジェクト名")),
             _Column(self.tr("状況")),
@@ -96,6 +115,8 @@ class WorkspaceTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self._total = total
+        self._shown = {}
+        self._status_text = {}
         self.endResetModel()
 
     def _page(self, offset: int, limit: int) -> list[WorkspaceRow]:
@@ -159,12 +180,17 @@ class WorkspaceTableModel(QAbstractTableModel):
         return section + 1
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:  # sizing and painting ask every cell for a dozen roles
+            return None
         row = self.row_item(index.row()) if index.isValid() else None
         if row is None:
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, column)
+            shown = self._shown.get(index.row())
+            if shown is None:
+                shown = self._shown[index.row()] = self._texts(row)
+            return shown[column]
         if role == ID_ROLE:
             return row.project.id
         if role == STALLED_ROLE:
@@ -186,10 +212,16 @@ class WorkspaceTableModel(QAbstractTableModel):
         return None
 
     def display(self, row: WorkspaceRow, column: int) -> str:
+        return self._texts(row)[column]
+
+    def _texts(self, row: WorkspaceRow) -> tuple[str, ...]:
         project = row.project
+        status = self._status_text.get(project.status)
+        if status is None:
+            status = self._status_text[project.status] = enum_label(project.status)
         values: tuple[object, ...] = (
             project.title,
-            enum_label(project.status),
+            status,
             f"{project.progress}%",
             row.lead_name,
             row.area_name,
@@ -199,7 +231,7 @@ class WorkspaceTableModel(QAbstractTableModel):
             row.overdue_items or "",
             row.unreviewed or "",
         )
-        return str(values[column])
+        return tuple(str(value) for value in values)
 
     def _tooltip(self, row: WorkspaceRow, column: int) -> str | None:
         if row.stalled:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from datetime import date
 
@@ -23,6 +24,7 @@ from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.reviews import WorkspaceFilter
 from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.list_table import (
     ResizeMode,
     SelectionMode,
@@ -54,6 +56,8 @@ WATCHED = frozenset(
 """Kinds whose changes alter the figures of the table."""
 PROGRESS_TAB = 1
 YEARS_BACK = 10
+SIZED_ROWS = 50
+"""Rows measured when the columns are fitted (Qt's resize-contents precision)."""
 
 
 class ReviewWorkspace(QWidget):
@@ -111,6 +115,10 @@ class ReviewWorkspace(QWidget):
             resize=ResizeMode.Interactive,
             stretch=WorkspaceTableModel.TITLE,
         )
+        # Columns are fitted to the rows in view and the next ones (SIZED_ROWS), not to
+        # every loaded row: the texts are short, and measuring a page of 200 rows cell
+        # by cell was most of the window's opening.
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
         self.count_label = QLabel(self)
         self.user_label = plain(QLabel(self))
         self.user_label.setStyleSheet("color: #455a64;")
@@ -129,7 +137,7 @@ class ReviewWorkspace(QWidget):
         top_layout.addWidget(self.table, 1)
         top_layout.addLayout(counts)
 
-        self.editor = ProjectEditor(ctx)
+        self._editor: ProjectEditor | None = None  # built when a project is first shown
         self.open_button = QPushButton(icon("project"), self.tr("プロジェクト画面で開く"), self)
         self.next_button = QPushButton(self.tr("次の未確認へ (F8)"), self)
         self.next_button.setShortcut(QKeySequence(Qt.Key.Key_F8))
@@ -147,7 +155,7 @@ class ReviewWorkspace(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         bottom = QWidget(self)
-        bottom_layout = QVBoxLayout(bottom)
+        self._bottom_layout = bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 6, 0, 0)
         self.placeholder = QLabel(
             self.tr("表のプロジェクトを選ぶと、ここに概要・進捗状況・確認などが表示されます。"),
@@ -156,7 +164,6 @@ class ReviewWorkspace(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #607d8b;")
         bottom_layout.addWidget(self.placeholder, 1)
-        bottom_layout.addWidget(self.editor, 1)
         bottom_layout.addLayout(buttons)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -173,17 +180,49 @@ class ReviewWorkspace(QWidget):
         self.open_button.clicked.connect(self.open_in_page)
         self.next_button.clicked.connect(self.next_unreviewed)
         self.save_button.clicked.connect(self.save)
-        self.editor.dirty_changed.connect(self._update_buttons)
-        self.editor.loaded.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         ctx.events.sig_records_changed.connect(self._records_changed)
         ctx.events.sig_display_changed.connect(self._display_changed)
 
         self.model.refresh()
-        self.editor.load(None)
         self._update_role()
         self._restore_layout()
+        # The window opens on its filters with no project below: a table that had the
+        # focus would make its first row current on activation and load that project
+        # (every tab's queries) before the user chose one. Tab or a click selects.
+        self.lead_filter.setFocus(Qt.FocusReason.OtherFocusReason)
+        order = (
+            self.lead_filter,
+            self.area_filter,
+            self.program_filter,
+            self.status_filter,
+            self.year_filter,
+            self.table,
+            self.open_button,
+            self.next_button,
+            self.save_button,
+        )
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    @property
+    def editor(self) -> ProjectEditor:
+        """The selected project's tabs, built when first needed: the window opens with
+        no project selected, so it does not pay for a form and its choices it hides."""
+        if self._editor is None:
+            editor = ProjectEditor(self.ctx)
+            self._bottom_layout.insertWidget(1, editor, 1)
+            make_keyboard_friendly(editor)  # as the rest of the window (built before it)
+            editor.dirty_changed.connect(self._update_buttons)
+            editor.loaded.connect(self._update_buttons)
+            self._editor = editor
+        return self._editor
+
+    @property
+    def current_project_id(self) -> uuid.UUID | None:
+        """The project shown below the table (None: none yet)."""
+        return self._editor.current_id if self._editor is not None else None
 
     # -- filters -----------------------------------------------------------------
 
@@ -232,9 +271,10 @@ class ReviewWorkspace(QWidget):
         """Show ``project_id`` in the table (loading pages as needed) and below it."""
         if not self._confirm_discard():
             return False
-        if self.model.row_of(project_id) < 0:
-            self.model.fetch_all()
         row = self.model.row_of(project_id)
+        while row < 0 and self.model.canFetchMore():  # the pages up to its row only
+            self.model.fetchMore()
+            row = self.model.row_of(project_id)
         self._select_row(row)
         self.editor.load(project_id if row >= 0 else None)
         return row >= 0
@@ -247,7 +287,7 @@ class ReviewWorkspace(QWidget):
             the entry selected; None when there is none (the user is told).
         """
         target = self.ctx.services.timeline.next_unreviewed(
-            after_project_id=self.editor.current_id, flt=self.current_filter()
+            after_project_id=self.current_project_id, flt=self.current_filter()
         )
         if target is None:
             self.ctx.prompts.inform(
@@ -266,13 +306,13 @@ class ReviewWorkspace(QWidget):
 
     def open_in_page(self) -> None:
         """Ask the main window to show the project on its プロジェクト page."""
-        project_id = self.editor.current_id
+        project_id = self.current_project_id
         if project_id is not None:
             self.ctx.events.open_record(RecordKind.PROJECT, project_id)
 
     def save(self) -> bool:
         """Save the project's 概要 and 成果 (refused in a supervisor's profile)."""
-        return self.editor.save()
+        return self._editor is not None and self.editor.save()
 
     # -- internals ---------------------------------------------------------------
 
@@ -280,7 +320,7 @@ class ReviewWorkspace(QWidget):
         if self._syncing:
             return
         project_id = self.model.id_at(current.row()) if current.isValid() else None
-        if project_id is None or project_id == self.editor.current_id:
+        if project_id is None or project_id == self.current_project_id:
             return
         if not self._confirm_discard():
             self._reselect()
@@ -288,8 +328,8 @@ class ReviewWorkspace(QWidget):
         self.editor.load(project_id)
 
     def _double_clicked(self, index: QModelIndex) -> None:
-        if index.isValid() and self.editor.tabs is not None:
-            self.editor.tabs.setCurrentIndex(PROGRESS_TAB)
+        if index.isValid() and self._editor is not None and self._editor.tabs is not None:
+            self._editor.tabs.setCurrentIndex(PROGRESS_TAB)
 
     def _records_changed(self, changes: Changes) -> None:
         if not self.isVisible():
@@ -303,8 +343,9 @@ class ReviewWorkspace(QWidget):
             self._reselect()
         # The editor's own save arrives while its form is still dirty: it shows the
         # stored project itself, so it is loaded once per save, not twice.
-        if changes.touches(RecordKind.PROJECT) and not self.editor.is_dirty:
-            self.editor.load(self.editor.current_id)
+        editor = self._editor
+        if changes.touches(RecordKind.PROJECT) and editor is not None and not editor.is_dirty:
+            editor.load(editor.current_id)
 
     def _display_changed(self) -> None:
         # The threshold may have changed, and dates are shown anew either way.
@@ -325,12 +366,14 @@ class ReviewWorkspace(QWidget):
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
-        has_project = self.editor.current_id is not None
-        self.editor.setVisible(has_project)
+        editor = self._editor
+        has_project = editor is not None and editor.current_id is not None
+        if editor is not None:
+            editor.setVisible(has_project)
         self.placeholder.setVisible(not has_project)
         self.open_button.setEnabled(has_project)
         self.save_button.setEnabled(
-            has_project and self.editor.is_dirty and not is_supervisor(self.ctx)
+            has_project and editor is not None and editor.is_dirty and not is_supervisor(self.ctx)
         )
 
     def _update_count(self, *_args: object) -> None:
@@ -342,7 +385,7 @@ class ReviewWorkspace(QWidget):
         )
 
     def _reselect(self) -> None:
-        self._select_row(self.model.row_of(self.editor.current_id))
+        self._select_row(self.model.row_of(self.current_project_id))
 
     def _select_row(self, row: int) -> None:
         self._syncing = True
@@ -352,7 +395,7 @@ class ReviewWorkspace(QWidget):
             self._syncing = False
 
     def _confirm_discard(self) -> bool:
-        if not self.editor.is_dirty:
+        if self._editor is None or not self._editor.is_dirty:
             return True
         return self.ctx.prompts.confirm(
             self,
