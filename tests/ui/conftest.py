@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,14 @@ from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.settings import AppSettings, settings_store
 from tests.ui.fake_prompts import FakePrompts
 from tests.ui.keyboard_walk import release_modifiers
+
+
+@pytest.fixture(autouse=True)
+def _japanese_locale_as_the_app_sets_it() -> None:
+    """The app sets the UI language's locale at start (``i18n.install_translators``);
+    a window built without the start path would otherwise follow the machine's
+    locale (C.UTF-8 gives "Apr" for 4月)."""
+    QLocale.setDefault(QLocale("ja"))
 
 
 @pytest.fixture(autouse=True)
