@@ -10,6 +10,7 @@ are stored as: no UUID object is made for a row of the page.
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from functools import cache
 from typing import Any, Protocol
 
@@ -81,6 +82,21 @@ def list_extras(session: Session, records: list[Any]) -> dict[uuid.UUID, dict[st
             "participants": participants(record),
         }
     return extras
+
+
+def first_and_last_held_on(session: Session) -> tuple[date, date] | None:
+    """The first and last 開催日 of the live meetings: one statement, each end one seek
+    down the held_on index (``min``/``max`` with a condition would read every row)."""
+    meeting = Meeting.__table__
+
+    def end(order: Any) -> Any:
+        live = sa.func.ifnull(meeting.c.deleted_at, None).is_(None)  # keeps the held_on index
+        return sa.select(meeting.c.held_on).where(live).order_by(order).limit(1).scalar_subquery()
+
+    row = session.execute(
+        sa.select(end(meeting.c.held_on.asc()), end(meeting.c.held_on.desc()))
+    ).one()
+    return None if row[0] is None else (row[0], row[1])
 
 
 def participants(meeting: _Listed) -> int | None:

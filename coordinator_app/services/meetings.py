@@ -48,7 +48,7 @@ from coordinator_app.services.base import (
     save_links,
 )
 from coordinator_app.services.councils import member_is_live
-from coordinator_app.services.meeting_rows import list_extras
+from coordinator_app.services.meeting_rows import first_and_last_held_on, list_extras
 from coordinator_app.services.meeting_series import SeriesActions
 
 # Filters that are not a plain column equality.
@@ -257,6 +257,12 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
             ATTENDANCE, (coordinator_ids, organisation_ids, contact_ids), strict=True
         ):
             save_links(session, spec, meeting_id, ids)
+
+    @reads
+    def held_on_span(self) -> tuple[date, date] | None:
+        """The first and the last 開催日 of the live meetings (None without any)."""
+        with self.db.reading() as session:
+            return first_and_last_held_on(session)
 
     @reads
     def attendance(self, meeting_id: uuid.UUID) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
