@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 LANGUAGES = ("ja", "en_US")
 """Languages the names come in (the package's codes)."""
 
 
 @lru_cache(maxsize=64)
 def _year(year: int, language: str) -> dict[date, str]:
+    import holidays  # on first use: it loads every country's table (a few hundred ms)
+
     table = holidays.country_holidays("JP", years=year, language=language)
     return dict(table.items())
 

@@ -44,12 +44,12 @@ from coordinator_app.services.base import (
     ListQuery,
     live,
     live_link_targets,
-    names_by_id,
     read_links,
     require_live,
     save_links,
 )
 from coordinator_app.services.councils import member_is_live
+from coordinator_app.services.meeting_rows import first_and_last_held_on, list_extras
 from coordinator_app.services.meeting_series import SeriesActions
 
 # Filters that are not a plain column equality.
@@ -283,6 +283,12 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
             save_links(session, spec, meeting_id, ids)
 
     @reads
+    def held_on_span(self) -> tuple[date, date] | None:
+        """The first and the last 開催日 of the live meetings (None without any)."""
+        with self.db.reading() as session:
+            return first_and_last_held_on(session)
+
+    @reads
     def attendance(self, meeting_id: uuid.UUID) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
         """(coordinator ids, organisation ids) that attended."""
         full = self.full_attendance(meeting_id)
@@ -396,42 +402,7 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
         )
 
     def decorate(self, session: Session, records: list[Meeting]) -> dict[uuid.UUID, dict[str, Any]]:
-        ids = [r.id for r in records]
-        councils = names_by_id(session, Council, (r.council_id for r in records))
-        projects = names_by_id(session, Project, (r.project_id for r in records), "title")
-        counts: dict[uuid.UUID, int] = {}
-        contacts: dict[uuid.UUID, int] = {}
-        if ids:
-            for link, into in (
-                (MeetingCoordinator, counts),
-                (MeetingOrganisation, counts),
-                (MeetingContact, contacts),
-            ):
-                for mid, n in session.exec(
-                    select(link.meeting_id, sa.func.count())
-                    .where(col(link.meeting_id).in_(ids))
-                    .where(live(link))
-                    .group_by(col(link.meeting_id))
-                ).all():
-                    into[mid] = into.get(mid, 0) + n
-        return {
-            r.id: {
-                "council_name": councils.get(r.council_id, ""),
-                "project_title": projects.get(r.project_id, ""),
-                # Coordinators and organisations (the project view's 出席機関・SC).
-                "attendee_count": counts.get(r.id, 0),
-                # Every named attendee, as the form's 出席 total counts them.
-                "named_attendees": counts.get(r.id, 0) + contacts.get(r.id, 0),
-                "participants": participants(r),
-            }
-            for r in records
-        }
-
-
-def participants(meeting: Meeting) -> int | None:
-    """参加者数: on site plus online; None when neither was entered."""
-    counts = (meeting.participants_on_site, meeting.participants_online)
-    return None if counts == (None, None) else sum(c or 0 for c in counts)
+        return list_extras(session, records)  # one statement for the page (meeting_rows)
 
 
 def edits_onto_current(

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QScrollArea, QWidget
 
@@ -26,10 +28,25 @@ QListView:focus, QTableView:focus, QTreeView:focus {
 has the focus (Fusion draws none for them); the 1 px padding keeps the text
 from moving when the frame thickens."""
 
+W = TypeVar("W", bound=QWidget)
 
-def make_keyboard_friendly(root: QWidget) -> None:
-    """Apply the rules above to every widget under ``root`` (call once it is built)."""
-    root.setStyleSheet(root.styleSheet() + FOCUS_FRAME_STYLE)
+
+def with_focus_frames(widget: W) -> W:
+    """``widget`` with :data:`FOCUS_FRAME_STYLE` for everything put under it later
+    (set before its children exist, the style sheet costs no second polish)."""
+    widget.setStyleSheet(widget.styleSheet() + FOCUS_FRAME_STYLE)
+    return widget
+
+
+def make_keyboard_friendly(root: QWidget, *, style: bool = True) -> None:
+    """Apply the rules above to every widget under ``root`` (call once it is built).
+
+    ``style=False`` leaves out the focus frames, for a ``root`` placed under a parent
+    that carries :data:`FOCUS_FRAME_STYLE` already (the main window's pages): setting a
+    style sheet on a built tree polishes every widget in it again.
+    """
+    if style:
+        root.setStyleSheet(root.styleSheet() + FOCUS_FRAME_STYLE)
     for view in root.findChildren(QAbstractItemView):
         # Tab cycling through the cells of a table is a trap; arrows still move inside.
         view.setTabKeyNavigation(False)

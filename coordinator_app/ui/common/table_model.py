@@ -455,11 +455,18 @@ def minimum_width(view: QTableView, column: int) -> int:
     return min(max(sample, title_width), MAX_COLUMN_WIDTH)
 
 
+FIT_SAMPLE_ROWS = 50  # rows fit_columns measures, about two screens (Qt's default: 1,000)
+
+
 def fit_columns(view: QTableView) -> None:
-    """Size columns to their contents, never narrower than :func:`minimum_width` (an empty
-    list still shows a whole date or name) nor wider than MAX_COLUMN_WIDTH."""
+    """Size columns to their contents (the first :data:`FIT_SAMPLE_ROWS` rows), never
+    narrower than :func:`minimum_width` (an empty list still shows a whole date or name)
+    nor wider than MAX_COLUMN_WIDTH."""
+    header = view.horizontalHeader()  # its precision: how many rows a column measures
+    precision = header.resizeContentsPrecision()  # -1: every row
+    header.setResizeContentsPrecision(min(precision % 2**31, FIT_SAMPLE_ROWS))
     view.resizeColumnsToContents()
-    header = view.horizontalHeader()
+    header.setResizeContentsPrecision(precision)
     for column in range(header.count()):
         width = min(max(header.sectionSize(column), minimum_width(view, column)), MAX_COLUMN_WIDTH)
         if width != header.sectionSize(column):

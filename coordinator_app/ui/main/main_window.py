@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from coordinator_app import __version__
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.icons import icon
-from coordinator_app.ui.common.keyboard import make_keyboard_friendly
+from coordinator_app.ui.common.keyboard import make_keyboard_friendly, with_focus_frames
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.common.screen_fit import fit_to_screen
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setSpacing(2)
-        self.stack = QStackedWidget(self)
+        self.stack = with_focus_frames(QStackedWidget(self))  # once, for every page
         for spec in PAGE_SPECS:
             QListWidgetItem(icon(spec.icon_name), spec.title(), self.nav)
             self.stack.addWidget(QWidget(self.stack))  # replaced by the page when first shown
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
         self.stack.setCurrentIndex(current)
         self._built[index] = page
-        make_keyboard_friendly(page)  # Tab leaves the list and the boxes: no trap
+        make_keyboard_friendly(page, style=False)  # Tab leaves the list and the boxes: no trap
         page.restore_layout()
         self.page_built(index, page)
         return page

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QStringListModel
 
 from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.enums import MeetingKind
@@ -50,10 +50,13 @@ class FastEntry(QObject):
         self.venue_completer = VenueCompleter(
             editor.venue_edit, self.services.meetings, editor.ctx.settings
         )
-        self.venues = self.venue_completer.venues
         editor.council_combo.currentIndexChanged.connect(self._council_changed)
         editor.ctx.events.sig_records_changed.connect(self._records_changed)
-        self.refresh_venues()
+
+    @property
+    def venues(self) -> QStringListModel:
+        """The venue suggestions (read on first use)."""
+        return self.venue_completer.venues
 
     def refresh_venues(self) -> None:
         self.venue_completer.refresh()

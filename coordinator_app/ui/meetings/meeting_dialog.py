@@ -19,6 +19,7 @@ from coordinator_app.domain.changes import Changes, Origin
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.drafts import Draft
 from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.keyboard import with_focus_frames
 from coordinator_app.ui.common.screen_fit import fit_to_screen
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
@@ -55,6 +56,7 @@ class MeetingDialog(QDialog):
         self.series_dialog: QDialog | None = None
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        with_focus_frames(self)  # before the form: its widgets are polished once
         self.editor = MeetingEditor(ctx, self)
         self.prompts = self.editor.prompts
         self.save_button = QPushButton(icon("save"), self.tr("保存"), self)

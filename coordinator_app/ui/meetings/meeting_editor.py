@@ -75,7 +75,6 @@ STATUS_STYLE = "color: #666666;"
 
 class MeetingEditor(RecordEditor):
     """Tabs: 基本情報, 出席, 記録 (agenda, minutes, decisions), 対応事項, 添付 (Alt+1 … Alt+5).
-
     Attributes:
         prompts: the meeting log's prompts (the app's, plus file pickers and
             a three-way question).
@@ -237,7 +236,7 @@ class MeetingEditor(RecordEditor):
             shortcut.activated.connect(lambda n=number: self.show_tab(n - 1))
             assert self.tabs is not None
             self.tabs.setTabToolTip(number - 1, f"Alt+{number}")
-        make_keyboard_friendly(self)
+        make_keyboard_friendly(self, style=False)  # frames: the page's or window's parent
         self.minutes_cursor = MinutesCursor(self.minutes_edit)
 
     def _build_status(self) -> None:

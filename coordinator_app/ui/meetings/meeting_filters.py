@@ -15,7 +15,6 @@ from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.era import EraError, format_wareki_year
 from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.domain.record_kind import RecordKind
-from coordinator_app.services.base import ListQuery
 from coordinator_app.ui.common.pickers import Option, RecordCombo, options_of
 from coordinator_app.ui.context import UiContext
 
@@ -110,16 +109,11 @@ class MeetingFilterBar(QWidget):
 
     def refresh_years(self) -> None:
         """The fiscal years from the oldest meeting to the newer of the latest and now."""
-        meetings = self.ctx.services.meetings
         current = fiscal_year(date.today())
         first = last = current
-        for descending in (False, True):
-            page = meetings.list(
-                ListQuery(sort="date", descending=descending, limit=1, with_total=False)
-            )
-            if page.rows:
-                year = fiscal_year(page.rows[0].held_on)
-                first, last = min(first, year), max(last, year)
+        span = self.ctx.services.meetings.held_on_span()
+        if span is not None:
+            first, last = min(first, fiscal_year(span[0])), max(last, fiscal_year(span[1]))
         chosen = self.year_combo.currentData()
         self.year_combo.blockSignals(True)
         try:

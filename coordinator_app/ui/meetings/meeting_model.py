@@ -19,6 +19,8 @@ class MeetingTableModel(RecordTableModel):
 
     DATE, KIND, TITLE, VENUE, COUNCIL, ATTENDEES, PARTICIPANTS = range(7)
     DEFAULT_DESCENDING = True
+    _kinds: dict[object, str] | None = None
+    """種類 labels by kind, made once per display (enum_label builds every label)."""
 
     def columns(self) -> list[Column]:
         return [
@@ -36,7 +38,11 @@ class MeetingTableModel(RecordTableModel):
         if column == self.DATE:
             return meeting.held_on
         if column == self.KIND:
-            return enum_label(meeting.kind)
+            if self._kinds is None:
+                self._kinds = {}
+            if meeting.kind not in self._kinds:
+                self._kinds[meeting.kind] = enum_label(meeting.kind)
+            return self._kinds[meeting.kind]
         if column == self.TITLE:
             return meeting.title
         if column == self.VENUE:
@@ -47,3 +53,7 @@ class MeetingTableModel(RecordTableModel):
             return row.extra.get("named_attendees", 0)
         participants = row.extra.get("participants")
         return "" if participants is None else participants
+
+    def redisplay(self) -> None:
+        self._kinds = None  # the language or the labels may have changed
+        super().redisplay()

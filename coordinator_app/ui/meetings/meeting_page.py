@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,13 +25,15 @@ from coordinator_app.ui.common.record_page import RecordPage
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.labels import enum_choices
 from coordinator_app.ui.meetings.column_widths import ensure_min_widths
-from coordinator_app.ui.meetings.meeting_calendar import MeetingCalendar
 from coordinator_app.ui.meetings.meeting_editor import MeetingEditor
 from coordinator_app.ui.meetings.meeting_filters import MeetingFilterBar
 from coordinator_app.ui.meetings.meeting_model import MeetingTableModel
 from coordinator_app.ui.meetings.meeting_output import export_ics, export_minutes_pdf
 from coordinator_app.ui.meetings.series_edit_dialog import open_series_for
 from coordinator_app.ui.prompts import DISCARD, SAVE, unsaved_choices
+
+if TYPE_CHECKING:
+    from coordinator_app.ui.meetings.meeting_calendar import MeetingCalendar
 
 LIST_TAB, CALENDAR_TAB = range(2)
 
@@ -73,8 +76,9 @@ class MeetingPage(RecordPage):
         self.filters = MeetingFilterBar(ctx, self)
         self.filters.filter_changed.connect(self._filter_changed)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.calendar = MeetingCalendar(ctx, self)
-        self.calendar.meeting_activated.connect(self.select_record)
+        self._calendar: MeetingCalendar | None = None
+        self._calendar_place = QWidget(self)  # the calendar, built when first shown
+        QVBoxLayout(self._calendar_place).setContentsMargins(0, 0, 0, 0)
         self.views = QTabWidget(self)
         self.views.setDocumentMode(True)
 
@@ -106,13 +110,35 @@ class MeetingPage(RecordPage):
         assert isinstance(left, QVBoxLayout)
         left.replaceWidget(self.table, self.views)
         self.views.addTab(self.table, icon("meeting"), self.tr("一覧"))
-        self.views.addTab(self.calendar, icon("calendar"), self.tr("カレンダー"))
+        self.views.addTab(self._calendar_place, icon("calendar"), self.tr("カレンダー"))
+        self.views.currentChanged.connect(self._view_changed)
         left.insertWidget(1, self.filters)
         left.addLayout(tools)
         self.model.modelReset.connect(self._sync_calendar)
         ctx.events.sig_display_changed.connect(self._readable_columns)
         self._readable_columns()
-        self._sync_calendar()
+
+    @property
+    def calendar(self) -> MeetingCalendar:
+        """The month calendar, built (module, holidays and month grid) on first use:
+        the page opens on the list, and most visits never look at the calendar."""
+        if self._calendar is None:
+            from coordinator_app.ui.meetings.meeting_calendar import MeetingCalendar
+
+            calendar = MeetingCalendar(self.ctx, self._calendar_place)
+            calendar.meeting_activated.connect(self.select_record)
+            layout = self._calendar_place.layout()
+            assert layout is not None
+            layout.addWidget(calendar)
+            calendar.show()  # at once when the tab shows (reading the month), else with it
+            self._calendar = calendar
+            calendar.set_query(self.model.query)
+            self._jump_calendar()
+        return self._calendar
+
+    @property
+    def calendar_built(self) -> bool:
+        return self._calendar is not None
 
     def restore_layout(self) -> None:
         super().restore_layout()
@@ -203,7 +229,7 @@ class MeetingPage(RecordPage):
     def _filter_changed(self, key: str, value: object) -> None:
         self.model.set_filter(key, value)
         self._reselect()
-        if key in ("fiscal_year", "month"):
+        if key in ("fiscal_year", "month") and self._calendar is not None:
             self._jump_calendar()
 
     def _jump_calendar(self) -> None:
@@ -221,4 +247,9 @@ class MeetingPage(RecordPage):
         self.calendar.show_month(year if month >= 4 else year + 1, month)
 
     def _sync_calendar(self) -> None:
-        self.calendar.set_query(self.model.query)
+        if self._calendar is not None:  # a calendar not built yet takes the query when it is
+            self._calendar.set_query(self.model.query)
+
+    def _view_changed(self, index: int) -> None:
+        if index == CALENDAR_TAB:
+            _ = self.calendar  # built on first view; it reads its month when shown

@@ -5,7 +5,9 @@ popup that opens above the field so that it never hides the fields still to fill
   years (and planned ones), most recently used first;
 - Delete (or Shift+Delete) on a highlighted suggestion removes it from the
   suggestions for good (a typo, a hall that closed); the meetings keep it;
-- the popup shows at most :data:`VISIBLE_VENUES` rows, above the field.
+- the popup shows at most :data:`VISIBLE_VENUES` rows, above the field;
+- the venues are read when the field first gets the focus (or :attr:`venues` is
+  asked for), not when the form is built: most forms are opened to read.
 """
 
 from __future__ import annotations
@@ -49,9 +51,10 @@ class VenueCompleter(QCompleter):
     """The completer of one 会場 field (see the module docstring)."""
 
     def __init__(self, edit: QLineEdit, meetings: MeetingService, settings: AppSettings) -> None:
-        self.venues = QStringListModel()
-        super().__init__(self.venues, edit)
-        self.venues.setParent(self)
+        self._venues = QStringListModel()
+        super().__init__(self._venues, edit)
+        self._venues.setParent(self)
+        self._stale = True
         self._edit = edit
         self._meetings = meetings
         self.hidden = HiddenVenues(settings)
@@ -63,24 +66,47 @@ class VenueCompleter(QCompleter):
             self.tr("以前の会場から選べます。候補の上で Delete を押すと候補から外します")
         )
         self.popup().installEventFilter(self)
-        self.refresh()
+        edit.installEventFilter(self)
 
-    def refresh(self, today: date | None = None) -> None:
-        """Reload the suggestions (recent live meetings' venues, minus the removed)."""
+    @property
+    def venues(self) -> QStringListModel:
+        """The suggestions (read now if they were not yet, or are out of date)."""
+        if self._stale:
+            self.load()
+        return self._venues
+
+    @property
+    def loaded(self) -> bool:
+        return not self._stale
+
+    def refresh(self) -> None:
+        """The venues changed: read them again when next needed (at once if the
+        field has the focus)."""
+        self._stale = True
+        if self._edit.hasFocus():
+            self.load()
+
+    def load(self, today: date | None = None) -> None:
+        """Read the suggestions (recent live meetings' venues, minus the removed)."""
         since = (today or date.today()) - timedelta(days=365 * VENUE_YEARS)
         hidden = self.hidden.names()
-        self.venues.setStringList(
+        self._stale = False
+        self._venues.setStringList(
             [v for v in self._meetings.venues(since=since) if v not in hidden]
         )
 
     def remove(self, venue: str) -> None:
         """Never suggest ``venue`` again (the meetings that used it keep it)."""
         self.hidden.add(venue)
-        self.refresh()
+        self.load()
         if self.popup().isVisible():
             self.complete()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._edit:
+            if event.type() == QEvent.Type.FocusIn and self._stale:
+                self.load()
+            return super().eventFilter(watched, event)
         popup = self.popup()
         if watched is popup:
             if event.type() == QEvent.Type.KeyPress:

@@ -1,0 +1,131 @@
+"""The 会議 page does what it shows: the calendar and the venue suggestions wait
+until they are looked at, and a sort reads its page in a fixed number of
+statements with one model reset (issue 16; timings live in benchmarks/)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+
+from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.services.registry import Services
+from coordinator_app.ui.main.main_window import MainWindow
+from coordinator_app.ui.main.pages import PAGE_KINDS
+from coordinator_app.ui.meetings.meeting_model import MeetingTableModel
+from coordinator_app.ui.meetings.meeting_page import CALENDAR_TAB, MeetingPage
+from tests.conftest import Factory
+from tests.ui.fake_prompts import FakePrompts
+
+
+@pytest.fixture
+def prompts() -> FakePrompts:
+    return FakePrompts()
+
+
+@contextmanager
+def statements(services: Services) -> Iterator[list[str]]:
+    """The SQL statements issued inside the block (BEGIN and COMMIT left out)."""
+    seen: list[str] = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if statement.split()[0].upper() not in ("BEGIN", "COMMIT", "ROLLBACK"):
+            seen.append(" ".join(statement.split()))
+
+    engine = services.db.engine
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+
+
+def _meetings(services: Services, make: Factory) -> None:
+    council = make.council()
+    person = make.coordinator()
+    org = make.organisation()
+    for n, title in enumerate(["定例会", "あおば連絡会", "研修会", "運営会議", "交流会"]):
+        services.meetings.save(
+            make.meeting(
+                title=title,
+                held_on=date(2025, 4, n + 1),
+                venue=f"会館{n}",
+                council_id=council.id if n % 2 else None,
+            ),
+            coordinator_ids=[person.id] if n < 3 else [],
+            organisation_ids=[org.id] if n == 0 else [],
+        )
+
+
+def _open_meetings(window: MainWindow) -> MeetingPage:
+    index = PAGE_KINDS.index(RecordKind.MEETING)
+    window.show_page(index)
+    page = window.page_at(index)
+    assert isinstance(page, MeetingPage)
+    return page
+
+
+def test_the_calendar_and_the_venues_wait_until_they_are_looked_at(
+    qtbot: QtBot, window: MainWindow, services: Services, make: Factory
+) -> None:
+    _meetings(services, make)
+    with statements(services) as seen:
+        page = _open_meetings(window)
+    assert page.model.rowCount() == 5
+    assert not page.calendar_built
+    assert not page.meeting_editor.fast_entry.venue_completer.loaded
+    assert not [s for s in seen if "venue" in s and "max(" in s]  # no venue suggestions read
+
+    page.views.setCurrentIndex(CALENDAR_TAB)  # the user opens the calendar tab
+    assert page.calendar_built
+    calendar = page.calendar
+    qtbot.waitUntil(calendar.isVisible)
+    calendar.show_month(2025, 4)
+    assert [m.title for m in calendar.meetings_shown()] == [
+        "定例会",
+        "あおば連絡会",
+        "研修会",
+        "運営会議",
+        "交流会",
+    ]
+
+    page.meeting_editor.tabs.setCurrentIndex(0)  # type: ignore[union-attr]
+    page.meeting_editor.venue_edit.setFocus()
+    qtbot.waitUntil(lambda: page.meeting_editor.fast_entry.venue_completer.loaded)
+    assert set(page.meeting_editor.fast_entry.venues.stringList()) == {f"会館{n}" for n in range(5)}
+
+
+def test_a_sort_reads_one_page_in_two_statements_with_one_reset(
+    qtbot: QtBot, window: MainWindow, services: Services, make: Factory
+) -> None:
+    _meetings(services, make)
+    page = _open_meetings(window)
+    resets: list[int] = []
+    page.model.modelReset.connect(lambda: resets.append(page.model.rowCount()))
+    with statements(services) as seen:
+        page.table.sortByColumn(MeetingTableModel.TITLE, Qt.SortOrder.AscendingOrder)
+    assert resets == [5]
+    # The page by keyset, then council, project and attendee counts for its rows.
+    assert len(seen) == 2, seen
+    titles = [page.model.index(r, MeetingTableModel.TITLE).data() for r in range(5)]
+    assert titles == sorted(titles)
+    shown = {
+        page.model.index(r, MeetingTableModel.TITLE).data(): (
+            page.model.index(r, MeetingTableModel.COUNCIL).data(),
+            page.model.index(r, MeetingTableModel.ATTENDEES).data(),
+        )
+        for r in range(5)
+    }
+    council = services.councils.list().rows[0].name
+    assert shown == {
+        "定例会": ("", "2"),
+        "あおば連絡会": (council, "1"),
+        "研修会": ("", "1"),
+        "運営会議": (council, "0"),
+        "交流会": ("", "0"),
+    }
