@@ -21,6 +21,7 @@ Prints one JSON object on its last line.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -199,6 +200,7 @@ def run(db: Path, scroll: int) -> dict[str, Any]:
     window = started.window
     window.resize(1280, 800)
     window.show()
+    gc.freeze()  # as coordinator_app.app.main does once the window is shown
     for _ in range(5):
         qapp.processEvents()
     probe = Probe(qapp, started.db.engine, db)
