@@ -163,6 +163,9 @@ def create_app(config: ServerConfig) -> FastAPI:
                 max_size=config.pool_size,
                 kwargs={"autocommit": True, "options": f"-c search_path={schema}"},
                 timeout=30,
+                # A connection left broken by a database restart is replaced before use,
+                # not handed to a request that would answer 503 with it.
+                check=ConnectionPool.check_connection,
                 open=False,
                 name=f"coordinator-{name}",
             )
