@@ -31,7 +31,7 @@ from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.action_items import ActionItemService, done_as_of
 from coordinator_app.services.base import NotFoundError, live
-from coordinator_app.services.issuers import issuer_of
+from coordinator_app.services.issuers import issuer_of as issuer_of  # also for report_export
 from coordinator_app.services.meetings import MeetingService
 from coordinator_app.services.organisations import live_contact_names, live_contacts
 from coordinator_app.services.settings import SettingsService
