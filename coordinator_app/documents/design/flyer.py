@@ -223,7 +223,8 @@ def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
 
 
 @lru_cache(maxsize=256)
-def _qr_path_code(payload: str) -> str:
+def qr_path_code(payload: str) -> str:
+    """The PDF path operators of the dark modules (cached per payload)."""
     path = PDFPathObject()
     for row_index, row in enumerate(qr_modules(payload)):
         column = 0
@@ -241,7 +242,7 @@ def qr_path(payload: str) -> PDFPathObject:
     The path's operators are made once per payload: a batch whose flyers share
     the municipality's website draws the same symbol on every flyer.
     """
-    return PDFPathObject(code=[_qr_path_code(payload)])
+    return PDFPathObject(code=[qr_path_code(payload)])
 
 
 @cache
