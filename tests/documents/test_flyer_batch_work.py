@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from PIL import ImageFile
+from PIL import Image, ImageFile
 from pypdf import PdfReader
 from reportlab import rl_config
 
@@ -255,3 +255,34 @@ def test_few_flyers_or_one_worker_render_here(services: Services) -> None:
     assert batch.workers_for(2 * MIN_PER_WORKER) == 2
     assert batch.workers_for(1000) == 2
     assert FlyerBatch(builder, FlyerRenderer(), Layout.A4).workers_for(1000) == 1
+
+
+def _halves(orientation: int | None) -> bytes:
+    """A 1600 x 1200 JPEG, left half red and right half blue, with an EXIF orientation."""
+    image = Image.new("RGB", (1600, 1200), (220, 30, 30))
+    image.paste((30, 30, 220), (800, 0, 1600, 1200))
+    exif = Image.Exif()
+    if orientation is not None:
+        exif[0x0112] = orientation
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def _print_pixels(data: bytes) -> Image.Image:
+    cropped_photo.cache_clear()
+    reader = cropped_photo(data, 72.0, 96.0)  # a 3:4 portrait box
+    return Image.open(io.BytesIO(reader.getRGBData())).convert("RGB")
+
+
+def test_a_photo_taken_sideways_is_turned_upright_and_an_upright_one_kept() -> None:
+    # Orientation 6: the camera was turned; shown upright, the red half is on top.
+    turned = _print_pixels(_halves(6))
+    assert turned.size == (250, 333)
+    top, bottom = turned.getpixel((125, 20)), turned.getpixel((125, 313))
+    assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0], (top, bottom)
+    # No orientation (or 1): kept as stored, red left and blue right of the crop.
+    for orientation in (None, 1):
+        upright = _print_pixels(_halves(orientation))
+        left, right = upright.getpixel((20, 166)), upright.getpixel((230, 166))
+        assert left[0] > 150 > left[2] and right[2] > 150 > right[0], (left, right)

@@ -18,6 +18,8 @@ FACE_BIAS = 0.3
 """Where the crop window sits vertically: 0 = top, 0.5 = centre. Faces sit high."""
 
 _POINTS_PER_INCH = 72.0
+_ORIENTATION = 0x0112
+"""The EXIF tag saying how a camera held the picture."""
 
 
 class ImageProblem(ValueError):
@@ -34,6 +36,9 @@ def _open(data: bytes, *, at_least: tuple[int, int] | None = None) -> Image.Imag
         image.load()
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ImageProblem(str(exc)) from exc
+    if image.getexif().get(_ORIENTATION, 1) == 1:
+        # Upright already: exif_transpose would return a full copy.
+        return image
     return ImageOps.exif_transpose(image)
 
 
