@@ -44,6 +44,7 @@ from PIL import Image, ImageDraw
 from reportlab import Version as REPORTLAB_VERSION
 from reportlab.graphics.barcode import qrencoder
 
+import coordinator_app
 from coordinator_app.documents.batch import FlyerBatch
 from coordinator_app.documents.data.flyer import FlyerData, Layout
 from coordinator_app.documents.design.flyer import qr_modules
@@ -166,12 +167,32 @@ def median_of(runs: int, action: Callable[[], object]) -> float:
     return statistics.median(timed(action) for _ in range(runs))
 
 
-def cli(db: Path, *args: str) -> None:
+def cli(db: Path, *args: str, env: dict[str, str] | None = None) -> None:
     subprocess.run(
         [sys.executable, "-m", "coordinator_app", "--db", str(db), "flyer", *args],
         check=True,
         capture_output=True,
+        env=env,
     )
+
+
+def installed_env(cache: Path) -> dict[str, str]:
+    """The environment of an installed app, its bytecode compiled beforehand into ``cache``.
+
+    pip and PyInstaller ship compiled bytecode; a work tree run with
+    ``PYTHONDONTWRITEBYTECODE`` (as in this project's sessions) compiles every
+    module of the app from source in every fresh process instead.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(cache)
+    package = Path(coordinator_app.__file__).parent
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(package)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return env
 
 
 # -- the LibreOffice path ----------------------------------------------------------

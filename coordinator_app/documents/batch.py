@@ -3,12 +3,20 @@
 Shared by the command line and the dialog, which hand it a builder (the
 services' ``FlyerDataBuilder``) and a renderer. All data is built first;
 files are written under a temporary name and renamed when complete.
+
+Separate files can be rendered by worker processes (the command line's
+``--jobs``): each renders whole flyers, the files are written by this process
+in the coordinators' order, so names, order, progress and cancelling are those
+of a serial run. Workers are forked, so they start with the fonts and caches
+already loaded; where fork is not available the batch runs serially.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -20,10 +28,15 @@ from coordinator_app.documents.data.flyer import (
     FlyerOverflowError,
     FlyerOverrides,
     Layout,
+    RenderedFlyer,
 )
 from coordinator_app.documents.render.flyer import FlyerRenderer, Progress, RenderCancelled
 from coordinator_app.domain import filenames
-from coordinator_app.storage.atomic import write_atomically
+from coordinator_app.storage.atomic import fsync_folder, write_atomically
+
+MIN_PER_WORKER = 4
+"""Fewer flyers than this per worker are rendered serially: starting a
+worker would cost more than it saves."""
 
 
 class FlyerSource(Protocol):
@@ -53,14 +66,26 @@ class FlyerBatch:
 
     Progress is reported in ``2 * n`` steps: building and checking the data of
     ``n`` coordinators, then rendering them.
+
+    Args:
+        workers: processes rendering separate files at once (1: this process
+            only). Never more than one per :data:`MIN_PER_WORKER` flyers.
     """
 
-    def __init__(self, builder: FlyerSource, renderer: FlyerRenderer, layout: Layout) -> None:
+    def __init__(
+        self,
+        builder: FlyerSource,
+        renderer: FlyerRenderer,
+        layout: Layout,
+        *,
+        workers: int = 1,
+    ) -> None:
         if layout == Layout.TEAM:
             raise ValueError(f"{LAYOUT_LABELS[layout]}は一括作成ではなくチーム紹介として作成します")
         self.builder = builder
         self.renderer = renderer
         self.layout = layout
+        self.workers = max(1, workers)
 
     def collect(
         self,
@@ -119,18 +144,50 @@ class FlyerBatch:
             result.warnings += rendered.warnings
             return result
         used: set[str] = set()
-        for index, data in enumerate(flyers):
-            rendered = self.renderer.render([data], self.layout)
-            if strict and rendered.warnings:
-                raise FlyerOverflowError(list(rendered.warnings))
-            path = target / self._unique_name(data, used)
-            write_atomically(path, rendered.pdf)
-            result.files.append(path)
-            result.warnings += rendered.warnings
-            if not rendering(index + 1, n):
-                result.cancelled = True
-                break
+        try:
+            with self._rendered_one_by_one(flyers) as pdfs:
+                for index, (data, rendered) in enumerate(zip(flyers, pdfs, strict=False)):
+                    if strict and rendered.warnings:
+                        raise FlyerOverflowError(list(rendered.warnings))
+                    path = target / self._unique_name(data, used)
+                    write_atomically(path, rendered.pdf, sync_folder=False)
+                    result.files.append(path)
+                    result.warnings += rendered.warnings
+                    if not rendering(index + 1, n):
+                        result.cancelled = True
+                        break
+        finally:
+            if result.files:
+                # One flush for every rename in the folder (each file's own
+                # contents were flushed before its rename).
+                fsync_folder(target)
         return result
+
+    def workers_for(self, count: int) -> int:
+        """How many processes render ``count`` separate files."""
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return 1
+        return max(1, min(self.workers, count // MIN_PER_WORKER))
+
+    @contextmanager
+    def _rendered_one_by_one(self, flyers: list[FlyerData]) -> Iterator[Iterator[RenderedFlyer]]:
+        """Each flyer rendered alone, in order: here, or by forked workers."""
+        workers = self.workers_for(len(flyers))
+        if workers == 1:
+            yield (self.renderer.render([data], self.layout) for data in flyers)
+            return
+        global _worker_job
+        _worker_job = (self.renderer, self.layout)
+        pool = multiprocessing.get_context("fork").Pool(workers)
+        try:
+            # Small chunks keep both workers busy to the end and progress moving.
+            yield pool.imap(_render_alone, flyers, chunksize=2)
+        finally:
+            _worker_job = None
+            # Nothing is left to wait for when every result was taken; a
+            # cancelled or failed batch stops its workers at once.
+            pool.terminate()
+            pool.join()
 
     def _unique_name(self, data: FlyerData, used: set[str]) -> str:
         stem = f"{safe_filename(data.owner)}_{self.layout.value}"
@@ -141,3 +198,13 @@ class FlyerBatch:
             counter += 1
         used.add(name)
         return name
+
+
+_worker_job: tuple[FlyerRenderer, Layout] | None = None
+"""The renderer and layout a forked worker uses (set just before the fork)."""
+
+
+def _render_alone(data: FlyerData) -> RenderedFlyer:
+    assert _worker_job is not None, "only in a worker forked by FlyerBatch"
+    renderer, layout = _worker_job
+    return renderer.render([data], layout)

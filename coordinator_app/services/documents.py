@@ -15,7 +15,6 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from coordinator_app.documents.data.common import Issuer
 from coordinator_app.documents.data.minutes import MinutesActionItem, MinutesData
 from coordinator_app.domain.enums import label
 from coordinator_app.domain.era import format_wareki
@@ -32,9 +31,10 @@ from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.access import Guarded, reads
 from coordinator_app.services.action_items import ActionItemService, done_as_of
 from coordinator_app.services.base import NotFoundError, live
+from coordinator_app.services.issuers import issuer_of as issuer_of  # also for report_export
 from coordinator_app.services.meetings import MeetingService
 from coordinator_app.services.organisations import live_contact_names, live_contacts
-from coordinator_app.services.settings import MunicipalityProfile, SettingsService
+from coordinator_app.services.settings import SettingsService
 from coordinator_app.storage.database import Database
 
 WEEKDAYS = "月火水木金土日"
@@ -166,21 +166,6 @@ class DocumentService(Guarded):
             contact=issuer_of(profile),
             created="作成日 " + format_date(date.today(), wareki=wareki),
         )
-
-
-def issuer_of(profile: MunicipalityProfile) -> Issuer:
-    """The municipality profile as the documents' :class:`~.data.common.Issuer`."""
-    return Issuer(
-        name=profile.name,
-        department=profile.department,
-        address=profile.address,
-        phone=profile.phone,
-        fax=profile.fax,
-        email=profile.email,
-        website=profile.website,
-        reception_hours=profile.reception_hours,
-        logo=profile.logo,
-    )
 
 
 def participants_text(meeting: Meeting) -> str:

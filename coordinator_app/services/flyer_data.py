@@ -11,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from coordinator_app.documents.data.common import Issuer
 from coordinator_app.documents.data.flyer import (
@@ -26,11 +28,17 @@ from coordinator_app.documents.data.flyer import (
 from coordinator_app.domain.enums import AreaKind, tier_label
 from coordinator_app.domain.era import format_wareki
 from coordinator_app.domain.models import Area, Assignment, Coordinator, Organisation
-from coordinator_app.services.areas import statistics_of
-from coordinator_app.services.coordinators import is_current
-from coordinator_app.services.documents import issuer_of
-from coordinator_app.services.registry import Services
-from coordinator_app.services.settings import MunicipalityProfile
+from coordinator_app.services.access import Actor
+from coordinator_app.services.areas import AreaService, statistics_of
+from coordinator_app.services.coordinators import (
+    AssignmentService,
+    CoordinatorService,
+    is_current,
+)
+from coordinator_app.services.issuers import issuer_of
+from coordinator_app.services.organisations import OrganisationService
+from coordinator_app.services.settings import MunicipalityProfile, SettingsService
+from coordinator_app.storage.database import Database
 
 WEBSITE_CAPTION = "ホームページはこちら"
 CONTACT_CAPTION = "読み取ると連絡先を登録できます"
@@ -73,6 +81,60 @@ def normalise_url(url: str) -> str:
     return url
 
 
+class FlyerSources(Protocol):
+    """The services a :class:`FlyerDataBuilder` reads: the registry's
+    ``Services``, or the command line's lean :class:`FlyerServices`."""
+
+    @property
+    def settings(self) -> SettingsService: ...
+    @property
+    def areas(self) -> AreaService: ...
+    @property
+    def organisations(self) -> OrganisationService: ...
+    @property
+    def coordinators(self) -> CoordinatorService: ...
+    @property
+    def assignments(self) -> AssignmentService: ...
+
+
+@dataclass(frozen=True)
+class FlyerServices:
+    """Only the services flyers read, for the command line.
+
+    The full registry imports every service (meetings, projects, reviews,
+    search...), a third of the flyer command's start-up; flyers read five.
+    """
+
+    db: Database
+    settings: SettingsService
+    areas: AreaService
+    organisations: OrganisationService
+    coordinators: CoordinatorService
+    assignments: AssignmentService
+
+    @classmethod
+    def create(cls, db: Database, *, actor: Actor | None = None) -> FlyerServices:
+        """The five services of ``db``, sharing ``actor`` (default: nobody chosen)."""
+        actor = actor or Actor()
+        services = cls(
+            db=db,
+            settings=SettingsService(db),
+            areas=AreaService(db),
+            organisations=OrganisationService(db),
+            coordinators=CoordinatorService(db),
+            assignments=AssignmentService(db),
+        )
+        for service in (
+            services.settings,
+            services.areas,
+            services.organisations,
+            services.coordinators,
+            services.assignments,
+        ):
+            service.bind_actor(actor)
+        return services
+
+
 class FlyerDataBuilder:
     """Reads coordinators, posts, organisations and settings; returns flyer data.
 
@@ -88,7 +150,7 @@ class FlyerDataBuilder:
 
     def __init__(
         self,
-        services: Services,
+        services: FlyerSources,
         *,
         today: date | None = None,
         qr: QrContent = QrContent.AUTO,

@@ -52,13 +52,18 @@ def replace_durably(source: Path, target: Path) -> None:
     fsync_folder(target.parent)
 
 
-def write_atomically(path: Path | str, data: bytes, *, mode: int = 0o666) -> None:
+def write_atomically(
+    path: Path | str, data: bytes, *, mode: int = 0o666, sync_folder: bool = True
+) -> None:
     """Replace ``path``'s contents with ``data`` atomically and durably.
 
     Args:
         path: the file to create or replace; missing folders are created.
         data: the whole new contents.
         mode: permission bits of a new file (before the umask); ``0o600`` for secrets.
+        sync_folder: flush the folder after the rename. A caller writing many
+            files into one folder passes False and calls :func:`fsync_folder`
+            once after the last.
 
     Raises:
         OSError: nothing could be written; ``path`` is unchanged.
@@ -73,7 +78,8 @@ def write_atomically(path: Path | str, data: bytes, *, mode: int = 0o666) -> Non
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-        fsync_folder(path.parent)
+        if sync_folder:
+            fsync_folder(path.parent)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

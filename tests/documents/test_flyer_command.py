@@ -146,3 +146,14 @@ def test_unknown_or_ambiguous_coordinator(
     assert main(["--db", str(db_path), "flyer", "-c", "田中 花子", "-o", out]) == 2
     assert "複数" in capsys.readouterr().err
     assert main(["--db", str(db_path), "flyer", "-o", out]) == 2
+
+
+def test_jobs_must_be_at_least_one(
+    db_path: Path, fussa: Fussa, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = str(tmp_path / "flyers")
+    args = ["--db", str(db_path), "flyer", "--all-active", "--separate", "-o", out]
+    assert main([*args, "--jobs", "0"]) == 2
+    assert "--jobs" in capsys.readouterr().err
+    assert main([*args, "--jobs", "2"]) == 0
+    assert len(list(Path(out).iterdir())) == len(fussa.everyone)

@@ -48,7 +48,22 @@ def test_the_flyer_command_loads_no_qt_and_no_migration_tooling(
     tops = {name.split(".")[0] for name in modules}
     assert not tops & {"PySide6", "shiboken6"}, sorted(tops)
     assert not tops & {"alembic", "mako", "pygments"}, sorted(tops)
+    assert not tops & {"openpyxl", "pypdf"}, sorted(tops)  # spreadsheets, booklets
     assert not [m for m in modules if m.startswith("coordinator_app.ui")]
+    # Five services, not the registry of every service (meetings, projects, search...).
+    assert "coordinator_app.services.registry" not in modules
+    ours = {m for m in modules if m.startswith("coordinator_app.services.")}
+    assert not ours & {
+        "coordinator_app.services.meetings",
+        "coordinator_app.services.action_items",
+        "coordinator_app.services.projects",
+        "coordinator_app.services.search",
+        "coordinator_app.services.documents",
+    }, sorted(ours)
+    # The QR encoder alone, without reportlab's barcode widgets and drawing shapes.
+    assert not [m for m in modules if m.startswith("reportlab.graphics")], sorted(
+        m for m in modules if m.startswith("reportlab.graphics")
+    )
 
 
 def test_an_old_file_is_still_migrated_from_the_command_line(tmp_path: Path) -> None:

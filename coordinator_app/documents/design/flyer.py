@@ -8,13 +8,18 @@ these primitives, so every design shares one composition.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import itertools
-from functools import lru_cache
+import sys
+from functools import cache, lru_cache
+from pathlib import Path
+from types import ModuleType
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color, HexColor, black, white
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from coordinator_app.documents.data.flyer import DESIGN_LABELS
 from coordinator_app.documents.design.fonts import register_fonts, runs
@@ -203,26 +208,60 @@ class FlyerDesign:
         module = size / (count + 2 * border)
         c.translate(x + border * module, y + size - border * module)
         c.scale(module, -module)
-        path = c.beginPath()
-        for row_index, row in enumerate(modules):
-            column = 0
-            for dark, run in itertools.groupby(row):
-                length = len(list(run))
-                if dark:
-                    path.rect(column, row_index, length, 1)
-                column += length
         c.setFillColor(black)
-        c.drawPath(path, stroke=0, fill=1)
+        c.drawPath(qr_path(payload), stroke=0, fill=1)
         c.restoreState()
 
 
 @lru_cache(maxsize=256)
 def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
     """The QR symbol's dark modules, row by row (cached: a batch shares one website)."""
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code = _qrencoder().QRCode(None, _qrencoder().QRErrorCorrectLevel.M)
     code.addData(payload)
     code.make()
     return tuple(tuple(bool(m) for m in row) for row in code.modules)
+
+
+@lru_cache(maxsize=256)
+def qr_path_code(payload: str) -> str:
+    """The PDF path operators of the dark modules (cached per payload)."""
+    path = PDFPathObject()
+    for row_index, row in enumerate(qr_modules(payload)):
+        column = 0
+        for dark, run in itertools.groupby(row):
+            length = len(list(run))
+            if dark:
+                path.rect(column, row_index, length, 1)
+            column += length
+    return str(path.getCode())
+
+
+def qr_path(payload: str) -> PDFPathObject:
+    """The dark modules as one path of unit squares, row 0 at y = 0 (y grows downwards).
+
+    The path's operators are made once per payload: a batch whose flyers share
+    the municipality's website draws the same symbol on every flyer.
+    """
+    return PDFPathObject(code=[qr_path_code(payload)])
+
+
+@cache
+def _qrencoder() -> ModuleType:
+    # ``reportlab.graphics.barcode``'s package initialiser imports every barcode
+    # widget and reportlab's drawing shapes (a fifth of the flyer command's
+    # imports); the QR encoder is one self-contained module, loaded on its own.
+    name = "reportlab.graphics.barcode.qrencoder"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec("reportlab")
+    locations = spec.submodule_search_locations if spec is not None else None
+    source = Path(next(iter(locations or []), "")) / "graphics" / "barcode" / "qrencoder.py"
+    own = importlib.util.spec_from_file_location("coordinator_app._qrencoder", source)
+    if not source.is_file() or own is None or own.loader is None:  # a frozen build
+        return importlib.import_module(name)
+    module = importlib.util.module_from_spec(own)
+    own.loader.exec_module(module)
+    return module
 
 
 class WarmFlyerDesign(FlyerDesign):

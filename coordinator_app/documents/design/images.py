@@ -18,6 +18,8 @@ FACE_BIAS = 0.3
 """Where the crop window sits vertically: 0 = top, 0.5 = centre. Faces sit high."""
 
 _POINTS_PER_INCH = 72.0
+_ORIENTATION = 0x0112
+"""The EXIF tag saying how a camera held the picture."""
 
 
 class ImageProblem(ValueError):
@@ -34,6 +36,9 @@ def _open(data: bytes, *, at_least: tuple[int, int] | None = None) -> Image.Imag
         image.load()
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ImageProblem(str(exc)) from exc
+    if image.getexif().get(_ORIENTATION, 1) == 1:
+        # Upright already: exif_transpose would return a full copy.
+        return image
     return ImageOps.exif_transpose(image)
 
 
@@ -55,7 +60,25 @@ def _flatten(image: Image.Image) -> Image.Image:
         background = Image.new("RGB", image.size, "white")
         background.paste(image, mask=image.getchannel("A"))
         return background
-    return image.convert("RGB")
+    return image if image.mode == "RGB" else image.convert("RGB")
+
+
+class PrintJpeg(ImageReader):  # type: ignore[misc]  # reportlab has no type hints
+    """A JPEG made for print, embedded in the PDF as it is (DCT, never re-encoded).
+
+    ``Canvas.drawImage`` names each image by a digest of its pixels, so it
+    would decode the JPEG it embeds untouched, only to name it: a second
+    decode and two copies per photo. The JPEG's bytes name it as well; nothing
+    else reads this reader's pixels.
+    """
+
+    def __init__(self, jpeg: bytes) -> None:
+        super().__init__(io.BytesIO(jpeg))
+        self._jpeg = jpeg
+
+    def getRGBData(self) -> bytes:
+        self._dataA = None  # no transparency (drawImage reads it)
+        return self._jpeg
 
 
 @lru_cache(maxsize=64)
@@ -82,15 +105,15 @@ def cropped_photo(data: bytes, width: float, height: float) -> ImageReader:
         crop_h = round(w / target)
         top = round((h - crop_h) * FACE_BIAS)
         box = (0, top, w, top + crop_h)
-    image = image.crop(box)
-    if image.width > size[0]:
+    if box[2] - box[0] > size[0]:
         # Bicubic: at 250 dpi no one sees the difference to Lanczos, and it is
-        # several times faster on a batch.
-        image = image.resize(size, Image.Resampling.BICUBIC)
+        # several times faster on a batch. Cropping inside the resize saves a copy.
+        image = image.resize(size, Image.Resampling.BICUBIC, box=box)
+    else:
+        image = image.crop(box)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
-    out.seek(0)
-    return ImageReader(out)
+    return PrintJpeg(out.getvalue())
 
 
 @lru_cache(maxsize=8)

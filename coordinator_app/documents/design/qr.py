@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
-
 from reportlab.lib.colors import black, white
 from reportlab.platypus import Flowable
 
-from coordinator_app.documents.design.flyer import qr_modules
+from coordinator_app.documents.design.flyer import qr_modules, qr_path
 
 
 class QrFlowable(Flowable):
@@ -35,14 +33,6 @@ class QrFlowable(Flowable):
         module = self.size / (len(modules) + 2 * self.border)
         c.translate(self.border * module, self.size - self.border * module)
         c.scale(module, -module)
-        path = c.beginPath()
-        for row_index, row in enumerate(modules):
-            column = 0
-            for dark, run in itertools.groupby(row):
-                length = len(list(run))
-                if dark:
-                    path.rect(column, row_index, length, 1)
-                column += length
         c.setFillColor(black)
-        c.drawPath(path, stroke=0, fill=1)
+        c.drawPath(qr_path(self.payload), stroke=0, fill=1)
         c.restoreState()
