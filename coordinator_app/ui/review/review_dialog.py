@@ -48,7 +48,10 @@ class ReviewDialog(QDialog):
         self.reviews: list[Review] = []
         self.setWindowTitle(self.tr("確認済にする"))
         heading = QLabel(
-            self.tr("次の{count}件の進捗を確認済にします。").format(count=len(self.entries)), self
+            self.tr("次の{count}件の進捗を確認済にします。", "", len(self.entries)).format(
+                count=len(self.entries)
+            ),
+            self,
         )
         self.entry_list = QListWidget(self)
         self.entry_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
