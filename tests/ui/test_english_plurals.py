@@ -99,3 +99,12 @@ def test_the_list_footer_counts_records(
     qtbot.waitUntil(lambda: page.count_label.text() == "1 record")
     make.organisation(name="Hamura Volunteers")
     qtbot.waitUntil(lambda: page.count_label.text() == "2 records")
+
+
+def test_a_counted_message_keeps_its_number_across_processes() -> None:
+    import pickle
+
+    made = Message.counted(1, COUNTED, SUMMARIES[1], valid=1, errors=0, duplicates=0)
+    copy = pickle.loads(pickle.dumps(made))
+    assert copy == made == "1件を取り込めます。エラー 0件、重複 0件は取り込みません。"
+    assert copy.quantity == 1 and copy.count("件") == 3  # str.count still works

@@ -148,3 +148,17 @@ def test_a_bad_sync_address_is_told_in_english(
         controller.login("ftp://nowhere", "user", "secret")
     assert answer.args == ["The server address is not valid: ftp://nowhere"]
     controller.stop()
+
+
+def test_the_series_window_refuses_in_english(
+    english: None, qtbot: QtBot, ctx: UiContext, services: Services
+) -> None:
+    dialog = MeetingDialog(ctx)
+    qtbot.addWidget(dialog)
+    enter(qtbot, dialog.editor.date_field, "2024-09-03")
+    series = dialog.open_series()
+    series.accept()
+    assert series.created == []
+    shown = series.error_label.text()
+    assert shown.endswith("Meeting name is required") and not JAPANESE.search(shown), shown
+    assert services.meetings.list().total == 0
