@@ -190,6 +190,7 @@ class Counted(QObject):
             self.tr("対応事項{count}件の完了", "", n),
             self.tr("対応事項{count}件の未完了への戻し", "", n),
             self.tr("進捗{count}件(未確認{unreviewed}件)", "", n),
+            self.tr("最終記録: {date}({days}日前)", "", n),
             self.tr(
                 "{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件は取り込みません。",  # noqa: E501
                 "",

@@ -604,7 +604,7 @@
     </message>
     <message>
         <source>出席 {total}件(コーディネーター {c}・関係機関 {o}・担当者 {p})</source>
-        <translation>{total} attending ({c} coordinators, {o} organisations, {p} contacts)</translation>
+        <translation>{total} attending (coordinators: {c}, organisations: {o}, contacts: {p})</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1393,13 @@ The current contents are backed up automatically first. Continue?</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>最終記録: {date}({days}日前)</source>
+        <translation>
+            <numerusform>Last entry: {date} ({days} day ago)</numerusform>
+            <numerusform>Last entry: {date} ({days} days ago)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件は取り込みません。</source>
         <translation>
             <numerusform>Imported {valid} row. Not imported: errors {errors}, duplicates {duplicates}.</numerusform>
@@ -1610,7 +1617,7 @@ Restore it?</translation>
     </message>
     <message>
         <source>Excel の上限(1セル32,767文字)を超えた{count}件の文章は途中までです。全文は CSV で書き出せます。</source>
-        <translation>{count} texts longer than Excel’s limit (32,767 characters per cell) were cut. CSV keeps the full text.</translation>
+        <translation>Texts cut at Excel’s limit (32,767 characters per cell): {count}. CSV keeps the full text.</translation>
     </message>
     <message>
         <source>書き出しました</source>
@@ -2197,15 +2204,21 @@ No meeting of the same council, project or kind was held before this date.</tran
             <numerusform>{count} active gathering places in {areas} areas</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>次の {count} か所は文字が多く、1ページに収まりません:
 {names}
 
 このまま作ると、入りきらない部分を省略して印刷します。やめて通いの場の内容を短くすることもできます。</source>
-        <translation>These {count} places have too much text to fit on one page:
+        <translation>
+            <numerusform>This place has too much text to fit on one page:
 {names}
 
-If you go on, the text that does not fit is left out of the booklet. You can also stop and shorten the places&apos; details.</translation>
+If you go on, the text that does not fit is left out of the booklet. You can also stop and shorten the place&apos;s details.</numerusform>
+            <numerusform>These {count} places have too much text to fit on one page:
+{names}
+
+If you go on, the text that does not fit is left out of the booklet. You can also stop and shorten the places&apos; details.</numerusform>
+        </translation>
     </message>
     <message>
         <source>省略して作る</source>
@@ -4223,10 +4236,6 @@ While logged in, the account that logged in is the user of this computer. To swi
 <context>
     <name>ProjectSummary</name>
     <message>
-        <source>最終記録: {date}({days}日前)</source>
-        <translation>Last entry: {date} ({days} days ago)</translation>
-    </message>
-    <message>
         <source>進捗の記録はまだありません</source>
         <translation>No progress entries yet</translation>
     </message>
@@ -4628,7 +4637,7 @@ Overwrite them with what you entered? (If not, what you are typing stays in the 
     </message>
     <message>
         <source>回答 {places} か所 / 参加者 {participants:,} 人 / 未回答 {unanswered} か所</source>
-        <translation>Answered: {places} places / Participants: {participants:,} / Not answered: {unanswered} places</translation>
+        <translation>Places answered: {places} / Participants: {participants:,} / Places not answered: {unanswered}</translation>
     </message>
     <message>
         <source>(未回答: {names})</source>
@@ -5514,9 +5523,12 @@ Edit the whole series? A new series would be separate from this meeting.</transl
         <source>調査の削除</source>
         <translation>Delete survey</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>「{name}」を削除しますか。質問票と {count} か所の回答も一緒に削除されます。(通いの場に反映済みの内容はそのまま残ります。Ctrl+Z で元に戻せます)</source>
-        <translation>Delete &quot;{name}&quot;? Its questionnaire and the answers of {count} places are deleted with it. (What was already written to the places stays. Ctrl+Z undoes.)</translation>
+        <translation>
+            <numerusform>Delete &quot;{name}&quot;? Its questionnaire and the answers of {count} place are deleted with it. (What was already written to the places stays. Ctrl+Z undoes.)</numerusform>
+            <numerusform>Delete &quot;{name}&quot;? Its questionnaire and the answers of {count} places are deleted with it. (What was already written to the places stays. Ctrl+Z undoes.)</numerusform>
+        </translation>
     </message>
     <message>
         <source>削除できませんでした</source>

@@ -127,7 +127,9 @@ class GuidebookDialog(QDialog):
             text=self.tr(
                 "次の {count} か所は文字が多く、1ページに収まりません:\n{names}\n\n"
                 "このまま作ると、入りきらない部分を省略して印刷します。"
-                "やめて通いの場の内容を短くすることもできます。"
+                "やめて通いの場の内容を短くすることもできます。",
+                "",
+                len(names),
             ).format(count=len(names), names="\n".join(f"・{name}" for name in names)),
             accept_text=self.tr("省略して作る"),
         )

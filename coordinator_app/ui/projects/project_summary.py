@@ -25,7 +25,7 @@ def project_summary(
     if log.total and log.last_date is not None:
         last = log.last_date
         parts.append(
-            QCoreApplication.translate("ProjectSummary", "最終記録: {date}({days}日前)").format(
+            counted("最終記録: {date}({days}日前)", (today - last).days).format(
                 date=ctx.dates.format(last), days=(today - last).days
             )
         )
