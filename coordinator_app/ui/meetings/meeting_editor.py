@@ -165,8 +165,7 @@ class MeetingEditor(RecordEditor):
         self.template_check = QCheckBox(self.tr("議事録に見出しを入れる"))
         self.template_check.setToolTip(  # the headings are named here: the box stays narrow
             self.tr(
-                "報告事項・協議事項・次回予定の見出しを入れます。"
-                "何も書かなかった見出しは保存するときに取り除かれます"
+                "報告事項・協議事項・次回予定の見出しを入れます。何も書かなかった見出しは保存するときに取り除かれます"
             )
         )
         notes = self.add_form(FieldForm())
