@@ -35,6 +35,7 @@ register_command(
 register_command("backup", "coordinator_app.commands.backup", "データベースをバックアップする")
 register_command("restore", "coordinator_app.commands.restore", "バックアップから復元する")
 register_command("sync", "coordinator_app.commands.sync", "同期サーバーと一度同期する")
+register_command("report", "coordinator_app.commands.report", "実績報告(PDF・Excel)を作成する")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from coordinator_app.domain.gathering_places import STATUS_LABELS, GatheringPlaceStatus
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, invalid, joined
 
 MAX_ANSWER_CHARS = 2000
 MAX_NUMBER = 1_000_000
@@ -150,3 +150,30 @@ def status_of_answer(text: str) -> GatheringPlaceStatus | None:
         if _fold(label) == _fold(text):
             return status
     return None
+
+
+def kind_label(kind: QuestionKind) -> Message:
+    """数値, 選択 or 記述 as a message value (its English is in the ``Surveys`` context)."""
+    return Message("Surveys", QUESTION_KIND_LABELS[kind])
+
+
+def wrong_kind(target: PlaceField) -> Message:
+    """「定員」に反映する質問は数値式にしてください (the kinds that fit ``target``)."""
+    kinds = joined([kind_label(k) for k in target.kinds], "・")
+    return invalid(
+        QT_TRANSLATE_NOOP("validation", "「{field}」に反映する質問は{kinds}式にしてください"),
+        field=Message("Surveys", target.label),
+        kinds=kinds,
+    )
+
+
+def status_options_needed() -> Message:
+    """The options a question mapped to the status must offer, as a message."""
+    return invalid(
+        QT_TRANSLATE_NOOP("validation", "状況に反映する質問の選択肢は{options}にしてください"),
+        options=joined([Message("GatheringPlaces", o) for o in STATUS_OPTIONS], "・"),
+    )
+
+
+def unknown_status(value: str) -> Message:
+    return invalid(QT_TRANSLATE_NOOP("validation", "状況「{value}」が分かりません"), value=value)

@@ -14,6 +14,7 @@ this.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -33,6 +34,9 @@ class Message(str):
     context: str
     source: str
     args: dict[str, Any]
+    quantity: int | None = None
+    """The number that picks the plural form of the translation (None: no plural;
+    not ``count``, which is ``str.count``)."""
 
     def __new__(cls, context: str, source: str, /, **args: Any) -> Message:
         value = source.format(**args) if args else source
@@ -40,6 +44,15 @@ class Message(str):
         obj.context = context
         obj.source = source
         obj.args = args
+        return obj
+
+    @classmethod
+    def counted(cls, count: int, context: str, source: str, /, **args: Any) -> Message:
+        """A message whose translation has plural forms chosen by ``count``
+        ("1 row can be imported", "2 rows …"). Its source must be listed for lupdate
+        as a numerus text (``ui.labels.Counted``) in the context ``context``."""
+        obj = cls(context, source, **args)
+        obj.quantity = count
         return obj
 
     @classmethod
@@ -52,16 +65,54 @@ class Message(str):
         return obj
 
     def __reduce__(self) -> Any:
+        if self.quantity is not None:
+            return (_rebuild, (self.context, self.source, self.args, self.quantity))
         return (_rebuild, (self.context, self.source, self.args))
 
 
-def _rebuild(context: str, source: str, args: dict[str, Any]) -> Message:
+def _rebuild(context: str, source: str, args: dict[str, Any], count: int | None = None) -> Message:
+    if count is not None:
+        return Message.counted(count, context, source, **args)
     return Message(context, source, **args)
+
+
+Translate = Callable[[str, str, int], str]
+"""``translate(context, source, n)``: the translation of ``source`` (``n`` picks the
+plural form; -1 when the text has none), or ``source`` itself when there is none."""
+
+
+def render(text: object, translate: Translate) -> str:
+    """``text`` in a catalogue's language: a :class:`Message` translated with
+    ``translate`` and its values (messages too) filled in; any other text as it is.
+
+    The window passes Qt's translator (``ui.labels.message_text``); the command
+    line one read from the shipped catalogue (``services.catalogue``)."""
+    if not isinstance(text, Message):
+        return "" if text is None else str(text)
+    n = -1 if text.quantity is None else text.quantity
+    translated = translate(text.context, text.source, n)
+    if not text.args:
+        return translated
+    values = {name: render(value, translate) for name, value in text.args.items()}
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+        return str(text)
 
 
 def text(context: str, source: str, /, **args: Any) -> Message:
     """A message (same as :class:`Message`; mark ``source`` with QT_TRANSLATE_NOOP too)."""
     return Message(context, source, **args)
+
+
+def invalid(source: str, /, **args: Any) -> Message:
+    """A validation message: ``invalid(QT_TRANSLATE_NOOP("validation", "…"))``."""
+    return Message("validation", source, **args)
+
+
+def error(source: str, /, **args: Any) -> Message:
+    """Any other error a service raises: ``error(QT_TRANSLATE_NOOP("errors", "…"))``."""
+    return Message("errors", source, **args)
 
 
 def joined(items: list[str], separator: str = "、") -> str:

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from coordinator_app.domain.models import ActionItem, Contact, Coordinator, Meeting
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.validation import Errors, check_length, check_required, clean_text
 from coordinator_app.services.access import reads
 from coordinator_app.services.base import (
@@ -66,19 +67,38 @@ class ActionItemService(EntityService[ActionItem]):
         check_required(errors, "text", "内容", obj.text)
         check_length(errors, "text", "内容", obj.text, 4000)
         check_required(errors, "meeting_id", "会議", obj.meeting_id)
-        require_live(session, errors, "meeting_id", Meeting, obj.meeting_id, "会議が見つかりません")
+        require_live(
+            session,
+            errors,
+            "meeting_id",
+            Meeting,
+            obj.meeting_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "会議が見つかりません")),
+        )
         if obj.owner_coordinator_id is not None and obj.owner_contact_id is not None:
-            errors.add("owner", "担当者はコーディネーターか関係機関の担当者のどちらか一人です")
+            errors.add(
+                "owner",
+                invalid(
+                    QT_TRANSLATE_NOOP(
+                        "validation", "担当者はコーディネーターか関係機関の担当者のどちらか一人です"
+                    )
+                ),
+            )
         require_live(
             session,
             errors,
             "owner",
             Coordinator,
             obj.owner_coordinator_id,
-            "担当のコーディネーターが見つかりません",
+            invalid(QT_TRANSLATE_NOOP("validation", "担当のコーディネーターが見つかりません")),
         )
         require_live(
-            session, errors, "owner", Contact, obj.owner_contact_id, "担当者が見つかりません"
+            session,
+            errors,
+            "owner",
+            Contact,
+            obj.owner_contact_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "担当者が見つかりません")),
         )
 
     def decorate(

@@ -14,7 +14,7 @@ from coordinator_app.domain.enums import AreaKind
 from coordinator_app.domain.era import format_wareki
 from coordinator_app.domain.models import Area, Assignment
 from coordinator_app.domain.record_kind import RecordKind
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, field, joined
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, field, invalid, joined
 from coordinator_app.domain.validation import (
     Errors,
     ValidationError,
@@ -214,7 +214,12 @@ class AreaService(EntityService[Area]):
             )
             return
         parent = require_live(
-            session, errors, "parent_id", Area, obj.parent_id, "上位地域が見つかりません"
+            session,
+            errors,
+            "parent_id",
+            Area,
+            obj.parent_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "上位地域が見つかりません")),
         )
         seen: set[uuid.UUID] = {obj.id}
         while parent is not None:
@@ -237,7 +242,13 @@ class AreaService(EntityService[Area]):
             select(Area.id).where(Area.parent_id == obj.id).where(live(Area))
         ).first()
         if child is not None:
-            raise ValidationError({"parent_id": "下位地域があるため削除できません"})
+            raise ValidationError(
+                {
+                    "parent_id": invalid(
+                        QT_TRANSLATE_NOOP("validation", "下位地域があるため削除できません")
+                    )
+                }
+            )
         posted = session.exec(
             select(Assignment.id)
             .where(Assignment.area_id == obj.id)
@@ -246,7 +257,14 @@ class AreaService(EntityService[Area]):
         ).first()
         if posted is not None:
             raise ValidationError(
-                {"name": "この地域を担当中のコーディネーターがいるため削除できません"}
+                {
+                    "name": invalid(
+                        QT_TRANSLATE_NOOP(
+                            "validation",
+                            "この地域を担当中のコーディネーターがいるため削除できません",
+                        )
+                    )
+                }
             )
 
     def decorate(self, session: Session, records: list[Area]) -> dict[uuid.UUID, dict[str, Any]]:

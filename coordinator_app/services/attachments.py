@@ -19,6 +19,7 @@ from sqlmodel import col, select
 from coordinator_app.domain.filenames import safe_filename
 from coordinator_app.domain.models import Attachment, Meeting, ProgressEntry, Project, Record
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.validation import Errors, ValidationError, check_required, clean_text
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import NotFoundError, live, now, require_live
@@ -26,7 +27,7 @@ from coordinator_app.storage.database import Database
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 MAX_FILENAME_CHARS = 200
-_TOO_LARGE = "添付ファイルは25MB以下にしてください"
+_TOO_LARGE = invalid(QT_TRANSLATE_NOOP("validation", "添付ファイルは25MB以下にしてください"))
 
 
 def read_limited(path: Path, limit: int, *, too_large: str) -> bytes:
@@ -42,7 +43,14 @@ def read_limited(path: Path, limit: int, *, too_large: str) -> bytes:
     """
     info = path.stat()
     if not os.path.isfile(path):
-        raise ValidationError({"content": f"「{path.name}」はファイルではありません"})
+        raise ValidationError(
+            {
+                "content": invalid(
+                    QT_TRANSLATE_NOOP("validation", "「{name}」はファイルではありません"),
+                    name=path.name,
+                )
+            }
+        )
     if info.st_size > limit:
         raise ValidationError({"content": too_large})
     with path.open("rb") as handle:
@@ -80,7 +88,13 @@ class ViewingFolder:
             filename, fallback="attachment", limit=MAX_FILENAME_CHARS, from_path=True
         )
         if target.resolve().parent != folder.resolve() or target.is_symlink():
-            raise ValidationError({"filename": "このファイル名では開けません"})
+            raise ValidationError(
+                {
+                    "filename": invalid(
+                        QT_TRANSLATE_NOOP("validation", "このファイル名では開けません")
+                    )
+                }
+            )
         target.write_bytes(content)
         return target
 
@@ -102,9 +116,15 @@ class AttachmentInfo:
 
 
 _OWNERS: dict[str, tuple[type[Record], str]] = {
-    "meeting_id": (Meeting, "会議が見つかりません"),
-    "project_id": (Project, "プロジェクトが見つかりません"),
-    "progress_entry_id": (ProgressEntry, "進捗が見つかりません"),
+    "meeting_id": (Meeting, invalid(QT_TRANSLATE_NOOP("validation", "会議が見つかりません"))),
+    "project_id": (
+        Project,
+        invalid(QT_TRANSLATE_NOOP("validation", "プロジェクトが見つかりません")),
+    ),
+    "progress_entry_id": (
+        ProgressEntry,
+        invalid(QT_TRANSLATE_NOOP("validation", "進捗が見つかりません")),
+    ),
 }
 
 
@@ -139,7 +159,14 @@ class AttachmentService(Guarded):
         if len(content) > MAX_ATTACHMENT_BYTES:
             errors.add("content", _TOO_LARGE)
         if sum(v is not None for v in owners.values()) != 1:
-            errors.add("owner", "添付先(会議・プロジェクト・進捗)を一つ指定してください")
+            errors.add(
+                "owner",
+                invalid(
+                    QT_TRANSLATE_NOOP(
+                        "validation", "添付先(会議・プロジェクト・進捗)を一つ指定してください"
+                    )
+                ),
+            )
         media_type = clean_text(media_type) if media_type else None
         guessed = media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
         with self.db.writing() as session:

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from coordinator_app.domain.models import Area, Assignment, Coordinator, Organisation
 from coordinator_app.domain.record_kind import RecordKind
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, joined
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, invalid, joined
 from coordinator_app.domain.tiers import check_tier, national_label, normalise_label, tier_display
 from coordinator_app.domain.validation import (
     Errors,
@@ -133,14 +133,19 @@ class AssignmentService(EntityService[Assignment]):
             "coordinator_id",
             Coordinator,
             obj.coordinator_id,
-            "コーディネーターが見つかりません",
+            invalid(QT_TRANSLATE_NOOP("validation", "コーディネーターが見つかりません")),
         )
         tier_problem = check_tier(obj.tier, obj.tier_label, read_local_tiers(session))
         if tier_problem:
             errors.add("tier", tier_problem)
         check_required(errors, "area_id", "担当地域", obj.area_id)
         area = require_live(
-            session, errors, "area_id", Area, obj.area_id, "担当地域が見つかりません"
+            session,
+            errors,
+            "area_id",
+            Area,
+            obj.area_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "担当地域が見つかりません")),
         )
         if area is not None and obj.tier in (1, 2, 3) and not area_fits_tier(obj.tier, area.kind):
             if obj.tier == 1:
@@ -170,7 +175,7 @@ class AssignmentService(EntityService[Assignment]):
             "organisation_id",
             Organisation,
             obj.organisation_id,
-            "所属機関が見つかりません",
+            invalid(QT_TRANSLATE_NOOP("validation", "所属機関が見つかりません")),
         )
         check_required(errors, "start_date", "開始日", obj.start_date)
         check_date_order(errors, "end_date", obj.start_date, obj.end_date)

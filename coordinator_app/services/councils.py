@@ -18,6 +18,7 @@ from coordinator_app.domain.models import (
     Organisation,
 )
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.tiers import check_tier, normalise_label, tier_display
 from coordinator_app.domain.validation import (
     Errors,
@@ -79,16 +80,33 @@ class CouncilService(EntityService[Council]):
         if tier_problem:
             errors.add("tier", tier_problem)
         check_required(errors, "status", "状況", obj.status)
-        area = require_live(session, errors, "area_id", Area, obj.area_id, "地域が見つかりません")
+        area = require_live(
+            session,
+            errors,
+            "area_id",
+            Area,
+            obj.area_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "地域が見つかりません")),
+        )
         if area is not None and obj.tier in (1, 2, 3) and not area_fits_tier(obj.tier, area.kind):
             errors.add(
                 "area_id",
-                "第1層協議体の地域は市域にしてください"
+                invalid(QT_TRANSLATE_NOOP("validation", "第1層協議体の地域は市域にしてください"))
                 if obj.tier == 1
-                else f"第{obj.tier}層協議体の地域は市域より小さい地域にしてください",
+                else invalid(
+                    QT_TRANSLATE_NOOP(
+                        "validation", "第{tier}層協議体の地域は市域より小さい地域にしてください"
+                    ),
+                    tier=obj.tier,
+                ),
             )
         if obj.status == CouncilStatus.ESTABLISHED and obj.established_on is None:
-            errors.add("established_on", "設置済の協議体には設置日を入力してください")
+            errors.add(
+                "established_on",
+                invalid(
+                    QT_TRANSLATE_NOOP("validation", "設置済の協議体には設置日を入力してください")
+                ),
+            )
 
     def decorate(self, session: Session, records: list[Council]) -> dict[uuid.UUID, dict[str, Any]]:
         ids = [r.id for r in records]
@@ -149,14 +167,38 @@ class CouncilMembershipService(EntityService[CouncilMembership]):
     def validate(self, session: Session, obj: CouncilMembership, errors: Errors) -> None:
         check_required(errors, "council_id", "協議体", obj.council_id)
         require_live(
-            session, errors, "council_id", Council, obj.council_id, "協議体が見つかりません"
+            session,
+            errors,
+            "council_id",
+            Council,
+            obj.council_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "協議体が見つかりません")),
         )
         if (obj.organisation_id is None) == (obj.contact_id is None):
-            errors.add("member", "委員は関係機関か担当者のどちらか一方を選んでください")
+            errors.add(
+                "member",
+                invalid(
+                    QT_TRANSLATE_NOOP(
+                        "validation", "委員は関係機関か担当者のどちらか一方を選んでください"
+                    )
+                ),
+            )
         require_live(
-            session, errors, "member", Organisation, obj.organisation_id, "関係機関が見つかりません"
+            session,
+            errors,
+            "member",
+            Organisation,
+            obj.organisation_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "関係機関が見つかりません")),
         )
-        require_live(session, errors, "member", Contact, obj.contact_id, "担当者が見つかりません")
+        require_live(
+            session,
+            errors,
+            "member",
+            Contact,
+            obj.contact_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "担当者が見つかりません")),
+        )
         check_required(errors, "role", "役割", obj.role)
         check_length(errors, "role", "役割", obj.role, 100)
         check_date_order(errors, "end_date", obj.start_date, obj.end_date)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, error
 from coordinator_app.storage.backup import BackupInfo, BackupManager, BackupReason, RestoreReport
 from coordinator_app.storage.backup_copy import BackupError
 from coordinator_app.storage.backup_policy import BackupPolicy, load_policy, save_policy
@@ -142,14 +143,26 @@ class DataSafetyService:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OSError(
-                exc.errno, f"フォルダー「{folder}」を作れませんでした: {exc.strerror or exc}"
+                exc.errno,
+                error(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "フォルダー「{folder}」を作れませんでした: {reason}"
+                    ),
+                    folder=str(folder),
+                    reason=exc.strerror or str(exc),
+                ),
             ) from exc
         if self.lock.acquire():
             return
         holder = self.lock.probe()
         if holder is None and not self.lock.path.exists():
             # No lock file can be made: without one this instance could not keep others out.
-            raise OSError(f"ロックファイル「{self.lock.path}」を作れませんでした。")
+            raise OSError(
+                error(
+                    QT_TRANSLATE_NOOP("errors", "ロックファイル「{path}」を作れませんでした。"),
+                    path=str(self.lock.path),
+                )
+            )
         raise InstanceLockedError(self.db_path, holder)
 
     def clean_leftovers(self) -> list[Path]:

@@ -23,6 +23,7 @@ from coordinator_app.domain.gathering_places import (
 from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Area, GatheringPlace, Organisation, Setting
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, error, invalid
 from coordinator_app.domain.validation import (
     Errors,
     ValidationError,
@@ -131,14 +132,21 @@ class GatheringPlaceService(EntityService[GatheringPlace]):
         problem = photo_problem(obj.photo)
         if problem:
             errors.add("photo", problem)
-        require_live(session, errors, "area_id", Area, obj.area_id, "地域が見つかりません")
+        require_live(
+            session,
+            errors,
+            "area_id",
+            Area,
+            obj.area_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "地域が見つかりません")),
+        )
         require_live(
             session,
             errors,
             "organisation_id",
             Organisation,
             obj.organisation_id,
-            "運営団体が見つかりません",
+            invalid(QT_TRANSLATE_NOOP("validation", "運営団体が見つかりません")),
         )
 
     def _filtered(self, stmt: Any, query: ListQuery) -> Any:
@@ -202,7 +210,13 @@ class GatheringPlaceService(EntityService[GatheringPlace]):
         with self.db.writing() as session:
             kinds = read_kinds(session)
             if kind in kinds:
-                raise ValidationError({"kind": f"「{kind}」はすでにあります"})
+                raise ValidationError(
+                    {
+                        "kind": invalid(
+                            QT_TRANSLATE_NOOP("validation", "「{kind}」はすでにあります"), kind=kind
+                        )
+                    }
+                )
             kinds.append(kind)
             row = session.exec(select(Setting).where(Setting.key == KINDS_KEY)).first()
             row = row or Setting(id=setting_id(KINDS_KEY), key=KINDS_KEY)
@@ -266,9 +280,20 @@ class GuidebookBuilder:
             stmt = stmt.where(Area.id == wanted) if wanted else stmt.where(Area.name == name_or_id)
             found = session.exec(stmt).all()
         if not found:
-            raise LookupError(f"地域「{name_or_id}」が見つかりません")
+            raise LookupError(
+                error(
+                    QT_TRANSLATE_NOOP("errors", "地域「{name}」が見つかりません"), name=name_or_id
+                )
+            )
         if len(found) > 1:
-            raise LookupError(f"「{name_or_id}」という地域が複数あります。IDで指定してください")
+            raise LookupError(
+                error(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "「{name}」という地域が複数あります。IDで指定してください"
+                    ),
+                    name=name_or_id,
+                )
+            )
         return found[0]
 
     def build(
@@ -298,8 +323,14 @@ class GuidebookBuilder:
             groups.setdefault(place.area_id, []).append(self._entry(place, orgs))
             if place.website.strip() and web_page_url(place.website) is None:
                 notes.append(
-                    f"「{place.name}」のウェブページ「{place.website.strip()}」は"
-                    "http:// または https:// で始まるURLではないため、QRコードを載せませんでした"
+                    error(
+                        QT_TRANSLATE_NOOP(
+                            "errors",
+                            "「{name}」のウェブページ「{url}」はhttp:// または https:// で始まるURLではないため、QRコードを載せませんでした",  # noqa: E501
+                        ),
+                        name=place.name,
+                        url=place.website.strip(),
+                    )
                 )
         keys = sorted(groups, key=lambda k: order.get(k, len(order)) if k else len(order) + 1)
         sections = [

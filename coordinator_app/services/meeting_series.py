@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 from coordinator_app.domain.models import Meeting, MeetingSeries, Record
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.session_titles import series_base_title, session_title
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.validation import (
     Errors,
     ValidationError,
@@ -95,9 +96,18 @@ class SeriesActions:
         """
         unique = sorted(dict.fromkeys(dates))
         if not unique:
-            raise ValidationError({"dates": "開催日を1日以上選んでください"})
+            raise ValidationError(
+                {"dates": invalid(QT_TRANSLATE_NOOP("validation", "開催日を1日以上選んでください"))}
+            )
         if len(unique) > MAX_SERIES_SESSIONS:
-            raise ValidationError({"dates": f"連続開催は{MAX_SERIES_SESSIONS}回までにしてください"})
+            raise ValidationError(
+                {
+                    "dates": invalid(
+                        QT_TRANSLATE_NOOP("validation", "連続開催は{n}回までにしてください"),
+                        n=MAX_SERIES_SESSIONS,
+                    )
+                }
+            )
         base_title = series_base_title(clean_text(template.title))
         with self.db.writing() as session:
             errors = Errors()
@@ -105,7 +115,12 @@ class SeriesActions:
             errors.raise_if_any()
             kept = self._get(session, keep_id) if keep_id is not None else None
             if kept is not None and kept.series_id is not None:
-                message = "この会議はすでに連続開催の一回です。シリーズの編集で変更してください"
+                message = invalid(
+                    QT_TRANSLATE_NOOP(
+                        "validation",
+                        "この会議はすでに連続開催の一回です。シリーズの編集で変更してください",
+                    )
+                )
                 raise ValidationError({"dates": message})
             series = MeetingSeries(
                 title=base_title,
@@ -164,7 +179,13 @@ class SeriesActions:
         check_required(errors, "title", "会議名", new_base)
         check_length(errors, "title", "会議名", new_base, 280)
         if abs(shift_days) > MAX_SERIES_SHIFT_DAYS:
-            errors.add("shift_days", f"移動は{MAX_SERIES_SHIFT_DAYS}日以内にしてください")
+            errors.add(
+                "shift_days",
+                invalid(
+                    QT_TRANSLATE_NOOP("validation", "移動は{n}日以内にしてください"),
+                    n=MAX_SERIES_SHIFT_DAYS,
+                ),
+            )
         errors.raise_if_any()
         with self.db.writing() as session:
             series = session.get(MeetingSeries, series_id)

@@ -28,6 +28,7 @@ from coordinator_app.domain.models import (
     Project,
 )
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.validation import (
     MAX_LONG_TEXT,
     Errors,
@@ -63,7 +64,7 @@ ATTENDANCE = (
         "coordinator_id",
         Coordinator,
         "coordinators",
-        "出席コーディネーターが見つかりません",
+        invalid(QT_TRANSLATE_NOOP("validation", "出席コーディネーターが見つかりません")),
     ),
     LinkSpec(
         MeetingOrganisation,
@@ -71,10 +72,15 @@ ATTENDANCE = (
         "organisation_id",
         Organisation,
         "organisations",
-        "出席機関が見つかりません",
+        invalid(QT_TRANSLATE_NOOP("validation", "出席機関が見つかりません")),
     ),
     LinkSpec(
-        MeetingContact, "meeting_id", "contact_id", Contact, "contacts", "出席者が見つかりません"
+        MeetingContact,
+        "meeting_id",
+        "contact_id",
+        Contact,
+        "contacts",
+        invalid(QT_TRANSLATE_NOOP("validation", "出席者が見つかりません")),
     ),
 )
 """Who attended: coordinators, organisations, contacts (the order of Attendance)."""
@@ -179,16 +185,41 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
         check_length(errors, "absentees", "欠席者", obj.absentees, 4000)
         check_length(errors, "approved_by", "承認者", obj.approved_by, 200)
         if obj.approved_on is not None and obj.held_on and obj.approved_on < obj.held_on:
-            errors.add("approved_on", "承認日は開催日より前にできません")
+            errors.add(
+                "approved_on",
+                invalid(QT_TRANSLATE_NOOP("validation", "承認日は開催日より前にできません")),
+            )
         if obj.approved_on is not None and not obj.approved_by:
-            errors.add("approved_by", "承認日を入れるときは承認者も入れてください")
+            errors.add(
+                "approved_by",
+                invalid(
+                    QT_TRANSLATE_NOOP("validation", "承認日を入れるときは承認者も入れてください")
+                ),
+            )
         require_live(
-            session, errors, "council_id", Council, obj.council_id, "協議体が見つかりません"
+            session,
+            errors,
+            "council_id",
+            Council,
+            obj.council_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "協議体が見つかりません")),
         )
         require_live(
-            session, errors, "project_id", Project, obj.project_id, "プロジェクトが見つかりません"
+            session,
+            errors,
+            "project_id",
+            Project,
+            obj.project_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "プロジェクトが見つかりません")),
         )
-        require_live(session, errors, "area_id", Area, obj.area_id, "地域が見つかりません")
+        require_live(
+            session,
+            errors,
+            "area_id",
+            Area,
+            obj.area_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "地域が見つかりません")),
+        )
 
     def _filtered(self, stmt: Any, query: ListQuery) -> Any:
         special = {k: query.filters[k] for k in _SPECIAL_FILTERS if k in query.filters}

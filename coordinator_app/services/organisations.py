@@ -22,6 +22,7 @@ from coordinator_app.domain.models import (
     OrganisationArea,
 )
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.validation import (
     Errors,
     check_email,
@@ -114,7 +115,12 @@ class Participation:
 
 
 SERVED_AREAS = LinkSpec(
-    OrganisationArea, "organisation_id", "area_id", Area, "areas", "担当地域が見つかりません"
+    OrganisationArea,
+    "organisation_id",
+    "area_id",
+    Area,
+    "areas",
+    invalid(QT_TRANSLATE_NOOP("validation", "担当地域が見つかりません")),
 )
 
 
@@ -226,7 +232,7 @@ class ContactService(EntityService[Contact]):
             "organisation_id",
             Organisation,
             obj.organisation_id,
-            "所属機関が見つかりません",
+            invalid(QT_TRANSLATE_NOOP("validation", "所属機関が見つかりません")),
         )
 
     def _filtered(self, stmt: Any, query: ListQuery) -> Any:

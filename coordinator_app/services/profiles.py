@@ -10,6 +10,7 @@ from sqlmodel import Session
 from coordinator_app.domain.enums import ProfileRole
 from coordinator_app.domain.models import Coordinator, UserProfile
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.validation import (
     Errors,
     check_kana,
@@ -127,7 +128,12 @@ class ProfileService(EntityService[UserProfile]):
         if obj.coordinator_id is not None and obj.role == ProfileRole.SUPERVISOR:
             errors.add(
                 "coordinator_id",
-                "上司(確認者)のプロファイルはコーディネーターに紐づけられません",
+                invalid(
+                    QT_TRANSLATE_NOOP(
+                        "validation",
+                        "上司(確認者)のプロファイルはコーディネーターに紐づけられません",
+                    )
+                ),
             )
         require_live(
             session,
@@ -135,7 +141,7 @@ class ProfileService(EntityService[UserProfile]):
             "coordinator_id",
             Coordinator,
             obj.coordinator_id,
-            "コーディネーターが見つかりません",
+            invalid(QT_TRANSLATE_NOOP("validation", "コーディネーターが見つかりません")),
         )
 
     def decorate(

@@ -23,6 +23,7 @@ from coordinator_app.domain.fiscal import fiscal_year_range
 from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Attachment, ProgressEntry, Project, Review, Setting
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, error
 from coordinator_app.domain.validation import Errors, check_length, clean_text
 from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.attachments import AttachmentInfo
@@ -86,10 +87,21 @@ class ProjectPageService(Guarded):
                 ).all()
             )
         if not matches:
-            raise LookupError(f"プロジェクト「{wanted}」が見つかりません")
+            raise LookupError(
+                error(
+                    QT_TRANSLATE_NOOP("errors", "プロジェクト「{name}」が見つかりません"),
+                    name=wanted,
+                )
+            )
         if len(matches) > 1:
             raise LookupError(
-                f"「{wanted}」という名前のプロジェクトが複数あります。IDで指定してください"
+                error(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "「{name}」という名前のプロジェクトが複数あります。IDで指定してください",
+                    ),
+                    name=wanted,
+                )
             )
         return matches[0]
 
@@ -293,6 +305,12 @@ class ProjectPageService(Guarded):
                     .where(col(Attachment.deleted_at).is_not(None))
                 ).all()
                 problems.extend(
-                    f"写真「{name}」は削除されているため載せませんでした" for name in gone
+                    error(
+                        QT_TRANSLATE_NOOP(
+                            "errors", "写真「{name}」は削除されているため載せませんでした"
+                        ),
+                        name=name,
+                    )
+                    for name in gone
                 )
         return contents, problems

@@ -23,6 +23,7 @@ from coordinator_app.domain.models import (
     UserProfile,
 )
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.validation import (
     MAX_LONG_TEXT,
     Errors,
@@ -52,7 +53,7 @@ PARTNERS = LinkSpec(
     "organisation_id",
     Organisation,
     "partners",
-    "連携機関が見つかりません",
+    invalid(QT_TRANSLATE_NOOP("validation", "連携機関が見つかりません")),
 )
 
 MEMBER_ROLES = ("リーダー", "サブリーダー", "メンバー", "アドバイザー", "事務局")
@@ -67,7 +68,12 @@ MEMBER_LINKS = {
         "coordinator_id",
         Coordinator,
         "members",
-        "メンバーのコーディネーターが見つかりません(削除された可能性があります)",
+        invalid(
+            QT_TRANSLATE_NOOP(
+                "validation",
+                "メンバーのコーディネーターが見つかりません(削除された可能性があります)",
+            )
+        ),
     ),
     CONTACT_MEMBER: LinkSpec(
         ProjectContact,
@@ -75,7 +81,11 @@ MEMBER_LINKS = {
         "contact_id",
         Contact,
         "members",
-        "メンバーの担当者が見つかりません(削除された可能性があります)",
+        invalid(
+            QT_TRANSLATE_NOOP(
+                "validation", "メンバーの担当者が見つかりません(削除された可能性があります)"
+            )
+        ),
     ),
 }
 """A project's team: coordinators and contact people, each link with a role."""
@@ -134,18 +144,28 @@ class ProjectService(EntityService[Project]):
         check_required(errors, "program", "プログラム", obj.program)
         check_required(errors, "status", "状況", obj.status)
         if obj.progress is None or not 0 <= obj.progress <= 100:
-            errors.add("progress", "進捗率は0から100の間で入力してください")
+            errors.add(
+                "progress",
+                invalid(QT_TRANSLATE_NOOP("validation", "進捗率は0から100の間で入力してください")),
+            )
         check_date_order(errors, "end_date", obj.start_date, obj.end_date)
         check_length(errors, "goal", "目標", obj.goal, MAX_LONG_TEXT)
         check_length(errors, "outcome", "成果", obj.outcome, MAX_LONG_TEXT)
-        require_live(session, errors, "area_id", Area, obj.area_id, "地域が見つかりません")
+        require_live(
+            session,
+            errors,
+            "area_id",
+            Area,
+            obj.area_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "地域が見つかりません")),
+        )
         require_live(
             session,
             errors,
             "lead_coordinator_id",
             Coordinator,
             obj.lead_coordinator_id,
-            "担当コーディネーターが見つかりません",
+            invalid(QT_TRANSLATE_NOOP("validation", "担当コーディネーターが見つかりません")),
         )
 
     @writes
@@ -181,9 +201,19 @@ class ProjectService(EntityService[Project]):
                 raise ValueError(f"unknown member kind {member.kind!r}")
             role = clean_text(member.role)
             if not role:
-                errors.add("members", "メンバーの役割を入力してください")
+                errors.add(
+                    "members",
+                    invalid(QT_TRANSLATE_NOOP("validation", "メンバーの役割を入力してください")),
+                )
             elif len(role) > 100:
-                errors.add("members", "メンバーの役割は100文字以内で入力してください")
+                errors.add(
+                    "members",
+                    invalid(
+                        QT_TRANSLATE_NOOP(
+                            "validation", "メンバーの役割は100文字以内で入力してください"
+                        )
+                    ),
+                )
             require_live(
                 session,
                 errors,
@@ -314,7 +344,12 @@ class ProgressEntryService(EntityService[ProgressEntry]):
     def validate(self, session: Session, obj: ProgressEntry, errors: Errors) -> None:
         check_required(errors, "project_id", "プロジェクト", obj.project_id)
         require_live(
-            session, errors, "project_id", Project, obj.project_id, "プロジェクトが見つかりません"
+            session,
+            errors,
+            "project_id",
+            Project,
+            obj.project_id,
+            invalid(QT_TRANSLATE_NOOP("validation", "プロジェクトが見つかりません")),
         )
         check_required(errors, "entry_date", "日付", obj.entry_date)
         check_required(errors, "text", "内容", obj.text)
@@ -326,7 +361,7 @@ class ProgressEntryService(EntityService[ProgressEntry]):
             "author_profile_id",
             UserProfile,
             obj.author_profile_id,
-            "記入者の利用者情報が見つかりません",
+            invalid(QT_TRANSLATE_NOOP("validation", "記入者の利用者情報が見つかりません")),
         )
 
     @writes

@@ -23,6 +23,7 @@ from coordinator_app.domain.models import (
     Review,
     UserProfile,
 )
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.validation import Errors, ValidationError, check_length, clean_text
 from coordinator_app.services.access import Guarded, reads, reviews
 from coordinator_app.services.base import live, names_by_id, now
@@ -94,10 +95,19 @@ class ReviewService(Guarded):
         comment = clean_text(comment, multiline=True)
         errors = Errors()
         if reviewer.role != ProfileRole.SUPERVISOR:
-            errors.add("reviewer", "確認は上司(確認者)のプロファイルで行ってください")
+            errors.add(
+                "reviewer",
+                invalid(
+                    QT_TRANSLATE_NOOP(
+                        "validation", "確認は上司(確認者)のプロファイルで行ってください"
+                    )
+                ),
+            )
         check_length(errors, "comment", "コメント", comment, 4000)
         if not entry_ids:
-            errors.add("entries", "確認する進捗を選んでください")
+            errors.add(
+                "entries", invalid(QT_TRANSLATE_NOOP("validation", "確認する進捗を選んでください"))
+            )
         errors.raise_if_any()
         stamp = now()
         reviews = []
@@ -106,7 +116,13 @@ class ReviewService(Guarded):
                 entry = session.get(ProgressEntry, entry_id)
                 if entry is None or entry.deleted_at is not None:
                     raise ValidationError(
-                        {"entries": "進捗が見つかりません(削除された可能性があります)"}
+                        {
+                            "entries": invalid(
+                                QT_TRANSLATE_NOOP(
+                                    "validation", "進捗が見つかりません(削除された可能性があります)"
+                                )
+                            )
+                        }
                     )
                 review = Review(
                     progress_entry_id=entry.id,

@@ -8,6 +8,7 @@ from sqlmodel import col, select
 
 from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Setting
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.validation import (
     Errors,
     check_email,
@@ -108,7 +109,9 @@ class SettingsService(Guarded):
             errors, "default_consult_topics", "相談できること", profile.default_consult_topics, 4000
         )
         if profile.logo is not None and len(profile.logo) > MAX_LOGO_BYTES:
-            errors.add("logo", "ロゴ画像は2MB以下にしてください")
+            errors.add(
+                "logo", invalid(QT_TRANSLATE_NOOP("validation", "ロゴ画像は2MB以下にしてください"))
+            )
         errors.raise_if_any()
         with self.db.writing() as session:
             existing = {

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session, col, select
 
 from coordinator_app.domain.gathering_places import (
-    WEEKDAYS,
     GatheringPlaceStatus,
     parse_schedule,
 )
@@ -28,12 +27,23 @@ from coordinator_app.domain.models import (
     SurveyRound,
 )
 from coordinator_app.domain.surveys import status_of_answer
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, joined
 from coordinator_app.services.base import live, names_by_id
 from coordinator_app.services.gathering_places import _area_order
 
 if TYPE_CHECKING:
     from coordinator_app.services.transfer.cells import Sheet, WriteReport
+
+WEEKDAY_NAMES = (
+    QT_TRANSLATE_NOOP("weekdays", "月"),
+    QT_TRANSLATE_NOOP("weekdays", "火"),
+    QT_TRANSLATE_NOOP("weekdays", "水"),
+    QT_TRANSLATE_NOOP("weekdays", "木"),
+    QT_TRANSLATE_NOOP("weekdays", "金"),
+    QT_TRANSLATE_NOOP("weekdays", "土"),
+    QT_TRANSLATE_NOOP("weekdays", "日"),
+)
+"""``domain.gathering_places.WEEKDAYS`` one by one, Monday first (English: Mon … Sun)."""
 
 NO_AREA = Message("report", QT_TRANSLATE_NOOP("report", "地域未設定"))
 
@@ -81,7 +91,9 @@ class WeekdayGap:
 
     @property
     def missing_text(self) -> str:
-        return "・".join(WEEKDAYS[d] for d in self.missing) if self.missing else "なし"
+        if not self.missing:
+            return Message("survey", QT_TRANSLATE_NOOP("survey", "なし"))
+        return joined([Message("weekdays", WEEKDAY_NAMES[d]) for d in self.missing], "・")
 
 
 @dataclass
@@ -233,4 +245,6 @@ def export(results: SurveyResults, path: Path) -> WriteReport:
     if suffix == ".csv":
         write_csv(sheets(results)[0], path)
         return WriteReport()
-    raise TransferError("保存できる形式は .xlsx と .csv です")
+    raise TransferError(
+        Message("survey", QT_TRANSLATE_NOOP("survey", "保存できる形式は .xlsx と .csv です"))
+    )

@@ -35,14 +35,17 @@ from coordinator_app.domain.models import (
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.surveys import (
     PLACE_FIELDS,
-    QUESTION_KIND_LABELS,
     STATUS_OPTIONS,
     QuestionKind,
+    kind_label,
     options_from_json,
     read_answer,
     status_of_answer,
+    status_options_needed,
+    unknown_status,
+    wrong_kind,
 )
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, field
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, field, invalid
 from coordinator_app.domain.validation import (
     Errors,
     ValidationError,
@@ -69,9 +72,9 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound=Record)
 
-KIND_LOCKED = (
-    "この質問にはすでに回答があるため、種類を「{old}」から変えられません。"
-    "新しい質問として追加してください(これまでの回答はそのまま残ります)"
+KIND_LOCKED = QT_TRANSLATE_NOOP(
+    "validation",
+    "この質問にはすでに回答があるため、種類を「{old}」から変えられません。新しい質問として追加してください(これまでの回答はそのまま残ります)",
 )
 
 
@@ -214,7 +217,7 @@ class SurveyService(Guarded):
             kind_changed = existing is not None and existing.kind != question.kind
             if kind_changed and _answer_count(session, question_id=question.id):
                 assert existing is not None
-                errors.add("kind", KIND_LOCKED.format(old=QUESTION_KIND_LABELS[existing.kind]))
+                errors.add("kind", invalid(KIND_LOCKED, old=kind_label(existing.kind)))
             errors.raise_if_any()
             if existing is None:
                 question.position = len(survey_answers.questions(session, question.round_id)) + 1
@@ -284,7 +287,10 @@ class SurveyService(Guarded):
             for question_id, text in values.items():
                 question = questions.get(question_id)
                 if question is None:
-                    errors.add(answer_key(question_id), "この質問は削除されています")
+                    errors.add(
+                        answer_key(question_id),
+                        invalid(QT_TRANSLATE_NOOP("validation", "この質問は削除されています")),
+                    )
                     continue
                 value, problem = read_answer(
                     question.kind, options_from_json(question.options), text
@@ -424,12 +430,9 @@ def _check_question(
                 ),
             )
         elif question.kind not in target.kinds:
-            kinds = "・".join(QUESTION_KIND_LABELS[k] for k in target.kinds)
-            errors.add("place_field", f"「{target.label}」に反映する質問は{kinds}式にしてください")
+            errors.add("place_field", wrong_kind(target))
         elif question.place_field == "status" and not set(options) <= set(STATUS_OPTIONS):
-            errors.add(
-                "options", f"状況に反映する質問の選択肢は{'・'.join(STATUS_OPTIONS)}にしてください"
-            )
+            errors.add("options", status_options_needed())
     for other in survey_answers.questions(session, question.round_id):
         if other.id == question.id:
             continue
@@ -475,7 +478,7 @@ def _apply(place: GatheringPlace, change: FieldChange) -> None:
     elif change.field == "status":
         status = status_of_answer(change.after)
         if status is None:
-            raise ValidationError({"status": f"状況「{change.after}」が分かりません"})
+            raise ValidationError({"status": unknown_status(change.after)})
         place.status = status
     else:
         setattr(place, change.field, change.after)

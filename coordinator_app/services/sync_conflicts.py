@@ -18,6 +18,7 @@ from typing import Any
 from coordinator_app.domain import models
 from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.server.codec import WireValueError, from_wire_lenient, table_specs
 from coordinator_app.storage import search_index
@@ -149,13 +150,28 @@ class SyncConflictService:
         model = _MODELS.get(conflict.table)
         spec = table_specs()[conflict.table].columns.get(conflict.field)
         if model is None or spec is None:
-            raise ValidationError({"general": "この記録の種類はこの版では扱えません"})
+            raise ValidationError(
+                {
+                    "general": invalid(
+                        QT_TRANSLATE_NOOP("validation", "この記録の種類はこの版では扱えません")
+                    )
+                }
+            )
         try:
             python_value = from_wire_lenient(spec, value)
         except WireValueError as error:
-            raise ValidationError({"general": f"値を保存できません: {error}"}) from None
+            raise ValidationError(
+                {
+                    "general": invalid(
+                        QT_TRANSLATE_NOOP("validation", "値を保存できません: {reason}"),
+                        reason=str(error),
+                    )
+                }
+            ) from None
         if python_value is None and not spec.nullable:
-            raise ValidationError({"general": "この項目は空欄にできません"})
+            raise ValidationError(
+                {"general": invalid(QT_TRANSLATE_NOOP("validation", "この項目は空欄にできません"))}
+            )
         edited = False
         with self.db.writing() as session:
             record = session.get(model, conflict.row_id)

@@ -33,11 +33,12 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP
 from coordinator_app.storage import capture, search_index
 from coordinator_app.storage.atomic import replace_durably
 from coordinator_app.storage.database import Database, open_database
 from coordinator_app.storage.engine import writing
-from coordinator_app.sync.client import ServerClient, SyncError
+from coordinator_app.sync.client import ServerClient, SyncError, sync_text
 
 SNAPSHOT_FORMAT = 1
 """The snapshot layout this desk reads (``snapshot_meta.format``)."""
@@ -69,7 +70,14 @@ def bootstrap_new_desk(
     result.
     """
     if path.exists():
-        raise SyncError(f"「{path.name}」は既にあります。スナップショットからは作成しません。")
+        raise SyncError(
+            sync_text(
+                QT_TRANSLATE_NOOP(
+                    "sync", "「{name}」は既にあります。スナップショットからは作成しません。"
+                ),
+                name=path.name,
+            )
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     stem = f".{path.name}.{uuid.uuid4().hex[:8]}"
     desk, packed, plain = (path.with_name(stem + s) for s in (".new", ".gz", ".snapshot"))
@@ -93,18 +101,36 @@ def bootstrap_new_desk(
             _unpack(packed, plain)
             result = apply_snapshot(db, plain)
             if result.cursor != cursor:
-                raise SnapshotError("スナップショットの内容が壊れています(位置が一致しません)")
+                raise SnapshotError(
+                    sync_text(
+                        QT_TRANSLATE_NOOP(
+                            "sync", "スナップショットの内容が壊れています(位置が一致しません)"
+                        )
+                    )
+                )
             with db.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             db.close()
         if path.exists():
-            raise SyncError(f"「{path.name}」が作成中に別に作られました。何も上書きしていません。")
+            raise SyncError(
+                sync_text(
+                    QT_TRANSLATE_NOOP(
+                        "sync", "「{name}」が作成中に別に作られました。何も上書きしていません。"
+                    ),
+                    name=path.name,
+                )
+            )
         replace_durably(desk, path)
         return result
     except OSError as error:
         raise SyncError(
-            f"新しいデータベースを作れません({error.strerror or error})。何も作成していません。"
+            sync_text(
+                QT_TRANSLATE_NOOP(
+                    "sync", "新しいデータベースを作れません({reason})。何も作成していません。"
+                ),
+                reason=error.strerror or str(error),
+            )
         ) from None
     finally:
         for leftover in leftovers:
@@ -117,7 +143,11 @@ def _unpack(packed: Path, plain: Path) -> None:
             shutil.copyfileobj(source, target, 1 << 20)
     except (EOFError, gzip.BadGzipFile, zlib.error):
         raise SnapshotError(
-            "サーバーのスナップショットが途中までしか届いていないか壊れています"
+            sync_text(
+                QT_TRANSLATE_NOOP(
+                    "sync", "サーバーのスナップショットが途中までしか届いていないか壊れています"
+                )
+            )
         ) from None
     packed.unlink()
 
@@ -127,10 +157,16 @@ def _meta(snapshot: Path) -> dict[str, str]:
         with closing(sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro", uri=True)) as lite:
             rows = lite.execute(f"SELECT key, value FROM {_META}").fetchall()
     except sqlite3.DatabaseError:
-        raise SnapshotError("サーバーのスナップショットを読めませんでした") from None
+        raise SnapshotError(
+            sync_text(QT_TRANSLATE_NOOP("sync", "サーバーのスナップショットを読めませんでした"))
+        ) from None
     meta = {str(key): str(value) for key, value in rows}
     if meta.get("format") != str(SNAPSHOT_FORMAT) or not meta.get("cursor", "").isdigit():
-        raise SnapshotError("サーバーのスナップショットはこの版では読めない形式です")
+        raise SnapshotError(
+            sync_text(
+                QT_TRANSLATE_NOOP("sync", "サーバーのスナップショットはこの版では読めない形式です")
+            )
+        )
     return meta
 
 
@@ -160,7 +196,13 @@ def apply_snapshot(db: Database, snapshot: Path) -> Bootstrapped:
                 )
         except sa.exc.DatabaseError as error:
             raise SnapshotError(
-                f"スナップショットを取り込めませんでした({error.orig})。何も変更していません"
+                sync_text(
+                    QT_TRANSLATE_NOOP(
+                        "sync",
+                        "スナップショットを取り込めませんでした({reason})。何も変更していません",
+                    ),
+                    reason=str(error.orig),
+                )
             ) from None
         finally:
             if raw.in_transaction:  # a failed COMMIT (deferred foreign keys) stays open

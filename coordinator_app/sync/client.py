@@ -17,8 +17,15 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
+
 _LARGE_BODY = 1024 * 1024
 """A request body from which a connection reset is taken for a refusal of its size."""
+
+
+def sync_text(source: str, /, **args: Any) -> Message:
+    """A message of the sync (context ``sync``; ``source`` marked with QT_TRANSLATE_NOOP)."""
+    return Message("sync", source, **args)
 
 
 class SyncError(Exception):
@@ -37,7 +44,12 @@ class ServerClient:
     def __init__(self, base_url: str, *, schema_revision: str, timeout: float = 60.0) -> None:
         parsed = urllib.parse.urlparse(base_url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise SyncError(f"サーバーのアドレスが正しくありません: {base_url}")
+            raise SyncError(
+                sync_text(
+                    QT_TRANSLATE_NOOP("sync", "サーバーのアドレスが正しくありません: {url}"),
+                    url=base_url,
+                )
+            )
         self.base_url = base_url.rstrip("/")
         self.schema_revision = schema_revision
         self.timeout = timeout
@@ -75,12 +87,23 @@ class ServerClient:
                 # A server refusing a body over its limit answers and closes before
                 # reading it: the desk sees the connection reset, not the answer.
                 raise SyncError(
-                    f"送信するデータ(約 {len(data or b'') / (1024 * 1024):.1f} MB)が大きすぎて"
-                    "サーバーに受け付けられませんでした。変更は未送信のまま残っています。",
+                    sync_text(
+                        QT_TRANSLATE_NOOP(
+                            "sync",
+                            "送信するデータ(約 {size} MB)が大きすぎてサーバーに受け付けられませんでした。変更は未送信のまま残っています。",  # noqa: E501
+                        ),
+                        size=f"{len(data or b'') / (1024 * 1024):.1f}",
+                    ),
                     code="request_too_large",
                 ) from None
             raise SyncError(
-                f"サーバーに接続できません({reason})。ネットワークを確認してください。",
+                sync_text(
+                    QT_TRANSLATE_NOOP(
+                        "sync",
+                        "サーバーに接続できません({reason})。ネットワークを確認してください。",
+                    ),
+                    reason=str(reason),
+                ),
                 code="offline",
             ) from None
         if kind.startswith("application/octet-stream"):
@@ -88,7 +111,10 @@ class ServerClient:
         try:
             return json.loads(raw) if raw else None
         except ValueError:
-            raise SyncError("サーバーの応答を読めませんでした", code="bad_response") from None
+            raise SyncError(
+                sync_text(QT_TRANSLATE_NOOP("sync", "サーバーの応答を読めませんでした")),
+                code="bad_response",
+            ) from None
 
     def _headers(self, content_type: str = "application/json") -> dict[str, str]:
         headers = {"X-Schema-Revision": self.schema_revision, "Content-Type": content_type}
@@ -118,7 +144,13 @@ class ServerClient:
         ) as error:
             reason = getattr(error, "reason", error)
             raise SyncError(
-                f"サーバーから受信できませんでした({reason})。ネットワークを確認してください。",
+                sync_text(
+                    QT_TRANSLATE_NOOP(
+                        "sync",
+                        "サーバーから受信できませんでした({reason})。ネットワークを確認してください。",
+                    ),
+                    reason=str(reason),
+                ),
                 code="offline",
             ) from None
 
@@ -127,7 +159,12 @@ class ServerClient:
         headers = self.download("/v1/snapshot", target)
         cursor = {k.lower(): v for k, v in headers.items()}.get("x-snapshot-cursor", "")
         if not cursor.isdigit():
-            raise SyncError("サーバーのスナップショットを読めませんでした", code="bad_response")
+            raise SyncError(
+                sync_text(
+                    QT_TRANSLATE_NOOP("sync", "サーバーのスナップショットを読めませんでした")
+                ),
+                code="bad_response",
+            )
         return int(cursor)
 
     def login(self, user: str, password: str, *, device_id: str, device_name: str) -> None:
@@ -172,7 +209,10 @@ class ServerClient:
     def get_blob(self, digest: str) -> bytes:
         content = self.request("GET", f"/v1/blobs/{digest}")
         if not isinstance(content, bytes):
-            raise SyncError("添付ファイルの内容を受け取れませんでした", code="bad_response")
+            raise SyncError(
+                sync_text(QT_TRANSLATE_NOOP("sync", "添付ファイルの内容を受け取れませんでした")),
+                code="bad_response",
+            )
         return content
 
 
@@ -183,8 +223,12 @@ def _refusal(error: urllib.error.HTTPError) -> SyncError:
         body = None
     if error.code == 413:
         return SyncError(
-            "送信するデータが大きすぎてサーバーに受け付けられませんでした。"
-            "変更は未送信のまま残っています。",
+            sync_text(
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "送信するデータが大きすぎてサーバーに受け付けられませんでした。変更は未送信のまま残っています。",
+                )
+            ),
             code="request_too_large",
             status=413,
         )
@@ -195,4 +239,10 @@ def _refusal(error: urllib.error.HTTPError) -> SyncError:
             code=str(detail.get("code", "")),
             status=error.code,
         )
-    return SyncError(f"サーバーがエラーを返しました(HTTP {error.code})", status=error.code)
+    return SyncError(
+        sync_text(
+            QT_TRANSLATE_NOOP("sync", "サーバーがエラーを返しました(HTTP {status})"),
+            status=error.code,
+        ),
+        status=error.code,
+    )

@@ -10,7 +10,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from coordinator_app.sync.client import SyncError
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP
+from coordinator_app.sync.client import SyncError, sync_text
 
 NEXT_TXS = (
     "SELECT tx FROM (SELECT tx, sum(count(*)) OVER (ORDER BY tx) AS upto"
@@ -55,10 +56,15 @@ def pack(outgoing: dict[int, Outgoing], max_bytes: int) -> list[dict[str, Any]]:
             break
         if size + encoded > max_bytes:
             raise SyncError(
-                f"1回の操作の変更(送信番号 {tx})が大きすぎて送信できません"
-                f"(約 {megabytes(size + encoded)}、1回の送信の上限は"
-                f" {megabytes(max_bytes)})。変更は未送信のまま残っています。"
-                "管理者に連絡してください。",
+                sync_text(
+                    QT_TRANSLATE_NOOP(
+                        "sync",
+                        "1回の操作の変更(送信番号 {tx})が大きすぎて送信できません(約 {size}、1回の送信の上限は {limit})。変更は未送信のまま残っています。管理者に連絡してください。",  # noqa: E501
+                    ),
+                    tx=tx,
+                    size=megabytes(size + encoded),
+                    limit=megabytes(max_bytes),
+                ),
                 code="request_too_large",
             )
         wire.append(item)

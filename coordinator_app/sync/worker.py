@@ -35,13 +35,14 @@ from sqlmodel import Session
 from coordinator_app.domain import models
 from coordinator_app.domain.changes import Changes, Origin, acting
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP
 from coordinator_app.domain.types import utc_now
 from coordinator_app.server.codec import NOW, WireValueError, from_wire_lenient, table_specs
 from coordinator_app.storage import capture, search_index
 from coordinator_app.storage.change_collector import LINK_OWNERS
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.engine import writing
-from coordinator_app.sync.client import ServerClient, SyncError
+from coordinator_app.sync.client import ServerClient, SyncError, sync_text
 from coordinator_app.sync.outbox import (
     NEXT_TXS,
     Outgoing,
@@ -442,7 +443,12 @@ def _write_fields(
         try:
             values[name] = from_wire_lenient(column, value)
         except WireValueError as error:
-            raise SyncError(f"サーバーから受け取った値を保存できません: {error}") from None
+            raise SyncError(
+                sync_text(
+                    QT_TRANSLATE_NOOP("sync", "サーバーから受け取った値を保存できません: {reason}"),
+                    reason=str(error),
+                )
+            ) from None
     exists = conn.execute(sa.select(table.c.id).where(table.c.id == row_id)).first()
     if exists is not None:
         if values:

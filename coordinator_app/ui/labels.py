@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from coordinator_app.domain.enums import (
     AreaKind,
@@ -24,7 +24,7 @@ from coordinator_app.domain.enums import (
     label,
 )
 from coordinator_app.domain.record_kind import RecordKind
-from coordinator_app.domain.texts import PROBE, PROBE_CONTEXT, Message
+from coordinator_app.domain.texts import PROBE, PROBE_CONTEXT, Message, render
 
 
 def _labels() -> dict[object, str]:
@@ -117,21 +117,19 @@ def message_text(text: object) -> str:
     """The one way the UI shows a text a service or the domain made.
 
     A :class:`~coordinator_app.domain.texts.Message` is translated (its source in
-    its context, then its values, which may be messages too, filled in); any
-    other text is shown as it is (it came from the user or from Qt).
+    its context, its plural form chosen by its count, then its values, which may
+    be messages too, filled in); any other text is shown as it is (it came from
+    the user or from Qt).
     """
     if not isinstance(text, Message):
         return "" if text is None else str(text)
     if QCoreApplication.translate(PROBE_CONTEXT, PROBE) == PROBE:
         return str(text)  # no catalogue (the Japanese window): the message as it was made
-    translated = QCoreApplication.translate(text.context, text.source)
-    if not text.args:
-        return translated
-    values = {name: message_text(value) for name, value in text.args.items()}
-    try:
-        return translated.format(**values)
-    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
-        return str(text)
+    return render(text, _qt_translate)
+
+
+def _qt_translate(context: str, source: str, n: int) -> str:
+    return QCoreApplication.translate(context, source, None, n)
 
 
 def error_text(exc: BaseException) -> str:
@@ -141,6 +139,8 @@ def error_text(exc: BaseException) -> str:
         return "\n".join(message_text(value) for value in errors.values())
     if len(exc.args) == 1 and isinstance(exc.args[0], Message):
         return message_text(exc.args[0])
+    if isinstance(exc, OSError) and isinstance(exc.strerror, Message):
+        return message_text(exc.strerror)  # OSError(errno, message): the message alone
     return str(exc)
 
 
@@ -161,3 +161,54 @@ FLYER_OPTION_LABELS = [
 LAYOUT_LABELS, DESIGN_LABELS and QR_LABELS, which import nothing to mark them):
 written out here for lupdate; the dialog shows them with ``self.tr(label)``.
 tests/ui/test_english_dialogs.py fails when one of them is left Japanese."""
+
+
+def counted(source: str, n: int) -> str:
+    """``source`` (listed in :class:`Counted`) translated in the plural form for ``n``
+    (「1 conflict」, 「2 conflicts」); the caller fills in the values."""
+    return QCoreApplication.translate(COUNTED, source, None, n)
+
+
+COUNTED = "Counted"
+
+
+class Counted(QObject):
+    """The texts with a count that pick a plural form in English: those services
+    make (``Message.counted``) and those the UI shows outside a class through
+    :func:`counted`, written out for lupdate, which gives a text plural forms only
+    in a ``tr`` call with a number. Never called; the context is the class name
+    (``services.transfer.import_rows.COUNTED`` too)."""
+
+    def sources(self, n: int) -> list[str]:
+        return [
+            self.tr("未送信 {n}件", "", n),
+            self.tr("競合 {n}件", "", n),
+            self.tr("送信できなかった変更 {n}件", "", n),
+            self.tr("{count}件", "", n),
+            self.tr("{n}件の変更(新しい順)", "", n),
+            self.tr("{count}件の会議を書き出しました:\n{path}", "", n),
+            self.tr("対応事項{count}件の完了", "", n),
+            self.tr("対応事項{count}件の未完了への戻し", "", n),
+            self.tr("進捗{count}件(未確認{unreviewed}件)", "", n),
+            self.tr("最終記録: {date}({days}日前)", "", n),
+            self.tr(
+                "{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件は取り込みません。",  # noqa: E501
+                "",
+                n,
+            ),
+            self.tr(
+                "{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件は取り込みません。",
+                "",
+                n,
+            ),
+            self.tr(
+                "{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。",  # noqa: E501
+                "",
+                n,
+            ),
+            self.tr(
+                "{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。",  # noqa: E501
+                "",
+                n,
+            ),
+        ]

@@ -604,7 +604,7 @@
     </message>
     <message>
         <source>出席 {total}件(コーディネーター {c}・関係機関 {o}・担当者 {p})</source>
-        <translation>{total} attending ({c} coordinators, {o} organisations, {p} contacts)</translation>
+        <translation>{total} attending (coordinators: {c}, organisations: {o}, contacts: {p})</translation>
     </message>
 </context>
 <context>
@@ -825,9 +825,12 @@ The current contents are backed up automatically first. Continue?</translation>
         <source>完了にする</source>
         <translation>Mark done</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>前回までの未完了の対応事項 {count}件</source>
-        <translation>{count} open items carried over from earlier meetings</translation>
+        <translation>
+            <numerusform>{count} open item carried over from earlier meetings</numerusform>
+            <numerusform>{count} open items carried over from earlier meetings</numerusform>
+        </translation>
     </message>
     <message>
         <source>前回までの未完了の対応事項はありません</source>
@@ -1322,6 +1325,110 @@ The current contents are backed up automatically first. Continue?</translation>
     </message>
 </context>
 <context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <source>未送信 {n}件</source>
+        <translation>
+            <numerusform>{n} unsent</numerusform>
+            <numerusform>{n} unsent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>競合 {n}件</source>
+        <translation>
+            <numerusform>{n} conflict</numerusform>
+            <numerusform>{n} conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>送信できなかった変更 {n}件</source>
+        <translation>
+            <numerusform>{n} change not sent</numerusform>
+            <numerusform>{n} changes not sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count}件</source>
+        <translation>
+            <numerusform>{count} record</numerusform>
+            <numerusform>{count} records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n}件の変更(新しい順)</source>
+        <translation>
+            <numerusform>{n} change (newest first)</numerusform>
+            <numerusform>{n} changes (newest first)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count}件の会議を書き出しました:
+{path}</source>
+        <translation>
+            <numerusform>Exported {count} meeting:
+{path}</numerusform>
+            <numerusform>Exported {count} meetings:
+{path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>対応事項{count}件の完了</source>
+        <translation>
+            <numerusform>marking {count} action item done</numerusform>
+            <numerusform>marking {count} action items done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>対応事項{count}件の未完了への戻し</source>
+        <translation>
+            <numerusform>reopening {count} action item</numerusform>
+            <numerusform>reopening {count} action items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>進捗{count}件(未確認{unreviewed}件)</source>
+        <translation>
+            <numerusform>{count} entry ({unreviewed} not reviewed)</numerusform>
+            <numerusform>{count} entries ({unreviewed} not reviewed)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>最終記録: {date}({days}日前)</source>
+        <translation>
+            <numerusform>Last entry: {date} ({days} day ago)</numerusform>
+            <numerusform>Last entry: {date} ({days} days ago)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件は取り込みません。</source>
+        <translation>
+            <numerusform>Imported {valid} row. Not imported: errors {errors}, duplicates {duplicates}.</numerusform>
+            <numerusform>Imported {valid} rows. Not imported: errors {errors}, duplicates {duplicates}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件は取り込みません。</source>
+        <translation>
+            <numerusform>{valid} row can be imported. Not imported: errors {errors}, duplicates {duplicates}.</numerusform>
+            <numerusform>{valid} rows can be imported. Not imported: errors {errors}, duplicates {duplicates}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。</source>
+        <translation>
+            <numerusform>Imported {valid} row. Not imported: errors {errors}, duplicates {duplicates}, same-name organisations with another phone number {same_name}.</numerusform>
+            <numerusform>Imported {valid} rows. Not imported: errors {errors}, duplicates {duplicates}, same-name organisations with another phone number {same_name}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。</source>
+        <translation>
+            <numerusform>{valid} row can be imported. Not imported: errors {errors}, duplicates {duplicates}, same-name organisations with another phone number {same_name}.</numerusform>
+            <numerusform>{valid} rows can be imported. Not imported: errors {errors}, duplicates {duplicates}, same-name organisations with another phone number {same_name}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>例: {example}</source>
@@ -1403,17 +1510,6 @@ Folder: {folder}</translation>
     <message>
         <source>「{path}」を開けませんでした。</source>
         <translation>Could not open “{path}”.</translation>
-    </message>
-</context>
-<context>
-    <name>DoneCommand</name>
-    <message>
-        <source>対応事項{count}件の完了</source>
-        <translation>marking {count} action items done</translation>
-    </message>
-    <message>
-        <source>対応事項{count}件の未完了への戻し</source>
-        <translation>reopening {count} action items</translation>
     </message>
 </context>
 <context>
@@ -1521,7 +1617,7 @@ Restore it?</translation>
     </message>
     <message>
         <source>Excel の上限(1セル32,767文字)を超えた{count}件の文章は途中までです。全文は CSV で書き出せます。</source>
-        <translation>{count} texts longer than Excel’s limit (32,767 characters per cell) were cut. CSV keeps the full text.</translation>
+        <translation>Texts cut at Excel’s limit (32,767 characters per cell): {count}. CSV keeps the full text.</translation>
     </message>
     <message>
         <source>書き出しました</source>
@@ -1530,9 +1626,12 @@ Restore it?</translation>
 </context>
 <context>
     <name>FastEntry</name>
-    <message>
+    <message numerus="yes">
         <source>協議体の委員 {count}件を出席に入れました。欠席の方はチェックを外してください。</source>
-        <translation>Added {count} council members as attendees. Untick those who were absent.</translation>
+        <translation>
+            <numerusform>Added {count} council member as an attendee. Untick if absent.</numerusform>
+            <numerusform>Added {count} council members as attendees. Untick those who were absent.</numerusform>
+        </translation>
     </message>
     <message>
         <source>前回をコピー</source>
@@ -2098,19 +2197,28 @@ No meeting of the same council, project or kind was held before this date.</tran
         <source>中止</source>
         <translation>Cancel</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>活動中の通いの場 {count} か所を {areas} 地域に分けて載せます</source>
-        <translation>{count} active gathering places in {areas} areas</translation>
+        <translation>
+            <numerusform>{count} active gathering place in {areas} area</numerusform>
+            <numerusform>{count} active gathering places in {areas} areas</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>次の {count} か所は文字が多く、1ページに収まりません:
 {names}
 
 このまま作ると、入りきらない部分を省略して印刷します。やめて通いの場の内容を短くすることもできます。</source>
-        <translation>These {count} places have too much text to fit on one page:
+        <translation>
+            <numerusform>This place has too much text to fit on one page:
 {names}
 
-If you go on, the text that does not fit is left out of the booklet. You can also stop and shorten the places&apos; details.</translation>
+If you go on, the text that does not fit is left out of the booklet. You can also stop and shorten the place&apos;s details.</numerusform>
+            <numerusform>These {count} places have too much text to fit on one page:
+{names}
+
+If you go on, the text that does not fit is left out of the booklet. You can also stop and shorten the places&apos; details.</numerusform>
+        </translation>
     </message>
     <message>
         <source>省略して作る</source>
@@ -2204,10 +2312,6 @@ If you go on, the text that does not fit is left out of the booklet. You can als
 {reason}</source>
         <translation>Not connected to the server.
 {reason}</translation>
-    </message>
-    <message>
-        <source>{n}件の変更(新しい順)</source>
-        <translation>{n} changes (newest first)</translation>
     </message>
     <message>
         <source>サーバーにはまだ変更履歴がありません(未送信の変更は送信後に表示されます)。</source>
@@ -2693,9 +2797,12 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <source>今月</source>
         <translation>This month</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>この月の会議 {count}件</source>
-        <translation>{count} meetings this month</translation>
+        <translation>
+            <numerusform>{count} meeting this month</numerusform>
+            <numerusform>{count} meetings this month</numerusform>
+        </translation>
     </message>
     <message>
         <source>{era_year}{month}月</source>
@@ -2705,9 +2812,12 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <source>{year}年{month}月</source>
         <translation>{year}-{month:02d}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{date}の会議 {count}件</source>
-        <translation>{count} meetings on {date}</translation>
+        <translation>
+            <numerusform>{count} meeting on {date}</numerusform>
+            <numerusform>{count} meetings on {date}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2826,6 +2936,14 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
         <translation>Participants (online)</translation>
     </message>
     <message>
+        <source>議事録に見出しを入れる</source>
+        <translation>Add section headings to the minutes</translation>
+    </message>
+    <message>
+        <source>報告事項・協議事項・次回予定の見出しを入れます。何も書かなかった見出しは保存するときに取り除かれます</source>
+        <translation>Adds the headings reports, discussion and next meeting. Headings left empty are removed when the meeting is saved</translation>
+    </message>
+    <message>
         <source>写真や配布資料を会議に添付します(1ファイル{limit}まで)。</source>
         <translation>Attach photos and handouts to the meeting (up to {limit} per file).</translation>
     </message>
@@ -2860,14 +2978,6 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <source>出席</source>
         <translation>Attendance</translation>
-    </message>
-    <message>
-        <source>議事録に見出し(報告事項・協議事項・次回予定)を入れる</source>
-        <translation>Put section headings (reports, discussion, next meeting) into the minutes</translation>
-    </message>
-    <message>
-        <source>何も書かなかった見出しは保存するときに取り除かれます</source>
-        <translation>Headings left empty are removed when the meeting is saved</translation>
     </message>
     <message>
         <source>議題</source>
@@ -3014,12 +3124,6 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     <message>
         <source>書き出す会議を一覧で選んでください(Ctrl+クリックで複数選べます)。</source>
         <translation>Select the meetings to export in the list (Ctrl+click selects several).</translation>
-    </message>
-    <message>
-        <source>{count}件の会議を書き出しました:
-{path}</source>
-        <translation>Exported {count} meetings:
-{path}</translation>
     </message>
 </context>
 <context>
@@ -4156,14 +4260,6 @@ While logged in, the account that logged in is the user of this computer. To swi
 <context>
     <name>ProjectSummary</name>
     <message>
-        <source>最終記録: {date}({days}日前)</source>
-        <translation>Last entry: {date} ({days} days ago)</translation>
-    </message>
-    <message>
-        <source>進捗{count}件(未確認{unreviewed}件)</source>
-        <translation>{count} entries ({unreviewed} not reviewed)</translation>
-    </message>
-    <message>
         <source>進捗の記録はまだありません</source>
         <translation>No progress entries yet</translation>
     </message>
@@ -4492,10 +4588,6 @@ Overwrite them with what you entered? (If not, what you are typing stays in the 
         <translation>Discard</translation>
     </message>
     <message>
-        <source>{count}件</source>
-        <translation>{count} records</translation>
-    </message>
-    <message>
         <source>{count}件以上</source>
         <translation>{count} or more</translation>
     </message>
@@ -4569,7 +4661,7 @@ Overwrite them with what you entered? (If not, what you are typing stays in the 
     </message>
     <message>
         <source>回答 {places} か所 / 参加者 {participants:,} 人 / 未回答 {unanswered} か所</source>
-        <translation>Answered: {places} places / Participants: {participants:,} / Not answered: {unanswered} places</translation>
+        <translation>Places answered: {places} / Participants: {participants:,} / Places not answered: {unanswered}</translation>
     </message>
     <message>
         <source>(未回答: {names})</source>
@@ -4626,9 +4718,12 @@ Overwrite them with what you entered? (If not, what you are typing stays in the 
         <source>確認済にする</source>
         <translation>Mark as reviewed</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>次の{count}件の進捗を確認済にします。</source>
-        <translation>These {count} progress entries will be marked as reviewed.</translation>
+        <translation>
+            <numerusform>This progress entry will be marked as reviewed.</numerusform>
+            <numerusform>These {count} progress entries will be marked as reviewed.</numerusform>
+        </translation>
     </message>
     <message>
         <source>コメント(任意): 担当者への助言や指示など</source>
@@ -4680,9 +4775,12 @@ Overwrite them with what you entered? (If not, what you are typing stays in the 
         <source>このプロジェクトの進捗はまだ確認されていません。</source>
         <translation>No entry of this project has been reviewed yet.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>確認 {count}件(確認者: {names})</source>
-        <translation>{count} reviews (reviewers: {names})</translation>
+        <translation>
+            <numerusform>{count} review (reviewer: {names})</numerusform>
+            <numerusform>{count} reviews (reviewers: {names})</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4747,9 +4845,12 @@ Overwrite them with what you entered? (If not, what you are typing stays in the 
         <source>利用者: (未設定)</source>
         <translation>User: (not chosen)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{count}件のプロジェクト</source>
-        <translation>{count} projects</translation>
+        <translation>
+            <numerusform>{count} project</numerusform>
+            <numerusform>{count} projects</numerusform>
+        </translation>
     </message>
     <message>
         <source>色付きの行: {days}日以上進捗の記録がない進行中・未着手のプロジェクト</source>
@@ -5147,9 +5248,12 @@ Edit the whole series? A new series would be separate from this meeting.</transl
         <source>取り込むファイルを選ぶ</source>
         <translation>Choose the file to import</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{line}行目を見出しとして読み取りました。データは{count}行です。</source>
-        <translation>Read row {line} as the header; {count} data rows.</translation>
+        <translation>
+            <numerusform>Read row {line} as the header; {count} data row.</numerusform>
+            <numerusform>Read row {line} as the header; {count} data rows.</numerusform>
+        </translation>
     </message>
     <message>
         <source>文字コード: {encoding}</source>
@@ -5443,9 +5547,12 @@ Edit the whole series? A new series would be separate from this meeting.</transl
         <source>調査の削除</source>
         <translation>Delete survey</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>「{name}」を削除しますか。質問票と {count} か所の回答も一緒に削除されます。(通いの場に反映済みの内容はそのまま残ります。Ctrl+Z で元に戻せます)</source>
-        <translation>Delete &quot;{name}&quot;? Its questionnaire and the answers of {count} places are deleted with it. (What was already written to the places stays. Ctrl+Z undoes.)</translation>
+        <translation>
+            <numerusform>Delete &quot;{name}&quot;? Its questionnaire and the answers of {count} place are deleted with it. (What was already written to the places stays. Ctrl+Z undoes.)</numerusform>
+            <numerusform>Delete &quot;{name}&quot;? Its questionnaire and the answers of {count} places are deleted with it. (What was already written to the places stays. Ctrl+Z undoes.)</numerusform>
+        </translation>
     </message>
     <message>
         <source>削除できませんでした</source>
@@ -5513,6 +5620,13 @@ Edit the whole series? A new series would be separate from this meeting.</transl
     <message>
         <source>状況</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>同期サーバーにログインしていません</source>
+        <translation>Not logged in to the sync server</translation>
     </message>
 </context>
 <context>
@@ -5600,20 +5714,8 @@ Edit the whole series? A new series would be separate from this meeting.</transl
         <translation>Offline</translation>
     </message>
     <message>
-        <source>未送信 {n}件</source>
-        <translation>{n} unsent</translation>
-    </message>
-    <message>
         <source>最終同期 {time}</source>
         <translation>Last sync {time}</translation>
-    </message>
-    <message>
-        <source>競合 {n}件</source>
-        <translation>{n} conflicts</translation>
-    </message>
-    <message>
-        <source>送信できなかった変更 {n}件</source>
-        <translation>{n} changes not sent</translation>
     </message>
 </context>
 <context>
@@ -5975,6 +6077,38 @@ When it is closed there, it opens here automatically.</translation>
         <source>{kind}が見つかりません(削除された可能性があります)</source>
         <translation>{kind}: not found (it may have been deleted)</translation>
     </message>
+    <message>
+        <source>フォルダー「{folder}」を作れませんでした: {reason}</source>
+        <translation>Could not create the folder &quot;{folder}&quot;: {reason}</translation>
+    </message>
+    <message>
+        <source>ロックファイル「{path}」を作れませんでした。</source>
+        <translation>Could not create the lock file &quot;{path}&quot;.</translation>
+    </message>
+    <message>
+        <source>地域「{name}」が見つかりません</source>
+        <translation>Area &quot;{name}&quot; not found</translation>
+    </message>
+    <message>
+        <source>「{name}」という地域が複数あります。IDで指定してください</source>
+        <translation>There is more than one area named &quot;{name}&quot;. Give its ID instead</translation>
+    </message>
+    <message>
+        <source>「{name}」のウェブページ「{url}」はhttp:// または https:// で始まるURLではないため、QRコードを載せませんでした</source>
+        <translation>The web page &quot;{url}&quot; of &quot;{name}&quot; does not start with http:// or https://, so no QR code was printed</translation>
+    </message>
+    <message>
+        <source>プロジェクト「{name}」が見つかりません</source>
+        <translation>Project &quot;{name}&quot; not found</translation>
+    </message>
+    <message>
+        <source>「{name}」という名前のプロジェクトが複数あります。IDで指定してください</source>
+        <translation>There is more than one project named &quot;{name}&quot;. Give its ID instead</translation>
+    </message>
+    <message>
+        <source>写真「{name}」は削除されているため載せませんでした</source>
+        <translation>The photo &quot;{name}&quot; was left out because it has been deleted</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -6292,22 +6426,6 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>{reason}: {name}</source>
         <translation>{reason}: {name}</translation>
-    </message>
-    <message>
-        <source>{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。</source>
-        <translation>Imported {valid} rows. {errors} with errors, {duplicates} duplicates and {same_name} organisations with the same name but another phone number were not imported.</translation>
-    </message>
-    <message>
-        <source>{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。</source>
-        <translation>{valid} rows can be imported. {errors} with errors, {duplicates} duplicates and {same_name} organisations with the same name but another phone number will not be imported.</translation>
-    </message>
-    <message>
-        <source>{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件は取り込みません。</source>
-        <translation>Imported {valid} rows. {errors} with errors and {duplicates} duplicates were not imported.</translation>
-    </message>
-    <message>
-        <source>{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件は取り込みません。</source>
-        <translation>{valid} rows can be imported. {errors} with errors and {duplicates} duplicates will not be imported.</translation>
     </message>
     <message>
         <source>行</source>
@@ -7034,8 +7152,91 @@ When it is closed there, it opens here automatically.</translation>
         <translation>Q{n} {prompt}</translation>
     </message>
     <message>
+        <source>なし</source>
+        <translation>none</translation>
+    </message>
+    <message>
         <source>(削除した質問) {wording}</source>
         <translation>(removed question) {wording}</translation>
+    </message>
+    <message>
+        <source>保存できる形式は .xlsx と .csv です</source>
+        <translation>Results can be saved as .xlsx or .csv</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>「{name}」は既にあります。スナップショットからは作成しません。</source>
+        <translation>&quot;{name}&quot; already exists. Nothing was created from the snapshot.</translation>
+    </message>
+    <message>
+        <source>スナップショットの内容が壊れています(位置が一致しません)</source>
+        <translation>The snapshot is damaged (its position does not match)</translation>
+    </message>
+    <message>
+        <source>「{name}」が作成中に別に作られました。何も上書きしていません。</source>
+        <translation>&quot;{name}&quot; was created by something else meanwhile. Nothing was overwritten.</translation>
+    </message>
+    <message>
+        <source>新しいデータベースを作れません({reason})。何も作成していません。</source>
+        <translation>Cannot create the new database ({reason}). Nothing was created.</translation>
+    </message>
+    <message>
+        <source>サーバーのスナップショットが途中までしか届いていないか壊れています</source>
+        <translation>The server&apos;s snapshot arrived incomplete or damaged</translation>
+    </message>
+    <message>
+        <source>サーバーのスナップショットを読めませんでした</source>
+        <translation>Could not read the server&apos;s snapshot</translation>
+    </message>
+    <message>
+        <source>サーバーのスナップショットはこの版では読めない形式です</source>
+        <translation>The server&apos;s snapshot has a format this version cannot read</translation>
+    </message>
+    <message>
+        <source>スナップショットを取り込めませんでした({reason})。何も変更していません</source>
+        <translation>Could not load the snapshot ({reason}). Nothing was changed</translation>
+    </message>
+    <message>
+        <source>サーバーのアドレスが正しくありません: {url}</source>
+        <translation>The server address is not valid: {url}</translation>
+    </message>
+    <message>
+        <source>送信するデータ(約 {size} MB)が大きすぎてサーバーに受け付けられませんでした。変更は未送信のまま残っています。</source>
+        <translation>The data to send (about {size} MB) was too large for the server. The changes remain unsent.</translation>
+    </message>
+    <message>
+        <source>サーバーに接続できません({reason})。ネットワークを確認してください。</source>
+        <translation>Cannot connect to the server ({reason}). Please check the network.</translation>
+    </message>
+    <message>
+        <source>サーバーの応答を読めませんでした</source>
+        <translation>Could not read the server&apos;s answer</translation>
+    </message>
+    <message>
+        <source>サーバーから受信できませんでした({reason})。ネットワークを確認してください。</source>
+        <translation>Could not receive from the server ({reason}). Please check the network.</translation>
+    </message>
+    <message>
+        <source>添付ファイルの内容を受け取れませんでした</source>
+        <translation>Could not receive the attachment&apos;s contents</translation>
+    </message>
+    <message>
+        <source>送信するデータが大きすぎてサーバーに受け付けられませんでした。変更は未送信のまま残っています。</source>
+        <translation>The data to send was too large for the server. The changes remain unsent.</translation>
+    </message>
+    <message>
+        <source>サーバーがエラーを返しました(HTTP {status})</source>
+        <translation>The server returned an error (HTTP {status})</translation>
+    </message>
+    <message>
+        <source>1回の操作の変更(送信番号 {tx})が大きすぎて送信できません(約 {size}、1回の送信の上限は {limit})。変更は未送信のまま残っています。管理者に連絡してください。</source>
+        <translation>The changes of one action (send number {tx}) are too large to send (about {size}; one send may carry {limit}). The changes remain unsent. Please contact your administrator.</translation>
+    </message>
+    <message>
+        <source>サーバーから受け取った値を保存できません: {reason}</source>
+        <translation>Cannot store a value received from the server: {reason}</translation>
     </message>
 </context>
 <context>
@@ -7353,12 +7554,32 @@ When it is closed there, it opens here automatically.</translation>
         <translation>The whole municipality is the top area; it cannot have a parent area</translation>
     </message>
     <message>
+        <source>上位地域が見つかりません</source>
+        <translation>Parent area not found</translation>
+    </message>
+    <message>
         <source>上位地域に自分自身やその下位地域は指定できません</source>
         <translation>An area cannot be its own parent or have one of its sub-areas as parent</translation>
     </message>
     <message>
+        <source>下位地域があるため削除できません</source>
+        <translation>Cannot delete: the area has areas below it</translation>
+    </message>
+    <message>
+        <source>この地域を担当中のコーディネーターがいるため削除できません</source>
+        <translation>Cannot delete: a coordinator is currently assigned to this area</translation>
+    </message>
+    <message>
         <source>写真は5MB以下の画像にしてください</source>
         <translation>Use a photo of 5 MB or less</translation>
+    </message>
+    <message>
+        <source>コーディネーターが見つかりません</source>
+        <translation>Coordinator not found</translation>
+    </message>
+    <message>
+        <source>担当地域が見つかりません</source>
+        <translation>Assigned area not found</translation>
     </message>
     <message>
         <source>第1層の担当地域は市域(市町村全域)にしてください</source>
@@ -7369,8 +7590,20 @@ When it is closed there, it opens here automatically.</translation>
         <translation>A {tier} post covers an area smaller than the municipality</translation>
     </message>
     <message>
+        <source>所属機関が見つかりません</source>
+        <translation>Organisation not found</translation>
+    </message>
+    <message>
+        <source>この質問にはすでに回答があるため、種類を「{old}」から変えられません。新しい質問として追加してください(これまでの回答はそのまま残ります)</source>
+        <translation>This question already has answers, so its type cannot change from &quot;{old}&quot;. Add it as a new question instead (the answers so far are kept)</translation>
+    </message>
+    <message>
         <source>年度を正しく入力してください(例: 2024)</source>
         <translation>Enter a valid fiscal year (e.g. 2024)</translation>
+    </message>
+    <message>
+        <source>この質問は削除されています</source>
+        <translation>This question has been deleted</translation>
     </message>
     <message>
         <source>選択式の質問には選択肢を2つ以上入力してください</source>
@@ -7387,6 +7620,225 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>「{label}」にはすでに問{n}が反映されます</source>
         <translation>Question {n} already updates “{label}”</translation>
+    </message>
+    <message>
+        <source>「{field}」に反映する質問は{kinds}式にしてください</source>
+        <translation>A question that updates &quot;{field}&quot; must be of type {kinds}</translation>
+    </message>
+    <message>
+        <source>状況に反映する質問の選択肢は{options}にしてください</source>
+        <translation>A question that updates the status must offer the choices {options}</translation>
+    </message>
+    <message>
+        <source>状況「{value}」が分かりません</source>
+        <translation>Unknown status &quot;{value}&quot;</translation>
+    </message>
+    <message>
+        <source>会議が見つかりません</source>
+        <translation>Meeting not found</translation>
+    </message>
+    <message>
+        <source>担当者はコーディネーターか関係機関の担当者のどちらか一人です</source>
+        <translation>The owner is either a coordinator or an organisation&apos;s contact, not both</translation>
+    </message>
+    <message>
+        <source>担当のコーディネーターが見つかりません</source>
+        <translation>The owning coordinator was not found</translation>
+    </message>
+    <message>
+        <source>担当者が見つかりません</source>
+        <translation>Contact not found</translation>
+    </message>
+    <message>
+        <source>添付ファイルは25MB以下にしてください</source>
+        <translation>Attachments must be 25 MB or smaller</translation>
+    </message>
+    <message>
+        <source>「{name}」はファイルではありません</source>
+        <translation>&quot;{name}&quot; is not a file</translation>
+    </message>
+    <message>
+        <source>このファイル名では開けません</source>
+        <translation>A file with this name cannot be opened</translation>
+    </message>
+    <message>
+        <source>プロジェクトが見つかりません</source>
+        <translation>Project not found</translation>
+    </message>
+    <message>
+        <source>進捗が見つかりません</source>
+        <translation>Progress entry not found</translation>
+    </message>
+    <message>
+        <source>添付先(会議・プロジェクト・進捗)を一つ指定してください</source>
+        <translation>Attach to exactly one meeting, project or progress entry</translation>
+    </message>
+    <message>
+        <source>地域が見つかりません</source>
+        <translation>Area not found</translation>
+    </message>
+    <message>
+        <source>第1層協議体の地域は市域にしてください</source>
+        <translation>A Tier 1 council&apos;s area must be the whole municipality</translation>
+    </message>
+    <message>
+        <source>第{tier}層協議体の地域は市域より小さい地域にしてください</source>
+        <translation>A Tier {tier} council&apos;s area must be smaller than the whole municipality</translation>
+    </message>
+    <message>
+        <source>設置済の協議体には設置日を入力してください</source>
+        <translation>Enter the date an established council was set up</translation>
+    </message>
+    <message>
+        <source>協議体が見つかりません</source>
+        <translation>Council not found</translation>
+    </message>
+    <message>
+        <source>委員は関係機関か担当者のどちらか一方を選んでください</source>
+        <translation>Choose either an organisation or a contact as the member, not both</translation>
+    </message>
+    <message>
+        <source>関係機関が見つかりません</source>
+        <translation>Organisation not found</translation>
+    </message>
+    <message>
+        <source>運営団体が見つかりません</source>
+        <translation>Running organisation not found</translation>
+    </message>
+    <message>
+        <source>「{kind}」はすでにあります</source>
+        <translation>&quot;{kind}&quot; already exists</translation>
+    </message>
+    <message>
+        <source>開催日を1日以上選んでください</source>
+        <translation>Choose at least one date</translation>
+    </message>
+    <message>
+        <source>連続開催は{n}回までにしてください</source>
+        <translation>A series can have at most {n} sessions</translation>
+    </message>
+    <message>
+        <source>この会議はすでに連続開催の一回です。シリーズの編集で変更してください</source>
+        <translation>This meeting is already a session of a series. Change it with Edit series</translation>
+    </message>
+    <message>
+        <source>移動は{n}日以内にしてください</source>
+        <translation>Move by {n} days at most</translation>
+    </message>
+    <message>
+        <source>出席コーディネーターが見つかりません</source>
+        <translation>Attending coordinator not found</translation>
+    </message>
+    <message>
+        <source>出席機関が見つかりません</source>
+        <translation>Attending organisation not found</translation>
+    </message>
+    <message>
+        <source>出席者が見つかりません</source>
+        <translation>Attendee not found</translation>
+    </message>
+    <message>
+        <source>承認日は開催日より前にできません</source>
+        <translation>The approval date cannot be before the meeting date</translation>
+    </message>
+    <message>
+        <source>承認日を入れるときは承認者も入れてください</source>
+        <translation>When you enter an approval date, enter who approved too</translation>
+    </message>
+    <message>
+        <source>上司(確認者)のプロファイルはコーディネーターに紐づけられません</source>
+        <translation>A supervisor (reviewer) profile cannot be linked to a coordinator</translation>
+    </message>
+    <message>
+        <source>連携機関が見つかりません</source>
+        <translation>Partner organisation not found</translation>
+    </message>
+    <message>
+        <source>メンバーのコーディネーターが見つかりません(削除された可能性があります)</source>
+        <translation>A member coordinator was not found (it may have been deleted)</translation>
+    </message>
+    <message>
+        <source>メンバーの担当者が見つかりません(削除された可能性があります)</source>
+        <translation>A member contact was not found (it may have been deleted)</translation>
+    </message>
+    <message>
+        <source>進捗率は0から100の間で入力してください</source>
+        <translation>Enter progress between 0 and 100</translation>
+    </message>
+    <message>
+        <source>担当コーディネーターが見つかりません</source>
+        <translation>Lead coordinator not found</translation>
+    </message>
+    <message>
+        <source>メンバーの役割を入力してください</source>
+        <translation>Enter the member&apos;s role</translation>
+    </message>
+    <message>
+        <source>メンバーの役割は100文字以内で入力してください</source>
+        <translation>Enter the member&apos;s role in 100 characters or fewer</translation>
+    </message>
+    <message>
+        <source>記入者の利用者情報が見つかりません</source>
+        <translation>The author&apos;s user profile was not found</translation>
+    </message>
+    <message>
+        <source>確認は上司(確認者)のプロファイルで行ってください</source>
+        <translation>Reviews must be made with a supervisor (reviewer) profile</translation>
+    </message>
+    <message>
+        <source>確認する進捗を選んでください</source>
+        <translation>Choose the progress entries to review</translation>
+    </message>
+    <message>
+        <source>進捗が見つかりません(削除された可能性があります)</source>
+        <translation>Progress entry not found (it may have been deleted)</translation>
+    </message>
+    <message>
+        <source>ロゴ画像は2MB以下にしてください</source>
+        <translation>The logo image must be 2 MB or smaller</translation>
+    </message>
+    <message>
+        <source>この記録の種類はこの版では扱えません</source>
+        <translation>This version cannot handle this kind of record</translation>
+    </message>
+    <message>
+        <source>値を保存できません: {reason}</source>
+        <translation>Cannot store the value: {reason}</translation>
+    </message>
+    <message>
+        <source>この項目は空欄にできません</source>
+        <translation>This field cannot be left empty</translation>
+    </message>
+</context>
+<context>
+    <name>weekdays</name>
+    <message>
+        <source>月</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>火</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>水</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>木</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>金</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>土</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
     </message>
 </context>
 </TS>

@@ -102,34 +102,29 @@ class ImportOutcome:
         return [r for r in self.rows if r.status != RowStatus.OK]
 
     def summary(self) -> str:
+        """「2件を取り込めます。…」 (English in the singular for one row)."""
         counts = {
             "valid": self.valid,
             "errors": self.count(RowStatus.ERROR),
             "duplicates": self.count(RowStatus.DUPLICATE),
             "same_name": self.count(RowStatus.SAME_NAME),
         }
-        if counts["same_name"]:
-            if self.committed:
-                source = QT_TRANSLATE_NOOP(
-                    "import",
-                    "{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。",  # noqa: E501
-                )
-            else:
-                source = QT_TRANSLATE_NOOP(
-                    "import",
-                    "{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。",  # noqa: E501
-                )
-        elif self.committed:
-            source = QT_TRANSLATE_NOOP(
-                "import",
-                "{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件は取り込みません。",  # noqa: E501
-            )
-        else:
-            source = QT_TRANSLATE_NOOP(
-                "import",
-                "{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件は取り込みません。",
-            )
-        return Message("import", source, **counts)
+        index = (2 if counts["same_name"] else 0) + (0 if self.committed else 1)
+        return Message.counted(self.valid, COUNTED, SUMMARIES[index], **counts)
+
+
+COUNTED = "Counted"
+"""The context of the counted messages: their sources are listed for lupdate, as
+texts with plural forms, in ``ui.labels.Counted`` (lupdate marks a text as
+counted only in a ``tr`` call with a number)."""
+
+SUMMARIES = (
+    "{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件は取り込みません。",
+    "{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件は取り込みません。",
+    "{valid}件を取り込みました。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。",  # noqa: E501
+    "{valid}件を取り込めます。エラー {errors}件、重複 {duplicates}件、同名で電話番号が異なる関係機関 {same_name}件は取り込みません。",  # noqa: E501
+)
+"""The import's outcome (done, previewed), without and with same-name organisations."""
 
 
 REPORT_HEADERS = [

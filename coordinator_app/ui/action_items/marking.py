@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from coordinator_app.domain.changes import Origin, acting
@@ -13,7 +12,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.action_items import ActionItemService
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.labels import error_text
+from coordinator_app.ui.labels import counted, error_text
 
 
 def set_done(
@@ -55,9 +54,9 @@ class DoneCommand(QUndoCommand):
         meeting_id: uuid.UUID | None = None,
     ) -> None:
         text = (
-            QCoreApplication.translate("DoneCommand", "対応事項{count}件の完了")
+            counted("対応事項{count}件の完了", len(item_ids))
             if done
-            else QCoreApplication.translate("DoneCommand", "対応事項{count}件の未完了への戻し")
+            else counted("対応事項{count}件の未完了への戻し", len(item_ids))
         )
         super().__init__(text.format(count=len(item_ids)))
         self._service = service

@@ -23,6 +23,7 @@ from coordinator_app.services.search_aliases import DEFAULT_ALIASES
 from coordinator_app.ui.common.form import ERROR_STYLE
 from coordinator_app.ui.common.saving import cannot_save, save_form
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import message_text
 from coordinator_app.ui.profiles.current import gate_writes, may_write
 
 
@@ -80,7 +81,7 @@ class SearchAliasDialog(QDialog):
         gate_writes(ctx, (self.save_button, self.defaults_button), enabled=True)
 
     def _show(self, errors: dict[str, str]) -> None:
-        self.error_label.setText("\n".join(errors.values()))
+        self.error_label.setText("\n".join(message_text(m) for m in errors.values()))
         self.error_label.setVisible(bool(errors))
 
     def restore_defaults(self) -> None:

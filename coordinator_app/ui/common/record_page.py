@@ -33,7 +33,7 @@ from coordinator_app.ui.common.table_model import (
 )
 from coordinator_app.ui.common.undo import delete_with_undo
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.labels import kind_label
+from coordinator_app.ui.labels import counted, kind_label
 from coordinator_app.ui.profiles.current import gate_writes, may_write, set_fields_read_only
 
 FILTER_DELAY_MS = 200
@@ -425,7 +425,7 @@ class RecordPage(QWidget):
     def _update_count(self) -> None:
         total = self.model.known_total
         if total is not None:
-            text = QCoreApplication.translate("RecordPage", "{count}件").format(count=total)
+            text = counted("{count}件", total).format(count=total)
         else:
             text = QCoreApplication.translate("RecordPage", "{count}件以上").format(
                 count=self.model.rowCount()

@@ -136,9 +136,11 @@ class SourcePage(QWizardPage):
             self.sheet_combo.setCurrentText(table.sheet)
         self.sheet_combo.setEnabled(bool(table.sheets))
         details = [
-            self.tr("{line}行目を見出しとして読み取りました。データは{count}行です。").format(
-                line=table.header_line, count=len(table.rows)
-            )
+            self.tr(
+                "{line}行目を見出しとして読み取りました。データは{count}行です。",
+                "",
+                len(table.rows),
+            ).format(line=table.header_line, count=len(table.rows))
         ]
         if table.encoding:
             details.append(

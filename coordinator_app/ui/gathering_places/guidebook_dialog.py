@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.documents.data.guidebook import GuidebookData
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import message_text
 
 if TYPE_CHECKING:
     from coordinator_app.documents.data.common import RenderedDocument
@@ -99,9 +100,11 @@ class GuidebookDialog(QDialog):
     def _update_summary(self, *_args: object) -> None:
         data = self._data()
         self.summary.setText(
-            self.tr("活動中の通いの場 {count} か所を {areas} 地域に分けて載せます").format(
-                count=len(data.entries), areas=len(data.sections)
-            )
+            self.tr(
+                "活動中の通いの場 {count} か所を {areas} 地域に分けて載せます",
+                "",
+                len(data.entries),
+            ).format(count=len(data.entries), areas=len(data.sections))
         )
         self.save_button.setEnabled(bool(data.entries))
 
@@ -124,7 +127,9 @@ class GuidebookDialog(QDialog):
             text=self.tr(
                 "次の {count} か所は文字が多く、1ページに収まりません:\n{names}\n\n"
                 "このまま作ると、入りきらない部分を省略して印刷します。"
-                "やめて通いの場の内容を短くすることもできます。"
+                "やめて通いの場の内容を短くすることもできます。",
+                "",
+                len(names),
             ).format(count=len(names), names="\n".join(f"・{name}" for name in names)),
             accept_text=self.tr("省略して作る"),
         )
@@ -213,7 +218,7 @@ class GuidebookDialog(QDialog):
             self,
             title=self.tr("ガイドブック"),
             path=path,
-            note="\n".join(rendered.warnings),
+            note="\n".join(message_text(w) for w in rendered.warnings),
         )
 
     def _failed(self, message: str) -> None:

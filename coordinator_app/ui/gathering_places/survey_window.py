@@ -184,7 +184,9 @@ class SurveyWindow(QWidget):
             title=self.tr("調査の削除"),
             text=self.tr(
                 "「{name}」を削除しますか。質問票と {count} か所の回答も一緒に削除されます。"
-                "(通いの場に反映済みの内容はそのまま残ります。Ctrl+Z で元に戻せます)"
+                "(通いの場に反映済みの内容はそのまま残ります。Ctrl+Z で元に戻せます)",
+                "",
+                answered,
             ).format(name=survey.name, count=answered),
             accept_text=self.tr("削除"),
         ):

@@ -158,7 +158,7 @@ class CarriedOverPanel(QWidget):
     def _update(self) -> None:
         count = self.model.rowCount()
         self.title.setText(
-            self.tr("前回までの未完了の対応事項 {count}件").format(count=count)
+            self.tr("前回までの未完了の対応事項 {count}件", "", count).format(count=count)
             if count
             else self.tr("前回までの未完了の対応事項はありません")
         )

@@ -107,7 +107,9 @@ class FastEntry(QObject):
         if added:
             e.show_hint(
                 self.tr(
-                    "協議体の委員 {count}件を出席に入れました。欠席の方はチェックを外してください。"
+                    "協議体の委員 {count}件を出席に入れました。欠席の方はチェックを外してください。",  # noqa: E501
+                    "",
+                    added,
                 ).format(count=added)
             )
         e.touched()

@@ -273,7 +273,9 @@ class MeetingCalendar(QWidget):
         self.model.set_month(self.model.year, self.model.month, meetings)
         self.month_label.setText(self._month_text())
         self.count_label.setText(
-            self.tr("この月の会議 {count}件").format(count=self.model.meeting_count())
+            self.tr("この月の会議 {count}件", "", self.model.meeting_count()).format(
+                count=self.model.meeting_count()
+            )
         )
         index = self.model.index_of(self._selected)
         if index.isValid():
@@ -306,7 +308,7 @@ class MeetingCalendar(QWidget):
         self.day_list.clear()
         meetings = self.model.meetings_on(day)
         self.day_label.setText(
-            self.tr("{date}の会議 {count}件").format(
+            self.tr("{date}の会議 {count}件", "", len(meetings)).format(
                 date=self.ctx.dates.format(day), count=len(meetings)
             )
         )

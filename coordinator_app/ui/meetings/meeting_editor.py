@@ -161,11 +161,11 @@ class MeetingEditor(RecordEditor):
             edit.setTabChangesFocus(True)  # Tab moves on; Enter is a new line
         self.agenda_edit.setMaximumHeight(110)
         self.decisions_edit.setMaximumHeight(110)
-        self.template_check = QCheckBox(
-            self.tr("議事録に見出し(報告事項・協議事項・次回予定)を入れる")
-        )
-        self.template_check.setToolTip(
-            self.tr("何も書かなかった見出しは保存するときに取り除かれます")
+        self.template_check = QCheckBox(self.tr("議事録に見出しを入れる"))
+        self.template_check.setToolTip(  # the headings are named here: the box stays narrow
+            self.tr(
+                "報告事項・協議事項・次回予定の見出しを入れます。何も書かなかった見出しは保存するときに取り除かれます"
+            )
         )
         notes = self.add_form(FieldForm())
         notes.add_field("agenda", self.tr("議題"), self.agenda_edit)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from coordinator_app.domain import filenames
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.labels import error_text
+from coordinator_app.ui.labels import counted, error_text
 from coordinator_app.ui.prompts import Prompts, safe_file_name
 
 log = logging.getLogger(__name__)
@@ -133,8 +133,8 @@ def export_ics(
     prompts.inform(
         parent,
         title=title,
-        text=QCoreApplication.translate(
-            "MeetingOutput", "{count}件の会議を書き出しました:\n{path}"
-        ).format(count=len(meeting_ids), path=path),
+        text=counted("{count}件の会議を書き出しました:\n{path}", len(meeting_ids)).format(
+            count=len(meeting_ids), path=path
+        ),
     )
     return path

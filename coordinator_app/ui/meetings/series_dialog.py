@@ -35,6 +35,7 @@ from coordinator_app.services.meeting_series import MAX_SERIES_SESSIONS
 from coordinator_app.ui.common.form import ERROR_STYLE
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import message_text
 from coordinator_app.ui.meetings.calendar_model import weekday_name
 from coordinator_app.ui.meetings.holiday_names import holiday_name
 from coordinator_app.ui.meetings.keyboard import make_keyboard_friendly
@@ -262,7 +263,7 @@ class SeriesDialog(QDialog):
             self._error(
                 self.tr("作成できませんでした。会議の入力内容を確認してください。")
                 + "\n"
-                + "\n".join(errors.values())
+                + "\n".join(message_text(m) for m in errors.values())
             )
             return
         self.created = created

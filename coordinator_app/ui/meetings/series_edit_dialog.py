@@ -31,6 +31,7 @@ from coordinator_app.services.meeting_series import SeriesInfo
 from coordinator_app.ui.common.form import ERROR_STYLE
 from coordinator_app.ui.common.saving import cannot_save, save_form
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import message_text
 from coordinator_app.ui.meetings.calendar_model import weekday_name
 from coordinator_app.ui.meetings.holiday_names import holiday_name
 from coordinator_app.ui.meetings.keyboard import make_keyboard_friendly
@@ -151,7 +152,7 @@ class SeriesEditDialog(QDialog):
                 title=self.title_edit.text(),
                 shift_days=self.shift_days(),
             ),
-            show=lambda errors: self._error("\n".join(errors.values())),
+            show=lambda errors: self._error("\n".join(message_text(m) for m in errors.values())),
             warn=cannot_save(self.ctx.prompts, self),
         )
         if outcome.stored is None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from coordinator_app.services.progress_timeline import LogSummary
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import counted
 
 
 def project_summary(
@@ -24,15 +25,15 @@ def project_summary(
     if log.total and log.last_date is not None:
         last = log.last_date
         parts.append(
-            QCoreApplication.translate("ProjectSummary", "最終記録: {date}({days}日前)").format(
+            counted("最終記録: {date}({days}日前)", (today - last).days).format(
                 date=ctx.dates.format(last), days=(today - last).days
             )
         )
         unreviewed = log.unreviewed
         parts.append(
-            QCoreApplication.translate(
-                "ProjectSummary", "進捗{count}件(未確認{unreviewed}件)"
-            ).format(count=log.total, unreviewed=unreviewed)
+            counted("進捗{count}件(未確認{unreviewed}件)", log.total).format(
+                count=log.total, unreviewed=unreviewed
+            )
         )
     else:
         parts.append(QCoreApplication.translate("ProjectSummary", "進捗の記録はまだありません"))

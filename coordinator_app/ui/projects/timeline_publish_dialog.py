@@ -32,7 +32,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.project_pages import PageCandidate
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.labels import error_text
+from coordinator_app.ui.labels import error_text, message_text
 from coordinator_app.ui.projects.timeline_model import thumbnail_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -221,7 +221,8 @@ class ProjectPageDialog(QDialog):
         result = self.render(kind)
         if result is None:
             return None
-        content, self.warnings = result
+        content, made = result
+        self.warnings = [message_text(w) for w in made]  # a deleted photo … in the UI language
         try:
             write_atomically(path, content)
         except OSError as exc:

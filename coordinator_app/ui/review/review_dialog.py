@@ -22,6 +22,7 @@ from coordinator_app.ui.common.form import ERROR_STYLE
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.common.saving import cannot_save, save_form
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import message_text
 from coordinator_app.ui.profiles.current import current_profile
 
 
@@ -48,7 +49,10 @@ class ReviewDialog(QDialog):
         self.reviews: list[Review] = []
         self.setWindowTitle(self.tr("確認済にする"))
         heading = QLabel(
-            self.tr("次の{count}件の進捗を確認済にします。").format(count=len(self.entries)), self
+            self.tr("次の{count}件の進捗を確認済にします。", "", len(self.entries)).format(
+                count=len(self.entries)
+            ),
+            self,
         )
         self.entry_list = QListWidget(self)
         self.entry_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -113,7 +117,7 @@ class ReviewDialog(QDialog):
             lambda: self.ctx.services.reviews.mark_reviewed(
                 [e.id for e in self.entries], profile, self.comment_edit.toPlainText()
             ),
-            show=lambda errors: self._show("\n".join(errors.values())),
+            show=lambda errors: self._show("\n".join(message_text(m) for m in errors.values())),
             warn=cannot_save(self.ctx.prompts, self),
         )
         if outcome.stored is not None:

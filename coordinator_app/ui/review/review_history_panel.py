@@ -47,7 +47,7 @@ class ReviewHistoryPanel(QWidget):
             self.summary.setText(self.tr("このプロジェクトの進捗はまだ確認されていません。"))
         else:
             self.summary.setText(
-                self.tr("確認 {count}件(確認者: {names})").format(
+                self.tr("確認 {count}件(確認者: {names})", "", self.model.rowCount()).format(
                     count=self.model.rowCount(), names="、".join(sorted(n for n in reviewers if n))
                 )
             )

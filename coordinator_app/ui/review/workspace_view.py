@@ -377,7 +377,9 @@ class ReviewWorkspace(QWidget):
         )
 
     def _update_count(self, *_args: object) -> None:
-        self.count_label.setText(self.tr("{count}件のプロジェクト").format(count=self.model.total))
+        self.count_label.setText(
+            self.tr("{count}件のプロジェクト", "", self.model.total).format(count=self.model.total)
+        )
         self.legend.setText(
             self.tr("色付きの行: {days}日以上進捗の記録がない進行中・未着手のプロジェクト").format(
                 days=self.model.stalled_days

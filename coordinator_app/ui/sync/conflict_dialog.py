@@ -38,7 +38,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.sync_conflicts import OpenConflict, RefusedChange
 from coordinator_app.sync.worker import SyncWorker
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.labels import kind_label
+from coordinator_app.ui.labels import error_text, kind_label
 from coordinator_app.ui.sync.controller import SyncController
 from coordinator_app.ui.sync.diff_view import DiffView
 
@@ -309,7 +309,7 @@ class ConflictDialog(QDialog):
         try:
             self.store.resolve(conflict, value)
         except ValidationError as error:
-            self.message.setText("\n".join(error.errors.values()))
+            self.message.setText(error_text(error))
             return
         except Exception as error:  # the database refused: nothing changed, say why
             self.message.setText(self.tr("保存できませんでした: {error}").format(error=error))

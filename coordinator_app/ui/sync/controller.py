@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from coordinator_app.domain.changes import Changes, Origin
 from coordinator_app.domain.enums import ProfileRole
@@ -27,6 +27,7 @@ from coordinator_app.services.sync_conflicts import SyncConflictService
 from coordinator_app.sync.client import SyncError
 from coordinator_app.sync.worker import SyncWorker
 from coordinator_app.ui.events import EventHub
+from coordinator_app.ui.labels import message_text
 
 PERIOD_MS = 30_000
 """A round every 30 seconds while logged in."""
@@ -86,7 +87,8 @@ class _Job(QObject):
     def call(self, tag: str, action: Callable[[SyncWorker], object]) -> None:
         """Run ``action`` with the worker (a conflict resolved on the server…)."""
         if self.worker is None:
-            self.done.emit(("call", (tag, None), "同期サーバーにログインしていません", "login"))
+            why = QCoreApplication.translate("SyncController", "同期サーバーにログインしていません")
+            self.done.emit(("call", (tag, None), why, "login"))
             return
         try:
             result = action(self.worker)
@@ -150,7 +152,7 @@ class SyncController(QObject):
         try:
             worker = self.store.new_worker(server_url)
         except SyncError as error:
-            self.logged_in.emit(error.message)
+            self.logged_in.emit(message_text(error.message))
             return
         self.server_url, self.user = server_url, user
         if not self._thread.isRunning():
@@ -209,7 +211,8 @@ class SyncController(QObject):
 
     @Slot(object)
     def _done(self, answer: tuple[str, object, str, str]) -> None:
-        kind, result, message, code = answer
+        kind, result, made, code = answer
+        message = message_text(made)  # the sync's messages in the window's language
         unsent, conflicts, refused = self.store.counts()
         common = {"unsent": unsent, "conflicts": conflicts, "refused": refused}
         if kind == "login":

@@ -42,6 +42,7 @@ from coordinator_app.ui.common.list_table import SelectionMode, list_table
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.common.table_model import ChildTableModel, Column, ColumnKind, fit_columns
 from coordinator_app.ui.dates import DateFormat
+from coordinator_app.ui.labels import counted, message_text
 from coordinator_app.ui.sync.conflict_dialog import FIELD_LABELS, value_text
 from coordinator_app.ui.sync.controller import SyncController
 from coordinator_app.ui.sync.install import window_sync
@@ -366,7 +367,7 @@ class HistoryTab(QWidget):
             self._say(
                 QCoreApplication.translate(
                     "HistoryTab", "サーバーに接続していません。\n{reason}"
-                ).format(reason=result.reason),
+                ).format(reason=message_text(result.reason)),
                 True,
             )
             return
@@ -374,11 +375,7 @@ class HistoryTab(QWidget):
         self.model.show_entries(self.record_id, entries)
         fit_columns(self.table)
         if entries:
-            self._say(
-                QCoreApplication.translate("HistoryTab", "{n}件の変更(新しい順)").format(
-                    n=len(entries)
-                )
-            )
+            self._say(counted("{n}件の変更(新しい順)", len(entries)).format(n=len(entries)))
             self.table.selectRow(0)
         else:
             self._say(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from coordinator_app.ui.labels import counted
 from coordinator_app.ui.sync.controller import SyncState
 
 
@@ -19,7 +20,7 @@ def status_text(state: SyncState) -> str:
         if state.online
         else QCoreApplication.translate("SyncStatus", "オフライン")
     ]
-    parts.append(QCoreApplication.translate("SyncStatus", "未送信 {n}件").format(n=state.unsent))
+    parts.append(counted("未送信 {n}件", state.unsent).format(n=state.unsent))
     if state.last_sync is not None:
         parts.append(
             QCoreApplication.translate("SyncStatus", "最終同期 {time}").format(
@@ -63,14 +64,10 @@ class SyncStatus(QWidget):
             self.label.setStyleSheet("")
         open_parts = []
         if state.conflicts:
-            open_parts.append(
-                QCoreApplication.translate("SyncStatus", "競合 {n}件").format(n=state.conflicts)
-            )
+            open_parts.append(counted("競合 {n}件", state.conflicts).format(n=state.conflicts))
         if state.refused:
             open_parts.append(
-                QCoreApplication.translate("SyncStatus", "送信できなかった変更 {n}件").format(
-                    n=state.refused
-                )
+                counted("送信できなかった変更 {n}件", state.refused).format(n=state.refused)
             )
         self.open_button.setText("  ".join(open_parts))
         self.open_button.setVisible(bool(open_parts))
