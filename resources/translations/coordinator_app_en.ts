@@ -3328,6 +3328,21 @@ Japanese font: IPAexGothic (IPA Font License v1.0)</translation>
     </message>
 </context>
 <context>
+    <name>MinutesTemplate</name>
+    <message>
+        <source>報告事項</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>協議事項</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>次回予定</source>
+        <translation>Next meeting</translation>
+    </message>
+</context>
+<context>
     <name>MonthModel</name>
     <message>
         <source>他{count}件</source>

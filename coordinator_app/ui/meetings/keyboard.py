@@ -15,8 +15,9 @@ __all__ = ["FOCUS_FRAME_STYLE", "MinutesCursor", "first_section_position", "make
 
 def first_section_position(text: str) -> int | None:
     """Where typing should start in a minutes text that begins with a heading line
-    (【報告事項】): the start of the line after it; None when it does not."""
-    if not text.startswith("【"):
+    (【報告事項】, [Reports] in English): the start of the line after it; None when it
+    does not."""
+    if not text.startswith(("【", "[")):
         return None
     end = text.find("\n")
     return len(text) if end < 0 else end + 1
