@@ -11,11 +11,10 @@ this process, exactly the command's code path):
   desk connecting for the first time (a desk that already holds data joins:
   its whole file is uploaded through the ordinary push).
 * **A fresh desk bootstrapped**: ``coordinator-app sync`` on a path that does
-  not exist, whatever that command does for it (today it replays the whole
-  change log; a server-built snapshot will change the figure, not this
-  script). Floor: the same synced rows, read back from the new desk file,
-  inserted with ``executemany`` into a fresh SQLite file holding the same
-  tables and indexes (no triggers, no search index), one transaction.
+  not exist, whatever that command does for it (a server-built snapshot, then
+  the tail of the log). Floor: the same synced rows, read back from the new
+  desk file, inserted with ``executemany`` into a fresh SQLite file holding the
+  same tables and indexes (no triggers, no search index), one transaction.
 * **A pull of ``--pull`` changes made by another desk**: that desk pushes
   new meetings and then edits each one's venue (half inserts, half updates,
   10 changes per transaction, through the push API as its sync worker sends
@@ -25,12 +24,14 @@ this process, exactly the command's code path):
 * **A month offline**: the bootstrapped desk makes ``--changes`` row changes
   through its services, one user action per sync transaction, on dates spread
   over 30 days (new meetings with two attendees, new progress entries, edited
-  minutes, edited entries), then one ``coordinator-app sync`` pushes them.
-  Floor: the same rows, read back from the server, ``COPY``-ed into
-  equivalent tables (``LIKE … INCLUDING ALL``) on the same PostgreSQL and the
-  same updates ``executemany``-applied, one transaction.
+  minutes, edited entries), then one ``coordinator-app sync`` pushes them (and
+  pulls what came since; its own values are not sent back). Floor: the same
+  rows, read back from the server, ``COPY``-ed into equivalent tables (``LIKE
+  … INCLUDING ALL``) on the same PostgreSQL and the same updates
+  ``executemany``-applied, one transaction.
 
-Prints the machine, the scale and one Markdown table. Nothing is asserted.
+Prints the machine, the scale and one Markdown table. Nothing is asserted. The
+workloads are in ``sync_workloads.py``, the floors in ``sync_floors.py``.
 
 Usage::
 

@@ -287,11 +287,9 @@ def _store_conflicts(
         )
 
 
-_PULL_COLUMNS = (
-    "SELECT c.seq, c.server_tx, c.table_name, c.row_id, c.op, c.field, c.new_value,"
-    " c.old_value, c.actor_name, c.device_id, c.at, a.result -> 'echo'"
-    " FROM change_log c LEFT JOIN applied_tx a ON a.server_tx = c.server_tx"
-    " AND a.device_id = %s AND a.incarnation = %s"
+_PULL_ROWS = (
+    "SELECT seq, server_tx, table_name, row_id, op, field, new_value, old_value,"
+    " actor_name, device_id, at FROM change_log"
 )
 
 
@@ -305,33 +303,30 @@ def pull(
     """Change-log rows after ``after``, whole server transactions, grouped by row.
 
     ``echo_of`` is the caller's (device, incarnation): a field value that desk
-    pushed itself, which the server wrote unchanged and which no other log entry
-    of that field between the desk's pull cursor at the push and this one
-    precedes, is left out (the desk holds it already). Its row change still
-    comes, with its version and without that field; the cursor passes it.
+    pushed itself and the server wrote unchanged is left out (the desk holds it
+    already; see :func:`_echoes` for when). Its row change still comes, with its
+    version and without that field; the cursor passes it.
     """
     limit = max(1, min(limit, MAX_PULL_LIMIT))
-    puller, incarnation = echo_of or (None, None)
     with conn.transaction():
         rows = conn.execute(
-            _PULL_COLUMNS + " WHERE c.seq > %s ORDER BY c.seq LIMIT %s",
-            [puller, incarnation, after, limit],
+            _PULL_ROWS + " WHERE seq > %s ORDER BY seq LIMIT %s", [after, limit]
         ).fetchall()
         if rows:
             # Finish the last transaction so a page never holds half of one.
             rows += conn.execute(
-                _PULL_COLUMNS + " WHERE c.server_tx = %s AND c.seq > %s ORDER BY c.seq",
-                [puller, incarnation, rows[-1][1], rows[-1][0]],
+                _PULL_ROWS + " WHERE server_tx = %s AND seq > %s ORDER BY seq",
+                [rows[-1][1], rows[-1][0]],
             ).fetchall()
         cursor = rows[-1][0] if rows else after
         more = (
             conn.execute("SELECT 1 FROM change_log WHERE seq > %s LIMIT 1", [cursor]).fetchone()
             is not None
         )
-        echoes = _echoes(conn, rows, echo_of)
+        echoes = _echoes(conn, rows, echo_of) if echo_of is not None and rows else set()
     transactions: list[dict[str, Any]] = []
     by_row: dict[tuple[str, str], dict[str, Any]] = {}
-    for seq, server_tx, table, row_id, op, field, new, old, actor, device, at, _echo in rows:
+    for seq, server_tx, table, row_id, op, field, new, old, actor, device, at in rows:
         if not transactions or transactions[-1]["server_tx"] != server_tx:
             transactions.append(
                 {
@@ -355,31 +350,31 @@ def pull(
     return {"cursor": cursor, "more": more, "transactions": transactions}
 
 
-def _echoes(
-    conn: psycopg.Connection, rows: Sequence[Any], echo_of: tuple[str, str] | None
-) -> set[int]:
+def _echoes(conn: psycopg.Connection, rows: Sequence[Any], echo_of: tuple[str, str]) -> set[int]:
     """The sequence numbers of ``rows`` the pulling desk pushed itself, unchanged.
 
-    Skipped only when every entry of the same field between the desk's cursor at
-    that push and this entry is itself one of its own unchanged values pushed at
-    that same cursor (those are skipped too, so the desk's value stays its own).
+    Skipped only when every entry of the same field between the desk's pull cursor
+    at that push and this entry is itself one of its own unchanged values pushed
+    at that same cursor (those are skipped too, so the desk's value stays its
+    own): another desk's entry there is applied by the desk, so its own value must
+    come after it.
     """
-    if echo_of is None:
-        return set()
+    device, incarnation = echo_of
+    own: dict[int, tuple[int, frozenset[int]]] = {}
+    for server_tx, echo in conn.execute(
+        "SELECT server_tx, result -> 'echo' FROM applied_tx WHERE server_tx = ANY(%s)"
+        " AND device_id = %s AND incarnation = %s AND result ? 'echo'",
+        [sorted({r[1] for r in rows if r[9] is not None}), device, incarnation],
+    ):
+        if echo and echo.get("cursor") is not None:
+            own[int(server_tx)] = (int(echo["cursor"]), frozenset(echo.get("altered", ())))
     candidates: list[tuple[int, str, Any, str, int]] = []
-    altered: dict[int, frozenset[int]] = {}
-    for seq, server_tx, table, row_id, _op, field, *_rest, echo in rows:
-        if not echo or echo.get("cursor") is None:
-            continue
-        if server_tx not in altered:
-            altered[server_tx] = frozenset(echo.get("altered", ()))
-        if seq not in altered[server_tx]:
-            candidates.append((seq, table, row_id, field, int(echo["cursor"])))
+    for seq, server_tx, table, row_id, _op, field, *_rest in rows:
+        pushed = own.get(server_tx)
+        if pushed is not None and seq not in pushed[1]:
+            candidates.append((seq, table, row_id, field, pushed[0]))
     if not candidates:
         return set()
-    # An entry of the same field the desk had not pulled when it pushed comes first:
-    # another desk's (the desk applies it, so this value must come after it), or one
-    # of its own that is sent (altered, or pushed at another cursor).
     preceded = {
         r[0]
         for r in conn.execute(
@@ -392,7 +387,7 @@ def _echoes(
             " AND (a.result IS NULL OR (a.result -> 'echo' ->> 'cursor') IS NULL"
             " OR (a.result -> 'echo' ->> 'cursor')::bigint <> k.since"
             " OR (a.result -> 'echo' -> 'altered') @> to_jsonb(o.seq)))",
-            [*(list(column) for column in zip(*candidates, strict=True)), *echo_of],
+            [*(list(column) for column in zip(*candidates, strict=True)), device, incarnation],
         )
     }
     return {c[0] for c in candidates} - preceded
