@@ -159,8 +159,9 @@ def outbox_of(path: Path) -> list[tuple[str, str, str, dict[str, Any]]]:
 
 UPLOAD_TX_ROWS = 500
 """Rows per transaction of the first desk's upload (see :func:`split_upload`)."""
-UPLOAD_BATCH = 10
-"""Transactions per push request of that upload."""
+UPLOAD_BATCH = 4
+"""Transactions per push request of that upload (small: a request stays well within
+the client's 60 s timeout on a loaded machine)."""
 
 
 def split_upload(path: Path) -> int:
