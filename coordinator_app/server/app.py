@@ -11,14 +11,17 @@ Alembic revision; outside the accepted window: 426 ``client_outdated`` or
 ``POST /v1/login``                    ``{municipality?, user, password, device_id,
                                       device_name}`` → token (registers the device)
 ``POST /v1/logout``, ``GET /v1/me``   end this token; who am I
-``POST /v1/push``                     ``{incarnation, transactions: [{tx, changes:
-                                      [{table, id, op, fields: {col: [old, new]}}]}]}``
+``POST /v1/push``                     ``{incarnation, pull_cursor?, transactions:
+                                      [{tx, changes: [{table, id, op, fields:
+                                      {col: [old, new]}}]}]}``
                                       → per transaction ``applied`` (``server_tx``,
                                       ``conflicts``, ``replayed``) or ``refused``
                                       (``error: {code, message}``, ``change`` index)
 ``GET /v1/pull?after=SEQ&limit=N``    ``{cursor, more, transactions: [{server_tx,
-                                      actor, device, at, changes: [{table, id, op,
-                                      version, fields: {col: [old, new]}}]}]}``
+``&incarnation=ID``                   actor, device, at, changes: [{table, id, op,
+                                      version, fields: {col: [old, new]}}]}]}``;
+                                      with ``incarnation``, the caller's own pushed
+                                      values come back without their fields (echo)
 ``GET /v1/snapshot``                   a new desk's start: every synced row as a gzip
                                       SQLite file, consistent with ``X-Snapshot-Cursor``
                                       (see ``snapshot``: reused while recent, one build
@@ -94,6 +97,8 @@ class PushTxIn(_Strict):
 
 class PushIn(_Strict):
     incarnation: uuid.UUID
+    pull_cursor: int | None = Field(default=None, ge=0, le=2**62)
+    """The desk's pull cursor when it pushes: its own changes are not sent back to it."""
     transactions: list[PushTxIn] = Field(min_length=1, max_length=1000)
 
 
@@ -300,6 +305,7 @@ def create_app(config: ServerConfig) -> FastAPI:
                     actor=s.actor,
                     device_id=s.device_id,
                     incarnation=str(body.incarnation),
+                    pull_cursor=body.pull_cursor,
                     transaction=sync.PushTransaction(
                         tx.tx,
                         [sync.RowChange(ch.table, ch.id, ch.op, ch.fields) for ch in tx.changes],
@@ -315,9 +321,11 @@ def create_app(config: ServerConfig) -> FastAPI:
         c: CallerDep,
         after: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=sync.MAX_PULL_LIMIT)] = 1000,
+        incarnation: uuid.UUID | None = None,
     ) -> dict[str, Any]:
         with c.open() as s:
-            return sync.pull(s.conn, after=after, limit=limit)
+            echo = (s.device_id, str(incarnation)) if incarnation is not None else None
+            return sync.pull(s.conn, after=after, limit=limit, echo_of=echo)
 
     @app.get("/v1/snapshot")
     def snapshot(c: CallerDep) -> Response:

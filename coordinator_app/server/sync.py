@@ -69,8 +69,15 @@ def push_transaction(
     device_id: str,
     incarnation: str,
     transaction: PushTransaction,
+    pull_cursor: int | None = None,
 ) -> dict[str, Any]:
-    """Apply one desk transaction; returns its result (``applied`` or ``refused``)."""
+    """Apply one desk transaction; returns its result (``applied`` or ``refused``).
+
+    With the desk's ``pull_cursor``, the stored result also remembers which of the
+    transaction's log entries the server wrote with a value other than the one the
+    desk pushed (``echo``): a later pull by the same device and incarnation leaves
+    out the others (see :func:`pull`).
+    """
     try:
         # Decoding and validating need no lock: done before taking it, so the
         # municipality's lock is held for database work only.
@@ -92,15 +99,25 @@ def push_transaction(
                 [device_id, incarnation, transaction.tx],
             ).fetchone()
             if stored is not None:
-                return {**stored[0], "replayed": True}
+                replayed = {**stored[0], "replayed": True}
+                replayed.pop("echo", None)
+                return replayed
             writer.begin()
             conflicts: list[dict[str, Any]] = []
+            altered: list[int] = []
             for index, (change, row_id, fields) in enumerate(decoded):
+                pushed = {name: new for name, (_old, new) in fields.items()}
+                written = len(writer.entries)
                 try:
                     conflicts += _apply_change(writer, actor, change, row_id, fields)
                 except Refused as refused:
                     refused.change = index
                     raise
+                altered += [
+                    e.seq
+                    for e in writer.entries[written:]
+                    if e.field not in pushed or pushed[e.field] != e.new
+                ]
             _store_conflicts(conn, writer, actor, device_id, transaction.tx, conflicts)
             first, last = writer.finish()
             result = {
@@ -111,6 +128,9 @@ def push_transaction(
                 "last_seq": last,
                 "conflicts": conflicts,
             }
+            stored_result = result
+            if pull_cursor is not None:
+                stored_result = {**result, "echo": {"cursor": pull_cursor, "altered": altered}}
             conn.execute(
                 "INSERT INTO applied_tx (server_tx, device_id, incarnation, client_tx, user_id,"
                 " result) VALUES (%s, %s, %s, %s, %s, %s)",
@@ -120,7 +140,7 @@ def push_transaction(
                     incarnation,
                     transaction.tx,
                     actor.user_id,
-                    Jsonb(result),
+                    Jsonb(stored_result),
                 ],
             )
         return result
@@ -267,21 +287,35 @@ def _store_conflicts(
         )
 
 
-def pull(conn: psycopg.Connection, *, after: int, limit: int) -> dict[str, Any]:
-    """Change-log rows after ``after``, whole server transactions, grouped by row."""
+_PULL_ROWS = (
+    "SELECT seq, server_tx, table_name, row_id, op, field, new_value, old_value,"
+    " actor_name, device_id, at FROM change_log"
+)
+
+
+def pull(
+    conn: psycopg.Connection,
+    *,
+    after: int,
+    limit: int,
+    echo_of: tuple[str, str] | None = None,
+) -> dict[str, Any]:
+    """Change-log rows after ``after``, whole server transactions, grouped by row.
+
+    ``echo_of`` is the caller's (device, incarnation): a field value that desk
+    pushed itself and the server wrote unchanged is left out (the desk holds it
+    already; see :func:`_echoes` for when). Its row change still comes, with its
+    version and without that field; the cursor passes it.
+    """
     limit = max(1, min(limit, MAX_PULL_LIMIT))
     with conn.transaction():
         rows = conn.execute(
-            "SELECT seq, server_tx, table_name, row_id, op, field, new_value, old_value,"
-            " actor_name, device_id, at FROM change_log WHERE seq > %s ORDER BY seq LIMIT %s",
-            [after, limit],
+            _PULL_ROWS + " WHERE seq > %s ORDER BY seq LIMIT %s", [after, limit]
         ).fetchall()
         if rows:
             # Finish the last transaction so a page never holds half of one.
             rows += conn.execute(
-                "SELECT seq, server_tx, table_name, row_id, op, field, new_value, old_value,"
-                " actor_name, device_id, at FROM change_log"
-                " WHERE server_tx = %s AND seq > %s ORDER BY seq",
+                _PULL_ROWS + " WHERE server_tx = %s AND seq > %s ORDER BY seq",
                 [rows[-1][1], rows[-1][0]],
             ).fetchall()
         cursor = rows[-1][0] if rows else after
@@ -289,6 +323,7 @@ def pull(conn: psycopg.Connection, *, after: int, limit: int) -> dict[str, Any]:
             conn.execute("SELECT 1 FROM change_log WHERE seq > %s LIMIT 1", [cursor]).fetchone()
             is not None
         )
+        echoes = _echoes(conn, rows, echo_of) if echo_of is not None and rows else set()
     transactions: list[dict[str, Any]] = []
     by_row: dict[tuple[str, str], dict[str, Any]] = {}
     for seq, server_tx, table, row_id, op, field, new, old, actor, device, at in rows:
@@ -310,8 +345,52 @@ def pull(conn: psycopg.Connection, *, after: int, limit: int) -> dict[str, Any]:
             by_row[key] = change
             transactions[-1]["changes"].append(change)
         change["version"] = seq
-        change["fields"][field] = [old, new]
+        if seq not in echoes:
+            change["fields"][field] = [old, new]
     return {"cursor": cursor, "more": more, "transactions": transactions}
+
+
+def _echoes(conn: psycopg.Connection, rows: Sequence[Any], echo_of: tuple[str, str]) -> set[int]:
+    """The sequence numbers of ``rows`` the pulling desk pushed itself, unchanged.
+
+    Skipped only when every entry of the same field between the desk's pull cursor
+    at that push and this entry is itself one of its own unchanged values pushed
+    at that same cursor (those are skipped too, so the desk's value stays its
+    own): another desk's entry there is applied by the desk, so its own value must
+    come after it.
+    """
+    device, incarnation = echo_of
+    own: dict[int, tuple[int, frozenset[int]]] = {}
+    for server_tx, echo in conn.execute(
+        "SELECT server_tx, result -> 'echo' FROM applied_tx WHERE server_tx = ANY(%s)"
+        " AND device_id = %s AND incarnation = %s AND result ? 'echo'",
+        [sorted({r[1] for r in rows if r[9] is not None}), device, incarnation],
+    ):
+        if echo and echo.get("cursor") is not None:
+            own[int(server_tx)] = (int(echo["cursor"]), frozenset(echo.get("altered", ())))
+    candidates: list[tuple[int, str, Any, str, int]] = []
+    for seq, server_tx, table, row_id, _op, field, *_rest in rows:
+        pushed = own.get(server_tx)
+        if pushed is not None and seq not in pushed[1]:
+            candidates.append((seq, table, row_id, field, pushed[0]))
+    if not candidates:
+        return set()
+    preceded = {
+        r[0]
+        for r in conn.execute(
+            "SELECT k.seq FROM unnest(%s::bigint[], %s::text[], %s::uuid[], %s::text[],"
+            " %s::bigint[]) AS k(seq, table_name, row_id, field, since)"
+            " WHERE EXISTS (SELECT 1 FROM change_log o LEFT JOIN applied_tx a"
+            " ON a.server_tx = o.server_tx AND a.device_id = %s AND a.incarnation = %s"
+            " WHERE o.table_name = k.table_name AND o.row_id = k.row_id"
+            " AND o.field = k.field AND o.seq > k.since AND o.seq < k.seq"
+            " AND (a.result IS NULL OR (a.result -> 'echo' ->> 'cursor') IS NULL"
+            " OR (a.result -> 'echo' ->> 'cursor')::bigint <> k.since"
+            " OR (a.result -> 'echo' -> 'altered') @> to_jsonb(o.seq)))",
+            [*(list(column) for column in zip(*candidates, strict=True)), device, incarnation],
+        )
+    }
+    return {c[0] for c in candidates} - preceded
 
 
 def history(conn: psycopg.Connection, *, table: str, row_id: str) -> list[dict[str, Any]]:

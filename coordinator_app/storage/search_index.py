@@ -76,6 +76,8 @@ def _conn(session: Any) -> Any:
 KIND_SHIFT = 52
 DAY_SHIFT = 20
 DAY_SLOTS = 1 << DAY_SHIFT
+REFRESH_CHUNK = 500
+"""Records read per query when re-indexing many."""
 
 
 def kind_number(kind: str) -> int:
@@ -156,6 +158,85 @@ def index_document(session: Any, doc: SearchDocument) -> None:
     conn.exec_driver_sql(
         "INSERT INTO search_bigram (rowid, bigrams) VALUES (?, ?)", (rowid, bigram_tokens(body))
     )
+
+
+def index_documents(session: Any, docs: Iterable[SearchDocument]) -> None:
+    """:func:`index_document` for many records, one ``executemany`` per statement."""
+    conn = _conn(session)
+    latest = {(d.kind, d.record_id): d for d in docs}  # the same record once
+    if not latest:
+        return
+    old: dict[tuple[str, str], tuple[int, str]] = {}
+    for kind in {k for k, _id in latest}:
+        hexes = [rid.hex for k, rid in latest if k == kind]
+        for start in range(0, len(hexes), REFRESH_CHUNK):
+            part = hexes[start : start + REFRESH_CHUNK]
+            for rowid, body, record in conn.exec_driver_sql(
+                "SELECT id, body, record_id FROM search_entry WHERE kind = ? AND record_id IN"
+                f" ({','.join('?' * len(part))})",
+                (kind, *part),
+            ):
+                old[(kind, str(record))] = (int(rowid), str(body))
+    unindexed: list[tuple[int, str]] = []
+    dropped: list[tuple[int]] = []
+    updated: list[tuple[Any, ...]] = []
+    inserted: list[tuple[Any, ...]] = []
+    indexed: list[tuple[int, str]] = []
+    free: dict[tuple[str, date], int] = {}
+    for doc in latest.values():
+        body = folded_body(doc.fields)
+        day = doc.sort_day or doc.held_on or date.today()
+        params = (doc.title, body, doc.held_on, _hex(doc.area_id))
+        low, high = id_range(doc.kind, day, day)
+        before = old.get((doc.kind, doc.record_id.hex))
+        if before is not None:
+            unindexed.append((before[0], bigram_tokens(before[1])))
+        if before is not None and low <= before[0] <= high:
+            rowid = before[0]
+            updated.append((*params, rowid))
+        else:
+            if before is not None:
+                dropped.append((before[0],))
+            rowid = free.get((doc.kind, day)) or _free_id(conn, doc.kind, day)
+            if rowid > high:  # a full day (a million slots): look for a gap as one write does
+                _write_index(conn, unindexed, dropped, updated, inserted, indexed)
+                rowid = _free_id(conn, doc.kind, day)
+            free[(doc.kind, day)] = rowid + 1
+            inserted.append((rowid, doc.kind, doc.record_id.hex, *params))
+        indexed.append((rowid, bigram_tokens(body)))
+    _write_index(conn, unindexed, dropped, updated, inserted, indexed)
+
+
+def _write_index(
+    conn: Any,
+    unindexed: list[tuple[int, str]],
+    dropped: list[tuple[int]],
+    updated: list[tuple[Any, ...]],
+    inserted: list[tuple[Any, ...]],
+    indexed: list[tuple[int, str]],
+) -> None:
+    """Run the collected index writes in :func:`index_document`'s order, then empty the lists."""
+    statements = (
+        (
+            "INSERT INTO search_bigram (search_bigram, rowid, bigrams) VALUES ('delete', ?, ?)",
+            unindexed,
+        ),
+        ("DELETE FROM search_entry WHERE id = ?", dropped),
+        (
+            "UPDATE search_entry SET title = ?, body = ?, held_on = ?, area_id = ? WHERE id = ?",
+            updated,
+        ),
+        (
+            "INSERT INTO search_entry (id, kind, record_id, title, body, held_on, area_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            inserted,
+        ),
+        ("INSERT INTO search_bigram (rowid, bigrams) VALUES (?, ?)", indexed),
+    )
+    for sql, params in statements:
+        if params:
+            conn.exec_driver_sql(sql, list(params))
+            params.clear()
 
 
 def remove_document(session: Any, kind: str, record_id: uuid.UUID) -> None:
@@ -287,22 +368,33 @@ def _document(kind: str, row: Sequence[Any]) -> SearchDocument:
 def refresh(session: Any, kind: str, record_ids: Iterable[uuid.UUID | str]) -> None:
     """Re-index records (and what depends on them) from their current rows.
 
-    A record that is deleted, or whose parent is, leaves the index.
+    A record that is deleted, or whose parent is, leaves the index. The rows are
+    read a few hundred ids per query (a pulled page refreshes thousands).
     """
     conn = _conn(session)
     kind = RecordKind(kind)
     query = KIND_QUERIES[kind]
-    for record_id in record_ids:
-        rid = _as_uuid(record_id)
-        assert rid is not None
-        row = conn.exec_driver_sql(f"{query.sql} AND {query.id_column} = ?", (rid.hex,)).first()
-        if row is None:
-            remove_document(session, kind, rid)
-        else:
-            index_document(session, _document(kind, row))
+    ids = [rid for rid in (_as_uuid(r) for r in record_ids) if rid is not None]
+    for start in range(0, len(ids), REFRESH_CHUNK):
+        part = ids[start : start + REFRESH_CHUNK]
+        marks = ",".join("?" * len(part))
+        hexes = tuple(rid.hex for rid in part)
+        rows = {
+            _as_uuid(row[0]): row
+            for row in conn.exec_driver_sql(
+                f"{query.sql} AND {query.id_column} IN ({marks})", hexes
+            ).all()
+        }
+        for rid in part:
+            if rid not in rows:
+                remove_document(session, kind, rid)
+        index_documents(session, [_document(kind, row) for row in rows.values()])
         for child_kind, child_sql in DEPENDENTS.get(kind, ()):
-            children = [r[0] for r in conn.exec_driver_sql(child_sql, (rid.hex,)).all()]
-            refresh(session, child_kind, children)
+            # Every dependent query ends with "<parent column> = ?".
+            many = child_sql.removesuffix("= ?") + f"IN ({marks})"
+            children = [r[0] for r in conn.exec_driver_sql(many, hexes).all()]
+            if children:
+                refresh(session, child_kind, children)
 
 
 def rebuild_index(connection: Any) -> int:

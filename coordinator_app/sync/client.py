@@ -181,14 +181,24 @@ class ServerClient:
         self.token = str(answer["token"])
         self.account = dict(answer.get("user") or {})
 
-    def push(self, incarnation: str, transactions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        answer = self.request(
-            "POST", "/v1/push", {"incarnation": incarnation, "transactions": transactions}
-        )
+    def push(
+        self,
+        incarnation: str,
+        transactions: list[dict[str, Any]],
+        *,
+        pull_cursor: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """``pull_cursor``: the desk's, so the server does not send its own values back."""
+        body: dict[str, Any] = {"incarnation": incarnation, "transactions": transactions}
+        if pull_cursor is not None:
+            body["pull_cursor"] = pull_cursor
+        answer = self.request("POST", "/v1/push", body)
         return list(answer["results"])
 
-    def pull(self, after: int, limit: int) -> dict[str, Any]:
-        return dict(self.request("GET", f"/v1/pull?after={after}&limit={limit}"))
+    def pull(self, after: int, limit: int, *, incarnation: str | None = None) -> dict[str, Any]:
+        """``incarnation``: this file's, so the values it pushed itself are left out."""
+        echo = f"&incarnation={incarnation}" if incarnation else ""
+        return dict(self.request("GET", f"/v1/pull?after={after}&limit={limit}{echo}"))
 
     def conflicts(self) -> list[dict[str, Any]]:
         return list(self.request("GET", "/v1/conflicts")["conflicts"])

@@ -23,7 +23,6 @@ import hashlib
 import json
 import socket
 import uuid
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,7 +31,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from coordinator_app.domain import models
 from coordinator_app.domain.changes import Changes, Origin, acting
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.texts import QT_TRANSLATE_NOOP
@@ -42,6 +40,8 @@ from coordinator_app.storage import capture, search_index
 from coordinator_app.storage.change_collector import LINK_OWNERS
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.engine import writing
+from coordinator_app.sync.apply import TABLES as _TABLES
+from coordinator_app.sync.apply import apply_page
 from coordinator_app.sync.client import ServerClient, SyncError, sync_text
 from coordinator_app.sync.outbox import (
     NEXT_TXS,
@@ -63,11 +63,6 @@ PULL_PAGE = 5000
 The log holds one row per field, so a page of new meetings (27 fields) carries
 about 190 of them; a page of one-field edits up to 5,000."""
 EXIT_IN_SYNC, EXIT_ERROR, EXIT_OPEN = 0, 1, 3
-
-_TABLES: dict[str, sa.Table] = {
-    m.__tablename__: m.__table__  # type: ignore[attr-defined,misc]
-    for m in models.ALL_TABLES
-}
 
 
 @dataclass
@@ -156,13 +151,14 @@ class SyncWorker:
                 (limit, PUSH_BATCH, PUSH_ROWS),
             ).fetchall()
             outgoing, contents = self._outgoing(conn, rows)
+            cursor = int(conn.exec_driver_sql("SELECT pull_cursor FROM sync_state").scalar_one())
         if not outgoing:
             return 0
         wire = pack(outgoing, self.max_push_bytes)
         needed = {digest for o in outgoing.values() for digest in o.blobs.values()}
         for digest in sorted(needed):
             self.client.put_blob(digest, contents[digest])
-        results = self.client.push(identity.incarnation, wire)
+        results = self.client.push(identity.incarnation, wire, pull_cursor=cursor)
         kept = Changes(origin=Origin.SYNC)
         pending = PendingAfterPush()
         with writing(self.db.engine).begin() as conn:
@@ -278,12 +274,11 @@ class SyncWorker:
         """Apply one page of the change log; returns (row changes applied, more to come)."""
         with self.db.engine.connect() as conn:
             cursor = int(conn.exec_driver_sql("SELECT pull_cursor FROM sync_state").scalar_one())
-        page = self.client.pull(cursor, PULL_PAGE)
+            incarnation = capture.read_identity(conn).incarnation
+        # With the incarnation, the server leaves out what this file pushed itself.
+        page = self.client.pull(cursor, PULL_PAGE, incarnation=incarnation)
         changes = [c for tx in page["transactions"] for c in tx["changes"]]
         contents = self._fetch_blobs(changes)
-        applied = 0
-        touched: dict[str, set[uuid.UUID]] = defaultdict(set)
-        pulled = Changes(origin=Origin.SYNC)
         # The views hear of a pulled page as of a save: one Changes (origin SYNC)
         # on the feed after the commit (the rows go in through Core, which the
         # session's collector does not see).
@@ -293,22 +288,13 @@ class SyncWorker:
                 conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
                 pending = pending_fields(conn)
                 with capture.capture_off(conn):
-                    for change in changes:
-                        if self._apply(conn, change, pending, contents):
-                            applied += 1
-                            touched[change["table"]].add(uuid.UUID(change["id"]))
-                            pulled |= _changes_of(conn, change)
-                        if change["table"] in capture.VERSIONED_TABLES and "version" in change:
-                            row_hex = uuid.UUID(change["id"]).hex
-                            capture.record_version(
-                                conn, change["table"], row_hex, change["version"]
-                            )
-                _refresh_search(session, touched)
+                    page_result = apply_page(conn, changes, pending, contents)
+                _refresh_search(session, page_result.touched)
                 conn.exec_driver_sql(
                     "UPDATE sync_state SET pull_cursor = ?", (int(page["cursor"]),)
                 )
-            self.db.changes.publish(pulled)
-        return applied, bool(page["more"])
+            self.db.changes.publish(page_result.changes)
+        return page_result.applied, bool(page["more"])
 
     def _fetch_blobs(self, changes: list[dict[str, Any]]) -> dict[str, bytes]:
         contents: dict[str, bytes] = {}
@@ -322,28 +308,6 @@ class SyncWorker:
                     if digest not in contents:
                         contents[digest] = self.client.get_blob(digest)
         return contents
-
-    def _apply(
-        self,
-        conn: sa.Connection,
-        change: dict[str, Any],
-        pending: dict[tuple[str, str], set[str]],
-        contents: dict[str, bytes],
-    ) -> bool:
-        table_name = change["table"]
-        if table_name not in _TABLES:
-            return False  # a table of a newer schema: the desk will get it after updating
-        row_id = uuid.UUID(change["id"])
-        if table_name == "setting" and _desk_setting(conn, row_id, change):
-            return False  # the desk's own setting (pushed by an older desk): this one's stays
-        keep = pending.get((table_name, row_id.hex), set())
-        wire = {name: new for name, (_old, new) in change["fields"].items() if name not in keep}
-        columns = table_specs()[table_name].columns
-        for name, value in wire.items():
-            column = columns.get(name)
-            if column is not None and column.kind == "blob" and isinstance(value, str):
-                _remember_blob(conn, table_name, row_id.hex, name, value.removeprefix("sha256:"))
-        return _write_fields(conn, table_name, row_id, wire, contents, insert=True)
 
     # -- conflicts ---------------------------------------------------------------
 
@@ -379,14 +343,6 @@ def _open_conflict_rows(conn: sa.Connection) -> set[tuple[str, str, str]]:
         "SELECT id, table_name, row_id FROM sync_conflict WHERE resolved_at IS NULL"
     ).fetchall()
     return {(str(cid), str(table), str(row)) for cid, table, row in rows}
-
-
-def _desk_setting(conn: sa.Connection, row_id: uuid.UUID, change: dict[str, Any]) -> bool:
-    key = (change["fields"].get("key") or [None, None])[1]
-    if key is None:
-        table = _TABLES["setting"]
-        key = conn.execute(sa.select(table.c.key).where(table.c.id == row_id)).scalar()
-    return isinstance(key, str) and capture.is_desk_setting(key)
 
 
 def _remember_blob(conn: sa.Connection, table: str, row_id: str, name: str, digest: str) -> None:

@@ -147,8 +147,10 @@ def test_different_fields_merge_and_the_same_field_conflicts_on_both(
 class LostAcknowledgement(ServerClient):
     """The server commits the push, then the answer never reaches the desk."""
 
-    def push(self, incarnation: str, transactions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        super().push(incarnation, transactions)
+    def push(
+        self, incarnation: str, transactions: list[dict[str, Any]], **echo: Any
+    ) -> list[dict[str, Any]]:
+        super().push(incarnation, transactions, **echo)
         raise SyncError("サーバーに接続できません", code="offline")
 
 
@@ -231,11 +233,11 @@ class DiesAfterOnePage(ServerClient):
 
     pages = 0
 
-    def pull(self, after: int, limit: int) -> dict[str, Any]:
+    def pull(self, after: int, limit: int, **echo: Any) -> dict[str, Any]:
         if self.pages == 1:
             raise SyncError("サーバーに接続できません", code="offline")
         self.pages += 1
-        return super().pull(after, limit)
+        return super().pull(after, limit, **echo)
 
 
 def test_a_pull_killed_midway_resumes_and_converges(

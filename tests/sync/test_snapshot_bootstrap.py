@@ -134,9 +134,9 @@ def test_a_new_desk_starts_from_the_snapshot_and_pulls_only_the_tail(
     snapshot_cursor: list[int] = []
     late = origin.meeting(origin.made["meeting 1"])  # type: ignore[attr-defined]
 
-    def pull(self: ServerClient, after: int, limit: int) -> dict[str, Any]:
+    def pull(self: ServerClient, after: int, limit: int, **echo: Any) -> dict[str, Any]:
         pulled_after.append(after)
-        return real_pull(self, after, limit)
+        return real_pull(self, after, limit, **echo)
 
     def snapshot(self: ServerClient, target: Path) -> int:
         snapshot_cursor.append(real_snapshot(self, target))
