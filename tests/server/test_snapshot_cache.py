@@ -193,9 +193,9 @@ def test_a_reused_snapshot_and_the_tail_give_a_desk_equal_to_the_server(
         pulled_after: list[int] = []
         real_pull = ServerClient.pull
 
-        def pull(self: ServerClient, after: int, limit: int) -> dict[str, Any]:
+        def pull(self: ServerClient, after: int, limit: int, **echo: Any) -> dict[str, Any]:
             pulled_after.append(after)
-            return real_pull(self, after, limit)
+            return real_pull(self, after, limit, **echo)
 
         monkeypatch.setattr(ServerClient, "pull", pull)
         second_path = tmp_path / "second" / "desk.sqlite3"

@@ -14,8 +14,14 @@ pytest.importorskip("fastapi", reason="the server extra is not installed")
 
 import psycopg
 
-from coordinator_app.domain.enums import MeetingKind, MeetingMode, ProjectProgram, ProjectStatus
-from coordinator_app.domain.models import Meeting, ProgressEntry, Project
+from coordinator_app.domain.enums import (
+    MeetingKind,
+    MeetingMode,
+    ProfileRole,
+    ProjectProgram,
+    ProjectStatus,
+)
+from coordinator_app.domain.models import Meeting, ProgressEntry, Project, UserProfile
 from coordinator_app.sync.client import ServerClient
 from tests.sync.test_rounds import Desk, admin, api, desks, owner, server_dir
 
@@ -115,23 +121,27 @@ def test_a_value_the_server_wrote_differently_still_arrives(
             status=ProjectStatus.IN_PROGRESS,
         )
     )
-    # The desk names someone else as the author; the server makes the pusher the author.
-    entry = office.services.progress.save_by(
-        ProgressEntry(
-            project_id=project.id, entry_date=date(2026, 5, 1), text="初回の集まり", author="代筆者"
-        ),
-        None,
+    # The entry links to a profile of this desk's picker: the server keeps the name
+    # but drops the link (it cannot vouch for a profile it does not know).
+    local = office.services.profiles.save(
+        UserProfile(name="田中 一郎", role=ProfileRole.COORDINATOR)
     )
-    me = office.worker().client.request("GET", "/v1/me")
+    entry = office.services.progress.save_by(
+        ProgressEntry(project_id=project.id, entry_date=date(2026, 5, 1), text="初回の集まり"),
+        local,
+    )
+    assert entry.author_profile_id == local.id
     client = _counting(office)
     result = office.worker(client).run_round()
     assert result.pushed >= 1
-    assert client.fields[str(entry.id)] >= 1  # the altered author came back
+    assert client.fields[str(entry.id)] >= 1  # the altered link came back
     assert client.fields.get(str(project.id), 0) == 0  # the project came back unchanged: not
     stored = office.services.progress.get(entry.id)
-    assert stored.author == me["name"]
-    row = owner.execute("SELECT author FROM progress_entry WHERE id = %s", [entry.id]).fetchone()
-    assert row == (me["name"],)
+    assert (stored.author, stored.author_profile_id) == ("田中 一郎", None)
+    row = owner.execute(
+        "SELECT author, author_profile_id FROM progress_entry WHERE id = %s", [entry.id]
+    ).fetchone()
+    assert row == ("田中 一郎", None)
     assert _cursor(office) == _last_seq(owner)
 
 
