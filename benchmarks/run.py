@@ -176,7 +176,9 @@ def raw_floors(db: Path, depth: int, runs: int) -> dict[str, float]:
 # -- one scale -------------------------------------------------------------------------
 
 
-def measure(db: Path, runs: int, scroll: int, drop_cache: bool = True) -> list[Row]:
+def measure(
+    db: Path, runs: int, scroll: int, drop_cache: bool = True, big_city: bool = False
+) -> list[Row]:
     from coordinator_app.domain.record_kind import RecordKind
     from coordinator_app.ui.main.pages import PAGE_KINDS
 
@@ -249,6 +251,8 @@ def measure(db: Path, runs: int, scroll: int, drop_cache: bool = True) -> list[R
         ms = act(name, "ms")
         replay = act(name, "replay_ms")
         ok = ms <= 3 * max(replay, 1e-3)
+        if big_city:  # the limit holds on the whole city
+            ok = ok and ms <= WINDOW_LIMIT_MS
         target = "<= 3x replayed"
         if plain is not None:
             ok = ok and ms <= 2 * plain
@@ -473,7 +477,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         db = database_for(scale)
         ensure_database(db, scale)
-        by_scale[scale] = measure(db, args.runs, args.scroll, not args.keep_os_cache)
+        by_scale[scale] = measure(
+            db, args.runs, args.scroll, not args.keep_os_cache, big_city=scale == 1.0
+        )
         print(f"(scale {scale:g} done, load average {os.getloadavg()[0]:.2f})", file=sys.stderr)
     largest = max(by_scale)
     rows = list(by_scale[largest])
