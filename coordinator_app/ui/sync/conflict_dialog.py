@@ -38,7 +38,7 @@ from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.sync_conflicts import OpenConflict, RefusedChange
 from coordinator_app.sync.worker import SyncWorker
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.labels import error_text, kind_label
+from coordinator_app.ui.labels import error_text, kind_label, message_text
 from coordinator_app.ui.sync.controller import SyncController
 from coordinator_app.ui.sync.diff_view import DiffView
 
@@ -248,7 +248,11 @@ class ConflictDialog(QDialog):
         for row, refused in enumerate(self.refused_rows):
             texts = [_table_label(t) for t in refused.tables]
             for column, text in enumerate(
-                (when_text(refused.at), "、".join(texts), refused.message or refused.code)
+                (
+                    when_text(refused.at),
+                    "、".join(texts),
+                    message_text(refused.message) or refused.code,
+                )
             ):
                 self.refused_table.setItem(row, column, QTableWidgetItem(text))
         self.dismiss_button.setEnabled(bool(self.refused_rows))
