@@ -24,7 +24,7 @@ from coordinator_app.ui.i18n import install_translators, remove_translators
 from coordinator_app.ui.labels import message_text
 from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.settings import AppSettings, settings_store
-from coordinator_app.ui.sync.conflict_dialog import ConflictDialog
+from coordinator_app.ui.sync.conflict_dialog import ConflictDialog, tables_text
 from coordinator_app.ui.sync.install import install_sync
 from coordinator_app.ui.sync.login_dialog import SyncLoginDialog
 from tests.server import conftest as server_fixtures
@@ -150,3 +150,13 @@ def test_every_coded_server_error_reads_in_english(english: None) -> None:
         "The initial data (snapshot) can be fetched at most 3 times per 1 hour(s). "
         "Please try again in about 30 minute(s)"
     )
+
+
+def test_the_kinds_of_a_refused_change_are_listed_in_the_windows_language(
+    language: str,
+) -> None:
+    shown = tables_text(("meeting", "progress_entry", "no_such_table"))
+    if language == "en":
+        assert shown == "Meetings, Progress entries, no_such_table"
+    else:
+        assert shown == "会議、進捗、no_such_table"
