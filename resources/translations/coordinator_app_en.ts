@@ -4715,6 +4715,10 @@ Overwrite them with what you entered? (If not, what you are typing stays in the 
         <translation>Save the results to</translation>
     </message>
     <message>
+        <source>{name}_集計</source>
+        <translation>{name}_results</translation>
+    </message>
+    <message>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -7460,6 +7464,50 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>(削除した質問) {wording}</source>
         <translation>(removed question) {wording}</translation>
+    </message>
+    <message>
+        <source>回答</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>地域・種類別</source>
+        <translation>By area and kind</translation>
+    </message>
+    <message>
+        <source>通いの場がない曜日</source>
+        <translation>Weekdays without a place</translation>
+    </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering place</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>か所数</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>参加者数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>回答したか所数</source>
+        <translation>Places answered</translation>
+    </message>
+    <message>
+        <source>説明</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>{name}({year}年度)の集計</source>
+        <translation>Results of {name} (fiscal year {year})</translation>
     </message>
     <message>
         <source>保存できる形式は .xlsx と .csv です</source>
