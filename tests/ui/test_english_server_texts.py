@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -160,3 +161,16 @@ def test_the_kinds_of_a_refused_change_are_listed_in_the_windows_language(
         assert shown == "Meetings, Progress entries, no_such_table"
     else:
         assert shown == "会議、進捗、no_such_table"
+
+
+def test_every_server_text_keeps_its_values_in_english() -> None:
+    """Each server template's English names the same values (author_locked, role_forbidden…)."""
+    catalogue = Path(__file__).parents[2] / "resources/translations/coordinator_app_en.ts"
+    tree = ElementTree.parse(catalogue)
+    (server,) = [c for c in tree.getroot() if c.findtext("name") == "server"]
+    pairs = {m.findtext("source"): m.findtext("translation") for m in server.iter("message")}
+    assert "進捗の記入者は変更できません" in pairs  # policy.py's refusals are in the catalogue
+    placeholder = re.compile(r"\{(\w+)\}")
+    for source, english in pairs.items():
+        assert source and english and not JAPANESE.search(english), source
+        assert set(placeholder.findall(source)) == set(placeholder.findall(english)), source
