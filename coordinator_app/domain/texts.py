@@ -14,6 +14,7 @@ this.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -98,6 +99,68 @@ def render(text: object, translate: Translate) -> str:
         return translated.format(**values)
     except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
         return str(text)
+
+
+SERVER = "server"
+"""The context of the sync server's texts (server/errors.py, policy.py, …)."""
+
+
+def server_text(source: str, /, **args: Any) -> Message:
+    """A text of the sync server: ``server_text(QT_TRANSLATE_NOOP("server", "…{name}…"), name=…)``.
+
+    The server sends its Japanese (``message``) with ``template`` and ``values``
+    (:func:`wire_form`) so that a desk in English can translate it (:func:`from_server`)."""
+    return Message(SERVER, source, **args)
+
+
+def wire_form(message: str) -> dict[str, Any]:
+    """``{"message", "template", "values"}`` of a server text (only ``message`` when it
+    is no :class:`Message` of the server's)."""
+    if isinstance(message, Message) and message.context == SERVER:
+        return {"message": str(message), "template": message.source, "values": message.args}
+    return {"message": str(message)}
+
+
+def from_server(message: object, template: object = None, values: object = None) -> str:
+    """The server's text as the desk shows it: a :class:`Message` when the server sent
+    its template (the window translates it; a template the catalogue does not know,
+    from a newer server, shows the server's own text), else the text as it came."""
+    text = "" if message is None else str(message)
+    if not isinstance(template, str) or not template:
+        return text
+    args = values if isinstance(values, dict) else {}
+    if not all(isinstance(v, (str, int, float)) for v in args.values()):
+        return text
+    args = {str(name): value for name, value in args.items()}
+    try:
+        formatted = template.format(**args)
+    except (KeyError, IndexError, ValueError):  # values that do not fit: the text as it came
+        return text or template
+    return Message.shown_as(text or formatted, SERVER, template, **args)
+
+
+def stored_form(message: str) -> str:
+    """``message`` for a text column: a server text as JSON (:func:`wire_form`),
+    any other text as it is. :func:`from_stored` reads both (and rows stored before)."""
+    form = wire_form(message)
+    if "template" not in form:
+        return str(message)
+    return json.dumps(form, ensure_ascii=False)
+
+
+def from_stored(stored: str | None) -> str:
+    """A text column's message: a server text stored by :func:`stored_form` back as a
+    message, any other (older rows: the Japanese alone) as it is."""
+    text = "" if stored is None else str(stored)
+    if not text.startswith("{"):
+        return text
+    try:
+        form = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(form, dict) or not isinstance(form.get("message"), str):
+        return text
+    return from_server(form["message"], form.get("template"), form.get("values"))
 
 
 def text(context: str, source: str, /, **args: Any) -> Message:

@@ -15,6 +15,7 @@ from typing import Any
 import psycopg
 
 from coordinator_app.domain.enums import ProfileRole
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, server_text
 from coordinator_app.domain.types import utc_now
 from coordinator_app.server.changes import ChangeWriter
 from coordinator_app.server.codec import table_specs, to_wire, wire_time
@@ -55,7 +56,10 @@ def create_user(
     """Create a user and their profile row; ``coordinator`` names a coordinator record."""
     name = name.strip()
     if not name or len(name) > 100:
-        raise ApiError("invalid_value", "ユーザー名は1〜100文字にしてください")
+        raise ApiError(
+            "invalid_value",
+            server_text(QT_TRANSLATE_NOOP("server", "ユーザー名は1〜100文字にしてください")),
+        )
     reason = validate_new_password(password)
     if reason:
         raise ApiError("invalid_value", reason)
@@ -69,7 +73,12 @@ def create_user(
         if coordinator is not None:
             if role != ProfileRole.COORDINATOR:
                 raise ApiError(
-                    "invalid_value", "コーディネーターの指定はコーディネーターの役割だけです"
+                    "invalid_value",
+                    server_text(
+                        QT_TRANSLATE_NOOP(
+                            "server", "コーディネーターの指定はコーディネーターの役割だけです"
+                        )
+                    ),
                 )
             found = conn.execute(
                 "SELECT id FROM coordinator WHERE name = %s AND deleted_at IS NULL", [coordinator]
@@ -77,8 +86,15 @@ def create_user(
             if len(found) != 1:
                 raise ApiError(
                     "invalid_value",
-                    f"コーディネーター「{coordinator}」が"
-                    + ("見つかりません" if not found else "複数あります"),
+                    server_text(
+                        QT_TRANSLATE_NOOP("server", "コーディネーター「{name}」が見つかりません"),
+                        name=coordinator,
+                    )
+                    if not found
+                    else server_text(
+                        QT_TRANSLATE_NOOP("server", "コーディネーター「{name}」が複数あります"),
+                        name=coordinator,
+                    ),
                 )
             coordinator_id = str(found[0][0])
         profile_id = str(uuid.uuid4())
@@ -146,7 +162,12 @@ def disable_user(conn: psycopg.Connection, name: str) -> None:
             [name],
         ).fetchone()
         if row is None:
-            raise ApiError("not_found", f"ユーザー「{name}」はありません")
+            raise ApiError(
+                "not_found",
+                server_text(
+                    QT_TRANSLATE_NOOP("server", "ユーザー「{name}」はありません"), name=name
+                ),
+            )
         conn.execute(
             "UPDATE access_token SET revoked_at = now() WHERE user_id = %s AND revoked_at IS NULL",
             [row[0]],
@@ -178,14 +199,24 @@ def revoke_device(conn: psycopg.Connection, device_id: str) -> None:
     try:
         device = str(uuid.UUID(device_id))
     except ValueError:
-        raise ApiError("not_found", f"端末 {device_id} はありません") from None
+        raise ApiError(
+            "not_found",
+            server_text(
+                QT_TRANSLATE_NOOP("server", "端末 {device} はありません"), device=device_id
+            ),
+        ) from None
     with conn.transaction():
         row = conn.execute(
             "UPDATE device SET revoked_at = coalesce(revoked_at, now()) WHERE id = %s RETURNING id",
             [device],
         ).fetchone()
         if row is None:
-            raise ApiError("not_found", f"端末 {device_id} はありません")
+            raise ApiError(
+                "not_found",
+                server_text(
+                    QT_TRANSLATE_NOOP("server", "端末 {device} はありません"), device=device_id
+                ),
+            )
         conn.execute(
             "UPDATE access_token SET revoked_at = now() WHERE device_id = %s"
             " AND revoked_at IS NULL",

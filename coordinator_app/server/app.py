@@ -59,6 +59,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from coordinator_app.domain.enums import ProfileRole
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, server_text
 from coordinator_app.server import accounts, sync
 from coordinator_app.server.codec import table_specs
 from coordinator_app.server.config import ServerConfig, desk_revisions
@@ -140,7 +141,10 @@ class Caller:
         with self.pool.connection() as conn:
             actor, device_id = accounts.authenticate(conn, self.token)
             if admin and actor.role != ProfileRole.ADMIN:
-                raise ApiError("forbidden", "この操作は管理者だけができます")
+                raise ApiError(
+                    "forbidden",
+                    server_text(QT_TRANSLATE_NOOP("server", "この操作は管理者だけができます")),
+                )
             yield Session(actor, device_id, self.municipality, self.schema, conn)
 
 
@@ -342,7 +346,13 @@ def create_app(config: ServerConfig) -> FastAPI:
     def history(kind: str, row_id: uuid.UUID, c: CallerDep) -> dict[str, Any]:
         with c.open() as s:
             if kind not in table_specs():
-                raise ApiError("not_found", f"「{kind}」という種類の記録はありません")
+                raise ApiError(
+                    "not_found",
+                    server_text(
+                        QT_TRANSLATE_NOOP("server", "「{kind}」という種類の記録はありません"),
+                        kind=kind,
+                    ),
+                )
             changes = sync.history(s.conn, table=kind, row_id=str(row_id))
         return {"kind": kind, "id": str(row_id), "changes": changes}
 
@@ -366,7 +376,12 @@ def create_app(config: ServerConfig) -> FastAPI:
         def store() -> None:
             with c.open() as s:
                 if s.actor.role == ProfileRole.SUPERVISOR:
-                    raise ApiError("forbidden", "上司(確認者)は添付ファイルを送れません")
+                    raise ApiError(
+                        "forbidden",
+                        server_text(
+                            QT_TRANSLATE_NOOP("server", "上司(確認者)は添付ファイルを送れません")
+                        ),
+                    )
                 if hashlib.sha256(content).hexdigest() != digest:
                     raise ApiError("blob_mismatch")
                 s.conn.execute(
@@ -385,7 +400,12 @@ def create_app(config: ServerConfig) -> FastAPI:
                 "SELECT content FROM blob WHERE sha256 = %s", [sha256.lower()]
             ).fetchone()
         if row is None:
-            raise ApiError("not_found", "添付ファイルの内容がサーバーにありません")
+            raise ApiError(
+                "not_found",
+                server_text(
+                    QT_TRANSLATE_NOOP("server", "添付ファイルの内容がサーバーにありません")
+                ),
+            )
         return Response(bytes(row[0]), media_type="application/octet-stream")
 
     @app.get("/v1/users")

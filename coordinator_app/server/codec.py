@@ -38,13 +38,18 @@ import annotated_types
 import sqlalchemy as sa
 
 from coordinator_app.domain import models
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, server_text
 from coordinator_app.domain.types import UTCDateTime, utc_now
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class WireValueError(ValueError):
-    """A value that does not fit its column; the message is Japanese."""
+    """A value that does not fit its column; the message is Japanese (a ``server_text``)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -169,14 +174,23 @@ def from_wire(spec: ColumnSpec, value: Any) -> Any:
     """The Python value to store for a wire value; raises :class:`WireValueError`."""
     if value is None:
         if not spec.nullable:
-            raise WireValueError(f"{spec.name} は空にできません")
+            raise WireValueError(
+                server_text(
+                    QT_TRANSLATE_NOOP("server", "{column} は空にできません"), column=spec.name
+                )
+            )
         return None
     try:
         return _DECODERS[spec.kind](spec, value)
     except WireValueError:
         raise
     except (TypeError, ValueError, OverflowError) as error:
-        raise WireValueError(f"{spec.name} の値の形式が正しくありません") from error
+        raise WireValueError(
+            server_text(
+                QT_TRANSLATE_NOOP("server", "{column} の値の形式が正しくありません"),
+                column=spec.name,
+            )
+        ) from error
 
 
 def canonical(spec: ColumnSpec, value: Any) -> Any:
@@ -223,11 +237,27 @@ def _int(spec: ColumnSpec, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(value)
     if not -(2**31) <= value < 2**31:
-        raise WireValueError(f"{spec.name} の値が大きすぎます")
+        raise WireValueError(
+            server_text(
+                QT_TRANSLATE_NOOP("server", "{column} の値が大きすぎます"), column=spec.name
+            )
+        )
     if spec.minimum is not None and value < spec.minimum:
-        raise WireValueError(f"{spec.name} は{spec.minimum}以上にしてください")
+        raise WireValueError(
+            server_text(
+                QT_TRANSLATE_NOOP("server", "{column} は{minimum}以上にしてください"),
+                column=spec.name,
+                minimum=spec.minimum,
+            )
+        )
     if spec.maximum is not None and value > spec.maximum:
-        raise WireValueError(f"{spec.name} は{spec.maximum}以下にしてください")
+        raise WireValueError(
+            server_text(
+                QT_TRANSLATE_NOOP("server", "{column} は{maximum}以下にしてください"),
+                column=spec.name,
+                maximum=spec.maximum,
+            )
+        )
     return value
 
 
@@ -236,7 +266,11 @@ def _float(spec: ColumnSpec, value: Any) -> float:
         raise TypeError(value)
     number = float(value)
     if not math.isfinite(number):
-        raise WireValueError(f"{spec.name} の値が正しくありません")
+        raise WireValueError(
+            server_text(
+                QT_TRANSLATE_NOOP("server", "{column} の値が正しくありません"), column=spec.name
+            )
+        )
     return number
 
 
@@ -252,15 +286,32 @@ def _str(spec: ColumnSpec, value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(value)
     if "\x00" in value:
-        raise WireValueError(f"{spec.name} に使えない文字が含まれています")
+        raise WireValueError(
+            server_text(
+                QT_TRANSLATE_NOOP("server", "{column} に使えない文字が含まれています"),
+                column=spec.name,
+            )
+        )
     if spec.length is not None and len(value) > spec.length:
-        raise WireValueError(f"{spec.name} は{spec.length}文字以内にしてください")
+        raise WireValueError(
+            server_text(
+                QT_TRANSLATE_NOOP("server", "{column} は{length}文字以内にしてください"),
+                column=spec.name,
+                length=spec.length,
+            )
+        )
     return value
 
 
 def _enum(spec: ColumnSpec, value: Any) -> str:
     if not isinstance(value, str) or spec.choices is None or value not in spec.choices:
-        raise WireValueError(f"{spec.name} の値 {value!r} は使えません")
+        raise WireValueError(
+            server_text(
+                QT_TRANSLATE_NOOP("server", "{column} の値 {value} は使えません"),
+                column=spec.name,
+                value=repr(value),
+            )
+        )
     return value
 
 

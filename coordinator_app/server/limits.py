@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Hashable, MutableMapping
 from typing import Any
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, server_text
 from coordinator_app.server.errors import ApiError
 
 Scope = MutableMapping[str, Any]
@@ -137,18 +138,28 @@ def snapshot_rate_limited(limit: RateLimit, wait: float) -> tuple[ApiError, dict
     """The 429 refusal of a snapshot request over ``limit`` and its ``Retry-After`` header."""
     seconds = max(1, math.ceil(wait))
     minutes = max(1, math.ceil(seconds / 60))
-    per = _duration(limit.window)
-    error = ApiError(
-        "snapshot_rate_limited",
-        f"初期データ(スナップショット)の取得は{per}に{limit.count}回までです。"
-        f"約{minutes}分後にやり直してください",
-        retry_after_seconds=seconds,
-    )
+    window = limit.window
+    if window >= 3600 and window % 3600 == 0:
+        message = server_text(
+            QT_TRANSLATE_NOOP(
+                "server",
+                "初期データ(スナップショット)の取得は{hours}時間に{count}回までです。"
+                "約{minutes}分後にやり直してください",
+            ),
+            hours=int(window // 3600),
+            count=limit.count,
+            minutes=minutes,
+        )
+    else:
+        message = server_text(
+            QT_TRANSLATE_NOOP(
+                "server",
+                "初期データ(スナップショット)の取得は{window}分に{count}回までです。"
+                "約{minutes}分後にやり直してください",
+            ),
+            window=max(1, math.ceil(window / 60)),
+            count=limit.count,
+            minutes=minutes,
+        )
+    error = ApiError("snapshot_rate_limited", message, retry_after_seconds=seconds)
     return error, {"Retry-After": str(seconds)}
-
-
-def _duration(seconds: float) -> str:
-    if seconds >= 3600 and seconds % 3600 == 0:
-        hours = int(seconds // 3600)
-        return "1時間" if hours == 1 else f"{hours}時間"
-    return f"{max(1, math.ceil(seconds / 60))}分"

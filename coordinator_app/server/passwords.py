@@ -12,6 +12,8 @@ import hashlib
 import hmac
 import secrets
 
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, server_text
+
 _N, _R, _P = 2**14, 8, 1
 _DUMMY_HASH: str | None = None
 
@@ -66,7 +68,7 @@ def token_hash(token: str) -> str:
 def validate_new_password(password: str) -> str | None:
     """A Japanese reason the password is not acceptable, or None."""
     if len(password) < 8:
-        return "パスワードは8文字以上にしてください"
+        return server_text(QT_TRANSLATE_NOOP("server", "パスワードは8文字以上にしてください"))
     if len(password) > 200:
-        return "パスワードは200文字以内にしてください"
+        return server_text(QT_TRANSLATE_NOOP("server", "パスワードは200文字以内にしてください"))
     return None

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coordinator_app.domain.enums import ProfileRole
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, server_text
 
 OPERATIONAL = frozenset(
     {
@@ -135,49 +136,93 @@ def check_change(
     if table in OPERATIONAL:
         if actor.role != ProfileRole.COORDINATOR:
             return Refusal(
-                "role_forbidden", "上司(確認者)は会議・プロジェクトなどの記録を変更できません"
+                "role_forbidden",
+                server_text(
+                    QT_TRANSLATE_NOOP(
+                        "server", "上司(確認者)は会議・プロジェクトなどの記録を変更できません"
+                    )
+                ),
             )
         if table == "progress_entry" and current is not None:
             changed = {
                 k for k in AUTHOR_FIELDS & new_values.keys() if new_values[k] != current.get(k)
             }
             if changed:
-                return Refusal("author_locked", "進捗の記入者は変更できません")
+                return Refusal(
+                    "author_locked",
+                    server_text(QT_TRANSLATE_NOOP("server", "進捗の記入者は変更できません")),
+                )
         return None
     if table in MASTER:
         if actor.role != ProfileRole.COORDINATOR:
             return Refusal(
-                "role_forbidden", "上司(確認者)は関係機関・地域などの情報を変更できません"
+                "role_forbidden",
+                server_text(
+                    QT_TRANSLATE_NOOP(
+                        "server", "上司(確認者)は関係機関・地域などの情報を変更できません"
+                    )
+                ),
             )
         if table in MASTER_ENTITIES and _deletes(new_values, current):
             return Refusal(
                 "admin_only_delete",
-                "関係機関・連絡先・コーディネーター・協議体・地域・通いの場の削除は"
-                "管理者だけができます",
+                server_text(
+                    QT_TRANSLATE_NOOP(
+                        "server",
+                        "関係機関・連絡先・コーディネーター・協議体・地域・通いの場の削除は"
+                        "管理者だけができます",
+                    )
+                ),
             )
         return None
     if table in REVIEWS:
         if actor.role != ProfileRole.SUPERVISOR:
-            return Refusal("role_forbidden", "確認(レビュー)は上司(確認者)だけが記録できます")
+            return Refusal(
+                "role_forbidden",
+                server_text(
+                    QT_TRANSLATE_NOOP("server", "確認(レビュー)は上司(確認者)だけが記録できます")
+                ),
+            )
         owner = current.get("reviewer_profile_id") if current is not None else None
         claimed = new_values.get("reviewer_profile_id", owner)
         if claimed != actor.profile_id or (current is not None and owner != actor.profile_id):
-            return Refusal("not_own_review", "他の人の確認(レビュー)は変更できません")
+            return Refusal(
+                "not_own_review",
+                server_text(QT_TRANSLATE_NOOP("server", "他の人の確認(レビュー)は変更できません")),
+            )
         return None
     if table == "user_profile":
         own = current is not None and row_id == actor.profile_id
         if own and set(new_values) <= OWN_PROFILE_FIELDS:
             return None
         return Refusal(
-            "admin_only", "利用者の情報は本人(氏名・ふりがな・役職)と管理者だけが変更できます"
+            "admin_only",
+            server_text(
+                QT_TRANSLATE_NOOP(
+                    "server", "利用者の情報は本人(氏名・ふりがな・役職)と管理者だけが変更できます"
+                )
+            ),
         )
     if table == "setting" and _is_project_setting(new_values, current):
         if actor.role != ProfileRole.COORDINATOR:
-            return Refusal("role_forbidden", "上司(確認者)はプロジェクトの紹介文を変更できません")
+            return Refusal(
+                "role_forbidden",
+                server_text(
+                    QT_TRANSLATE_NOOP(
+                        "server", "上司(確認者)はプロジェクトの紹介文を変更できません"
+                    )
+                ),
+            )
         return None
     if table in ADMINISTRATIVE:
-        return Refusal("admin_only", "自治体の設定は管理者だけが変更できます")
-    return Refusal("unknown_table", f"同期できない表です: {table}")
+        return Refusal(
+            "admin_only",
+            server_text(QT_TRANSLATE_NOOP("server", "自治体の設定は管理者だけが変更できます")),
+        )
+    return Refusal(
+        "unknown_table",
+        server_text(QT_TRANSLATE_NOOP("server", "同期できない表です: {table}"), table=table),
+    )
 
 
 def _is_project_setting(new_values: Mapping[str, Any], current: Mapping[str, Any] | None) -> bool:

@@ -19,6 +19,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from coordinator_app.domain.enums import ProfileRole
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, server_text, wire_form
 from coordinator_app.domain.types import utc_now
 from coordinator_app.server.changes import ChangeWriter
 from coordinator_app.server.codec import (
@@ -30,11 +31,15 @@ from coordinator_app.server.codec import (
     to_wire,
     wire_time,
 )
-from coordinator_app.server.errors import ApiError
+from coordinator_app.server.errors import ApiError, integrity_message
 from coordinator_app.server.merge import MergeOutcome, merge_row
 from coordinator_app.server.policy import Actor, check_change, stamp_author
 
 MAX_PULL_LIMIT = 5000
+NO_SUCH_CONFLICT = QT_TRANSLATE_NOOP("server", "その競合はありません")
+MISSING_BLOB = QT_TRANSLATE_NOOP(
+    "server", "添付ファイルの内容が先に送られていません(アップロードが必要です)"
+)
 
 
 class Refused(Exception):
@@ -147,54 +152,70 @@ def push_transaction(
     except Refused as refused:
         return _refusal(transaction.tx, refused.code, refused.message, refused.change)
     except psycopg.errors.IntegrityError as error:
-        return _refusal(transaction.tx, "integrity", _integrity_message(error), None)
+        return _refusal(transaction.tx, "integrity", integrity_message(error), None)
     except psycopg.errors.DataError:
-        return _refusal(transaction.tx, "invalid_value", "値の形式が正しくありません", None)
+        return _refusal(
+            transaction.tx,
+            "invalid_value",
+            server_text(QT_TRANSLATE_NOOP("server", "値の形式が正しくありません")),
+            None,
+        )
 
 
 def _refusal(tx: int, code: str, message: str, change: int | None) -> dict[str, Any]:
     result: dict[str, Any] = {
         "tx": tx,
         "status": "refused",
-        "error": {"code": code, "message": message},
+        "error": {"code": code, **wire_form(message)},
     }
     if change is not None:
         result["change"] = change
     return result
 
 
-def _integrity_message(error: psycopg.errors.IntegrityError) -> str:
-    if isinstance(error, psycopg.errors.ForeignKeyViolation):
-        return "参照している記録がサーバーにありません(先に送るべき変更が届いていません)"
-    if isinstance(error, psycopg.errors.UniqueViolation):
-        return "同じ値を持つ記録がサーバーに既にあります"
-    if isinstance(error, psycopg.errors.NotNullViolation):
-        column = error.diag.column_name or ""
-        return f"必須の項目 {column} が空です" if column else "必須の項目が空です"
-    return "記録の整合性の条件を満たしていません"
-
-
 def _decode(change: RowChange) -> tuple[str, dict[str, tuple[Any, Any]]]:
     spec = table_specs().get(change.table)
     if spec is None:
-        raise Refused("unknown_table", f"同期できない表です: {change.table}")
+        raise Refused(
+            "unknown_table",
+            server_text(
+                QT_TRANSLATE_NOOP("server", "同期できない表です: {table}"), table=change.table
+            ),
+        )
     try:
         row_id = str(uuid.UUID(change.id))
     except (ValueError, TypeError, AttributeError):
-        raise Refused("invalid_value", "記録の ID が正しくありません") from None
+        raise Refused(
+            "invalid_value",
+            server_text(QT_TRANSLATE_NOOP("server", "記録の ID が正しくありません")),
+        ) from None
     if change.op == "delete":
-        raise Refused("hard_delete", "記録の削除は削除日時(deleted_at)の更新として送ってください")
+        raise Refused(
+            "hard_delete",
+            server_text(
+                QT_TRANSLATE_NOOP(
+                    "server", "記録の削除は削除日時(deleted_at)の更新として送ってください"
+                )
+            ),
+        )
     fields: dict[str, tuple[Any, Any]] = {}
     for name, pair in change.fields.items():
         column = spec.columns.get(name)
         if column is None or name == "id":
-            raise Refused("unknown_column", f"{change.table} に {name} という項目はありません")
+            raise Refused(
+                "unknown_column",
+                server_text(
+                    QT_TRANSLATE_NOOP("server", "{table} に {name} という項目はありません"),
+                    table=change.table,
+                    name=name,
+                ),
+            )
         old, new = pair
         try:
             from_wire(column, new)
             fields[name] = (canonical(column, old), canonical(column, new))
         except WireValueError as error:
-            raise Refused("invalid_value", str(error)) from None
+            raise Refused("invalid_value", error.message) from None
     return row_id, fields
 
 
@@ -209,7 +230,12 @@ def _apply_change(
     current = writer.read_row(table, row_id)
     if current is None:
         if change.op != "insert":
-            raise Refused("unknown_row", "サーバーにない記録を更新しようとしました")
+            raise Refused(
+                "unknown_row",
+                server_text(
+                    QT_TRANSLATE_NOOP("server", "サーバーにない記録を更新しようとしました")
+                ),
+            )
         spec = table_specs()[table]
         now = to_wire(spec.columns["created_at"], utc_now())
         for name, value in spec.defaults.items():
@@ -250,10 +276,7 @@ def _check_blobs(conn: psycopg.Connection, table: str, values: Mapping[str, Any]
         if columns[name].kind == "blob" and value is not None:
             digest = value.removeprefix("sha256:")
             if conn.execute("SELECT 1 FROM blob WHERE sha256 = %s", [digest]).fetchone() is None:
-                raise Refused(
-                    "missing_blob",
-                    "添付ファイルの内容が先に送られていません(アップロードが必要です)",
-                )
+                raise Refused("missing_blob", server_text(MISSING_BLOB))
 
 
 def _store_conflicts(
@@ -456,15 +479,18 @@ def resolve_conflict(conn: psycopg.Connection, *, conflict_id: str, actor: Actor
     try:
         key = str(uuid.UUID(conflict_id))
     except ValueError:
-        raise ApiError("not_found", "その競合はありません") from None
+        raise ApiError("not_found", server_text(NO_SUCH_CONFLICT)) from None
     with conn.transaction():
         row = conn.execute(
             "SELECT user_id, resolved_at FROM conflict WHERE id = %s FOR UPDATE", [key]
         ).fetchone()
         if row is None:
-            raise ApiError("not_found", "その競合はありません")
+            raise ApiError("not_found", server_text(NO_SUCH_CONFLICT))
         if actor.role != ProfileRole.ADMIN and str(row[0]) != actor.user_id:
-            raise ApiError("forbidden", "他の人の競合は解決できません")
+            raise ApiError(
+                "forbidden",
+                server_text(QT_TRANSLATE_NOOP("server", "他の人の競合は解決できません")),
+            )
         if row[1] is None:
             conn.execute(
                 "UPDATE conflict SET resolved_at = now(), resolved_by = %s WHERE id = %s",

@@ -9,6 +9,7 @@ in an area when no active answering place of that area meets on it.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +33,7 @@ from coordinator_app.services.base import live, names_by_id
 from coordinator_app.services.gathering_places import _area_order
 
 if TYPE_CHECKING:
-    from coordinator_app.services.transfer.cells import Sheet, WriteReport
+    from coordinator_app.services.transfer.cells import Cell, Sheet, WriteReport
 
 WEEKDAY_NAMES = (
     QT_TRANSLATE_NOOP("weekdays", "月"),
@@ -208,42 +209,81 @@ def build(session: Session, survey: SurveyRound) -> SurveyResults:
     return results
 
 
-def sheets(results: SurveyResults) -> list[Sheet]:
-    """The results as sheets: answers, counts per area and kind, weekdays without a place."""
+SHEET_ANSWERS = QT_TRANSLATE_NOOP("survey", "回答")
+SHEET_COUNTS = QT_TRANSLATE_NOOP("survey", "地域・種類別")
+SHEET_GAPS = QT_TRANSLATE_NOOP("survey", "通いの場がない曜日")
+HEADER_PLACE = QT_TRANSLATE_NOOP("survey", "通いの場")
+HEADER_AREA = QT_TRANSLATE_NOOP("survey", "地域")
+HEADER_KIND = QT_TRANSLATE_NOOP("survey", "種類")
+HEADER_PLACES = QT_TRANSLATE_NOOP("survey", "か所数")
+HEADER_PARTICIPANTS = QT_TRANSLATE_NOOP("survey", "参加者数")
+HEADER_ANSWERED = QT_TRANSLATE_NOOP("survey", "回答したか所数")
+NOTES_TITLE = QT_TRANSLATE_NOOP("survey", "説明")
+NOTE = QT_TRANSLATE_NOOP("survey", "{name}({year}年度)の集計")
+
+Text = Callable[[object], str]
+"""Shows a text (a message) in the export's language: ``str`` is Japanese (the window
+passes ``ui.labels.message_text``, as for the activity report's .xlsx)."""
+
+
+def _s(source: str) -> Message:
+    return Message("survey", source)
+
+
+def sheets(results: SurveyResults, text: Text = str) -> list[Sheet]:
+    """The results as sheets: answers, counts per area and kind, weekdays without a place;
+    titles, headers and the app's words (地域未設定, なし, weekdays) in ``text``'s language."""
     from coordinator_app.services.transfer.cells import Sheet  # openpyxl: only when saving
 
+    def shown(values: Sequence[Cell]) -> list[Cell]:
+        return [text(v) if isinstance(v, str) else v for v in values]
+
+    def headed(values: Sequence[str]) -> list[str]:
+        return [text(v) for v in values]
+
     answers = Sheet(
-        title="回答",
-        headers=["通いの場", "地域", "種類", *(c.header for c in results.columns)],
-        rows=[[r.place, r.area, r.kind, *r.values] for r in results.rows],
+        title=text(_s(SHEET_ANSWERS)),
+        headers=headed(
+            [
+                _s(HEADER_PLACE),
+                _s(HEADER_AREA),
+                _s(HEADER_KIND),
+                *(c.header for c in results.columns),
+            ]
+        ),
+        rows=[shown([r.place, r.area, r.kind, *r.values]) for r in results.rows],
         name="answers",
     )
     counts = Sheet(
-        title="地域・種類別",
-        headers=["地域", "種類", "か所数", "参加者数"],
-        rows=[[c.area, c.kind, str(c.places), str(c.participants)] for c in results.counts],
+        title=text(_s(SHEET_COUNTS)),
+        headers=headed(
+            [_s(HEADER_AREA), _s(HEADER_KIND), _s(HEADER_PLACES), _s(HEADER_PARTICIPANTS)]
+        ),
+        rows=[shown([c.area, c.kind, str(c.places), str(c.participants)]) for c in results.counts],
         name="counts",
     )
     gaps = Sheet(
-        title="通いの場がない曜日",
-        headers=["地域", "回答したか所数", "通いの場がない曜日"],
-        rows=[[g.area, str(g.places), g.missing_text] for g in results.gaps],
+        title=text(_s(SHEET_GAPS)),
+        headers=headed([_s(HEADER_AREA), _s(HEADER_ANSWERED), _s(SHEET_GAPS)]),
+        rows=[shown([g.area, str(g.places), g.missing_text]) for g in results.gaps],
         name="weekdays",
     )
     return [answers, counts, gaps]
 
 
-def export(results: SurveyResults, path: Path) -> WriteReport:
-    """.xlsx: every sheet (all cells text); .csv: the answers table."""
+def export(results: SurveyResults, path: Path, text: Text = str) -> WriteReport:
+    """.xlsx: every sheet (all cells text); .csv: the answers table; in ``text``'s language."""
     from coordinator_app.services.transfer.cells import WriteReport, write_csv, write_xlsx
     from coordinator_app.services.transfer.reading import TransferError
 
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        notes = [f"{results.round_name}({results.fiscal_year}年度)の集計"]
-        return write_xlsx(sheets(results), path, notes=notes)
+        note = Message("survey", NOTE, name=results.round_name, year=results.fiscal_year)
+        return write_xlsx(
+            sheets(results, text), path, notes=[text(note)], notes_title=text(_s(NOTES_TITLE))
+        )
     if suffix == ".csv":
-        write_csv(sheets(results)[0], path)
+        write_csv(sheets(results, text)[0], path)
         return WriteReport()
     raise TransferError(
         Message("survey", QT_TRANSLATE_NOOP("survey", "保存できる形式は .xlsx と .csv です"))

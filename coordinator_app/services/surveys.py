@@ -381,9 +381,12 @@ class SurveyService(Guarded):
             return survey_results.build(session, survey)
 
     @reads
-    def export_results(self, round_id: uuid.UUID, path: Path) -> WriteReport:
-        """Write the results to ``path`` (.xlsx: every table; .csv: the answers); cells as text."""
-        return survey_results.export(self.results(round_id), path)
+    def export_results(
+        self, round_id: uuid.UUID, path: Path, text: survey_results.Text = str
+    ) -> WriteReport:
+        """Write the results to ``path`` (.xlsx: every table; .csv: the answers); cells as text,
+        the app's words in ``text``'s language (the window passes ``message_text``)."""
+        return survey_results.export(self.results(round_id), path, text)
 
 
 def _live(session: Session, model: type[R], record_id: uuid.UUID, kind: RecordKind) -> R:

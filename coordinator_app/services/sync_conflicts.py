@@ -18,7 +18,7 @@ from typing import Any
 from coordinator_app.domain import models
 from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.record_kind import RecordKind
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, from_stored, invalid
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.server.codec import WireValueError, from_wire_lenient, table_specs
 from coordinator_app.storage import search_index
@@ -222,7 +222,8 @@ class SyncConflictService:
         found = []
         for rid, code, message, at, changes in rows:
             tables = tuple(dict.fromkeys(str(c.get("table", "")) for c in json.loads(changes)))
-            found.append(RefusedChange(int(rid), str(code), str(message), str(at), tables))
+            text = from_stored(message)
+            found.append(RefusedChange(int(rid), str(code), text, str(at), tables))
         return found
 
     def dismiss_refused(self, refused_id: int) -> None:

@@ -2,7 +2,8 @@
 
 Every request carries the desk's schema revision; after :meth:`login` the
 bearer token. A refusal with a body ``{"error": {code, message}}`` becomes a
-:class:`SyncError` with the server's Japanese message; a network failure one
+:class:`SyncError` with the server's Japanese message (a message the window
+translates when the server sent its ``template`` and ``values``); a network failure one
 with a message of its own. Nothing is retried here: the worker decides.
 """
 
@@ -17,7 +18,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, from_server
 
 _LARGE_BODY = 1024 * 1024
 """A request body from which a connection reset is taken for a refusal of its size."""
@@ -245,7 +246,11 @@ def _refusal(error: urllib.error.HTTPError) -> SyncError:
     if isinstance(body, dict) and isinstance(body.get("error"), dict):
         detail = body["error"]
         return SyncError(
-            str(detail.get("message") or detail.get("code")),
+            from_server(
+                detail.get("message") or detail.get("code"),
+                detail.get("template"),
+                detail.get("values"),
+            ),
             code=str(detail.get("code", "")),
             status=error.code,
         )

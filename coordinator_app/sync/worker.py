@@ -33,7 +33,7 @@ from sqlmodel import Session
 
 from coordinator_app.domain.changes import Changes, Origin, acting
 from coordinator_app.domain.record_kind import RecordKind
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, from_server, stored_form
 from coordinator_app.domain.types import utc_now
 from coordinator_app.server.codec import NOW, WireValueError, from_wire_lenient, table_specs
 from coordinator_app.storage import capture, search_index
@@ -246,7 +246,11 @@ class SyncWorker:
                     sent.tx,
                     incarnation,
                     str(error.get("code", "refused")),
-                    str(error.get("message", "")),
+                    stored_form(
+                        from_server(
+                            error.get("message"), error.get("template"), error.get("values")
+                        )
+                    ),
                     result.get("change"),
                     json.dumps(sent.changes, ensure_ascii=False),
                     _now_text(),

@@ -4715,6 +4715,10 @@ Overwrite them with what you entered? (If not, what you are typing stays in the 
         <translation>Save the results to</translation>
     </message>
     <message>
+        <source>{name}_集計</source>
+        <translation>{name}_results</translation>
+    </message>
+    <message>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -7038,6 +7042,293 @@ When it is closed there, it opens here automatically.</translation>
     </message>
 </context>
 <context>
+    <name>server</name>
+    <message>
+        <source>ユーザー名は1〜100文字にしてください</source>
+        <translation>A user name must be 1 to 100 characters long</translation>
+    </message>
+    <message>
+        <source>コーディネーターの指定はコーディネーターの役割だけです</source>
+        <translation>Only a user with the coordinator role can be linked to a coordinator</translation>
+    </message>
+    <message>
+        <source>コーディネーター「{name}」が見つかりません</source>
+        <translation>Coordinator &quot;{name}&quot; was not found</translation>
+    </message>
+    <message>
+        <source>コーディネーター「{name}」が複数あります</source>
+        <translation>There is more than one coordinator named &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>ユーザー「{name}」はありません</source>
+        <translation>There is no user &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>端末 {device} はありません</source>
+        <translation>There is no device {device}</translation>
+    </message>
+    <message>
+        <source>この操作は管理者だけができます</source>
+        <translation>Only an administrator can do this</translation>
+    </message>
+    <message>
+        <source>「{kind}」という種類の記録はありません</source>
+        <translation>There is no kind of record called &quot;{kind}&quot;</translation>
+    </message>
+    <message>
+        <source>上司(確認者)は添付ファイルを送れません</source>
+        <translation>A supervisor (reviewer) cannot upload attachments</translation>
+    </message>
+    <message>
+        <source>添付ファイルの内容がサーバーにありません</source>
+        <translation>The attachment&apos;s content is not on the server</translation>
+    </message>
+    <message>
+        <source>{column} は空にできません</source>
+        <translation>{column} cannot be empty</translation>
+    </message>
+    <message>
+        <source>{column} の値の形式が正しくありません</source>
+        <translation>The value of {column} is not in a valid format</translation>
+    </message>
+    <message>
+        <source>{column} の値が大きすぎます</source>
+        <translation>The value of {column} is too large</translation>
+    </message>
+    <message>
+        <source>{column} は{minimum}以上にしてください</source>
+        <translation>{column} must be {minimum} or more</translation>
+    </message>
+    <message>
+        <source>{column} は{maximum}以下にしてください</source>
+        <translation>{column} must be {maximum} or less</translation>
+    </message>
+    <message>
+        <source>{column} の値が正しくありません</source>
+        <translation>The value of {column} is not valid</translation>
+    </message>
+    <message>
+        <source>{column} に使えない文字が含まれています</source>
+        <translation>{column} contains characters that cannot be used</translation>
+    </message>
+    <message>
+        <source>{column} は{length}文字以内にしてください</source>
+        <translation>{column} must be at most {length} characters long</translation>
+    </message>
+    <message>
+        <source>{column} の値 {value} は使えません</source>
+        <translation>The value {value} cannot be used for {column}</translation>
+    </message>
+    <message>
+        <source>リクエストの形式が正しくありません</source>
+        <translation>The request is not in a valid format</translation>
+    </message>
+    <message>
+        <source>アプリのデータ形式の版が送られていません</source>
+        <translation>The app did not send its data format version</translation>
+    </message>
+    <message>
+        <source>アプリが古いため同期できません。アプリを更新してください</source>
+        <translation>This app is too old to sync. Please update the app</translation>
+    </message>
+    <message>
+        <source>サーバーがこのアプリの版にまだ対応していません。管理者にサーバーの更新を依頼してください</source>
+        <translation>The server does not support this version of the app yet. Ask your administrator to update the server</translation>
+    </message>
+    <message>
+        <source>ユーザー名またはパスワードが違います</source>
+        <translation>The user name or password is incorrect</translation>
+    </message>
+    <message>
+        <source>ログインの失敗が続いたため、しばらくログインできません。時間をおいてやり直してください</source>
+        <translation>Too many failed logins: logging in is blocked for a while. Please try again later</translation>
+    </message>
+    <message>
+        <source>初期データ(スナップショット)の要求が多すぎます。しばらくしてからやり直してください</source>
+        <translation>Too many requests for the initial data (snapshot). Please try again later</translation>
+    </message>
+    <message>
+        <source>このユーザーは無効にされています</source>
+        <translation>This user has been disabled</translation>
+    </message>
+    <message>
+        <source>ログインしてください</source>
+        <translation>Please log in</translation>
+    </message>
+    <message>
+        <source>ログイン情報が無効です。もう一度ログインしてください</source>
+        <translation>The login is not valid. Please log in again</translation>
+    </message>
+    <message>
+        <source>ログインの有効期限が切れました。もう一度ログインしてください</source>
+        <translation>The login has expired. Please log in again</translation>
+    </message>
+    <message>
+        <source>この端末のログインは取り消されました。もう一度ログインしてください</source>
+        <translation>This device&apos;s login was revoked. Please log in again</translation>
+    </message>
+    <message>
+        <source>この端末は利用停止されています。管理者に連絡してください</source>
+        <translation>This device has been blocked. Please contact your administrator</translation>
+    </message>
+    <message>
+        <source>指定された自治体はこのサーバーにありません</source>
+        <translation>The municipality given is not on this server</translation>
+    </message>
+    <message>
+        <source>自治体を指定してください</source>
+        <translation>Please specify the municipality</translation>
+    </message>
+    <message>
+        <source>この操作を行う権限がありません</source>
+        <translation>You are not allowed to do this</translation>
+    </message>
+    <message>
+        <source>見つかりません</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>この操作はできません</source>
+        <translation>This operation is not possible</translation>
+    </message>
+    <message>
+        <source>送信されたデータが大きすぎます</source>
+        <translation>The data sent is too large</translation>
+    </message>
+    <message>
+        <source>JSON で送ってください</source>
+        <translation>Please send JSON</translation>
+    </message>
+    <message>
+        <source>同じ名前のユーザーが既にあります</source>
+        <translation>A user with the same name already exists</translation>
+    </message>
+    <message>
+        <source>入力内容が正しくありません</source>
+        <translation>The input is not valid</translation>
+    </message>
+    <message>
+        <source>ファイルの内容が送られたハッシュと一致しません</source>
+        <translation>The file&apos;s content does not match the hash sent</translation>
+    </message>
+    <message>
+        <source>データベースに接続できません。しばらくしてからやり直してください</source>
+        <translation>Cannot connect to the database. Please try again later</translation>
+    </message>
+    <message>
+        <source>サーバー内部でエラーが発生しました。管理者に連絡してください</source>
+        <translation>An internal server error occurred. Please contact your administrator</translation>
+    </message>
+    <message>
+        <source>初期データ(スナップショット)の取得は{hours}時間に{count}回までです。約{minutes}分後にやり直してください</source>
+        <translation>The initial data (snapshot) can be fetched at most {count} times per {hours} hour(s). Please try again in about {minutes} minute(s)</translation>
+    </message>
+    <message>
+        <source>初期データ(スナップショット)の取得は{window}分に{count}回までです。約{minutes}分後にやり直してください</source>
+        <translation>The initial data (snapshot) can be fetched at most {count} times per {window} minute(s). Please try again in about {minutes} minute(s)</translation>
+    </message>
+    <message>
+        <source>パスワードは8文字以上にしてください</source>
+        <translation>A password must be at least 8 characters long</translation>
+    </message>
+    <message>
+        <source>パスワードは200文字以内にしてください</source>
+        <translation>A password must be at most 200 characters long</translation>
+    </message>
+    <message>
+        <source>上司(確認者)は会議・プロジェクトなどの記録を変更できません</source>
+        <translation>A supervisor (reviewer) cannot change meetings, projects or other records</translation>
+    </message>
+    <message>
+        <source>進捗の記入者は変更できません</source>
+        <translation>The author of a progress entry cannot be changed</translation>
+    </message>
+    <message>
+        <source>上司(確認者)は関係機関・地域などの情報を変更できません</source>
+        <translation>A supervisor (reviewer) cannot change organisations, areas or other master data</translation>
+    </message>
+    <message>
+        <source>関係機関・連絡先・コーディネーター・協議体・地域・通いの場の削除は管理者だけができます</source>
+        <translation>Only an administrator can delete organisations, contacts, coordinators, councils, areas and gathering places</translation>
+    </message>
+    <message>
+        <source>確認(レビュー)は上司(確認者)だけが記録できます</source>
+        <translation>Only a supervisor (reviewer) can record a review</translation>
+    </message>
+    <message>
+        <source>他の人の確認(レビュー)は変更できません</source>
+        <translation>You cannot change someone else&apos;s review</translation>
+    </message>
+    <message>
+        <source>利用者の情報は本人(氏名・ふりがな・役職)と管理者だけが変更できます</source>
+        <translation>A user&apos;s details can be changed only by that user (name, reading, job title) and by an administrator</translation>
+    </message>
+    <message>
+        <source>上司(確認者)はプロジェクトの紹介文を変更できません</source>
+        <translation>A supervisor (reviewer) cannot change a project&apos;s introduction</translation>
+    </message>
+    <message>
+        <source>自治体の設定は管理者だけが変更できます</source>
+        <translation>Only an administrator can change the municipality&apos;s settings</translation>
+    </message>
+    <message>
+        <source>同期できない表です: {table}</source>
+        <translation>This table cannot be synced: {table}</translation>
+    </message>
+    <message>
+        <source>値の形式が正しくありません</source>
+        <translation>A value is not in a valid format</translation>
+    </message>
+    <message>
+        <source>参照している記録がサーバーにありません(先に送るべき変更が届いていません)</source>
+        <translation>A record this refers to is not on the server (a change that should have been sent first has not arrived)</translation>
+    </message>
+    <message>
+        <source>同じ値を持つ記録がサーバーに既にあります</source>
+        <translation>A record with the same value already exists on the server</translation>
+    </message>
+    <message>
+        <source>必須の項目 {column} が空です</source>
+        <translation>The required field {column} is empty</translation>
+    </message>
+    <message>
+        <source>必須の項目が空です</source>
+        <translation>A required field is empty</translation>
+    </message>
+    <message>
+        <source>記録の整合性の条件を満たしていません</source>
+        <translation>The record does not meet the integrity rules</translation>
+    </message>
+    <message>
+        <source>記録の ID が正しくありません</source>
+        <translation>The record&apos;s ID is not valid</translation>
+    </message>
+    <message>
+        <source>記録の削除は削除日時(deleted_at)の更新として送ってください</source>
+        <translation>Send a deletion as an update of the deletion time (deleted_at)</translation>
+    </message>
+    <message>
+        <source>{table} に {name} という項目はありません</source>
+        <translation>{table} has no field called {name}</translation>
+    </message>
+    <message>
+        <source>サーバーにない記録を更新しようとしました</source>
+        <translation>Tried to update a record that is not on the server</translation>
+    </message>
+    <message>
+        <source>その競合はありません</source>
+        <translation>There is no such conflict</translation>
+    </message>
+    <message>
+        <source>添付ファイルの内容が先に送られていません(アップロードが必要です)</source>
+        <translation>The attachment&apos;s content has not been sent first (it must be uploaded)</translation>
+    </message>
+    <message>
+        <source>他の人の競合は解決できません</source>
+        <translation>You cannot resolve someone else&apos;s conflict</translation>
+    </message>
+</context>
+<context>
     <name>storage</name>
     <message>
         <source>入力した内容はそのまま残っています。</source>
@@ -7173,6 +7464,50 @@ When it is closed there, it opens here automatically.</translation>
     <message>
         <source>(削除した質問) {wording}</source>
         <translation>(removed question) {wording}</translation>
+    </message>
+    <message>
+        <source>回答</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>地域・種類別</source>
+        <translation>By area and kind</translation>
+    </message>
+    <message>
+        <source>通いの場がない曜日</source>
+        <translation>Weekdays without a place</translation>
+    </message>
+    <message>
+        <source>通いの場</source>
+        <translation>Gathering place</translation>
+    </message>
+    <message>
+        <source>地域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>か所数</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>参加者数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>回答したか所数</source>
+        <translation>Places answered</translation>
+    </message>
+    <message>
+        <source>説明</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>{name}({year}年度)の集計</source>
+        <translation>Results of {name} (fiscal year {year})</translation>
     </message>
     <message>
         <source>保存できる形式は .xlsx と .csv です</source>

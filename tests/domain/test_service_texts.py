@@ -1,10 +1,12 @@
-"""Issue 18: every text a service or the sync makes for the user goes through
-``domain.texts.Message`` (so the English window shows it in English).
+"""Issue 18: every text a service, the sync or the sync server makes for the user
+goes through ``domain.texts.Message`` (so the English window shows it in English).
 
-The scan reads the service and sync modules and fails on Japanese written
-straight into an exception, a field error (``errors.add``, ``require_live``,
+The scan reads the service, sync and server modules and fails on Japanese written
+straight into an exception (the server's ``ApiError`` too), a refusal of a pushed
+change (``Refusal``, ``Refused``), a field error (``errors.add``, ``require_live``,
 ``LinkSpec``) or a ``ValidationError`` dict instead of into a Message; the few
-texts that only a command line or a log ever shows are listed in ALLOWED.
+texts that only a command line or a log ever shows are listed in ALLOWED, and the
+server's console modules (its own command line, never seen by a desk) in CONSOLE.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).parents[2] / "coordinator_app"
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
-CARRIERS = {"add", "require_live", "LinkSpec"}
+CARRIERS = {"add", "require_live", "LinkSpec", "Refusal", "Refused"}
 """Calls (besides exception constructors) whose text arguments reach the user."""
 
 ALLOWED: set[tuple[str, str]] = set()
@@ -73,8 +75,31 @@ def raw_user_texts(path: Path) -> list[tuple[int, str]]:
     return found
 
 
+CONSOLE = {"server/cli.py", "server/cluster.py", "server/config.py", "server/schema.py"}
+"""The server's modules whose texts only its administrator's console shows
+(``coordinator-server init/run/user``, its migrations): the server stays Japanese there."""
+
+
 def _scanned() -> list[Path]:
-    return sorted([*(ROOT / "services").rglob("*.py"), *(ROOT / "sync").rglob("*.py")])
+    return sorted(
+        [
+            *(ROOT / "services").rglob("*.py"),
+            *(ROOT / "sync").rglob("*.py"),
+            *(
+                path
+                for path in (ROOT / "server").rglob("*.py")
+                if path.relative_to(ROOT).as_posix() not in CONSOLE
+            ),
+        ]
+    )
+
+
+def test_the_scan_reads_the_servers_refusals() -> None:
+    """The modules whose texts reach a desk are scanned (the server's refusals too)."""
+    scanned = {path.relative_to(ROOT).as_posix() for path in _scanned()}
+    assert {"server/errors.py", "server/policy.py", "server/sync.py", "server/app.py"} <= scanned
+    assert {"server/accounts.py", "server/codec.py", "server/limits.py"} <= scanned
+    assert not CONSOLE & scanned
 
 
 def test_no_service_or_sync_error_is_plain_japanese() -> None:
@@ -101,7 +126,12 @@ def test_the_scan_finds_a_plain_japanese_error(tmp_path: Path) -> None:
         "    raise ValidationError({'c': '選んでください' if name else 'x'})\n"
         "    raise ValidationError({'d': invalid(QT_TRANSLATE_NOOP('validation', '正しい'))})\n"
         "    errors.add('e', LOCKED.format(old=name))\n"
-        "LOCKED = '「{old}」から変えられません'\n",
+        "LOCKED = '「{old}」から変えられません'\n"
+        "def g(table):\n"
+        "    return Refusal('admin_only', '管理者だけが変更できます')\n"
+        "    raise Refused('unknown_table', f'同期できない表です: {table}')\n"
+        "    raise ApiError('not_found', 'ありません')\n"
+        "    raise ApiError('forbidden', server_text(QT_TRANSLATE_NOOP('server', '権限')))\n",
         encoding="utf-8",
     )
     assert [text for _line, text in raw_user_texts(sample)] == [
@@ -110,4 +140,7 @@ def test_the_scan_finds_a_plain_japanese_error(tmp_path: Path) -> None:
         "「」が見つかりません",
         "選んでください",
         "「{old}」から変えられません",
+        "管理者だけが変更できます",
+        "同期できない表です: ",
+        "ありません",
     ]

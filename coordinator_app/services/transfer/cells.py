@@ -116,14 +116,17 @@ _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
-def write_xlsx(sheets: Sequence[Sheet], path: Path, *, notes: Sequence[str] = ()) -> WriteReport:
-    """Write ``sheets`` to one workbook (atomically); ``notes`` become a first 説明 sheet."""
+def write_xlsx(
+    sheets: Sequence[Sheet], path: Path, *, notes: Sequence[str] = (), notes_title: str = "説明"
+) -> WriteReport:
+    """Write ``sheets`` to one workbook (atomically); ``notes`` become a first sheet
+    (``notes_title``: 説明, or its translation when the export follows the UI language)."""
     report = WriteReport()
     workbook = Workbook()
     default = workbook.active
     if notes:
         assert default is not None
-        default.title = "説明"
+        default.title = notes_title
         for line in notes:
             default.append([line])
         default.column_dimensions["A"].width = 100

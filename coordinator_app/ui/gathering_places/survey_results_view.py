@@ -131,7 +131,8 @@ class ResultsTab(QWidget):
         path = self.ctx.prompts.choose_save_file(
             self,
             title=self.tr("集計の保存先"),
-            suggested=safe_file_name(f"{self.results.round_name}_集計") + ".xlsx",
+            suggested=safe_file_name(self.tr("{name}_集計").format(name=self.results.round_name))
+            + ".xlsx",
             filters=self.tr("Excel (*.xlsx);;CSV (*.csv)"),
         )
         if path is None:
@@ -139,7 +140,7 @@ class ResultsTab(QWidget):
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + ".xlsx")
         try:
-            self.ctx.services.surveys.export_results(self.round_id, path)
+            self.ctx.services.surveys.export_results(self.round_id, path, text=message_text)
         except (OSError, TransferError) as exc:
             self.ctx.prompts.warn(
                 self,

@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.record_kind import RecordKind
+from coordinator_app.domain.texts import Message, joined
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.sync_conflicts import OpenConflict, RefusedChange
 from coordinator_app.sync.worker import SyncWorker
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.labels import error_text, kind_label
+from coordinator_app.ui.labels import error_text, kind_label, message_text
 from coordinator_app.ui.sync.controller import SyncController
 from coordinator_app.ui.sync.diff_view import DiffView
 
@@ -99,6 +100,16 @@ def conflict_title(conflict: OpenConflict) -> str:
 def _table_label(table: str) -> str:
     kind = RecordKind.of_table(table)
     return kind_label(kind) if kind is not None else table
+
+
+def tables_text(tables: tuple[str, ...]) -> str:
+    """The kinds of record of a refused change as one list ("会議、進捗" / "Meetings, Progress")."""
+    kinds = [RecordKind.of_table(table) for table in tables]
+    labels = [
+        Message("RecordKind", kind.label) if kind is not None else table
+        for kind, table in zip(kinds, tables, strict=True)
+    ]
+    return message_text(joined(labels))
 
 
 def _plain(label: QLabel) -> QLabel:
@@ -246,9 +257,12 @@ class ConflictDialog(QDialog):
         self.refused_rows = self.store.refused()
         self.refused_table.setRowCount(len(self.refused_rows))
         for row, refused in enumerate(self.refused_rows):
-            texts = [_table_label(t) for t in refused.tables]
             for column, text in enumerate(
-                (when_text(refused.at), "、".join(texts), refused.message or refused.code)
+                (
+                    when_text(refused.at),
+                    tables_text(refused.tables),
+                    message_text(refused.message) or refused.code,
+                )
             ):
                 self.refused_table.setItem(row, column, QTableWidgetItem(text))
         self.dismiss_button.setEnabled(bool(self.refused_rows))
