@@ -7,6 +7,7 @@ English translation applies.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
@@ -111,6 +112,12 @@ def kind_label(kind: RecordKind | str) -> str:
     ``domain/record_kind.py`` (context ``RecordKind``).
     """
     return QCoreApplication.translate("RecordKind", RecordKind(kind).label)
+
+
+def names_text(names: Iterable[str]) -> str:
+    """Names (the user's data) as one list with the window's separator: 「、」 in
+    Japanese, ", " in English."""
+    return QCoreApplication.translate("RecordEditor", "、").join(names)
 
 
 def message_text(text: object) -> str:

@@ -15,6 +15,7 @@ from coordinator_app.ui.common.picker_base import (
     more_hint,
 )
 from coordinator_app.ui.common.plain_text import plain
+from coordinator_app.ui.labels import names_text
 
 SUMMARY_NAMES = 5
 """A check list's summary names this many of the checked records."""
@@ -187,7 +188,7 @@ class CheckList(QWidget):
         )
         names = [o.text.strip() for o in self._checked.values()]
         if names:
-            text += ": " + "、".join(names[:SUMMARY_NAMES])
+            text += ": " + names_text(names[:SUMMARY_NAMES])
             if len(names) > SUMMARY_NAMES:
                 text += "…"
         if self.more:

@@ -30,6 +30,7 @@ from coordinator_app.ui.common.plain_text import plain, plain_tooltip
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.gathering_places.labels import status_labels
+from coordinator_app.ui.labels import names_text
 
 
 class GatheringPlaceEditor(RecordEditor):
@@ -242,7 +243,7 @@ class GatheringPlaceEditor(RecordEditor):
             else ""
         )
         note = (
-            self.tr("※ そのまま残します: {text}").format(text="、".join(schedule.unread))
+            self.tr("※ そのまま残します: {text}").format(text=names_text(schedule.unread))
             if schedule.unread
             else ""
         )

@@ -21,7 +21,7 @@ from coordinator_app.services.survey_results import SurveyResults
 from coordinator_app.ui.common.list_table import list_table
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.labels import error_text, message_text
+from coordinator_app.ui.labels import error_text, message_text, names_text
 from coordinator_app.ui.prompts import safe_file_name
 from coordinator_app.ui.reports.report_table_model import ReportTableModel
 
@@ -85,7 +85,7 @@ class ResultsTab(QWidget):
                 unanswered=len(results.unanswered),
             )
             + (
-                self.tr("(未回答: {names})").format(names="、".join(results.unanswered[:10]))
+                self.tr("(未回答: {names})").format(names=names_text(results.unanswered[:10]))
                 + ("…" if len(results.unanswered) > 10 else "")
                 if results.unanswered
                 else ""

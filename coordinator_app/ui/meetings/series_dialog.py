@@ -35,7 +35,7 @@ from coordinator_app.services.meeting_series import MAX_SERIES_SESSIONS
 from coordinator_app.ui.common.form import ERROR_STYLE
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
-from coordinator_app.ui.labels import message_text
+from coordinator_app.ui.labels import message_text, names_text
 from coordinator_app.ui.meetings.calendar_model import weekday_name
 from coordinator_app.ui.meetings.holiday_names import holiday_name
 from coordinator_app.ui.meetings.keyboard import make_keyboard_friendly
@@ -223,7 +223,7 @@ class SeriesDialog(QDialog):
         holidays = self.holiday_dates()
         self.holiday_label.setText(
             self.tr("祝日に当たる回があります: {dates}").format(
-                dates="、".join(
+                dates=names_text(
                     f"{self.ctx.dates.format(day)}({holiday_name(day)})" for day in holidays
                 )
             )

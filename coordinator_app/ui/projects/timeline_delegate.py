@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from coordinator_app.services.progress_timeline import TimelineEntry
 from coordinator_app.ui.dates import DateFormat
+from coordinator_app.ui.labels import names_text
 from coordinator_app.ui.projects.timeline_model import ENTRY_ROLE, THUMBNAIL, TimelineModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -115,7 +116,7 @@ class TimelineDelegate(QStyledItemDelegate):
     def files_text(self, item: TimelineEntry) -> str:
         if not item.files:
             return ""
-        return self.tr("添付: {names}").format(names="、".join(f.filename for f in item.files))
+        return self.tr("添付: {names}").format(names=names_text(f.filename for f in item.files))
 
     @staticmethod
     def colour(item: TimelineEntry) -> QColor:

@@ -11,6 +11,7 @@ from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.list_table import list_table, size_columns
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.labels import names_text
 from coordinator_app.ui.review.review_history_model import ReviewHistoryModel
 
 
@@ -48,7 +49,7 @@ class ReviewHistoryPanel(QWidget):
         else:
             self.summary.setText(
                 self.tr("確認 {count}件(確認者: {names})", "", self.model.rowCount()).format(
-                    count=self.model.rowCount(), names="、".join(sorted(n for n in reviewers if n))
+                    count=self.model.rowCount(), names=names_text(sorted(n for n in reviewers if n))
                 )
             )
 
