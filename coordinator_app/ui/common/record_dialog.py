@@ -13,7 +13,7 @@ import uuid
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from coordinator_app.domain.models import Record
 from coordinator_app.domain.record_kind import RecordKind
@@ -23,7 +23,9 @@ from coordinator_app.ui.common.keyboard import make_keyboard_friendly
 from coordinator_app.ui.common.saving import (
     changed_on_both_sides,
     clone,
+    confirm_overwrite,
     edited_fields,
+    field_caption,
     input_errors,
     onto_current,
     save_form,
@@ -158,19 +160,8 @@ class RecordDialog(QDialog):
         clashes = changed_on_both_sides(loaded, current, self._edits(shown, edited))
         if not clashes:
             return True
-        # The record forms ask the same question: one text, translated once.
-        separator = QCoreApplication.translate("RecordEditor", "、")
-        names = separator.join(dict.fromkeys(self._caption(name) for name in clashes))
-        return self.ctx.prompts.confirm(
-            self,
-            title=QCoreApplication.translate("RecordEditor", "他の端末でも変更されています"),
-            text=QCoreApplication.translate(
-                "RecordEditor",
-                "この画面を開いた後、次の項目が他の端末でも変更されました: {fields}\n"
-                "あなたの入力で上書きしますか?(上書きしないときは、入力中の内容はそのまま残ります)",
-            ).format(fields=names),
-            accept_text=QCoreApplication.translate("RecordEditor", "上書きして保存"),
-        )
+        captions = (field_caption([self.form], self.form_field(n), n) for n in clashes)
+        return confirm_overwrite(self.ctx.prompts, self, captions)
 
     def _edits(self, shown: Record, edited: Record) -> dict[str, object]:
         """The fields the user changed (with every field of a group one of them is in)."""
@@ -179,16 +170,6 @@ class RecordDialog(QDialog):
             if group & edits.keys():
                 edits.update({name: getattr(edited, name) for name in group})
         return edits
-
-    def _caption(self, name: str) -> str:
-        """The label the dialog shows for record field ``name`` (the name when none)."""
-        field_name = self.form_field(name)
-        if self.form.owns(field_name):
-            widget = self.form.widget(field_name)
-            for caption in self.form.findChildren(QLabel):
-                if caption.buddy() is widget:
-                    return caption.text().removesuffix(" *")
-        return name
 
     def _show(self, errors: dict[str, str]) -> None:
         first = show_errors([self.form], errors)

@@ -18,7 +18,9 @@ from coordinator_app.ui.common.saving import (
     changed_on_both_sides,
     clear_errors,
     clone,
+    confirm_overwrite,
     edited_fields,
+    field_caption,
     input_errors,
     onto_current,
     save_form,
@@ -269,28 +271,8 @@ class RecordEditor(QWidget):
         clashes = changed_on_both_sides(loaded, current, edited_fields(shown, edited))
         if not clashes:
             return True
-        separator = QCoreApplication.translate("RecordEditor", "、")  # a list of field names
-        names = separator.join(self._field_caption(name) for name in clashes)
-        return self.ctx.prompts.confirm(
-            self,
-            title=QCoreApplication.translate("RecordEditor", "他の端末でも変更されています"),
-            text=QCoreApplication.translate(
-                "RecordEditor",
-                "この画面を開いた後、次の項目が他の端末でも変更されました: {fields}\n"
-                "あなたの入力で上書きしますか?(上書きしないときは、入力中の内容はそのまま残ります)",
-            ).format(fields=names),
-            accept_text=QCoreApplication.translate("RecordEditor", "上書きして保存"),
-        )
-
-    def _field_caption(self, name: str) -> str:
-        """The label the form shows for field ``name`` (the name itself when none)."""
-        for form in self.forms:
-            if form.owns(name):
-                widget = form.widget(name)
-                for caption in form.findChildren(QLabel):
-                    if caption.buddy() is widget:
-                        return caption.text().removesuffix(" *")
-        return name
+        captions = (field_caption(self.forms, name) for name in clashes)
+        return confirm_overwrite(self.ctx.prompts, self, captions)
 
     def _as_shown(self, record: Record) -> Record | None:
         """What the freshly filled widgets hold, read back as a record (None when a

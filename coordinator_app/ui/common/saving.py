@@ -13,19 +13,19 @@ loaded, :func:`onto_current` lays those edits over the record as it is now.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from coordinator_app.domain.models import Record
 from coordinator_app.domain.validation import ValidationError
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.storage_errors import WRITE_ERRORS, storage_message
 from coordinator_app.ui.common.form import FieldForm
-from coordinator_app.ui.labels import error_text, message_text
+from coordinator_app.ui.labels import error_text, message_text, names_text
 from coordinator_app.ui.prompts import Prompts
 
 STORAGE_FIELD = "storage"
@@ -154,6 +154,32 @@ def changed_on_both_sides(
         for name, value in edits.items()
         if getattr(current, name) != getattr(loaded, name) and getattr(current, name) != value
     ]
+
+
+def field_caption(forms: Sequence[FieldForm], name: str, default: str | None = None) -> str:
+    """The label the forms show for field ``name`` (``default``, else the name, when none)."""
+    for form in forms:
+        if form.owns(name):
+            widget = form.widget(name)
+            for caption in form.findChildren(QLabel):
+                if caption.buddy() is widget:
+                    return caption.text().removesuffix(" *")
+    return name if default is None else default
+
+
+def confirm_overwrite(prompts: Prompts, parent: QWidget, captions: Iterable[str]) -> bool:
+    """Asks whether the user's input may overwrite the fields (their ``captions``) that
+    another desk or window changed since the form was loaded (the forms' one question)."""
+    return prompts.confirm(
+        parent,
+        title=QCoreApplication.translate("RecordEditor", "他の端末でも変更されています"),
+        text=QCoreApplication.translate(
+            "RecordEditor",
+            "この画面を開いた後、次の項目が他の端末でも変更されました: {fields}\n"
+            "あなたの入力で上書きしますか?(上書きしないときは、入力中の内容はそのまま残ります)",
+        ).format(fields=names_text(dict.fromkeys(captions))),
+        accept_text=QCoreApplication.translate("RecordEditor", "上書きして保存"),
+    )
 
 
 def input_errors(forms: Sequence[FieldForm]) -> dict[str, str]:
