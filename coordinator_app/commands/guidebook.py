@@ -19,9 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from coordinator_app.commands.project_page import write_atomically
-
-EXIT_USAGE = 2
+from coordinator_app.commands.output import EXIT_USAGE, deliver
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -80,13 +78,8 @@ def run(args: argparse.Namespace) -> int:
             print("guidebook: 中止しました(--shorten で省略して作れます)", file=sys.stderr)
             return EXIT_USAGE
     rendered = renderer.render(data)
-    try:
-        write_atomically(args.output, rendered.pdf)
-    except OSError as exc:
-        print(f"guidebook: {args.output} に書き込めません: {exc}", file=sys.stderr)
+    if not deliver("guidebook", args.output, rendered.pdf, rendered.warnings):
         return EXIT_USAGE
-    for warning in rendered.warnings:
-        print(f"注意: {warning}", file=sys.stderr)
     if not data.entries:
         print("注意: 掲載する通いの場(活動中)がありません", file=sys.stderr)
     print(args.output)

@@ -17,9 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from coordinator_app.storage.atomic import write_atomically
+from coordinator_app.commands.output import EXIT_USAGE, deliver
 
-EXIT_USAGE = 2
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 
 
@@ -75,13 +74,8 @@ def run(args: argparse.Namespace) -> int:
 
         page = ProjectPageHtmlRenderer().render(data)
         content, warnings = page.html, page.warnings
-    try:
-        write_atomically(args.output, content)
-    except OSError as exc:
-        print(f"project-page: {args.output} に書き込めません: {exc}", file=sys.stderr)
+    if not deliver("project-page", args.output, content, warnings):
         return EXIT_USAGE
-    for warning in warnings:
-        print(f"注意: {warning}", file=sys.stderr)
     if not data.entries:
         print(
             "注意: 掲載する進捗がありません(未確認の進捗は --include-unreviewed で載せられます)",

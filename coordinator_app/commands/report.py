@@ -20,9 +20,8 @@ import os
 import sys
 from pathlib import Path
 
-from coordinator_app.storage.atomic import write_atomically
+from coordinator_app.commands.output import EXIT_USAGE, deliver
 
-EXIT_USAGE = 2
 FORMATS = (".pdf", ".xlsx")
 SETTINGS_APP = "coordinator-app"
 """The organisation and application name the window stores its settings under."""
@@ -115,12 +114,7 @@ def run(args: argparse.Namespace) -> int:
 
         document = ReportRenderer().render(report_data(report, wareki=wareki, text=catalogue.text))
         content, warnings = document.pdf, [catalogue.text(w) for w in document.warnings]
-    try:
-        write_atomically(args.output, content)
-    except OSError as exc:
-        print(f"report: {args.output} に書き込めません: {exc}", file=sys.stderr)
+    if not deliver("report", args.output, content, warnings):
         return EXIT_USAGE
-    for warning in warnings:
-        print(f"注意: {warning}", file=sys.stderr)
     print(args.output)
     return 0
