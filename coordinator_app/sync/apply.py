@@ -26,7 +26,13 @@ from coordinator_app.domain.changes import Changes, Origin
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.texts import QT_TRANSLATE_NOOP
 from coordinator_app.domain.types import utc_now
-from coordinator_app.server.codec import NOW, WireValueError, from_wire_lenient, table_specs
+from coordinator_app.server.codec import (
+    NOW,
+    ColumnSpec,
+    WireValueError,
+    from_wire_lenient,
+    table_specs,
+)
 from coordinator_app.storage import capture
 from coordinator_app.storage.change_collector import LINK_OWNERS
 from coordinator_app.sync.client import SyncError, sync_text
@@ -102,17 +108,7 @@ def apply_page(
                     blobs.append((table_name, row_id.hex, name, digest))
                     values[name] = contents[digest]
                 continue
-            try:
-                values[name] = from_wire_lenient(column, new)
-            except WireValueError as error:
-                raise SyncError(
-                    sync_text(
-                        QT_TRANSLATE_NOOP(
-                            "sync", "サーバーから受け取った値を保存できません: {reason}"
-                        ),
-                        reason=str(error),
-                    )
-                ) from None
+            values[name] = wire_value(column, new)
         row = table_rows.get(row_id)
         first = row is None
         if row is None:
@@ -138,6 +134,19 @@ def apply_page(
         )
     result.changes = changes_of(conn, result.touched)
     return result
+
+
+def wire_value(column: ColumnSpec, value: Any) -> Any:
+    """A value from the server as the desk's column stores it (SyncError when it cannot be)."""
+    try:
+        return from_wire_lenient(column, value)
+    except WireValueError as error:
+        raise SyncError(
+            sync_text(
+                QT_TRANSLATE_NOOP("sync", "サーバーから受け取った値を保存できません: {reason}"),
+                reason=str(error),
+            )
+        ) from None
 
 
 def _existing(conn: sa.Connection, table_name: str, ids: list[uuid.UUID]) -> set[uuid.UUID]:

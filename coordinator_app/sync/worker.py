@@ -33,16 +33,14 @@ from sqlmodel import Session
 
 from coordinator_app.domain.changes import Changes, Origin, acting
 from coordinator_app.domain.record_kind import RecordKind
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, from_server, stored_form
-from coordinator_app.domain.types import utc_now
-from coordinator_app.server.codec import NOW, WireValueError, from_wire_lenient, table_specs
+from coordinator_app.domain.texts import from_server, stored_form
+from coordinator_app.server.codec import table_specs
 from coordinator_app.storage import capture, search_index
-from coordinator_app.storage.change_collector import LINK_OWNERS
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.engine import writing
 from coordinator_app.sync.apply import TABLES as _TABLES
-from coordinator_app.sync.apply import apply_page
-from coordinator_app.sync.client import ServerClient, SyncError, sync_text
+from coordinator_app.sync.apply import apply_page, changes_of, wire_value
+from coordinator_app.sync.client import ServerClient
 from coordinator_app.sync.outbox import (
     NEXT_TXS,
     Outgoing,
@@ -167,7 +165,7 @@ class SyncWorker:
                 if sent is not None:
                     self._record(conn, result, sent, identity.incarnation, pending)
                     for conflict in result.get("conflicts", ()):
-                        kept |= _changes_of(conn, conflict)
+                        kept |= changes_of(conn, {conflict["table"]: {uuid.UUID(conflict["id"])}})
         # A conflicted field now shows the server's value: the views hear of it.
         self.db.changes.publish(kept)
         return len(results)
@@ -335,7 +333,7 @@ class SyncWorker:
             )
             touched = Changes(origin=Origin.SYNC)
             for _cid, table, row_hex in before ^ _open_conflict_rows(conn):
-                touched |= _changes_of(conn, {"table": table, "id": row_hex})
+                touched |= changes_of(conn, {table: {uuid.UUID(hex=row_hex)}})
         # A record's open conflicts came or went (e.g. resolved on another desk):
         # its window hears of it (the banner above the form).
         self.db.changes.publish(touched)
@@ -379,50 +377,19 @@ def _store_conflict(conn: sa.Connection, conflict: dict[str, Any], client_tx: in
 
 
 def _write_fields(
-    conn: sa.Connection,
-    table_name: str,
-    row_id: uuid.UUID,
-    wire: dict[str, Any],
-    contents: dict[str, bytes] | None = None,
-    *,
-    insert: bool = False,
-) -> bool:
-    """Write wire values into the desk's row (inserted when ``insert`` and missing)."""
-    spec = table_specs()[table_name]
-    table = _TABLES[table_name]
-    values: dict[str, Any] = {}
-    for name, value in wire.items():
-        column = spec.columns.get(name)
-        if column is None or name == "id":
-            continue
-        if column.kind == "blob":
-            if value is not None and contents is None:
-                continue  # bytes not at hand: the next pull brings them
-            values[name] = None if value is None else contents[value.removeprefix("sha256:")]  # type: ignore[index]
-            continue
-        try:
-            values[name] = from_wire_lenient(column, value)
-        except WireValueError as error:
-            raise SyncError(
-                sync_text(
-                    QT_TRANSLATE_NOOP("sync", "サーバーから受け取った値を保存できません: {reason}"),
-                    reason=str(error),
-                )
-            ) from None
-    exists = conn.execute(sa.select(table.c.id).where(table.c.id == row_id)).first()
-    if exists is not None:
-        if values:
-            conn.execute(table.update().where(table.c.id == row_id).values(**values))
-        return bool(values)
-    if not insert:
-        return False
-    for name, default in spec.defaults.items():
-        values.setdefault(name, utc_now() if default is NOW else default)
-    now = utc_now()
-    values.setdefault("created_at", now)
-    values.setdefault("updated_at", now)
-    conn.execute(table.insert().values(id=row_id, **values))
-    return True
+    conn: sa.Connection, table_name: str, row_id: uuid.UUID, wire: dict[str, Any]
+) -> None:
+    """Write wire values into the desk's row when it exists (a file's bytes come with the
+    next pull: a blob is written here only when it was cleared)."""
+    columns = table_specs()[table_name].columns
+    values = {
+        name: wire_value(columns[name], value)
+        for name, value in wire.items()
+        if name in columns and name != "id" and (columns[name].kind != "blob" or value is None)
+    }
+    if values:
+        table = _TABLES[table_name]
+        conn.execute(table.update().where(table.c.id == row_id).values(**values))
 
 
 def _refresh_search(session: Session, touched: dict[str, set[uuid.UUID]]) -> None:
@@ -430,21 +397,3 @@ def _refresh_search(session: Session, touched: dict[str, set[uuid.UUID]]) -> Non
         kind = RecordKind.of_table(table)
         if kind is not None and kind in search_index.KIND_QUERIES:
             search_index.refresh(session, kind, ids)
-
-
-def _changes_of(conn: sa.Connection, change: dict[str, Any]) -> Changes:
-    """The kind and id one applied row change stands for (a link row: its owner)."""
-    table, row_id = change["table"], uuid.UUID(change["id"])
-    link = LINK_OWNERS.get(table)
-    if link is not None:
-        kind, column = link
-        owner = conn.execute(
-            sa.select(_TABLES[table].c[column]).where(_TABLES[table].c.id == row_id)
-        ).scalar()
-        if isinstance(owner, uuid.UUID):
-            return Changes.of(kind, [owner], origin=Origin.SYNC)
-        return Changes.of(kind, origin=Origin.SYNC)
-    found = RecordKind.of_table(table)
-    if found is None:
-        return Changes(origin=Origin.SYNC)
-    return Changes.of(found, [row_id], origin=Origin.SYNC)
