@@ -127,37 +127,7 @@ def _delete_row(conn: Any, rowid: int, body: str) -> None:
 
 def index_document(session: Any, doc: SearchDocument) -> None:
     """Insert or replace the index row of one record (inside the caller's transaction)."""
-    conn = _conn(session)
-    body = folded_body(doc.fields)
-    day = doc.sort_day or doc.held_on or date.today()
-    old = conn.exec_driver_sql(
-        "SELECT id, body FROM search_entry WHERE kind = ? AND record_id = ?",
-        (doc.kind, doc.record_id.hex),
-    ).first()
-    params = (doc.title, body, doc.held_on, _hex(doc.area_id))
-    low, high = id_range(doc.kind, day, day)
-    if old is not None and low <= old[0] <= high:
-        rowid = old[0]
-        conn.exec_driver_sql(
-            "INSERT INTO search_bigram (search_bigram, rowid, bigrams) VALUES ('delete', ?, ?)",
-            (rowid, bigram_tokens(old[1])),
-        )
-        conn.exec_driver_sql(
-            "UPDATE search_entry SET title = ?, body = ?, held_on = ?, area_id = ? WHERE id = ?",
-            (*params, rowid),
-        )
-    else:
-        if old is not None:
-            _delete_row(conn, old[0], old[1])
-        rowid = _free_id(conn, doc.kind, day)
-        conn.exec_driver_sql(
-            "INSERT INTO search_entry (id, kind, record_id, title, body, held_on, area_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (rowid, doc.kind, doc.record_id.hex, *params),
-        )
-    conn.exec_driver_sql(
-        "INSERT INTO search_bigram (rowid, bigrams) VALUES (?, ?)", (rowid, bigram_tokens(body))
-    )
+    index_documents(session, [doc])
 
 
 def index_documents(session: Any, docs: Iterable[SearchDocument]) -> None:
