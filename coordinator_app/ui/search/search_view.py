@@ -29,7 +29,7 @@ from coordinator_app.domain.changes import Changes
 from coordinator_app.domain.era import format_fiscal_year
 from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.domain.record_kind import RecordKind
-from coordinator_app.services.base import ListQuery, NotFoundError
+from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.search import SearchResults
 from coordinator_app.ui.common.icons import icon
 from coordinator_app.ui.common.pickers import Option, RecordCombo
@@ -268,19 +268,11 @@ class SearchView(QWidget):
 
     def _years(self) -> list[int]:
         """Fiscal years from the newest meeting (or this year) back to the oldest."""
-        meetings = self.ctx.services.meetings
-        days = [
-            page.rows[0].held_on
-            for descending in (False, True)
-            if (
-                page := meetings.list(
-                    ListQuery(sort="date", descending=descending, limit=1, with_total=False)
-                )
-            ).rows
-        ]
-        this_year = fiscal_year(date.today())
-        newest = max([this_year, *(fiscal_year(d) for d in days)])
-        oldest = min([newest, *(fiscal_year(d) for d in days)])
+        newest = oldest = fiscal_year(date.today())
+        span = self.ctx.services.meetings.held_on_span()  # one statement, two index seeks
+        if span is not None:
+            newest = max(newest, fiscal_year(span[1]))
+            oldest = min(newest, fiscal_year(span[0]))
         return list(range(newest, oldest - 1, -1))
 
     def _records_changed(self, changes: Changes) -> None:
