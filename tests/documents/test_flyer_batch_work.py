@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from PIL import Image, ImageFile
 from pypdf import PdfReader
 from reportlab import rl_config
@@ -33,6 +32,7 @@ from coordinator_app.services.flyer_data import FlyerDataBuilder
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database
 from tests.documents.conftest import TODAY, Fussa
+from tests.statements import counting
 
 COUNT_IN_A_FRESH_PROCESS = """
 import json, sys, uuid
@@ -89,16 +89,8 @@ def test_a_batch_parses_the_font_once_and_slices_its_glyphs_once(
 
 @pytest.fixture
 def counted(db: Database) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, _params, _context, _many) -> None:  # type: ignore[no-untyped-def]
-        statements.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", count)
-    try:
+    with counting(db) as statements:
         yield statements
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", count)
 
 
 def test_settings_are_read_once_per_batch_and_each_flyer_costs_one_statement(

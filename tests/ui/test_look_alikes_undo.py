@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
-from coordinator_app.domain.enums import MeetingKind, MeetingMode, OrgKind
+from coordinator_app.domain.enums import MeetingKind, MeetingMode
 from coordinator_app.domain.ids import link_id
 from coordinator_app.domain.models import Meeting, MeetingOrganisation, Organisation
 from coordinator_app.services.registry import Services
@@ -23,14 +23,9 @@ from coordinator_app.ui.sync.look_alikes_dialog import LookAlikeDialog
 from coordinator_app.ui.sync.look_alikes_offer import LookAlikeOffer
 from tests.ui.conftest import reopened
 from tests.ui.fake_prompts import FakePrompts
+from tests.ui.test_look_alikes_dialog import _org
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _org(services: Services, name: str, kana: str, **kw: object) -> Organisation:
-    return services.organisations.save(
-        Organisation(name=name, kana=kana, kind=OrgKind.NEIGHBOURHOOD_ASSOCIATION, **kw)
-    )
 
 
 def _setup(services: Services) -> tuple[Organisation, Organisation, Meeting]:

@@ -5,8 +5,6 @@ and the project page saved from its dialog."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -33,6 +31,7 @@ from coordinator_app.ui.review.review_dialog import ReviewDialog
 from coordinator_app.ui.review.workspace_view import ReviewWorkspace
 from coordinator_app.ui.settings import AppSettings
 from tests.setagaya import ENTRIES, TITLE, Setagaya, make_setagaya, photo
+from tests.statements import counting
 from tests.ui.conftest import enter, reopened
 from tests.ui.fake_prompts import FakePrompts
 
@@ -204,20 +203,6 @@ def _bulk_log(db: Database, project_id: uuid.UUID, count: int) -> None:
             )
 
 
-@contextmanager
-def _counting(db: Database) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, _params, _context, _many) -> None:  # type: ignore[no-untyped-def]
-        statements.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", count)
-
-
 def test_a_long_log_opens_with_the_same_statements_as_a_short_one(
     qtbot: QtBot, ctx: UiContext, db: Database, services: Services, setagaya: Setagaya
 ) -> None:
@@ -243,7 +228,7 @@ def test_a_long_log_opens_with_the_same_statements_as_a_short_one(
     for count, project_id in projects.items():
         page.select_record(setagaya.project.id)  # start from another project each time
         QApplication.processEvents()
-        with _counting(db) as statements:
+        with counting(db) as statements:
             page.select_record(project_id)
             QApplication.processEvents()  # paint the visible cards
         counts[count] = len(statements)

@@ -9,12 +9,9 @@ file and a review, and 10 meetings each with an action item and a file) and one 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-import sqlalchemy as sa
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -32,26 +29,12 @@ from coordinator_app.storage.database import Database
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.projects.project_page import ProjectPage
 from tests.setagaya import Setagaya, make_setagaya
+from tests.statements import counting
 
 
 @pytest.fixture
 def setagaya(services: Services) -> Setagaya:
     return make_setagaya(services)
-
-
-@contextmanager
-def counting(db: Database) -> Iterator[list[str]]:
-    """Every statement sent to SQLite while the block runs."""
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, _params, _context, _many) -> None:  # type: ignore[no-untyped-def]
-        statements.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", count)
 
 
 def _project_of(
