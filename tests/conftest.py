@@ -32,6 +32,11 @@ from coordinator_app.domain.models import (
 )
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database, open_database
+from coordinator_app.sync import client as sync_client
+
+# The desk's requests wait as long as a busy CI box needs (the product's 60 s is a
+# user's patience, not a property under test; a large body gets more on top).
+sync_client.DEFAULT_TIMEOUT = 600.0
 
 
 @pytest.fixture

@@ -23,6 +23,18 @@ from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, from_server
 _LARGE_BODY = 1024 * 1024
 """A request body from which a connection reset is taken for a refusal of its size."""
 
+DEFAULT_TIMEOUT = 60.0
+"""Seconds a request may wait for the server before the desk calls itself offline."""
+
+SLOWEST_UPLOAD = 16 * 1024
+"""Bytes per second a request's body is given on top of the timeout: a 4 MB push on a
+slow line (about 128 kbit/s), or a server applying it slowly, is not cut at 60 s."""
+
+
+def request_timeout(base: float, body_bytes: int) -> float:
+    """One request's timeout: ``base`` plus the time its body may take to go and be applied."""
+    return base + body_bytes / SLOWEST_UPLOAD
+
 
 def sync_text(source: str, /, **args: Any) -> Message:
     """A message of the sync (context ``sync``; ``source`` marked with QT_TRANSLATE_NOOP)."""
@@ -42,7 +54,9 @@ class SyncError(Exception):
 class ServerClient:
     """One desk talking to one server."""
 
-    def __init__(self, base_url: str, *, schema_revision: str, timeout: float = 60.0) -> None:
+    def __init__(
+        self, base_url: str, *, schema_revision: str, timeout: float | None = None
+    ) -> None:
         parsed = urllib.parse.urlparse(base_url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise SyncError(
@@ -53,7 +67,7 @@ class ServerClient:
             )
         self.base_url = base_url.rstrip("/")
         self.schema_revision = schema_revision
-        self.timeout = timeout
+        self.timeout = DEFAULT_TIMEOUT if timeout is None else timeout
         self.token: str | None = None
         self.account: dict[str, Any] = {}
         """Who the login is (``name``, ``role``, ``profile_id``), as the server answered."""
@@ -75,7 +89,8 @@ class ServerClient:
             self.base_url + path, data=data, method=method, headers=headers
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            timeout = request_timeout(self.timeout, len(data or b""))
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 raw = response.read()
                 kind = response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as error:

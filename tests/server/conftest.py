@@ -41,6 +41,8 @@ MUNICIPALITY = "wakabadai"
 ADMIN, ADMIN_PASSWORD = "admin", "admin-password-1"
 TEST_PG_OPTIONS = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 REVISION = desk_revisions()[-1]
+SLOW_SERVER = 600.0
+"""Seconds a test waits for an answer: a busy CI box may be slow; a hang still ends."""
 
 
 @pytest.fixture(scope="session")
@@ -176,7 +178,7 @@ class Client:
             self.base + path, data=data, method=method, headers=all_headers
         )
         try:
-            with urllib.request.urlopen(request, timeout=60) as response:
+            with urllib.request.urlopen(request, timeout=SLOW_SERVER) as response:
                 raw = response.read()
                 status = response.status
         except urllib.error.HTTPError as error:

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from coordinator_app.storage import capture
 from coordinator_app.storage.schema import head_revision
-from coordinator_app.sync.client import ServerClient, SyncError
+from coordinator_app.sync.client import ServerClient, SyncError, request_timeout
 from coordinator_app.sync.worker import SyncWorker
 from tests.server import conftest as server_fixtures
 from tests.server.conftest import Client, new_user
@@ -91,6 +91,12 @@ def test_a_desk_with_many_records_joins_in_requests_below_the_limit(
         assert on_server == (MEETINGS,)
     finally:
         desk.db.close()
+
+
+def test_a_large_request_waits_longer_for_the_server() -> None:
+    # A 4 MB push on a slow line, or applied by a busy server, is not cut at the base wait.
+    assert request_timeout(60.0, 0) == 60.0
+    assert request_timeout(60.0, 4 * 1024 * 1024) >= 60.0 + 250.0
 
 
 def test_a_request_over_the_server_limit_gets_a_clear_message(
