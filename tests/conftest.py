@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -44,9 +45,25 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite3"
 
 
+@pytest.fixture(scope="session")
+def new_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new database file, created and migrated once a session: the migrations take a
+    quarter of a second (more on a busy box), and most tests start from a new file."""
+    path = tmp_path_factory.mktemp("new-database") / "new.sqlite3"
+    open_database(path).close()
+    return path
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def db(db_path: Path, new_database_file: Path) -> Iterator[Database]:
+    """A new database at ``db_path``: a copy of the session's new file, opened as the app
+    opens a file (the copy gets its own device and incarnation, as a copied file does)."""
+    shutil.copyfile(new_database_file, db_path)
     database = open_database(db_path)
+    # Opened as an existing file, the copy was given planner statistics (of empty
+    # tables) that a new file does not have: without them it is the file the app creates.
+    with database.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE IF EXISTS sqlite_stat1")
     yield database
     database.close()
 

@@ -1,4 +1,5 @@
-"""A throw-away PostgreSQL and the real API on a loopback port, once per test session.
+"""A throw-away PostgreSQL and the real API on a loopback port, once per test session
+for the tests under ``tests/server`` (modules elsewhere take theirs from ``per_module``).
 
 The cluster is built by the same code as ``coordinator-server init`` in a new
 temporary directory (as root it belongs to the ``postgres`` user), started
@@ -45,8 +46,9 @@ SLOW_SERVER = 600.0
 """Seconds a test waits for an answer: a busy CI box may be slow; a hang still ends."""
 
 
-@pytest.fixture(scope="session")
-def server_dir() -> Iterator[ServerDir]:
+@contextlib.contextmanager
+def throwaway_cluster() -> Iterator[ServerDir]:
+    """A new cluster with the municipality and its admin, started; stopped and removed after."""
     if find_bindir() is None:
         pytest.skip("no PostgreSQL binaries (initdb, pg_ctl, postgres) on this machine")
     # Not pytest's tmp_path: its parents are 0700 root, which the postgres user
@@ -64,6 +66,12 @@ def server_dir() -> Iterator[ServerDir]:
             cluster.stop(mode="immediate")
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server_dir() -> Iterator[ServerDir]:
+    with throwaway_cluster() as loaded:
+        yield loaded
 
 
 @contextlib.contextmanager

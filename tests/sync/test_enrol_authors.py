@@ -25,11 +25,12 @@ from coordinator_app.domain.models import ProgressEntry, Project, UserProfile
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import open_database
 from tests.server import conftest as server_fixtures
+from tests.server import per_module
 from tests.server.conftest import ADMIN, ADMIN_PASSWORD, Client, new_user
 from tests.sync.test_rounds import Desk
 
-server_dir = server_fixtures.server_dir
-api = server_fixtures.api
+server_dir = per_module.server_dir
+api = per_module.api
 admin = server_fixtures.admin
 owner = server_fixtures.owner
 

@@ -23,11 +23,12 @@ from coordinator_app.domain.models import Meeting, MeetingOrganisation, Organisa
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.look_alikes import LookAlikeService
 from tests.server import conftest as server_fixtures
+from tests.server import per_module
 from tests.server.conftest import Client, new_user
 from tests.sync.test_rounds import Desk
 
-server_dir = server_fixtures.server_dir
-api = server_fixtures.api
+server_dir = per_module.server_dir
+api = per_module.api
 admin = server_fixtures.admin
 owner = server_fixtures.owner
 

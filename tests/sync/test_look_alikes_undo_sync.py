@@ -18,11 +18,12 @@ from coordinator_app.domain.models import Meeting
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.look_alikes import LookAlikeService
 from tests.server import conftest as server_fixtures
+from tests.server import per_module
 from tests.sync.test_look_alikes_join import _association, _listed, _live_links, joining
 from tests.sync.test_rounds import Desk
 
-server_dir = server_fixtures.server_dir
-api = server_fixtures.api
+server_dir = per_module.server_dir
+api = per_module.api
 admin = server_fixtures.admin
 owner = server_fixtures.owner
 __all__ = ["admin", "api", "joining", "owner", "server_dir"]  # fixtures this module uses

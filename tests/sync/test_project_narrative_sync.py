@@ -17,11 +17,12 @@ from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Project
 from coordinator_app.services.project_pages import NARRATIVE_KEY
 from tests.server import conftest as server_fixtures
+from tests.server import per_module
 from tests.server.conftest import Client, logged_in, update
 from tests.sync.test_rounds import Desk
 
-server_dir = server_fixtures.server_dir
-api = server_fixtures.api
+server_dir = per_module.server_dir
+api = per_module.api
 admin = server_fixtures.admin
 owner = server_fixtures.owner
 

@@ -21,12 +21,13 @@ from coordinator_app.storage.schema import head_revision
 from coordinator_app.sync.client import ServerClient, SyncError, request_timeout
 from coordinator_app.sync.worker import SyncWorker
 from tests.server import conftest as server_fixtures
+from tests.server import per_module
 from tests.server.conftest import Client, new_user
 from tests.sync import test_rounds
 from tests.sync.test_rounds import Desk, _edit, _new_meeting
 
-server_dir = server_fixtures.server_dir
-api = server_fixtures.api
+server_dir = per_module.server_dir
+api = per_module.api
 admin = server_fixtures.admin
 owner = server_fixtures.owner
 desks = test_rounds.desks

@@ -28,11 +28,12 @@ from coordinator_app.storage.schema import head_revision
 from coordinator_app.sync.client import ServerClient, SyncError
 from coordinator_app.sync.worker import RoundResult, SyncWorker
 from tests.server import conftest as server_fixtures
+from tests.server import per_module
 from tests.server.conftest import Client, new_user
 
 # The server tests' fixtures: a throw-away PostgreSQL and the API on loopback.
-server_dir = server_fixtures.server_dir
-api = server_fixtures.api
+server_dir = per_module.server_dir
+api = per_module.api
 admin = server_fixtures.admin
 owner = server_fixtures.owner
 

@@ -34,11 +34,12 @@ from coordinator_app.sync import bootstrap
 from coordinator_app.sync import client as client_module
 from coordinator_app.sync.client import ServerClient, SyncError
 from tests.server import conftest as server_fixtures
+from tests.server import per_module
 from tests.server.conftest import Client, insert, logged_in, new_user, update
 from tests.sync.test_rounds import Desk
 
-server_dir = server_fixtures.server_dir
-api = server_fixtures.api
+server_dir = per_module.server_dir
+api = per_module.api
 admin = server_fixtures.admin
 owner = server_fixtures.owner
 

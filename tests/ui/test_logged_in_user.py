@@ -30,12 +30,13 @@ from coordinator_app.ui.profiles.profile_picker import ProfilePickerDialog
 from coordinator_app.ui.settings import AppSettings, settings_store
 from coordinator_app.ui.sync.install import install_sync
 from tests.server import conftest as server_fixtures
+from tests.server import per_module
 from tests.server.conftest import Client, new_user
 from tests.sync.test_rounds import Desk
 from tests.ui.fake_prompts import FakePrompts
 
-server_dir = server_fixtures.server_dir
-api = server_fixtures.api
+server_dir = per_module.server_dir
+api = per_module.api
 admin = server_fixtures.admin
 
 

@@ -18,11 +18,12 @@ from coordinator_app.ui.sync.look_alikes_dialog import LookAlikeDialog
 from coordinator_app.ui.sync.look_alikes_model import LookAlikeRecordModel
 from coordinator_app.ui.sync.look_alikes_offer import LookAlikeOffer
 from tests.server import conftest as server_fixtures
+from tests.server import per_module
 from tests.sync.test_rounds import Desk
 from tests.ui.test_sync_window import WindowDesk, pair
 
-server_dir = server_fixtures.server_dir
-api = server_fixtures.api
+server_dir = per_module.server_dir
+api = per_module.api
 admin = server_fixtures.admin
 __all__ = ["admin", "api", "pair", "server_dir"]  # fixtures this module uses
 

@@ -15,13 +15,14 @@ from PySide6.QtCore import Qt
 
 from coordinator_app.ui.meetings.meeting_dialog import MeetingDialog
 from tests.server import conftest as server_fixtures
+from tests.server import per_module
 from tests.sync.test_rounds import Desk, _edit, _new_meeting
 from tests.ui.conftest import enter
 from tests.ui.fake_prompts import FakePrompts
 from tests.ui.test_sync_window import WindowDesk, pair
 
-server_dir = server_fixtures.server_dir
-api = server_fixtures.api
+server_dir = per_module.server_dir
+api = per_module.api
 admin = server_fixtures.admin
 __all__ = ["admin", "api", "pair", "server_dir"]  # fixtures this module uses
 
