@@ -228,11 +228,19 @@ def test_init_without_postgresql_says_so(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="only root hands the cluster to the postgres user")
-def test_init_as_root_refuses_a_directory_the_cluster_user_cannot_reach(tmp_path: Path) -> None:
+def test_init_as_root_refuses_a_directory_the_cluster_user_cannot_reach() -> None:
     if find_bindir() is None:
         pytest.skip("no PostgreSQL binaries (initdb, pg_ctl, postgres) on this machine")
-    private = tmp_path / "private"
-    private.mkdir(mode=0o700)
+    # A short path (a parallel worker's tmp_path can pass the socket directory's limit,
+    # which would be refused first for another reason); mkdtemp makes it 0700.
+    private = Path(tempfile.mkdtemp(prefix="cs-private-"))
+    try:
+        _refused_as_private(private)
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+
+
+def _refused_as_private(private: Path) -> None:
     done = _cli(
         "init",
         str(private / "srv"),
