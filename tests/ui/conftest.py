@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,16 @@ def _japanese_locale_as_the_app_sets_it() -> None:
     a window built without the start path would otherwise follow the machine's
     locale (C.UTF-8 gives "Apr" for 4月)."""
     QLocale.setDefault(QLocale("ja"))
+
+
+@pytest.fixture(autouse=True)
+def _closed_widgets_deleted(qtbot: QtBot) -> Iterator[None]:
+    """The widgets a test made are deleted when it ends, not some tests later: qtbot asks
+    for their deletion (``deleteLater``), which only an event loop's turn carries out, and
+    a window held in a cycle through its own signal connections otherwise lives on (by the
+    end of the GUI tests thousands of widgets did, and every test paid for them)."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
