@@ -15,6 +15,11 @@ from coordinator_app.domain.types import UTCDateTime, utc_now
 class Record(SQLModel):
     """Columns every table has."""
 
+    # Pydantic builds a table's validator and serializer when one is first needed, not
+    # at import: records are made without validation, and building them for every table
+    # took a quarter of the models' import at every start (window and commands alike).
+    model_config = SQLModel.model_config | {"defer_build": True}
+
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime, nullable=False)
     updated_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime, nullable=False)
