@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -27,3 +29,21 @@ def test_bundled_font_and_licence_are_resources() -> None:
     fonts = resources.files("coordinator_app.resources") / "fonts"
     assert (fonts / "ipaexg.ttf").is_file()
     assert (fonts / "IPA_Font_License_Agreement_v1.0.txt").is_file()
+
+
+def test_a_source_tree_run_finds_the_resources_and_data() -> None:
+    # ``python -m coordinator_app`` in a clone imports the clone's package, not the
+    # installed one; without site (-S) no installed copy or editable finder can help.
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from importlib import resources;"
+        "print((resources.files('coordinator_app.resources') / 'fonts' / 'ipaexg.ttf').is_file(),"
+        " (resources.files('coordinator_app.data') / 'demo_municipality.json').is_file())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", code, str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.split() == ["True", "True"], done.stderr
