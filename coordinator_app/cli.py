@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from coordinator_app import __version__
-from coordinator_app.storage.engine import DB_ENV_VAR, default_database_path
+from coordinator_app.storage.default_location import DB_ENV_VAR, default_database_path
 
 # name -> module providing ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMANDS: dict[str, tuple[str, str]] = {}

@@ -31,7 +31,8 @@ from coordinator_app.documents.data.flyer import (
 )
 
 if TYPE_CHECKING:
-    from coordinator_app.services.flyer_data import FlyerServices
+    from coordinator_app.services.flyer_sources import FlyerSources
+    from coordinator_app.storage.database import Database
 
 EXIT_USAGE = 2
 EXIT_OVERFLOW = 3
@@ -104,8 +105,8 @@ def default_jobs() -> int:
     return max(1, min(4, available))
 
 
-def _find_coordinators(services: FlyerServices, wanted: list[str]) -> list[uuid.UUID]:
-    everyone = services.coordinators.list().rows
+def _find_coordinators(services: FlyerSources, wanted: list[str]) -> list[uuid.UUID]:
+    everyone = None
     found: list[uuid.UUID] = []
     for item in wanted:
         try:
@@ -113,6 +114,8 @@ def _find_coordinators(services: FlyerServices, wanted: list[str]) -> list[uuid.
             continue
         except ValueError:
             pass
+        if everyone is None:  # read only when a name is given
+            everyone = services.coordinators.list().rows
         key = " ".join(item.split())
         matches = [c for c in everyone if " ".join(c.name.split()) == key]
         if not matches:
@@ -125,7 +128,7 @@ def _find_coordinators(services: FlyerServices, wanted: list[str]) -> list[uuid.
     return list(dict.fromkeys(found))
 
 
-def _find_area(services: FlyerServices, wanted: str) -> uuid.UUID:
+def _find_area(services: FlyerSources, wanted: str) -> uuid.UUID:
     try:
         return services.areas.get(uuid.UUID(wanted)).id
     except ValueError:
@@ -137,18 +140,23 @@ def _find_area(services: FlyerServices, wanted: str) -> uuid.UUID:
 
 
 def run(args: argparse.Namespace) -> int:
-    from coordinator_app.services.flyer_data import FlyerServices
-    from coordinator_app.storage.database import open_database
-    from coordinator_app.storage.engine import default_database_path
+    from coordinator_app.services.flyer_sources import NarrowFlyerSources
+    from coordinator_app.storage.default_location import default_database_path
 
     if getattr(args, "demo", False):
         print(
             "flyer: --demo はこのコマンドでは使えません。--db を指定してください", file=sys.stderr
         )
         return EXIT_USAGE
-    db = open_database(args.db or default_database_path())
+    path = Path(args.db or default_database_path())
+    # A file at the schema head is read without the ORM (most of a single flyer's
+    # start-up); any other goes through the full open, which creates, migrates or
+    # refuses it as it always did.
+    narrow = NarrowFlyerSources.open(path)
+    db = None if narrow is not None else _open_fully(path)
     try:
-        files, warnings = _make(FlyerServices.create(db), args)
+        sources = narrow if narrow is not None else _services(db)
+        files, warnings = _make(sources, args)
     except FlyerOverflowError as exc:
         print(f"flyer: {exc}", file=sys.stderr)
         return EXIT_OVERFLOW
@@ -156,7 +164,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"flyer: {exc}", file=sys.stderr)
         return EXIT_USAGE
     finally:
-        db.close()
+        if narrow is not None:
+            narrow.close()
+        if db is not None:
+            db.close()
     for warning in warnings:
         print(f"注意: {warning}", file=sys.stderr)
     for path in files:
@@ -164,7 +175,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _make(services: FlyerServices, args: argparse.Namespace) -> tuple[list[Path], list[FlyerIssue]]:
+def _open_fully(path: Path) -> Database:
+    from coordinator_app.storage.database import open_database
+
+    return open_database(path)
+
+
+def _services(db: Database | None) -> FlyerSources:
+    from coordinator_app.services.flyer_data import FlyerServices
+
+    assert db is not None
+    return FlyerServices.create(db)
+
+
+def _make(services: FlyerSources, args: argparse.Namespace) -> tuple[list[Path], list[FlyerIssue]]:
     from coordinator_app.documents.batch import FlyerBatch, write_atomically
     from coordinator_app.documents.render.flyer import renderer_for
     from coordinator_app.services.flyer_data import FlyerDataBuilder

@@ -5,16 +5,16 @@ from __future__ import annotations
 import math
 import uuid
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
 
+from coordinator_app.domain.area_statistics import AreaStatistics as AreaStatistics
+from coordinator_app.domain.area_statistics import statistics_of as statistics_of
 from coordinator_app.domain.enums import AreaKind
-from coordinator_app.domain.era import format_wareki
 from coordinator_app.domain.models import Area, Assignment
 from coordinator_app.domain.record_kind import RecordKind
-from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, field, invalid, joined
+from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, field, invalid
 from coordinator_app.domain.validation import (
     Errors,
     ValidationError,
@@ -51,67 +51,6 @@ class AreaNode:
     depth: int
     matched: bool = True
     has_children: bool = False
-
-
-def _stat(source: str, value: str) -> Message:
-    return Message("areas", source, n=value)
-
-
-@dataclass(frozen=True)
-class AreaStatistics:
-    """地域の統計: what reports and flyers print about an area (None: not entered)."""
-
-    area_id: uuid.UUID
-    area_name: str
-    population: int | None
-    households: int | None
-    aging_rate: float | None
-    as_of: date | None
-
-    @property
-    def is_empty(self) -> bool:
-        return self.population is None and self.households is None and self.aging_rate is None
-
-    def describe(self, *, wareki: bool = False) -> str:
-        """``人口 478,570人・世帯数 218,097・高齢化率 27.8%(令和4年9月30日現在)`` for
-        documents (empty when nothing was entered)."""
-        parts: list[str] = []
-        if self.population is not None:
-            parts.append(_stat(QT_TRANSLATE_NOOP("areas", "人口 {n}人"), f"{self.population:,}"))
-        if self.households is not None:
-            parts.append(_stat(QT_TRANSLATE_NOOP("areas", "世帯数 {n}"), f"{self.households:,}"))
-        if self.aging_rate is not None:
-            parts.append(_stat(QT_TRANSLATE_NOOP("areas", "高齢化率 {n}%"), f"{self.aging_rate:g}"))
-        if not parts:
-            return ""
-        text = joined(parts, "・")
-        if self.as_of is None:
-            return text
-        d = self.as_of
-        day: str = (
-            format_wareki(d)
-            if wareki
-            else Message(
-                "areas",
-                QT_TRANSLATE_NOOP("areas", "{year}年{month}月{day}日"),
-                year=d.year,
-                month=d.month,
-                day=d.day,
-                iso=d.isoformat(),
-            )
-        )
-        return Message("areas", QT_TRANSLATE_NOOP("areas", "{text}({day}現在)"), text=text, day=day)
-
-
-def statistics_of(area: Area) -> AreaStatistics:
-    return AreaStatistics(
-        area_id=area.id,
-        area_name=area.name,
-        population=area.population,
-        households=area.households,
-        aging_rate=area.aging_rate,
-        as_of=area.stats_as_of,
-    )
 
 
 def check_statistics(errors: Errors, area: Area) -> None:

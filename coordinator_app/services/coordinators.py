@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from coordinator_app.domain.models import Area, Assignment, Coordinator, Organisation
+from coordinator_app.domain.posts import is_current as is_current
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, Message, invalid, joined
 from coordinator_app.domain.tiers import check_tier, national_label, normalise_label, tier_display
@@ -36,13 +37,6 @@ from coordinator_app.services.organisations import (
 from coordinator_app.services.tiers import read_local_tiers
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
-
-
-def is_current(assignment: Assignment, today: date | None = None) -> bool:
-    today = today or date.today()
-    return assignment.start_date <= today and (
-        assignment.end_date is None or assignment.end_date >= today
-    )
 
 
 class CoordinatorService(EntityService[Coordinator]):

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from coordinator_app.documents.data.common import Issuer
 from coordinator_app.documents.data.flyer import (
@@ -25,20 +25,31 @@ from coordinator_app.documents.data.flyer import (
     QrContent,
     TeamFlyerData,
 )
+from coordinator_app.domain.area_statistics import statistics_of
 from coordinator_app.domain.enums import AreaKind, tier_label
 from coordinator_app.domain.era import format_wareki
-from coordinator_app.domain.models import Area, Assignment, Coordinator, Organisation
-from coordinator_app.services.access import Actor
-from coordinator_app.services.areas import AreaService, statistics_of
-from coordinator_app.services.coordinators import (
-    AssignmentService,
-    CoordinatorService,
-    is_current,
+from coordinator_app.domain.municipality import MunicipalityProfile
+from coordinator_app.domain.posts import is_current
+from coordinator_app.services.flyer_sources import (
+    AreaFields,
+    AssignmentFields,
+    CoordinatorFields,
+    FlyerSources,
+    OrganisationFields,
 )
 from coordinator_app.services.issuers import issuer_of
-from coordinator_app.services.organisations import OrganisationService
-from coordinator_app.services.settings import MunicipalityProfile, SettingsService
-from coordinator_app.storage.database import Database
+
+if TYPE_CHECKING:
+    # The ORM behind these is imported only by :meth:`FlyerServices.create`: the
+    # command line reads a file at the schema head without it (.flyer_sources).
+    from coordinator_app.services.access import Actor
+    from coordinator_app.services.areas import AreaService
+    from coordinator_app.services.coordinators import AssignmentService, CoordinatorService
+    from coordinator_app.services.organisations import OrganisationService
+    from coordinator_app.services.settings import SettingsService
+    from coordinator_app.storage.database import Database
+
+__all__ = ["FlyerDataBuilder", "FlyerServices", "FlyerSources", "mecard", "normalise_url"]
 
 WEBSITE_CAPTION = "ホームページはこちら"
 CONTACT_CAPTION = "読み取ると連絡先を登録できます"
@@ -81,22 +92,6 @@ def normalise_url(url: str) -> str:
     return url
 
 
-class FlyerSources(Protocol):
-    """The services a :class:`FlyerDataBuilder` reads: the registry's
-    ``Services``, or the command line's lean :class:`FlyerServices`."""
-
-    @property
-    def settings(self) -> SettingsService: ...
-    @property
-    def areas(self) -> AreaService: ...
-    @property
-    def organisations(self) -> OrganisationService: ...
-    @property
-    def coordinators(self) -> CoordinatorService: ...
-    @property
-    def assignments(self) -> AssignmentService: ...
-
-
 @dataclass(frozen=True)
 class FlyerServices:
     """Only the services flyers read, for the command line.
@@ -115,6 +110,12 @@ class FlyerServices:
     @classmethod
     def create(cls, db: Database, *, actor: Actor | None = None) -> FlyerServices:
         """The five services of ``db``, sharing ``actor`` (default: nobody chosen)."""
+        from coordinator_app.services.access import Actor
+        from coordinator_app.services.areas import AreaService
+        from coordinator_app.services.coordinators import AssignmentService, CoordinatorService
+        from coordinator_app.services.organisations import OrganisationService
+        from coordinator_app.services.settings import SettingsService
+
         actor = actor or Actor()
         services = cls(
             db=db,
@@ -161,9 +162,9 @@ class FlyerDataBuilder:
         self.qr = qr
         self.wareki = wareki
         self._profile: MunicipalityProfile | None = None
-        self._areas: dict[uuid.UUID, Area] | None = None
-        self._posts: dict[uuid.UUID, list[Assignment]] | None = None
-        self._orgs: dict[uuid.UUID, Organisation] = {}
+        self._areas: dict[uuid.UUID, AreaFields] | None = None
+        self._posts: dict[uuid.UUID, list[AssignmentFields]] | None = None
+        self._orgs: dict[uuid.UUID, OrganisationFields] = {}
 
     # -- cached reads -------------------------------------------------------------
 
@@ -173,14 +174,14 @@ class FlyerDataBuilder:
             self._profile = self._services.settings.municipality()
         return self._profile
 
-    def _area_map(self) -> dict[uuid.UUID, Area]:
+    def _area_map(self) -> dict[uuid.UUID, AreaFields]:
         if self._areas is None:
             self._areas = {a.id: a for a in self._services.areas.list().rows}
         return self._areas
 
-    def _current_posts(self) -> dict[uuid.UUID, list[Assignment]]:
+    def _current_posts(self) -> dict[uuid.UUID, list[AssignmentFields]]:
         if self._posts is None:
-            posts: dict[uuid.UUID, list[Assignment]] = {}
+            posts: dict[uuid.UUID, list[AssignmentFields]] = {}
             for a in self._services.assignments.list().rows:
                 if is_current(a, self.today):
                     posts.setdefault(a.coordinator_id, []).append(a)
@@ -189,7 +190,7 @@ class FlyerDataBuilder:
             self._posts = posts
         return self._posts
 
-    def _organisation(self, org_id: uuid.UUID | None) -> Organisation | None:
+    def _organisation(self, org_id: uuid.UUID | None) -> OrganisationFields | None:
         if org_id is None:
             return None
         if org_id not in self._orgs:
@@ -201,7 +202,7 @@ class FlyerDataBuilder:
     def issuer(self) -> Issuer:
         return issuer_of(self.profile)
 
-    def _post_text(self, assignment: Assignment) -> str:
+    def _post_text(self, assignment: AssignmentFields) -> str:
         area = self._area_map().get(assignment.area_id)
         area_name = ""
         if area is not None:
@@ -210,7 +211,7 @@ class FlyerDataBuilder:
         return text + ("(兼務)" if assignment.concurrent else "")
 
     def coordinator(
-        self, record: Coordinator, overrides: FlyerOverrides | None = None
+        self, record: CoordinatorFields, overrides: FlyerOverrides | None = None
     ) -> FlyerCoordinator:
         posts = self._current_posts().get(record.id, [])
         orgs = [o for o in (self._organisation(a.organisation_id) for a in posts) if o]
@@ -267,7 +268,7 @@ class FlyerDataBuilder:
             return QrCode(payload=mecard(person), caption=CONTACT_CAPTION)
         return None
 
-    def consult_topics(self, record: Coordinator | None = None) -> tuple[str, ...]:
+    def consult_topics(self, record: CoordinatorFields | None = None) -> tuple[str, ...]:
         """The coordinator's own list when set, else the municipality's default."""
         own = record.consult_topic_list if record is not None else []
         return tuple(own or self.profile.consult_topic_list)

@@ -7,7 +7,7 @@ services (meetings, action items) that :mod:`.documents` needs.
 from __future__ import annotations
 
 from coordinator_app.documents.data.common import Issuer
-from coordinator_app.services.settings import MunicipalityProfile
+from coordinator_app.domain.municipality import MunicipalityProfile
 
 
 def issuer_of(profile: MunicipalityProfile) -> Issuer:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 
 from sqlmodel import col, select
 
 from coordinator_app.domain.ids import setting_id
 from coordinator_app.domain.models import Setting
+from coordinator_app.domain.municipality import DEFAULT_CONSULT_TOPICS as DEFAULT_CONSULT_TOPICS
+from coordinator_app.domain.municipality import DEFAULT_ROLE_EXPLANATION as DEFAULT_ROLE_EXPLANATION
+from coordinator_app.domain.municipality import SETTING_PREFIX, profile_from_settings
+from coordinator_app.domain.municipality import MunicipalityProfile as MunicipalityProfile
 from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.validation import (
     Errors,
@@ -21,47 +25,9 @@ from coordinator_app.services.access import Guarded, reads, writes
 from coordinator_app.services.base import now
 from coordinator_app.storage.database import Database
 
-DEFAULT_ROLE_EXPLANATION = (
-    "生活支援コーディネーター(地域支え合い推進員)は、地域の皆さんと一緒に、"
-    "支え合いの地域づくりを進める専門職です。地域の活動や資源を調べ、人と人、"
-    "人と活動をつなぎ、住民の皆さんが主体となった活動が生まれ、続くように応援します。"
-)
-
-DEFAULT_CONSULT_TOPICS = "\n".join(
-    (
-        "地域の集まりや通いの場に参加したい",
-        "ボランティアや地域の活動をしてみたい",
-        "ちょっとした困りごとを助け合える仕組みがほしい",
-        "地域で新しい活動を始めたい・仲間を増やしたい",
-        "地域の活動の場所や情報を知りたい",
-    )
-)
-
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 
-
-@dataclass
-class MunicipalityProfile:
-    """What flyers and reports print about the municipality."""
-
-    name: str = ""
-    department: str = ""
-    address: str = ""
-    phone: str = ""
-    fax: str = ""
-    email: str = ""
-    website: str = ""
-    reception_hours: str = ""
-    role_explanation: str = DEFAULT_ROLE_EXPLANATION
-    default_consult_topics: str = DEFAULT_CONSULT_TOPICS
-    logo: bytes | None = field(default=None, repr=False)
-
-    @property
-    def consult_topic_list(self) -> list[str]:
-        return [t.strip() for t in self.default_consult_topics.splitlines() if t.strip()]
-
-
-_PREFIX = "municipality."
+_PREFIX = SETTING_PREFIX
 
 
 class SettingsService(Guarded):
@@ -78,14 +44,9 @@ class SettingsService(Guarded):
                 .where(col(Setting.key).startswith(_PREFIX))
                 .where(col(Setting.deleted_at).is_(None))
             ).all()
-        stored = {row.key.removeprefix(_PREFIX): row for row in rows}
-        profile = MunicipalityProfile()
-        for f in fields(MunicipalityProfile):
-            row = stored.get(f.name)
-            if row is None:
-                continue
-            setattr(profile, f.name, row.blob_value if f.name == "logo" else row.text_value)
-        return profile
+        return profile_from_settings(
+            {row.key.removeprefix(_PREFIX): (row.text_value, row.blob_value) for row in rows}
+        )
 
     @writes
     def save_municipality(self, profile: MunicipalityProfile) -> MunicipalityProfile:

@@ -37,9 +37,7 @@ this keeps its own frozen copy of the statements.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -50,6 +48,8 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from coordinator_app.domain import models
+from coordinator_app.storage.file_identity import file_identity as file_identity
+from coordinator_app.storage.file_identity import machine_identity as machine_identity
 
 STATE_TABLE = "sync_state"
 OUTBOX_TABLE = "sync_outbox"
@@ -410,25 +410,6 @@ def capture_off(connection: sa.Connection) -> Iterator[None]:
 
 
 # -- the file's incarnation ----------------------------------------------------
-
-
-def machine_identity() -> str:
-    """What names this computer (a copy of the file onto another one is a new device)."""
-    machine_id = ""
-    for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
-        try:
-            machine_id = Path(candidate).read_text(encoding="ascii").strip()
-            break
-        except OSError:
-            continue
-    return f"{socket.gethostname()}|{machine_id}"[:300]
-
-
-def file_identity(path: Path) -> tuple[str, str]:
-    """The file's resolved path and its (device, inode): a copy or a restore changes them."""
-    resolved = path.resolve()
-    info = os.stat(resolved)
-    return str(resolved), f"{info.st_dev}:{info.st_ino}"
 
 
 @dataclass(frozen=True)

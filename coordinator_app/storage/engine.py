@@ -10,27 +10,19 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from platformdirs import user_data_dir
 
-APP_NAME = "coordinator-app"
-DB_ENV_VAR = "COORDINATOR_APP_DB"
-DB_FILENAME = "coordinator.sqlite3"
+from coordinator_app.storage.default_location import APP_NAME as APP_NAME
+from coordinator_app.storage.default_location import DB_ENV_VAR as DB_ENV_VAR
+from coordinator_app.storage.default_location import DB_FILENAME as DB_FILENAME
+from coordinator_app.storage.default_location import default_database_path as default_database_path
+
 BUSY_TIMEOUT_MS = 5000
 BEGIN_OPTION = "sqlite_begin"
-
-
-def default_database_path() -> Path:
-    """``$COORDINATOR_APP_DB`` if set, else a file in the per-user data directory."""
-    override = os.environ.get(DB_ENV_VAR)
-    if override:
-        return Path(override).expanduser()
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:

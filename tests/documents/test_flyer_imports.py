@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from coordinator_app.services.registry import Services
+from coordinator_app.storage import planner_stats
 from coordinator_app.storage.engine import create_sqlite_engine
 from coordinator_app.storage.schema import current_revision, head_revision, upgrade_to
 from tests.documents.conftest import Fussa
@@ -80,3 +82,19 @@ def test_an_old_file_is_still_migrated_from_the_command_line(tmp_path: Path) -> 
         assert current_revision(engine) == head_revision()
     finally:
         engine.dispose()
+
+
+def test_a_file_at_the_schema_head_is_read_without_the_orm(
+    services: Services, fussa: Fussa, db_path: Path, tmp_path: Path
+) -> None:
+    planner_stats.analyse(services.db.engine)  # as a file the app has opened with rows
+    services.db.close()
+    out = tmp_path / "one.pdf"
+    args = ("--db", str(db_path), "flyer", "-c", str(fussa.tier1.id), "-o", str(out))
+    code, modules, output = _run(*args)
+    assert code == 0, output
+    assert out.read_bytes().startswith(b"%PDF")
+    tops = {name.split(".")[0] for name in modules}
+    assert not tops & {"sqlalchemy", "sqlmodel", "pydantic", "alembic", "PySide6"}, sorted(tops)
+    assert "coordinator_app.domain.models" not in modules
+    assert "coordinator_app.storage.flyer_read" in modules
