@@ -98,3 +98,15 @@ def test_a_file_at_the_schema_head_is_read_without_the_orm(
     assert not tops & {"sqlalchemy", "sqlmodel", "pydantic", "alembic", "PySide6"}, sorted(tops)
     assert "coordinator_app.domain.models" not in modules
     assert "coordinator_app.storage.flyer_read" in modules
+    # xml.sax.saxutils (for escape) would bring urllib.request, http, email and ssl.
+    assert not tops & {"http", "email", "ssl"}, sorted(tops)
+    assert "urllib.request" not in modules
+
+
+def test_the_fonts_escape_is_saxutils_escape() -> None:
+    from xml.sax.saxutils import escape as saxutils_escape
+
+    from coordinator_app.documents.design.fonts import escape
+
+    for text in ("", "a&b<c>d", "&amp;&lt;", "<b>太字</b> & 𠮷", "\"&'", "<<&&>>"):
+        assert escape(text) == saxutils_escape(text)
