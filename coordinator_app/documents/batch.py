@@ -13,7 +13,6 @@ already loaded; where fork is not available the batch runs serially.
 
 from __future__ import annotations
 
-import multiprocessing
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -165,9 +164,12 @@ class FlyerBatch:
 
     def workers_for(self, count: int) -> int:
         """How many processes render ``count`` separate files."""
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return 1
-        return max(1, min(self.workers, count // MIN_PER_WORKER))
+        wanted = max(1, min(self.workers, count // MIN_PER_WORKER))
+        if wanted == 1:
+            return 1  # without importing multiprocessing (a one-flyer command)
+        import multiprocessing
+
+        return wanted if "fork" in multiprocessing.get_all_start_methods() else 1
 
     @contextmanager
     def _rendered_one_by_one(self, flyers: list[FlyerData]) -> Iterator[Iterator[RenderedFlyer]]:
@@ -178,6 +180,8 @@ class FlyerBatch:
             return
         global _worker_job
         _worker_job = (self.renderer, self.layout)
+        import multiprocessing
+
         pool = multiprocessing.get_context("fork").Pool(workers)
         try:
             # Small chunks keep both workers busy to the end and progress moving.

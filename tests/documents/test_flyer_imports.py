@@ -7,10 +7,13 @@ Mako and Pygments behind it, are needed only to migrate a file.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from coordinator_app.services.registry import Services
 from coordinator_app.storage import planner_stats
@@ -101,6 +104,7 @@ def test_a_file_at_the_schema_head_is_read_without_the_orm(
     # xml.sax.saxutils (for escape) would bring urllib.request, http, email and ssl.
     assert not tops & {"http", "email", "ssl"}, sorted(tops)
     assert "urllib.request" not in modules
+    assert "multiprocessing" not in modules  # workers only for a batch of separate files
 
 
 def test_the_fonts_escape_is_saxutils_escape() -> None:
@@ -110,3 +114,47 @@ def test_the_fonts_escape_is_saxutils_escape() -> None:
 
     for text in ("", "a&b<c>d", "&amp;&lt;", "<b>太字</b> & 𠮷", "\"&'", "<<&&>>"):
         assert escape(text) == saxutils_escape(text)
+
+
+INVARIANT_PDF = (
+    "import hashlib, sys\n"
+    "if sys.argv[1] == 'python':\n"
+    "    sys.modules['_rl_accel'] = None  # reportlab's pure-Python fallback\n"
+    "from datetime import date\n"
+    "from pathlib import Path\n"
+    "from reportlab import rl_config\n"
+    "rl_config.invariant = 1\n"
+    "from reportlab.lib import rl_accel\n"
+    "from coordinator_app.documents.data.flyer import Layout\n"
+    "from coordinator_app.documents.render.flyer import FlyerRenderer\n"
+    "from coordinator_app.services.flyer_data import FlyerDataBuilder\n"
+    "from coordinator_app.services.flyer_sources import NarrowFlyerSources\n"
+    "sources = NarrowFlyerSources.open(Path(sys.argv[2]))\n"
+    "builder = FlyerDataBuilder(sources, today=date(2024, 6, 1))\n"
+    "ids = builder.active_coordinator_ids()\n"
+    "pdfs = [FlyerRenderer().render(builder.flyers(ids), layout).pdf for layout in Layout\n"
+    "        if layout != Layout.TEAM] + [FlyerRenderer().render_team(builder.team()).pdf]\n"
+    "print(bool(rl_accel._c_funcs), hashlib.sha256(b''.join(pdfs)).hexdigest())\n"
+)
+
+
+def test_reportlabs_accelerator_writes_the_same_pdf_bytes(
+    services: Services, fussa: Fussa, db_path: Path
+) -> None:
+    if importlib.util.find_spec("_rl_accel") is None:
+        pytest.skip("rl_accel (reportlab[accel]) is not installed")
+    planner_stats.analyse(services.db.engine)
+    services.db.close()
+    found = {}
+    for kind in ("accel", "python"):
+        done = subprocess.run(
+            [sys.executable, "-c", INVARIANT_PDF, kind, str(db_path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=600,
+        )
+        accelerated, digest = done.stdout.split()
+        assert accelerated == str(kind == "accel")
+        found[kind] = digest
+    assert found["accel"] == found["python"]
