@@ -48,7 +48,7 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def _uuid(value: Any) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    return uuid.UUID(value)  # 32 hex digits, as SQLAlchemy's Uuid reads them
 
 
 def _opt_uuid(value: Any) -> uuid.UUID | None:
@@ -56,7 +56,7 @@ def _opt_uuid(value: Any) -> uuid.UUID | None:
 
 
 def _date(value: Any) -> date:
-    return date.fromisoformat(str(value)[:10])
+    return date.fromisoformat(value)  # as SQLAlchemy's SQLite DATE reads it
 
 
 def _opt_date(value: Any) -> date | None:
