@@ -54,6 +54,8 @@ def test_a_projects_position_is_its_row_in_the_list_in_any_order(
         assert listed, query
         for row, project_id in enumerate(listed):
             assert services.projects.position(query, project_id) == row, (query, row)
+    assert services.projects.position(ListQuery(), projects[25].id, limit=10) == 10
+    assert services.projects.position(ListQuery(), projects[5].id, limit=10) == 5
     outside = services.projects.position(ListQuery(text="プロジェクト1"), projects[25].id)
     assert outside is None
     services.projects.soft_delete(projects[3].id)

@@ -31,7 +31,7 @@ class ProjectTableModel(RecordTableModel):
         list has no index on its titles): one further down than ``max_rows`` loads
         no page at all instead of ``max_rows`` rows only to find it is not among them."""
         if self.row_of(record_id) < 0:
-            position = self.service.position(self.query, record_id)
+            position = self.service.position(self.query, record_id, limit=max_rows)
             if position is None or position >= max_rows:
                 return -1
         return super().fetch_until(record_id, max_rows=max_rows)
