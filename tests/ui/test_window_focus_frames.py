@@ -1,6 +1,6 @@
-"""The review workspace and the report window carry the focus frames once, from the
-start (issue 16): set on the built window, the style sheet made Qt polish every
-widget of it a second time as the window opened."""
+"""The review workspace and the report window carry the focus frames once (issue 16):
+the project form the workspace builds when a project is first chosen takes the
+window's instead of a style sheet of its own, which polished the whole form again."""
 
 from __future__ import annotations
 

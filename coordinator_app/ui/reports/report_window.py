@@ -30,7 +30,6 @@ from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.reports import ActivityReport
 from coordinator_app.ui.common.icons import icon
-from coordinator_app.ui.common.keyboard import with_focus_frames
 from coordinator_app.ui.common.list_table import (
     column_widths,
     keep_widths,
@@ -71,9 +70,6 @@ class ActivityReportWindow(QWidget):
     ) -> None:
         """``year``: the 年度 shown first (default: the newest one with meetings, up to now)."""
         super().__init__(parent)
-        # The focus frames before any child exists: each widget is polished once (set
-        # on the built window, the style sheet polished every widget of it again).
-        with_focus_frames(self)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("activity_report")
         self.ctx = ctx

@@ -24,7 +24,7 @@ from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.reviews import WorkspaceFilter
 from coordinator_app.ui.common.icons import icon
-from coordinator_app.ui.common.keyboard import make_keyboard_friendly, with_focus_frames
+from coordinator_app.ui.common.keyboard import FOCUS_FRAME_STYLE, make_keyboard_friendly
 from coordinator_app.ui.common.list_table import (
     ResizeMode,
     SelectionMode,
@@ -72,9 +72,6 @@ class ReviewWorkspace(QWidget):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # The focus frames before any child exists: each widget is polished once (set
-        # on the built window, the style sheet polished every widget of it again).
-        with_focus_frames(self)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("review_workspace")
         self.ctx = ctx
@@ -216,8 +213,9 @@ class ReviewWorkspace(QWidget):
         if self._editor is None:
             editor = ProjectEditor(self.ctx)
             self._bottom_layout.insertWidget(1, editor, 1)
-            # As the rest of the window (built before it); the frames are the window's.
-            make_keyboard_friendly(editor, style=False)
+            # As the rest of the window (built before it); the focus frames come from the
+            # window when it has them (a style sheet set on the form polishes it again).
+            make_keyboard_friendly(editor, style=FOCUS_FRAME_STYLE not in self.styleSheet())
             editor.dirty_changed.connect(self._update_buttons)
             editor.loaded.connect(self._update_buttons)
             self._editor = editor
