@@ -137,34 +137,6 @@ class EntityService(Guarded, Generic[T]):
         with self.db.reading() as session:
             return [tuple(row) for row in session.execute(stmt).all()]
 
-    @reads
-    def position(
-        self, query: ListQuery, record_id: uuid.UUID, *, limit: int | None = None
-    ) -> int | None:
-        """How many rows of ``query``'s list come before ``record_id`` (None: it is not
-        in the list), counting at most ``limit`` (then ``limit`` means "that many or
-        more": a scan in table order stops there). Two statements: the record's sort
-        key, then a count of the rows before it (the keyset seeks of the reversed
-        order), whatever its depth."""
-        parts = self._sort_parts(query)
-        with self.db.reading() as session:
-            key = session.execute(
-                self._filtered(sa.select(*(p.column for p in parts)), query).where(
-                    self.model.id == record_id
-                )
-            ).first()
-            if key is None:
-                return None
-            before = listing.keyset_segments(parts, tuple(key), descending=not query.descending)
-            if not before or limit == 0:
-                return 0
-            rows = self._filtered(sa.select(self._rowid()).select_from(self.model), query)
-            rows = rows.where(sa.or_(*(sa.and_(*segment) for segment in before)))
-            if limit is not None:
-                rows = rows.limit(limit)
-            count = sa.select(sa.func.count()).select_from(rows.subquery())
-            return int(session.execute(count).scalar_one())
-
     def _count(self, session: Session, query: ListQuery) -> int:
         stmt = self._filtered(sa.select(self._rowid()).select_from(self.model), query)
         if not query.include_deleted:  # a count then reads the deleted_at index only
