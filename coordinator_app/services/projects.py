@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from coordinator_app.domain.models import (
@@ -37,6 +36,7 @@ from coordinator_app.services.base import (
     EntityService,
     LinkSpec,
     live,
+    live_unindexed,
     names_by_id,
     now,
     read_links,
@@ -44,6 +44,8 @@ from coordinator_app.services.base import (
     save_links,
     sync_links,
 )
+from coordinator_app.services.list_position import position_in_list
+from coordinator_app.services.listing import ListQuery
 from coordinator_app.services.organisations import live_contacts
 from coordinator_app.services.profiles import require_editor
 
@@ -302,19 +304,30 @@ class ProjectService(EntityService[Project]):
     def partner_ids(self, project_id: uuid.UUID) -> list[uuid.UUID]:
         return read_links(self.db, PARTNERS, project_id)
 
+    @reads
+    def position(
+        self, query: ListQuery, record_id: uuid.UUID, *, limit: int | None = None
+    ) -> int | None:
+        """How many rows of the list ``query`` asks for come before the project (None:
+        not in it); at most ``limit`` counted (see :func:`position_in_list`)."""
+        return position_in_list(self, query, record_id, limit=limit)
+
     def decorate(self, session: Session, records: list[Project]) -> dict[uuid.UUID, dict[str, Any]]:
         ids = [r.id for r in records]
         areas = names_by_id(session, Area, (r.area_id for r in records))
         leads = names_by_id(session, Coordinator, (r.lead_coordinator_id for r in records))
+        # Each project's newest live entry: one step back along the (project_id,
+        # entry_date) index per project, not every entry of the page's projects.
+        newest = (
+            select(col(ProgressEntry.entry_date))
+            .where(ProgressEntry.project_id == Project.id)
+            .where(live_unindexed(ProgressEntry))
+            .order_by(col(ProgressEntry.entry_date).desc())
+            .limit(1)
+            .scalar_subquery()
+        )
         last = (
-            dict(
-                session.exec(
-                    select(ProgressEntry.project_id, sa.func.max(ProgressEntry.entry_date))
-                    .where(col(ProgressEntry.project_id).in_(ids))
-                    .where(live(ProgressEntry))
-                    .group_by(col(ProgressEntry.project_id))
-                ).all()
-            )
+            dict(session.exec(select(Project.id, newest).where(col(Project.id).in_(ids))).all())
             if ids
             else {}
         )

@@ -94,12 +94,18 @@ def current_by(
 def current_review_clause(r: sa.Table, e: sa.Table) -> sa.ColumnElement[bool]:
     """SQL: review row ``r`` is a current review of entry row ``e`` (``is_current``'s rule)."""
     v, o = capture.sync_version, capture.sync_outbox
+    # Correlated to ``e`` explicitly: the clause sits in a subquery over reviews, and
+    # automatic correlation looks one level up only, so without it the version read
+    # was "any entry's version" (a FROM of its own over every entry).
     known = (
         sa.select(v.c.version)
         .where(v.c.table_name == _TABLE, v.c.row_id == e.c.id)
+        .correlate(e)
         .scalar_subquery()
     )
-    pending = sa.exists(sa.select(o.c.row_id).where(o.c.table_name == _TABLE, o.c.row_id == e.c.id))
+    # The entries waiting in the outbox, read once per statement (SQLite keeps the list
+    # in a temporary index): the outbox has no index on row_id to look each one up.
+    pending = e.c.id.in_(sa.select(o.c.row_id).where(o.c.table_name == _TABLE))
     return sa.or_(
         sa.and_(
             r.c.entry_version.is_not(None),

@@ -319,7 +319,8 @@ class ReviewService(Guarded):
         with self.db.reading() as session:
             stmt = self._filter(
                 session,
-                select(sa.func.count(col(Project.id))).where(live(Project)),
+                # count(*), not count(id): the deleted_at index answers it alone.
+                select(sa.func.count()).select_from(Project).where(live(Project)),
                 flt or WorkspaceFilter(),
             )
             return int(session.exec(stmt).one())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject
 
 from coordinator_app.domain.enums import (
     AreaKind,
@@ -27,8 +27,22 @@ from coordinator_app.domain.enums import (
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.texts import PROBE, PROBE_CONTEXT, Message, render
 
+_translated: tuple[str, dict[object, str]] | None = None
+"""The labels in the language they were translated for (the default locale's name)."""
+
 
 def _labels() -> dict[object, str]:
+    """The labels in the current UI language, translated once per language: a list
+    asks for a label per cell and per repaint, and each translation walks the
+    installed translators (one of them in Python)."""
+    global _translated
+    language = QLocale().name()  # ui.i18n sets it whenever it changes the translators
+    if _translated is None or _translated[0] != language:
+        _translated = (language, _translate_labels())
+    return _translated[1]
+
+
+def _translate_labels() -> dict[object, str]:
     return {
         AreaKind.MUNICIPALITY: QCoreApplication.translate("labels", "市域"),
         AreaKind.REGION: QCoreApplication.translate("labels", "地域"),

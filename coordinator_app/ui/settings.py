@@ -6,6 +6,7 @@ file lives; tests point it at a temporary path.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 from pathlib import Path
@@ -117,7 +118,10 @@ class AppSettings:
         self.store.sync()
 
 
+@functools.lru_cache(maxsize=16)
 def _profile_key(database: Path) -> str:
+    # Cached: every control that writes asks for the profile (resolve() reads the
+    # file system for each component of the path).
     digest = hashlib.sha1(str(database.resolve()).encode("utf-8")).hexdigest()[:16]
     return f"profile/{digest}"
 

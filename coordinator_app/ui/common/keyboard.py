@@ -45,7 +45,7 @@ def make_keyboard_friendly(root: QWidget, *, style: bool = True) -> None:
     that carries :data:`FOCUS_FRAME_STYLE` already (the main window's pages): setting a
     style sheet on a built tree polishes every widget in it again.
     """
-    if style:
+    if style and FOCUS_FRAME_STYLE not in root.styleSheet():  # not twice: a second polish
         root.setStyleSheet(root.styleSheet() + FOCUS_FRAME_STYLE)
     for view in root.findChildren(QAbstractItemView):
         # Tab cycling through the cells of a table is a trap; arrows still move inside.

@@ -25,7 +25,8 @@ class TierField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, load: bool = True) -> None:
+        """``load=False``: the owner fills the list (:meth:`reload`) before it is shown."""
         super().__init__(parent)
         self.ctx = ctx
         self.combo = QComboBox(self)
@@ -41,7 +42,8 @@ class TierField(QWidget):
         self.setFocusProxy(self.combo)
         self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.edit_button.clicked.connect(self.edit_local_tiers)
-        self.reload()
+        if load:
+            self.reload()
 
     def reload(self) -> None:
         """Re-read the municipality's list, keeping the current choice."""

@@ -35,7 +35,7 @@ class CouncilEditor(RecordEditor):
         super().__init__(ctx, parent)
         self.name_edit = QLineEdit()
         self.kana_edit = QLineEdit()
-        self.tier_field = TierField(ctx)
+        self.tier_field = TierField(ctx, load=False)  # filled by refresh_choices on load
         self.area_combo = RecordCombo(none_text=self.tr("(未設定)"))
         self.status_combo = EnumCombo(CouncilStatus)
         self.established_field = DateField(ctx.dates)

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from coordinator_app.domain.gathering_places import GatheringPlaceStatus
 
+_statuses: tuple[str, dict[GatheringPlaceStatus, str]] | None = None
+
 
 def status_labels() -> dict[GatheringPlaceStatus, str]:
+    """The statuses in the UI language, translated once per language (the list asks
+    for one per cell and repaint); the language is the default locale's, which
+    ui.i18n sets with the translators."""
+    global _statuses
+    language = QLocale().name()
+    if _statuses is None or _statuses[0] != language:
+        _statuses = (language, _translate_statuses())
+    return dict(_statuses[1])
+
+
+def _translate_statuses() -> dict[GatheringPlaceStatus, str]:
     return {
         GatheringPlaceStatus.ACTIVE: QCoreApplication.translate("GatheringPlaces", "活動中"),
         GatheringPlaceStatus.PAUSED: QCoreApplication.translate("GatheringPlaces", "休止中"),

@@ -24,7 +24,7 @@ from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.reviews import WorkspaceFilter
 from coordinator_app.ui.common.icons import icon
-from coordinator_app.ui.common.keyboard import make_keyboard_friendly
+from coordinator_app.ui.common.keyboard import FOCUS_FRAME_STYLE, make_keyboard_friendly
 from coordinator_app.ui.common.list_table import (
     ResizeMode,
     SelectionMode,
@@ -213,7 +213,9 @@ class ReviewWorkspace(QWidget):
         if self._editor is None:
             editor = ProjectEditor(self.ctx)
             self._bottom_layout.insertWidget(1, editor, 1)
-            make_keyboard_friendly(editor)  # as the rest of the window (built before it)
+            # As the rest of the window (built before it); the focus frames come from the
+            # window when it has them (a style sheet set on the form polishes it again).
+            make_keyboard_friendly(editor, style=FOCUS_FRAME_STYLE not in self.styleSheet())
             editor.dirty_changed.connect(self._update_buttons)
             editor.loaded.connect(self._update_buttons)
             self._editor = editor
