@@ -193,14 +193,16 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
     meetings that count costs more than the page) until :attr:`total` is asked
     for. Past ``GROWING_PAGES`` pages, or when the user grabs the scroll bar or
     presses Ctrl+End (:meth:`prepare_jump`), it counts once and becomes a
-    :class:`PageWindow`: every row exists for the view, pages are read where
-    the view looks (the end one seek from the end) and at most
+    :class:`PageWindow`: every row exists for the view, pages of
+    ``WINDOW_PAGE_SIZE`` rows (about a screen: a jump reads one or two) are read
+    where the view looks (the end one seek from the end) and at most
     ``CACHED_PAGES`` are kept. Rows are light (:meth:`EntityService.list_light`).
     """
 
     PAGE_SIZE = 200
     GROWING_PAGES = 2
-    CACHED_PAGES = 12
+    WINDOW_PAGE_SIZE = 100  # (at most PAGE_SIZE)
+    CACHED_PAGES = 24
     DEFAULT_DESCENDING = False
     """Initial direction of the default sort (newest first for dated lists)."""
 
@@ -345,7 +347,7 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
             total,
             fetch=self.service.list_light,
             ladder=self.service.list_ladder,
-            page_size=self.PAGE_SIZE,
+            page_size=min(self.WINDOW_PAGE_SIZE, self.PAGE_SIZE),
             capacity=self.CACHED_PAGES,
         )
         window.seed(self._rows, self._keys)
@@ -353,13 +355,11 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
         if total > first:
             self.beginInsertRows(QModelIndex(), first, total - 1)
             self.window = window
-            self._rows = []
-            self._keys = []
+            self._rows, self._keys = [], []
             self.endInsertRows()
         else:
             self.window = window
-            self._rows = []
-            self._keys = []
+            self._rows, self._keys = [], []
 
     def _grow(self) -> None:
         rows, more = self._page(len(self._rows))
