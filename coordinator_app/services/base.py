@@ -115,12 +115,12 @@ class EntityService(Guarded, Generic[T]):
     @reads
     def list_light(self, query: ListQuery) -> Page[Row[Any]]:
         """:meth:`list_rows` with named tuples of :attr:`list_columns` (one session, one
-        statement for the page with :meth:`light_extras`; see :func:`listing.light_page`)."""
+        statement for the page with :meth:`_light_extras`; see :func:`listing.light_page`)."""
         return (
             self.list_rows(query) if self.list_columns is None else listing.light_page(self, query)
         )
 
-    def light_extras(self) -> listing.LightExtras | None:
+    def _light_extras(self) -> listing.LightExtras | None:
         """:meth:`decorate`'s values as columns of :meth:`list_light`'s page (None: decorate)."""
         return None
 

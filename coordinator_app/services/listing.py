@@ -189,7 +189,7 @@ def light_page(service: Any, query: ListQuery) -> Page[Row[Any]]:
     model = service.model
     shape = light_row_type(f"{model.__name__}Row", service.list_columns)
     columns = [model.__table__.c[name] for name in service.list_columns]
-    joined: LightExtras | None = service.light_extras()
+    joined: LightExtras | None = service._light_extras()
     width = len(columns)
     with service.db.reading() as session:
         total = service._count(session, query) if query.with_total else -1

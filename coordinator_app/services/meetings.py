@@ -436,7 +436,7 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
     def decorate(self, session: Session, records: list[Meeting]) -> dict[uuid.UUID, dict[str, Any]]:
         return list_extras(session, records)  # one statement for the page (meeting_rows)
 
-    def light_extras(self) -> LightExtras:
+    def _light_extras(self) -> LightExtras:
         return light_extras()  # in the list page's own statement (meeting_rows)
 
 
