@@ -31,11 +31,12 @@ from coordinator_app.ui.common.page_window import PageWindow
 from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.dates import DateFormat
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-"""Data role giving the record id of a row."""
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the data role giving a row's record id
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
+_Role = Qt.ItemDataRole
+_ROLES = frozenset({_Role.DisplayRole, _Role.ToolTipRole, _Role.TextAlignmentRole, ID_ROLE})
 
 
 class ColumnKind(StrEnum):
@@ -114,7 +115,7 @@ class _BaseTableModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or role not in _ROLES:  # (a paint asks ~8 roles per cell)
             return None
         row = self.row_item(index.row())
         if row is None:
