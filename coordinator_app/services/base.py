@@ -114,18 +114,15 @@ class EntityService(Guarded, Generic[T]):
 
     @reads
     def list_light(self, query: ListQuery) -> Page[Row[Any]]:
-        """:meth:`list_rows` with named tuples of :attr:`list_columns` (one session)."""
-        if self.list_columns is None:
-            return self.list_rows(query)
-        shape = listing.light_row_type(f"{self.model.__name__}Row", self.list_columns)
-        columns = [self.model.__table__.c[name] for name in self.list_columns]
-        with self.db.reading() as session:
-            total = self._count(session, query) if query.with_total else -1
-            found, keys = self._keyset_page(session, query, columns)
-            records: builtins.list[Any] = [shape(*row) for row in found]
-            extras = self.decorate(session, records)
-        rows = [Row(record=r, extra=extras.get(r.id, {})) for r in records]
-        return Page(rows=rows, total=total, keys=keys)
+        """:meth:`list_rows` with named tuples of :attr:`list_columns` (one session, one
+        statement for the page with :meth:`_light_extras`; see :func:`listing.light_page`)."""
+        return (
+            self.list_rows(query) if self.list_columns is None else listing.light_page(self, query)
+        )
+
+    def _light_extras(self) -> listing.LightExtras | None:
+        """:meth:`decorate`'s values as columns of :meth:`list_light`'s page (None: decorate)."""
+        return None
 
     @reads
     def list_ladder(self, query: ListQuery, every: int) -> builtins.list[tuple[Any, ...]]:
@@ -139,9 +136,8 @@ class EntityService(Guarded, Generic[T]):
 
     def _count(self, session: Session, query: ListQuery) -> int:
         stmt = self._filtered(sa.select(self._rowid()).select_from(self.model), query)
-        if not query.include_deleted:  # a count then reads the deleted_at index only
-            stmt = stmt.where(live(self.model))
-        count = sa.select(sa.func.count()).select_from(stmt.subquery())
+        alive = None if query.include_deleted else live_unindexed(self.model)
+        count = listing.count_statement(stmt, self.model.__table__, alive)
         return int(session.execute(count).scalar_one())
 
     def _keyset_page(

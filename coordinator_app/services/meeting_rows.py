@@ -2,9 +2,11 @@
 
 For a page of meetings: the council's name, the project's title, the named
 attendees (coordinators and organisations; and contacts) counted from the link
-tables. One statement with correlated counts over the page's ids, built once
-per process (SQLAlchemy compiles it once), the ids bound as the hex text they
-are stored as: no UUID object is made for a row of the page.
+tables. The list reads them in its page's own statement (:func:`light_extras`:
+correlated subqueries beside the meeting's columns), so a page is one walk of
+the sort's index; other lists of meetings ask :func:`list_extras` for a page
+already read (one statement over the page's ids, bound as the hex text they are
+stored as: no UUID object is made for a row of the page).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from coordinator_app.domain.models import (
     MeetingOrganisation,
     Project,
 )
+from coordinator_app.services.listing import LightExtras
 
 
 class _Listed(Protocol):
@@ -33,26 +36,43 @@ class _Listed(Protocol):
     participants_online: int | None
 
 
+def _counted(link: Any) -> Any:
+    """The live rows of ``link`` naming the meeting (correlated with ``meeting``)."""
+    meeting, table = Meeting.__table__, link.__table__
+    return (
+        sa.select(sa.func.count())
+        .where(table.c.meeting_id == meeting.c.id, table.c.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+
+
+@cache
+def light_extras() -> LightExtras:
+    """The council's name and the attendee counts as columns of the meeting list's own
+    page statement (correlated with ``meeting``; see :func:`extra`). The project's
+    title, which the list does not show, is not read: on a big file its rows are
+    scattered, a page read apart per meeting."""
+    meeting, council = Meeting.__table__, Council.__table__
+    council_name = sa.select(council.c.name).where(council.c.id == meeting.c.council_id)
+    columns = (
+        council_name.scalar_subquery(),
+        _counted(MeetingCoordinator) + _counted(MeetingOrganisation),
+        _counted(MeetingContact),
+    )
+    return LightExtras(columns, lambda record, values: extra(record, *values))
+
+
 @cache
 def _statement() -> sa.Select[Any]:
     meeting, council, project = (m.__table__ for m in (Meeting, Council, Project))
-
-    def counted(link: Any) -> Any:
-        table = link.__table__
-        return (
-            sa.select(sa.func.count())
-            .where(table.c.meeting_id == meeting.c.id, table.c.deleted_at.is_(None))
-            .scalar_subquery()
-        )
-
     raw_id = sa.type_coerce(meeting.c.id, sa.String)
     return (
         sa.select(
             raw_id,
             council.c.name,
             project.c.title,
-            counted(MeetingCoordinator) + counted(MeetingOrganisation),
-            counted(MeetingContact),
+            _counted(MeetingCoordinator) + _counted(MeetingOrganisation),
+            _counted(MeetingContact),
         )
         .select_from(
             meeting.outerjoin(council, council.c.id == meeting.c.council_id).outerjoin(
@@ -73,15 +93,22 @@ def list_extras(session: Session, records: list[Any]) -> dict[uuid.UUID, dict[st
     for key, record in by_hex.items():
         council, title, counted, contacts = found.get(key, (None, None, 0, 0))
         extras[record.id] = {
-            "council_name": council or "",
+            **extra(record, council, counted, contacts),
             "project_title": title or "",
-            # Coordinators and organisations (the project view's 出席機関・SC).
-            "attendee_count": counted,
-            # Every named attendee, as the form's 出席 total counts them.
-            "named_attendees": counted + contacts,
-            "participants": participants(record),
         }
     return extras
+
+
+def extra(record: _Listed, council: str | None, counted: int, contacts: int) -> dict[str, Any]:
+    """A meeting row's display values (:func:`light_extras` reads them for the list)."""
+    return {
+        "council_name": council or "",
+        # Coordinators and organisations (the project view's 出席機関・SC).
+        "attendee_count": counted,
+        # Every named attendee, as the form's 出席 total counts them.
+        "named_attendees": counted + contacts,
+        "participants": participants(record),
+    }
 
 
 def first_and_last_held_on(session: Session) -> tuple[date, date] | None:

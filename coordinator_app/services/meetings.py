@@ -50,7 +50,8 @@ from coordinator_app.services.base import (
     save_links,
 )
 from coordinator_app.services.councils import member_is_live
-from coordinator_app.services.meeting_rows import first_and_last_held_on, list_extras
+from coordinator_app.services.listing import LightExtras
+from coordinator_app.services.meeting_rows import first_and_last_held_on, light_extras, list_extras
 from coordinator_app.services.meeting_series import SeriesActions
 
 # Filters that are not a plain column equality.
@@ -434,6 +435,9 @@ class MeetingService(SeriesActions, EntityService[Meeting]):
 
     def decorate(self, session: Session, records: list[Meeting]) -> dict[uuid.UUID, dict[str, Any]]:
         return list_extras(session, records)  # one statement for the page (meeting_rows)
+
+    def _light_extras(self) -> LightExtras:
+        return light_extras()  # in the list page's own statement (meeting_rows)
 
 
 def edits_onto_current(

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from coordinator_app.domain import kana
 from coordinator_app.domain.ids import setting_id
@@ -77,15 +78,26 @@ def format_groups(groups: Iterable[Sequence[str]]) -> str:
 
 
 def load_text(session: Session) -> str:
-    """The stored alias list (the defaults when none was saved), in ``session``."""
-    row = session.exec(
-        select(Setting).where(Setting.key == ALIAS_KEY).where(col(Setting.deleted_at).is_(None))
-    ).first()
-    return DEFAULT_ALIASES if row is None or row.text_value is None else row.text_value
+    """The stored alias list (the defaults when none was saved), in ``session``.
+
+    Every search reads it: one fixed statement, nothing for SQLAlchemy to compile."""
+    text = (
+        session.connection()
+        .exec_driver_sql(
+            "SELECT text_value FROM setting WHERE key = ? AND deleted_at IS NULL", (ALIAS_KEY,)
+        )
+        .scalar()
+    )
+    return DEFAULT_ALIASES if text is None else str(text)
 
 
 def load_groups(session: Session) -> Groups:
-    return parse(load_text(session))[0]
+    return list(_parsed(load_text(session)))
+
+
+@lru_cache(maxsize=4)
+def _parsed(text: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(parse(text)[0])
 
 
 def expand(folded_query: str, groups: Iterable[Sequence[str]]) -> list[str]:

@@ -50,8 +50,10 @@ def test_jump_to_row_50000_reads_one_key_from_the_index_then_the_page(
     assert all("TEMP B-TREE" not in d for d in details), details
     assert not any(d.startswith("SCAN meeting") and "COVERING" not in d for d in details)
     # The neighbours come by keyset from the keys now known: no second key lookup.
-    assert model.record_at(MIDDLE + model.PAGE_SIZE).id == (
-        services.meetings.list(replace(model.query, offset=MIDDLE + model.PAGE_SIZE, limit=1))
+    assert model.record_at(MIDDLE + model.window.page_size).id == (
+        services.meetings.list(
+            replace(model.query, offset=MIDDLE + model.window.page_size, limit=1)
+        )
         .rows[0]
         .id
     )

@@ -31,11 +31,12 @@ from coordinator_app.ui.common.page_window import PageWindow
 from coordinator_app.ui.common.plain_text import plain_tooltip
 from coordinator_app.ui.dates import DateFormat
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-"""Data role giving the record id of a row."""
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the data role giving a row's record id
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
+_Role = Qt.ItemDataRole
+_ROLES = frozenset({_Role.DisplayRole, _Role.ToolTipRole, _Role.TextAlignmentRole, ID_ROLE})
 
 
 class ColumnKind(StrEnum):
@@ -114,7 +115,7 @@ class _BaseTableModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or role not in _ROLES:  # (a paint asks ~8 roles per cell)
             return None
         row = self.row_item(index.row())
         if row is None:
@@ -193,14 +194,16 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
     meetings that count costs more than the page) until :attr:`total` is asked
     for. Past ``GROWING_PAGES`` pages, or when the user grabs the scroll bar or
     presses Ctrl+End (:meth:`prepare_jump`), it counts once and becomes a
-    :class:`PageWindow`: every row exists for the view, pages are read where
-    the view looks (the end one seek from the end) and at most
+    :class:`PageWindow`: every row exists for the view, pages of
+    ``WINDOW_PAGE_SIZE`` rows (about a screen: a jump reads one or two) are read
+    where the view looks (the end one seek from the end) and at most
     ``CACHED_PAGES`` are kept. Rows are light (:meth:`EntityService.list_light`).
     """
 
     PAGE_SIZE = 200
     GROWING_PAGES = 2
-    CACHED_PAGES = 12
+    WINDOW_PAGE_SIZE = 100  # (at most PAGE_SIZE)
+    CACHED_PAGES = 24
     DEFAULT_DESCENDING = False
     """Initial direction of the default sort (newest first for dated lists)."""
 
@@ -345,7 +348,7 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
             total,
             fetch=self.service.list_light,
             ladder=self.service.list_ladder,
-            page_size=self.PAGE_SIZE,
+            page_size=min(self.WINDOW_PAGE_SIZE, self.PAGE_SIZE),
             capacity=self.CACHED_PAGES,
         )
         window.seed(self._rows, self._keys)
@@ -353,13 +356,11 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
         if total > first:
             self.beginInsertRows(QModelIndex(), first, total - 1)
             self.window = window
-            self._rows = []
-            self._keys = []
+            self._rows, self._keys = [], []
             self.endInsertRows()
         else:
             self.window = window
-            self._rows = []
-            self._keys = []
+            self._rows, self._keys = [], []
 
     def _grow(self) -> None:
         rows, more = self._page(len(self._rows))

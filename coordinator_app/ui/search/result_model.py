@@ -10,7 +10,6 @@ it). The model is filled once per search (one reset), its rows computed then.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,6 +123,8 @@ def hit_lines(hit: SearchHit, dates: DateFormat) -> HitLines:
 
 def hit_html(hit: SearchHit, dates: DateFormat) -> str:
     """The title (and date), then the snippet with the match marked; all text escaped."""
+    import html  # (and its entity table) only for whoever asks for HTML_ROLE
+
     snippet = hit.snippet
     marked = (
         f"{html.escape(snippet.before)}<span style='{MATCH_STYLE}'>"
