@@ -129,3 +129,40 @@ def test_a_sort_reads_one_page_in_two_statements_with_one_reset(
         "運営会議": (council, "0"),
         "交流会": ("", "0"),
     }
+
+
+PICKER_TABLES = ("council", "project", "area", "coordinator", "organisation", "contact")
+
+
+def _picker_reads(seen: list[str]) -> set[str]:
+    """The tables read on their own (a picker's search or lookup), not joined by the list."""
+    return {
+        t for s in seen for t in PICKER_TABLES if f" FROM {t} " in f"{s} " and "meeting" not in s
+    }
+
+
+def test_opening_meetings_reads_no_picker_until_the_picker_is_reached(
+    qtbot: QtBot, window: MainWindow, services: Services, make: Factory
+) -> None:
+    _meetings(services, make)
+    with statements(services) as seen:
+        page = _open_meetings(window)
+        editor = page.meeting_editor
+    assert _picker_reads(seen) == set()
+    assert editor.council_combo.count() == 1  # the none item only, not searched yet
+
+    with statements(services) as seen:
+        editor.council_combo.setFocus()  # the user reaches the combo: it searches
+        editor.council_combo.ensure_searched()
+    assert _picker_reads(seen) == {"council"}
+    assert editor.council_combo.count() == 2
+
+    with statements(services) as seen:
+        editor.show_tab(1)  # 出席: the attendee lists search before they are painted
+        qtbot.waitUntil(editor.coordinator_list.isVisible)
+    assert {"coordinator", "organisation", "contact"} <= _picker_reads(seen)
+    names = [
+        editor.coordinator_list.list.item(i).text()
+        for i in range(editor.coordinator_list.list.count())
+    ]
+    assert names == [c.name for c in services.coordinators.list().rows]
