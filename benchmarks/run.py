@@ -78,37 +78,31 @@ def median_ms(fn: Callable[[], object], runs: int, warmup: int = 1) -> float:
     return statistics.median(times)
 
 
+_INSTALLED: dict[str, str] = {}
+
+
+def installed() -> dict[str, str]:
+    """The environment of an installed app, made once: its bytecode compiled beforehand
+    (pip and PyInstaller ship it), as the flyer rows run. Under PYTHONDONTWRITEBYTECODE
+    (our sessions) every probe compiled the app's modules from source, which a user never
+    pays and the bare window (third-party packages only, compiled) did not either."""
+    if not _INSTALLED:
+        from benchmarks.flyers import installed_env
+
+        _INSTALLED.update(installed_env(Path(tempfile.mkdtemp()) / "pycache"))
+    return _INSTALLED
+
+
 def child(args: list[str], env: dict[str, str] | None = None, timeout: int = 1800) -> dict:
     out = subprocess.run(
         [sys.executable, "-m", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+        env={**installed(), "QT_QPA_PLATFORM": "offscreen", **(env or {})},
         check=True,
         timeout=timeout,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def compiled_bytecode() -> dict[str, str]:
-    """The environment of a probe that runs the app as installed: its bytecode compiled
-    beforehand (pip and PyInstaller ship it) into a cache the probe reads
-    (``PYTHONPYCACHEPREFIX``). A work tree under ``PYTHONDONTWRITEBYTECODE``, as in
-    this project's sessions, compiled every module a window imports on first use from
-    source inside the timed action (the report window: 7 modules, ~30 ms profiled)."""
-    import coordinator_app
-
-    cache = Path(tempfile.mkdtemp(prefix="bench-pyc-"))
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = str(cache)
-    package = Path(coordinator_app.__file__).parent
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(package), str(Path(__file__).parent)],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    return {"PYTHONPYCACHEPREFIX": str(cache)}
 
 
 def machine() -> str:
@@ -216,9 +210,8 @@ def measure(
     meeting_page = PAGE_KINDS.index(RecordKind.MEETING)
     bare = [startup("bare") for _ in range(runs)]
     cold = [startup("app", meeting_page) for _ in range(runs)]
-    installed = compiled_bytecode()
     windows = [
-        child(["benchmarks.window_probe", "--db", str(db), "--scroll", str(scroll)], installed)
+        child(["benchmarks.window_probe", "--db", str(db), "--scroll", str(scroll)])
         for _ in range(runs)
     ]
     depth = int(statistics.median(w["scroll_depth"] for w in windows))

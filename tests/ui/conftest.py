@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database, open_database
+from coordinator_app.ui.common.pickers import RecordCombo
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.settings import AppSettings, settings_store
@@ -137,7 +138,10 @@ def accept(qtbot: QtBot, dialog: QDialog, button: QPushButton) -> None:
 
 
 def choose(combo: QComboBox, text: str) -> None:
-    """Pick the item showing ``text`` (stripped of tree indentation)."""
+    """Pick the item showing ``text`` (stripped of tree indentation), once the combo
+    has searched as it does when the user reaches it (a lazy picker's first focus)."""
+    if isinstance(combo, RecordCombo):
+        combo.ensure_searched()
     for i in range(combo.count()):
         if combo.itemText(i).strip("　 ") == text:
             combo.setCurrentIndex(i)

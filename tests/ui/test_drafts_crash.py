@@ -71,6 +71,7 @@ TYPIST = textwrap.dedent(
 
 
     def choose(combo, text):
+        getattr(combo, "ensure_searched", lambda: None)()  # what reaching the combo does
         index = next(i for i in range(combo.count()) if combo.itemText(i) == text)
         combo.setFocus()
         combo.setCurrentIndex(index)

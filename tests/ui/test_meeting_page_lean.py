@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
@@ -131,3 +131,90 @@ def test_a_sort_reads_one_page_in_one_statement_with_one_reset(
         "運営会議": (council, "0"),
         "交流会": ("", "0"),
     }
+
+
+PICKER_TABLES = ("council", "project", "area", "coordinator", "organisation", "contact")
+
+
+def _picker_reads(seen: list[str]) -> set[str]:
+    """The tables read on their own (a picker's search or lookup), not joined by the list."""
+    return {
+        t for s in seen for t in PICKER_TABLES if f" FROM {t} " in f"{s} " and "meeting" not in s
+    }
+
+
+def test_opening_meetings_reads_no_picker_until_the_picker_is_reached(
+    qtbot: QtBot, window: MainWindow, services: Services, make: Factory
+) -> None:
+    _meetings(services, make)
+    with statements(services) as seen:
+        page = _open_meetings(window)
+        editor = page.meeting_editor
+    assert _picker_reads(seen) == set()
+    assert editor.council_combo.count() == 1  # the none item only, not searched yet
+
+    with statements(services) as seen:
+        editor.council_combo.setFocus()  # the user reaches the combo: it searches
+        editor.council_combo.ensure_searched()
+    assert _picker_reads(seen) == {"council"}
+    assert editor.council_combo.count() == 2
+
+    with statements(services) as seen:
+        editor.show_tab(1)  # 出席: the attendee lists search before they are painted
+        qtbot.waitUntil(editor.coordinator_list.isVisible)
+    assert {"coordinator", "organisation", "contact"} <= _picker_reads(seen)
+    names = [
+        editor.coordinator_list.list.item(i).text()
+        for i in range(editor.coordinator_list.list.count())
+    ]
+    assert names == [c.name for c in services.coordinators.list().rows]
+
+
+def test_the_form_is_built_after_the_list_has_painted(
+    qtbot: QtBot, window: MainWindow, services: Services, make: Factory
+) -> None:
+    _meetings(services, make)
+    window.show()
+    index = PAGE_KINDS.index(RecordKind.MEETING)
+    built_at_paint: list[bool] = []
+
+    def page_built(_index: int, page: MeetingPage) -> None:
+        class Watch(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint and not built_at_paint:
+                    built_at_paint.append(page.editor_built)
+                return False
+
+        page.table.viewport().installEventFilter(Watch(page))
+
+    original = window.page_built
+    window.page_built = lambda i, p: (original(i, p), page_built(i, p))  # type: ignore[method-assign]
+    window.show_page(index)
+    page = window.page_at(index)
+    assert isinstance(page, MeetingPage)
+    assert not page.editor_built  # the list first
+    qtbot.waitUntil(lambda: page.editor_built)  # then the form, without being asked
+    assert built_at_paint == [False]
+    editor = page.meeting_editor
+    qtbot.waitUntil(editor.isVisible)
+    assert editor.current_id is None and not editor.is_dirty  # an empty form, as before
+    assert page.new_button.isEnabled() and not page.delete_button.isEnabled()
+
+    page.table.selectRow(0)  # the form follows the list as before
+    assert editor.current_id == page.model.id_at(0)
+    assert page.delete_button.isEnabled()
+
+
+def test_asking_for_the_form_builds_it_at_once(
+    qtbot: QtBot, window: MainWindow, services: Services, make: Factory
+) -> None:
+    _meetings(services, make)
+    page = window.page_at(PAGE_KINDS.index(RecordKind.MEETING))  # built, never shown
+    assert isinstance(page, MeetingPage)
+    assert not page.editor_built
+    window.show_page(PAGE_KINDS.index(RecordKind.MEETING))
+    window.action_new.trigger()  # Ctrl+N before the list painted: the form is there
+    assert page.editor_built
+    assert page.meeting_editor.current_id is None
+    qtbot.keyClicks(page.meeting_editor.title_edit, "rinji")
+    assert page.meeting_editor.is_dirty

@@ -119,6 +119,7 @@ def test_no_form_loads_every_record(
         page.new_record()
     assert _bounded(city_window) == []
     meeting_editor = city_window.pages[4].editor
+    meeting_editor.organisation_list.ensure_searched()  # type: ignore[attr-defined]  # tab shown
     assert 0 < meeting_editor.organisation_list.list.count() <= BOUND  # type: ignore[attr-defined]
     partner_list = city_window.pages[5].editor.partner_list  # type: ignore[attr-defined]
     assert 0 < partner_list.list.count() <= BOUND and partner_list.more

@@ -25,6 +25,7 @@ def _page(window: MainWindow) -> MeetingPage:
 
 
 def _check(check_list: object, text: str) -> None:
+    check_list.ensure_searched()  # type: ignore[attr-defined]  # as its tab shown does
     item = next(
         check_list.list.item(i)  # type: ignore[attr-defined]
         for i in range(check_list.list.count())  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from coordinator_app.ui.common.option_sources import Option, OptionSource, StaticOptions
@@ -73,6 +74,7 @@ class CheckList(QWidget):
         self._shown: list[Option] = []
         self._by_key: dict[str, Option] = {}
         self.more = False
+        self._searched = True
         self._loading = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -87,20 +89,37 @@ class CheckList(QWidget):
     def source(self) -> OptionSource:
         return self._source
 
-    def set_options(self, options: OptionSource | Iterable[Option]) -> None:
+    def set_options(self, options: OptionSource | Iterable[Option], *, lazy: bool = False) -> None:
         """Use ``options`` (a source, or a short fixed list), keeping the checked ones
-        that still exist."""
-        self._source = as_source(options)
-        self.refresh()
+        that still exist.
 
-    def refresh(self) -> None:
+        ``lazy``: search when the list is first shown (or an item is asked for), not now.
+        """
+        self._source = as_source(options)
+        self.refresh(lazy=lazy)
+
+    def refresh(self, *, lazy: bool = False) -> None:
         """Search again (records may have changed). A checked record that no longer
         exists stays checked as 「(見つかりません)」, so that saving reports it instead
         of silently dropping it; only the user's click unticks it."""
         if self._checked:
             still = {o.value: o for o in self._source.lookup(list(self._checked))}
             self._checked = {v: still.get(v, Option(v, _missing())) for v in self._checked}
-        self.run_search()
+        if lazy and not self.isVisible():
+            self._searched = False
+            self._matches, self.more = [], False
+            self._show()
+        else:
+            self.run_search()
+
+    def ensure_searched(self) -> None:
+        """The matches of a lazy :meth:`set_options`, searched now if not yet."""
+        if not self._searched:
+            self.run_search()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_searched()  # before the first paint: the user never sees it unsearched
+        super().showEvent(event)
 
     def search(self, text: str) -> None:
         """Show the matches of ``text`` (what the search box does after a pause)."""
@@ -111,6 +130,7 @@ class CheckList(QWidget):
 
     def run_search(self) -> None:
         self._timer.stop()
+        self._searched = True
         found = self._source.search(self.filter.text(), limit=SEARCH_LIMIT + 1)
         self.more = len(found) > SEARCH_LIMIT
         self._matches = found[:SEARCH_LIMIT]
@@ -127,6 +147,7 @@ class CheckList(QWidget):
         self._show()
 
     def item_for(self, value: object) -> QListWidgetItem | None:
+        self.ensure_searched()
         for i in range(self.list.count()):
             if self.list.item(i).data(Qt.ItemDataRole.UserRole) == value:
                 return self.list.item(i)

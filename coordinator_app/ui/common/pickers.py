@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -93,6 +93,7 @@ class RecordCombo(QComboBox):
         self._values: dict[str, object] = {}
         self.search_text = ""
         self.more = False
+        self._searched = True
         self.popup: SearchPopup | None = None
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
@@ -105,16 +106,30 @@ class RecordCombo(QComboBox):
     def source(self) -> OptionSource:
         return self._source
 
-    def set_options(self, options: OptionSource | Iterable[Option]) -> None:
+    def set_options(self, options: OptionSource | Iterable[Option], *, lazy: bool = False) -> None:
         """Use ``options`` (a source, or a short fixed list), keeping the current choice
-        when it still exists."""
+        when it still exists.
+
+        ``lazy``: search only when the user reaches the combo (focus, popup, wheel);
+        until then it holds the none item and the current choice, verified.
+        """
         self._source = as_source(options)
-        self.refresh()
+        if lazy:
+            self._fill([], verify=True)
+            self._searched = False
+        else:
+            self.refresh()
 
     def refresh(self) -> None:
         """Search again (records may have changed); a current choice that is gone shows as
         「(見つかりません)」 so that saving reports it instead of silently dropping it."""
         self._fill(self._source.search(self.search_text, limit=SEARCH_LIMIT + 1), verify=True)
+        self._searched = True
+
+    def ensure_searched(self) -> None:
+        """The matches of a lazy :meth:`set_options`, searched now if not yet."""
+        if not self._searched:
+            self.refresh()
 
     def search(self, text: str) -> int:
         """Show the matches of ``text`` after the none item and the current choice.
@@ -123,6 +138,7 @@ class RecordCombo(QComboBox):
             The row of the first match; -1 when nothing matches.
         """
         self.search_text = text
+        self._searched = True
         return self._fill(self._source.search(text, limit=SEARCH_LIMIT + 1), verify=False)
 
     def current_value(self) -> object:
@@ -159,7 +175,16 @@ class RecordCombo(QComboBox):
         self.popup.open_with(text)
         return self.popup
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.ensure_searched()  # arrow keys step through the matches
+        super().focusInEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.ensure_searched()
+        super().wheelEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.ensure_searched()
         text = event.text()
         plain = not event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier

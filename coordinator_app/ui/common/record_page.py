@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.changes import Changes, Origin
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.icons import icon
+from coordinator_app.ui.common.keyboard import make_keyboard_friendly
+from coordinator_app.ui.common.lazy_pages import after_first_paint, split_as_first_laid_out
 from coordinator_app.ui.common.list_table import ResizeMode, SelectionMode, list_table
 from coordinator_app.ui.common.record_editor import RecordEditor
 from coordinator_app.ui.common.table_model import (
@@ -47,6 +49,10 @@ class RecordPage(QWidget):
 
     Subclasses set ``kind``, ``watched`` (kinds whose changes alter what the
     list shows), give the model and editor, and add their filter combos.
+
+    The editor may be given as a factory: the form is then built in the event-loop
+    turn after the list's first paint (the list is what the user looks at first),
+    or at once when anything asks for :attr:`editor` before that.
     """
 
     kind: ClassVar[RecordKind]
@@ -57,13 +63,14 @@ class RecordPage(QWidget):
         ctx: UiContext,
         *,
         model: RecordTableModel,
-        editor: RecordEditor,
+        editor: RecordEditor | Callable[[], RecordEditor],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model = model
-        self.editor = editor
+        self._editor: RecordEditor | None = None
+        self._make_editor = editor if not isinstance(editor, RecordEditor) else None
         self._syncing = False
         self._write_controls: list[QWidget] = []
 
@@ -122,8 +129,9 @@ class RecordPage(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
-        right_layout.addWidget(editor, 1)
+        right_layout.addStretch(1)  # the form's place until it is built
         right_layout.addLayout(buttons)
+        self._right_layout = right_layout
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -131,17 +139,15 @@ class RecordPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self._split_set = False  # a saved split was restored, or the user moved it
+        self.splitter.splitterMoved.connect(self._split_moved)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        editor.saved.connect(self._editor_saved)
-        editor.dirty_changed.connect(self._update_buttons)
-        editor.loaded.connect(self._update_buttons)
         ctx.events.sig_records_changed.connect(self._records_changed)
         ctx.events.sig_display_changed.connect(model.redisplay)
         ctx.events.sig_display_changed.connect(self._display_changed)
-        editor.loaded.connect(self._apply_role)
         model.modelReset.connect(self._update_count)
         model.rowsInserted.connect(self._update_count)
         self._fit_on_first_rows = False
@@ -151,8 +157,53 @@ class RecordPage(QWidget):
         model.rowsInserted.connect(self._rows_arrived)
 
         self.model.refresh()
-        self.editor.load(None)
+        if isinstance(editor, RecordEditor):
+            self._install_editor(editor)
+        else:
+            after_first_paint(self.table.viewport(), self._build_editor)
         self._update_buttons()
+
+    # -- the form ------------------------------------------------------------------
+
+    @property
+    def editor(self) -> RecordEditor:
+        """The detail form (built now if it was given as a factory and is not yet)."""
+        if self._editor is None:
+            self._build_editor()
+        assert self._editor is not None
+        return self._editor
+
+    @property
+    def editor_built(self) -> bool:
+        return self._editor is not None
+
+    def _build_editor(self) -> None:
+        if self._editor is not None or self._make_editor is None:
+            return
+        editor = self._make_editor()
+        make_keyboard_friendly(editor, style=False)  # as the window does for the page
+        self._install_editor(editor)
+        self._update_buttons()
+
+    def _install_editor(self, editor: RecordEditor) -> None:
+        self._editor = editor
+        self._right_layout.takeAt(0)  # the stretch that kept the form's place
+        self._right_layout.insertWidget(0, editor, 1)
+        editor.saved.connect(self._editor_saved)
+        editor.dirty_changed.connect(self._update_buttons)
+        editor.loaded.connect(self._update_buttons)
+        editor.loaded.connect(self._apply_role)
+        editor.load(None)
+        if self.isVisible():
+            editor.show()
+        if not self._split_set:
+            split_as_first_laid_out(self.splitter)
+
+    def _split_moved(self, *_args: object) -> None:
+        self._split_set = True
+
+    def _current_id(self) -> uuid.UUID | None:  # None before the form is built
+        return self._editor.current_id if self._editor else None
 
     # -- subclass API ------------------------------------------------------------
 
@@ -270,7 +321,7 @@ class RecordPage(QWidget):
 
     def confirm_discard(self) -> bool:
         """True when there are no unsaved edits or the user agrees to drop them."""
-        if not self.editor.is_dirty:
+        if not self.editor_built or not self.editor.is_dirty:
             return True
         return self.ctx.prompts.confirm(
             self,
@@ -294,7 +345,7 @@ class RecordPage(QWidget):
         name = self.objectName() or type(self).__name__
         splitter = self.ctx.settings.layout_state(f"{name}/splitter")
         if splitter is not None:
-            self.splitter.restoreState(splitter)
+            self._split_set = self.splitter.restoreState(splitter)
         header_state = self.ctx.settings.layout_state(f"{name}/header")
         header = self.table.horizontalHeader()
         if header_state is not None and header.restoreState(header_state):
@@ -389,15 +440,19 @@ class RecordPage(QWidget):
                 self._reselect()
             else:
                 self._stale = True
-            self.editor.refresh_choices()
-            if changes.all and not self.editor.is_dirty:
-                self.editor.load(self.editor.current_id)
-            elif changes.origin is Origin.SYNC and self.editor.current_id in changes.ids(self.kind):
-                # Another desk changed the record shown: unsaved edits are never overwritten.
-                self.editor.received_elsewhere()
+            editor = self._editor  # a form not built yet loads fresh when it is
+            if editor is not None:
+                editor.refresh_choices()
+                if changes.all and not editor.is_dirty:
+                    editor.load(editor.current_id)
+                elif changes.origin is Origin.SYNC and editor.current_id in changes.ids(self.kind):
+                    # Another desk changed the record shown: unsaved edits are never overwritten.
+                    editor.received_elsewhere()
         self._update_buttons()
 
     def _display_changed(self) -> None:
+        if self._editor is None:  # the form, built later, loads in the new style
+            return
         # The role first: reloading the form then lets it set its own states.
         self._apply_role()
         # Show the form's dates in the new style, unless that would drop edits.
@@ -410,7 +465,7 @@ class RecordPage(QWidget):
         set_fields_read_only(self.editor.forms, not may_write(self.ctx))
 
     def _reselect(self) -> None:
-        self._select_id(self.editor.current_id)
+        self._select_id(self._current_id())
 
     def _select_id(self, record_id: uuid.UUID | None) -> None:
         self._select_row(self.model.row_of(record_id))
@@ -438,7 +493,7 @@ class RecordPage(QWidget):
         gate_writes(
             self.ctx, (self.new_button, self.save_button, *self._write_controls), enabled=True
         )
-        gate_writes(self.ctx, (self.delete_button,), enabled=self.editor.current_id is not None)
+        gate_writes(self.ctx, (self.delete_button,), enabled=self._current_id() is not None)
 
     def _warn(self, title: str, text: str) -> None:
         self.ctx.prompts.warn(self, title=title, text=text)

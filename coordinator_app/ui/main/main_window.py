@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         for index, page in sorted(self._built.items()):
-            if page.editor.is_dirty:
+            if page.editor_built and page.editor.is_dirty:
                 self.show_page(index)
                 if not page.confirm_discard():
                     event.ignore()

@@ -58,6 +58,7 @@ from coordinator_app.ui.meetings.keyboard import MinutesCursor, make_keyboard_fr
 from coordinator_app.ui.meetings.meeting_fields import (
     AttendeePicker,
     CapacityNote,
+    DeferredOptions,
     MeetingDateField,
     MinutesRecordFields,
 )
@@ -270,18 +271,18 @@ class MeetingEditor(RecordEditor):
     def blank(self) -> Record:
         return self.fast_entry.blank()
 
-    def refresh_choices(self) -> None:
+    def refresh_choices(self) -> None:  # each picker searches when the user reaches it
         services = self.ctx.services
-        self.council_combo.set_options(options_of(services.councils))
-        self.project_combo.set_options(options_of(services.projects))
-        self.area_combo.set_options(area_options(services.areas))
-        self.coordinator_list.set_options(options_of(services.coordinators))
-        self.organisation_list.set_options(options_of(services.organisations))
+        self.council_combo.set_options(options_of(services.councils), lazy=True)
+        self.project_combo.set_options(options_of(services.projects), lazy=True)
+        areas = DeferredOptions(lambda: area_options(services.areas))
+        self.area_combo.set_options(areas, lazy=True)
+        self.coordinator_list.set_options(options_of(services.coordinators), lazy=True)
+        self.organisation_list.set_options(options_of(services.organisations), lazy=True)
 
     def refresh_contact_choices(self) -> None:
-        """Contacts as attendees, labelled with their organisation (kept out of
-        :meth:`refresh_choices`, which the picker rework owns)."""
-        self.contact_list.set_options(ContactOptions(self.ctx.services))
+        """Contacts as attendees, labelled with their organisation (searched when shown)."""
+        self.contact_list.set_options(ContactOptions(self.ctx.services), lazy=True)
 
     def fill(self, record: Any) -> None:
         meeting: Meeting = record

@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.models import Meeting
 from coordinator_app.ui.common.fields import DateField, NumberField
 from coordinator_app.ui.common.form import FieldForm
-from coordinator_app.ui.common.pickers import CheckList
+from coordinator_app.ui.common.pickers import CheckList, Option, StaticOptions
 from coordinator_app.ui.dates import DateFormat
 from coordinator_app.ui.labels import error_text
 from coordinator_app.ui.meetings.holiday_names import holidays_between
@@ -33,6 +34,26 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 WARNING_STYLE = "color: #c62828;"
 HOLIDAY_RED = "#c62828"
 LIST_HEIGHT = 240
+
+
+class DeferredOptions:
+    """A short fixed list (the area tree) read on its first search or lookup, so that a
+    picker that is never opened reads nothing."""
+
+    def __init__(self, load: Callable[[], Iterable[Option]]) -> None:
+        self._load = load
+        self._options: StaticOptions | None = None
+
+    def _static(self) -> StaticOptions:
+        if self._options is None:
+            self._options = StaticOptions(self._load())
+        return self._options
+
+    def search(self, text: str, *, limit: int) -> list[Option]:
+        return self._static().search(text, limit=limit)
+
+    def lookup(self, values: Sequence[object]) -> list[Option]:
+        return self._static().lookup(values) if values else []
 
 
 class MeetingDateField(DateField):

@@ -17,6 +17,7 @@ from coordinator_app.domain.fiscal import fiscal_year
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.ui.common.pickers import Option, RecordCombo, options_of
 from coordinator_app.ui.context import UiContext
+from coordinator_app.ui.meetings.meeting_fields import DeferredOptions
 
 FISCAL_MONTHS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)
 FILTERS_PER_ROW = 3
@@ -126,14 +127,19 @@ class MeetingFilterBar(QWidget):
             self.year_combo.blockSignals(False)
 
     def refresh_choices(self) -> None:
+        """The combos' sources; each searches when the user reaches it (focus, popup,
+        wheel), not when the list opens: a closed combo shows only its choice."""
         services = self.ctx.services
-        self.council_combo.set_options(options_of(services.councils))
-        self.project_combo.set_options(options_of(services.projects))
-        self.coordinator_combo.set_options(options_of(services.coordinators))
-        self.area_combo.set_options(
-            Option(node.area.id, "　" * node.depth + node.area.name, node.area.kana)
-            for node in services.areas.tree()
+        self.council_combo.set_options(options_of(services.councils), lazy=True)
+        self.project_combo.set_options(options_of(services.projects), lazy=True)
+        self.coordinator_combo.set_options(options_of(services.coordinators), lazy=True)
+        areas = DeferredOptions(
+            lambda: (
+                Option(node.area.id, "　" * node.depth + node.area.name, node.area.kana)
+                for node in services.areas.tree()
+            )
         )
+        self.area_combo.set_options(areas, lazy=True)
 
     def _year_text(self, year: int) -> str:
         if self.ctx.dates.wareki:

@@ -43,7 +43,8 @@ class MeetingPage(RecordPage):
     コーディネーター and 地域; the same meetings as a month calendar.
 
     Attributes:
-        meeting_editor: the form (``editor``, typed as the meeting form).
+        meeting_editor: the form (``editor``, typed as the meeting form), built once the
+            list has painted or when first asked for.
         series_dialog: the 連続開催 dialog opened last (None before the first).
     """
 
@@ -60,14 +61,12 @@ class MeetingPage(RecordPage):
     )
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        editor = MeetingEditor(ctx)
         super().__init__(
             ctx,
             model=MeetingTableModel(ctx.services.meetings, ctx.dates),
-            editor=editor,
+            editor=lambda: MeetingEditor(ctx),  # built once the list has painted
             parent=parent,
         )
-        self.meeting_editor = editor
         self.setObjectName("meeting_page")
         self.series_dialog: QDialog | None = None
         self.kind_filter = self.add_filter_combo(
@@ -117,6 +116,12 @@ class MeetingPage(RecordPage):
         self.model.modelReset.connect(self._sync_calendar)
         ctx.events.sig_display_changed.connect(self._readable_columns)
         self._readable_columns()
+
+    @property
+    def meeting_editor(self) -> MeetingEditor:
+        editor = self.editor
+        assert isinstance(editor, MeetingEditor)
+        return editor
 
     @property
     def calendar(self) -> MeetingCalendar:
@@ -200,7 +205,7 @@ class MeetingPage(RecordPage):
 
     def confirm_discard(self) -> bool:
         """Unsaved edits: 保存する, 破棄する (the draft goes too) or キャンセル."""
-        if not self.editor.is_dirty:
+        if not self.editor_built or not self.editor.is_dirty:
             return True
         self.meeting_editor.draft_writer.flush()
         answer = self.meeting_editor.prompts.ask(
