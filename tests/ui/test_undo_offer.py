@@ -25,8 +25,13 @@ def _complete_one(qtbot: QtBot, window: MainWindow, make: Factory) -> ActionItem
     view = window.features.action_items()
     assert isinstance(view, ActionItemView)
     view.refresh()
-    view.table.selectRow(0)
-    assert view.mark_selected_done()
+    # The row of this item (a refresh queued by the save may still be on its way: wait
+    # for the item rather than take whatever row 0 is).
+    qtbot.waitUntil(lambda: view.model.row_of(item.id) >= 0)
+    view.table.selectRow(view.model.row_of(item.id))
+    assert view.selected_ids() == [item.id]
+    prompts = window.ctx.prompts
+    assert view.mark_selected_done(), getattr(prompts, "warnings", None)
     assert make.s.action_items.get(item.id).done
     return item
 
