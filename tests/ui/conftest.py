@@ -52,9 +52,12 @@ def _closed_widgets_deleted(qtbot: QtBot) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _no_key_held_after_the_test(qtbot: QtBot) -> Iterator[None]:
-    """Each GUI test starts with no modifier key held: a Shift+Tab whose release
-    reached another widget leaves Qt believing Shift is down (see keyboard_walk)."""
+def _no_key_held(qtbot: QtBot) -> Iterator[None]:
+    """Each GUI test starts and ends with no modifier key held: a Shift+Tab whose release
+    reached another widget, or a key click with a modifier, leaves Qt believing the key
+    is down (see keyboard_walk), and a later ``selectRow`` then selects nothing (seen in
+    CI: which test ran before decided it)."""
+    release_modifiers(qtbot)
     yield
     release_modifiers(qtbot)
 

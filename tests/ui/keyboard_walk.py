@@ -49,12 +49,29 @@ def tab_cycle(qtbot: QtBot, *, backwards: bool = False, limit: int = 120) -> lis
 
 
 def release_modifiers(qtbot: QtBot) -> None:
-    """Let go of Shift: when Shift+Tab moves the focus to another widget, the key's
-    release reaches that widget and Qt goes on believing Shift is held, so a later
-    test's ``selectRow`` would extend a selection instead of making one."""
+    """Let go of every modifier key Qt believes held: when Shift+Tab moves the focus to
+    another widget, the key's release reaches that widget, and a key click with a
+    modifier releases the key with the modifier still set; Qt then goes on believing it
+    held, so a later test's ``selectRow`` would extend or toggle a selection instead of
+    making one. With no focus widget or active window (the test's windows are closed),
+    a throw-away widget receives the releases."""
+    held = QGuiApplication.keyboardModifiers()
+    if held == Qt.KeyboardModifier.NoModifier:
+        return
     widget = QApplication.focusWidget() or QApplication.activeWindow()
-    if widget is not None and QGuiApplication.keyboardModifiers() & SHIFT:
-        qtbot.keyRelease(widget, Key.Key_Shift)
+    spare = None
+    if widget is None:
+        widget = spare = QWidget()
+    for modifier, key in (
+        (Qt.KeyboardModifier.ShiftModifier, Key.Key_Shift),
+        (Qt.KeyboardModifier.ControlModifier, Key.Key_Control),
+        (Qt.KeyboardModifier.AltModifier, Key.Key_Alt),
+        (Qt.KeyboardModifier.MetaModifier, Key.Key_Meta),
+    ):
+        if held & modifier:
+            qtbot.keyRelease(widget, key, Qt.KeyboardModifier.NoModifier)
+    if spare is not None:
+        spare.deleteLater()
 
 
 def reachable(window: QWidget) -> list[QWidget]:
