@@ -24,6 +24,7 @@ from coordinator_app.services.search_aliases import expand, load_groups
 from coordinator_app.storage.database import Database
 from coordinator_app.storage.search_index import (
     KIND_QUERIES,
+    KindQuery,
     as_date,
     fold,
     id_range,
@@ -68,6 +69,8 @@ def _is_token_char(ch: str) -> bool:
 
 
 SNIPPET_RADIUS = 30
+MAX_ARMS = 250
+"""Kinds times spellings per statement (SQLite allows 500 selects in a compound one)."""
 
 
 class _CharFolds(dict[int, str]):
@@ -175,7 +178,11 @@ class SearchService(Guarded):
         first = last = None
         if fiscal_year is not None:
             first, last = fiscal_year_range(fiscal_year)
-        wanted = [k for k in RecordKind.searchable() if kinds is None or k in kinds]
+        wanted = [
+            k
+            for k in RecordKind.searchable()
+            if (kinds is None or k in kinds) and (fiscal_year is None or k.dated)
+        ]
         with self.db.reading() as session:
             variants = expand(folded, load_groups(session))
             conn = session.connection()
@@ -184,22 +191,9 @@ class SearchService(Guarded):
                 areas = [a.hex for a in self._area_subtree(session, area_id)]
                 area_clause = f" AND e.area_id IN ({','.join('?' * len(areas))})"
                 area_params = areas
-            hits: dict[RecordKind, list[tuple[Any, ...]]] = {}
-            for kind in wanted:
-                if fiscal_year is not None and not kind.dated:
-                    continue
-                low, high = id_range(kind, first, last)
-                found: dict[str, tuple[Any, ...]] = {}
-                for variant in variants:
-                    sql, params = self._statement(variant, area_clause)
-                    for row in conn.exec_driver_sql(
-                        sql, (*params, low, high, *area_params, per_kind + 1)
-                    ).all():
-                        found.setdefault(row[0], tuple(row))
-                rows = sorted(found.values(), key=lambda r: r[3], reverse=True)[: per_kind + 1]
-                if rows:
-                    hits[kind] = rows
-            originals = self._originals(conn, hits)
+            bounds = [(kind, *id_range(kind, first, last)) for kind in wanted]
+            hits = self._hits(conn, bounds, variants, area_clause, area_params, per_kind)
+            originals = self._originals(conn, hits, per_kind)
         for kind, rows in hits.items():
             results.more[kind] = len(rows) > per_kind
             results.groups[kind] = [
@@ -245,17 +239,63 @@ class SearchService(Guarded):
             (f"%{escaped}%",),
         )
 
+    @classmethod
+    def _hits(
+        cls,
+        conn: Any,
+        bounds: Sequence[tuple[RecordKind, int, int]],
+        variants: Sequence[str],
+        area_clause: str,
+        area_params: Sequence[str],
+        per_kind: int,
+    ) -> dict[RecordKind, list[tuple[Any, ...]]]:
+        """The newest ``per_kind + 1`` index rows of each kind, in one statement.
+
+        Each kind and spelling is one arm (its own rowid range walked backwards, its
+        own LIMIT: the plan of each arm is the plan it has alone), the arms joined by
+        UNION ALL: one statement whatever the number of kinds, spellings and hits.
+        """
+        arms: list[tuple[str, tuple[Any, ...]]] = []
+        for number, (_kind, low, high) in enumerate(bounds):
+            for variant in variants:
+                sql, term = cls._statement(variant, area_clause)
+                params = (*term, low, high, *area_params, per_kind + 1)
+                arms.append((f"SELECT {number}, * FROM ({sql})", params))
+        found: list[dict[str, tuple[Any, ...]]] = [{} for _ in bounds]
+        for start in range(0, len(arms), MAX_ARMS):  # SQLite's limit on compound selects
+            part = arms[start : start + MAX_ARMS]
+            sql = " UNION ALL ".join(arm for arm, _params in part)
+            params = tuple(value for _arm, values in part for value in values)
+            for row in conn.exec_driver_sql(sql, params).all():
+                found[row[0]].setdefault(row[1], tuple(row[1:]))
+        hits: dict[RecordKind, list[tuple[Any, ...]]] = {}
+        for (kind, _low, _high), rows in zip(bounds, found, strict=True):
+            if rows:
+                newest = sorted(rows.values(), key=lambda r: r[3], reverse=True)
+                hits[kind] = newest[: per_kind + 1]
+        return hits
+
     @staticmethod
     def _originals(
-        conn: Any, hits: dict[RecordKind, list[tuple[Any, ...]]]
+        conn: Any, hits: dict[RecordKind, list[tuple[Any, ...]]], per_kind: int
     ) -> dict[str, list[str]]:
-        """The records' original texts, for the snippets (only for the shown hits)."""
+        """The original texts of the hits shown, for their snippets, in one statement
+        (each kind's fields padded with NULL to the widest kind's; the padding is
+        dropped again by the kind's own field count)."""
+        arms: list[tuple[KindQuery, list[str]]] = [
+            (KIND_QUERIES[kind], [r[0] for r in rows[:per_kind]]) for kind, rows in hits.items()
+        ]
+        if not arms:
+            return {}
+        widest = max(len(query.fields) for query, _ids in arms)
+        sql = " UNION ALL ".join(
+            f"SELECT {number}, *{', NULL' * (widest - len(query.fields))} FROM "
+            f"({query.texts} AND {query.id_column} IN ({','.join('?' * len(ids))}))"
+            for number, (query, ids) in enumerate(arms)
+        )
+        params = tuple(rid for _query, ids in arms for rid in ids)
         found: dict[str, list[str]] = {}
-        for kind, rows in hits.items():
-            query = KIND_QUERIES[kind]
-            ids = tuple(r[0] for r in rows)
-            marks = ",".join("?" * len(ids))
-            sql = f"{query.sql} AND {query.id_column} IN ({marks})"
-            for row in conn.exec_driver_sql(sql, ids).all():
-                found[str(row[0])] = [v or "" for v in row[5:]]
+        for row in conn.exec_driver_sql(sql, params).all():
+            count = len(arms[row[0]][0].fields)
+            found[str(row[1])] = [v or "" for v in row[2 : 2 + count]]
         return found

@@ -224,10 +224,21 @@ def remove_document(session: Any, kind: str, record_id: uuid.UUID) -> None:
 
 @dataclass(frozen=True)
 class KindQuery:
-    """Columns: id, title, date (or NULL), sort day, area id, then the searchable fields."""
+    """Columns: id, title, date (or NULL), sort day, area id, then the searchable fields.
+
+    :attr:`texts` reads only the id and the searchable ``fields`` of the same live
+    records, from ``texts_from`` (for snippets: without the joins that only give the
+    area and the date).
+    """
 
     sql: str
     id_column: str
+    fields: tuple[str, ...]
+    texts_from: str
+
+    @property
+    def texts(self) -> str:
+        return f"SELECT {self.id_column}, {', '.join(self.fields)} {self.texts_from}"
 
 
 KIND_QUERIES: dict[RecordKind, KindQuery] = {
@@ -236,24 +247,33 @@ KIND_QUERIES: dict[RecordKind, KindQuery] = {
         "office_hours "
         "FROM coordinator WHERE deleted_at IS NULL",
         "id",
+        ("name", "kana", "message", "consult_topics", "office_hours"),
+        "FROM coordinator WHERE deleted_at IS NULL",
     ),
     RecordKind.CONTACT: KindQuery(
         "SELECT c.id, c.name, NULL, date(c.created_at), NULL, c.name, c.kana, c.role, o.name "
         "FROM contact c "
         "LEFT JOIN organisation o ON o.id = c.organisation_id WHERE c.deleted_at IS NULL",
         "c.id",
+        ("c.name", "c.kana", "c.role", "o.name"),
+        "FROM contact c LEFT JOIN organisation o ON o.id = c.organisation_id "
+        "WHERE c.deleted_at IS NULL",
     ),
     RecordKind.ORGANISATION: KindQuery(
         "SELECT id, name, NULL, date(created_at), NULL, name, kana, address, notes "
         "FROM organisation "
         "WHERE deleted_at IS NULL",
         "id",
+        ("name", "kana", "address", "notes"),
+        "FROM organisation WHERE deleted_at IS NULL",
     ),
     RecordKind.COUNCIL: KindQuery(
         "SELECT id, name, established_on, coalesce(established_on, date(created_at)), area_id, "
         "name, kana, purpose, usual_venue "
         "FROM council WHERE deleted_at IS NULL",
         "id",
+        ("name", "kana", "purpose", "usual_venue"),
+        "FROM council WHERE deleted_at IS NULL",
     ),
     RecordKind.MEETING: KindQuery(
         "SELECT m.id, m.title, m.held_on, m.held_on, coalesce(c.area_id, p.area_id), m.title, "
@@ -262,6 +282,8 @@ KIND_QUERIES: dict[RecordKind, KindQuery] = {
         "LEFT JOIN council c ON c.id = m.council_id LEFT JOIN project p ON p.id = m.project_id "
         "WHERE m.deleted_at IS NULL",
         "m.id",
+        ("m.title", "m.venue", "m.agenda", "m.minutes", "m.decisions"),
+        "FROM meeting m WHERE m.deleted_at IS NULL",
     ),
     RecordKind.ACTION_ITEM: KindQuery(
         "SELECT a.id, a.text, m.held_on, m.held_on, coalesce(c.area_id, p.area_id), a.text "
@@ -269,29 +291,50 @@ KIND_QUERIES: dict[RecordKind, KindQuery] = {
         "LEFT JOIN council c ON c.id = m.council_id LEFT JOIN project p ON p.id = m.project_id "
         "WHERE a.deleted_at IS NULL AND m.deleted_at IS NULL",
         "a.id",
+        ("a.text",),
+        "FROM action_item a JOIN meeting m ON m.id = a.meeting_id "
+        "WHERE a.deleted_at IS NULL AND m.deleted_at IS NULL",
     ),
     RecordKind.PROJECT: KindQuery(
         "SELECT id, title, start_date, coalesce(start_date, date(created_at)), area_id, title, "
         "goal, outcome FROM project "
         "WHERE deleted_at IS NULL",
         "id",
+        ("title", "goal", "outcome"),
+        "FROM project WHERE deleted_at IS NULL",
     ),
     RecordKind.AREA: KindQuery(
         "SELECT id, name, NULL, date(created_at), id, name, kana, notes "
         "FROM area WHERE deleted_at IS NULL",
         "id",
+        ("name", "kana", "notes"),
+        "FROM area WHERE deleted_at IS NULL",
     ),
     RecordKind.GATHERING_PLACE: KindQuery(
         "SELECT id, name, NULL, date(created_at), area_id, name, kana, kind, meeting_place, "
         "address, schedule_label, contact_name, notes "
         "FROM gathering_place WHERE deleted_at IS NULL",
         "id",
+        (
+            "name",
+            "kana",
+            "kind",
+            "meeting_place",
+            "address",
+            "schedule_label",
+            "contact_name",
+            "notes",
+        ),
+        "FROM gathering_place WHERE deleted_at IS NULL",
     ),
     RecordKind.PROGRESS_ENTRY: KindQuery(
         "SELECT e.id, substr(e.text, 1, 80), e.entry_date, e.entry_date, p.area_id, e.text "
         "FROM progress_entry e JOIN project p ON p.id = e.project_id "
         "WHERE e.deleted_at IS NULL AND p.deleted_at IS NULL",
         "e.id",
+        ("e.text",),
+        "FROM progress_entry e JOIN project p ON p.id = e.project_id "
+        "WHERE e.deleted_at IS NULL AND p.deleted_at IS NULL",
     ),
 }
 
