@@ -9,7 +9,9 @@ edits: when the hub says records changed, the query runs again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -32,7 +34,7 @@ from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.search import SearchResults
 from coordinator_app.ui.common.icons import icon
-from coordinator_app.ui.common.pickers import Option, RecordCombo
+from coordinator_app.ui.common.pickers import Option, RecordCombo, StaticOptions
 from coordinator_app.ui.common.plain_text import plain
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.labels import kind_label
@@ -42,6 +44,9 @@ from coordinator_app.ui.search.result_model import (
     SearchResultModel,
 )
 
+if TYPE_CHECKING:
+    from coordinator_app.services.areas import AreaService
+
 SEARCH_DELAY_MS = 250
 """Typing pauses this long before the search runs."""
 MIN_WIDTH = 320
@@ -50,6 +55,32 @@ PER_KIND = 10
 """Hits shown per kind when every kind is searched."""
 PER_KIND_ONE = 50
 """Hits shown when one kind is chosen."""
+
+
+class AreaTreeOptions:
+    """The live areas in tree order (indented by depth) as the area filter's options,
+    read from the service at the first search or lookup, not before."""
+
+    def __init__(self, areas: AreaService) -> None:
+        self._areas = areas
+        self._options: StaticOptions | None = None
+        self.reads = 0
+        """Times the tree was read (tests)."""
+
+    def _static(self) -> StaticOptions:
+        if self._options is None:
+            self.reads += 1
+            self._options = StaticOptions(
+                Option(node.area.id, "　" * node.depth + node.area.name, node.area.kana)
+                for node in self._areas.tree()
+            )
+        return self._options
+
+    def search(self, text: str, *, limit: int) -> list[Option]:
+        return self._static().search(text, limit=limit)
+
+    def lookup(self, values: Sequence[object]) -> list[Option]:
+        return self._static().lookup(values)
 
 
 class SearchView(QWidget):
@@ -100,10 +131,6 @@ class SearchView(QWidget):
         self.tree.header().setStretchLastSection(True)
         self.tree.installEventFilter(self)
         self.tree.viewport().installEventFilter(self)
-        self._relayout = QTimer(self)  # hit heights depend on the width: lay out after a resize
-        self._relayout.setSingleShot(True)
-        self._relayout.setInterval(0)
-        self._relayout.timeout.connect(self.tree.doItemsLayout)
         self.status = plain(QLabel(self))
         self.status.setObjectName("search_status")
         self.status.setWordWrap(True)
@@ -228,7 +255,9 @@ class SearchView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.tree.viewport():
-            self._relayout.start()
+            # Hit heights depend on the width: lay the hits out again before the next
+            # paint (Qt's own delayed layout, which the paint runs first), painting once.
+            self.tree.scheduleDelayedItemsLayout()
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
@@ -261,10 +290,9 @@ class SearchView(QWidget):
         index = self.year_combo.findData(current) if current is not None else 0
         self.year_combo.setCurrentIndex(max(index, 0))
         self.year_combo.blockSignals(False)
-        self.area_combo.set_options(
-            Option(node.area.id, "　" * node.depth + node.area.name, node.area.kana)
-            for node in self.ctx.services.areas.tree()
-        )
+        # The areas are read when the user reaches the combo (focus, popup, wheel, a key):
+        # until then it shows 「すべての地域」 or the chosen area, as it would anyway.
+        self.area_combo.set_options(AreaTreeOptions(self.ctx.services.areas), lazy=True)
 
     def _years(self) -> list[int]:
         """Fiscal years from the newest meeting (or this year) back to the oldest."""
