@@ -26,6 +26,7 @@ from coordinator_app.storage.search_index import (
     KIND_QUERIES,
     KindQuery,
     as_date,
+    day_of,
     fold,
     id_range,
 )
@@ -207,6 +208,25 @@ class SearchService(Guarded):
                 for rid, title, held, _rowid in rows[:per_kind]
             ]
         return results
+
+    @reads
+    def meeting_span(self) -> tuple[date, date] | None:
+        """The first and the last 開催日 of the live meetings (None without any), read
+        from the index: its meeting row ids are ordered by day, so each end is one seek
+        (the meetings' own ``held_on_span`` gives the same days)."""
+        low, high = id_range(RecordKind.MEETING)
+        with self.db.reading() as session:
+            row = (
+                session.connection()
+                .exec_driver_sql(
+                    "SELECT (SELECT id FROM search_entry WHERE id BETWEEN ? AND ? "
+                    "ORDER BY id LIMIT 1), (SELECT id FROM search_entry "
+                    "WHERE id BETWEEN ? AND ? ORDER BY id DESC LIMIT 1)",
+                    (low, high, low, high),
+                )
+                .one()
+            )
+        return None if row[0] is None else (day_of(row[0]), day_of(row[1]))
 
     @staticmethod
     def _statement(folded: str, area_clause: str) -> tuple[str, tuple[Any, ...]]:

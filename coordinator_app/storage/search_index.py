@@ -98,6 +98,11 @@ def id_range(kind: str, first: date | None = None, last: date | None = None) -> 
     return low, high
 
 
+def day_of(rowid: int) -> date:
+    """The day encoded in an index row id (see :func:`id_range`)."""
+    return date.fromordinal((rowid & ((1 << KIND_SHIFT) - 1)) >> DAY_SHIFT)
+
+
 def _free_id(conn: Any, kind: str, day: date) -> int:
     low, high = id_range(kind, day, day)
     current = conn.exec_driver_sql(

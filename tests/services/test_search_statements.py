@@ -69,3 +69,19 @@ def test_snippet_texts_are_the_indexed_fields_of_every_kind(
             texts = {str(r[0]): [v or "" for v in r[1:]] for r in conn.exec_driver_sql(query.texts)}
             assert texts == indexed, kind
             assert indexed, f"the demo has no {kind}"
+
+
+def test_the_meeting_span_from_the_index_is_the_meetings_own(
+    services: Services, db: Database, make: Factory
+) -> None:
+    assert services.search.meeting_span() is None is services.meetings.held_on_span()
+    make.meeting(title="古い会議", held_on=date(2019, 5, 7))
+    make.meeting(title="会議", held_on=date(2024, 6, 1))
+    newest = make.meeting(title="新しい会議", held_on=date(2025, 1, 31))
+    assert services.search.meeting_span() == (date(2019, 5, 7), date(2025, 1, 31))
+    services.meetings.soft_delete(newest.id)
+    assert services.search.meeting_span() == services.meetings.held_on_span()
+    assert services.search.meeting_span() == (date(2019, 5, 7), date(2024, 6, 1))
+    with counting(db) as statements:
+        services.search.meeting_span()
+    assert len(statements) == 2  # BEGIN, one statement (a seek at each end)

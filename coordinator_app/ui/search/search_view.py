@@ -297,7 +297,7 @@ class SearchView(QWidget):
     def _years(self) -> list[int]:
         """Fiscal years from the newest meeting (or this year) back to the oldest."""
         newest = oldest = fiscal_year(date.today())
-        span = self.ctx.services.meetings.held_on_span()  # one statement, two index seeks
+        span = self.ctx.services.search.meeting_span()  # one statement, two seeks
         if span is not None:
             newest = max(newest, fiscal_year(span[1]))
             oldest = min(newest, fiscal_year(span[0]))
