@@ -343,12 +343,15 @@ def prepare_while_idle() -> None:
     """Once the window has painted: what the first form and the 会議 page need anyway,
     done before the user asks (no file is read). SQLAlchemy configures the mappers of
     every table at the first model instance (about 70 ms on the benchmark machine, paid
-    by whichever form is built first), and the 会議 page is the most used."""
+    by whichever form is built first), and the 会議 page is the most used. The search
+    dock's modules too (PySide creates their Qt types on first import: ~25 ms of the
+    dock's first show on the benchmark machine)."""
     from sqlalchemy.orm import configure_mappers
 
     with collector_paused():
         configure_mappers()
         import coordinator_app.ui.meetings.meeting_page  # noqa: F401
+        from coordinator_app.ui.search import search_view  # noqa: F401
 
 
 def _open_checked(safety: DataSafetyService, prompts: Prompts) -> Database | None:

@@ -4,16 +4,25 @@ a hit's height is laid out again before the next paint when the width changes.""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import textwrap
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.main.main_window import MainWindow
 from coordinator_app.ui.search.search_view import AreaTreeOptions
 from tests.conftest import Factory
 from tests.statements import counting
+
+ROOT = Path(__file__).parents[2]
 
 
 def _meetings(make: Factory, count: int) -> None:
@@ -92,3 +101,44 @@ def test_hits_are_laid_out_again_before_the_next_paint_after_a_resize(
     qtbot.waitUntil(lambda: view.tree.viewport().width() > 800)
     view.tree.grab()  # the paint lays the hits out at the new width first
     assert view.tree.visualRect(first).height() < tall  # the snippet no longer wraps
+
+
+SEARCH_VIEW = "coordinator_app.ui.search.search_view"
+IDLE_PROBE = textwrap.dedent(
+    """
+    import json, sys, time
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    from coordinator_app.app import start
+    from coordinator_app.ui.settings import AppSettings, settings_store
+    from tests.ui.fake_prompts import FakePrompts
+
+    app = QApplication(sys.argv)
+    settings = AppSettings(settings_store(Path(sys.argv[2])))
+    started = start(app, db_path=Path(sys.argv[1]), demo=False, lang="ja",
+                    prompts=FakePrompts(), settings=settings)
+    report = {"before_paint": sys.argv[3] in sys.modules}
+    started.window.show()
+    deadline = time.monotonic() + 120
+    while sys.argv[3] not in sys.modules and time.monotonic() < deadline:
+        app.processEvents()
+    report["after_paint"] = sys.argv[3] in sys.modules
+    report["dock"] = started.window.search_view is not None
+    print(json.dumps(report))
+    started.safety.close(started.db, backup=False)
+    """
+)
+
+
+def test_the_search_dock_modules_are_imported_while_idle_after_the_first_paint(
+    tmp_path: Path, db_path: Path, services: Services, make: Factory
+) -> None:
+    make.meeting()
+    services.db.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    args = [sys.executable, "-c", IDLE_PROBE, str(db_path), str(tmp_path / "s.ini"), SEARCH_VIEW]
+    out = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    # Imported after the first paint, before the user asks; the dock itself is not built.
+    assert report == {"before_paint": False, "after_paint": True, "dock": False}
