@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from coordinator_app.services.registry import Services
 from coordinator_app.storage.database import Database
 from coordinator_app.ui.main.main_window import MainWindow
+from coordinator_app.ui.search.result_model import HighlightDelegate
 from coordinator_app.ui.search.search_view import AreaTreeOptions
 from tests.conftest import Factory
 from tests.statements import counting
@@ -101,6 +102,20 @@ def test_hits_are_laid_out_again_before_the_next_paint_after_a_resize(
     qtbot.waitUntil(lambda: view.tree.viewport().width() > 800)
     view.tree.grab()  # the paint lays the hits out at the new width first
     assert view.tree.visualRect(first).height() < tall  # the snippet no longer wraps
+
+
+def test_a_repaint_at_the_same_width_draws_the_hits_without_laying_them_out(
+    qtbot: QtBot, window: MainWindow, make: Factory
+) -> None:
+    _meetings(make, 12)
+    view = window.open_search("見守り")
+    view.run()
+    delegate = view.tree.itemDelegate()
+    assert isinstance(delegate, HighlightDelegate)
+    view.tree.grab()
+    laid_out = delegate.layouts
+    view.tree.grab()  # e.g. the second paint of the first show (the column's stretch)
+    assert delegate.layouts == laid_out
 
 
 SEARCH_VIEW = "coordinator_app.ui.search.search_view"

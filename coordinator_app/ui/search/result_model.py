@@ -27,10 +27,12 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QGradient,
     QPainter,
     QPalette,
     QTextCharFormat,
     QTextLayout,
+    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import (
@@ -66,11 +68,26 @@ ROW_GAP = 4
 """Extra pixels under each hit."""
 MARGIN = 3
 """Pixels around a hit's text."""
+PAINTED_KEPT = 256
+"""Painted hit layouts kept for repaints (a screenful is a few dozen)."""
 LINE_BREAK = "\u2028"
 """Where the title line ends and the snippet begins (a line separator for
 ``QTextLayout``; taken out of titles and snippets, see :func:`_one_line`)."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+WARMED = (
+    QGradient.Type,
+    QGradient.Spread,
+    QGradient.CoordinateMode,
+    QGradient.InterpolationMode,
+    QGradient.Preset,
+    Qt.Edge,
+    QTextLine.CursorPosition,
+)
+"""PySide makes a Python type for a Qt enum the first time it is used (1-2 ms each on
+the benchmark machine): the ones the dock's first show met (``QBrush(QColor)`` looks
+at QGradient's) are made with this module, which the start-up idle step imports."""
 
 
 @dataclass(frozen=True)
@@ -300,6 +317,10 @@ class HighlightDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._formats = _formats()
         self._heights: dict[tuple[str, int, str], int] = {}
+        self._painted: dict[tuple[str, int, str], QTextLayout] = {}
+        """The layouts of the hits last painted, by text, width and font: a repaint at
+        the same width (a scroll back, a second paint of the dock's first show) draws
+        them again without laying them out."""
         self.layouts = 0
         """Text layouts made so far (tests)."""
 
@@ -347,7 +368,13 @@ class HighlightDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget else QApplication.style()  # type: ignore[attr-defined]
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # type: ignore[attr-defined]
         rect = opt.rect  # type: ignore[attr-defined]
-        layout, _height = self._layout(lines, opt.font, rect.width() - 2 * MARGIN)  # type: ignore[attr-defined]
+        font = opt.font  # type: ignore[attr-defined]
+        key = (lines.text, rect.width() - 2 * MARGIN, font.key())
+        layout = self._painted.get(key)
+        if layout is None:
+            if len(self._painted) > PAINTED_KEPT:
+                self._painted.clear()
+            layout = self._painted[key] = self._layout(lines, font, key[1])[0]
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
