@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QTableView
 from coordinator_app.services.base import EntityService, ListQuery, Row
 from coordinator_app.ui.common.page_window import PageWindow
 from coordinator_app.ui.common.plain_text import plain_tooltip
+from coordinator_app.ui.common.record_locate import locate
 from coordinator_app.ui.dates import DateFormat
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the data role giving a row's record id
@@ -373,19 +374,13 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
         self.endInsertRows()
 
     def fetch_until(self, record_id: uuid.UUID, *, max_rows: int) -> int:
-        """Load pages until ``record_id`` is loaded or ``max_rows`` rows are; its row or -1."""
-        row = self.row_of(record_id)
-        if self.window is not None:
-            position = 0
-            while row < 0 and position < min(max_rows, self.window.total):
-                if self.record_id_at(position) == record_id:
-                    return position
-                position += 1
-            return row
-        while row < 0 and self._has_more and len(self._rows) < max_rows:
+        """The row of ``record_id`` if among the first ``max_rows``, else -1 (:func:`locate`)."""
+        return locate(self, record_id, max_rows=max_rows)
+
+    def load_through(self, row: int) -> None:
+        """Grow the list (pages from the top) until ``row`` is loaded or none is left."""
+        while self.window is None and self._has_more and len(self._rows) <= row:
             self._grow()
-            row = self.row_of(record_id)
-        return row
 
     def record_id_at(self, position: int) -> uuid.UUID | None:
         item = self.row_item(position)
