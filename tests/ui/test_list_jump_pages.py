@@ -38,7 +38,7 @@ def test_a_jump_to_row_20000_reads_one_key_and_the_pages_on_screen(
     keys = [(s, p) for s, p in reads if "AS key0" in s]
     pages = [(s, p) for s, p in reads if "AS key0" not in s]
     assert len(keys) == 1 and model.window.seeks == 1
-    # A screenful straddles at most two pages of 100 rows: 200 rows read at most.
+    # A screenful straddles at most two pages of WINDOW_PAGE_SIZE (50) rows.
     assert 1 <= len(pages) == model.window.reads <= 2, [s for s, _ in reads]
     for statement, params in pages:
         assert "meeting.id IN" not in statement  # the display values come with the rows

@@ -196,14 +196,15 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
     for. Past ``GROWING_PAGES`` pages, or when the user grabs the scroll bar or
     presses Ctrl+End (:meth:`prepare_jump`), it counts once and becomes a
     :class:`PageWindow`: every row exists for the view, pages of
-    ``WINDOW_PAGE_SIZE`` rows (about a screen: a jump reads one or two) are read
+    ``WINDOW_PAGE_SIZE`` rows (two screens: a jump reads one or two) are read
     where the view looks (the end one seek from the end) and at most
     ``CACHED_PAGES`` are kept. Rows are light (:meth:`EntityService.list_light`).
     """
 
     PAGE_SIZE = 200
+    FIRST_PAGE_SIZE = 60  # after a sort or filter: two screens (each row a few cold pages)
     GROWING_PAGES = 2
-    WINDOW_PAGE_SIZE = 100  # (at most PAGE_SIZE)
+    WINDOW_PAGE_SIZE = 50  # (at most PAGE_SIZE; about two screens)
     CACHED_PAGES = 24
     DEFAULT_DESCENDING = False
     """Initial direction of the default sort (newest first for dated lists)."""
@@ -397,6 +398,7 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
         After the first page the next one starts after the last row's key (keyset:
         one index seek at any depth)."""
         limit = self._query.limit or self.PAGE_SIZE
+        limit = limit if offset else min(limit, self.FIRST_PAGE_SIZE)
         after = self._keys[-1] if offset and self._keys else None
         query = replace(self._query, offset=0 if after else offset, after=after, limit=limit + 1)
         page = self.service.list_light(query)
