@@ -354,6 +354,7 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
             capacity=self.CACHED_PAGES,
         )
         window.seed(self._rows, self._keys)
+        window.prime()
         first = len(self._rows)
         if total > first:
             self.beginInsertRows(QModelIndex(), first, total - 1)
