@@ -24,22 +24,21 @@ def position_in_list(
     ``limit`` means "that many or more": a scan in table order stops there).
 
     Two statements: the record's sort key, then a count of the rows before it (the
-    keyset seeks of the reversed order), whatever its depth.
+    keyset seeks of the reversed order), whatever its depth. The list's filters are
+    built once, before the session opens (a text filter may ask the search index
+    for its candidates: one more statement, see ``text_filter``).
     """
     parts = service._sort_parts(query)
     model = service.model
+    filtered = service._filtered(sa.select(*(p.column for p in parts)), query)
     with service.db.reading() as session:
-        key = session.execute(
-            service._filtered(sa.select(*(p.column for p in parts)), query).where(
-                model.id == record_id
-            )
-        ).first()
+        key = session.execute(filtered.where(model.id == record_id)).first()
         if key is None:
             return None
         before = listing.keyset_segments(parts, tuple(key), descending=not query.descending)
         if not before or limit == 0:
             return 0
-        rows = service._filtered(sa.select(service._rowid()).select_from(model), query)
+        rows = filtered.with_only_columns(service._rowid(), maintain_column_froms=True)
         rows = rows.where(sa.or_(*(sa.and_(*segment) for segment in before)))
         if limit is not None:
             rows = rows.limit(limit)

@@ -44,8 +44,6 @@ from coordinator_app.services.base import (
     save_links,
     sync_links,
 )
-from coordinator_app.services.list_position import position_in_list
-from coordinator_app.services.listing import ListQuery
 from coordinator_app.services.organisations import live_contacts
 from coordinator_app.services.profiles import require_editor
 
@@ -303,14 +301,6 @@ class ProjectService(EntityService[Project]):
     @reads
     def partner_ids(self, project_id: uuid.UUID) -> list[uuid.UUID]:
         return read_links(self.db, PARTNERS, project_id)
-
-    @reads
-    def position(
-        self, query: ListQuery, record_id: uuid.UUID, *, limit: int | None = None
-    ) -> int | None:
-        """How many rows of the list ``query`` asks for come before the project (None:
-        not in it); at most ``limit`` counted (see :func:`position_in_list`)."""
-        return position_in_list(self, query, record_id, limit=limit)
 
     def decorate(self, session: Session, records: list[Project]) -> dict[uuid.UUID, dict[str, Any]]:
         ids = [r.id for r in records]

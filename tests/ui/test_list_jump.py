@@ -48,7 +48,7 @@ def test_ctrl_end_shows_the_last_of_100000_rows_in_a_few_statements(
     model = MeetingTableModel(services.meetings, DateFormat())  # newest first
     model.refresh()
     view = _shown(qtbot, model)
-    assert model.window is None and model.rowCount() == model.PAGE_SIZE
+    assert model.window is None and model.rowCount() == model.FIRST_PAGE_SIZE
     oldest = services.meetings.list(ListQuery(sort="date", limit=1)).rows[0]
     view.setFocus()
     view.setCurrentIndex(model.index(0, 0))  # (without a current row Qt's Ctrl+End picks the first)
@@ -102,7 +102,7 @@ def test_scroll_bar_dragged_to_the_bottom_and_middle_and_scrolling_stays_bounded
     assert model.record_at(25_000).id == truth.id
     # A sort starts again from the top, growing.
     model.sort(MeetingTableModel.TITLE, Qt.SortOrder.AscendingOrder)
-    assert model.window is None and model.rowCount() == model.PAGE_SIZE
+    assert model.window is None and model.rowCount() == model.FIRST_PAGE_SIZE
 
 
 class TinyProjectModel(ProjectTableModel):

@@ -179,9 +179,10 @@ def test_lists_read_pages_without_counting(
     page = city_window.current_page
     page.model.refresh()
     page.model.fetchMore()
-    assert page.model.rowCount() == 2 * page.model.PAGE_SIZE
+    loaded = page.model.FIRST_PAGE_SIZE + page.model.PAGE_SIZE  # (a short first page)
+    assert page.model.rowCount() == loaded
     assert queries and not any(q.with_total for q in queries)
-    assert page.count_label.text().startswith("400件以上")
+    assert page.count_label.text().startswith(f"{loaded}件以上")
 
     page._count_requested("count")  # the user clicks 「件数を数える」
     assert [q.with_total for q in queries][-1] is True

@@ -64,6 +64,18 @@ class PageWindow:
             if len(page) == size or start + len(page) == self.total:
                 self._store(start // size, page, keys[start : start + size] if keys else None)
 
+    def prime(self) -> None:
+        """Read the key of the row after the rows seeded, by the statement a jump far
+        down walks the sort's index with (one index entry read): the jump that follows
+        (the scroll bar released, Ctrl+End) then finds it built and compiled."""
+        known = [p for p in self._keys if p < self.total - 2]
+        if known:  # (an offset, as a jump has: the same statement with other values)
+            last = max(known)
+            step = replace(self.query, after=self._keys[last], offset=1, limit=1)
+            found = self._ladder(step, 1)
+            if found:
+                self._keys[last + 2] = found[0]
+
     def row(self, position: int) -> Row[Any] | None:
         """The row at ``position``, reading its page when it is not kept."""
         if not 0 <= position < self.total:

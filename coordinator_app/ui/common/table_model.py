@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QTableView
 from coordinator_app.services.base import EntityService, ListQuery, Row
 from coordinator_app.ui.common.page_window import PageWindow
 from coordinator_app.ui.common.plain_text import plain_tooltip
+from coordinator_app.ui.common.record_locate import locate
 from coordinator_app.ui.dates import DateFormat
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the data role giving a row's record id
@@ -195,14 +196,15 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
     for. Past ``GROWING_PAGES`` pages, or when the user grabs the scroll bar or
     presses Ctrl+End (:meth:`prepare_jump`), it counts once and becomes a
     :class:`PageWindow`: every row exists for the view, pages of
-    ``WINDOW_PAGE_SIZE`` rows (about a screen: a jump reads one or two) are read
+    ``WINDOW_PAGE_SIZE`` rows (two screens: a jump reads one or two) are read
     where the view looks (the end one seek from the end) and at most
     ``CACHED_PAGES`` are kept. Rows are light (:meth:`EntityService.list_light`).
     """
 
     PAGE_SIZE = 200
+    FIRST_PAGE_SIZE = 60  # after a sort or filter: two screens (each row a few cold pages)
     GROWING_PAGES = 2
-    WINDOW_PAGE_SIZE = 100  # (at most PAGE_SIZE)
+    WINDOW_PAGE_SIZE = 50  # (at most PAGE_SIZE; about two screens)
     CACHED_PAGES = 24
     DEFAULT_DESCENDING = False
     """Initial direction of the default sort (newest first for dated lists)."""
@@ -352,6 +354,7 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
             capacity=self.CACHED_PAGES,
         )
         window.seed(self._rows, self._keys)
+        window.prime()
         first = len(self._rows)
         if total > first:
             self.beginInsertRows(QModelIndex(), first, total - 1)
@@ -373,19 +376,13 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
         self.endInsertRows()
 
     def fetch_until(self, record_id: uuid.UUID, *, max_rows: int) -> int:
-        """Load pages until ``record_id`` is loaded or ``max_rows`` rows are; its row or -1."""
-        row = self.row_of(record_id)
-        if self.window is not None:
-            position = 0
-            while row < 0 and position < min(max_rows, self.window.total):
-                if self.record_id_at(position) == record_id:
-                    return position
-                position += 1
-            return row
-        while row < 0 and self._has_more and len(self._rows) < max_rows:
+        """The row of ``record_id`` if among the first ``max_rows``, else -1 (:func:`locate`)."""
+        return locate(self, record_id, max_rows=max_rows)
+
+    def load_through(self, row: int) -> None:
+        """Grow the list (pages from the top) until ``row`` is loaded or none is left."""
+        while self.window is None and self._has_more and len(self._rows) <= row:
             self._grow()
-            row = self.row_of(record_id)
-        return row
 
     def record_id_at(self, position: int) -> uuid.UUID | None:
         item = self.row_item(position)
@@ -402,6 +399,7 @@ class RecordTableModel(_BaseTableModel[Row[Any]]):
         After the first page the next one starts after the last row's key (keyset:
         one index seek at any depth)."""
         limit = self._query.limit or self.PAGE_SIZE
+        limit = limit if offset else min(limit, self.FIRST_PAGE_SIZE)
         after = self._keys[-1] if offset and self._keys else None
         query = replace(self._query, offset=0 if after else offset, after=after, limit=limit + 1)
         page = self.service.list_light(query)

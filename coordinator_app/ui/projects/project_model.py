@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from coordinator_app.domain.models import Project
 from coordinator_app.services.base import Row
 from coordinator_app.ui.common.table_model import Column, ColumnKind, RecordTableModel
@@ -25,16 +23,6 @@ class ProjectTableModel(RecordTableModel):
             Column(self.tr("開始日"), "start", kind=ColumnKind.DATE),
             Column(self.tr("最終記録日"), kind=ColumnKind.DATE),
         ]
-
-    def fetch_until(self, record_id: uuid.UUID, *, max_rows: int) -> int:
-        """As the base class, but first asks where the project lies (one count, the
-        list has no index on its titles): one further down than ``max_rows`` loads
-        no page at all instead of ``max_rows`` rows only to find it is not among them."""
-        if self.row_of(record_id) < 0:
-            position = self.service.position(self.query, record_id, limit=max_rows)
-            if position is None or position >= max_rows:
-                return -1
-        return super().fetch_until(record_id, max_rows=max_rows)
 
     def display(self, row: Row[Project], column: int) -> object:  # type: ignore[override]
         project = row.record
