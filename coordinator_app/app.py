@@ -24,6 +24,7 @@ installed ``coordinator-app`` this way and waits on that line.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sys
 import tempfile
@@ -32,6 +33,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+_log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
@@ -327,7 +330,7 @@ def _start(
     fresh = not demo and services.is_empty()
     window = MainWindow(ctx, safety=safety)
     install_sync(window)
-    after_first_paint(window, prepare_while_idle)
+    after_first_paint(window, lambda: prepare_while_idle(ctx))
     return StartedApp(
         window=window,
         ctx=ctx,
@@ -339,16 +342,26 @@ def _start(
     )
 
 
-def prepare_while_idle() -> None:
-    """Once the window has painted: what the first form and the 会議 page need anyway,
-    done before the user asks (no file is read). SQLAlchemy configures the mappers of
-    every table at the first model instance (about 70 ms on the benchmark machine, paid
-    by whichever form is built first), and the 会議 page is the most used."""
+def prepare_while_idle(ctx: UiContext) -> None:
+    """Once the window has painted: what the 会議 page, the most used, needs anyway, done
+    before the user asks, reading nothing from the file. SQLAlchemy configures the mappers
+    of every table at the first model instance (about 70 ms on the benchmark machine, paid
+    by whichever form is built first) and compiles each statement at its first run in the
+    process: the page's first reads run here with their statements only compiled
+    (``Database.compiling_only``: no row is read, nothing written)."""
     from sqlalchemy.orm import configure_mappers
 
     with collector_paused():
         configure_mappers()
-        import coordinator_app.ui.meetings.meeting_page  # noqa: F401
+        from coordinator_app.ui.meetings.meeting_page import first_reads
+
+        db = ctx.services.db
+        for read in first_reads(ctx):
+            with db.compiling_only():
+                try:
+                    read()
+                except Exception:  # an empty result where code wanted a row: compiled anyway
+                    _log.debug("compiling %r only ended early", read, exc_info=True)
 
 
 def _open_checked(safety: DataSafetyService, prompts: Prompts) -> Database | None:
