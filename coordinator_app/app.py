@@ -348,12 +348,16 @@ def prepare_while_idle(ctx: UiContext) -> None:
     of every table at the first model instance (about 70 ms on the benchmark machine, paid
     by whichever form is built first) and compiles each statement at its first run in the
     process: the page's first reads run here with their statements only compiled
-    (``Database.compiling_only``: no row is read, nothing written)."""
+    (``Database.compiling_only``: no row is read, nothing written). Pydantic builds a
+    model's serializer at its first ``model_dump`` (the form's copy of its record)."""
     from sqlalchemy.orm import configure_mappers
 
     with collector_paused():
         configure_mappers()
+        from coordinator_app.domain.models import Meeting
         from coordinator_app.ui.meetings.meeting_page import first_reads
+
+        Meeting.model_rebuild()
 
         db = ctx.services.db
         for read in first_reads(ctx):

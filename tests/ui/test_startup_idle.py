@@ -36,13 +36,16 @@ PROBE = textwrap.dedent(
     settings.last_page = 0  # 地域
     started = start(app, db_path=Path(sys.argv[1]), demo=False, lang="ja",
                     prompts=FakePrompts(), settings=settings)
-    report = {{"before_paint": {page!r} in sys.modules}}
+    def serializer():  # pydantic's, built at the first model_dump (a mock until then)
+        return type(Meeting.__pydantic_serializer__).__name__
+    report = {{"before_paint": {page!r} in sys.modules, "serializer_before": serializer()}}
     started.window.show()
     deadline = time.monotonic() + 120
     while {page!r} not in sys.modules and time.monotonic() < deadline:
         app.processEvents()
     report["after_paint"] = {page!r} in sys.modules
     report["mappers"] = inspect(Meeting).configured
+    report["serializer_after"] = serializer()
     report["built"] = [p.kind for p in started.window.built_pages()]
     misses = []
     event.listen(started.db.engine, "before_cursor_execute",
@@ -85,6 +88,8 @@ def test_the_meeting_page_is_prepared_once_the_window_has_painted(
         "before_paint": False,  # start-up itself does not import it
         "after_paint": True,  # the idle step after the first paint did
         "mappers": True,
+        "serializer_before": "MockValSer",
+        "serializer_after": "SchemaSerializer",
         "built": ["area"],  # imported only: the page is built when the user opens it
         "opened": "meeting",
         "compiled_when_opened": [],  # every statement was compiled while idle
