@@ -330,7 +330,7 @@ def _start(
     fresh = not demo and services.is_empty()
     window = MainWindow(ctx, safety=safety)
     install_sync(window)
-    after_first_paint(window, lambda: prepare_while_idle(ctx))
+    after_first_paint(window, lambda: prepare_while_idle(ctx, window))
     return StartedApp(
         window=window,
         ctx=ctx,
@@ -342,14 +342,18 @@ def _start(
     )
 
 
-def prepare_while_idle(ctx: UiContext) -> None:
+def prepare_while_idle(ctx: UiContext, window: QWidget | None = None) -> None:
     """Once the window has painted: what the 会議 page, the most used, needs anyway, done
     before the user asks, reading nothing from the file. SQLAlchemy configures the mappers
     of every table at the first model instance (about 70 ms on the benchmark machine, paid
     by whichever form is built first) and compiles each statement at its first run in the
     process: the page's first reads run here with their statements only compiled
     (``Database.compiling_only``: no row is read, nothing written). Pydantic builds a
-    model's serializer at its first ``model_dump`` (the form's copy of its record)."""
+    model's serializer at its first ``model_dump`` (the form's copy of its record).
+
+    In the next event-loop turn (input in between is handled first), the page's form is
+    built ahead under ``window``, hidden, unless the page is already there: the first
+    open of 会議 then takes it instead of building it."""
     from sqlalchemy.orm import configure_mappers
 
     with collector_paused():
@@ -366,6 +370,17 @@ def prepare_while_idle(ctx: UiContext) -> None:
                     read()
                 except Exception:  # an empty result where code wanted a row: compiled anyway
                     _log.debug("compiling %r only ended early", read, exc_info=True)
+    if window is not None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, window, lambda: _build_spare_editor(window, ctx))
+
+
+def _build_spare_editor(window: QWidget, ctx: UiContext) -> None:
+    from coordinator_app.ui.meetings.meeting_page import build_spare_editor
+
+    with collector_paused():
+        build_spare_editor(window, ctx)
 
 
 def _open_checked(safety: DataSafetyService, prompts: Prompts) -> Database | None:

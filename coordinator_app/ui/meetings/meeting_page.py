@@ -40,6 +40,36 @@ if TYPE_CHECKING:
 LIST_TAB, CALENDAR_TAB = range(2)
 PAGE_NAME = "meeting_page"
 """The page's object name, under which its layout (the list's sort) is saved."""
+SPARE_EDITOR = "spare_meeting_editor"
+"""The object name of a form built ahead of the page (:func:`build_spare_editor`)."""
+
+
+def build_spare_editor(window: QWidget, ctx: UiContext) -> MeetingEditor | None:
+    """The page's form, built ahead while the app is idle and kept hidden under
+    ``window`` until the page is first opened there (it takes the form instead of
+    building one after its list's first paint). None when the page or a spare exists."""
+    if window.findChild(MeetingPage) is not None or _spare_under(window) is not None:
+        return None
+    editor = MeetingEditor(ctx, window)
+    editor.hide()
+    editor.setProperty(SPARE_EDITOR, True)
+    return editor
+
+
+def _spare_under(window: QWidget) -> MeetingEditor | None:
+    for child in window.findChildren(MeetingEditor, "", Qt.FindChildOption.FindDirectChildrenOnly):
+        if child.property(SPARE_EDITOR):
+            return child
+    return None
+
+
+def _spare_or_new(page: RecordPage) -> MeetingEditor:
+    """The form built ahead for ``page``'s window and context, else a new one."""
+    spare = _spare_under(page.window())
+    if spare is not None and spare.ctx is page.ctx:
+        spare.setProperty(SPARE_EDITOR, False)
+        return spare
+    return MeetingEditor(page.ctx)
 
 
 def first_reads(ctx: UiContext) -> list[Callable[[], object]]:
@@ -94,7 +124,8 @@ class MeetingPage(RecordPage):
         super().__init__(
             ctx,
             model=MeetingTableModel(ctx.services.meetings, ctx.dates),
-            editor=lambda: MeetingEditor(ctx),  # built once the list has painted
+            # Built once the list has painted, unless the window built it while idle.
+            editor=lambda: _spare_or_new(self),
             parent=parent,
         )
         self.setObjectName(PAGE_NAME)
