@@ -41,7 +41,7 @@ LIST_TAB, CALENDAR_TAB = range(2)
 PAGE_NAME = "meeting_page"
 """The page's object name, under which its layout (the list's sort) is saved."""
 SPARE_EDITOR = "spare_meeting_editor"
-"""The object name of a form built ahead of the page (:func:`build_spare_editor`)."""
+"""The property marking a form built ahead of the page (:func:`build_spare_editor`)."""
 
 
 def build_spare_editor(window: QWidget, ctx: UiContext) -> MeetingEditor | None:
