@@ -24,6 +24,7 @@ installed ``coordinator-app`` this way and waits on that line.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sys
 import tempfile
@@ -32,6 +33,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+_log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
@@ -327,7 +330,7 @@ def _start(
     fresh = not demo and services.is_empty()
     window = MainWindow(ctx, safety=safety)
     install_sync(window)
-    after_first_paint(window, prepare_while_idle)
+    after_first_paint(window, lambda: prepare_while_idle(ctx, window))
     return StartedApp(
         window=window,
         ctx=ctx,
@@ -339,19 +342,48 @@ def _start(
     )
 
 
-def prepare_while_idle() -> None:
-    """Once the window has painted: what the first form and the 会議 page need anyway,
-    done before the user asks (no file is read). SQLAlchemy configures the mappers of
-    every table at the first model instance (about 70 ms on the benchmark machine, paid
-    by whichever form is built first), and the 会議 page is the most used. The search
-    dock's modules too (PySide creates their Qt types on first import: ~25 ms of the
-    dock's first show on the benchmark machine)."""
+def prepare_while_idle(ctx: UiContext, window: QWidget | None = None) -> None:
+    """Once the window has painted: what the 会議 page, the most used, needs anyway, done
+    before the user asks, reading nothing from the file. SQLAlchemy configures the mappers
+    of every table at the first model instance (about 70 ms on the benchmark machine, paid
+    by whichever form is built first) and compiles each statement at its first run in the
+    process: the page's first reads run here with their statements only compiled
+    (``Database.compiling_only``: no row is read, nothing written). Pydantic builds a
+    model's serializer at its first ``model_dump`` (the form's copy of its record). The
+    search dock's modules are imported too (PySide creates their Qt types on first
+    import: ~25 ms of the dock's first show on the benchmark machine).
+
+    In the next event-loop turn (input in between is handled first), the page's form is
+    built ahead under ``window``, hidden, unless the page is already there: the first
+    open of 会議 then takes it instead of building it."""
     from sqlalchemy.orm import configure_mappers
 
     with collector_paused():
         configure_mappers()
-        import coordinator_app.ui.meetings.meeting_page  # noqa: F401
+        from coordinator_app.domain.models import Meeting
+        from coordinator_app.ui.meetings.meeting_page import first_reads
         from coordinator_app.ui.search import search_view  # noqa: F401
+
+        Meeting.model_rebuild()
+
+        db = ctx.services.db
+        for read in first_reads(ctx):
+            with db.compiling_only():
+                try:
+                    read()
+                except Exception:  # an empty result where code wanted a row: compiled anyway
+                    _log.debug("compiling %r only ended early", read, exc_info=True)
+    if window is not None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, window, lambda: _build_spare_editor(window, ctx))
+
+
+def _build_spare_editor(window: QWidget, ctx: UiContext) -> None:
+    from coordinator_app.ui.meetings.meeting_page import build_spare_editor
+
+    with collector_paused():
+        build_spare_editor(window, ctx)
 
 
 def _open_checked(safety: DataSafetyService, prompts: Prompts) -> Database | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,7 +14,12 @@ from sqlmodel import Session
 from coordinator_app.domain.changes import ChangeFeed
 from coordinator_app.storage import capture, planner_stats
 from coordinator_app.storage.change_collector import ChangeCollector
-from coordinator_app.storage.engine import create_sqlite_engine, writing
+from coordinator_app.storage.engine import (
+    CompileOnlyError,
+    compiling_only,
+    create_sqlite_engine,
+    writing,
+)
 from coordinator_app.storage.schema import SchemaReport, ensure_schema, refuse_if_too_new
 
 
@@ -26,12 +32,32 @@ class Database:
     schema: SchemaReport
     changes: ChangeFeed = field(default_factory=ChangeFeed)
     """Told what each committed :meth:`writing` changed."""
+    _thread: threading.local = field(
+        default_factory=threading.local, init=False, repr=False, compare=False
+    )
+    """Per thread: ``dry``, the compile-only engine while :meth:`compiling_only` runs."""
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only unit of work (deferred transaction, rolled back at the end)."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        engine = getattr(self._thread, "dry", None) or self.engine
+        with Session(engine, expire_on_commit=False) as session:
             yield session
+
+    @contextmanager
+    def compiling_only(self) -> Iterator[None]:
+        """Within, on this thread only: every :meth:`reading` compiles its statements into
+        the engine's compiled cache as if it ran them and finds no rows, reading nothing
+        from the file (``storage.engine.compiling_only``); :meth:`writing` is refused.
+
+        Code that expects a row may fail on the empty result; the statements it ran
+        before are compiled all the same."""
+        previous = getattr(self._thread, "dry", None)
+        self._thread.dry = previous or compiling_only(self.engine)
+        try:
+            yield
+        finally:
+            self._thread.dry = previous
 
     @contextmanager
     def writing(self, *, everything: bool = False) -> Iterator[Session]:
@@ -41,6 +67,8 @@ class Database:
         touched (``everything``: announce that anything may have changed, e.g.
         demo data); a rolled-back action publishes nothing.
         """
+        if getattr(self._thread, "dry", None) is not None:
+            raise CompileOnlyError("no writing while statements are only compiled")
         collector = ChangeCollector()
         collector.everything = everything
         with Session(writing(self.engine), expire_on_commit=False) as session:

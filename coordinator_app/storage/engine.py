@@ -2,6 +2,8 @@
 
 * WAL journal, foreign keys on, a busy timeout.
 * ``synchronous=FULL``: a committed user save survives a power cut.
+* A compile-only view of the engine (:func:`compiling_only`) warms SQLAlchemy's
+  compiled cache with the statements a screen will run, reading no data.
 * Write transactions begin IMMEDIATE. In WAL mode a deferred transaction that
   reads and then writes fails at once with "database is locked" when another
   connection wrote in between, whatever the busy timeout; taking the write
@@ -61,3 +63,44 @@ def create_sqlite_engine(path: Path | str, *, echo: bool = False) -> sa.Engine:
 def writing(engine: sa.Engine) -> sa.Engine:
     """The same engine (same pool) whose transactions begin IMMEDIATE."""
     return engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
+
+
+COMPILE_ONLY_OPTION = "coordinator_compile_only"
+
+
+class CompileOnlyError(RuntimeError):
+    """A compile-only connection was asked to run something that is not a read."""
+
+
+def _rows_withheld(
+    _conn: sa.Connection,
+    _cursor: Any,
+    statement: str,
+    parameters: Any,
+    _context: Any,
+    _executemany: bool,
+) -> tuple[str, Any]:
+    head = statement.lstrip()[:6].upper()
+    if head.startswith("BEGIN"):
+        return statement, parameters
+    if not head.startswith(("SELECT", "WITH")):
+        raise CompileOnlyError(f"compile-only connection: refused {statement[:40]!r}")
+    # SQLite prepares the whole statement (its plan, its parameters) and evaluates the
+    # constant false condition before its first loop: no row, no page of the file read.
+    return f"SELECT * FROM ({statement}) WHERE 0", parameters
+
+
+def compiling_only(engine: sa.Engine) -> sa.Engine:
+    """The same engine (pool, dialect and compiled cache) on which each read compiles its
+    statement exactly as it would to run it (the same cache key: LIMIT and every value
+    bound), then finds no row without reading the file. Anything but a read is refused
+    (:class:`CompileOnlyError`): nothing is written.
+
+    Running a screen's reads here after the first paint means that, when the user opens
+    the screen, SQLAlchemy finds each statement already compiled (see
+    ``Database.compiling_only``). The cursor's columns are the statement's own, in its
+    order, so results are built as usual (empty).
+    """
+    dry = engine.execution_options(**{COMPILE_ONLY_OPTION: True})
+    sa.event.listen(dry, "before_cursor_execute", _rows_withheld, retval=True)
+    return dry

@@ -1,5 +1,6 @@
 """What start-up leaves for after the first paint (issue 16): the 会議 page's modules are
-imported and SQLAlchemy's mappers configured once the window has painted, not before."""
+imported, SQLAlchemy's mappers configured and the page's first statements compiled once
+the window has painted, not before."""
 
 from __future__ import annotations
 
@@ -21,9 +22,12 @@ PROBE = textwrap.dedent(
     import json, sys, time
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
-    from sqlalchemy import inspect
+    from sqlalchemy import event, inspect
+    from sqlalchemy.engine.default import CACHE_MISS
     from coordinator_app.app import start
     from coordinator_app.domain.models import Meeting
+    from coordinator_app.domain.record_kind import RecordKind
+    from coordinator_app.ui.main.pages import PAGE_KINDS
     from coordinator_app.ui.settings import AppSettings, settings_store
     from tests.ui.fake_prompts import FakePrompts
 
@@ -32,14 +36,27 @@ PROBE = textwrap.dedent(
     settings.last_page = 0  # 地域
     started = start(app, db_path=Path(sys.argv[1]), demo=False, lang="ja",
                     prompts=FakePrompts(), settings=settings)
-    report = {{"before_paint": {page!r} in sys.modules}}
+    def serializer():  # pydantic's, built at the first model_dump (a mock until then)
+        return type(Meeting.__pydantic_serializer__).__name__
+    report = {{"before_paint": {page!r} in sys.modules, "serializer_before": serializer()}}
     started.window.show()
     deadline = time.monotonic() + 120
     while {page!r} not in sys.modules and time.monotonic() < deadline:
         app.processEvents()
     report["after_paint"] = {page!r} in sys.modules
     report["mappers"] = inspect(Meeting).configured
+    report["serializer_after"] = serializer()
     report["built"] = [p.kind for p in started.window.built_pages()]
+    misses = []
+    event.listen(started.db.engine, "before_cursor_execute",
+                 lambda *a: misses.append(a[2]) if a[4].cache_hit is CACHE_MISS else None)
+    meetings = PAGE_KINDS.index(RecordKind.MEETING)
+    started.window.show_page(meetings)
+    page = started.window.page_at(meetings)
+    while not page.editor_built and time.monotonic() < deadline:
+        app.processEvents()
+    report["opened"] = page.kind
+    report["compiled_when_opened"] = misses
     print(json.dumps(report))
     started.safety.close(started.db, backup=False)
     """
@@ -71,5 +88,9 @@ def test_the_meeting_page_is_prepared_once_the_window_has_painted(
         "before_paint": False,  # start-up itself does not import it
         "after_paint": True,  # the idle step after the first paint did
         "mappers": True,
+        "serializer_before": "MockValSer",
+        "serializer_after": "SchemaSerializer",
         "built": ["area"],  # imported only: the page is built when the user opens it
+        "opened": "meeting",
+        "compiled_when_opened": [],  # every statement was compiled while idle
     }

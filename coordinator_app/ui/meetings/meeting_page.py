@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,6 +38,64 @@ if TYPE_CHECKING:
     from coordinator_app.ui.meetings.meeting_calendar import MeetingCalendar
 
 LIST_TAB, CALENDAR_TAB = range(2)
+PAGE_NAME = "meeting_page"
+"""The page's object name, under which its layout (the list's sort) is saved."""
+SPARE_EDITOR = "spare_meeting_editor"
+"""The property marking a form built ahead of the page (:func:`build_spare_editor`)."""
+
+
+def build_spare_editor(window: QWidget, ctx: UiContext) -> MeetingEditor | None:
+    """The page's form, built ahead while the app is idle and kept hidden under
+    ``window`` until the page is first opened there (it takes the form instead of
+    building one after its list's first paint). None when the page or a spare exists."""
+    if window.findChild(MeetingPage) is not None or _spare_under(window) is not None:
+        return None
+    editor = MeetingEditor(ctx, window)
+    editor.hide()
+    editor.setProperty(SPARE_EDITOR, True)
+    return editor
+
+
+def _spare_under(window: QWidget) -> MeetingEditor | None:
+    for child in window.findChildren(MeetingEditor, "", Qt.FindChildOption.FindDirectChildrenOnly):
+        if child.property(SPARE_EDITOR):
+            return child
+    return None
+
+
+def _spare_or_new(page: RecordPage) -> MeetingEditor:
+    """The form built ahead for ``page``'s window and context, else a new one."""
+    spare = _spare_under(page.window())
+    if spare is not None and spare.ctx is page.ctx:
+        spare.setProperty(SPARE_EDITOR, False)
+        return spare
+    return MeetingEditor(page.ctx)
+
+
+def first_reads(ctx: UiContext) -> list[Callable[[], object]]:
+    """What opening the page reads first, as calls of the same code with the same
+    statements: the list's first page (in the default sort, then in the sort saved with
+    the page's layout), the 年度 span of the filter row, the form's last time slot.
+
+    The idle step after the window's first paint runs them with the statements only
+    compiled (``app.prepare_while_idle``), so that opening the page finds them in
+    SQLAlchemy's compiled cache; ``tests/ui/test_first_statements.py`` counts the misses.
+    """
+    meetings = ctx.services.meetings
+
+    def first_page() -> None:
+        model = MeetingTableModel(meetings, ctx.dates)
+        model.refresh()
+        state = ctx.settings.layout_state(f"{PAGE_NAME}/header")
+        if state is not None:  # as RecordPage.restore_layout sorts the list
+            header = QHeaderView(Qt.Orientation.Horizontal)
+            header.setModel(model)
+            if header.restoreState(state):
+                model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            header.deleteLater()
+        model.deleteLater()
+
+    return [first_page, meetings.held_on_span, meetings.last_time_slot]
 
 
 class MeetingPage(RecordPage):
@@ -64,10 +124,11 @@ class MeetingPage(RecordPage):
         super().__init__(
             ctx,
             model=MeetingTableModel(ctx.services.meetings, ctx.dates),
-            editor=lambda: MeetingEditor(ctx),  # built once the list has painted
+            # Built once the list has painted, unless the window built it while idle.
+            editor=lambda: _spare_or_new(self),
             parent=parent,
         )
-        self.setObjectName("meeting_page")
+        self.setObjectName(PAGE_NAME)
         self.series_dialog: QDialog | None = None
         self.kind_filter = self.add_filter_combo(
             "kind", self.tr("すべての種類"), [(m.value, t) for m, t in enum_choices(MeetingKind)]
