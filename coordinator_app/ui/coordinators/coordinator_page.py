@@ -27,7 +27,7 @@ class CoordinatorPage(RecordPage):
         super().__init__(
             ctx,
             model=CoordinatorTableModel(ctx.services.coordinators, ctx.dates),
-            editor=CoordinatorEditor(ctx),
+            editor=lambda: CoordinatorEditor(ctx),  # built once the list has painted
             parent=parent,
         )
         self.setObjectName("coordinator_page")

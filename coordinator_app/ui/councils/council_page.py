@@ -23,7 +23,7 @@ class CouncilPage(RecordPage):
         super().__init__(
             ctx,
             model=CouncilTableModel(ctx.services.councils, ctx.dates),
-            editor=CouncilEditor(ctx),
+            editor=lambda: CouncilEditor(ctx),  # built once the list has painted
             parent=parent,
         )
         self.setObjectName("council_page")

@@ -23,7 +23,7 @@ class OrganisationPage(RecordPage):
         super().__init__(
             ctx,
             model=OrganisationTableModel(ctx.services.organisations, ctx.dates),
-            editor=OrganisationEditor(ctx),
+            editor=lambda: OrganisationEditor(ctx),  # built once the list has painted
             parent=parent,
         )
         self.setObjectName("organisation_page")
