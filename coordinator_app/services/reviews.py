@@ -26,7 +26,7 @@ from coordinator_app.domain.models import (
 from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.validation import Errors, ValidationError, check_length, clean_text
 from coordinator_app.services.access import Guarded, reads, reviews
-from coordinator_app.services.base import live, names_by_id, now
+from coordinator_app.services.base import live, live_unindexed, names_by_id, now
 from coordinator_app.services.meetings import area_subtree
 from coordinator_app.services.review_state import (
     changed_after_review,
@@ -313,6 +313,19 @@ class ReviewService(Guarded):
                 )
             )
         return result
+
+    @reads
+    def last_entered_project(self) -> uuid.UUID | None:
+        """The project of the newest live progress entry (None: no entry): one step
+        down the entry date's index."""
+        stmt = (
+            select(ProgressEntry.project_id)
+            .where(live_unindexed(ProgressEntry))
+            .order_by(col(ProgressEntry.entry_date).desc())
+            .limit(1)
+        )
+        with self.db.reading() as session:
+            return session.exec(stmt).first()
 
     @reads
     def workspace_count(self, flt: WorkspaceFilter | None = None) -> int:
