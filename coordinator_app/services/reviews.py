@@ -315,17 +315,24 @@ class ReviewService(Guarded):
         return result
 
     @reads
-    def last_entered_project(self) -> uuid.UUID | None:
-        """The project of the newest live progress entry (None: no entry): one step
-        down the entry date's index."""
-        stmt = (
-            select(ProgressEntry.project_id)
-            .where(live_unindexed(ProgressEntry))
-            .order_by(col(ProgressEntry.entry_date).desc())
-            .limit(1)
-        )
+    def sample_projects(self) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+        """Two projects with data, found by one index step each (None: none): the one of
+        the newest live progress entry, and one with a meeting (the largest project id
+        among the meetings'). The project page rehearses opening them (ui/projects/rehearsal.py)."""
         with self.db.reading() as session:
-            return session.exec(stmt).first()
+            entered = session.exec(
+                select(ProgressEntry.project_id)
+                .where(live_unindexed(ProgressEntry))
+                .order_by(col(ProgressEntry.entry_date).desc())
+                .limit(1)
+            ).first()
+            met = session.exec(
+                select(Meeting.project_id)
+                .where(col(Meeting.project_id).is_not(None), live_unindexed(Meeting))
+                .order_by(col(Meeting.project_id).desc())
+                .limit(1)
+            ).first()
+        return entered, met
 
     @reads
     def workspace_count(self, flt: WorkspaceFilter | None = None) -> int:

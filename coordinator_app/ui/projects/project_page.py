@@ -18,7 +18,7 @@ from coordinator_app.ui.labels import enum_choices, error_text
 from coordinator_app.ui.profiles.current import current_profile, is_supervisor
 from coordinator_app.ui.projects.project_editor import ProjectEditor
 from coordinator_app.ui.projects.project_model import ProjectTableModel
-from coordinator_app.ui.projects.rehearsal import project_to_rehearse, rehearse_open
+from coordinator_app.ui.projects.rehearsal import rehearse_sample
 
 
 class ProjectPage(RecordPage):
@@ -68,11 +68,8 @@ class ProjectPage(RecordPage):
         if self.rehearsed or self.editor.current_id is not None:
             return
         self.rehearsed = True
-        record_id = project_to_rehearse(self.editor, self.model)
-        if record_id is None:
-            return
         with suppress(NotFoundError):  # deleted in between: the next open compiles as before
-            rehearse_open(self.editor, self.model, record_id, max_rows=SELECT_SEARCH_ROWS)
+            rehearse_sample(self.editor, self.model, max_rows=SELECT_SEARCH_ROWS)
 
     def filter_placeholder(self) -> str:
         return self.tr("プロジェクト名・目標で絞り込み (Ctrl+F)")

@@ -5,7 +5,7 @@ each); opening a project issues about twenty it has not seen before, so the firs
 project opened after the start took twice as long as the next one (on the big
 city 95-125 ms against 42 ms, benchmarks/README.md). The project page runs the
 same reads once, in the event-loop turn after
-the list painted (for the project with the newest progress entry), and drops
+the list painted (for projects with entries and meetings), and drops
 their results: nothing shown changes and nothing is
 written. The next open finds every statement compiled (``test_project_rehearsal``).
 """
@@ -24,10 +24,17 @@ if TYPE_CHECKING:
 
 
 def rehearse_open(
-    editor: ProjectEditor, model: ProjectTableModel, record_id: uuid.UUID, *, max_rows: int
+    editor: ProjectEditor,
+    model: ProjectTableModel,
+    record_id: uuid.UUID,
+    *,
+    max_rows: int,
+    with_meetings: uuid.UUID | None = None,
 ) -> None:
     """Issue the reads of showing project ``record_id`` in ``editor`` (and finding it in
-    ``model``'s list), in the shapes the form uses, and forget the results."""
+    ``model``'s list), in the shapes the form uses, and forget the results; the 会議 and
+    対応事項 tabs' for project ``with_meetings`` when given (their rows' names are read
+    only when there are rows)."""
     services = editor.ctx.services
     projects = services.projects
     # RecordPage.select_record: where the project lies in the list (ProjectTableModel).
@@ -48,13 +55,19 @@ def rehearse_open(
         limit=max(min(timeline.PAGE_SIZE, summary.total), 1),
         oldest_first=timeline.oldest_first,
     )
-    for tab in (editor.meetings, editor.action_items, editor.reviews):
-        tab.model.fetch(record_id)
+    for tab in (editor.meetings, editor.action_items):
+        tab.model.fetch(with_meetings or record_id)
+    editor.reviews.model.fetch(record_id)
     editor.outcome_files.model.fetch(record_id)
     SyncConflictService(services.db).open_count(RecordKind.PROJECT.table, record_id)
 
 
-def project_to_rehearse(editor: ProjectEditor, model: ProjectTableModel) -> uuid.UUID | None:
-    """The project a rehearsal opens: the one with the newest progress entry (its log
-    issues the reads of entries, reviews and files), else the list's first (None: none)."""
-    return editor.ctx.services.reviews.last_entered_project() or model.id_at(0)
+def rehearse_sample(editor: ProjectEditor, model: ProjectTableModel, *, max_rows: int) -> bool:
+    """Rehearse opening a project with data (see ``ReviewService.sample_projects``), else
+    the list's first; False when there is no project."""
+    entered, met = editor.ctx.services.reviews.sample_projects()
+    record_id = entered or met or model.id_at(0)
+    if record_id is None:
+        return False
+    rehearse_open(editor, model, record_id, max_rows=max_rows, with_meetings=met)
+    return True
