@@ -21,6 +21,7 @@ class CoordinatorPage(RecordPage):
     """
 
     kind = RecordKind.COORDINATOR
+    split_on_bare_list = True  # its form was built with the page: same first split
     watched = frozenset({RecordKind.ASSIGNMENT, RecordKind.AREA, RecordKind.ORGANISATION})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:

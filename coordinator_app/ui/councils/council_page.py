@@ -17,6 +17,7 @@ class CouncilPage(RecordPage):
     """Councils with filters by tier and status."""
 
     kind = RecordKind.COUNCIL
+    split_on_bare_list = True  # its form was built with the page: same first split
     watched = frozenset({RecordKind.AREA, RecordKind.COUNCIL_MEMBERSHIP})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:

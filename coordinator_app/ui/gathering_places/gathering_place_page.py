@@ -28,7 +28,7 @@ class GatheringPlacePage(RecordPage):
         super().__init__(
             ctx,
             model=GatheringPlaceTableModel(ctx.services.gathering_places, ctx.dates),
-            editor=lambda: GatheringPlaceEditor(ctx),  # built once the list has painted
+            editor=GatheringPlaceEditor(ctx),
             parent=parent,
         )
         self.setObjectName("gathering_place_page")

@@ -17,6 +17,7 @@ class OrganisationPage(RecordPage):
     """Organisations with a filter by kind."""
 
     kind = RecordKind.ORGANISATION
+    split_on_bare_list = True  # its form was built with the page: same first split
     watched = frozenset({RecordKind.AREA})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
