@@ -17,8 +17,7 @@ def test_the_council_page_reads_the_tier_names_once(
     with counting(db) as statements:
         page = CouncilPage(ctx)
         qtbot.addWidget(page)
-        editor = page.editor  # the form is built after the list's first paint, or when asked
     settings = [s for s in statements if "FROM setting" in s]
     assert len(settings) == 1, settings
-    combo = editor.tier_field.combo  # type: ignore[attr-defined]
+    combo = page.editor.tier_field.combo  # type: ignore[attr-defined]
     assert [combo.itemText(i) for i in range(combo.count())][:3] == ["第1層", "第2層", "第3層"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QWidget
 
 
@@ -27,26 +27,20 @@ def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
     widget.installEventFilter(_AfterFirstPaint(widget, then))
 
 
-def split_as_first_laid_out(splitter: QSplitter, hints: dict[int, QSize] | None = None) -> None:
+def split_as_first_laid_out(splitter: QSplitter) -> None:
     """The sizes ``splitter`` takes when first laid out (each pane's size hint weighted by
-    its stretch factor, as QSplitter does), for a pane whose content came later;
-    ``hints``: a pane's size hint then, by index, where it has changed since."""
+    its stretch factor, as QSplitter does), for a pane whose content came later."""
     panes = [splitter.widget(i) for i in range(splitter.count())]
     horizontal = splitter.orientation() == Qt.Orientation.Horizontal
-    given = hints or {}
-
-    def length(hint: QSize) -> int:
-        return hint.width() if horizontal else hint.height()
-
     splitter.setSizes(
         [
-            length(given.get(i, w.sizeHint()))
+            (w.sizeHint().width() if horizontal else w.sizeHint().height())
             * max(
                 w.sizePolicy().horizontalStretch()
                 if horizontal
                 else w.sizePolicy().verticalStretch(),
                 1,
             )
-            for i, w in enumerate(panes)
+            for w in panes
         ]
     )

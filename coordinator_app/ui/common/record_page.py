@@ -57,7 +57,6 @@ class RecordPage(QWidget):
 
     kind: ClassVar[RecordKind]
     watched: ClassVar[frozenset[RecordKind]] = frozenset()
-    split_on_bare_list: ClassVar[bool] = False  # a later form splits as one built at once
 
     def __init__(
         self,
@@ -151,13 +150,13 @@ class RecordPage(QWidget):
         ctx.events.sig_display_changed.connect(self._display_changed)
         model.modelReset.connect(self._update_count)
         model.rowsInserted.connect(self._update_count)
-        self._fit_on_first_rows = self._fitting = False
+        self._fit_on_first_rows = False
+        self._fitting = False
         header.sectionResized.connect(self._column_resized)
         model.modelReset.connect(self._rows_arrived)
         model.rowsInserted.connect(self._rows_arrived)
 
         self.model.refresh()
-        self._split_hints = {0: left.sizeHint()} if self.split_on_bare_list else None
         if isinstance(editor, RecordEditor):
             self._install_editor(editor)
         else:
@@ -198,7 +197,7 @@ class RecordPage(QWidget):
         if self.isVisible():
             editor.show()
         if not self._split_set:
-            split_as_first_laid_out(self.splitter, self._split_hints)
+            split_as_first_laid_out(self.splitter)
 
     def _split_moved(self, *_args: object) -> None:
         self._split_set = True

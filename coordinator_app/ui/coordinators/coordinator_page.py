@@ -21,14 +21,13 @@ class CoordinatorPage(RecordPage):
     """
 
     kind = RecordKind.COORDINATOR
-    split_on_bare_list = True  # its form was built with the page: same first split
     watched = frozenset({RecordKind.ASSIGNMENT, RecordKind.AREA, RecordKind.ORGANISATION})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(
             ctx,
             model=CoordinatorTableModel(ctx.services.coordinators, ctx.dates),
-            editor=lambda: CoordinatorEditor(ctx),  # built once the list has painted
+            editor=CoordinatorEditor(ctx),
             parent=parent,
         )
         self.setObjectName("coordinator_page")

@@ -17,14 +17,13 @@ class CouncilPage(RecordPage):
     """Councils with filters by tier and status."""
 
     kind = RecordKind.COUNCIL
-    split_on_bare_list = True  # its form was built with the page: same first split
     watched = frozenset({RecordKind.AREA, RecordKind.COUNCIL_MEMBERSHIP})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(
             ctx,
             model=CouncilTableModel(ctx.services.councils, ctx.dates),
-            editor=lambda: CouncilEditor(ctx),  # built once the list has painted
+            editor=CouncilEditor(ctx),
             parent=parent,
         )
         self.setObjectName("council_page")

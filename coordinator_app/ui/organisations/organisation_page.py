@@ -17,14 +17,13 @@ class OrganisationPage(RecordPage):
     """Organisations with a filter by kind."""
 
     kind = RecordKind.ORGANISATION
-    split_on_bare_list = True  # its form was built with the page: same first split
     watched = frozenset({RecordKind.AREA})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(
             ctx,
             model=OrganisationTableModel(ctx.services.organisations, ctx.dates),
-            editor=lambda: OrganisationEditor(ctx),  # built once the list has painted
+            editor=OrganisationEditor(ctx),
             parent=parent,
         )
         self.setObjectName("organisation_page")
