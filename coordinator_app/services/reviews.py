@@ -26,7 +26,7 @@ from coordinator_app.domain.models import (
 from coordinator_app.domain.texts import QT_TRANSLATE_NOOP, invalid
 from coordinator_app.domain.validation import Errors, ValidationError, check_length, clean_text
 from coordinator_app.services.access import Guarded, reads, reviews
-from coordinator_app.services.base import live, names_by_id, now
+from coordinator_app.services.base import live, live_unindexed, names_by_id, now
 from coordinator_app.services.meetings import area_subtree
 from coordinator_app.services.review_state import (
     changed_after_review,
@@ -313,6 +313,26 @@ class ReviewService(Guarded):
                 )
             )
         return result
+
+    @reads
+    def sample_projects(self) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+        """Two projects with data, found by one index step each (None: none): the one of
+        the newest live progress entry, and one with a meeting (the largest project id
+        among the meetings'). The project page rehearses opening them (ui/projects/rehearsal.py)."""
+        with self.db.reading() as session:
+            entered = session.exec(
+                select(ProgressEntry.project_id)
+                .where(live_unindexed(ProgressEntry))
+                .order_by(col(ProgressEntry.entry_date).desc())
+                .limit(1)
+            ).first()
+            met = session.exec(
+                select(Meeting.project_id)
+                .where(col(Meeting.project_id).is_not(None), live_unindexed(Meeting))
+                .order_by(col(Meeting.project_id).desc())
+                .limit(1)
+            ).first()
+        return entered, met
 
     @reads
     def workspace_count(self, flt: WorkspaceFilter | None = None) -> int:

@@ -22,8 +22,11 @@ OVERDUE_COLOUR = QColor("#c62828")
 
 
 def project_meetings(services: Services, project_id: uuid.UUID) -> list[Row[Meeting]]:
-    """The project's live meetings, newest first (with attendee counts)."""
-    query = ListQuery(filters={"project_id": project_id}, sort="date", descending=True)
+    """The project's live meetings, newest first (with attendee counts); all of them, so
+    not counted first (the tab shows no total)."""
+    query = ListQuery(
+        filters={"project_id": project_id}, sort="date", descending=True, with_total=False
+    )
     return services.meetings.list_rows(query).rows
 
 

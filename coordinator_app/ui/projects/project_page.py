@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.domain.enums import ProjectProgram, ProjectStatus
 from coordinator_app.domain.record_kind import RecordKind
 from coordinator_app.domain.validation import ValidationError
+from coordinator_app.services.base import NotFoundError
 from coordinator_app.services.profiles import require_editor
-from coordinator_app.ui.common.record_page import RecordPage
+from coordinator_app.ui.common.lazy_pages import after_first_paint
+from coordinator_app.ui.common.record_page import SELECT_SEARCH_ROWS, RecordPage
 from coordinator_app.ui.context import UiContext
 from coordinator_app.ui.labels import enum_choices, error_text
 from coordinator_app.ui.profiles.current import current_profile, is_supervisor
 from coordinator_app.ui.projects.project_editor import ProjectEditor
 from coordinator_app.ui.projects.project_model import ProjectTableModel
+from coordinator_app.ui.projects.rehearsal import rehearse_sample
 
 
 class ProjectPage(RecordPage):
@@ -53,6 +58,18 @@ class ProjectPage(RecordPage):
         )
         ctx.events.sig_display_changed.connect(self._update_buttons)
         self._update_buttons()
+        self.rehearsed = False
+        """The reads of opening a project ran once while idle (see rehearsal.py)."""
+        after_first_paint(self.table.viewport(), self._rehearse_open)
+
+    def _rehearse_open(self) -> None:
+        """Run the reads of opening a project once, after the list painted and before
+        the user opens one, so that the first open finds its statements compiled."""
+        if self.rehearsed or self.editor.current_id is not None:
+            return
+        self.rehearsed = True
+        with suppress(NotFoundError):  # deleted in between: the next open compiles as before
+            rehearse_sample(self.editor, self.model, max_rows=SELECT_SEARCH_ROWS)
 
     def filter_placeholder(self) -> str:
         return self.tr("プロジェクト名・目標で絞り込み (Ctrl+F)")
