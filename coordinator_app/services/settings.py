@@ -27,8 +27,6 @@ from coordinator_app.storage.database import Database
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 
-_PREFIX = SETTING_PREFIX
-
 
 class SettingsService(Guarded):
     """Read and write the :class:`MunicipalityProfile`."""
@@ -41,11 +39,11 @@ class SettingsService(Guarded):
         with self.db.reading() as session:
             rows = session.exec(
                 select(Setting)
-                .where(col(Setting.key).startswith(_PREFIX))
+                .where(col(Setting.key).startswith(SETTING_PREFIX))
                 .where(col(Setting.deleted_at).is_(None))
             ).all()
         return profile_from_settings(
-            {row.key.removeprefix(_PREFIX): (row.text_value, row.blob_value) for row in rows}
+            {row.key.removeprefix(SETTING_PREFIX): (row.text_value, row.blob_value) for row in rows}
         )
 
     @writes
@@ -78,12 +76,12 @@ class SettingsService(Guarded):
             existing = {
                 row.key: row
                 for row in session.exec(
-                    select(Setting).where(col(Setting.key).startswith(_PREFIX))
+                    select(Setting).where(col(Setting.key).startswith(SETTING_PREFIX))
                 ).all()
             }
             stamp = now()
             for f in fields(MunicipalityProfile):
-                key = _PREFIX + f.name
+                key = SETTING_PREFIX + f.name
                 value = getattr(profile, f.name)
                 row = existing.get(key) or Setting(id=setting_id(key), key=key)
                 if f.name == "logo":
